@@ -1,0 +1,116 @@
+package org.pixelproof.analysis;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.pixelproof.assess.Assessment;
+import org.pixelproof.assess.Assessor;
+import org.pixelproof.authenticity.Authenticity;
+import org.pixelproof.authenticity.AuthenticityChecker;
+import org.pixelproof.detect.Detector;
+import org.pixelproof.detect.Findings;
+import org.pixelproof.ingest.EmailParser;
+import org.pixelproof.ingest.Header;
+import org.pixelproof.ingest.IngestLimits;
+import org.pixelproof.ingest.ReceivedEmail;
+import org.pixelproof.rules.RuleSet;
+
+/**
+ * The whole pipeline for one input: ingest, detect, authenticity, assess. A pure function of the bytes, the rule set,
+ * the limits, the DKIM key source and the clock: it never dereferences a URL found in the message (DNS lookups of
+ * DKIM keys excepted, and only when the {@link AuthenticityChecker} allows them).
+ *
+ * <p>Thread-safe: one instance serves concurrent analyses.
+ */
+public final class Analyzer {
+    private final RuleSet rules;
+    private final EmailParser parser;
+    private final Detector detector;
+    private final Assessor assessor;
+    private final AuthenticityChecker authenticity;
+    private final Clock clock;
+
+    /**
+     * @param rules        the rule set, shared
+     * @param limits       ingest limits (see {@link IngestLimits#DEFAULT})
+     * @param authenticity the DKIM and header checker ({@link AuthenticityChecker#offline()} checks nothing over DNS)
+     * @param clock        gives {@link Analysis#analysedAt()}; inject a fixed clock in tests
+     */
+    public Analyzer(RuleSet rules, IngestLimits limits, AuthenticityChecker authenticity, Clock clock) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.parser = new EmailParser(limits);
+        this.detector = new Detector(rules, limits);
+        this.assessor = new Assessor(rules);
+        this.authenticity = Objects.requireNonNull(authenticity, "authenticity");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** @return the rule set in use. */
+    public RuleSet rules() {
+        return rules;
+    }
+
+    /**
+     * Reads the input without analysing it (for the safe preview and the dossier's annexes).
+     *
+     * @param raw      the input's bytes, not modified
+     * @param fileName its name, display only, may be {@code null}
+     * @return the message as read; check {@link ReceivedEmail#rejection()}
+     */
+    public ReceivedEmail read(byte[] raw, String fileName) {
+        return parser.parse(raw, fileName);
+    }
+
+    /**
+     * Analyses one input.
+     *
+     * @param raw      the input's bytes (an RFC 5322 message), not modified
+     * @param fileName its name, display only, may be {@code null}
+     * @param options  extra recipients and the id to use
+     * @return the analysis
+     * @throws UnanalysableInputException when the input is empty, not a message or over the size limit
+     */
+    public Analysis analyze(byte[] raw, String fileName, AnalysisOptions options) throws UnanalysableInputException {
+        return analyzeRead(read(raw, fileName), options);
+    }
+
+    /**
+     * Analyses a message already read with {@link #read}.
+     *
+     * @throws UnanalysableInputException when {@code email} was rejected by {@code ingest}
+     */
+    public Analysis analyzeRead(ReceivedEmail email, AnalysisOptions options) throws UnanalysableInputException {
+        if (email.rejection().isPresent()) {
+            throw new UnanalysableInputException(email.rejection().get());
+        }
+        Findings findings = detector.detect(email, options.recipientAddresses());
+        Authenticity auth = authenticity.check(email, findings);
+        Assessment assessment = assessor.assess(email, findings, auth);
+        String id = options.id() != null ? options.id() : AnalysisIds.newId();
+        return new Analysis(id, email.fileName(), email.sha256(), email.sizeBytes(), clock.instant(),
+                ToolVersion.get(), rules.version(), assessment.verdict(), summarise(email), findings.recipientAddresses(),
+                findings.trackers(), findings.remoteContent(), findings.consentMarkers(),
+                findings.missingConsentMarkers(), findings.links(), findings.sender(), assessment, auth,
+                email.anomalies());
+    }
+
+    private static MessageSummary summarise(ReceivedEmail e) {
+        List<String> delivered = new java.util.ArrayList<>(e.headers("Delivered-To"));
+        delivered.addAll(e.headers("X-Original-To"));
+        return new MessageSummary(
+                e.header("From").orElse(null),
+                e.header("To").orElse(null),
+                e.header("Cc").orElse(null),
+                e.header("Reply-To").orElse(null),
+                e.header("Date").orElse(null),
+                e.header("Subject").orElse(null),
+                e.header("Message-ID").orElse(null),
+                e.header("Return-Path").orElse(null),
+                e.header("List-Unsubscribe").orElse(null),
+                e.header("List-Unsubscribe-Post").orElse(null),
+                e.header("List-Id").orElse(null),
+                delivered,
+                e.forwardedBy() != null);
+    }
+
+}

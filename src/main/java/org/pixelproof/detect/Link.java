@@ -1,0 +1,21 @@
+package org.pixelproof.detect;
+
+import java.util.Objects;
+
+/**
+ * A hyperlink of the message, with what is known of where it really leads.
+ *
+ * @param url         the {@code href} as a client would follow it
+ * @param host        lower-case host, or {@code null} for {@code mailto:} and other non-hierarchical links
+ * @param text        the visible link text (collapsed white space, at most 200 characters)
+ * @param destination the decoded destination when the link goes through a redirector and the target can be decoded
+ *                    offline, else {@code null}
+ * @param trackerId   the id of the {@link Tracker} this link is, or {@code null} when it is not click tracking
+ * @param location    where it was found
+ */
+public record Link(String url, String host, String text, String destination, String trackerId, Location location) {
+    public Link {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(location, "location");
+    }
+}

@@ -1,0 +1,53 @@
+package org.pixelproof.detect;
+
+import java.util.List;
+
+/**
+ * The sending organisation as identified from the message: the data controller the dossier addresses.
+ *
+ * <p>Every field may be {@code null} (or empty) when the message does not show it; {@link #missing()} lists what a
+ * complaint would need and was not found. Immutable and thread-safe.
+ *
+ * @param fromAddress      the From address, lower case
+ * @param fromName         the From display name, decoded
+ * @param fromDomain       the From address's domain
+ * @param replyTo          the Reply-To address
+ * @param returnPath       the Return-Path address (the bounce address, often the ESP's)
+ * @param dkimDomains      the {@code d=} domains of the DKIM signatures, in order
+ * @param listUnsubscribe  the URLs and mailto addresses of List-Unsubscribe
+ * @param organisationName the company name found in the footer or the From name
+ * @param postalAddress    the postal address found in the footer
+ * @param siren            the 9-digit SIREN found, or the one derived from a SIRET
+ * @param siret            the 14-digit SIRET found
+ * @param sirenValid       true when the SIREN (and SIRET) pass the Luhn check
+ * @param privacyPolicyUrl the privacy-policy link
+ * @param dpoContact       the DPO's address or page
+ * @param clues            every clue with where it was read
+ * @param missing          the fields a complaint needs that were not found ({@code organisation-name},
+ *                         {@code postal-address}, {@code siren}, {@code privacy-policy-url}, {@code dpo-contact})
+ */
+public record SenderIdentity(
+        String fromAddress,
+        String fromName,
+        String fromDomain,
+        String replyTo,
+        String returnPath,
+        List<String> dkimDomains,
+        List<String> listUnsubscribe,
+        String organisationName,
+        String postalAddress,
+        String siren,
+        String siret,
+        boolean sirenValid,
+        String privacyPolicyUrl,
+        String dpoContact,
+        List<SenderClue> clues,
+        List<String> missing) {
+
+    public SenderIdentity {
+        dkimDomains = List.copyOf(dkimDomains);
+        listUnsubscribe = List.copyOf(listUnsubscribe);
+        clues = List.copyOf(clues);
+        missing = List.copyOf(missing);
+    }
+}

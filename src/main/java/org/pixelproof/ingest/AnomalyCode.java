@@ -1,0 +1,83 @@
+package org.pixelproof.ingest;
+
+/**
+ * What went wrong, or was odd, while reading a message. Each code has a fixed {@link Severity}.
+ *
+ * <p>Codes are part of the analysis JSON; add new ones at the end of a group, never rename one.
+ */
+public enum AnomalyCode {
+    // --- fatal: nothing to analyse
+    /** The input has no bytes. */
+    EMPTY_INPUT(Severity.FATAL),
+    /** The input does not start with an RFC 5322 header block (binary data, a PDF, a zip, an HTML page...). */
+    NOT_A_MESSAGE(Severity.FATAL),
+    /** The input is larger than {@link IngestLimits#maxMessageBytes()}. */
+    MESSAGE_TOO_LARGE(Severity.FATAL),
+
+    // --- structure
+    /** A multipart declares no boundary, or a boundary that never occurs. */
+    BAD_BOUNDARY(Severity.WARNING),
+    /** The first boundary line of a multipart is missing; the preamble was taken as the first part. */
+    MISSING_START_BOUNDARY(Severity.WARNING),
+    /** A multipart ends without its closing boundary (truncated message). */
+    MISSING_END_BOUNDARY(Severity.WARNING),
+    /** More MIME parts than {@link IngestLimits#maxParts()}; the rest were not read. */
+    TOO_MANY_PARTS(Severity.WARNING),
+    /** MIME nesting deeper than {@link IngestLimits#maxDepth()}; deeper parts were not read. */
+    TOO_DEEP(Severity.WARNING),
+    /** A multipart subtype that does not exist or is misused (e.g. {@code multipart/foo}); read as mixed. */
+    UNKNOWN_MULTIPART_SUBTYPE(Severity.WARNING),
+    /** A part could not be read at all and was skipped. */
+    UNREADABLE_PART(Severity.WARNING),
+
+    // --- headers
+    /** More header fields than {@link IngestLimits#maxHeaderCount()}; the rest were dropped. */
+    TOO_MANY_HEADERS(Severity.WARNING),
+    /** A header line longer than {@link IngestLimits#maxHeaderLineBytes()}; its value was cut. */
+    HEADER_LINE_TOO_LONG(Severity.WARNING),
+    /** A header line that is not {@code name: value}. */
+    MALFORMED_HEADER(Severity.WARNING),
+    /** An RFC 2047 encoded word that could not be decoded; the raw text was kept. */
+    BAD_ENCODED_WORD(Severity.WARNING),
+    /** A Date header that cannot be parsed or is implausible (e.g. year 3609). */
+    BAD_DATE(Severity.WARNING),
+    /** A header a received message should have (From, Date) is absent. */
+    MISSING_HEADER(Severity.WARNING),
+
+    // --- content decoding
+    /** An unknown Content-Transfer-Encoding (e.g. {@code 7-bit}, {@code 8bits}); read as 8bit. */
+    UNKNOWN_TRANSFER_ENCODING(Severity.WARNING),
+    /** Invalid characters or length in base64 content; what could be decoded was kept. */
+    BAD_BASE64(Severity.WARNING),
+    /** Invalid escapes in quoted-printable content; they were kept literally. */
+    BAD_QUOTED_PRINTABLE(Severity.WARNING),
+    /** A charset the JDK does not know (e.g. {@code x-mac-cyrillic}); a fallback charset was used. */
+    UNKNOWN_CHARSET(Severity.WARNING),
+    /** The bytes are not valid in the declared charset; decoded with replacement characters or a fallback. */
+    CHARSET_MISMATCH(Severity.WARNING),
+    /** A body longer than {@link IngestLimits#maxBodyBytes()}; only its beginning was analysed. */
+    BODY_TOO_LARGE(Severity.WARNING),
+    /** An HTML document nested deeper than the HTML depth limit; deeper elements were not analysed. */
+    HTML_TOO_DEEP(Severity.WARNING),
+    /** CSS text larger than the CSS limit; only its beginning was analysed. */
+    CSS_TOO_LARGE(Severity.WARNING),
+
+    // --- context
+    /** The uploaded message only wraps another one ({@code message/rfc822}); the carried message was analysed. */
+    FORWARDED_AS_ATTACHMENT(Severity.INFO),
+    /** The message has no HTML and no text body. */
+    NO_BODY(Severity.INFO),
+    /** More anomalies than the list keeps; the others were counted, not listed. */
+    TOO_MANY_ANOMALIES(Severity.INFO);
+
+    private final Severity severity;
+
+    AnomalyCode(Severity severity) {
+        this.severity = severity;
+    }
+
+    /** @return the fixed severity of this code. */
+    public Severity severity() {
+        return severity;
+    }
+}

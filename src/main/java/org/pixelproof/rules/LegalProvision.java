@@ -1,0 +1,39 @@
+package org.pixelproof.rules;
+
+import java.util.Objects;
+
+/**
+ * A legal provision the dossier may cite, with its source and how sure the rule data is of it.
+ *
+ * <p>Texts are paraphrases written for this project, never quotations passed off as the law. Immutable and
+ * thread-safe.
+ *
+ * @param id          stable id used by {@code assess} and the templates, e.g. {@code "lil-82"}
+ * @param reference   the citation as a lawyer writes it, e.g. {@code "Loi n° 78-17 du 6 janvier 1978, art. 82"}
+ * @param summaryFr   what it says, paraphrased, in French
+ * @param summaryEn   the same in English
+ * @param sourceUrl   the official (or best available) URL of the text
+ * @param confidence  primary, secondary or open, as in {@code legal-notes.md}
+ * @param note        why the confidence is what it is, or what remains uncertain; may be {@code null}
+ */
+public record LegalProvision(
+        String id,
+        String reference,
+        String summaryFr,
+        String summaryEn,
+        String sourceUrl,
+        SourceConfidence confidence,
+        String note) {
+
+    public LegalProvision {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(sourceUrl, "sourceUrl");
+        Objects.requireNonNull(confidence, "confidence");
+    }
+
+    /** @return the summary in {@code lang} ({@code "en"} gives English, anything else French). */
+    public String summary(String lang) {
+        return "en".equals(lang) ? summaryEn : summaryFr;
+    }
+}
