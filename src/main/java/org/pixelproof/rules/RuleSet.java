@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param version            the rule-set version, from {@code legal-rules/ruleset.yaml} (e.g. {@code "2026.11.0"})
  * @param vendors            ESPs, marketing-automation and tracking vendors with their URL patterns
  * @param markerPhrases      consent and information marker phrases, French and English at least
+ * @param classificationPhrases phrases that hint at marketing, transactional or security content
  * @param trackingParameters URL parameters with a known tracking meaning
  * @param linkWrappers       rewritings by the recipient's own mail system
  * @param provisions         legal provisions the dossier may cite
@@ -22,6 +23,7 @@ public record RuleSet(
         String version,
         List<Vendor> vendors,
         List<MarkerPhrase> markerPhrases,
+        List<ClassificationPhrase> classificationPhrases,
         List<TrackingParameter> trackingParameters,
         List<LinkWrapper> linkWrappers,
         List<LegalProvision> provisions,
@@ -31,6 +33,7 @@ public record RuleSet(
         Objects.requireNonNull(version, "version");
         vendors = List.copyOf(vendors);
         markerPhrases = List.copyOf(markerPhrases);
+        classificationPhrases = List.copyOf(classificationPhrases);
         trackingParameters = List.copyOf(trackingParameters);
         linkWrappers = List.copyOf(linkWrappers);
         provisions = List.copyOf(provisions);
