@@ -1,0 +1,23 @@
+package org.pixelproof.cli;
+
+import java.util.List;
+import org.pixelproof.analysis.Analysis;
+
+/**
+ * Renders an evidence dossier (PDF) for one e-mail or for several e-mails of the same sender. Thread-safe: workers
+ * call it concurrently.
+ */
+interface DossierRenderer {
+
+    /** One e-mail of a dossier: its analysis and its original bytes (embedded in the PDF). */
+    record Item(Analysis analysis, byte[] raw) {
+    }
+
+    /**
+     * @param items one or more e-mails, in the order the dossier lists them
+     * @return the PDF's bytes
+     * @throws Exception when the dossier cannot be rendered; the message is shown to the user and must carry no
+     *                   personal data
+     */
+    byte[] render(List<Item> items) throws Exception;
+}

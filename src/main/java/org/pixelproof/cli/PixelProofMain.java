@@ -1,0 +1,44 @@
+package org.pixelproof.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * The application's entry point ({@code java -jar target/quarkus-app/quarkus-run.jar}).
+ *
+ * <ul>
+ *   <li>With no arguments it starts Quarkus: the web app, the REST API and the store.</li>
+ *   <li>With arguments it runs the command line ({@link PixelProofCommand}) directly on the plain-Java engine,
+ *       without starting Quarkus (no HTTP server, no database, fast start), and exits with its code
+ *       ({@link ExitCodes}).</li>
+ * </ul>
+ *
+ * <p>Quarkus calls this static {@code main} from its own launcher, inside the application class loader, so that the
+ * command line sees the same classes and resources ({@code legal-rules/}, {@code templates/}) as the web app.
+ */
+@QuarkusMain
+public final class PixelProofMain {
+    private PixelProofMain() {
+    }
+
+    /** @param args none for the web app; {@code analyze PATH... [options]} for the command line */
+    public static void main(String... args) {
+        if (args.length == 0) {
+            Quarkus.run(args);
+            return;
+        }
+        OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        int code = PixelProofCommand.execute(args, stdout, System.err, System.console() != null);
+        try {
+            stdout.flush();
+        } catch (IOException e) {
+            code = code == ExitCodes.OK ? ExitCodes.OUTPUT_ERROR : code;
+        }
+        System.exit(code);
+    }
+}
