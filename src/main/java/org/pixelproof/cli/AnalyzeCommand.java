@@ -181,7 +181,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         validate();
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Reporter reporter = new Reporter(stderr, quiet, progress != null ? progress : terminal && !quiet);
+        Reporter reporter = new Reporter(stderr, quiet, progress != null ? progress : terminal && !quiet,
+                debug);
 
         Engine engine;
         DossierRenderer dossiers = null;

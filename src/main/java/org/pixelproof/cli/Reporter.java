@@ -18,6 +18,7 @@ final class Reporter {
     private final PrintWriter err;
     private final boolean quiet;
     private final boolean progress;
+    private final boolean debug;
     private final long started = System.nanoTime();
     private long lastProgress;
     private boolean progressShown;
@@ -30,11 +31,13 @@ final class Reporter {
      * @param err      stderr
      * @param quiet    true to drop the "analysed in part" lines (failures are always reported)
      * @param progress true to draw the progress line (stderr is a terminal)
+     * @param debug    true to print the stack traces of internal errors
      */
-    Reporter(PrintWriter err, boolean quiet, boolean progress) {
+    Reporter(PrintWriter err, boolean quiet, boolean progress, boolean debug) {
         this.err = err;
         this.quiet = quiet;
         this.progress = progress;
+        this.debug = debug;
     }
 
     /** Counts of the run so far. */
@@ -60,6 +63,10 @@ final class Reporter {
             }
         } else {
             failure(o.name(), "skipped: " + o.error(), o.internal());
+            if (debug && o.defect() != null) {
+                o.defect().printStackTrace(err);
+                err.flush();
+            }
         }
         tick();
     }
