@@ -100,6 +100,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     Lang lang;
 
+    @Option(names = "--complainant", paramLabel = "FILE", description = "A YAML file with the complainant's "
+            + "details for the dossiers: name, postalAddress, email, addressGivenHow, addressGivenOn, consentAsked, "
+            + "priorRequestOn, priorRequest. The --complainant-* options override it.")
+    Path complainantFile;
+
     @Option(names = "--complainant-name", paramLabel = "NAME", description = "Complainant's name, for the "
             + "dossiers.")
     String complainantName;
@@ -190,7 +195,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             engine = backends.engine(new Backends.EngineSettings(limits.limits, recipients, dkimLookup,
                     dkimZoneFile));
             if (pdf != null) {
-                Complainant complainant = new Complainant(complainantName, complainantAddress, complainantEmail);
+                Complainant complainant = (complainantFile != null ? Complainant.read(complainantFile)
+                        : Complainant.NONE).with(new Complainant(complainantName, complainantAddress,
+                                complainantEmail, null, null, null, null, null));
                 dossiers = backends.dossiers(new Backends.DossierSettings(lang.name(),
                         complainant.isEmpty() ? null : complainant));
             }

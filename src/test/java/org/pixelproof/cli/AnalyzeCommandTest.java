@@ -273,6 +273,27 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void complainantFileIsReadAndOverriddenByOptions() throws IOException {
+        Path yaml = Files.writeString(tmp.resolve("complainant.yaml"), "name: Alex Martin\n"
+                + "postalAddress: 1 rue de l'Exemple, 75000 Paris\nemail: alex.martin@example.org\n"
+                + "addressGivenHow: compte créé sur la boutique\naddressGivenOn: 2024-03-01\nconsentAsked: false\n");
+        StubBackends backends = new StubBackends();
+        Run r = run(backends, "analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant",
+                yaml.toString(), "--complainant-name", "Alex M.", "--quiet");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        Complainant c = backends.dossierSettings.complainant();
+        assertEquals("Alex M.", c.name());
+        assertEquals("1 rue de l'Exemple, 75000 Paris", c.postalAddress());
+        assertEquals(java.time.LocalDate.of(2024, 3, 1), c.addressGivenOn());
+        assertEquals(Boolean.FALSE, c.consentAsked());
+
+        Path typo = Files.writeString(tmp.resolve("typo.yaml"), "name: A\nadress: x\n");
+        Run bad = run("analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant", typo.toString());
+        assertEquals(ExitCodes.USAGE, bad.exit());
+        assertTrue(bad.err().contains("unknown key 'adress'"), bad.err());
+    }
+
+    @Test
     void pdfWritesOneDossierPerEmail() throws IOException {
         StubBackends backends = new StubBackends();
         Path dir = tmp.resolve("dossiers");
