@@ -33,12 +33,29 @@ public final class PixelProofMain {
             return;
         }
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        int code = PixelProofCommand.execute(args, stdout, System.err, System.console() != null);
+        int code = PixelProofCommand.execute(args, stdout, System.err, stderrIsTerminal());
         try {
             stdout.flush();
         } catch (IOException e) {
             code = code == ExitCodes.OK ? ExitCodes.OUTPUT_ERROR : code;
         }
         System.exit(code);
+    }
+
+    /**
+     * @return true when stderr is a terminal: {@link System#console()} when stdin and stdout are terminals too, else,
+     *         on Linux, when file descriptor 2 points at a terminal device (so that {@code analyze ... --json > out}
+     *         still shows its progress)
+     */
+    static boolean stderrIsTerminal() {
+        if (System.console() != null) {
+            return true;
+        }
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 }
