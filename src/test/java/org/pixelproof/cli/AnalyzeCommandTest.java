@@ -106,6 +106,15 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void progressIsDrawnOnlyWhenAskedOrOnATerminal() {
+        Run off = run("analyze", N1, ORDER, "--json");
+        assertFalse(off.err().contains("\r"), "not a terminal: no progress line");
+        Run on = run("analyze", N1, ORDER, "--json", "--progress");
+        assertTrue(on.err().contains("\r") && on.err().contains("1 analysed, 0 skipped"), on.err());
+        assertTrue(on.out().startsWith("["), "stdout stays machine-readable");
+    }
+
+    @Test
     void jsonLinesFileHasOneLinePerEmail() throws IOException {
         Path jsonl = tmp.resolve("out.jsonl");
         Run r = run("analyze", N1, N2, ORDER, "--jsonl", jsonl.toString());
