@@ -66,4 +66,13 @@ public record VendorPattern(String id, PatternKind kind, Pattern host, Pattern p
     public boolean anyHost() {
         return specificity == 0;
     }
+
+    /**
+     * @return true when the host rule is {@code *} or ends with {@code .*} (e.g. Mailgun's {@code email.*}): a shape
+     *         that an ESP serves from its customers' brand domains, and that yields to any vendor's own tracking
+     *         host in {@link RuleSet#matchVendor(String, String)}
+     */
+    public boolean brandDomainShape() {
+        return specificity < 2000;
+    }
 }
