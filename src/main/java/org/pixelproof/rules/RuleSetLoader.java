@@ -190,6 +190,8 @@ public final class RuleSetLoader {
     private final List<KeyDate> dates = new ArrayList<>();
     private final Map<String, String> firstFileOfKind = new HashMap<>();
     private final Map<String, Integer> firstLineOfKind = new HashMap<>();
+    /** A listed file could not be read or parsed: checks that need every file (kinds, references) are skipped. */
+    private boolean someFileUnreadable;
 
     private RuleSetLoader(Source source) {
         this.source = source;
@@ -242,7 +244,7 @@ public final class RuleSetLoader {
                 }
                 int filesLine = index.line("files");
                 for (String kind : KINDS) {
-                    if (!firstFileOfKind.containsKey(kind) && !listed.isEmpty()) {
+                    if (!firstFileOfKind.containsKey(kind) && !listed.isEmpty() && !someFileUnreadable) {
                         problem(INDEX_FILE, filesLine, "no listed file holds '" + kind + ":'; the rule set needs it");
                     }
                 }
@@ -286,6 +288,7 @@ public final class RuleSetLoader {
     private void loadFile(String file, int listedLine) {
         YamlNode root = readYaml(file, INDEX_FILE, listedLine);
         if (root == null) {
+            someFileUnreadable = true;
             return;
         }
         if (!(root instanceof YamlNode.Mapping map) || map.entries().size() != 1) {
@@ -616,7 +619,7 @@ public final class RuleSetLoader {
         Set<String> vendorIds = new LinkedHashSet<>();
         vendors.forEach(v -> vendorIds.add(v.id()));
         parameterVendorRefs.forEach((tp, vendor) -> {
-            if (!vendorIds.contains(vendor)) {
+            if (!vendorIds.contains(vendor) && !someFileUnreadable && !idOwners.containsKey(vendor)) {
                 problem(parameterFiles.get(tp), tp.line(), "parameter '" + tp.id() + "': vendor '" + vendor
                         + "' is not the id of any vendor");
             }

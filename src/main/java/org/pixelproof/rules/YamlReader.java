@@ -95,8 +95,14 @@ final class YamlReader {
         return loc == null ? 0 : Math.max(0, loc.getLineNr());
     }
 
+    /** Keeps SnakeYAML's explanation lines ("while parsing...", "expected ..."), drops its context excerpts. */
     private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).trim();
+        StringBuilder out = new StringBuilder();
+        for (String line : s.split("\\R")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                out.append(out.length() == 0 ? "" : "; ").append(line.trim());
+            }
+        }
+        return out.length() == 0 ? s.trim() : out.toString();
     }
 }
