@@ -142,7 +142,8 @@ final class BatchRunner {
         }
         Analysis analysis;
         try {
-            analysis = engine.analyze(raw, input.name());
+            analysis = input.outlook() ? engine.analyzeOutlookMsg(raw, input.name())
+                    : engine.analyze(raw, input.name());
         } catch (UnanalysableInputException e) {
             return Outcome.failed(input, describe(e), false, null);
         } catch (OutOfMemoryError e) {

@@ -7,14 +7,19 @@ import java.util.Objects;
  * bytes. Loading is deferred so that files are read by the worker threads, in parallel; mailbox members arrive
  * already read (the mailbox is streamed once, in order).
  *
- * @param index  0-based position in the run, the order of the outputs
- * @param name   the path as given on the command line, with {@code #N} (1-based) for the N-th message of an mbox
- * @param loader gives the message's bytes, or throws {@link InputException} with the reason it cannot
+ * @param index   0-based position in the run, the order of the outputs
+ * @param name    the path as given on the command line, with {@code #N} (1-based) for the N-th message of an mbox
+ * @param loader  gives the message's bytes, or throws {@link InputException} with the reason it cannot
+ * @param outlook true when the bytes are an Outlook {@code .msg} file rather than RFC 5322
  */
-record Input(long index, String name, Loader loader) {
+record Input(long index, String name, Loader loader, boolean outlook) {
     Input {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(loader, "loader");
+    }
+
+    Input(long index, String name, Loader loader) {
+        this(index, name, loader, false);
     }
 
     /** Gives an input's bytes. */

@@ -140,7 +140,7 @@ final class InputWalker {
                     ignored++; // another OLE2 document (.doc, .xls) found in a folder
                     return;
                 }
-                sink.accept(new Input(next++, name, () -> formats.readOutlookMsg(file)));
+                sink.accept(new Input(next++, name, () -> readMessage(file), true));
             }
             default -> sink.accept(new Input(next++, name, () -> readMessage(file)));
         }

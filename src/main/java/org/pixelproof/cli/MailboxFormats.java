@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The container formats the command line opens, delegated to {@code ingest}: mbox files (streamed message by message)
- * and Outlook {@code .msg} files (converted to RFC 5322 bytes). The command line never parses them itself.
+ * The mailbox formats the command line opens, delegated to {@code ingest}: mbox files, streamed message by message.
+ * (Outlook {@code .msg} files are single messages, analysed by {@link Engine#analyzeOutlookMsg}.) The command line
+ * never parses them itself.
  */
 interface MailboxFormats {
 
@@ -30,11 +31,4 @@ interface MailboxFormats {
      * @throws IOException when the file cannot be read (the messages already visited stand)
      */
     void readMbox(Path file, long maxMessageBytes, MboxVisitor visitor) throws IOException, InterruptedException;
-
-    /**
-     * Converts an Outlook {@code .msg} file (OLE2 compound document) to RFC 5322 bytes.
-     *
-     * @throws InputException when the file is not a readable {@code .msg}
-     */
-    byte[] readOutlookMsg(Path file) throws InputException;
 }

@@ -158,11 +158,6 @@ final class StubBackends implements Backends {
                     }
                 }
             }
-
-            @Override
-            public byte[] readOutlookMsg(Path file) throws InputException {
-                throw new InputException("no .msg reader in this test");
-            }
         };
     }
 }
