@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pixelproof.ingest.IngestLimits;
 import picocli.CommandLine.Command;
@@ -140,6 +139,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "10,000 parts, 20 MiB). Default: ${DEFAULT-VALUE}.")
     Limits limits;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Abandon the "
+            + "analysis of one e-mail after this many seconds, report it as an internal error and go on; 0 waits "
+            + "forever (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only what failed: no per-e-mail lines, no summary, no "
             + "progress.")
     boolean quiet;
@@ -212,7 +216,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             return ExitCodes.INTERNAL_ERROR;
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(workers, daemonThreads());
+        ExecutorService pool = new java.util.concurrent.ThreadPoolExecutor(workers, workers, 0L,
+                java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+                daemonThreads());
         List<OutputStream> files = new ArrayList<>();
         SummarySink summary = new SummarySink();
         InputWalker walker = new InputWalker(limits.limits.maxMessageBytes(), backends.mailboxFormats());
@@ -241,7 +247,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             sinks.add(summary);
             BatchRunner runner = new BatchRunner(engine, walker, pool, 4 * workers, reporter, sinks,
-                    pdf != null && !bySender ? dossiers : null, pdf != null && bySender);
+                    pdf != null && !bySender ? dossiers : null, pdf != null && bySender, timeoutSeconds);
             runner.run(paths);
             stdout.flush();
         } catch (IOException e) {
@@ -282,6 +288,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        if (timeoutSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be 0 or more");
         }
         if (maxPerDossier < 1) {
             throw new ParameterException(spec.commandLine(), "--max-per-dossier must be at least 1");

@@ -9,6 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.pixelproof.analysis.Analysis;
 import org.pixelproof.analysis.UnanalysableInputException;
 import org.pixelproof.ingest.Anomaly;
@@ -30,7 +33,11 @@ final class BatchRunner {
             AnomalyCode.TOO_MANY_HEADERS, AnomalyCode.HEADER_LINE_TOO_LONG, AnomalyCode.BODY_TOO_LARGE,
             AnomalyCode.HTML_TOO_DEEP, AnomalyCode.CSS_TOO_LARGE);
 
-    private static final Future<Outcome> END = CompletableFuture.completedFuture(null);
+    /** One submitted input and its pending outcome. */
+    private record Pending(Input input, Future<Outcome> future) {
+    }
+
+    private static final Pending END = new Pending(null, CompletableFuture.completedFuture(null));
 
     private final Engine engine;
     private final InputWalker walker;
@@ -40,15 +47,20 @@ final class BatchRunner {
     private final List<OutcomeSink> sinks;
     private final DossierRenderer perEmailDossiers;
     private final boolean keepRaw;
+    private final long timeoutSeconds;
     private volatile boolean stopped;
     private volatile RuntimeException producerFailure;
 
     /**
      * @param perEmailDossiers renders one dossier per e-mail in the workers, or {@code null} for none
      * @param keepRaw          whether outcomes keep the message's bytes (for per-sender dossiers)
+     * @param timeoutSeconds   how long, in seconds, the writer waits for one message's outcome once it is next in
+     *                         line before abandoning it as an internal error; 0 waits forever. An abandoned analysis
+     *                         cannot be stopped (Java threads cannot be killed): its worker is replaced when the pool
+     *                         is a {@link ThreadPoolExecutor}, so the run goes on at full speed
      */
     BatchRunner(Engine engine, InputWalker walker, ExecutorService pool, int queueCapacity, Reporter reporter,
-            List<OutcomeSink> sinks, DossierRenderer perEmailDossiers, boolean keepRaw) {
+            List<OutcomeSink> sinks, DossierRenderer perEmailDossiers, boolean keepRaw, long timeoutSeconds) {
         this.engine = engine;
         this.walker = walker;
         this.pool = pool;
@@ -57,6 +69,7 @@ final class BatchRunner {
         this.sinks = sinks;
         this.perEmailDossiers = perEmailDossiers;
         this.keepRaw = keepRaw;
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     /**
@@ -65,18 +78,18 @@ final class BatchRunner {
      * @throws IOException when an output cannot be written (the run stopped there)
      */
     void run(List<String> paths) throws IOException, InterruptedException {
-        BlockingQueue<Future<Outcome>> queue = new ArrayBlockingQueue<>(queueCapacity);
+        BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(queueCapacity);
         Thread producer = new Thread(() -> produce(paths, queue), "pixelproof-inputs");
         producer.setDaemon(true);
         producer.start();
         IOException failure = null;
         while (true) {
-            Future<Outcome> next = queue.take();
+            Pending next = queue.take();
             if (next == END) {
                 break;
             }
             if (failure != null) {
-                next.cancel(true);
+                next.future().cancel(true);
                 continue;
             }
             Outcome outcome = await(next);
@@ -102,13 +115,13 @@ final class BatchRunner {
         }
     }
 
-    private void produce(List<String> paths, BlockingQueue<Future<Outcome>> queue) {
+    private void produce(List<String> paths, BlockingQueue<Pending> queue) {
         try {
             walker.walk(paths, input -> {
                 if (stopped) {
                     throw new InterruptedException("run stopped");
                 }
-                queue.put(pool.submit(() -> process(input)));
+                queue.put(new Pending(input, pool.submit(() -> process(input))));
             });
         } catch (InterruptedException e) {
             // the run was stopped by an output failure
@@ -123,9 +136,19 @@ final class BatchRunner {
         }
     }
 
-    private static Outcome await(Future<Outcome> future) throws InterruptedException {
+    private Outcome await(Pending pending) throws InterruptedException {
         try {
-            return future.get();
+            return timeoutSeconds > 0 ? pending.future().get(timeoutSeconds, TimeUnit.SECONDS)
+                    : pending.future().get();
+        } catch (TimeoutException e) {
+            pending.future().cancel(true);
+            if (pool instanceof ThreadPoolExecutor tpe) {
+                // the abandoned worker may never return: give the pool one more thread
+                tpe.setMaximumPoolSize(tpe.getMaximumPoolSize() + 1);
+                tpe.setCorePoolSize(tpe.getCorePoolSize() + 1);
+            }
+            return Outcome.failed(pending.input(), "internal error: the analysis took more than " + timeoutSeconds
+                    + " s and was abandoned (see --timeout); please report this defect", true, null);
         } catch (ExecutionException e) {
             // process() catches everything; this is only reached if it has a defect itself
             throw new IllegalStateException(e.getCause());

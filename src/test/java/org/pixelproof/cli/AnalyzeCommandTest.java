@@ -253,6 +253,15 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void anAnalysisThatHangsIsAbandonedAfterTheTimeoutAndTheRunGoesOn() throws IOException {
+        Path slow = Files.writeString(tmp.resolve("slow.eml"), "From: a@example.com\nX-Test-Delay-Ms: 20000\n\nx\n");
+        Run r = run("analyze", slow.toString(), N1, ORDER, "--json", "--timeout", "1", "--threads", "1");
+        assertEquals(ExitCodes.INTERNAL_ERROR, r.exit(), r.err());
+        assertEquals(List.of(N1, ORDER), files(r.json()), "the worker was replaced, the others analysed");
+        assertTrue(r.err().contains(slow + ": skipped: internal error: the analysis took more than 1 s"), r.err());
+    }
+
+    @Test
     void usageErrorsExitWithTwoAndAnalyseNothing() {
         Run both = run("analyze", N1, "--json", "--jsonl", "-");
         assertEquals(ExitCodes.USAGE, both.exit());
