@@ -78,7 +78,7 @@ public final class ConsentMarkerFinder {
     static final Pattern GENERIC_LINK_TEXT = Pattern.compile("^[\\p{Punct}\\s\u00bb\u00ab\u2192\u279c\u25b6\u2013\u2014]*"
             + "(?:(?:(?:please|veuillez|bitte|por favor|per favore|svp) )?(?:click|cliquez|cliquer|clic|clique|klicken sie"
             + "|klicke|klicken|klik|haga clic|pulse|clicca|fai clic|tap)(?: (?:here|ici|hier|aqui|qui|aca|on this link"
-            + "|sur ce lien|sur le lien))?|here|ici|hier|aqui|qui|aca|link|lien|le lien|this link|ce lien|diesen link"
+            + "|sur ce lien|sur le lien))?|here|there|ici|la|hier|dort|daar|aqui|qui|aca|link|lien|le lien|this link|ce lien|diesen link"
             + "|deze link|este enlace|este link|questo link|en cliquant ici|by clicking here|en cliquant sur ce lien"
             + "|cliquant ici|more|plus|mehr|meer|mas|mais|altro|en savoir plus|learn more|read more|mehr erfahren)?"
             + "[\\p{Punct}\\s\u00bb\u00ab\u2192\u279c\u25b6\u2013\u2014]*$");
