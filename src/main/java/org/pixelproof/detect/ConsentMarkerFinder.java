@@ -83,7 +83,7 @@ public final class ConsentMarkerFinder {
             + "|cliquant ici|more|plus|mehr|meer|mas|mais|altro|en savoir plus|learn more|read more|mehr erfahren)?"
             + "[\\p{Punct}\\s\u00bb\u00ab\u2192\u279c\u25b6\u2013\u2014]*$");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;|\u2022\u00b7\u203a\u00bb](?=\\s|$)");
-    private static final Pattern CLAUSE_END = Pattern.compile("[,.!?;:|\u2022\u00b7\u203a\u00bb](?=\\s|$)");
+    private static final Pattern CLAUSE_END = Pattern.compile("[,.!?;:|\u2022\u00b7\u203a\u00bb](?=\\s|$)|\u2028");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}@]+");
 
     private record Rule(MarkerPhrase phrase, ConsentMarkerType type) {

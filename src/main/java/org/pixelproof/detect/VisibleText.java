@@ -28,13 +28,20 @@ import org.pixelproof.ingest.ReceivedEmail;
  * <p>HTML: the text of the {@code <body>} in document order, a paragraph per block element ({@code p}, {@code div},
  * {@code td}, {@code li}, headings, {@code br}...). Elements a reader does not see are left out: {@code script},
  * {@code style}, {@code head}, {@code template}, and elements hidden inline ({@code display:none},
- * {@code visibility:hidden}, the {@code hidden} attribute). Plain text: a paragraph per run of non-blank lines; links
+ * {@code visibility:hidden}, the {@code hidden} attribute). Plain text: a paragraph per run of non-blank lines (hard-wrapped
+ * lines joined with a space); links
  * are bare URLs ({@code http(s)://}, {@code mailto:}, {@code www.}), {@code <URL>} and Markdown {@code [text](URL)}.
  *
  * <p>At most {@code maxChars} characters are kept per body ({@link #DEFAULT_MAX_CHARS} by default); past that the text is
  * cut and {@link #truncated()} is true. Immutable and thread-safe once built.
  */
 public final class VisibleText {
+    /**
+     * Marks a line break inside a plain-text paragraph in {@link #text()} (U+2028 LINE SEPARATOR, white space for
+     * {@link NormalizedText}): hard-wrapped lines belong to one paragraph, but a clause does not run over a line end.
+     */
+    public static final char LINE_SEPARATOR = '\u2028';
+
     /** Default limit of visible text kept per body: 1,000,000 characters. */
     public static final int DEFAULT_MAX_CHARS = 1_000_000;
 
@@ -259,15 +266,24 @@ public final class VisibleText {
         Objects.requireNonNull(plain, "plain");
         Builder b = new Builder(maxChars);
         String[] lines = plain.split("\r\n|\r|\n", -1);
+        boolean inParagraph = false;
         for (String line : lines) {
             if (b.full()) {
                 break;
             }
             if (line.isBlank()) {
-                b.blockEnd();
+                if (inParagraph) {
+                    b.blockEnd();
+                }
+                inParagraph = false;
                 continue;
             }
-            b.blockStart("text");
+            if (!inParagraph) {
+                b.blockStart("text");
+                inParagraph = true;
+            } else {
+                b.lineBreak();
+            }
             Matcher m = PLAIN_LINK.matcher(line);
             int at = 0;
             while (m.find()) {
@@ -287,7 +303,7 @@ public final class VisibleText {
                 }
                 at = m.end();
             }
-            b.appendText(line.substring(at) + " ");
+            b.appendText(line.substring(at));
         }
         return b.build(partPath);
     }
@@ -344,7 +360,8 @@ public final class VisibleText {
 
         private void trimTrailingSpace() {
             int n = sb.length();
-            if (n > 0 && sb.charAt(n - 1) == ' ' && (paraStart < 0 || n - 1 >= paraStart)) {
+            if (n > 0 && (sb.charAt(n - 1) == ' ' || sb.charAt(n - 1) == LINE_SEPARATOR)
+                    && (paraStart < 0 || n - 1 >= paraStart)) {
                 // keep link bounds inside the text
                 for (int[] bounds : linkBounds) {
                     if (bounds[1] == n) {
@@ -363,7 +380,8 @@ public final class VisibleText {
                 char c = raw.charAt(i);
                 boolean space = Character.isWhitespace(c) || Character.isSpaceChar(c);
                 if (space) {
-                    if (paraStart >= 0 && sb.length() > paraStart && sb.charAt(sb.length() - 1) != ' ') {
+                    char last = sb.length() > 0 ? sb.charAt(sb.length() - 1) : ' ';
+                    if (paraStart >= 0 && sb.length() > paraStart && last != ' ' && last != LINE_SEPARATOR) {
                         sb.append(' ');
                     }
                     continue;
@@ -372,6 +390,18 @@ public final class VisibleText {
                 sb.append(c);
                 if (sb.length() >= maxChars) {
                     truncated = true;
+                }
+            }
+        }
+
+        /** A line break inside a plain-text paragraph, kept as U+2028 LINE SEPARATOR. */
+        void lineBreak() {
+            int n = sb.length();
+            if (paraStart >= 0 && n > paraStart) {
+                if (sb.charAt(n - 1) == ' ') {
+                    sb.setCharAt(n - 1, LINE_SEPARATOR);
+                } else if (sb.charAt(n - 1) != LINE_SEPARATOR) {
+                    sb.append(LINE_SEPARATOR);
                 }
             }
         }
