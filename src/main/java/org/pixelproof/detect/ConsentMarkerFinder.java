@@ -36,7 +36,9 @@ import org.pixelproof.rules.RuleSet;
  *   plain-text bodies (bare URLs, {@code <URL>}, Markdown links): the patterns are tried on the link text first
  *   (visible text plus image {@code alt}); when the link text is generic ("cliquez ici", "here", "hier", empty) they
  *   are tried on the link's sentence instead: the text of the same paragraph since the previous link, from its last
- *   sentence boundary, plus the link text and the clause after it up to the first punctuation ("Si vous souhaitez ne
+ *   sentence boundary, plus the link text and the clause after it up to the first punctuation (the same for a link
+ *   text that starts generically and matches nothing by itself, "cliquez ici pour vous d?sabonner" with a broken
+ *   charset); so "Si vous souhaitez ne
  *   plus recevoir cette alerte, [cliquez ici]"; "cliquez [ici] pour vous désabonner"). When that last sentence says
  *   nothing and the one before it is a question ("Vous ne voulez plus recevoir ces emails ? Rendez-vous sur le lien
  *   URL"), the question is read too. Only when the text matches nothing is the URL tried (percent-decoded, cut into
@@ -47,8 +49,12 @@ import org.pixelproof.rules.RuleSet;
  *   notice nobody sees informs nobody.</li>
  * </ul>
  * Patterns come from {@code legal-rules/markers.yaml} and are matched against {@link NormalizedText normalised} text
- * (no accents, lower case, collapsed spaces). Markers are de-duplicated by type and URL (or type and text for
- * notices), so that the text and HTML alternatives of one message do not list the same link twice, and are returned
+ * (no accents, lower case, collapsed spaces). A phrase read in a generic link's sentence counts only when it ends at
+ * most 60 characters before the link; a link text longer than 160 characters (a link wrapping a whole block) is not
+ * read, only its URL. Markers are de-duplicated by type and URL, and by type, text and URL without its query, so that
+ * the text and HTML
+ * alternatives of one message (whose URLs often differ only in tracking parameters) do not list one link twice, and
+ * are returned
  * in document order: header first, then bodies in MIME tree order. At most {@link #MAX_MARKERS} are returned.
  *
  * <p>Locations: links {@code (part, "a" or "area", "href")}; notices {@code (part, block element, null)}; plain-text
@@ -73,6 +79,10 @@ public final class ConsentMarkerFinder {
     private static final int MAX_TEXT = 300;
     private static final int MAX_CONTEXT_BEFORE = 250;
     private static final int MAX_CONTEXT_AFTER = 150;
+    /** A phrase read before a generic link counts when it ends at most this many characters before the link. */
+    private static final int MAX_CONTEXT_DISTANCE = 60;
+    /** Link texts longer than this (normalised characters) wrap whole blocks: only their URL is read. */
+    private static final int MAX_ANCHOR_TEXT = 160;
 
     /** Link texts that say nothing by themselves (normalised). */
     static final Pattern GENERIC_LINK_TEXT = Pattern.compile("^[\\p{Punct}\\s\u00bb\u00ab\u2192\u279c\u25b6\u2013\u2014]*"
@@ -82,6 +92,10 @@ public final class ConsentMarkerFinder {
             + "|deze link|este enlace|este link|questo link|en cliquant ici|by clicking here|en cliquant sur ce lien"
             + "|cliquant ici|more|plus|mehr|meer|mas|mais|altro|en savoir plus|learn more|read more|mehr erfahren)?"
             + "[\\p{Punct}\\s\u00bb\u00ab\u2192\u279c\u25b6\u2013\u2014]*$");
+    /** Link texts that start like a generic one ("cliquez ici pour ..."): read with their sentence when they say nothing. */
+    static final Pattern GENERIC_LINK_START = Pattern.compile("^[\\p{Punct}\\s]*(?:(?:please|veuillez|bitte) )?(?:click"
+            + "|cliquez|cliquer|clic|clique|klicken sie|klicke|klicken|klik|haga clic|clicca|tap) ?(?:here|ici|hier|aqui"
+            + "|qui|aca)?\\b");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;|\u2022\u00b7\u203a\u00bb](?=\\s|$)");
     private static final Pattern CLAUSE_END = Pattern.compile("[,.!?;:|\u2022\u00b7\u203a\u00bb](?=\\s|$)|\u2028");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}@]+");
@@ -155,9 +169,13 @@ public final class ConsentMarkerFinder {
         List<ConsentMarker> out = new ArrayList<>();
         for (Found f : found) {
             ConsentMarker m = f.marker();
-            String key = m.type() + "|" + (m.url() != null ? m.url() : NormalizedText.normalize(
-                    m.text() == null ? "" : m.text()));
-            if (seen.add(key)) {
+            String byText = m.type() + "|" + NormalizedText.normalize(m.text() == null ? "" : m.text()) + "|"
+                    + (m.url() == null ? "" : withoutQuery(m.url()));
+            String byUrl = m.url() == null ? byText : m.type() + "|" + m.url();
+            boolean fresh = !seen.contains(byText) && !seen.contains(byUrl);
+            seen.add(byText);
+            seen.add(byUrl);
+            if (fresh) {
                 out.add(m);
                 if (out.size() >= MAX_MARKERS) {
                     break;
@@ -165,6 +183,19 @@ public final class ConsentMarkerFinder {
             }
         }
         return List.copyOf(out);
+    }
+
+    private static String withoutQuery(String url) {
+        int cut = url.length();
+        int q = url.indexOf('?');
+        int h = url.indexOf('#');
+        if (q >= 0) {
+            cut = q;
+        }
+        if (h >= 0 && h < cut) {
+            cut = h;
+        }
+        return url.substring(0, cut);
     }
 
     // --- List-Unsubscribe (RFC 2369, RFC 8058)
@@ -267,29 +298,39 @@ public final class ConsentMarkerFinder {
         String anchor = link.anchorText();
         String anchorNorm = NormalizedText.normalize(anchor);
         boolean generic = GENERIC_LINK_TEXT.matcher(anchorNorm).matches();
-        if (!generic) {
-            match(anchorNorm, anchor, types, hits);
-        } else {
+        boolean tooLong = anchorNorm.length() > MAX_ANCHOR_TEXT;
+        if (!generic && !tooLong) {
+            match(anchorNorm, anchor, types, hits, 0);
+        }
+        if (generic || !tooLong && hits.isEmpty() && GENERIC_LINK_START.matcher(anchorNorm).find()) {
             String before = tail(vt.textBefore(link), MAX_CONTEXT_BEFORE);
             String after = firstClause(head(vt.textAfter(link), MAX_CONTEXT_AFTER));
             String[] sentences = lastSentences(before);
-            String context = NormalizedText.collapse(sentences[1] + " " + anchor + " " + after);
-            match(NormalizedText.normalize(context), context, types, hits);
+            String lead = NormalizedText.collapse(sentences[1]);
+            String context = NormalizedText.collapse(lead + " " + anchor + " " + after);
+            int anchorAt = NormalizedText.normalize(lead).length();
+            match(NormalizedText.normalize(context), context, types, hits, Math.max(0, anchorAt - MAX_CONTEXT_DISTANCE));
             if (hits.isEmpty() && sentences[0] != null) {
-                String wider = NormalizedText.collapse(sentences[0] + " " + context);
-                match(NormalizedText.normalize(wider), wider, types, hits);
+                String question = NormalizedText.collapse(sentences[0]);
+                String wider = NormalizedText.collapse(question + " " + context);
+                int at = NormalizedText.normalize(question).length() + 1 + anchorAt;
+                match(NormalizedText.normalize(wider), wider, types, hits, Math.max(0, at - MAX_CONTEXT_DISTANCE));
             }
         }
         if (hits.isEmpty()) {
             String words = urlWords(link.url());
             String display = anchor.isBlank() ? link.url() : anchor;
-            match(words, display, types, hits);
+            match(words, display, types, hits, 0);
         }
         return hits;
     }
 
+    /**
+     * Tries the link rules on {@code normalized}; a match counts only when it ends at or after {@code minEnd} (so that a
+     * phrase read in a link's sentence lies near the link).
+     */
     private void match(String normalized, String display, Set<ConsentMarkerType> types,
-            Map<ConsentMarkerType, String[]> hits) {
+            Map<ConsentMarkerType, String[]> hits, int minEnd) {
         if (normalized.isEmpty()) {
             return;
         }
@@ -297,7 +338,15 @@ public final class ConsentMarkerFinder {
             if (!types.contains(r.type()) || hits.containsKey(r.type())) {
                 continue;
             }
-            if (r.phrase().pattern().matcher(normalized).find()) {
+            Matcher m = r.phrase().pattern().matcher(normalized);
+            boolean near = false;
+            while (!near && m.find()) {
+                near = m.end() >= minEnd;
+                if (m.end() == m.start()) {
+                    break;
+                }
+            }
+            if (near) {
                 hits.put(r.type(), new String[] {r.phrase().id(), NormalizedText.clip(
                         NormalizedText.collapse(display), MAX_TEXT)});
             }
