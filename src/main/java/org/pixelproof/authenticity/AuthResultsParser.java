@@ -20,7 +20,7 @@ final class AuthResultsParser {
     /** Most results read per header. */
     static final int MAX_RESULTS_PER_HEADER = 64;
 
-    /** {@code method[/version]=result}: RFC 8601 Keyword and result are ASCII letters, digits, {@code -} and {@code _}. */
+    /** {@code method[/version]=result}: RFC 8601 keywords and results are ASCII letters, digits, - and _. */
     private static final Pattern METHOD_SPEC =
             Pattern.compile("([A-Za-z0-9][A-Za-z0-9_.-]*)(?:/[0-9]+)?=([A-Za-z0-9_-]+)");
     private static final Pattern INSTANCE = Pattern.compile("i=([0-9]{1,2})");

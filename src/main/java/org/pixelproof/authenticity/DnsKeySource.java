@@ -32,7 +32,7 @@ public final class DnsKeySource implements DkimKeySource {
     private final Resolver resolver;
     private final Cache cache = new Cache(DClass.IN);
 
-    /** Uses the system's resolvers (as dnsjava reads them, e.g. {@code /etc/resolv.conf}) and {@link #DEFAULT_TIMEOUT}. */
+    /** Uses the system's resolvers (as dnsjava reads them, e.g. {@code /etc/resolv.conf}), default timeout. */
     public DnsKeySource() {
         this(DEFAULT_TIMEOUT.toMillis());
     }

@@ -3,7 +3,10 @@ package org.pixelproof.authenticity;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A bounded list of English notes on what was malformed or skipped; past the limit, notes are counted. Not thread-safe. */
+/**
+ * A bounded list of English notes on what was malformed or skipped; past the limit, notes are counted. Not
+ * thread-safe.
+ */
 final class Notes {
     /** Most notes kept. */
     static final int MAX_NOTES = 50;

@@ -51,7 +51,7 @@ final class TagList {
         return v == null ? null : v.replaceAll("\\s+", "");
     }
 
-    /** @return the value as a non-negative integer, or {@code null} when absent or not a number of at most 18 digits. */
+    /** @return the value as a non-negative integer, or {@code null} when absent or not at most 18 digits. */
     Long number(String tag) {
         String v = compact(tag);
         if (v == null || v.isEmpty() || v.length() > 18 || !v.chars().allMatch(Character::isDigit)) {

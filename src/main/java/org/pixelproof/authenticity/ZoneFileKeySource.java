@@ -23,8 +23,8 @@ import org.xbill.DNS.TXTRecord;
  * thread-safe once loaded.
  *
  * <p>Only TXT records whose name has a {@code _domainkey} label are kept; every other record of the file is ignored
- * and can never be returned. {@code $INCLUDE} is disabled: the file stands alone. Relative names are taken relative
- * to the root unless the file sets {@code $ORIGIN}. Example:
+ * and can never be returned. {@code $INCLUDE} is refused (an error): the file stands alone. Relative names are taken
+ * relative to the root unless the file sets {@code $ORIGIN}. Example:
  *
  * <pre>
  * $TTL 3600
@@ -47,7 +47,8 @@ public final class ZoneFileKeySource implements DkimKeySource {
      *
      * @param zoneFile the master file
      * @return the source
-     * @throws IOException when the file cannot be read or is not valid master-file syntax (the message says where)
+     * @throws IOException when the file cannot be read, is not valid master-file syntax (the message says where) or
+     *                     uses {@code $INCLUDE}
      */
     public static ZoneFileKeySource load(Path zoneFile) throws IOException {
         try (InputStream in = Files.newInputStream(zoneFile)) {
@@ -66,7 +67,7 @@ public final class ZoneFileKeySource implements DkimKeySource {
         Map<String, List<String>> keys = new HashMap<>();
         int ignored = 0;
         try (Master master = new Master(in, Name.root, 3600)) {
-            master.disableIncludes();
+            master.disableIncludes(true); // strict: a $INCLUDE line is an error, not silently skipped
             Record r;
             while ((r = master.nextRecord()) != null) {
                 String name = r.getName().toString(true).toLowerCase(Locale.ROOT);

@@ -31,7 +31,8 @@ class DkimVerificationTest {
     static final String SELECTOR = "lumen2024";
     static final String PIXEL_URL = "https://t.maison-lumen.example/o/4f2a9c.gif?c=2024-05&r=77";
     static final String PIXEL_EVIDENCE =
-            "<img src=\"https://t.maison-lumen.example/o/4f2a9c.gif?c=2024-05&amp;r=77\" width=\"1\" height=\"1\" alt=\"\">";
+            "<img src=\"https://t.maison-lumen.example/o/4f2a9c.gif?c=2024-05&amp;r=77\" width=\"1\" height=\"1\""
+                    + " alt=\"\">";
     static final String HEADERS = "h=from:to:subject:date:message-id:list-unsubscribe:mime-version:content-type;";
 
     static TestSigner signer;

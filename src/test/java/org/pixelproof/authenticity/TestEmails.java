@@ -45,7 +45,8 @@ final class TestEmails {
 
     /** @return an open-pixel tracker found in part {@code partPath}. */
     static Tracker pixel(String id, String url, String partPath, String evidence) {
-        return tracker(id, TrackerKind.OPEN_PIXEL, url, new Location(partPath, "img", "src", null), evidence, List.of());
+        Location where = new Location(partPath, "img", "src", null);
+        return tracker(id, TrackerKind.OPEN_PIXEL, url, where, evidence, List.of());
     }
 
     static Tracker tracker(String id, TrackerKind kind, String url, Location location, String evidence,
