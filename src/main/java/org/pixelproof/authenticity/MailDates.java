@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Parses the dates of {@code Received} headers (RFC 5322 section 3.3 date-time, with the obsolete forms of section
  * 4.3), tolerant of what servers write: comments such as {@code (CET)}, doubled spaces, missing seconds, fractional
- * seconds, named zones, two-digit years, and the ISO-like stamps some Go servers write. Parsing goes through Angus
- * Mail's lenient {@link MailDateFormat}; the zone offset written is kept.
+ * seconds, named zones, two-digit years, month and day names in full, and the ISO-like stamps some Go servers
+ * write. Parsing goes through Angus Mail's lenient {@link MailDateFormat}; the zone offset written is kept.
  */
 final class MailDates {
     /** Earliest year accepted; earlier dates are taken as unparseable. */
@@ -25,6 +25,11 @@ final class MailDates {
     /** Longest date text read, in characters. */
     static final int MAX_CHARS = 200;
 
+    private static final Pattern FULL_MONTH = Pattern.compile(
+            "\\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:uary|ruary|ch|il|e|y|ust|tember|ober|ember)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern FULL_DAY = Pattern.compile(
+            "\\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern FRACTION = Pattern.compile("(\\d{1,2}:\\d{2}:\\d{2})[.,]\\d+");
     private static final Pattern ISO = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}:\\d{2})(?:[.,]\\d+)?\\s*(Z|[+-]\\d{2}:?\\d{2})?");
@@ -66,7 +71,8 @@ final class MailDates {
         }
         OffsetDateTime result = iso(s);
         if (result == null) {
-            result = rfc5322(FRACTION.matcher(s).replaceAll("$1"));
+            String abbreviated = FULL_DAY.matcher(FULL_MONTH.matcher(s).replaceAll("$1")).replaceAll("$1");
+            result = rfc5322(FRACTION.matcher(abbreviated).replaceAll("$1"));
         }
         if (result == null || result.getYear() < MIN_YEAR || result.getYear() > MAX_YEAR) {
             return null;

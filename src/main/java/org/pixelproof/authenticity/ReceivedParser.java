@@ -85,7 +85,7 @@ final class ReceivedParser {
                 notes.add(label + ": date unparseable or implausible: \"" + Notes.excerpt(dateText) + "\"");
             }
         }
-        if (by == null) {
+        if (by == null && !found.none()) { // a comment-only stamp such as qmail's has no clause at all
             notes.add(label + ": no \"by\" clause");
         }
         String raw = unfolded.length() > MAX_RAW_CHARS ? unfolded.substring(0, MAX_RAW_CHARS) : unfolded;
@@ -98,10 +98,18 @@ final class ReceivedParser {
         String by;
         String with;
 
+        private boolean any;
+
+        /** @return true when no clause keyword was met. */
+        boolean none() {
+            return !any;
+        }
+
         void store(String keyword, StringBuilder text, StringBuilder words) {
             if (keyword == null) {
                 return;
             }
+            any = true;
             String t = cut(text.toString());
             switch (keyword) {
                 case "from" -> from = from == null && !t.isEmpty() ? t : from;

@@ -1,5 +1,7 @@
 package org.pixelproof.authenticity;
 
+import jakarta.mail.internet.MimeUtility;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,10 +35,19 @@ final class TestEmails {
                 continue;
             }
             String value = f.substring(colon + 1);
-            headers.add(new Header(f.substring(0, colon).strip(), value, value.replace("\r\n", "").strip()));
+            headers.add(new Header(f.substring(0, colon).strip(), value, decode(value.replace("\r\n", "").strip())));
         }
         MimePart root = new MimePart("1", "text/plain", null, null, null, null, null, 0, List.of());
         return new ReceivedEmail("test.eml", sha256(raw), raw.length, headers, root, List.of(), List.of(), null, raw);
+    }
+
+    /** RFC 2047 decoding, as {@code ingest} does for {@link Header#decoded()}. */
+    private static String decode(String unfolded) {
+        try {
+            return MimeUtility.decodeText(unfolded);
+        } catch (UnsupportedEncodingException | RuntimeException e) {
+            return unfolded;
+        }
     }
 
     static ReceivedEmail email(String text) {
