@@ -54,7 +54,6 @@ class RealCorpusTest {
 
     @Test
     void everyMessageIsCheckedWithoutError() {
-        assertNotNull(of("001-"));
         assertTrue(RESULTS.size() >= 100, "corpus expected, found " + RESULTS.size());
         RESULTS.forEach((name, a) -> {
             for (DkimResult r : a.dkim()) {
