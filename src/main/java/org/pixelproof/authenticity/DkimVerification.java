@@ -45,6 +45,8 @@ import org.pixelproof.detect.Tracker;
 final class DkimVerification {
     /** Most signatures verified per message; the others are reported as not checked. */
     static final int MAX_SIGNATURES = 20;
+    /** Algorithms jDKIM verifies; {@code rsa-sha1} is then refused after RFC 8301. */
+    static final java.util.Set<String> SUPPORTED_ALGORITHMS = java.util.Set.of("rsa-sha256", "rsa-sha1");
     /** Smallest RSA key accepted, in bits (RFC 8301 section 3.2). */
     static final int MIN_RSA_BITS = 1024;
 
@@ -203,7 +205,12 @@ final class DkimVerification {
         String keyName = domain == null || selector == null ? null : DkimKeySource.keyName(selector, domain);
         String jdkimMessage = s.result == null ? "" : String.valueOf(s.result.getErrorMessage());
         boolean headerMismatch = jdkimMessage.startsWith("Header signature does not verify");
-        if (s.malformed != null || s.record == null) {
+        String declaredAlgorithm = lower(s.tags.compact("a"));
+        if (declaredAlgorithm != null && !SUPPORTED_ALGORITHMS.contains(declaredAlgorithm)) {
+            result = DkimResult.PERMERROR;
+            reason = "unsupported signing algorithm a=" + Notes.excerpt(declaredAlgorithm)
+                    + " (the verifier handles rsa-sha256)";
+        } else if (s.malformed != null || s.record == null) {
             result = DkimResult.PERMERROR;
             reason = "malformed signature: " + Notes.excerpt(s.malformed, 160);
         } else if (Boolean.FALSE.equals(s.bodyHashOk)) {
@@ -239,13 +246,13 @@ final class DkimVerification {
         } else if (headerMismatch) {
             result = DkimResult.FAIL;
             reason = "signature mismatch (a signed header was altered, or the key does not match)";
-        } else if (jdkimMessage.startsWith("invalid key for signature") && jdkimMessage.contains("Revoked")) {
+        } else if (jdkimMessage.contains("Revoked key")) {
             result = DkimResult.PERMERROR;
             reason = "key revoked (empty p=) at " + keyName;
-        } else if (jdkimMessage.startsWith("invalid key for signature")) {
+        } else if (jdkimMessage.toLowerCase(Locale.ROOT).startsWith("invalid key for signature")
+                || jdkimMessage.toLowerCase(Locale.ROOT).startsWith("invalid public key")) {
             result = DkimResult.PERMERROR;
-            reason = "malformed key record at " + keyName + ": " + Notes.excerpt(
-                    jdkimMessage.substring("invalid key for signature".length()).replaceFirst("^:\\s*", ""));
+            reason = "malformed key record at " + keyName + ": " + Notes.excerpt(jdkimMessage, 120);
         } else {
             result = DkimResult.PERMERROR;
             reason = Notes.excerpt(jdkimMessage, 160);

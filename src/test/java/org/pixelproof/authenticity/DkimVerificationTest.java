@@ -298,6 +298,23 @@ class DkimVerificationTest {
     }
 
     @Test
+    void malformedKeyRecordAndUnsupportedAlgorithmAreNamed() {
+        AuthenticityChecker checker = AuthenticityChecker.create(true,
+                TestSigner.writeZone(dir, signer.zoneLine("v=DKIM1; k=rsa; p=bm90IGEga2V5")));
+        DkimResult badKey = only(checker.check(TestEmails.email(signedNewsletter()), pixelFindings()));
+        assertEquals("permerror", badKey.result());
+        assertTrue(badKey.reason().startsWith("malformed key record at lumen2024._domainkey.maison-lumen.example"),
+                badKey.reason());
+
+        String ed25519 = "DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=" + DOMAIN
+                + "; s=ed1; h=from:to:subject; bh=AAAA; b=BBBB\r\n" + newsletter;
+        DkimResult unsupported = only(zoneChecker().check(TestEmails.email(ed25519), pixelFindings()));
+        assertEquals("permerror", unsupported.result());
+        assertTrue(unsupported.reason().startsWith("unsupported signing algorithm a=ed25519-sha256"),
+                unsupported.reason());
+    }
+
+    @Test
     void keysAndAlgorithmsRfc8301ForbidsAreNotAccepted() {
         TestSigner weak = new TestSigner(DOMAIN, "weak", 512);
         String signedWeak = weak.sign(newsletter, "a=rsa-sha256; c=relaxed/relaxed; " + HEADERS);
