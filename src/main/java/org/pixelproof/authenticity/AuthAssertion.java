@@ -38,13 +38,14 @@ public record AuthAssertion(String authServId, String method, String result, Str
 
     /**
      * @param name a property name such as {@code header.d} or {@code smtp.mailfrom} (case-insensitive)
-     * @return its value as written, or {@code null} when absent
+     * @return its value as written (a quoted string unquoted), or {@code null} when absent
      */
     public String property(String name) {
         String prefix = name.toLowerCase(java.util.Locale.ROOT) + "=";
-        for (String p : properties.split(" ")) {
-            if (p.toLowerCase(java.util.Locale.ROOT).startsWith(prefix)) {
-                return p.substring(prefix.length());
+        for (HeaderLexer.Item item : HeaderLexer.items(properties)) {
+            String p = item.text();
+            if (!item.comment() && p.toLowerCase(java.util.Locale.ROOT).startsWith(prefix)) {
+                return HeaderLexer.unquote(p.substring(prefix.length()));
             }
         }
         return null;

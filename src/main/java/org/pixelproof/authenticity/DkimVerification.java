@@ -58,6 +58,7 @@ final class DkimVerification {
     private final CanonicalBody canonical;
     private final TrackerCoverage coverage;
     private final Map<String, KeyLookup> lookups = new HashMap<>();
+    private final Map<String, byte[]> bodyDigests = new HashMap<>();
 
     /**
      * @param message     the message in wire form
@@ -129,11 +130,18 @@ final class DkimVerification {
             return;
         }
         try {
-            BodyHasherImpl hasher = new BodyHasherImpl(s.record);
-            try (OutputStream out = hasher.getOutputStream()) {
-                out.write(message.wire(), message.bodyStart(), message.bodyLength());
+            String job = s.record.getBodyCanonicalisationMethod() + "|" + s.record.getHashAlgo() + "|"
+                    + s.record.getBodyHashLimit();
+            byte[] digest = bodyDigests.get(job);
+            if (digest == null) { // signatures sharing canonicalisation, hash and l= share one pass over the body
+                BodyHasherImpl hasher = new BodyHasherImpl(s.record);
+                try (OutputStream out = hasher.getOutputStream()) {
+                    out.write(message.wire(), message.bodyStart(), message.bodyLength());
+                }
+                digest = hasher.getDigest();
+                bodyDigests.put(job, digest);
             }
-            s.bodyHashOk = Arrays.equals(hasher.getDigest(), s.record.getBodyHash());
+            s.bodyHashOk = Arrays.equals(digest, s.record.getBodyHash());
         } catch (PermFailException e) {
             s.malformed = e.getMessage();
         } catch (IOException | RuntimeException e) {

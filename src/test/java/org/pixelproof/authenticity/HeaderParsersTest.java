@@ -45,6 +45,11 @@ class HeaderParsersTest {
         assertEquals("dkim", p.assertions().get(0).method());
         assertEquals("pass", p.assertions().get(0).result());
 
+        AuthResultsParser.Parsed quoted = ar("mx.example.net; dmarc=fail reason=\"policy: p=reject; sp=none\""
+                + " header.from=example.com", new Notes());
+        assertEquals("policy: p=reject; sp=none", quoted.assertions().get(0).property("reason"));
+        assertEquals("example.com", quoted.assertions().get(0).property("header.from"));
+
         AuthResultsParser.Parsed none = ar("mail.example.org; none", new Notes());
         assertEquals("mail.example.org", none.authServId());
         assertEquals(List.of(), none.assertions());
