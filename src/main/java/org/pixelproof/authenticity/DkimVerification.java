@@ -34,8 +34,9 @@ import org.pixelproof.detect.Tracker;
  *
  * <p>What PixelProof adds to jDKIM, and why:
  * <ul>
- * <li>The body hash is computed for every readable signature, even with lookups off: a body that does not hash to
- * {@code bh=} cannot verify with any key, so that signature is {@code fail} without a lookup.</li>
+ * <li>The body hash is computed first for every readable signature, even with lookups off: a body that does not
+ * hash to {@code bh=} cannot verify with any key, so that signature is {@code fail} and its key is not looked
+ * up.</li>
  * <li>{@code x=} is compared with the delivery time, not today ({@link LenientExpirySignatureRecord}).</li>
  * <li>RFC 8301: {@code rsa-sha1} signatures and RSA keys under 1,024 bits are not accepted ({@code permerror}), even
  * when the cryptography checks out.</li>
@@ -151,6 +152,13 @@ final class DkimVerification {
 
     /** Runs jDKIM once over every signature; lookups go through {@link #keys}, recorded in {@link #lookups}. */
     private void runJdkim(List<Sig> sigs, int checkedCount) {
+        List<Sig> checked = sigs.subList(0, checkedCount);
+        java.util.Set<String> needed = new java.util.HashSet<>();
+        for (Sig s : checked) {
+            if (!Boolean.FALSE.equals(s.bodyHashOk) && s.tags.get("d") != null && s.tags.compact("s") != null) {
+                needed.add(DkimKeySource.keyName(s.tags.compact("s"), lower(s.tags.get("d"))));
+            }
+        }
         PublicKeyRecordRetriever retriever = (method, selector, domain) -> {
             if (!"dns/txt".equalsIgnoreCase(method.toString())) {
                 throw new PermFailException("unsupported key query method q=" + method);
@@ -161,6 +169,9 @@ final class DkimVerification {
             if (!DkimKeySource.isValidName(sel) || !DkimKeySource.isValidName(dom)) {
                 lookups.put(name, KeyLookup.notFound("not a valid DNS name"));
                 throw new PermFailException("selector or domain is not a valid DNS name");
+            }
+            if (!needed.contains(name)) { // its body hash already fails: no key could help, no lookup is made
+                throw new PermFailException("key not looked up: body hash mismatch");
             }
             KeyLookup k = lookups.computeIfAbsent(name, n -> keys.apply(sel, dom));
             switch (k.status()) {
@@ -174,7 +185,6 @@ final class DkimVerification {
                     throw new TempFailException("key lookup not made for " + name + ": " + k.detail());
             }
         };
-        List<Sig> checked = sigs.subList(0, checkedCount);
         Headers headers = new Headers(message, checked);
         Verifier verifier = new Verifier(retriever, checked);
         try {
@@ -189,7 +199,7 @@ final class DkimVerification {
         for (Result r : verifier.getResults()) {
             Sig s = verifier.sigOf(r.getRecord());
             if (s == null && r.getDkimRawField() != null) {
-                for (Sig c : sigs.subList(0, checkedCount)) {
+                for (Sig c : checked) {
                     if (!assigned.containsKey(c) && c.field.equals(r.getDkimRawField())) {
                         s = c;
                         break;

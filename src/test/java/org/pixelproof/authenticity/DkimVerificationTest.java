@@ -353,6 +353,21 @@ class DkimVerificationTest {
     }
 
     @Test
+    void alteredBodyNeedsNoKeyLookup() {
+        AtomicInteger calls = new AtomicInteger();
+        AuthenticityChecker checker = AuthenticityChecker.withKeySource((selector, domain) -> {
+            calls.incrementAndGet();
+            return DkimKeySource.KeyLookup.found(List.of(signer.keyRecord()));
+        });
+
+        DkimResult r = only(checker.check(TestEmails.email(signedNewsletter().replace("4f2a9c.gif", "4f2a9d.gif")),
+                pixelFindings()));
+
+        assertEquals("fail", r.result());
+        assertEquals(0, calls.get());
+    }
+
+    @Test
     void temporaryFailureIsATemperrorAndNotCached() {
         AtomicInteger calls = new AtomicInteger();
         DkimKeySource flaky = (selector, domain) -> {
