@@ -218,15 +218,13 @@ final class DkimVerification {
         String selector = s.tags.compact("s");
         String result;
         String reason;
-        KeyLookup key = domain == null || selector == null ? null
-                : lookups.get(DkimKeySource.keyName(selector, domain));
         String keyName = domain == null || selector == null ? null : DkimKeySource.keyName(selector, domain);
+        KeyLookup key = keyName == null ? null : lookups.get(keyName);
         String jdkimMessage = s.result == null ? "" : String.valueOf(s.result.getErrorMessage());
-        boolean headerMismatch = jdkimMessage.startsWith("Header signature does not verify");
-        String declaredAlgorithm = lower(s.tags.compact("a"));
-        if (declaredAlgorithm != null && !SUPPORTED_ALGORITHMS.contains(declaredAlgorithm)) {
+        String algorithm = lower(s.tags.compact("a"));
+        if (algorithm != null && !SUPPORTED_ALGORITHMS.contains(algorithm)) {
             result = DkimResult.PERMERROR;
-            reason = "unsupported signing algorithm a=" + Notes.excerpt(declaredAlgorithm)
+            reason = "unsupported signing algorithm a=" + Notes.excerpt(algorithm)
                     + " (the verifier handles rsa-sha256)";
         } else if (s.malformed != null || s.record == null) {
             result = DkimResult.PERMERROR;
@@ -235,11 +233,6 @@ final class DkimVerification {
             // conclusive without any key: no key can make a signature verify over a body that does not hash to bh=
             result = DkimResult.FAIL;
             reason = "body hash mismatch (the body differs from what was signed)";
-            if (headerMismatch) {
-                reason += "; the header signature does not verify either";
-            } else if (key != null && key.status() == Status.NOT_FOUND) {
-                reason += "; besides, no key at " + keyName;
-            }
         } else if (keys == null) {
             result = DkimResult.NEUTRAL;
             reason = "not verified: DKIM key lookups are switched off (the body hash matches)";
@@ -261,7 +254,7 @@ final class DkimVerification {
         } else if (s.result.getResultType() == Result.Type.TEMPERROR) {
             result = DkimResult.TEMPERROR;
             reason = Notes.excerpt(jdkimMessage, 160);
-        } else if (headerMismatch) {
+        } else if (jdkimMessage.startsWith("Header signature does not verify")) {
             result = DkimResult.FAIL;
             reason = "signature mismatch (a signed header was altered, or the key does not match)";
         } else if (jdkimMessage.contains("Revoked key")) {
@@ -276,7 +269,6 @@ final class DkimVerification {
             reason = Notes.excerpt(jdkimMessage, 160);
         }
         Integer keyBits = key != null && key.status() == Status.FOUND ? keyBits(key.records()) : null;
-        String algorithm = lower(s.tags.compact("a"));
         Instant signedAt = epoch(s.tags.number("t"));
         Instant expiresAt = epoch(s.tags.number("x"));
         if (DkimResult.PASS.equals(result)) {
