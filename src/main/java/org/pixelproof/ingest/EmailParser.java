@@ -178,6 +178,11 @@ public final class EmailParser {
      * of the original file, and the conversion's anomalies come first.
      */
     ReceivedEmail parse(byte[] raw, String fileName, String sha256, long sizeBytes, List<Anomaly> prior) {
+        return MailProviderLoader.call(() -> parseUnderLoader(raw, fileName, sha256, sizeBytes, prior));
+    }
+
+    private ReceivedEmail parseUnderLoader(byte[] raw, String fileName, String sha256, long sizeBytes,
+            List<Anomaly> prior) {
         AnomalyLog log = new AnomalyLog();
         prior.forEach(log::add);
         if (raw.length > limits.maxMessageBytes()) {
