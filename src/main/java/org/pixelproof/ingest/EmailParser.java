@@ -217,6 +217,13 @@ public final class EmailParser {
                 null, message);
     }
 
+    /** A rejected input: {@code anomalies} hold the fatal reason (used when a conversion failed). */
+    ReceivedEmail rejected(String fileName, String sha256, long sizeBytes, List<Anomaly> anomalies) {
+        AnomalyLog log = new AnomalyLog();
+        anomalies.forEach(log::add);
+        return rejected(fileName, sha256, sizeBytes, log);
+    }
+
     private ReceivedEmail rejected(String fileName, String sha256, long sizeBytes, AnomalyLog log) {
         MimePart empty = new MimePart("1", "text/plain", null, null, null, null, null, 0, List.of());
         return new ReceivedEmail(fileName, sha256, sizeBytes, List.of(), empty, List.of(), log.toList(), null,
