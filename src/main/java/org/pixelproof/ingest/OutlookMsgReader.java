@@ -1,5 +1,6 @@
 package org.pixelproof.ingest;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetHeaders;
@@ -8,6 +9,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -164,7 +166,11 @@ public final class OutlookMsgReader {
                 }
                 out.setContent(mixed);
             }
+            boolean hadDate = out.getHeader("Date") != null;
             out.saveChanges();
+            if (!hadDate) {
+                out.removeHeader("Date"); // saveChanges() stamps the conversion time, which is not the message's
+            }
             if (hasTransport) {
                 restoreTransportIdentity(transport, out);
             } else {
@@ -177,10 +183,10 @@ public final class OutlookMsgReader {
             }
             lost.add("original bytes, MIME structure and transfer encodings are not kept, so DKIM signatures "
                     + "cannot verify");
-            anomalies.add(new Anomaly(AnomalyCode.CONVERTED_FROM_OUTLOOK_MSG, "1",
-                    "converted from an Outlook .msg file; " + String.join("; ", lost)));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             out.writeTo(bytes);
+            anomalies.add(0, new Anomaly(AnomalyCode.CONVERTED_FROM_OUTLOOK_MSG, "1",
+                    "converted from an Outlook .msg file; " + String.join("; ", lost)));
             return new Conversion(bytes.toByteArray(), anomalies);
         } catch (MessagingException | IOException e) {
             anomalies.add(new Anomaly(AnomalyCode.NOT_A_MESSAGE, "1", "the Outlook .msg file could not be "
@@ -322,7 +328,7 @@ public final class OutlookMsgReader {
                     mime = "application/octet-stream";
                 }
                 MimeBodyPart p = new MimeBodyPart();
-                p.setContent(data, mime.strip());
+                p.setDataHandler(new DataHandler(new ByteArrayDataSource(data, mime.strip())));
                 p.setHeader("Content-Type", mime.strip());
                 p.setHeader("Content-Transfer-Encoding", "base64");
                 String cid = chunk(a.getAttachContentId());
