@@ -2,7 +2,6 @@ package org.pixelproof.ingest;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Extracts the HTML that Outlook encapsulates in RTF ({@code \fromhtml1}, [MS-OXRTFEX] section 2.4): the content of
@@ -217,10 +216,5 @@ final class RtfHtml {
         } catch (NumberFormatException e) {
             return fallback;
         }
-    }
-
-    /** @return the RTF as Latin-1 text (RTF is 7-bit; POI returns decompressed RTF bytes through this charset). */
-    static String fromBytes(byte[] rtf) {
-        return new String(rtf, StandardCharsets.ISO_8859_1);
     }
 }
