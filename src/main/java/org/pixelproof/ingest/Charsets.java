@@ -21,7 +21,8 @@ import java.util.Map;
  *   <li>the alias table below, modelled on the WHATWG Encoding Standard's label table (what browser-based mail
  *       clients do): {@code x-mac-cyrillic}, {@code iso-8859-8-i}, {@code ks_c_5601-1987} (Microsoft's name for
  *       windows-949), {@code gb2312} (read as its superset GBK), {@code us-ascii} and {@code iso-8859-1} (read as
- *       their superset windows-1252, as browsers do), {@code cp932}, {@code tis-620}...; plus the UTF-7 labels
+ *       their superset windows-1252, as browsers do), {@code cp932}, {@code tis-620}, {@code iso-2022-jp} (read
+ *       with Microsoft's extensions)...; plus the UTF-7 labels
  *       ({@code utf-7}, {@code unicode-1-1-utf-7}, RFC 2152), which the JDK lacks and which {@link Utf7} decodes;</li>
  *   <li>the JDK's own charset names and aliases ({@code utf8}, {@code koi8-r}, {@code iso-2022-jp}...);</li>
  *   <li>otherwise the label is unknown: the bytes are sniffed (below) and an {@link AnomalyCode#UNKNOWN_CHARSET} is
@@ -66,6 +67,8 @@ final class Charsets {
         alias(UTF_7, "utf-7", "utf7", "unicode-1-1-utf-7", "unicode-2-0-utf-7", "x-unicode-2-0-utf-7",
                 "csunicode11utf7");
         alias("IBM850", "cp-850", "cp850", "ibm-850");
+        // Microsoft's ISO-2022-JP (CP50221) adds the NEC and IBM rows (e.g. No. sign), as WHATWG's decoder does
+        alias("x-windows-50221", "iso-2022-jp", "csiso2022jp");
     }
 
     private Charsets() {

@@ -24,7 +24,7 @@ class CharsetsTest {
         "ISO-8859-1, windows-1252",
         "cp932, windows-31j",
         "koi8-r, KOI8-R",
-        "iso-2022-jp, ISO-2022-JP"})
+        "iso-2022-jp, x-windows-50221"})
     void resolvesLabels(String label, String expected) {
         assertEquals(expected, Charsets.resolve(label));
     }

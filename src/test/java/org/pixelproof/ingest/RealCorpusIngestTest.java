@@ -165,5 +165,7 @@ class RealCorpusIngestTest {
         assertFalse(of(parse("085-"), AnomalyCode.HEADER_LINE_TOO_LONG).isEmpty());
         assertFalse(of(parse("101-"), AnomalyCode.BAD_BASE64).isEmpty());
         assertFalse(of(parse("084-"), AnomalyCode.UNREADABLE_PART).isEmpty());
+        assertEquals("ЖД№41 от 28.09.2016", parse("095-").header("Subject").orElseThrow(),
+                "iso-2022-jp with Microsoft's NEC row");
     }
 }
