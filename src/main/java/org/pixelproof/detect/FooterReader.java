@@ -65,8 +65,9 @@ final class FooterReader {
                     + "|parc|zac|zi|za|zone|domaine|mail|promenade|villa|traverse|mont[\u00e9e]e|carrefour|port)"
                     + "(?![\\p{L}])[^\\n]{1,80}?(?<![\\p{L}\\p{N}])\\d{5}(?![\\p{L}\\p{N}])[ ,]{1,3}" + CITY);
     static final Pattern DE_NL_ADDRESS = Pattern.compile(
-            "(?<![\\p{L}])(?:\\p{Lu}[\\p{L}\\-]{0,30} ){0,3}[\\p{L}\\-]{0,30}(?i:stra(?:ss|\u00df)e|str\\.|weg|platz|allee"
-                    + "|gasse|ring|damm|ufer|laan|straat|plein|gracht|kade|dijk|singel|steenweg) ?\\d{1,4}[a-z]?"
+            "(?<![\\p{L}])(?:\\p{Lu}[\\p{L}\\-]{0,30}+ ){0,3}\\p{L}[\\p{L}\\-.]{0,40}+(?<=(?i:strasse|stra\u00dfe|str\\."
+                    + "|weg|platz|allee|gasse|ring|damm|ufer|laan|straat|plein|gracht|kade|dijk|singel|steenweg))"
+                    + " ?\\d{1,4}[a-z]?"
                     + " ?[,\u00b7|\\-\u2013]? ?(?:(?:D|A|CH|NL|B)-)?(?:\\d{4} ?[A-Z]{2}|\\d{4,5})(?![\\p{L}\\p{N}]) "
                     + "\\p{Lu}[\\p{L}\\-]+(?: (?:am|an|im|a\\.|\\p{Lu}[\\p{L}\\-]+))?");
     static final Pattern LATIN_ADDRESS = Pattern.compile(

@@ -21,7 +21,8 @@ import org.pixelproof.rules.RuleSet;
  *   <li>Headers: {@code from} (value: the decoded From field), {@code reply-to}, {@code return-path} (the bounce
  *   address, often the ESP's), {@code dkim-domain} (the {@code d=} tag of each DKIM-Signature, RFC 6376; not
  *   verified here: see {@code authenticity}), {@code list-unsubscribe} (each URI).</li>
- *   <li>Visible text of every body (read by {@link FooterReader}): {@code organisation-name} (capitalised words before
+ *   <li>Visible text of every body, its last {@value #FOOTER_ZONE_CHARS} characters (read by {@link FooterReader}):
+ *   {@code organisation-name} (capitalised words before
  *   a legal form: SA, SAS, SASU, SARL, EURL, SCI, SNC, GmbH, AG, Ltd, Inc., LLC, B.V., S.L., S.p.A., S.r.l....),
  *   {@code postal-address} (French "number + street type ... 5-digit postcode + city [Cedex nn]"; German/Dutch,
  *   Spanish/Italian/Portuguese and British/American shapes roughly), {@code siren} and {@code siret} (only after a
@@ -55,6 +56,11 @@ import org.pixelproof.rules.RuleSet;
  * Never dereferences a URL. Thread-safe: immutable after construction.
  */
 public final class SenderIdentifier {
+    /**
+     * Visible text read for the footer's legal identity, per body: its last 30,000 characters (all of it when
+     * shorter). Footers come last; the bound keeps giant hostile bodies cheap.
+     */
+    public static final int FOOTER_ZONE_CHARS = 30_000;
     /** Most clues kept per message: 100. */
     public static final int MAX_CLUES = 100;
 
@@ -137,7 +143,10 @@ public final class SenderIdentifier {
         List<int[]> registrationParagraphs = new ArrayList<>();
         for (VisibleText vt : texts) {
             String where = "footer text, part " + vt.partPath();
-            for (FooterReader.Fact f : FooterReader.read(vt.text())) {
+            int cut = Math.max(0, vt.text().length() - FOOTER_ZONE_CHARS);
+            for (FooterReader.Fact read : FooterReader.read(vt.text().substring(cut))) {
+                FooterReader.Fact f = new FooterReader.Fact(read.field(), read.value(), read.start() + cut,
+                        read.end() + cut, read.evidence(), read.valid());
                 clue(clues, f.field(), f.value() + (f.valid() ? "" : " (check key fails)"), where, f.evidence());
                 switch (f.field()) {
                     case "organisation-name" -> {
