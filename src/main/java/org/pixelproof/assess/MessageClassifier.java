@@ -35,7 +35,10 @@ import org.pixelproof.rules.RuleSet;
  *   visible text, {@code <cue>} being the middle segment of the phrase id ({@code fr.promotional.code-promo} gives
  *   {@code promotional-wording}; {@code newsletter-}, {@code order-}, {@code invoice-}, {@code delivery-},
  *   {@code account-}, {@code booking-}, {@code password-reset-}, {@code login-}, {@code security-alert-},
- *   {@code person-to-person-wording}), pointing to the phrase's class. Each phrase counts once per message.</li>
+ *   {@code person-to-person-wording}), pointing to the phrase's class; a middle segment that is a class name
+ *   ({@code fr.marketing.code-promo}) gives the class's generic cue ({@code promotional-wording},
+ *   {@code transactional-wording}, {@code security-wording}, {@code person-to-person-wording}). Each phrase counts
+ *   once per message.</li>
  * </ul>
  *
  * <h2>Decision rule</h2>
@@ -69,6 +72,7 @@ public final class MessageClassifier {
     /** Most characters of visible text read per body: 300,000. */
     public static final int MAX_CHARS_PER_BODY = 300_000;
 
+    private static final Set<String> CLASS_SEGMENTS = Set.of("MARKETING", "TRANSACTIONAL", "SECURITY", "PERSONAL");
     private static final Pattern PRECEDENCE = Pattern.compile("(?i)^\\s*(?:bulk|list|junk)\\b");
     private static final Pattern REPLY_PREFIX = Pattern.compile(
             "(?i)^\\s*(?:re|fw|fwd|tr|aw|wg|rif|r|antw|rv|enc|sv|vs|odp|ynt)\\s?(?:\\[\\d{1,3}\\])?\\s?:");
@@ -222,7 +226,8 @@ public final class MessageClassifier {
     /** @return {@code <cue>-wording} from a phrase id {@code <language>.<cue>.<name>}, or a class-based code. */
     static String cueCode(ClassificationPhrase phrase) {
         String[] parts = phrase.id().split("\\.");
-        if (parts.length == 3 && !parts[1].isEmpty()) {
+        if (parts.length == 3 && !parts[1].isEmpty()
+                && !CLASS_SEGMENTS.contains(parts[1].toUpperCase(Locale.ROOT))) {
             return parts[1] + "-wording";
         }
         return switch (phrase.messageClass()) {
