@@ -3,7 +3,11 @@ package org.pixelproof.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.pixelproof.analysis.Analysis;
 import org.pixelproof.analysis.AnalysisOptions;
+import org.pixelproof.analysis.UnanalysableInputException;
+import org.pixelproof.ingest.EmailParser;
+import org.pixelproof.ingest.OutlookMsgReader;
 import org.pixelproof.analysis.Analyzer;
 import org.pixelproof.authenticity.AuthenticityChecker;
 import org.pixelproof.ingest.IngestLimits;
@@ -62,7 +66,18 @@ interface Backends {
             }
             Analyzer analyzer = new Analyzer(RuleSetLoader.loadDefault(), s.limits(), checker, Clock.systemUTC());
             AnalysisOptions options = new AnalysisOptions(s.recipients(), null);
-            return (raw, name) -> analyzer.analyze(raw, name, options);
+            OutlookMsgReader outlook = new OutlookMsgReader(new EmailParser(s.limits()));
+            return new Engine() {
+                @Override
+                public Analysis analyze(byte[] raw, String name) throws UnanalysableInputException {
+                    return analyzer.analyze(raw, name, options);
+                }
+
+                @Override
+                public Analysis analyzeOutlookMsg(byte[] msg, String name) throws UnanalysableInputException {
+                    return analyzer.analyzeRead(outlook.read(msg, name), options);
+                }
+            };
         }
 
         @Override
