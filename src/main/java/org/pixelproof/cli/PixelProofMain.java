@@ -32,6 +32,7 @@ public final class PixelProofMain {
             Quarkus.run(args);
             return;
         }
+        quietLibraryLogging();
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         int code = PixelProofCommand.execute(args, stdout, System.err, stderrIsTerminal());
         try {
@@ -40,6 +41,24 @@ public final class PixelProofMain {
             code = code == ExitCodes.OK ? ExitCodes.OUTPUT_ERROR : code;
         }
         System.exit(code);
+    }
+
+    /**
+     * Keeps third-party logging off the terminal in command-line mode, where Quarkus' logging is not started: Apache
+     * POI (Outlook {@code .msg}) logs through the Log4j API, which would otherwise complain on stderr that it has no
+     * provider. PixelProof's own code logs no personal data, and reports what the user needs on stderr itself.
+     */
+    static void quietLibraryLogging() {
+        setIfAbsent("log4j.provider", "org.apache.logging.log4j.simple.internal.SimpleProvider");
+        setIfAbsent("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        setIfAbsent("org.apache.logging.log4j.simplelog.level", "OFF");
+        setIfAbsent("log4j2.statusLoggerLevel", "OFF");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     /**
