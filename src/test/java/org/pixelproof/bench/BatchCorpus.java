@@ -21,7 +21,7 @@ import java.util.Random;
  * long HTML newsletter, quoted-printable, base64 and 8bit bodies in UTF-8 and ISO-8859-1, multipart/alternative
  * and multipart/related. Senders are invented brands; the recipient is a fictional {@code example.org} address.
  *
- * <p>Run as a program it writes an mbox: {@code BatchCorpus FILE COUNT [SEED]}.
+ * <p>Run as a program it writes an mbox: {@code BatchCorpus FILE COUNT [SEED] [--small]}.
  */
 public final class BatchCorpus {
     private static final DateTimeFormatter RFC_5322 =
@@ -48,10 +48,22 @@ public final class BatchCorpus {
         "voyages-ocre", "maison-claire", "sport-vif", "musique-nova", "bio-panier", "tech-facile"};
 
     private final Random random;
+    private final boolean small;
     private final String recipient = "alex.martin@example.org";
 
+    /** @param seed the random seed; the same seed gives the same corpus */
     public BatchCorpus(long seed) {
+        this(seed, false);
+    }
+
+    /**
+     * @param seed  the random seed
+     * @param small true for small messages only (one article, no inline image: about 3 KiB), for the large-mbox
+     *              memory check
+     */
+    public BatchCorpus(long seed, boolean small) {
         this.random = new Random(seed);
+        this.small = small;
     }
 
     /** @return the {@code i}-th message of the corpus (deterministic for a given seed and call order). */
@@ -62,7 +74,7 @@ public final class BatchCorpus {
         String token = Long.toHexString(random.nextLong() & Long.MAX_VALUE);
         boolean latin1 = random.nextInt(5) == 0;
         Charset charset = latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
-        int size = switch (random.nextInt(10)) {
+        int size = small ? 1 : switch (random.nextInt(10)) {
             case 0, 1, 2 -> 2;
             case 3, 4, 5, 6 -> 12;
             case 7, 8 -> 40;
@@ -87,7 +99,7 @@ public final class BatchCorpus {
             m.append("List-Unsubscribe: <https://").append(domain).append("/u?t=").append(token).append(">\r\n");
         }
         m.append("MIME-Version: 1.0\r\n");
-        boolean related = random.nextInt(4) == 0;
+        boolean related = !small && random.nextInt(4) == 0;
         m.append("Content-Type: multipart/").append(related ? "related" : "alternative")
                 .append("; boundary=\"=_b").append(i).append("\"\r\n\r\n");
         String boundary = "--=_b" + i;
@@ -183,8 +195,8 @@ public final class BatchCorpus {
      * Writes {@code count} messages as one mbox (mboxrd: {@code From_} lines, body lines starting with
      * {@code From } or {@code >From } quoted with one more {@code >}).
      */
-    public static void writeMbox(Path file, int count, long seed) throws IOException {
-        BatchCorpus corpus = new BatchCorpus(seed);
+    public static void writeMbox(Path file, int count, long seed, boolean small) throws IOException {
+        BatchCorpus corpus = new BatchCorpus(seed, small);
         try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             for (int i = 0; i < count; i++) {
                 out.write(("From news@example.com Mon Jan  1 00:00:00 2025\n").getBytes(StandardCharsets.US_ASCII));
@@ -202,9 +214,11 @@ public final class BatchCorpus {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: BatchCorpus FILE.mbox COUNT [SEED]");
+            System.err.println("usage: BatchCorpus FILE.mbox COUNT [SEED] [--small]");
             System.exit(2);
         }
-        writeMbox(Path.of(args[0]), Integer.parseInt(args[1]), args.length > 2 ? Long.parseLong(args[2]) : 42L);
+        boolean small = List.of(args).contains("--small");
+        long seed = args.length > 2 && !args[2].startsWith("--") ? Long.parseLong(args[2]) : 42L;
+        writeMbox(Path.of(args[0]), Integer.parseInt(args[1]), seed, small);
     }
 }
