@@ -41,11 +41,11 @@ import org.pixelproof.rules.RuleSetLoader;
  * PDF dossier per e-mail; plus the median time of one dossier and the peak heap of each phase. Not a test: it prints
  * figures and asserts nothing.
  *
- * <p>Run it (after {@code mvn -o -q test-compile}) with:
+ * <p>Run it from the project folder with:
  *
  * <pre>
- * mvn -o -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.pixelproof.bench.BatchBenchmark \
- *     -Dexec.args="--count 10000"
+ * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp "$(cat target/cp.txt):target/classes:target/test-classes" org.pixelproof.bench.BatchBenchmark --count 10000
  * </pre>
  *
  * Options: {@code --count N} generated e-mails (default 10,000), {@code --threads N} (default: processors),
