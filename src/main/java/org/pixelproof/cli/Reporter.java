@@ -54,7 +54,7 @@ final class Reporter {
             if (!o.limitHits().isEmpty()) {
                 partial++;
                 if (!quiet) {
-                    line(o.name() + ": analysed in part, over a limit: " + o.limitHits().stream()
+                    line(printable(o.name()) + ": analysed in part, over a limit: " + o.limitHits().stream()
                             .map(Reporter::describe).collect(Collectors.joining("; ")));
                 }
             }
@@ -77,7 +77,17 @@ final class Reporter {
         if (isInternal) {
             internal++;
         }
-        line(subject + ": " + reason);
+        line(printable(subject) + ": " + reason);
+    }
+
+    /**
+     * @return {@code name} with control characters (an ANSI escape or a carriage return in a file name could rewrite
+     *         the terminal) replaced by {@code ?}
+     */
+    static String printable(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return sb.toString();
     }
 
     /** Prints a line, clearing the progress line first. */

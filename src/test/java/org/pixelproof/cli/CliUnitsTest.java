@@ -45,6 +45,12 @@ class CliUnitsTest {
     }
 
     @Test
+    void namesShownOnTheTerminalCannotCarryControlCharacters() {
+        assertEquals("a?[2Jb?.eml", Reporter.printable("a\u001b[2Jb\r.eml"));
+        assertEquals("caf\u00e9.eml", Reporter.printable("caf\u00e9.eml"));
+    }
+
+    @Test
     void pdfFileNamesAreSafeAndReadable() {
         assertEquals("newsletter", PdfSink.fileName("mail/2025/newsletter.eml"));
         assertEquals("inbox.mbox-3", PdfSink.fileName("/home/a/inbox.mbox#3"));
