@@ -21,7 +21,20 @@ import java.util.Random;
  * long HTML newsletter, quoted-printable, base64 and 8bit bodies in UTF-8 and ISO-8859-1, multipart/alternative
  * and multipart/related. Senders are invented brands; the recipient is a fictional {@code example.org} address.
  *
- * <p>Run as a program it writes an mbox: {@code BatchCorpus FILE COUNT [SEED] [--small]}.
+ * <p>Run as a program it writes an mbox: {@code BatchCorpus FILE COUNT [SEED] [--small]}. The memory check of issue 7
+ * (output streamed, memory flat whatever the number of e-mails), run from the project folder after
+ * {@code mvn -o -q package -DskipTests} and the class path step of {@link BatchBenchmark}:
+ *
+ * <pre>
+ * java -cp "$(cat target/cp.txt):target/classes:target/test-classes" org.pixelproof.bench.BatchCorpus \
+ *     /tmp/big.mbox 100000 42 --small
+ * java -Xmx256m -Xlog:gc:file=/tmp/gc.log -jar target/quarkus-app/quarkus-run.jar analyze /tmp/big.mbox \
+ *     --jsonl /dev/null --csv /tmp/big.csv
+ * </pre>
+ *
+ * Result on the 2-core development machine (2026-11-30, shared with other builds): 100,000 e-mails (204 MiB mbox),
+ * exit 0, 100,001 CSV lines, 9 min 57 s (164 e-mails/s), heap after each young collection 3 to 9 MiB from the first
+ * to the last e-mail (no full collection), maximum resident set 301 MiB.
  */
 public final class BatchCorpus {
     private static final DateTimeFormatter RFC_5322 =
