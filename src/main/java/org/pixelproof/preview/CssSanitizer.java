@@ -81,7 +81,7 @@ final class CssSanitizer {
         q.appendTail(sb);
         text = sb.toString();
 
-        text = EXPRESSION.matcher(text).replaceAll("x-expression(");
+        text = EXPRESSION.matcher(text).replaceAll("x-blocked(");
         text = BEHAVIOR.matcher(text).replaceAll("x-$1:");
         text = JAVASCRIPT.matcher(text).replaceAll("x-$1script-");
         text = text.replace("<", "\\3C ");
