@@ -188,8 +188,8 @@ final class TokenEvidence {
     private static CopyComparison compare(Input a, Input b) {
         List<TokenDifference> diffs = new ArrayList<>();
         int[] counts = new int[2]; // compared, identical
-        Set<String> addrA = recipients(a.analysis());
-        Set<String> addrB = recipients(b.analysis());
+        Set<String> addrA = addressForms(a.analysis());
+        Set<String> addrB = addressForms(b.analysis());
 
         // trackers, paired by kind and host in document order
         Map<String, Deque<Tracker>> pool = new LinkedHashMap<>();
@@ -235,8 +235,8 @@ final class TokenEvidence {
             }
             compareHeader(name, va, vb, addrA, addrB, diffs);
         }
-        return new CopyComparison(a.label(), b.label(), String.join(", ", addrA), String.join(", ", addrB),
-                counts[0], counts[1], diffs);
+        return new CopyComparison(a.label(), b.label(), String.join(", ", recipients(a.analysis())),
+                String.join(", ", recipients(b.analysis())), counts[0], counts[1], diffs);
     }
 
     private static void compareUrls(String source, String refA, String refB, String urlA, String urlB,
@@ -316,11 +316,29 @@ final class TokenEvidence {
         return new TokenDifference(source, refA, refB, where, va, vb, address);
     }
 
-    private static boolean containsAddress(String value, Set<String> addresses) {
+    /**
+     * @return the recipient addresses of an e-mail and the encoded forms of them that {@code detect} found in its
+     *         trackers (base64, hashes...), lower case
+     */
+    private static Set<String> addressForms(Analysis a) {
+        Set<String> out = new LinkedHashSet<>(recipients(a));
+        for (Tracker t : a.trackers()) {
+            for (RecipientIdentifier ri : t.recipientIdentifiers()) {
+                out.add(ri.value().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    /** @return true when {@code value} holds one of the address forms, or is a piece of an address's local part. */
+    private static boolean containsAddress(String value, Set<String> forms) {
         String v = value.toLowerCase(Locale.ROOT);
-        for (String a : addresses) {
-            String local = a.contains("@") ? a.substring(0, a.indexOf('@')) : a;
-            if (v.contains(a) || v.contains(a.replace("@", "%40")) || (local.length() >= 4 && v.contains(local))) {
+        for (String a : forms) {
+            int at = a.indexOf('@');
+            String local = at < 0 ? null : a.substring(0, at);
+            if (v.contains(a) || v.contains(a.replace("@", "%40"))
+                    || (local != null && local.length() >= 4 && v.contains(local))
+                    || (local != null && v.length() >= 4 && local.contains(v))) {
                 return true;
             }
         }
