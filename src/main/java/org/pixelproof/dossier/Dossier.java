@@ -91,6 +91,17 @@ public record Dossier(
         unknownProvisionIds = List.copyOf(unknownProvisionIds);
     }
 
+    /**
+     * @return this dossier with the renderings of the messages left out (their annex then says so): the fallback
+     *         when a message's own HTML cannot be laid out by the PDF renderer
+     */
+    public Dossier withoutRenderings() {
+        List<EmailRecord> plain = emails.stream().map(e -> e.withPreview("")).toList();
+        return new Dossier(reference, language, generatedAt, generatedOn, toolVersion, rulesVersion, complainant,
+                verdict, trackerCount, learnings, organisation, plain, recurringIdentifiers, copyComparisons,
+                legalGrounds, priorSteps, caveats, unknownProvisionIds);
+    }
+
     /** @return the first e-mail, the one the letters quote. */
     public EmailRecord primary() {
         return emails.get(0);
@@ -229,6 +240,13 @@ public record Dossier(
             placeholders = List.copyOf(placeholders);
             anomalies = List.copyOf(anomalies);
             caveats = List.copyOf(caveats);
+        }
+
+        /** @return this record with another rendering ({@code ""}: none). */
+        public EmailRecord withPreview(String xhtml) {
+            return new EmailRecord(label, analysisId, fileName, sha256, sizeBytes, analysedAt, rulesVersion, message,
+                    verdict, trackers, remoteContent, markersFound, markersMissing, messageClass, cues, exemptions,
+                    receivedDate, timeline, authenticity, headers, xhtml, placeholders, anomalies, caveats, original);
         }
 
         /** @return the trackers that are click tracking (with their decoded destinations). */

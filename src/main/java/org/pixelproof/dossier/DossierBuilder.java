@@ -245,10 +245,18 @@ public final class DossierBuilder {
         return new EmailRecord(label, a.id(), a.file(), a.sha256(), a.sizeBytes(), a.analysedAt(), a.rulesVersion(),
                 id, a.verdict(), trackers, a.remoteContent(), markers, a.missingConsentMarkers(),
                 as == null ? MessageClass.UNKNOWN : as.messageClass(), as == null ? List.of() : as.cues(),
-                as == null ? List.of() : as.exemptions(), as == null ? null : as.receivedDate(), timeline,
+                as == null ? List.of() : as.exemptions(), receivedDate(as, au), timeline,
                 new AuthenticityRecord(au.dkim(), au.authenticationResults(), au.receivedChain(), au.deliveredAt()),
                 headers, rendered.xhtmlFragment(), rendered.placeholders(), a.anomalies(),
                 as == null ? List.of() : as.caveats(), ce.original());
+    }
+
+    /** @return the received date from the assessment, else from the topmost Received header, in Paris time. */
+    private static LocalDate receivedDate(Assessment as, Authenticity au) {
+        if (as != null && as.receivedDate() != null) {
+            return as.receivedDate();
+        }
+        return au.deliveredAt() == null ? null : au.deliveredAt().atZoneSameInstant(ZONE).toLocalDate();
     }
 
     private Organisation organisation(List<CaseEmail> emails, List<EmailRecord> records, boolean several) {
@@ -320,7 +328,8 @@ public final class DossierBuilder {
             }
         }
         List<VendorRow> vendorRows = vendors.values().stream().map(VendorAcc::row).toList();
-        boolean outside = vendorRows.stream().anyMatch(VendorRow::outsideEea);
+        // a transfer through the trackers: an ESP seen only in the headers is listed, but loads nothing on opening
+        boolean outside = vendorRows.stream().anyMatch(v -> v.outsideEea() && !v.trackerIds().isEmpty());
         return new Organisation(name, fromAddress, fromDomain, s == null ? null : s.replyTo(),
                 s == null ? null : s.returnPath(), s == null ? List.of() : s.dkimDomains(),
                 s == null ? List.of() : s.listUnsubscribe(), firstNonNull(emails, x -> x.postalAddress()),

@@ -290,24 +290,12 @@ final class TokenEvidence {
     }
 
     private static List<String> tokens(String v) {
-        // addresses stay whole, so that "alex.martin@example.org" is one token, not four
         List<String> out = new ArrayList<>();
-        Matcher emails = EMAIL.matcher(v);
-        int last = 0;
-        while (emails.find()) {
-            addTokens(v.substring(last, emails.start()), out);
-            out.add(emails.group());
-            last = emails.end();
-        }
-        addTokens(v.substring(last), out);
-        return out;
-    }
-
-    private static void addTokens(String s, List<String> out) {
-        Matcher m = HEADER_TOKEN.matcher(s);
+        Matcher m = HEADER_TOKEN.matcher(v);
         while (m.find()) {
             out.add(m.group());
         }
+        return out;
     }
 
     private static TokenDifference diff(String source, String refA, String refB, String where, String va, String vb,

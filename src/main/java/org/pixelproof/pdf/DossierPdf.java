@@ -40,14 +40,27 @@ public final class DossierPdf {
         return renderDossier(dossier).pdf();
     }
 
-    /** @return the dossier as a PDF, with what the renderer asked for (for tests and audits). */
+    /**
+     * @return the dossier as a PDF, with what the renderer asked for (for tests and audits). When the layout of a
+     *         message's own HTML fails (hostile or broken CSS), the dossier is rendered again without the rendering of
+     *         the messages, whose annex then points to the attached original: a dossier is never lost to an
+     *         e-mail's markup.
+     */
     public PdfOutput renderDossier(Dossier dossier) {
         List<PdfAttachment> files = new ArrayList<>();
         for (Dossier.EmailRecord e : dossier.emails()) {
             files.add(new PdfAttachment(e.label() + "-" + safeName(e.fileName()),
                     e.label() + " original message, SHA-256 " + e.sha256(), "message/rfc822", e.original()));
         }
-        return renderer.render(templates.dossierXhtml(dossier), info(dossier), files);
+        try {
+            return renderer.render(templates.dossierXhtml(dossier), info(dossier), files);
+        } catch (RuntimeException | StackOverflowError layoutFailed) {
+            if (dossier.emails().stream().allMatch(e -> e.previewXhtml().isEmpty())) {
+                throw layoutFailed;
+            }
+            Dossier plain = dossier.withoutRenderings();
+            return renderer.render(templates.dossierXhtml(plain), info(plain), files);
+        }
     }
 
     /** @return one letter alone as PDF bytes. */

@@ -138,18 +138,31 @@ public final class PdfFonts {
 
     /** Registers every font with a renderer's resolver, after removing Flying Saucer's base-14 families. */
     void registerWith(ITextFontResolver resolver) {
-        resolver.getFonts().clear();
+        java.util.Set<String> ours = new java.util.HashSet<>();
         for (String[] f : LIBERATION) {
             String resource = "liberation/" + f[0];
             BaseFont font = load(resource);
             resolver.addFont(font, resource, f[1]);
+            ours.add(f[1]);
             for (String alias : ALIASES.get(f[1])) {
                 resolver.addFont(font, resource, alias);
+                ours.add(alias);
             }
         }
         for (int i = 0; i < fallbacks.size(); i++) {
             resolver.addFont(fallbacks.get(i), fallbackFiles.get(i).toString(), fallbackFamily(i));
+            ours.add(fallbackFamily(i));
         }
+        // Flying Saucer starts with the base-14 families (not embedded); keep only ours. The map is not empty, so
+        // the resolver does not load them again, and its last resort, "Serif", is Liberation Serif.
+        resolver.getFonts().keySet().retainAll(ours);
+        for (var family : resolver.getFonts().values()) {
+            family.getFontDescriptions().removeIf(d -> !isOurs(d.getFont()));
+        }
+    }
+
+    private boolean isOurs(BaseFont f) {
+        return f.getFontType() == BaseFont.FONT_TYPE_TTUNI || f.getFontType() == BaseFont.FONT_TYPE_TT;
     }
 
     private static BaseFont load(String resource) {

@@ -173,12 +173,19 @@ public final class SafePreview {
         String fragment = "<div class=\"pp-preview\">" + styleBlock + bodyHtml + "</div>";
         String document = document(String.join("\n", styles), bodyHtml);
 
-        // The XHTML annex: no email classes, no ids, no <style>, XML syntax.
+        // The XHTML annex: no email classes, no ids, no <style>, XML syntax, no zero font size (which the PDF
+        // renderer cannot draw, e.g. a list marker in "font-size:0", a common e-mail layout hack).
         for (Element el : clean.body().getAllElements()) {
             el.removeAttr("id");
             String cls = el.attr("class");
             if (!cls.isEmpty() && !cls.startsWith("pp-")) {
                 el.removeAttr("class");
+            }
+            if (el.hasAttr("style")) {
+                el.attr("style", noZeroFontSize(el.attr("style")));
+            }
+            if (el.normalName().equals("font") && el.attr("size").trim().matches("[+-]?0*")) {
+                el.removeAttr("size");
             }
         }
         String xhtml = "<div class=\"pp-preview\">" + serialize(clean.body(), banner, true) + "</div>";
@@ -545,6 +552,17 @@ public final class SafePreview {
             }
         }
         return span;
+    }
+
+    private static final Pattern ZERO_FONT_SIZE = Pattern.compile(
+            "(?i)(font-size\\s*:\\s*)[+-]?0*(?:\\.0*)?(?:px|pt|em|rem|ex|ch|%|vw|vh)?(?=\\s*(?:!important)?\\s*(?:;|$))");
+    private static final Pattern ZERO_FONT = Pattern.compile(
+            "(?i)(\\bfont\\s*:\\s*)[+-]?0*(?:\\.0*)?(?:px|pt|em|rem|ex|ch|%)?(?=\\s*[/\\s])");
+
+    /** @return {@code css} with zero font sizes raised to 1px (the PDF renderer cannot draw a zero-size font). */
+    static String noZeroFontSize(String css) {
+        String s = ZERO_FONT_SIZE.matcher(css).replaceAll("$11px");
+        return ZERO_FONT.matcher(s).replaceAll("$11px");
     }
 
     private static int px(String v) {

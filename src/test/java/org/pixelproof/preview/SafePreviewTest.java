@@ -213,6 +213,20 @@ class SafePreviewTest {
         assertTrue(r.placeholders().stream().anyMatch(p -> p.url().startsWith("cid:")));
     }
 
+    @Test
+    void zeroFontSizesAreRaisedToOnePixelForThePdf() {
+        assertEquals("font-size:1px", SafePreview.noZeroFontSize("font-size:0"));
+        assertEquals("font-size: 1px !important; color:red",
+                SafePreview.noZeroFontSize("font-size: 0px !important; color:red"));
+        assertEquals("FONT-SIZE:1px;", SafePreview.noZeroFontSize("FONT-SIZE:0;"));
+        assertEquals("font:1px/0 a", SafePreview.noZeroFontSize("font:0/0 a"));
+        assertEquals("font-size:0.5em", SafePreview.noZeroFontSize("font-size:0.5em"));
+        assertEquals("font-size:10px", SafePreview.noZeroFontSize("font-size:10px"));
+        PreviewResult r = PREVIEW.render(htmlEmail("<ul style=\"font-size:0\"><li>x</li></ul>"), List.of(),
+                List.of());
+        assertTrue(r.xhtmlFragment().contains("font-size:1px"), r.xhtmlFragment());
+    }
+
     private static int maxDepth(Element root) {
         int max = 0;
         for (Element e : root.getAllElements()) {
