@@ -74,6 +74,8 @@ public final class PdfFonts {
     private final List<Path> fallbackFiles;
     private final BaseFont primary;
     private final List<BaseFont> fallbacks;
+    /** The font families, built once: describing a font reads its file, which would cost every rendering. */
+    private final Map<String, org.xhtmlrenderer.pdf.FontFamily> families;
 
     private PdfFonts(List<Path> fallbackFiles) {
         this.primary = load("liberation/" + LIBERATION[0][0]);
@@ -88,6 +90,9 @@ public final class PdfFonts {
         }
         this.fallbacks = List.copyOf(fb);
         this.fallbackFiles = List.copyOf(used);
+        ITextFontResolver scratch = new org.xhtmlrenderer.pdf.ITextRenderer().getFontResolver();
+        describe(scratch);
+        this.families = Map.copyOf(scratch.getFonts());
     }
 
     /** @return the Liberation fonts and the {@link #DEFAULT_FALLBACKS} present on this machine. */
@@ -136,8 +141,18 @@ public final class PdfFonts {
         return -1;
     }
 
-    /** Registers every font with a renderer's resolver, after removing Flying Saucer's base-14 families. */
+    /**
+     * Gives a renderer's resolver these fonts, and only these: Flying Saucer's base-14 families (not embedded) are
+     * removed. The families are shared read-only between renderings; no document can add to them, since
+     * {@code @font-face} sources are refused by the user agent before any family is touched.
+     */
     void registerWith(ITextFontResolver resolver) {
+        Map<String, org.xhtmlrenderer.pdf.FontFamily> map = resolver.getFonts();
+        map.clear();
+        map.putAll(families);
+    }
+
+    private void describe(ITextFontResolver resolver) {
         java.util.Set<String> ours = new java.util.HashSet<>();
         for (String[] f : LIBERATION) {
             String resource = "liberation/" + f[0];
