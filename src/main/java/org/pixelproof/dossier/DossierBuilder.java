@@ -161,11 +161,11 @@ public final class DossierBuilder {
 
         Set<String> caveats = new LinkedHashSet<>();
         records.forEach(r -> caveats.addAll(r.caveats()));
-        if (records.stream().allMatch(r -> r.authenticity().empty())) {
+        if (records.stream().allMatch(r -> r.authenticity().empty()) && !caveats.contains("sender-not-authenticated")) {
             caveats.add("authenticity-not-checked");
         }
         if (records.stream().anyMatch(r -> r.message().forwarded())) {
-            caveats.add("forwarded-as-attachment");
+            caveats.add("forwarded-copy");
         }
         int trackerCount = records.stream().mapToInt(r -> r.trackers().size()).sum();
         if (trackerCount == 0) {
@@ -372,17 +372,22 @@ public final class DossierBuilder {
         }
     }
 
+    /**
+     * The provisions engaged by the assessments, in their citing order, plus those the letters rest on, each put in
+     * its group: {@code rights} for the letters' articles, {@code transfer} for GDPR art. 44, {@code background} for
+     * the enforcement decisions, {@code tracking} for everything else.
+     */
     private List<LegalGround> legalGrounds(List<CaseEmail> emails, Organisation organisation, List<String> unknown) {
-        Set<String> tracking = new LinkedHashSet<>();
+        Set<String> engaged = new LinkedHashSet<>();
         for (CaseEmail ce : emails) {
             if (ce.analysis().assessment() != null) {
-                tracking.addAll(ce.analysis().assessment().provisionIds());
+                engaged.addAll(ce.analysis().assessment().provisionIds());
             }
         }
         List<LegalGround> out = new ArrayList<>();
         Set<String> cited = new HashSet<>();
-        for (String id : tracking) {
-            addGround(id, "tracking", out, cited, unknown, true);
+        for (String id : engaged) {
+            addGround(id, group(id), out, cited, unknown, true);
         }
         if (organisation.transferOutsideEea()) {
             addGround(TRANSFER_PROVISION, "transfer", out, cited, unknown, false);
@@ -393,7 +398,19 @@ public final class DossierBuilder {
         for (String id : BACKGROUND_PROVISIONS) {
             addGround(id, "background", out, cited, unknown, false);
         }
+        List<String> order = List.of("tracking", "transfer", "rights", "background");
+        out.sort(java.util.Comparator.comparingInt(g -> order.indexOf(g.group())));
         return out;
+    }
+
+    private static String group(String id) {
+        if (RIGHTS_PROVISIONS.contains(id)) {
+            return "rights";
+        }
+        if (TRANSFER_PROVISION.equals(id)) {
+            return "transfer";
+        }
+        return BACKGROUND_PROVISIONS.contains(id) ? "background" : "tracking";
     }
 
     private void addGround(String id, String group, List<LegalGround> out, Set<String> cited, List<String> unknown,

@@ -111,6 +111,33 @@ class DossierTemplatesTest {
     }
 
     @Test
+    void everyCaveatAndExemptionReasonTheAssessorGivesIsWordedInBothLanguages() {
+        List<String> caveats = java.util.Arrays.stream(org.pixelproof.assess.Caveat.values())
+                .map(org.pixelproof.assess.Caveat::code).toList();
+        List<String> reasons = java.util.Arrays.stream(org.pixelproof.assess.ExemptionReason.values())
+                .map(org.pixelproof.assess.ExemptionReason::code).toList();
+        Analysis a = DossierFixtures.newsletterAnalysis();
+        var as = a.assessment();
+        var all = new org.pixelproof.assess.Assessment(as.verdict(), as.messageClass(), as.cues(),
+                List.of(new org.pixelproof.assess.ExemptionCheck("deliverability-transactional",
+                        org.pixelproof.assess.ExemptionOutcome.CANNOT_TELL, reasons)),
+                as.provisionIds(), as.receivedDate(), as.timeline(), caveats);
+        Analysis changed = new Analysis(a.id(), a.file(), a.sha256(), a.sizeBytes(), a.analysedAt(), a.toolVersion(),
+                a.rulesVersion(), a.verdict(), a.message(), a.recipients(), a.trackers(), a.remoteContent(),
+                a.consentMarkers(), a.missingConsentMarkers(), a.links(), a.sender(), all, a.authenticity(),
+                a.anomalies());
+        for (Language lang : Language.values()) {
+            Dossier d = DossierFixtures.builder().build(List.of(new CaseEmail(changed,
+                    DossierFixtures.newsletterBytes(), DossierFixtures.newsletterEmail())), Complainant.UNKNOWN, lang);
+            String xhtml = TEMPLATES.dossierXhtml(d);
+            assertFalse(xhtml.contains("Autre réserve") || xhtml.contains("Other caveat"), lang + ": unworded caveat");
+            for (String code : reasons) {
+                assertFalse(xhtml.contains(code), lang + ": exemption reason left as a code: " + code);
+            }
+        }
+    }
+
+    @Test
     void lettersAreTurnedIntoParagraphsAndLists() {
         assertEquals("<p>a<br/>b</p>\n<ul><li>x &amp; y</li><li>z</li></ul>\n<p>c</p>\n",
                 DossierTemplates.toXhtml("a\nb\n- x & y\n- z\nc"));
