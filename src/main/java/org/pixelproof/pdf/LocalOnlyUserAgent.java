@@ -1,9 +1,7 @@
 package org.pixelproof.pdf;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLConnection;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -22,7 +20,10 @@ import org.xhtmlrenderer.resource.XMLResource;
  * fonts are registered directly, so nothing legitimate is ever refused.
  *
  * <p>SECURITY-CRITICAL (DESIGN.md, invariant 1): the e-mail's own HTML goes into the annex; if a remote reference ever
- * slipped through {@code SafePreview}, this is where it stops. Not thread-safe: one instance per rendering.
+ * slipped through {@code SafePreview}, this is where it stops. In Flying Saucer 9.13.3 every stream the renderer
+ * opens (images, CSS, fonts, XML, binaries) goes through {@code resolveAndOpenStream}, overridden here to open
+ * nothing; the resource getters are overridden as well, so that each request is recorded. Not thread-safe: one
+ * instance per rendering.
  */
 final class LocalOnlyUserAgent extends ITextUserAgent {
     private final List<String> requested = Collections.synchronizedList(new ArrayList<>());
@@ -117,17 +118,5 @@ final class LocalOnlyUserAgent extends ITextUserAgent {
     protected InputStream resolveAndOpenStream(String uri) {
         allow(uri);
         return null;
-    }
-
-    @Override
-    protected InputStream openStream(String uri) throws IOException {
-        allow(uri);
-        throw new IOException("PixelProof's PDF renderer loads nothing: " + uri);
-    }
-
-    @Override
-    protected URLConnection openConnection(String uri) throws IOException {
-        allow(uri);
-        throw new IOException("PixelProof's PDF renderer loads nothing: " + uri);
     }
 }

@@ -13,7 +13,7 @@ import org.pixelproof.detect.Tracker;
 
 /**
  * Looks up the references of an HTML body among the trackers and links found by {@code detect}, and reads hosts and
- * schemes without ever resolving a name: only {@link URI} and regular expressions, never {@code java.net.URL} (whose
+ * schemes without ever resolving a name: only {@link URI} and regular expressions, never the URL class (whose
  * {@code equals} does DNS lookups). Not thread-safe (one instance per rendering).
  */
 final class UrlRefs {
