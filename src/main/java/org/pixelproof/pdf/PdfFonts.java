@@ -95,14 +95,23 @@ public final class PdfFonts {
         this.families = Map.copyOf(scratch.getFonts());
     }
 
-    /** @return the Liberation fonts and the {@link #DEFAULT_FALLBACKS} present on this machine. */
+    /**
+     * @return the Liberation fonts and the {@link #DEFAULT_FALLBACKS} present on this machine; built once per JVM (the
+     *         first call reads the font files, about half a second) and shared
+     */
     public static PdfFonts standard() {
-        return new PdfFonts(DEFAULT_FALLBACKS);
+        return Shared.STANDARD;
     }
 
     /** @return the Liberation fonts only: characters outside Latin, Greek and Cyrillic show as code points. */
     public static PdfFonts liberationOnly() {
-        return new PdfFonts(List.of());
+        return Shared.LIBERATION_ONLY;
+    }
+
+    /** Lazy holder: the shared instances are built on first use, thread-safely. */
+    private static final class Shared {
+        static final PdfFonts STANDARD = new PdfFonts(DEFAULT_FALLBACKS);
+        static final PdfFonts LIBERATION_ONLY = new PdfFonts(List.of());
     }
 
     /**
