@@ -231,7 +231,8 @@ class DossierPdfTest {
                 List.of());
         assertTrue(PdfText.of(out.pdf()).flat().contains("Remote references straight into the renderer"));
         for (String uri : List.of("https://pixel.invalid/o.gif", "relative.png", "file:///etc/passwd",
-                "https://bg.invalid/b.png", "http://127.0.0.1:9/x.css")) {
+                "https://bg.invalid/b.png", "http://127.0.0.1:9/x.css", "http://127.0.0.1:9/imported.css",
+                "http://127.0.0.1:9/f.ttf")) {
             assertTrue(out.refused().contains(uri), uri + " not refused: " + out.refused());
         }
         assertTrue(out.refused().stream().noneMatch(LocalOnlyUserAgent::isLocal));
