@@ -111,7 +111,20 @@ class RealCorpusDossierTest {
         }
         for (var tracker : ce.analysis().trackers()) {
             assertTrue(t.compact().contains(tracker.host()), "tracker host missing: " + tracker.host());
+            assertTrue(t.compact().contains(tracker.url().replaceAll("\\s+", "")), "tracker URL missing");
         }
+        // every item of legal-notes' "What a complaint-ready dossier contains" has its section
+        assertTrue(t.bookmarks().size() >= 18, t.bookmarks().toString());
+        for (String s : List.of("Plaignant·e", "Organisme expéditeur (responsable de traitement)",
+                "Identification du message", "Information et consentement", "Exemptions de consentement",
+                "Chronologie", "Authenticité du message", "Fondements juridiques et demande à la CNIL",
+                "Limites des constats", "Démarches préalables", "Demande au délégué à la protection des données",
+                "Annexe A. En-têtes d'origine")) {
+            assertTrue(flat.contains(s), "missing section: " + s);
+        }
+        ce.email().header("List-Unsubscribe").ifPresent(lu -> assertTrue(
+                t.compact().contains(lu.replaceAll("\\s+", "").substring(0, Math.min(40, lu.replaceAll("\\s+",
+                        "").length()))), "List-Unsubscribe missing"));
     }
 
     /** The message and its analysis; until {@code detect} is merged, an analysis of the headers alone. */
