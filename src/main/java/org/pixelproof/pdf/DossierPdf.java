@@ -74,7 +74,8 @@ public final class DossierPdf {
     }
 
     private static PdfDocumentInfo info(Dossier d) {
-        return new PdfDocumentInfo(null, null, d.complainant().name(), null, "PixelProof " + d.toolVersion());
+        return new PdfDocumentInfo(null, null, d.complainant().name(), null, "PixelProof " + d.toolVersion(),
+                d.generatedAt());
     }
 
     /** @return a file name safe to show in a PDF reader: the original's base name, or {@code message.eml}. */

@@ -9,6 +9,9 @@ package org.pixelproof.pdf;
  * @param author   the author: the complainant when they gave their name, else {@code null}
  * @param keywords comma-separated keywords
  * @param creator  the application that created the content, e.g. {@code PixelProof 0.1.0}
+ * @param created  the creation and modification date written in the PDF (the dossier's date, from its clock), or
+ *                 {@code null} for the time of rendering
  */
-public record PdfDocumentInfo(String title, String subject, String author, String keywords, String creator) {
+public record PdfDocumentInfo(String title, String subject, String author, String keywords, String creator,
+        java.time.Instant created) {
 }

@@ -132,6 +132,12 @@ public final class PdfRenderer {
         put(d, PdfName.AUTHOR, info.author());
         put(d, PdfName.KEYWORDS, info.keywords());
         put(d, PdfName.CREATOR, info.creator());
+        if (info.created() != null) {
+            java.util.Calendar when = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
+            when.setTimeInMillis(info.created().toEpochMilli());
+            d.put(PdfName.CREATIONDATE, new com.lowagie.text.pdf.PdfDate(when));
+            d.put(PdfName.MODDATE, new com.lowagie.text.pdf.PdfDate(when));
+        }
         if (!files.isEmpty()) {
             writer.setViewerPreferences(PdfWriter.PageModeUseOutlines);
         }
@@ -162,7 +168,7 @@ public final class PdfRenderer {
                 }
             }
         }
-        return new PdfDocumentInfo(title, subject, author, keywords, info.creator());
+        return new PdfDocumentInfo(title, subject, author, keywords, info.creator(), info.created());
     }
 
     private static void put(PdfDictionary d, PdfName key, String value) {

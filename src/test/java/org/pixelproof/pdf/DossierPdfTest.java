@@ -73,6 +73,7 @@ class DossierPdfTest {
         assertEquals("Camille Durand", info.get("author"));
         assertTrue(info.get("keywords").contains("pixel espion"));
         assertEquals("PixelProof " + french.toolVersion(), info.get("creator"));
+        assertEquals(french.generatedAt(), frenchText.created(), "the PDF's date is the dossier's, from its clock");
     }
 
     @Test
@@ -227,7 +228,7 @@ class DossierPdfTest {
                 <body><p>Remote references straight into the renderer</p>
                 <img src="https://pixel.invalid/o.gif"/><img src="relative.png"/>
                 <img src="file:///etc/passwd"/></body></html>""";
-        PdfOutput out = new PdfRenderer().render(xhtml, new PdfDocumentInfo(null, null, null, null, "test"),
+        PdfOutput out = new PdfRenderer().render(xhtml, new PdfDocumentInfo(null, null, null, null, "test", null),
                 List.of());
         assertTrue(PdfText.of(out.pdf()).flat().contains("Remote references straight into the renderer"));
         for (String uri : List.of("https://pixel.invalid/o.gif", "relative.png", "file:///etc/passwd",

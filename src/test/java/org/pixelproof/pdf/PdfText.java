@@ -23,7 +23,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
  */
 record PdfText(List<String> pages, Map<String, String> info, List<String> bookmarks,
         Map<String, byte[]> attachments, Map<String, String> attachmentDescriptions, List<String> fonts,
-        List<String> unembeddedFonts) {
+        List<String> unembeddedFonts, java.time.Instant created) {
 
     static PdfText of(byte[] pdf) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -69,7 +69,8 @@ record PdfText(List<String> pages, Map<String, String> info, List<String> bookma
                     }
                 }
             }
-            return new PdfText(pages, info, bookmarks, files, descriptions, fonts, unembedded);
+            java.time.Instant created = di.getCreationDate() == null ? null : di.getCreationDate().toInstant();
+            return new PdfText(pages, info, bookmarks, files, descriptions, fonts, unembedded, created);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
