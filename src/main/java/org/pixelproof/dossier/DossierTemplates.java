@@ -13,7 +13,6 @@ import io.quarkus.qute.ValueResolver;
 import io.quarkus.qute.Variant;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
