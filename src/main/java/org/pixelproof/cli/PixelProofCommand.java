@@ -49,6 +49,7 @@ public final class PixelProofCommand implements Runnable {
 
     static int execute(String[] args, OutputStream stdout, OutputStream stderr, boolean terminal,
             Backends backends) {
+        PixelProofMain.quietLibraryLogging();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         CommandLine cli = new CommandLine(new PixelProofCommand());

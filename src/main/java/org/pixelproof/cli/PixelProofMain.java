@@ -32,7 +32,6 @@ public final class PixelProofMain {
             Quarkus.run(args);
             return;
         }
-        quietLibraryLogging();
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         int code = PixelProofCommand.execute(args, stdout, System.err, stderrIsTerminal());
         try {
@@ -48,7 +47,7 @@ public final class PixelProofMain {
      * POI (Outlook {@code .msg}) logs through the Log4j API, which would otherwise complain on stderr that it has no
      * provider. PixelProof's own code logs no personal data, and reports what the user needs on stderr itself.
      */
-    static void quietLibraryLogging() {
+    static void quietLibraryLogging() { // called by PixelProofCommand.execute
         setIfAbsent("log4j.provider", "org.apache.logging.log4j.simple.internal.SimpleProvider");
         setIfAbsent("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         setIfAbsent("org.apache.logging.log4j.simplelog.level", "OFF");
