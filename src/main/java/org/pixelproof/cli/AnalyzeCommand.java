@@ -46,7 +46,9 @@ import picocli.CommandLine.Spec;
             "1:some inputs could not be analysed (not an e-mail, empty, too large, unreadable) or their dossier "
                     + "failed; the others were",
             "2:usage error (unknown option, missing PATH, conflicting outputs); nothing was analysed",
-            "3:every input was analysed, some only in part because they exceeded a limit (see --limits)",
+            "3:every input was analysed, some only in part because they exceeded a limit (MIME parts, nesting, "
+                    + "header count, body, HTML depth or CSS size; see --limits). A header field longer than the "
+                    + "limit is shortened and reported without changing the exit code: nothing else is left out.",
             "4:an output could not be written; the run stopped",
             "5:internal error (re-run with --debug)"})
 final class AnalyzeCommand implements Callable<Integer> {

@@ -28,10 +28,19 @@ import org.pixelproof.ingest.AnomalyCode;
  * the pending tasks are cancelled.
  */
 final class BatchRunner {
-    /** Anomaly codes that mean a limit cut the analysis short (issue 6: a CLI line and a non-zero exit code). */
+    /**
+     * Anomaly codes that mean a limit left part of the message unanalysed (MIME parts, nesting, header fields, body,
+     * HTML depth, CSS): reported on stderr and exit code {@link ExitCodes#PARTIAL} (issue 6).
+     */
     static final Set<AnomalyCode> LIMIT_CODES = Set.of(AnomalyCode.TOO_MANY_PARTS, AnomalyCode.TOO_DEEP,
-            AnomalyCode.TOO_MANY_HEADERS, AnomalyCode.HEADER_LINE_TOO_LONG, AnomalyCode.BODY_TOO_LARGE,
-            AnomalyCode.HTML_TOO_DEEP, AnomalyCode.CSS_TOO_LARGE);
+            AnomalyCode.TOO_MANY_HEADERS, AnomalyCode.BODY_TOO_LARGE, AnomalyCode.HTML_TOO_DEEP,
+            AnomalyCode.CSS_TOO_LARGE);
+
+    /**
+     * Anomaly codes of a limit that shortened a value but left nothing unanalysed ({@code HEADER_LINE_TOO_LONG}: one
+     * header field cut, every field and the whole body still read): reported on stderr, exit code unchanged.
+     */
+    static final Set<AnomalyCode> NOTED_LIMIT_CODES = Set.of(AnomalyCode.HEADER_LINE_TOO_LONG);
 
     /** One submitted input and its pending outcome. */
     private record Pending(Input input, Future<Outcome> future) {
@@ -177,6 +186,8 @@ final class BatchRunner {
             return Outcome.failed(input, "internal error: " + describe(e), true, e);
         }
         List<Anomaly> limitHits = analysis.anomalies().stream().filter(a -> LIMIT_CODES.contains(a.code())).toList();
+        List<Anomaly> limitNotes = analysis.anomalies().stream().filter(a -> NOTED_LIMIT_CODES.contains(a.code()))
+                .toList();
         byte[] pdf = null;
         String pdfError = null;
         if (perEmailDossiers != null) {
@@ -186,8 +197,8 @@ final class BatchRunner {
                 pdfError = describe(e);
             }
         }
-        return new Outcome(input.index(), input.name(), analysis, null, false, limitHits, keepRaw ? raw : null,
-                input.outlook(), pdf,
+        return new Outcome(input.index(), input.name(), analysis, null, false, limitHits, limitNotes,
+                keepRaw ? raw : null, input.outlook(), pdf,
                 pdfError, null);
     }
 

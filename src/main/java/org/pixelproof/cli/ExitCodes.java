@@ -16,7 +16,9 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /**
      * Every input was analysed, but at least one only in part because it exceeded a limit (MIME parts, nesting
-     * depth, header count or length, body, HTML depth or CSS size); its analysis covers what lay within the limits.
+     * depth, header count, body, HTML depth or CSS size); its analysis covers what lay within the limits. A header
+     * field longer than its limit is shortened and reported on stderr but does not set this code: every field and the
+     * whole body were still analysed.
      */
     public static final int PARTIAL = 3;
     /** An output could not be written (disk full, closed pipe, unwritable folder); the run stopped. */

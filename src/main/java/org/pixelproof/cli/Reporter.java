@@ -58,6 +58,10 @@ final class Reporter {
                             .map(Reporter::describe).collect(Collectors.joining("; ")));
                 }
             }
+            if (!o.limitNotes().isEmpty() && !quiet) {
+                line(printable(o.name()) + ": analysed in full, a value was shortened: " + o.limitNotes().stream()
+                        .map(Reporter::describe).collect(Collectors.joining("; ")));
+            }
             if (o.pdfError() != null) {
                 failure(o.name(), "dossier not written: " + o.pdfError(), false);
             }

@@ -240,6 +240,15 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aShortenedHeaderIsReportedWithoutChangingTheExitCode() throws IOException {
+        Path longHeader = Files.writeString(tmp.resolve("long.eml"), "From: a@example.com\nX-Test-Long-Header: 1\n\nx\n");
+        Run r = run("analyze", longHeader.toString(), "--json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.err().contains(longHeader + ": analysed in full, a value was shortened: HEADER_LINE_TOO_LONG"),
+                r.err());
+    }
+
+    @Test
     void anEngineDefectIsAnInternalErrorWithAStackTraceOnlyWithDebug() throws IOException {
         Path crash = Files.writeString(tmp.resolve("crash.eml"), "From: a@example.com\nX-Test-Crash: 1\n\nx\n");
         Run r = run("analyze", crash.toString(), ORDER, "--json");

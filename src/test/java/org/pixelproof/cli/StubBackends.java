@@ -111,9 +111,13 @@ final class StubBackends implements Backends {
                     open ? List.of("width=1 height=1") : List.of(), new Location("1.2", open ? "img" : "a",
                             open ? "src" : "href", null), url.group(), "mailexemple." + url.group(1), null, null));
         }
-        List<Anomaly> anomalies = text.contains("X-Test-Limit:")
-                ? List.of(new Anomaly(AnomalyCode.BODY_TOO_LARGE, "1.2", "body over 5242880 bytes, cut"))
-                : List.of();
+        List<Anomaly> anomalies = new ArrayList<>();
+        if (text.contains("X-Test-Limit:")) {
+            anomalies.add(new Anomaly(AnomalyCode.BODY_TOO_LARGE, "1.2", "body over 5242880 bytes, cut"));
+        }
+        if (text.contains("X-Test-Long-Header:")) {
+            anomalies.add(new Anomaly(AnomalyCode.HEADER_LINE_TOO_LONG, "1", "header 'To' cut"));
+        }
         Verdict verdict = trackers.isEmpty() ? Verdict.NO_TRACKING_FOUND : Verdict.TRACKING_WITHOUT_CONSENT_MARKERS;
         SenderIdentity sender = new SenderIdentity(domain == null ? null : "x@" + domain, null, domain, null, null,
                 List.of(), List.of(), domain == null ? null : "=Org " + domain, null, null, null, false, null, null,
