@@ -102,8 +102,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     Lang lang;
 
     @Option(names = "--complainant", paramLabel = "FILE", description = "A YAML file with the complainant's "
-            + "details for the dossiers: name, postalAddress, email, addressGivenHow, addressGivenOn, consentAsked, "
-            + "priorRequestOn, priorRequest. The --complainant-* options override it.")
+            + "details for the dossiers: name, postalAddress, email, addressGivenHow, addressGivenWhen, consentAsked "
+            + "(yes|no|dont_know), priorRequest (sentOn, content, answeredOn, answer), actingFor, mandate. The "
+            + "--complainant-* options override it.")
     Path complainantFile;
 
     @Option(names = "--complainant-name", paramLabel = "NAME", description = "Complainant's name, for the "
@@ -201,11 +202,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             engine = backends.engine(new Backends.EngineSettings(limits.limits, recipients, dkimLookup,
                     dkimZoneFile));
             if (pdf != null) {
-                Complainant complainant = (complainantFile != null ? Complainant.read(complainantFile)
-                        : Complainant.NONE).with(new Complainant(complainantName, complainantAddress,
-                                complainantEmail, null, null, null, null, null));
-                dossiers = backends.dossiers(new Backends.DossierSettings(lang.name(),
-                        complainant.isEmpty() ? null : complainant));
+                dossiers = backends.dossiers(new Backends.DossierSettings(lang.name(), ComplainantFile.read(
+                        complainantFile, complainantName, complainantAddress, complainantEmail), limits.limits));
             }
         } catch (IllegalArgumentException e) {
             reporter.line(e.getMessage());

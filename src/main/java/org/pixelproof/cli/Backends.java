@@ -1,17 +1,8 @@
 package org.pixelproof.cli;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import org.pixelproof.analysis.Analysis;
-import org.pixelproof.analysis.AnalysisOptions;
-import org.pixelproof.analysis.UnanalysableInputException;
-import org.pixelproof.ingest.EmailParser;
-import org.pixelproof.ingest.OutlookMsgReader;
-import org.pixelproof.analysis.Analyzer;
-import org.pixelproof.authenticity.AuthenticityChecker;
 import org.pixelproof.ingest.IngestLimits;
-import org.pixelproof.rules.RuleSetLoader;
 
 /**
  * Builds what the command runs on: the engine, the dossier renderer and the container readers. The production
@@ -45,8 +36,9 @@ interface Backends {
      *
      * @param language    {@code fr} or {@code en}
      * @param complainant who complains, or {@code null} when not given
+     * @param limits      the ingest limits the originals are read again with
      */
-    record DossierSettings(String language, Complainant complainant) {
+    record DossierSettings(String language, org.pixelproof.dossier.Complainant complainant, IngestLimits limits) {
     }
 
     /**
@@ -56,39 +48,5 @@ interface Backends {
     DossierRenderer dossiers(DossierSettings settings);
 
     /** The production back-ends: the whole pipeline of {@code org.pixelproof}. */
-    Backends DEFAULT = new Backends() {
-        @Override
-        public Engine engine(EngineSettings s) {
-            AuthenticityChecker checker = AuthenticityChecker.offline();
-            if (s.dkimLookup() || s.dkimZoneFile() != null) {
-                // TODO(cli): use the DNS / zone-file factories of AuthenticityChecker once they land
-                throw new IllegalArgumentException("DKIM key lookups are not available in this build yet");
-            }
-            Analyzer analyzer = new Analyzer(RuleSetLoader.loadDefault(), s.limits(), checker, Clock.systemUTC());
-            AnalysisOptions options = new AnalysisOptions(s.recipients(), null);
-            OutlookMsgReader outlook = new OutlookMsgReader(new EmailParser(s.limits()));
-            return new Engine() {
-                @Override
-                public Analysis analyze(byte[] raw, String name) throws UnanalysableInputException {
-                    return analyzer.analyze(raw, name, options);
-                }
-
-                @Override
-                public Analysis analyzeOutlookMsg(byte[] msg, String name) throws UnanalysableInputException {
-                    return analyzer.analyzeRead(outlook.read(msg, name), options);
-                }
-            };
-        }
-
-        @Override
-        public MailboxFormats mailboxFormats() {
-            return new IngestMailboxFormats();
-        }
-
-        @Override
-        public DossierRenderer dossiers(DossierSettings settings) {
-            // TODO(cli): use the dossier/pdf API once it lands
-            throw new IllegalArgumentException("PDF dossiers are not available in this build yet");
-        }
-    };
+    Backends DEFAULT = new PipelineBackends();
 }

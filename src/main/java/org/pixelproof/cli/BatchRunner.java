@@ -192,13 +192,13 @@ final class BatchRunner {
         String pdfError = null;
         if (perEmailDossiers != null) {
             try {
-                pdf = perEmailDossiers.render(List.of(new DossierRenderer.Item(analysis, raw)));
+                pdf = perEmailDossiers.render(List.of(new DossierRenderer.Item(analysis, raw, input.outlook())));
             } catch (Exception | StackOverflowError e) {
                 pdfError = describe(e);
             }
         }
         return new Outcome(input.index(), input.name(), analysis, null, false, limitHits, limitNotes,
-                keepRaw ? raw : null, pdf,
+                keepRaw ? raw : null, input.outlook(), pdf,
                 pdfError, null);
     }
 

@@ -57,7 +57,7 @@ final class BySenderSink implements OutcomeSink {
             Files.createDirectories(senderDir);
         }
         String stem = String.format("%09d", n);
-        Files.write(senderDir.resolve(stem + ".eml"), outcome.raw());
+        Files.write(senderDir.resolve(stem + (outcome.outlook() ? ".msg" : ".eml")), outcome.raw());
         Files.write(senderDir.resolve(stem + ".json"), CliJson.mapper().writeValueAsBytes(outcome.analysis()));
     }
 
@@ -117,7 +117,10 @@ final class BySenderSink implements OutcomeSink {
             for (int n = from; n <= to; n++) {
                 String stem = String.format("%09d", n);
                 Analysis a = CliJson.mapper().readValue(senderDir.resolve(stem + ".json").toFile(), Analysis.class);
-                items.add(new DossierRenderer.Item(a, Files.readAllBytes(senderDir.resolve(stem + ".eml"))));
+                Path msg = senderDir.resolve(stem + ".msg");
+                boolean outlook = Files.exists(msg);
+                items.add(new DossierRenderer.Item(a, Files.readAllBytes(outlook ? msg
+                        : senderDir.resolve(stem + ".eml")), outlook));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

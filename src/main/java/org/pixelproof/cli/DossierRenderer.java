@@ -9,8 +9,14 @@ import org.pixelproof.analysis.Analysis;
  */
 interface DossierRenderer {
 
-    /** One e-mail of a dossier: its analysis and its original bytes (embedded in the PDF). */
-    record Item(Analysis analysis, byte[] raw) {
+    /**
+     * One e-mail of a dossier.
+     *
+     * @param analysis its analysis
+     * @param raw      its original bytes (embedded in the PDF; their SHA-256 is the analysis's)
+     * @param outlook  true when {@code raw} is an Outlook {@code .msg} file
+     */
+    record Item(Analysis analysis, byte[] raw, boolean outlook) {
     }
 
     /**

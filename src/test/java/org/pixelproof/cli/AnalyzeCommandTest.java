@@ -297,27 +297,44 @@ class AnalyzeCommandTest {
         assertFalse(backends.engineSettings.dkimLookup());
         assertEquals("en", backends.dossierSettings.language());
         assertEquals("Alex Martin", backends.dossierSettings.complainant().name());
+        assertEquals(org.pixelproof.ingest.IngestLimits.PERMISSIVE, backends.dossierSettings.limits());
     }
 
     @Test
     void complainantFileIsReadAndOverriddenByOptions() throws IOException {
-        Path yaml = Files.writeString(tmp.resolve("complainant.yaml"), "name: Alex Martin\n"
-                + "postalAddress: 1 rue de l'Exemple, 75000 Paris\nemail: alex.martin@example.org\n"
-                + "addressGivenHow: compte créé sur la boutique\naddressGivenOn: 2024-03-01\nconsentAsked: false\n");
+        Path yaml = Files.writeString(tmp.resolve("complainant.yaml"), """
+                name: Alex Martin
+                postalAddress: |
+                  1 rue de l'Exemple
+                  75000 Paris
+                email: alex.martin@example.org
+                addressGivenHow: compte créé sur la boutique
+                addressGivenWhen: mars 2024
+                consentAsked: no
+                priorRequest:
+                  sentOn: 2025-11-02
+                  content: Je m'oppose au suivi de mes ouvertures.
+                """);
         StubBackends backends = new StubBackends();
         Run r = run(backends, "analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant",
                 yaml.toString(), "--complainant-name", "Alex M.", "--quiet");
         assertEquals(ExitCodes.OK, r.exit(), r.err());
-        Complainant c = backends.dossierSettings.complainant();
+        org.pixelproof.dossier.Complainant c = backends.dossierSettings.complainant();
         assertEquals("Alex M.", c.name());
-        assertEquals("1 rue de l'Exemple, 75000 Paris", c.postalAddress());
-        assertEquals(java.time.LocalDate.of(2024, 3, 1), c.addressGivenOn());
-        assertEquals(Boolean.FALSE, c.consentAsked());
+        assertEquals(List.of("1 rue de l'Exemple", "75000 Paris"), c.postalAddressLines());
+        assertEquals("mars 2024", c.addressGivenWhen());
+        assertEquals(org.pixelproof.dossier.ConsentAsked.NO, c.consentAsked());
+        assertEquals(java.time.LocalDate.of(2025, 11, 2), c.priorRequest().sentOn());
 
         Path typo = Files.writeString(tmp.resolve("typo.yaml"), "name: A\nadress: x\n");
         Run bad = run("analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant", typo.toString());
         assertEquals(ExitCodes.USAGE, bad.exit());
         assertTrue(bad.err().contains("unknown key 'adress'"), bad.err());
+        Path wrong = Files.writeString(tmp.resolve("wrong.yaml"), "consentAsked: maybe\n");
+        Run bad2 = run("analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant", wrong.toString());
+        assertEquals(ExitCodes.USAGE, bad2.exit());
+        assertTrue(bad2.err().contains("'maybe' is not a valid consentAsked (expected yes, no or dont_know)"),
+                bad2.err());
     }
 
     @Test
