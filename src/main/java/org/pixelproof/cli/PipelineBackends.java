@@ -35,10 +35,14 @@ final class PipelineBackends implements Backends {
 
     @Override
     public Engine engine(EngineSettings s) {
-        AuthenticityChecker checker = AuthenticityChecker.offline();
-        if (s.dkimLookup() || s.dkimZoneFile() != null) {
-            // TODO(cli): use the DNS / zone-file factories of AuthenticityChecker once they land
-            throw new IllegalArgumentException("DKIM key lookups are not available in this build yet");
+        AuthenticityChecker checker;
+        try {
+            checker = s.dkimLookup() || s.dkimZoneFile() != null
+                    ? AuthenticityChecker.create(s.dkimLookup(), s.dkimZoneFile())
+                    : AuthenticityChecker.offline();
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("--dkim-zone-file " + s.dkimZoneFile() + ": cannot be used ("
+                    + InputWalker.reason(e.getCause()) + ")");
         }
         Analyzer analyzer = new Analyzer(rules(), s.limits(), checker, Clock.systemUTC());
         AnalysisOptions options = new AnalysisOptions(s.recipients(), null);
