@@ -192,24 +192,20 @@ public final class Detector {
     // ------------------------------------------------------------------------------------------ recipients
 
     /**
-     * @return the recipient addresses of To, Delivered-To and X-Original-To plus the extra ones, as written
-     *         (deduplicated ignoring case), header order first
+     * @return the recipient addresses of To, Delivered-To and X-Original-To plus the extra ones, as written (each
+     *         spelling once: the original case matters to hashed identifiers), header order first
      */
     static List<String> recipientAddresses(ReceivedEmail email, List<String> extra) {
-        Map<String, String> out = new LinkedHashMap<>();
+        Set<String> out = new LinkedHashSet<>();
         for (String field : List.of("To", "Delivered-To", "X-Original-To")) {
             for (String value : email.headers(field)) {
-                for (String a : addressesIn(value)) {
-                    out.putIfAbsent(a.toLowerCase(Locale.ROOT), a);
-                }
+                out.addAll(addressesIn(value));
             }
         }
         for (String e : extra) {
-            for (String a : addressesIn(e)) {
-                out.putIfAbsent(a.toLowerCase(Locale.ROOT), a);
-            }
+            out.addAll(addressesIn(e));
         }
-        return List.copyOf(out.values());
+        return List.copyOf(out);
     }
 
     /** @return the {@code local@domain} addresses in a header value, in order. */
