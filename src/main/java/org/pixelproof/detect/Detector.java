@@ -510,7 +510,7 @@ public final class Detector {
             for (VendorIndex.VendorMatch m : vendors.match(url)) {
                 if (m.hostMatched() && m.kind() == PatternKind.OPEN && open == null) {
                     open = m;
-                } else if (m.hostMatched() && m.kind() == PatternKind.ASSET) {
+                } else if (m.vendorHost() && m.kind() == PatternKind.ASSET) {
                     assetHost = true;
                     if (d.vendor == null) {
                         d.vendor = m;
@@ -578,8 +578,8 @@ public final class Detector {
                 d.ruleId = d.kind == TrackerKind.CSS_BEACON ? "heuristic.css-beacon"
                         : d.kind == TrackerKind.OPEN_PIXEL ? "heuristic.pixel" : "heuristic.beacon";
             }
-            d.party = parties.partyOf(d.host, open != null || (d.vendor != null && d.vendor.hostMatched()),
-                    shape != null && open == null);
+            d.party = parties.partyOf(d.host, d.vendor != null && d.vendor.vendorHost(),
+                    d.vendor != null && !d.vendor.vendorHost() && (shape != null || open != null));
             return d;
         }
 
@@ -696,7 +696,7 @@ public final class Detector {
             WebUrl url = uw.url() != null ? uw.url() : c.url();
             String vendor = null;
             for (VendorIndex.VendorMatch m : vendors.match(url)) {
-                if (m.hostMatched()) {
+                if (m.vendorHost()) {
                     vendor = m.vendor().name();
                     break;
                 }
@@ -843,7 +843,8 @@ public final class Detector {
                                 : d.has(SignalCodes.RECIPIENT_IDENTIFIER) ? "heuristic.recipient-identifier"
                                 : "heuristic.shared-token";
                     }
-                    d.party = parties.partyOf(d.host, click != null, shape != null && click == null);
+                    d.party = parties.partyOf(d.host, d.vendor != null && d.vendor.vendorHost(),
+                            d.vendor != null && !d.vendor.vendorHost());
                     String key = d.host + '\u0000' + d.ruleId + '\u0000' + d.wrappedBy;
                     owner = groups.get(key);
                     if (owner == null) {

@@ -36,15 +36,25 @@ final class VendorIndex {
      * @param vendor      the vendor
      * @param pattern     the pattern
      * @param hostMatched true when the host matched the vendor's host pattern; false for a path shape alone
+     * @param anyHost     true when the pattern accepts any host (glob {@code *} with a path, for ESPs that serve
+     *                    tracking from their customers' own domains): a rule match, but not the vendor's own host
      */
-    record VendorMatch(Vendor vendor, VendorPattern pattern, boolean hostMatched) {
+    record VendorMatch(Vendor vendor, VendorPattern pattern, boolean hostMatched, boolean anyHost) {
+        /** @return true when the host is the vendor's own (not a catch-all pattern). */
+        boolean vendorHost() {
+            return hostMatched && !anyHost;
+        }
+
         PatternKind kind() {
             return pattern.kind();
         }
     }
 
-    private record Entry(Vendor vendor, VendorPattern pattern) {
+    private record Entry(Vendor vendor, VendorPattern pattern, boolean anyHost) {
     }
+
+    /** A host no real pattern names: a pattern that matches it accepts any host. */
+    private static final String SENTINEL_HOST = "pixelproof-sentinel-host.invalid";
 
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, List<Entry>> shapeByFirstSegment = new HashMap<>();
@@ -54,7 +64,7 @@ final class VendorIndex {
     VendorIndex(RuleSet rules) {
         for (Vendor v : rules.vendors()) {
             for (VendorPattern p : v.patterns()) {
-                Entry e = new Entry(v, p);
+                Entry e = new Entry(v, p, p.host().matcher(SENTINEL_HOST).matches());
                 entries.add(e);
                 if (p.path() != null && p.kind() != PatternKind.ASSET) {
                     String literal = literalPrefix(p.path().pattern());
@@ -85,7 +95,7 @@ final class VendorIndex {
         List<VendorMatch> out = new ArrayList<>(2);
         for (Entry e : hostEntries(url.host())) {
             if (e.pattern().path() == null || e.pattern().path().matcher(pq).lookingAt()) {
-                out.add(new VendorMatch(e.vendor(), e.pattern(), true));
+                out.add(new VendorMatch(e.vendor(), e.pattern(), true, e.anyHost()));
             }
         }
         if (out.isEmpty()) {
@@ -93,7 +103,7 @@ final class VendorIndex {
             if (shapes != null) {
                 for (Entry e : shapes) {
                     if (e.pattern().path().matcher(pq).lookingAt()) {
-                        out.add(new VendorMatch(e.vendor(), e.pattern(), false));
+                        out.add(new VendorMatch(e.vendor(), e.pattern(), false, false));
                     }
                 }
             }
@@ -105,7 +115,7 @@ final class VendorIndex {
     List<Vendor> vendorsOfHost(String host) {
         List<Vendor> out = new ArrayList<>();
         for (Entry e : hostEntries(host)) {
-            if (!out.contains(e.vendor())) {
+            if (!e.anyHost() && !out.contains(e.vendor())) {
                 out.add(e.vendor());
             }
         }
