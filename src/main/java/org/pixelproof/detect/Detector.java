@@ -70,7 +70,7 @@ public final class Detector {
     private static final Set<String> STATIC_HOST_LABELS = Set.of("cdn", "static", "img", "imgs", "image", "images",
             "assets", "asset", "media", "files", "content", "res", "resources", "pics", "pictures", "photos", "s",
             "i", "fonts", "gallery", "d", "mcusercontent");
-    private static final List<String> UNSUBSCRIBE_WORDS = List.of("unsubscribe", "desinscri", "désinscri",
+    private static final List<String> UNSUBSCRIBE_WORDS = List.of("unsub", "desinscri", "désinscri",
             "desabonn", "désabonn", "abmelden", "austragen", "opt-out", "optout", "opt_out", "preferences",
             "manage-subscription", "manage_subscription", "darse de baja", "uitschrijven", "afmelden", "cancelar");
 
@@ -385,6 +385,8 @@ public final class Detector {
         WebUrl url;
         String host;
         VendorIndex.VendorMatch vendor;
+        /** the vendor named by a per-recipient parameter rule, when no URL pattern matched */
+        Vendor paramVendor;
         Party party;
         final List<RecipientIdentifier> identifiers = new ArrayList<>();
         final Set<String> tokens = new LinkedHashSet<>();
@@ -435,9 +437,10 @@ public final class Detector {
             if (tok.size() > MAX_TOKENS) {
                 tok = tok.subList(0, MAX_TOKENS);
             }
-            VendorRef ref = vendor == null ? null : new VendorRef(vendor.vendor().id(), vendor.vendor().name(),
-                    vendor.vendor().legalName(), vendor.vendor().country(), vendor.vendor().outsideEea());
-            return new Tracker(id, kind, url.url(), host, vendor == null ? null : vendor.vendor().name(), ref, party,
+            Vendor v = vendor != null ? vendor.vendor() : paramVendor;
+            VendorRef ref = v == null ? null : new VendorRef(v.id(), v.name(), v.legalName(), v.country(),
+                    v.outsideEea());
+            return new Tracker(id, kind, url.url(), host, v == null ? null : v.name(), ref, party,
                     identifiers, tok, conf, sig, hiddenBy, location, evidence, ruleId, destination, wrappedBy);
         }
     }
@@ -458,6 +461,7 @@ public final class Detector {
         final Set<String> loadTokens = new HashSet<>();
         final Map<String, Integer> imagesPerHost = new HashMap<>();
         final Map<RawLink, LinkDecoder.Unwrapped> unwrappedLinks = new IdentityHashMap<>();
+        final Map<Candidate, LinkDecoder.Unwrapped> unwrappedLoads = new IdentityHashMap<>();
 
         Run(ReceivedEmail email, RecipientMatcher matcher, PartyResolver parties) {
             this.email = email;
@@ -478,10 +482,13 @@ public final class Detector {
                 }
             }
             for (Candidate c : candidates) {
+                LinkDecoder.Unwrapped u = decoder.unwrap(c.url());
+                unwrappedLoads.put(c, u);
+                WebUrl url = u.url() != null ? u.url() : c.url();
                 if (IMAGE_VECTORS.contains(c.vector()) || CSS_VECTORS.contains(c.vector())) {
-                    imagesPerHost.merge(c.url().host(), 1, Integer::sum);
+                    imagesPerHost.merge(url.host(), 1, Integer::sum);
                 }
-                for (Tokens.Token t : Tokens.highEntropy(c.url())) {
+                for (Tokens.Token t : Tokens.highEntropy(url)) {
                     loadTokens.add(t.value());
                 }
             }
@@ -490,7 +497,7 @@ public final class Detector {
         // ------------------------------------------------------------------------------------ remote loads
 
         Draft scoreLoad(Candidate c) {
-            LinkDecoder.Unwrapped uw = decoder.unwrap(c.url());
+            LinkDecoder.Unwrapped uw = unwrappedLoads.get(c);
             if (uw.url() == null || !uw.url().isRemote()) {
                 return null; // a proxy hides the sender's URL: nothing to say about the sender
             }
@@ -591,7 +598,7 @@ public final class Detector {
             double wa = StyleFacts.px(w);
             double ha = StyleFacts.px(h);
             boolean imageLike = IMAGE_VECTORS.contains(c.vector());
-            if (imageLike || "iframe".equals(c.vector())) {
+            if (imageLike || "iframe".equals(c.vector()) || "embed".equals(c.vector()) || "object".equals(c.vector())) {
                 if (tiny(wa, ha) || (!Double.isNaN(wa) && wa <= 1 && Double.isNaN(ha))
                         || (!Double.isNaN(ha) && ha <= 1 && Double.isNaN(wa))
                         || (!Double.isNaN(wa) && wa <= 0) || (!Double.isNaN(ha) && ha <= 0)) {
@@ -692,7 +699,7 @@ public final class Detector {
         }
 
         RemoteResource remote(Candidate c) {
-            LinkDecoder.Unwrapped uw = decoder.unwrap(c.url());
+            LinkDecoder.Unwrapped uw = unwrappedLoads.get(c);
             WebUrl url = uw.url() != null ? uw.url() : c.url();
             String vendor = null;
             for (VendorIndex.VendorMatch m : vendors.match(url)) {
@@ -723,6 +730,9 @@ public final class Detector {
                         d.tokens.add(p.name() + "=" + p.value());
                         d.signal(SignalCodes.RECIPIENT_PARAMETER, "parameter " + p.name() + " ("
                                 + tp.id() + ")");
+                        if (d.paramVendor == null && tp.vendorId() != null) {
+                            d.paramVendor = rules.vendor(tp.vendorId()).orElse(null);
+                        }
                         break;
                     }
                 }

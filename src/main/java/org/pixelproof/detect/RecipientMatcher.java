@@ -256,12 +256,14 @@ final class RecipientMatcher {
             }
             String run = text.substring(start, end);
             boolean found = false;
+            boolean urlAlphabet = run.indexOf('-') >= 0 || run.indexOf('_') >= 0;
             for (Core c : base64Cores) {
                 int at = run.indexOf(c.text());
                 if (at >= 0) {
                     found = true;
-                    if (seen.add(c.encoding() + '\u0000' + c.address())) {
-                        out.add(new Match(run, c.encoding(), start, c.address()));
+                    String enc = urlAlphabet || "base64url".equals(c.encoding()) ? "base64url" : "base64";
+                    if (seen.add(enc + '\u0000' + c.address())) {
+                        out.add(new Match(run, enc, start, c.address()));
                     }
                 }
             }
