@@ -148,14 +148,24 @@ public final class Detector {
         run.lastContent.addAll(lastContent.values());
 
         run.prepare();
+        // the same URL loaded twice is one request (the client's cache): keep its first tracker, else one resource
         List<Draft> drafts = new ArrayList<>();
-        List<RemoteResource> remote = new ArrayList<>();
+        Map<String, RemoteResource> remoteByUrl = new LinkedHashMap<>();
+        Set<String> trackedUrls = new HashSet<>();
         for (Candidate c : run.candidates) {
             Draft d = run.scoreLoad(c);
             if (d != null) {
-                drafts.add(d);
+                if (trackedUrls.add(d.url.url())) {
+                    drafts.add(d);
+                }
             } else {
-                remote.add(run.remote(c));
+                remoteByUrl.putIfAbsent(c.url().url(), run.remote(c));
+            }
+        }
+        List<RemoteResource> remote = new ArrayList<>();
+        for (RemoteResource r : remoteByUrl.values()) {
+            if (!trackedUrls.contains(r.url())) {
+                remote.add(r);
             }
         }
         List<Link> links = run.scoreLinks(drafts);

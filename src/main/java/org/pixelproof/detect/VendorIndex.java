@@ -93,9 +93,13 @@ final class VendorIndex {
         }
         String pq = url.pathAndQuery();
         List<VendorMatch> out = new ArrayList<>(2);
-        for (Entry e : hostEntries(url.host())) {
-            if (e.pattern().path() == null || e.pattern().path().matcher(pq).lookingAt()) {
-                out.add(new VendorMatch(e.vendor(), e.pattern(), true, e.anyHost()));
+        // the vendor's own hosts first, catch-all host patterns (any brand domain) after them
+        for (int pass = 0; pass < 2; pass++) {
+            for (Entry e : hostEntries(url.host())) {
+                if (e.anyHost() == (pass == 1)
+                        && (e.pattern().path() == null || e.pattern().path().matcher(pq).lookingAt())) {
+                    out.add(new VendorMatch(e.vendor(), e.pattern(), true, e.anyHost()));
+                }
             }
         }
         if (out.isEmpty()) {
