@@ -53,19 +53,25 @@ final class LinkDecoder {
                 .filter(p -> "destination".equals(p.scope())).map(p -> p.name()).toList();
     }
 
-    /** @return the URL with every recipient-side wrapper removed. */
+    /**
+     * Removes every recipient-side wrapper, outermost first, with the rule set's decoders
+     * ({@link LinkWrapper#unwrap(String)}: query, base64 query, Proofpoint v2 and v3, fragment, path; opaque
+     * wrappers such as Mimecast hide the URL).
+     *
+     * @return the sender's URL and the outermost wrapper's id
+     */
     Unwrapped unwrap(WebUrl url) {
         String wrapper = null;
         WebUrl current = url;
         for (int depth = 0; depth < MAX_NESTING && current != null && current.host() != null; depth++) {
-            LinkWrapper w = wrapperOf(current.host());
+            LinkWrapper w = wrapperOf(current.url());
             if (w == null) {
                 break;
             }
             if (wrapper == null) {
                 wrapper = w.id();
             }
-            String inner = unwrapOnce(current, w);
+            String inner = w.unwrap(current.url()).orElse(null);
             if (inner == null) {
                 return new Unwrapped(null, wrapper);
             }
@@ -74,83 +80,13 @@ final class LinkDecoder {
         return new Unwrapped(current, wrapper);
     }
 
-    private LinkWrapper wrapperOf(String host) {
+    private LinkWrapper wrapperOf(String url) {
         for (LinkWrapper w : wrappers) {
-            if (w.host().matcher(host).matches()) {
+            if (w.matches(url)) {
                 return w;
             }
         }
         return null;
-    }
-
-    private static String unwrapOnce(WebUrl url, LinkWrapper w) {
-        String enc = w.encoding().toLowerCase(Locale.ROOT);
-        switch (enc) {
-            case "query" -> {
-                String v = w.parameter() == null ? null : url.param(w.parameter());
-                return looksLikeUrl(v) ? v : null;
-            }
-            case "proofpoint-v2" -> {
-                String v = url.param(w.parameter() == null ? "u" : w.parameter());
-                if (v == null) {
-                    return null;
-                }
-                String s = v.replace('_', '/');
-                StringBuilder sb = new StringBuilder(s.length());
-                for (int i = 0; i < s.length(); i++) {
-                    char c = s.charAt(i);
-                    if (c == '-' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
-                        sb.append('%').append(s, i + 1, i + 3);
-                        i += 2;
-                    } else {
-                        sb.append(c);
-                    }
-                }
-                String inner = WebUrl.percentDecode(sb.toString());
-                return looksLikeUrl(inner) ? inner : null;
-            }
-            case "proofpoint-v3" -> {
-                String u = url.url();
-                int start = u.indexOf("/v3/__");
-                if (start < 0) {
-                    return null;
-                }
-                start += 6;
-                int end = u.indexOf("__;", start);
-                if (end < 0) {
-                    return null;
-                }
-                String inner = u.substring(start, end);
-                int bang = u.indexOf('!', end + 3);
-                String replacements = bang < 0 ? "" : u.substring(end + 3, bang);
-                if (inner.indexOf('*') >= 0 && !replacements.isEmpty()) {
-                    String chars;
-                    try {
-                        chars = new String(Base64.getUrlDecoder().decode(pad(replacements)), StandardCharsets.UTF_8);
-                    } catch (IllegalArgumentException e) {
-                        chars = "";
-                    }
-                    StringBuilder sb = new StringBuilder(inner.length());
-                    int k = 0;
-                    for (int i = 0; i < inner.length(); i++) {
-                        char c = inner.charAt(i);
-                        sb.append(c == '*' && k < chars.length() ? chars.charAt(k++) : c);
-                    }
-                    inner = sb.toString();
-                }
-                return looksLikeUrl(inner) ? inner : null;
-            }
-            case "fragment" -> {
-                String f = url.fragment();
-                return looksLikeUrl(f) ? f : null;
-            }
-            case "path" -> {
-                return urlInPath(url);
-            }
-            default -> {
-                return null;
-            }
-        }
     }
 
     /**
@@ -338,7 +274,4 @@ final class LinkDecoder {
         return l.startsWith("https://") || l.startsWith("http://") || (l.startsWith("www.") && v.indexOf('.', 4) > 4);
     }
 
-    private static boolean isHex(char c) {
-        return Character.digit(c, 16) >= 0 && c < 128;
-    }
 }
