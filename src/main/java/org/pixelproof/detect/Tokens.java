@@ -79,7 +79,7 @@ final class Tokens {
                 i += 36;
                 continue;
             }
-            if (!Character.isLetterOrDigit(s.charAt(i))) {
+            if (!isTokenChar(s.charAt(i))) {
                 i++;
                 continue;
             }
