@@ -850,10 +850,14 @@ public final class Detector {
                     d.signal(SignalCodes.CAMPAIGN_PARAMETERS, String.join(", ", campaign.stream()
                             .map(s -> s.substring(0, s.indexOf('='))).toList()) + " identify the campaign only");
                 }
+                String shapeDetail = unsubscribe || d.has(SignalCodes.REDIRECTOR) ? null : redirectorShape(url);
+                if (shapeDetail != null) {
+                    d.signal(SignalCodes.REDIRECTOR_SHAPE, shapeDetail);
+                }
                 boolean firstPartySite = parties.senderDomains().contains(Domains.registrable(url.host()));
                 boolean tracker = click != null || d.has(SignalCodes.RECIPIENT_IDENTIFIER)
                         || d.has(SignalCodes.RECIPIENT_PARAMETER) || d.has(SignalCodes.REDIRECTOR)
-                        || (shape != null && !unsubscribe)
+                        || (shape != null && !unsubscribe) || shapeDetail != null
                         || (shared && !unsubscribe && !firstPartySite);
                 Draft owner = null;
                 if (tracker) {
@@ -861,6 +865,7 @@ public final class Detector {
                         d.ruleId = d.has(SignalCodes.REDIRECTOR) ? "heuristic.redirector"
                                 : d.has(SignalCodes.RECIPIENT_PARAMETER) ? "heuristic.recipient-parameter"
                                 : d.has(SignalCodes.RECIPIENT_IDENTIFIER) ? "heuristic.recipient-identifier"
+                                : shapeDetail != null ? "heuristic.redirector-shape"
                                 : "heuristic.shared-token";
                     }
                     d.party = parties.partyOf(d.host, d.vendor != null && d.vendor.vendorHost(),
@@ -910,6 +915,34 @@ public final class Detector {
             }
             return false;
         }
+    }
+
+    private static final List<String> REDIRECT_HOST_WORDS = List.of("redirect", "redir", "track", "trk", "click",
+            "clck");
+    private static final Set<String> REDIRECT_SCRIPTS = Set.of("go", "redirect", "redir", "click", "track", "out",
+            "link", "r", "l", "c", "jump", "forward", "tracking", "clicktrack");
+    private static final Set<String> SCRIPT_EXTENSIONS = Set.of("dll", "php", "asp", "aspx", "cgi", "jsp", "pl",
+            "exe");
+
+    /** @return why the link looks like it goes through a redirector, or {@code null}. */
+    static String redirectorShape(WebUrl url) {
+        String host = url.host();
+        String reg = Domains.registrable(host);
+        String sub = host.length() > reg.length() ? host.substring(0, host.length() - reg.length()) : "";
+        String name = reg.indexOf('.') > 0 ? reg.substring(0, reg.indexOf('.')) : reg;
+        for (String w : REDIRECT_HOST_WORDS) {
+            if (name.contains(w) || sub.contains(w)) {
+                return "host " + host + " is named as a redirector (" + w + ")";
+            }
+        }
+        for (String seg : url.path().split("/")) {
+            int dot = seg.lastIndexOf('.');
+            if (dot > 0 && SCRIPT_EXTENSIONS.contains(seg.substring(dot + 1).toLowerCase(Locale.ROOT))
+                    && REDIRECT_SCRIPTS.contains(seg.substring(0, dot).toLowerCase(Locale.ROOT))) {
+                return "redirect script " + seg;
+            }
+        }
+        return null;
     }
 
     private static TrackerKind kindOf(String vector) {

@@ -28,8 +28,8 @@ import java.util.Map;
  * <h2>Click tracking</h2>
  * A link is click tracking when a decisive signal fired ({@link #VENDOR_CLICK_RULE}, {@link #RECIPIENT_IDENTIFIER},
  * {@link #RECIPIENT_PARAMETER}), or {@link #REDIRECTOR} (it carries its destination, which is decoded), or
- * {@link #VENDOR_PATH_SHAPE}, or a high-entropy token on a host other than the sender's own web site that also appears
- * in other links of the message ({@link #SHARED_TOKEN}). Campaign parameters ({@code utm_*}, {@link #CAMPAIGN_PARAMETERS})
+ * {@link #VENDOR_PATH_SHAPE}, or {@link #REDIRECTOR_SHAPE} (low confidence alone), or a high-entropy token on a host
+ * other than the sender's own web site that also appears in other links of the message ({@link #SHARED_TOKEN}). Campaign parameters ({@code utm_*}, {@link #CAMPAIGN_PARAMETERS})
  * never make a link a tracker on their own. Links through the same redirector host and rule are grouped into one
  * tracker (see {@code docs/decisions/0023-one-click-tracker-per-redirector.md}).
  *
@@ -80,6 +80,13 @@ public final class SignalCodes {
     public static final String READ_RECEIPT_HEADER = "read-receipt-header";
     /** The link carries its real destination in its URL: it goes through a redirector. */
     public static final String REDIRECTOR = "redirector";
+    /**
+     * The link goes through something named as a redirector: a host label containing {@code redirect}, {@code redir},
+     * {@code track}, {@code trk} or {@code click}, or a redirect script ({@code go.dll}, {@code redirect.php},
+     * {@code click.asp}...). Counts clicks even when nothing in it identifies the recipient: a low-confidence click
+     * tracker on its own.
+     */
+    public static final String REDIRECTOR_SHAPE = "redirector-shape";
     /** Campaign parameters ({@code utm_*}...): identify the campaign, not the recipient. Weight 0. */
     public static final String CAMPAIGN_PARAMETERS = "campaign-parameters";
 
@@ -103,6 +110,7 @@ public final class SignalCodes {
             Map.entry(OFF_SCREEN, 3),
             Map.entry(REDIRECTOR, 3),
             Map.entry(HIDDEN_WRAPPER, 2),
+            Map.entry(REDIRECTOR_SHAPE, 2),
             Map.entry(HIGH_ENTROPY_TOKEN, 2),
             Map.entry(SHARED_TOKEN, 2),
             Map.entry(CONDITIONAL_CSS, 1),
