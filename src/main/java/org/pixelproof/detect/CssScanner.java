@@ -288,6 +288,18 @@ final class CssScanner {
      *         it always applies
      */
     static String condition(List<String> atRules, String selector) {
+        return contextOf(atRules, selector);
+    }
+
+    /**
+     * @return true for the contexts that reveal something about the reader's behaviour when they fire (printing,
+     *         hovering, forwarding, the mail client used); dark mode and screen-size queries are everyday layout
+     */
+    static boolean revealing(String condition) {
+        return "print".equals(condition) || "hover".equals(condition) || "client detection".equals(condition);
+    }
+
+    private static String contextOf(List<String> atRules, String selector) {
         String sel = selector == null ? "" : selector.toLowerCase(Locale.ROOT);
         for (String a : atRules) {
             String l = a.toLowerCase(Locale.ROOT);

@@ -568,17 +568,19 @@ public final class Detector {
                             + " also appears in the message's links");
                 }
             }
-            if (c.condition() != null) {
+            boolean revealing = CssScanner.revealing(c.condition());
+            if (revealing) {
                 d.signal(SignalCodes.CONDITIONAL_CSS, "rule fires only on " + c.condition());
             }
             if (c.mso()) {
                 d.signal(SignalCodes.OUTLOOK_ONLY, "inside an Outlook conditional comment <!--[if mso]>");
             }
             Element el = c.element();
-            boolean shapeSignal = shape != null;
-            if (el != null && !"style".equals(el.normalName())) {
-                shapeSignal |= elementSignals(d, c, el);
-            }
+            Shape sh = el != null && !"style".equals(el.normalName()) ? elementSignals(d, c, el) : Shape.NONE;
+            boolean asset = imageAsset(url);
+            // hiding counts only for what is not a visibly sized, static image: responsive templates hide the
+            // desktop or mobile variant of their pictures
+            boolean shapeSignal = shape != null || sh.tiny() || (sh.hidden() && !sh.large() && !asset);
             if (IMAGE_VECTORS.contains(c.vector()) && imagesPerHost.getOrDefault(url.host(), 0) == 1
                     && imagesPerHost.size() >= 3) {
                 d.signal(SignalCodes.ONLY_IMAGE_FROM_HOST, "the only image from " + url.host());
@@ -586,8 +588,9 @@ public final class Detector {
             boolean decisive = d.has(SignalCodes.VENDOR_RULE) || d.has(SignalCodes.RECIPIENT_IDENTIFIER)
                     || d.has(SignalCodes.RECIPIENT_PARAMETER) || d.has(SignalCodes.BEACON_ELEMENT);
             boolean tracker = decisive
-                    || (shapeSignal && !spacer(url, entropy || shared, assetHost))
-                    || (entropy && (shared || c.condition() != null) && !assetHost);
+                    || (shapeSignal && !spacer(url, entropy || shared, assetHost, asset))
+                    || (entropy && revealing && !assetHost)
+                    || (entropy && shared && !assetHost && !sh.large() && !asset);
             if (!tracker) {
                 return null;
             }
@@ -600,37 +603,42 @@ public final class Detector {
             return d;
         }
 
-        /** Size, visibility and position signals of the element and its ancestors; true when a shape signal fired. */
-        private boolean elementSignals(Draft d, Candidate c, Element el) {
-            boolean shape = false;
-            String w = el.attr("width");
-            String h = el.attr("height");
-            double wa = StyleFacts.px(w);
-            double ha = StyleFacts.px(h);
+        /** Size, visibility and position signals of the element and its ancestors. */
+        private Shape elementSignals(Draft d, Candidate c, Element el) {
+            boolean tiny = false;
+            boolean hidden = false;
+            boolean large = false;
+            StyleFacts own = styleOf(el);
+            StyleFacts cls = classStyles.get(el);
             boolean imageLike = IMAGE_VECTORS.contains(c.vector());
-            if (imageLike || "iframe".equals(c.vector()) || "embed".equals(c.vector()) || "object".equals(c.vector())) {
-                if (tiny(wa, ha) || (!Double.isNaN(wa) && wa <= 1 && Double.isNaN(ha))
-                        || (!Double.isNaN(ha) && ha <= 1 && Double.isNaN(wa))
-                        || (!Double.isNaN(wa) && wa <= 0) || (!Double.isNaN(ha) && ha <= 0)) {
-                    String detail = (el.hasAttr("width") ? "width=" + w.trim() : "") + (el.hasAttr("width")
-                            && el.hasAttr("height") ? " " : "") + (el.hasAttr("height") ? "height=" + h.trim() : "");
-                    d.signal(SignalCodes.DECLARED_SIZE, detail);
+            if (imageLike || "iframe".equals(c.vector()) || "embed".equals(c.vector())
+                    || "object".equals(c.vector())) {
+                // CSS overrides the presentational attributes, a class rule less than the style attribute
+                double w = effective(own, cls, true, StyleFacts.px(el.attr("width")));
+                double h = effective(own, cls, false, StyleFacts.px(el.attr("height")));
+                large = (!Double.isNaN(w) && w > 3) || (!Double.isNaN(h) && h > 3);
+                boolean declaredTiny = tiny(w, h) || (!Double.isNaN(w) && w <= 1 && Double.isNaN(h))
+                        || (!Double.isNaN(h) && h <= 1 && Double.isNaN(w));
+                if (declaredTiny) {
+                    boolean fromCss = own.widthDeclared() || own.heightDeclared()
+                            || (cls != null && (cls.widthDeclared() || cls.heightDeclared()));
+                    String detail = fromCss ? "CSS " + (own.summary().isEmpty() && cls != null ? cls.summary()
+                            : own.summary())
+                            : (el.hasAttr("width") ? "width=" + el.attr("width").trim() : "")
+                                    + (el.hasAttr("width") && el.hasAttr("height") ? " " : "")
+                                    + (el.hasAttr("height") ? "height=" + el.attr("height").trim() : "");
+                    d.signal(fromCss ? SignalCodes.CSS_SIZE : SignalCodes.DECLARED_SIZE, detail);
                     d.hiddenBy.add(detail);
-                    shape = true;
+                    tiny = true;
                 }
-                StyleFacts own = styleOf(el);
-                StyleFacts cls = classStyles.get(el);
                 for (StyleFacts f : cls == null ? List.of(own) : List.of(own, cls)) {
-                    if (tiny(f.width(), f.height()) || tiny(f.maxWidth(), f.maxHeight())
-                            || (!Double.isNaN(f.width()) && f.width() <= 0)
-                            || (!Double.isNaN(f.height()) && f.height() <= 0)
-                            || (!Double.isNaN(f.maxHeight()) && f.maxHeight() <= 0)
+                    if (tiny(f.maxWidth(), f.maxHeight()) || (!Double.isNaN(f.maxHeight()) && f.maxHeight() <= 0)
                             || (!Double.isNaN(f.maxWidth()) && f.maxWidth() <= 0)) {
                         if (!d.has(SignalCodes.CSS_SIZE)) {
                             d.signal(SignalCodes.CSS_SIZE, f.summary());
                             d.hiddenBy.add("CSS " + f.summary());
                         }
-                        shape = true;
+                        tiny = true;
                     }
                 }
                 boolean hasAlt = "img".equals(c.vector()) || "img-srcset".equals(c.vector())
@@ -655,28 +663,28 @@ public final class Detector {
                         d.signal(SignalCodes.HIDDEN_CSS, "hidden attribute" + who);
                         d.hiddenBy.add("hidden attribute" + who);
                     }
-                    shape = true;
+                    hidden = true;
                 }
-                StyleFacts own = styleOf(e);
-                StyleFacts cls = classStyles.get(e);
-                for (StyleFacts f : cls == null ? List.of(own) : List.of(own, cls)) {
+                StyleFacts eOwn = e == el ? own : styleOf(e);
+                StyleFacts eCls = e == el ? cls : classStyles.get(e);
+                for (StyleFacts f : eCls == null ? List.of(eOwn) : List.of(eOwn, eCls)) {
                     if (f == StyleFacts.NONE) {
                         continue;
                     }
-                    String how = f == cls ? " (style sheet rule)" : "";
+                    String how = f == eCls ? " (style sheet rule)" : "";
                     if (f.hidden()) {
                         if (!d.has(SignalCodes.HIDDEN_CSS)) {
                             d.signal(SignalCodes.HIDDEN_CSS, f.hidingDeclaration() + who + how);
                             d.hiddenBy.add(f.hidingDeclaration() + who + how);
                         }
-                        shape = true;
+                        hidden = true;
                     }
                     if (f.offScreen()) {
                         if (!d.has(SignalCodes.OFF_SCREEN)) {
                             d.signal(SignalCodes.OFF_SCREEN, f.summary() + who + how);
                             d.hiddenBy.add("off-screen (" + f.summary() + ")" + who);
                         }
-                        shape = true;
+                        hidden = true;
                     }
                     if (e != el && (f.zeroSizeWrapper() || (f.fontSizeZero() && f.lineHeightZero()
                             && f.overflowHidden()))) {
@@ -684,11 +692,11 @@ public final class Detector {
                             d.signal(SignalCodes.HIDDEN_WRAPPER, f.summary() + who + how);
                             d.hiddenBy.add("inside a zero-size wrapper (" + f.summary() + ")");
                         }
-                        shape = true;
+                        hidden = true;
                     }
                 }
             }
-            return shape;
+            return new Shape(tiny, hidden, large);
         }
 
         private StyleFacts styleOf(Element el) {
@@ -749,9 +757,10 @@ public final class Detector {
             }
         }
 
-        private boolean spacer(WebUrl url, boolean tokens, boolean assetHost) {
+        private boolean spacer(WebUrl url, boolean tokens, boolean assetHost, boolean imageAsset) {
             if (tokens) {
-                return false;
+                // a content hash in the file name of an image on a static host is a cache key, not a recipient
+                return imageAsset && (assetHost || staticHost(url.host()));
             }
             String path = url.path().toLowerCase(Locale.ROOT);
             String file = path.substring(path.lastIndexOf('/') + 1);
@@ -763,12 +772,7 @@ public final class Detector {
             if (assetHost) {
                 return true;
             }
-            String host = url.host();
-            int dot = host.indexOf('.');
-            String first = dot > 0 ? host.substring(0, dot) : host;
-            return url.query() == null && (STATIC_HOST_LABELS.contains(first) || first.startsWith("cdn")
-                    || first.startsWith("static") || first.startsWith("img") || first.startsWith("image")
-                    || host.endsWith(".cloudfront.net") || host.contains("akamai"));
+            return url.query() == null && staticHost(url.host());
         }
 
         // ------------------------------------------------------------------------------------------ links
@@ -827,9 +831,10 @@ public final class Detector {
                     identifiers(d, url);
                     recipientParameters(d, url);
                 }
-                if (d.destination != null) {
+                if (d.destination != null && !isShareLink(url)) {
                     WebUrl dest = WebUrl.of(d.destination, null);
-                    if (dest != null && !Objects.equals(dest.host(), url.host())) {
+                    boolean scheme = d.destination.regionMatches(true, 0, "http", 0, 4);
+                    if (scheme && dest != null && !Objects.equals(dest.host(), url.host())) {
                         d.signal(SignalCodes.REDIRECTOR, "carries its destination " + abbreviate(d.destination));
                     }
                 }
@@ -857,8 +862,7 @@ public final class Detector {
                 boolean firstPartySite = parties.senderDomains().contains(Domains.registrable(url.host()));
                 boolean tracker = click != null || d.has(SignalCodes.RECIPIENT_IDENTIFIER)
                         || d.has(SignalCodes.RECIPIENT_PARAMETER) || d.has(SignalCodes.REDIRECTOR)
-                        || (shape != null && !unsubscribe) || shapeDetail != null
-                        || (shared && !unsubscribe && !firstPartySite);
+                        || (shape != null && !unsubscribe) || shapeDetail != null;
                 Draft owner = null;
                 if (tracker) {
                     if (d.ruleId == null) {
@@ -905,9 +909,14 @@ public final class Detector {
             }
         }
 
+        private boolean isShareLink(WebUrl url) {
+            String path = url.path().toLowerCase(Locale.ROOT);
+            return path.contains("share") || path.contains("intent/tweet") || path.contains("/pin/create");
+        }
+
         private boolean isUnsubscribe(RawLink l, WebUrl url) {
             String text = l.text().toLowerCase(Locale.ROOT);
-            String path = url.pathAndQuery().toLowerCase(Locale.ROOT);
+            String path = url.host() + url.pathAndQuery().toLowerCase(Locale.ROOT);
             for (String w : UNSUBSCRIBE_WORDS) {
                 if (text.contains(w) || path.contains(w)) {
                     return true;
@@ -943,6 +952,51 @@ public final class Detector {
             }
         }
         return null;
+    }
+
+    /** What the element's size and visibility say. */
+    private record Shape(boolean tiny, boolean hidden, boolean large) {
+        static final Shape NONE = new Shape(false, false, false);
+    }
+
+    private static double effective(StyleFacts own, StyleFacts cls, boolean width, double attribute) {
+        if (width ? own.widthDeclared() : own.heightDeclared()) {
+            return width ? own.width() : own.height();
+        }
+        if (cls != null && (width ? cls.widthDeclared() : cls.heightDeclared())) {
+            return width ? cls.width() : cls.height();
+        }
+        return attribute;
+    }
+
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "webp", "svg", "avif",
+            "bmp", "ico");
+
+    /**
+     * @return true when the URL names a static image file (an image extension at the end of the path) whose query,
+     *         if any, carries no high-entropy token: random-looking names there are cache keys of campaign assets
+     */
+    static boolean imageAsset(WebUrl url) {
+        String path = url.path();
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        int dot = file.lastIndexOf('.');
+        if (dot < 0 || !IMAGE_EXTENSIONS.contains(file.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        for (Tokens.Token t : Tokens.highEntropy(url)) {
+            if (t.name() != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean staticHost(String host) {
+        int dot = host.indexOf('.');
+        String first = dot > 0 ? host.substring(0, dot) : host;
+        return STATIC_HOST_LABELS.contains(first) || first.startsWith("cdn") || first.startsWith("static")
+                || first.startsWith("img") || first.startsWith("image") || host.endsWith(".cloudfront.net")
+                || host.contains("akamai") || host.endsWith("githubusercontent.com") || host.contains("cdn.");
     }
 
     private static TrackerKind kindOf(String vector) {

@@ -26,14 +26,18 @@ import java.util.Locale;
  * @param msoHide         {@code mso-hide:all} (Outlook's own hiding)
  * @param summary         the declarations that matter here, as {@code name:value} separated by {@code ;}, for
  *                        evidence and the {@code hiddenBy} text
+ * @param widthDeclared   true when {@code width} is declared at all (even {@code auto}): it then overrides the
+ *                        {@code width} attribute
+ * @param heightDeclared  the same for {@code height}
  */
 record StyleFacts(double width, double height, double maxWidth, double maxHeight, boolean displayNone,
         boolean visibilityHidden, boolean opacityZero, boolean overflowHidden, boolean offScreen,
-        boolean fontSizeZero, boolean lineHeightZero, boolean msoHide, String summary) {
+        boolean fontSizeZero, boolean lineHeightZero, boolean msoHide, String summary, boolean widthDeclared,
+        boolean heightDeclared) {
 
     /** Nothing declared. */
     static final StyleFacts NONE = new StyleFacts(Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, false, false,
-            false, false, false, false, false, "");
+            false, false, false, false, false, "", false, false);
 
     /** Off-screen threshold, in CSS pixels; default 1,000. */
     static final double OFF_SCREEN_PX = 1_000;
@@ -97,6 +101,8 @@ record StyleFacts(double width, double height, double maxWidth, double maxHeight
         double bottom = Double.NaN;
         double textIndent = Double.NaN;
         boolean clipped = false;
+        boolean widthDeclared = false;
+        boolean heightDeclared = false;
         StringBuilder summary = new StringBuilder();
         // two passes: normal declarations, then !important ones, so that important ones win
         for (int pass = 0; pass < 2; pass++) {
@@ -107,8 +113,14 @@ record StyleFacts(double width, double height, double maxWidth, double maxHeight
                 String v = d.value().toLowerCase(Locale.ROOT).trim();
                 boolean relevant = true;
                 switch (d.property()) {
-                    case "width" -> width = px(v);
-                    case "height" -> height = px(v);
+                    case "width" -> {
+                        width = px(v);
+                        widthDeclared = true;
+                    }
+                    case "height" -> {
+                        height = px(v);
+                        heightDeclared = true;
+                    }
                     case "max-width" -> maxWidth = px(v);
                     case "max-height" -> maxHeight = px(v);
                     case "display" -> displayNone = v.equals("none");
@@ -144,7 +156,8 @@ record StyleFacts(double width, double height, double maxWidth, double maxHeight
         boolean offScreen = (positioned && (far(left) || far(top) || far(right) || far(bottom)))
                 || (!Double.isNaN(textIndent) && textIndent <= -OFF_SCREEN_PX) || clipped;
         return new StyleFacts(width, height, maxWidth, maxHeight, displayNone, visibilityHidden, opacityZero,
-                overflowHidden, offScreen, fontSizeZero, lineHeightZero, msoHide, summary.toString());
+                overflowHidden, offScreen, fontSizeZero, lineHeightZero, msoHide, summary.toString(), widthDeclared,
+                heightDeclared);
     }
 
     private static boolean far(double v) {

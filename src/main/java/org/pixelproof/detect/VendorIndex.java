@@ -17,8 +17,9 @@ import org.pixelproof.rules.VendorPattern;
  * <p>Host patterns are evaluated once per distinct host (results are cached, at most {@link #MAX_CACHED_HOSTS} hosts,
  * the cache being emptied when full), then only the path patterns of the vendors whose host matched are tried. For
  * the "vendor path shape on a brand subdomain" signal, the patterns whose path starts with a distinctive literal of at
- * least {@link #MIN_SHAPE_LITERAL} characters (e.g. {@code /track/open.php}, {@code /wf/open}) are indexed by their
- * first path segment and tried on URLs of any host.
+ * least {@link #MIN_SHAPE_LITERAL} characters over at least two path segments (e.g. {@code /track/open.php},
+ * {@code /wf/open}; not a lone {@code /redirect/}) are indexed by their first path segment and tried on URLs of any
+ * host.
  *
  * <p>Thread-safe.
  */
@@ -68,7 +69,7 @@ final class VendorIndex {
                 entries.add(e);
                 if (p.path() != null && p.kind() != PatternKind.ASSET) {
                     String literal = literalPrefix(p.path().pattern());
-                    if (literal.length() >= MIN_SHAPE_LITERAL && literal.startsWith("/")) {
+                    if (literal.length() >= MIN_SHAPE_LITERAL && literal.startsWith("/") && segments(literal) >= 2) {
                         String seg = firstSegment(literal);
                         if (!seg.isEmpty()) {
                             shapeByFirstSegment.computeIfAbsent(seg, k -> new ArrayList<>()).add(e);
@@ -148,6 +149,17 @@ final class VendorIndex {
         }
         hostCache.put(host, result);
         return result;
+    }
+
+    /** @return the number of complete, non-empty path segments of a literal ({@code /wf/open} has 2). */
+    private static int segments(String literal) {
+        int n = 0;
+        for (String seg : literal.split("/")) {
+            if (!seg.isEmpty()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static String firstSegment(String path) {
