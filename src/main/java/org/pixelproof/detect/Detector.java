@@ -472,6 +472,22 @@ public final class Detector {
         final Map<String, Integer> imagesPerHost = new HashMap<>();
         final Map<RawLink, LinkDecoder.Unwrapped> unwrappedLinks = new IdentityHashMap<>();
         final Map<Candidate, LinkDecoder.Unwrapped> unwrappedLoads = new IdentityHashMap<>();
+        /** per-URL results, computed once: the same URL often appears many times in a message */
+        private final Map<String, List<Tokens.Token>> tokenMemo = new HashMap<>();
+        private final Map<String, List<VendorIndex.VendorMatch>> vendorMemo = new HashMap<>();
+        private final Map<String, List<RecipientMatcher.Match>> idMemo = new HashMap<>();
+
+        List<Tokens.Token> tokens(WebUrl url) {
+            return tokenMemo.computeIfAbsent(url.url(), k -> Tokens.highEntropy(url));
+        }
+
+        List<VendorIndex.VendorMatch> vendorMatches(WebUrl url) {
+            return vendorMemo.computeIfAbsent(url.url(), k -> vendors.match(url));
+        }
+
+        List<RecipientMatcher.Match> ids(String text) {
+            return idMemo.computeIfAbsent(text, matcher::find);
+        }
 
         Run(ReceivedEmail email, RecipientMatcher matcher, PartyResolver parties) {
             this.email = email;
@@ -486,7 +502,7 @@ public final class Detector {
                         l.url(), null);
                 unwrappedLinks.put(l, u);
                 if (u.url() != null && u.url().isRemote() && seenUrls.add(u.url().url())) {
-                    for (Tokens.Token t : Tokens.highEntropy(u.url())) {
+                    for (Tokens.Token t : tokens(u.url())) {
                         linkTokens.merge(t.value(), 1, Integer::sum);
                     }
                 }
@@ -498,7 +514,7 @@ public final class Detector {
                 if (IMAGE_VECTORS.contains(c.vector()) || CSS_VECTORS.contains(c.vector())) {
                     imagesPerHost.merge(url.host(), 1, Integer::sum);
                 }
-                for (Tokens.Token t : Tokens.highEntropy(url)) {
+                for (Tokens.Token t : tokens(url)) {
                     loadTokens.add(t.value());
                 }
             }
@@ -524,7 +540,7 @@ public final class Detector {
             boolean assetHost = false;
             VendorIndex.VendorMatch open = null;
             VendorIndex.VendorMatch shape = null;
-            for (VendorIndex.VendorMatch m : vendors.match(url)) {
+            for (VendorIndex.VendorMatch m : vendorMatches(url)) {
                 if (m.hostMatched() && m.kind() == PatternKind.OPEN && open == null) {
                     open = m;
                 } else if (m.vendorHost() && m.kind() == PatternKind.ASSET) {
@@ -555,7 +571,7 @@ public final class Detector {
             recipientParameters(d, url);
             boolean entropy = false;
             boolean shared = false;
-            for (Tokens.Token t : Tokens.highEntropy(url)) {
+            for (Tokens.Token t : tokens(url)) {
                 if (!entropy) {
                     d.signal(SignalCodes.HIGH_ENTROPY_TOKEN, "token " + abbreviate(t.value()) + " in the " + t.where()
                             + " (about " + Math.round(t.bits()) + " bits)");
@@ -577,7 +593,7 @@ public final class Detector {
             }
             Element el = c.element();
             Shape sh = el != null && !"style".equals(el.normalName()) ? elementSignals(d, c, el) : Shape.NONE;
-            boolean asset = imageAsset(url);
+            boolean asset = imageAsset(url, tokens(url));
             // hiding counts only for what is not a visibly sized, static image: responsive templates hide the
             // desktop or mobile variant of their pictures
             boolean shapeSignal = shape != null || sh.tiny() || (sh.hidden() && !sh.large() && !asset);
@@ -720,7 +736,7 @@ public final class Detector {
             LinkDecoder.Unwrapped uw = unwrappedLoads.get(c);
             WebUrl url = uw.url() != null ? uw.url() : c.url();
             String vendor = null;
-            for (VendorIndex.VendorMatch m : vendors.match(url)) {
+            for (VendorIndex.VendorMatch m : vendorMatches(url)) {
                 if (m.vendorHost()) {
                     vendor = m.vendor().name();
                     break;
@@ -730,7 +746,7 @@ public final class Detector {
         }
 
         private void identifiers(Draft d, WebUrl url) {
-            for (RecipientMatcher.Match m : matcher.find(url.url())) {
+            for (RecipientMatcher.Match m : ids(url.url())) {
                 d.identifiers.add(new RecipientIdentifier(m.value(), m.encoding(), url.partAt(m.offset()),
                         m.address()));
             }
@@ -799,7 +815,7 @@ public final class Detector {
                 d.destination = decoder.destination(url);
                 VendorIndex.VendorMatch click = null;
                 VendorIndex.VendorMatch shape = null;
-                for (VendorIndex.VendorMatch m : vendors.match(url)) {
+                for (VendorIndex.VendorMatch m : vendorMatches(url)) {
                     if (m.kind() == PatternKind.CLICK && m.hostMatched() && click == null) {
                         click = m;
                     } else if (m.kind() == PatternKind.CLICK && !m.hostMatched() && shape == null) {
@@ -839,7 +855,7 @@ public final class Detector {
                     }
                 }
                 boolean shared = false;
-                for (Tokens.Token t : Tokens.highEntropy(url)) {
+                for (Tokens.Token t : tokens(url)) {
                     d.tokens.add(t.display());
                     if (!shared && (linkTokens.getOrDefault(t.value(), 0) >= 2 || loadTokens.contains(t.value()))) {
                         shared = true;
@@ -859,7 +875,6 @@ public final class Detector {
                 if (shapeDetail != null) {
                     d.signal(SignalCodes.REDIRECTOR_SHAPE, shapeDetail);
                 }
-                boolean firstPartySite = parties.senderDomains().contains(Domains.registrable(url.host()));
                 boolean tracker = click != null || d.has(SignalCodes.RECIPIENT_IDENTIFIER)
                         || d.has(SignalCodes.RECIPIENT_PARAMETER) || d.has(SignalCodes.REDIRECTOR)
                         || (shape != null && !unsubscribe) || shapeDetail != null;
@@ -976,14 +991,14 @@ public final class Detector {
      * @return true when the URL names a static image file (an image extension at the end of the path) whose query,
      *         if any, carries no high-entropy token: random-looking names there are cache keys of campaign assets
      */
-    static boolean imageAsset(WebUrl url) {
+    static boolean imageAsset(WebUrl url, List<Tokens.Token> tokens) {
         String path = url.path();
         String file = path.substring(path.lastIndexOf('/') + 1);
         int dot = file.lastIndexOf('.');
         if (dot < 0 || !IMAGE_EXTENSIONS.contains(file.substring(dot + 1).toLowerCase(Locale.ROOT))) {
             return false;
         }
-        for (Tokens.Token t : Tokens.highEntropy(url)) {
+        for (Tokens.Token t : tokens) {
             if (t.name() != null) {
                 return false;
             }

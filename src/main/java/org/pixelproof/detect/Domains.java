@@ -12,6 +12,10 @@ import java.util.Locale;
  */
 final class Domains {
 
+    /** Most host names whose registrable domain is cached; default 50,000 (the cache is emptied when full). */
+    static final int MAX_CACHED = 50_000;
+    private static final java.util.Map<String, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Domains() {
     }
 
@@ -24,6 +28,19 @@ final class Domains {
         if (host == null || host.isEmpty()) {
             return null;
         }
+        String cached = CACHE.get(host);
+        if (cached != null) {
+            return cached;
+        }
+        String r = compute(host);
+        if (CACHE.size() >= MAX_CACHED) {
+            CACHE.clear();
+        }
+        CACHE.put(host, r);
+        return r;
+    }
+
+    private static String compute(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         while (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);

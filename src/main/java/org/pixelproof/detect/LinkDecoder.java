@@ -64,7 +64,7 @@ final class LinkDecoder {
         String wrapper = null;
         WebUrl current = url;
         for (int depth = 0; depth < MAX_NESTING && current != null && current.host() != null; depth++) {
-            LinkWrapper w = wrapperOf(current.url());
+            LinkWrapper w = wrapperOf(current);
             if (w == null) {
                 break;
             }
@@ -80,9 +80,10 @@ final class LinkDecoder {
         return new Unwrapped(current, wrapper);
     }
 
-    private LinkWrapper wrapperOf(String url) {
+    private LinkWrapper wrapperOf(WebUrl url) {
         for (LinkWrapper w : wrappers) {
-            if (w.matches(url)) {
+            // the host first, on the host already parsed: cheap, and false for nearly every URL
+            if (w.host().matcher(url.host()).matches() && w.matches(url.url())) {
                 return w;
             }
         }

@@ -43,6 +43,7 @@ final class RecipientMatcher {
     /** Longest base64 token decoded to look for the address in the decoded text, in characters; default 8,192. */
     private static final int MAX_DECODE = 8_192;
 
+
     /**
      * A match.
      *
@@ -61,11 +62,21 @@ final class RecipientMatcher {
     }
 
     private final List<String> addresses;
+    /** The encodings of one spelling of one address, computed once and shared (they are pure functions of it). */
+    private record Forms(List<String[]> plain, Map<String, Digest> digests, List<Core> base64, List<Core> hex) {
+    }
+
+    /** Most address spellings whose encodings are kept between analyses; default 10,000 (emptied when full). */
+    static final int MAX_CACHED_FORMS = 10_000;
+    private static final Map<String, Forms> FORMS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final List<String[]> plainForms = new ArrayList<>(); // {form, encoding, address}
     private final Map<String, Digest> digests = new HashMap<>(); // lower-case hex -> what it is
     private final List<Core> base64Cores = new ArrayList<>();
     private final List<Core> hexForms = new ArrayList<>();
     private final int minDigestLength;
+    /** shortest base64 run worth decoding: one that can hold the shortest address (4 characters per 3 bytes) */
+    private final int minDecode;
 
     /**
      * @param addresses the recipient addresses, as written (case kept for the original-case encodings)
@@ -79,9 +90,9 @@ final class RecipientMatcher {
             }
             String l = t.toLowerCase(Locale.ROOT);
             lower.add(l);
-            addForms(l, l);
+            include(forms(l, l));
             if (!t.equals(l)) {
-                addForms(t, l);
+                include(forms(t, l));
             }
         }
         this.addresses = List.copyOf(lower);
@@ -90,6 +101,11 @@ final class RecipientMatcher {
             min = Math.min(min, k.length());
         }
         this.minDigestLength = min;
+        int shortest = Integer.MAX_VALUE;
+        for (String a : this.addresses) {
+            shortest = Math.min(shortest, a.length());
+        }
+        this.minDecode = shortest == Integer.MAX_VALUE ? Integer.MAX_VALUE : (shortest * 4 + 2) / 3;
     }
 
     /** @return the lower-case addresses searched for. */
@@ -97,7 +113,31 @@ final class RecipientMatcher {
         return addresses;
     }
 
-    private void addForms(String form, String address) {
+    private void include(Forms f) {
+        plainForms.addAll(f.plain());
+        f.digests().forEach(digests::putIfAbsent);
+        base64Cores.addAll(f.base64());
+        hexForms.addAll(f.hex());
+    }
+
+    private static Forms forms(String form, String address) {
+        String key = form + '\u0000' + address;
+        Forms f = FORMS.get(key);
+        if (f == null) {
+            f = computeForms(form, address);
+            if (FORMS.size() >= MAX_CACHED_FORMS) {
+                FORMS.clear();
+            }
+            FORMS.put(key, f);
+        }
+        return f;
+    }
+
+    private static Forms computeForms(String form, String address) {
+        List<String[]> plainForms = new ArrayList<>();
+        Map<String, Digest> digests = new HashMap<>();
+        List<Core> base64Cores = new ArrayList<>();
+        List<Core> hexForms = new ArrayList<>();
         plainForms.add(new String[] {form.toLowerCase(Locale.ROOT), "plain", address});
         int at = form.indexOf('@');
         if (at > 0) {
@@ -131,6 +171,8 @@ final class RecipientMatcher {
                         new Digest(HASH_CODES[o] + "(" + HASH_CODES[h] + ")", address));
             }
         }
+        return new Forms(List.copyOf(plainForms), Map.copyOf(digests), List.copyOf(base64Cores),
+                List.copyOf(hexForms));
     }
 
     /**
@@ -267,7 +309,7 @@ final class RecipientMatcher {
                     }
                 }
             }
-            if (!found && run.length() >= 16 && run.length() <= MAX_DECODE) {
+            if (!found && run.length() >= minDecode && run.length() <= MAX_DECODE) {
                 decodedContains(run, start, out, seen);
             }
         }

@@ -12,26 +12,37 @@ import java.util.Map;
  * <ol>
  * <li>a <em>decisive</em> signal fired: {@link #VENDOR_RULE} (an open pattern of the rule set),
  * {@link #RECIPIENT_IDENTIFIER}, {@link #RECIPIENT_PARAMETER}, {@link #BEACON_ELEMENT};</li>
- * <li>a <em>shape</em> signal ({@link #DECLARED_SIZE}, {@link #CSS_SIZE}, {@link #HIDDEN_CSS},
- * {@link #HIDDEN_WRAPPER}, {@link #OFF_SCREEN}, {@link #VENDOR_PATH_SHAPE}) fired and the URL is not a spacer: a
- * spacer is a URL without any high-entropy token, query or shared token whose file name says so ({@code spacer},
- * {@code blank}, {@code transparent}, {@code clear}, {@code shim}...) or that sits on a static asset host (a vendor
- * {@code asset} pattern, or a host named {@code cdn}, {@code static}, {@code img}, {@code images}, {@code assets},
- * {@code media}...);</li>
- * <li>the URL carries a high-entropy token that also appears in the message's links ({@link #SHARED_TOKEN}), or
- * a high-entropy token and the load fires only in some context ({@link #CONDITIONAL_CSS}: print, forward or
- * client detection, hover).</li>
+ * <li>a <em>tiny size</em> ({@link #DECLARED_SIZE} or {@link #CSS_SIZE}: at most 3x3 pixels, or 0/1 pixel in one
+ * dimension with the other unknown; CSS overrides the attributes, as in a browser), or a {@link #VENDOR_PATH_SHAPE},
+ * and the URL is not a spacer. A spacer has no high-entropy token and a spacer-like file name ({@code spacer},
+ * {@code blank}, {@code transparent}, {@code clear}, {@code shim}...) or sits on a static asset host (a vendor
+ * {@code asset} pattern, or a host named {@code cdn}, {@code static}, {@code img}, {@code images}, {@code assets}...);
+ * an image file whose random-looking name is a cache key on a static host counts as a spacer too;</li>
+ * <li>it is <em>hidden</em> ({@link #HIDDEN_CSS}, {@link #HIDDEN_WRAPPER}, {@link #OFF_SCREEN}) while neither
+ * visibly sized (no dimension over 3 pixels) nor a static image file (an image extension and no high-entropy query
+ * value): responsive templates hide the desktop or mobile variant of their pictures, which is layout, not tracking;
+ * and it is not a spacer;</li>
+ * <li>a high-entropy token and a rule that fires only on a revealing event ({@link #CONDITIONAL_CSS}: print, hover,
+ * forward or client detection; dark mode and screen-size queries are everyday layout and do not count);</li>
+ * <li>a high-entropy token that also appears in the message's links ({@link #SHARED_TOKEN}), on something neither
+ * visibly sized nor a static image file.</li>
  * </ol>
  * <b>Confidence</b> from the total weight: {@link Confidence#HIGH} at {@value #HIGH_AT} or more,
- * {@link Confidence#MEDIUM} at {@value #MEDIUM_AT} or more, {@link Confidence#LOW} below.
+ * {@link Confidence#MEDIUM} at {@value #MEDIUM_AT} or more, {@link Confidence#LOW} below; and LOW whatever the
+ * weights when nothing in the URL can single out the recipient (no vendor rule, identifier, recipient parameter,
+ * beacon element, high-entropy or shared token, redirector): such a load counts opens and reveals the IP address, no
+ * more.
  *
  * <h2>Click tracking</h2>
  * A link is click tracking when a decisive signal fired ({@link #VENDOR_CLICK_RULE}, {@link #RECIPIENT_IDENTIFIER},
- * {@link #RECIPIENT_PARAMETER}), or {@link #REDIRECTOR} (it carries its destination, which is decoded), or
- * {@link #VENDOR_PATH_SHAPE}, or {@link #REDIRECTOR_SHAPE} (low confidence alone), or a high-entropy token on a host
- * other than the sender's own web site that also appears in other links of the message ({@link #SHARED_TOKEN}). Campaign parameters ({@code utm_*}, {@link #CAMPAIGN_PARAMETERS})
- * never make a link a tracker on their own. Links through the same redirector host and rule are grouped into one
- * tracker (see {@code docs/decisions/0023-one-click-tracker-per-redirector.md}).
+ * {@link #RECIPIENT_PARAMETER}), or {@link #REDIRECTOR} (it carries an {@code http(s)} destination on another host,
+ * decoded offline; share links of social networks excepted), or {@link #VENDOR_PATH_SHAPE}, or
+ * {@link #REDIRECTOR_SHAPE} (low confidence alone). Unsubscribe and preference links are judged on vendor rules and
+ * redirectors only: the address or token they carry is what unsubscribing needs. Shared tokens between links are
+ * recorded as a signal but decide nothing: account and template ids are shared too. Campaign parameters
+ * ({@code utm_*}, {@link #CAMPAIGN_PARAMETERS}) never make a link a tracker; they are listed on the link. Links through
+ * the same redirector host and rule are grouped into one tracker (see
+ * {@code docs/decisions/0023-one-click-tracker-per-redirector.md}).
  *
  * <p>Constants only; thread-safe.
  */
