@@ -632,7 +632,12 @@ public final class Detector {
                 // CSS overrides the presentational attributes, a class rule less than the style attribute
                 double w = effective(own, cls, true, StyleFacts.px(el.attr("width")));
                 double h = effective(own, cls, false, StyleFacts.px(el.attr("height")));
-                large = (!Double.isNaN(w) && w > 3) || (!Double.isNaN(h) && h > 3);
+                // visibly sized: any dimension over 3 pixels or a percentage, from CSS or from the attributes
+                // (CSS "auto" keeps the attribute's size)
+                large = (!Double.isNaN(w) && w > 3) || (!Double.isNaN(h) && h > 3)
+                        || big(el.attr("width")) || big(el.attr("height"))
+                        || big(own.width()) || big(own.height())
+                        || (cls != null && (big(cls.width()) || big(cls.height())));
                 boolean declaredTiny = tiny(w, h) || (!Double.isNaN(w) && w <= 1 && Double.isNaN(h))
                         || (!Double.isNaN(h) && h <= 1 && Double.isNaN(w));
                 if (declaredTiny) {
@@ -972,6 +977,19 @@ public final class Detector {
     /** What the element's size and visibility say. */
     private record Shape(boolean tiny, boolean hidden, boolean large) {
         static final Shape NONE = new Shape(false, false, false);
+    }
+
+    private static boolean big(double px) {
+        return !Double.isNaN(px) && px > 3;
+    }
+
+    private static boolean big(String attribute) {
+        String a = attribute.trim();
+        if (a.endsWith("%")) {
+            double pct = StyleFacts.px(a.substring(0, a.length() - 1));
+            return !Double.isNaN(pct) && pct > 0;
+        }
+        return big(StyleFacts.px(a));
     }
 
     private static double effective(StyleFacts own, StyleFacts cls, boolean width, double attribute) {
