@@ -257,7 +257,7 @@ public final class Detector {
             return out;
         }
         for (Header h : email.headers()) {
-            if (RECIPIENT_FIELDS.contains(h.name().toLowerCase(Locale.ROOT))) {
+            if (!mayCarryIdentifier(h.name().toLowerCase(Locale.ROOT))) {
                 continue;
             }
             for (RecipientMatcher.Match m : matcher.find(h.decoded())) {
@@ -265,6 +265,40 @@ public final class Detector {
             }
         }
         return out;
+    }
+
+    /** Standard header fields a sender or its ESP fills and may fill with the recipient's identity. */
+    private static final Set<String> IDENTIFIER_FIELDS = Set.of("from", "sender", "reply-to", "return-path",
+            "errors-to", "bounces-to", "list-unsubscribe", "list-id", "list-help", "list-subscribe", "list-owner",
+            "list-post", "list-archive", "message-id", "references", "in-reply-to", "feedback-id", "resent-from",
+            "disposition-notification-to", "return-receipt-to", "x-confirm-reading-to", "comments", "keywords");
+    /** Extension fields added by the receiving side's filters and servers: long, and never the sender's. */
+    private static final List<String> RECEIVER_PREFIXES = List.of("x-ms-", "x-microsoft-", "x-forefront-",
+            "x-exchange-", "x-google-", "x-gm-", "x-received", "x-spam", "x-virus", "x-proofpoint-", "x-mimecast-",
+            "x-barracuda-", "x-originating-ip", "x-ironport-", "x-sophos-", "x-eopattributedmessage",
+            "x-crosspremises", "x-ovh-", "x-yahoo-", "x-apple-", "x-antiabuse", "x-orig-");
+
+    /**
+     * @param lowerName a header field name in lower case
+     * @return true when the field is searched for recipient identifiers: the standard fields a sender fills, and the
+     *         sender's own extension fields ({@code X-...}), not the recipient fields nor what receiving servers add
+     */
+    static boolean mayCarryIdentifier(String lowerName) {
+        if (RECIPIENT_FIELDS.contains(lowerName)) {
+            return false;
+        }
+        if (IDENTIFIER_FIELDS.contains(lowerName)) {
+            return true;
+        }
+        if (!lowerName.startsWith("x-")) {
+            return false;
+        }
+        for (String p : RECEIVER_PREFIXES) {
+            if (lowerName.startsWith(p)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<String> espHints(ReceivedEmail email) {
