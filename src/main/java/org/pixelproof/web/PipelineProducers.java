@@ -1,0 +1,76 @@
+package org.pixelproof.web;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.pixelproof.analysis.Analyzer;
+import org.pixelproof.authenticity.AuthenticityChecker;
+import org.pixelproof.ingest.IngestLimits;
+import org.pixelproof.rules.RuleSet;
+import org.pixelproof.rules.RuleSetLoader;
+
+/**
+ * CDI producers for the pipeline's shared, thread-safe objects. The rule set is loaded at start-up: a broken rule file
+ * stops the application with the loader's message, which names the file and the line.
+ */
+@ApplicationScoped
+public class PipelineProducers {
+
+    /** @return the UTC system clock (tests may provide another). */
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** @return the rule set shipped in {@code legal-rules/}, loaded and validated at start-up */
+    @Produces
+    @Singleton
+    @Startup
+    RuleSet ruleSet() {
+        return RuleSetLoader.loadDefault();
+    }
+
+    /** @return the configured ingest limits */
+    @Produces
+    @Singleton
+    IngestLimits ingestLimits(LimitsConfig limits) {
+        return limits.toIngestLimits();
+    }
+
+    /** @return the DKIM checker honouring {@code pixelproof.dkim.*} */
+    @Produces
+    @Singleton
+    AuthenticityChecker authenticityChecker(DkimConfig dkim) {
+        // TODO(authenticity): use the DNS / zone-file factories once they land.
+        return AuthenticityChecker.offline();
+    }
+
+    /** @return the whole pipeline, shared by every request */
+    @Produces
+    @Singleton
+    Analyzer analyzer(RuleSet rules, IngestLimits limits, AuthenticityChecker authenticity, Clock clock) {
+        return new Analyzer(rules, limits, authenticity, clock);
+    }
+
+    /** @return the web's seam over the {@link Analyzer} */
+    @Produces
+    @Singleton
+    Pipeline pipeline(Analyzer analyzer) {
+        return new Pipeline() {
+            @Override
+            public org.pixelproof.analysis.Analysis analyze(byte[] raw, String fileName,
+                    org.pixelproof.analysis.AnalysisOptions options)
+                    throws org.pixelproof.analysis.UnanalysableInputException {
+                return analyzer.analyze(raw, fileName, options);
+            }
+
+            @Override
+            public org.pixelproof.ingest.ReceivedEmail read(byte[] raw, String fileName) {
+                return analyzer.read(raw, fileName);
+            }
+        };
+    }
+}
