@@ -17,9 +17,14 @@ public class RetentionPurge {
     @Inject
     AnalysisStore store;
 
-    /** Runs the purge; also callable directly (tests, operators). @return the number of analyses erased */
+    /** Runs the purge on schedule. */
     @Scheduled(identity = "retention-purge", every = "${pixelproof.purge-every:1h}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        purge();
+    }
+
+    /** Runs the purge now (tests, operators). @return the number of analyses erased */
     public int purge() {
         int erased = store.purgeExpired();
         if (erased > 0) {

@@ -6,8 +6,9 @@ import java.security.MessageDigest;
 /**
  * SECURITY-CRITICAL. Checks the double-submit CSRF token of the page forms. {@code quarkus-rest-csrf} makes the token,
  * sets it as the HttpOnly {@code csrf-token} cookie and puts it in each form ({@code {inject:csrf.token}}); its own
- * verification is switched off ({@code quarkus.rest-csrf.verify-token=false}) because it would also reject the REST
- * API's multipart uploads, which carry no cookie. Every state-changing page endpoint calls {@link #verify} first.
+ * verification is switched off ({@code quarkus.rest-csrf.verify-token=false}) because it cannot exempt the REST API,
+ * whose clients hold no cookie (see {@link SecurityHeaders}). Every state-changing page endpoint calls
+ * {@link #verify} first.
  */
 final class Csrf {
     /** The form field and cookie name, as configured for {@code quarkus-rest-csrf}. */

@@ -100,6 +100,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (request.response().headWritten()) {
+            // The server already answered (e.g. 413 for a chunked body over quarkus.http.limits.max-body-size).
+            LOG.debugf("Request failed after its answer was sent: %s", e.getClass().getName());
+            return Response.status(request.response().getStatusCode()).build();
+        }
         String ref = reference();
         // The class and the stack only: messages of parsers and drivers may quote the upload.
         LOG.errorf("Unexpected error (reference %s): %s at %s", ref, e.getClass().getName(), where(e));

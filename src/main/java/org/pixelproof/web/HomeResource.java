@@ -37,12 +37,12 @@ public class HomeResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(Page page, Problem problem, String recipient, long maxUploadBytes,
-                long retentionDays, boolean deleted);
+        static native TemplateInstance home(Page page, String csrfToken, Problem problem, String recipient,
+                long maxUploadBytes, long retentionDays, boolean deleted);
 
         static native TemplateInstance mine(Page page, List<StoredAnalysis> analyses);
 
-        static native TemplateInstance privacy(Page page, long retentionDays, long maxUploadBytes);
+        static native TemplateInstance privacy(Page page, int retentionDays, long maxUploadBytes);
     }
 
     @Inject
@@ -54,12 +54,17 @@ public class HomeResource {
     @Inject
     HttpServerRequest request;
 
+    @Inject
+    io.vertx.ext.web.RoutingContext routing;
+
     /** @return the home page with the upload form */
     @GET
     @Operation(hidden = true)
     public TemplateInstance home(@RestQuery boolean deleted) {
         Page page = Languages.page(request);
-        return Templates.home(page, null, "", analyses.maxUploadBytes(), store.retention().toDays(), deleted)
+        // The token quarkus-rest-csrf made for this request (and set as its cookie).
+        String token = routing.get("csrf_token");
+        return Templates.home(page, token, null, "", analyses.maxUploadBytes(), store.retention().toDays(), deleted)
                 .setLocale(page.locale());
     }
 
@@ -125,7 +130,7 @@ public class HomeResource {
         }
         String keptRecipient = recipient == null ? "" : recipient.strip();
         return Response.status(status)
-                .entity(Templates.home(page, Problem.of(problem, Problem.BAD_REQUEST), keptRecipient,
+                .entity(Templates.home(page, csrfToken, Problem.of(problem, Problem.BAD_REQUEST), keptRecipient,
                         analyses.maxUploadBytes(), store.retention().toDays(), false)
                         .setLocale(page.locale()))
                 .build();
@@ -150,7 +155,7 @@ public class HomeResource {
     @Operation(hidden = true)
     public TemplateInstance privacy() {
         Page page = Languages.page(request);
-        return Templates.privacy(page, store.retention().toDays(), analyses.maxUploadBytes())
+        return Templates.privacy(page, (int) store.retention().toDays(), analyses.maxUploadBytes())
                 .setLocale(page.locale());
     }
 

@@ -10,7 +10,8 @@ import org.pixelproof.detect.TrackerKind;
 /**
  * Every word the web pages show, as a Qute message bundle: {@code {msg:key}} in templates. The texts live in
  * {@code messages/msg_fr.properties} (French, the default) and {@code messages/msg_en.properties}; none are in code.
- * Methods taking an enum read the key {@code method_CONSTANT}. The build fails when a template uses a missing key.
+ * Methods taking an enum read the key {@code method_CONSTANT}, or {@code method_$CONSTANT} when the constant
+ * holds an underscore (Qute's rule). The build fails when a template uses a missing key.
  */
 @MessageBundle(value = "msg", locale = "fr")
 public interface Messages {
@@ -61,7 +62,7 @@ public interface Messages {
     String home_fate_nothing_loaded();
 
     @Message
-    String home_fate_stored(Object days);
+    String home_fate_stored(long days);
 
     @Message
     String home_fate_link();
@@ -85,7 +86,7 @@ public interface Messages {
     String upload_file_label();
 
     @Message
-    String upload_file_hint(Object mb);
+    String upload_file_hint(long mb);
 
     @Message
     String upload_drop_here();
@@ -167,10 +168,10 @@ public interface Messages {
     String error_heading();
 
     @Message
-    String error_status(Object status);
+    String error_status(int status);
 
     @Message
-    String error_reference(Object reference);
+    String error_reference(String reference);
 
     @Message
     String error_home();
@@ -191,7 +192,7 @@ public interface Messages {
     String caveat(Verdict value);
 
     @Message
-    String result_counts(Object trackers, Object markers, Object remote);
+    String result_counts(int trackers, int markers, int remote);
 
     @Message
     String result_go_documents();
@@ -257,7 +258,7 @@ public interface Messages {
     String identifiers_none();
 
     @Message
-    String identifier_found(Object encoding, Object where);
+    String identifier_found(String encoding, String where);
 
     @Message
     String tokens_label();
@@ -401,7 +402,7 @@ public interface Messages {
     String section_keep();
 
     @Message
-    String keep_text(Object date);
+    String keep_text(String date);
 
     @Message
     String keep_link();
@@ -428,10 +429,10 @@ public interface Messages {
     String tech_rules();
 
     @Message
-    String tech_anomalies(Object n);
+    String tech_anomalies(int n);
 
     @Message
-    String bytes(Object n);
+    String bytes(long n);
 
     @Message
     String dossier_title();
@@ -509,10 +510,10 @@ public interface Messages {
     String mine_analyse_one();
 
     @Message
-    String mine_analysed_on(Object when);
+    String mine_analysed_on(String when);
 
     @Message
-    String mine_expires_on(Object when);
+    String mine_expires_on(String when);
 
     @Message
     String mine_cookie_note();
@@ -545,7 +546,7 @@ public interface Messages {
     String privacy_retention_title();
 
     @Message
-    String privacy_retention(Object days);
+    String privacy_retention(int days);
 
     @Message
     String privacy_access_title();
@@ -599,14 +600,14 @@ public interface Messages {
     String privacy_cookies_note();
 
     @Message
-    String privacy_days(Object n);
+    String privacy_days(int n);
 
     @Message
-    String privacy_hours(Object n);
+    String privacy_hours(int n);
 
     @Message
     String privacy_limits_title();
 
     @Message
-    String privacy_limits(Object mb);
+    String privacy_limits(long mb);
 }

@@ -4,10 +4,14 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.security.SecureRandom;
+import java.util.Base64;
 
 /**
  * SECURITY-CRITICAL. Adds the protective headers to every response the server sends (pages, API, static files,
@@ -22,7 +26,13 @@ import jakarta.enterprise.event.Observes;
  * <li>{@code Cache-Control: no-store} on everything but the static CSS, script and icon, since pages show personal
  * data.</li>
  * </ul>
- * It also remembers the language chosen with {@code ?lang=} on a page in the {@link Languages#COOKIE} cookie (not on
+ * <p>CSRF: {@code quarkus-rest-csrf} answers a bare 400 to any state-changing request without its cookie, before
+ * any resource runs. That would refuse every REST API upload (API clients hold no cookie, and need none: the API has
+ * no session or ambient authority to abuse) and show an empty page to a person whose form outlived the cookie. So a
+ * state-changing request that arrives without the cookie gets a fresh random one here; the page forms then fail
+ * {@link Csrf#verify} (the random value matches no form) with a readable 403 page, and the API goes through.
+ *
+ * <p>It also remembers the language chosen with {@code ?lang=} on a page in the {@link Languages#COOKIE} cookie (not on
  * downloads, whose {@code lang} only chooses the document's language).
  */
 @ApplicationScoped
@@ -44,8 +54,16 @@ public class SecurityHeaders {
         filters.register(this::handle, 10_000);
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
+        if (!isSafe(request.method()) && !hasCsrfCookie(request.headers().getAll("Cookie"))) {
+            byte[] token = new byte[32];
+            RANDOM.nextBytes(token);
+            request.headers().add("Cookie",
+                    Csrf.NAME + "=" + Base64.getUrlEncoder().withoutPadding().encodeToString(token));
+        }
         String chosen = Languages.supported(request.getParam("lang"));
         rc.addHeadersEndHandler(v -> {
             MultiMap h = rc.response().headers();
@@ -71,6 +89,21 @@ public class SecurityHeaders {
             }
         });
         rc.next();
+    }
+
+    private static boolean isSafe(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+    }
+
+    private static boolean hasCsrfCookie(java.util.List<String> cookieHeaders) {
+        for (String header : cookieHeaders) {
+            for (io.netty.handler.codec.http.cookie.Cookie c : ServerCookieDecoder.LAX.decode(header)) {
+                if (Csrf.NAME.equals(c.name())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isStaticAsset(String path) {
