@@ -54,4 +54,78 @@ public record RuleSet(
     public Optional<KeyDate> keyDate(String id) {
         return keyDates.stream().filter(d -> d.id().equals(id)).findFirst();
     }
+
+    /**
+     * Finds the vendor pattern that recognises a URL. When several match (a vendor's own tracking host and another
+     * vendor's any-host path shape, say), the one with the highest {@link VendorPattern#specificity()} wins, then
+     * the first in rule-set order (files in {@code ruleset.yaml} order, entries in file order). Linear in the number
+     * of patterns (a few hundred); allocation-free apart from the result.
+     *
+     * @param host         lower-case host name, as in {@link UrlParts#host()}
+     * @param pathAndQuery the path with its query, starting with {@code /}, as in {@link UrlParts#pathAndQuery()}
+     * @return the best match, if any
+     */
+    public Optional<VendorMatch> matchVendor(String host, String pathAndQuery) {
+        Vendor bestVendor = null;
+        VendorPattern best = null;
+        for (Vendor v : vendors) {
+            for (VendorPattern p : v.patterns()) {
+                if ((best == null || p.specificity() > best.specificity()) && p.matches(host, pathAndQuery)) {
+                    best = p;
+                    bestVendor = v;
+                }
+            }
+        }
+        return best == null ? Optional.empty() : Optional.of(new VendorMatch(bestVendor, best));
+    }
+
+    /**
+     * @param url an absolute URL as a mail client would request it
+     * @return the best vendor match (see {@link #matchVendor(String, String)}); empty when none or not a URL
+     */
+    public Optional<VendorMatch> matchVendor(String url) {
+        return UrlParts.parse(url).flatMap(u -> matchVendor(u.host(), u.pathAndQuery()));
+    }
+
+    /**
+     * @param url an absolute URL
+     * @return the first link wrapper (recipient-side rewriting) whose host and path match it
+     */
+    public Optional<LinkWrapper> linkWrapper(String url) {
+        return linkWrappers.stream().filter(w -> w.matches(url)).findFirst();
+    }
+
+    /** How many nested wrappers {@link #unwrap(String)} removes at most. */
+    public static final int MAX_UNWRAP_DEPTH = 5;
+
+    /**
+     * Removes the recipient-side wrappers around a URL, nested ones included (e.g. Safe Links around Proofpoint),
+     * up to {@value #MAX_UNWRAP_DEPTH} levels. Offline: nothing is fetched.
+     *
+     * @param url an absolute URL found in a message
+     * @return the sender's URL when at least one decodable wrapper was removed; empty when the URL is not wrapped,
+     *         or its outermost wrapper cannot be decoded (see {@link LinkWrapper#decodable()})
+     */
+    public Optional<String> unwrap(String url) {
+        String current = url;
+        boolean changed = false;
+        for (int depth = 0; depth < MAX_UNWRAP_DEPTH; depth++) {
+            final String u = current;
+            Optional<String> next = linkWrapper(u).flatMap(w -> w.unwrap(u));
+            if (next.isEmpty()) {
+                break;
+            }
+            current = next.get();
+            changed = true;
+        }
+        return changed ? Optional.of(current) : Optional.empty();
+    }
+
+    /**
+     * @param parameterName a URL query parameter name
+     * @return the first tracking-parameter rule whose name pattern matches the whole name
+     */
+    public Optional<TrackingParameter> trackingParameter(String parameterName) {
+        return trackingParameters.stream().filter(t -> t.name().matcher(parameterName).matches()).findFirst();
+    }
 }

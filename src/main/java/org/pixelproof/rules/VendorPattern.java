@@ -1,5 +1,6 @@
 package org.pixelproof.rules;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -9,21 +10,39 @@ import java.util.regex.Pattern;
  *
  * <p>Immutable and thread-safe.
  *
- * @param id     unique rule id, reported with each finding it produced (e.g. {@code "mailchimp.open"})
- * @param kind   open pixel, click redirector or plain asset
- * @param host   compiled, case-insensitive, anchored host pattern (from the YAML {@code host} glob, where {@code *.}
- *               matches any brand subdomain, or {@code hostRegex})
- * @param path   compiled path-and-query pattern, matched with {@code find()} from the start of the path; {@code null}
- *               when any path matches
- * @param source where the pattern comes from: the vendor's documentation URL, or a note of what was observed and where
- * @param line   the line of the pattern in its YAML file, for error messages
+ * @param id          unique rule id, reported with each finding it produced (e.g. {@code "mailchimp.open"})
+ * @param kind        open pixel, click redirector or plain asset
+ * @param host        compiled, case-insensitive, anchored host pattern (from the YAML {@code host} glob, where
+ *                    {@code *.} matches any brand subdomain, see {@link HostGlob}, or {@code hostRegex})
+ * @param path        compiled path-and-query pattern, matched with {@code lookingAt()} from the start of the path;
+ *                    {@code null} when any path matches
+ * @param source      where the pattern comes from: the vendor's documentation URL, or a note of what was observed
+ *                    and where
+ * @param line        the line of the pattern in its YAML file, for error messages
+ * @param hostRule    the host rule as written: the glob (e.g. {@code "*.list-manage.com"}), or {@code "regex:"}
+ *                    followed by the {@code hostRegex}; for display in findings and the dossier
+ * @param specificity how precise the host rule is ({@link HostGlob#specificity}); when several patterns match one
+ *                    URL, {@link RuleSet#matchVendor(String, String)} keeps the most specific
+ * @param examples    example URLs from the YAML, each of which matches this pattern (checked at load)
  */
-public record VendorPattern(String id, PatternKind kind, Pattern host, Pattern path, String source, int line) {
+public record VendorPattern(String id, PatternKind kind, Pattern host, Pattern path, String source, int line,
+        String hostRule, int specificity, List<String> examples) {
+
     public VendorPattern {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(source, "source");
+        hostRule = hostRule == null ? "regex:" + host.pattern() : hostRule;
+        examples = examples == null ? List.of() : List.copyOf(examples);
+    }
+
+    /**
+     * The original six-component form, kept for callers written before {@code hostRule}, {@code specificity} and
+     * {@code examples} were added; the host rule is then shown as its regex and ranks like a fixed-domain glob.
+     */
+    public VendorPattern(String id, PatternKind kind, Pattern host, Pattern path, String source, int line) {
+        this(id, kind, host, path, source, line, null, HostGlob.specificity(null, host.pattern()), List.of());
     }
 
     /**
@@ -33,5 +52,27 @@ public record VendorPattern(String id, PatternKind kind, Pattern host, Pattern p
      */
     public boolean matches(String host, String pathAndQuery) {
         return this.host.matcher(host).matches() && (path == null || path.matcher(pathAndQuery).lookingAt());
+    }
+
+    /**
+     * @param url an absolute URL as a mail client would request it
+     * @return true when the URL parses (see {@link UrlParts#parse}) and matches
+     */
+    public boolean matchesUrl(String url) {
+        return UrlParts.parse(url).map(u -> matches(u.host(), u.pathAndQuery())).orElse(false);
+    }
+
+    /** @return true when the host rule is {@code *} (any host: the path shape alone identifies the vendor) */
+    public boolean anyHost() {
+        return specificity == 0;
+    }
+
+    /**
+     * @return true when the host rule is {@code *} or ends with {@code .*} (e.g. Mailgun's {@code email.*}): a shape
+     *         that an ESP serves from its customers' brand domains, and that yields to any vendor's own tracking
+     *         host in {@link RuleSet#matchVendor(String, String)}
+     */
+    public boolean brandDomainShape() {
+        return specificity < 2000;
     }
 }

@@ -1,0 +1,133 @@
+package org.pixelproof.rules;
+
+import java.util.regex.Pattern;
+
+/**
+ * The host globs of {@code legal-rules/} ({@code host:} in vendor patterns and link wrappers), turned into anchored,
+ * case-insensitive regular expressions. Semantics (also in {@code legal-rules/README.md}):
+ *
+ * <ul>
+ *   <li>A glob without {@code *} matches that host name only: {@code links.iterable.com}.</li>
+ *   <li>A leading {@code *.} matches <em>zero or more</em> whole labels: {@code *.list-manage.com} matches
+ *       {@code list-manage.com}, {@code us3.list-manage.com} and {@code brand.us3.list-manage.com}, but not
+ *       {@code evil-list-manage.com}.</li>
+ *   <li>A trailing {@code .*} matches <em>one or more</em> whole labels: {@code email.*} matches
+ *       {@code email.brand.com} and {@code email.mg.brand.co.uk}, but not {@code email} alone.</li>
+ *   <li>Any other {@code *} matches zero or more characters <em>inside one label</em> (never a dot):
+ *       {@code *.klclick*.com} matches {@code trk.klclick1.com}; {@code cl.s*.exct.net} matches
+ *       {@code cl.s7.exct.net}; {@code protect-*.mimecast.com} matches {@code protect-eu.mimecast.com}.</li>
+ *   <li>{@code *} alone matches any host; the loader accepts it only with a {@code path}, for the many senders whose
+ *       ESP serves tracking from the sender's own brand domain (e.g. SendGrid's {@code /wf/open?upn=}).</li>
+ * </ul>
+ *
+ * <p>Globs are written in lower case with the characters {@code a-z 0-9 . - _ *}; host names are compared in lower
+ * case. Stateless and thread-safe.
+ */
+public final class HostGlob {
+    private static final String LABEL_CHARS = "[a-z0-9_-]";
+    private static final Pattern VALID = Pattern.compile("[a-z0-9._*-]+");
+
+    private HostGlob() {
+    }
+
+    /**
+     * @param glob a host glob as written in the YAML
+     * @return why the glob is invalid, or {@code null} when it is valid
+     */
+    public static String problem(String glob) {
+        if (glob == null || glob.isBlank()) {
+            return "host glob is empty";
+        }
+        if (!VALID.matcher(glob).matches()) {
+            return "host glob '" + glob + "' may only hold lower-case letters, digits, '.', '-', '_' and '*'";
+        }
+        if (glob.contains("**")) {
+            return "host glob '" + glob + "' has '**'; write '*.' for any subdomains";
+        }
+        if (glob.equals("*")) {
+            return null;
+        }
+        String core = stripEnds(glob);
+        if (core.isEmpty() || core.startsWith(".") || core.endsWith(".") || core.contains("..")) {
+            return "host glob '" + glob + "' has an empty label";
+        }
+        return null;
+    }
+
+    /**
+     * @param glob a valid host glob (see {@link #problem(String)})
+     * @return the equivalent regular expression, to be used with {@code matches()} on a lower-case host name
+     * @throws IllegalArgumentException when the glob is invalid
+     */
+    public static String toRegex(String glob) {
+        String problem = problem(glob);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        if (glob.equals("*")) {
+            return "[^/?#@:\\s]+";
+        }
+        StringBuilder re = new StringBuilder();
+        String core = glob;
+        if (core.startsWith("*.")) {
+            re.append("(?:").append(LABEL_CHARS).append("+\\.)*");
+            core = core.substring(2);
+        }
+        boolean anySuffix = core.endsWith(".*");
+        if (anySuffix) {
+            core = core.substring(0, core.length() - 2);
+        }
+        StringBuilder literal = new StringBuilder();
+        for (char c : core.toCharArray()) {
+            if (c == '*') {
+                if (literal.length() > 0) {
+                    re.append(Pattern.quote(literal.toString()));
+                    literal.setLength(0);
+                }
+                re.append(LABEL_CHARS).append('*');
+            } else {
+                literal.append(c);
+            }
+        }
+        if (literal.length() > 0) {
+            re.append(Pattern.quote(literal.toString()));
+        }
+        if (anySuffix) {
+            re.append("(?:\\.").append(LABEL_CHARS).append("+)+");
+        }
+        return re.toString();
+    }
+
+    /** @return the compiled, case-insensitive pattern of {@link #toRegex(String)} */
+    public static Pattern compile(String glob) {
+        return Pattern.compile(toRegex(glob), Pattern.CASE_INSENSITIVE);
+    }
+
+    /**
+     * How precise a host rule is, so that the most precise of several matching rules wins: an exact host beats a
+     * glob with a fixed domain ({@code *.list-manage.com}), which beats a glob with a wildcard suffix
+     * ({@code email.*}), which beats any host ({@code *}). Within a rank, more literal characters win.
+     *
+     * @param glob a valid glob, or {@code null} for a {@code hostRegex} rule (ranked like a glob with a fixed domain)
+     * @param regex the {@code hostRegex} when {@code glob} is null
+     * @return a non-negative score; higher is more precise
+     */
+    public static int specificity(String glob, String regex) {
+        if (glob == null) {
+            return 2000 + (int) regex.chars().filter(Character::isLetterOrDigit).count();
+        }
+        if (glob.equals("*")) {
+            return 0;
+        }
+        int literal = (int) glob.chars().filter(c -> c != '*' && c != '.').count();
+        if (!glob.contains("*")) {
+            return 3000 + literal;
+        }
+        return (glob.endsWith(".*") ? 1000 : 2000) + literal;
+    }
+
+    private static String stripEnds(String glob) {
+        String core = glob.startsWith("*.") ? glob.substring(2) : glob;
+        return core.endsWith(".*") ? core.substring(0, core.length() - 2) : core;
+    }
+}

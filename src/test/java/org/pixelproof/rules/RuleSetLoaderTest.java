@@ -1,0 +1,253 @@
+package org.pixelproof.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each kind of broken rule file gives a {@link RuleSetException} naming the file and the line. The tests copy the
+ * shipped {@code legal-rules/} to a temporary folder, break one file, and load the copy.
+ */
+class RuleSetLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void copyShippedRules() throws IOException {
+        Path src = Path.of("legal-rules");
+        try (Stream<Path> files = Files.walk(src)) {
+            for (Path p : files.toList()) {
+                Path target = dir.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private void write(String file, String text) throws IOException {
+        Files.writeString(dir.resolve(file), text, StandardCharsets.UTF_8);
+    }
+
+    private void replace(String file, String from, String to) throws IOException {
+        String text = Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+        assertTrue(text.contains(from), file + " lacks " + from);
+        write(file, text.replaceFirst(java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(to)));
+    }
+
+    private int lineOf(String file, String needle) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve(file), StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(needle)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(needle + " not in " + file);
+    }
+
+    private RuleSetException.Problem onlyProblem() {
+        RuleSetException e = assertThrows(RuleSetException.class, () -> RuleSetLoader.load(dir));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        RuleSetException.Problem p = e.problems().get(0);
+        assertTrue(e.getMessage().contains(p.file() + ":" + p.line() + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(dir.toAbsolutePath().toString()), "message names the folder");
+        return p;
+    }
+
+    @Test
+    void theCopyLoads() {
+        RuleSet rules = RuleSetLoader.load(dir);
+        assertEquals("2026.11.0", rules.version());
+    }
+
+    @Test
+    void badYamlSyntax() throws IOException {
+        write("markers.yaml", "markers:\n  - id: x\n    pattern: [unclosed\n    marker: UNSUBSCRIBE_LINK\n");
+        RuleSetException.Problem p = onlyProblem();
+        assertEquals("markers.yaml", p.file());
+        assertTrue(p.line() >= 3, "line " + p.line());
+        assertTrue(p.message().startsWith("not valid YAML"), p.message());
+    }
+
+    @Test
+    void duplicateKeyInOneEntry() throws IOException {
+        write("message-classes.yaml", "phrases:\n  - id: fr.x\n    class: MARKETING\n    class: SECURITY\n"
+                + "    language: fr\n    pattern: promo\n    examples: [promo]\n");
+        RuleSetException.Problem p = onlyProblem();
+        assertEquals("message-classes.yaml", p.file());
+        assertEquals(4, p.line());
+    }
+
+    @Test
+    void missingRequiredField() throws IOException {
+        int line = lineOf("vendors/esp-global.yaml", "legalName: \"The Rocket Science Group LLC\"");
+        replace("vendors/esp-global.yaml", "    legalName: \"The Rocket Science Group LLC\"\n", "");
+        RuleSetException.Problem p = onlyProblem();
+        assertEquals("vendors/esp-global.yaml", p.file());
+        assertEquals(line - 2, p.line(), "line of the vendor entry ('- id: mailchimp')");
+        assertTrue(p.message().contains("vendor 'mailchimp': missing required field 'legalName'"), p.message());
+    }
+
+    @Test
+    void badEnumValue() throws IOException {
+        int line = lineOf("vendors/esp-global.yaml", "category: esp");
+        replace("vendors/esp-global.yaml", "category: esp", "category: newsletter");
+        RuleSetException.Problem p = onlyProblem();
+        assertEquals(line, p.line());
+        assertTrue(p.message().contains("category 'newsletter' is not one of"), p.message());
+    }
+
+    @Test
+    void badConfidence() throws IOException {
+        int line = lineOf("provisions.yaml", "confidence: secondary");
+        replace("provisions.yaml", "confidence: secondary", "confidence: likely");
+        RuleSetException.Problem p = onlyProblem();
+        assertEquals("provisions.yaml", p.file());
+        assertEquals(line, p.line());
+    }
+
+    @Test
+    void badRegex() throws IOException {
+        int line = lineOf("vendors/esp-global.yaml", "path: \"/track/open\\\\.php\\\\?\"");
+        replace("vendors/esp-global.yaml", "path: \"/track/open\\\\.php\\\\?\"", "path: \"/track/(open\"");
+        RuleSetException e = assertThrows(RuleSetException.class, () -> RuleSetLoader.load(dir));
+        RuleSetException.Problem p = e.problems().get(0);
+        assertEquals("vendors/esp-global.yaml", p.file());
+        assertEquals(line, p.line());
+        assertTrue(p.message().contains("is not a valid regular expression"), p.message());
+    }
+
+    @Test
+    void catastrophicRegexIsRejected() throws IOException {
+        replace("message-classes.yaml", "pattern: \"code promo\"", "pattern: \"(code\\\\s?)+promo\"");
+        RuleSetException.Problem p = onlyProblem();
+        assertEquals("message-classes.yaml", p.file());
+        assertTrue(p.message().contains("nested quantifiers"), p.message());
+    }
+
+    @Test
+    void duplicateIdAcrossFiles() throws IOException {
+        int line = lineOf("message-classes.yaml", "id: fr.marketing.code-promo");
+        replace("message-classes.yaml", "id: fr.marketing.code-promo", "id: fr.unsubscribe.desinscrire");
+        RuleSetException.Problem p = onlyProblem();
+        assertEquals("message-classes.yaml", p.file());
+        assertEquals(line, p.line());
+        assertTrue(p.message().contains("duplicate id 'fr.unsubscribe.desinscrire', already used at markers.yaml:"),
+                p.message());
+    }
+
+    @Test
+    void vendorExampleNotMatchingItsPattern() throws IOException {
+        String example = "https://mandrillapp.com/track/open.php?u=30456789&id=0f1e2d3c4b5a4c3b2a1908f7e6d5c4b3";
+        int line = lineOf("vendors/esp-global.yaml", example);
+        replace("vendors/esp-global.yaml", example, "https://mandrillapp.com/other/open.php?u=1");
+        RuleSetException.Problem p = onlyProblem();
+        assertEquals(line, p.line());
+        assertTrue(p.message().contains("does not match the pattern"), p.message());
+    }
+
+    @Test
+    void markerExampleNotMatching() throws IOException {
+        int line = lineOf("markers.yaml", "examples: [\"Unsubscribe from this list\"]");
+        replace("markers.yaml", "examples: [\"Unsubscribe from this list\"]", "examples: [\"Se désabonner\"]");
+        RuleSetException.Problem p = onlyProblem();
+        assertEquals(line, p.line());
+        assertTrue(p.message().contains("(normalised: 'se desabonner') does not match"), p.message());
+    }
+
+    @Test
+    void wrapperExampleUnwrappingElsewhere() throws IOException {
+        int line = lineOf("link-wrappers.yaml", "wrapped: \"https://www.example.com/news?id=7\"");
+        replace("link-wrappers.yaml", "wrapped: \"https://www.example.com/news?id=7\"",
+                "wrapped: \"https://www.example.com/other\"");
+        RuleSetException.Problem p = onlyProblem();
+        assertEquals(line, p.line());
+        assertTrue(p.message().contains("unwraps to 'https://www.example.com/news?id=7'"), p.message());
+    }
+
+    @Test
+    void missingFixedProvision() throws IOException {
+        replace("provisions.yaml", "  - id: gdpr-77\n", "  - id: gdpr-78\n");
+        RuleSetException.Problem p = onlyProblem();
+        assertEquals("provisions.yaml", p.file());
+        assertEquals(lineOf("provisions.yaml", "provisions:"), p.line());
+        assertTrue(p.message().contains("fixed provision id 'gdpr-77' is missing"), p.message());
+    }
+
+    @Test
+    void missingFixedDate() throws IOException {
+        replace("dates.yaml", "id: cnil-2026-042-adopted", "id: cnil-2026-042-adoption");
+        RuleSetException.Problem p = onlyProblem();
+        assertTrue(p.message().contains("fixed date id 'cnil-2026-042-adopted' is missing"), p.message());
+    }
+
+    @Test
+    void badDateAndCountryAndUrlAndUnknownField() throws IOException {
+        replace("dates.yaml", "date: 2026-03-12", "date: 2026-02-30");
+        replace("vendors/esp-global.yaml", "country: AU", "country: Australia");
+        replace("provisions.yaml", "sourceUrl: https://www.cnil.fr/fr\n", "sourceUrl: www.cnil.fr/fr\n");
+        replace("tracking-parameters.yaml", "    scope: recipient\n", "    scope: recipient\n    owner: x\n");
+        RuleSetException e = assertThrows(RuleSetException.class, () -> RuleSetLoader.load(dir));
+        String m = e.getMessage();
+        assertEquals(4, e.problems().size(), m);
+        assertTrue(m.contains("dates.yaml:" + lineOf("dates.yaml", "date: 2026-02-30") + ": "), m);
+        assertTrue(m.contains("is not an ISO 3166-1 alpha-2 code"), m);
+        assertTrue(m.contains("is not a well-formed http(s) URL"), m);
+        assertTrue(m.contains("unknown field 'owner'"), m);
+    }
+
+    @Test
+    void unknownVendorReferenceFromAParameter() throws IOException {
+        replace("tracking-parameters.yaml", "vendor: mailchimp", "vendor: mailchimpp");
+        RuleSetException.Problem p = onlyProblem();
+        assertTrue(p.message().contains("vendor 'mailchimpp' is not the id of any vendor"), p.message());
+    }
+
+    @Test
+    void missingListedFileAndUnlistedFile() throws IOException {
+        Files.delete(dir.resolve("dates.yaml"));
+        Files.writeString(dir.resolve("vendors/extra.yaml"), "vendors: []\n");
+        RuleSetException e = assertThrows(RuleSetException.class, () -> RuleSetLoader.load(dir));
+        String m = e.getMessage();
+        assertTrue(m.contains("ruleset.yaml:" + lineOf("ruleset.yaml", "- dates.yaml")
+                + ": listed file 'dates.yaml' does not exist"), m);
+        assertTrue(m.contains("vendors/extra.yaml: this YAML file is not listed"), m);
+    }
+
+    @Test
+    void anyHostNeedsAPath() throws IOException {
+        replace("vendors/esp-global.yaml", "        path: \"/wf/open\\\\?upn=\"\n", "");
+        RuleSetException.Problem p = onlyProblem();
+        assertTrue(p.message().contains("host '*' (any host) needs a 'path'"), p.message());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() throws IOException {
+        replace("vendors/esp-global.yaml", "category: esp", "category: x");
+        replace("vendors/esp-europe.yaml", "category: esp", "category: y");
+        RuleSetException e = assertThrows(RuleSetException.class, () -> RuleSetLoader.load(dir));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("mvn -q test -Dtest=RuleSetDataTest"), "message says how to check");
+    }
+
+    @Test
+    void missingFolder() {
+        RuleSetException e = assertThrows(RuleSetException.class,
+                () -> RuleSetLoader.load(dir.resolve("does-not-exist")));
+        assertTrue(e.getMessage().contains("ruleset.yaml: not found"), e.getMessage());
+    }
+}
