@@ -40,12 +40,14 @@ public class PipelineProducers {
         return limits.toIngestLimits();
     }
 
-    /** @return the DKIM checker honouring {@code pixelproof.dkim.*} */
+    /**
+     * @return the DKIM checker honouring {@code pixelproof.dkim.lookup} and {@code pixelproof.dkim.zone-file}
+     * @throws java.io.UncheckedIOException when the zone file cannot be read (start-up fails with its name)
+     */
     @Produces
     @Singleton
     AuthenticityChecker authenticityChecker(DkimConfig dkim) {
-        // TODO(authenticity): use the DNS / zone-file factories once they land.
-        return AuthenticityChecker.offline();
+        return AuthenticityChecker.create(dkim.lookup(), dkim.zoneFile().orElse(null));
     }
 
     /** @return the whole pipeline, shared by every request */
