@@ -68,7 +68,12 @@ public enum AnomalyCode {
     /** The message has no HTML and no text body. */
     NO_BODY(Severity.INFO),
     /** More anomalies than the list keeps; the others were counted, not listed. */
-    TOO_MANY_ANOMALIES(Severity.INFO);
+    TOO_MANY_ANOMALIES(Severity.INFO),
+    /**
+     * The input was an Outlook {@code .msg} file, converted to RFC 5322 before reading; the detail says what the
+     * conversion could not keep (see {@link OutlookMsgReader}).
+     */
+    CONVERTED_FROM_OUTLOOK_MSG(Severity.INFO);
 
     private final Severity severity;
 

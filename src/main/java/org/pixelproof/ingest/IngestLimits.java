@@ -70,4 +70,28 @@ public record IngestLimits(
         return new IngestLimits(maxMessageBytes, maxParts, maxDepth, maxHeaderCount, maxHeaderLineBytes, bytes,
                 maxHtmlDepth, maxCssBytes);
     }
+
+    /** @return a copy with another {@link #maxHeaderCount()}. */
+    public IngestLimits withMaxHeaderCount(int count) {
+        return new IngestLimits(maxMessageBytes, maxParts, maxDepth, count, maxHeaderLineBytes, maxBodyBytes,
+                maxHtmlDepth, maxCssBytes);
+    }
+
+    /** @return a copy with another {@link #maxHeaderLineBytes()}. */
+    public IngestLimits withMaxHeaderLineBytes(int characters) {
+        return new IngestLimits(maxMessageBytes, maxParts, maxDepth, maxHeaderCount, characters, maxBodyBytes,
+                maxHtmlDepth, maxCssBytes);
+    }
+
+    /** @return a copy with another {@link #maxHtmlDepth()}. */
+    public IngestLimits withMaxHtmlDepth(int depth) {
+        return new IngestLimits(maxMessageBytes, maxParts, maxDepth, maxHeaderCount, maxHeaderLineBytes, maxBodyBytes,
+                depth, maxCssBytes);
+    }
+
+    /** @return a copy with another {@link #maxCssBytes()}. */
+    public IngestLimits withMaxCssBytes(int bytes) {
+        return new IngestLimits(maxMessageBytes, maxParts, maxDepth, maxHeaderCount, maxHeaderLineBytes, maxBodyBytes,
+                maxHtmlDepth, bytes);
+    }
 }

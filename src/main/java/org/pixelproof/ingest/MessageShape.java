@@ -1,0 +1,219 @@
+package org.pixelproof.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides whether an input "looks like a message", before any MIME parsing.
+ *
+ * <p>The rule, applied to the bytes after a tolerated prefix (an UTF-8 byte-order mark, one mbox {@code From } line,
+ * and blank lines):
+ * <ol>
+ *   <li>the first line is a header field: a name of 1 to {@value #MAX_NAME} printable US-ASCII characters other than
+ *       {@code :} (RFC 5322 section 3.6.8), optional blanks, then {@code :};</li>
+ *   <li>the header block (up to the first empty line, at most {@value #MAX_SCAN_BYTES} bytes scanned) holds no NUL
+ *       byte and at least one field that a received message carries: one of RFC 5322 section 3.6 (Date, From, To,
+ *       Subject, Message-ID, Received, Return-Path...), of MIME (MIME-Version, Content-Type...), or a delivery field
+ *       added by mail servers (Delivered-To, X-Original-To, DKIM-Signature, ARC-Seal, Authentication-Results).</li>
+ * </ol>
+ * Whatever fails gets a {@link AnomalyCode#NOT_A_MESSAGE} whose detail names the rule that failed and, from its first
+ * bytes, what the input seems to be (PDF, ZIP, HTML, image, OLE2 such as an Outlook {@code .msg}, binary data),
+ * never its content. An input of white space only is {@link AnomalyCode#EMPTY_INPUT}. Stateless and thread-safe.
+ */
+final class MessageShape {
+    /** Longest field name accepted on the first line: 998 (RFC 5322 line length limit). */
+    static final int MAX_NAME = 998;
+    /** Most bytes of the header block scanned for a message field: 4 MiB. */
+    static final int MAX_SCAN_BYTES = 4 << 20;
+
+    private static final Set<String> MESSAGE_FIELDS = Set.of(
+            "date", "from", "sender", "reply-to", "to", "cc", "bcc", "message-id", "in-reply-to", "references",
+            "subject", "comments", "keywords", "resent-date", "resent-from", "resent-sender", "resent-to",
+            "resent-cc", "resent-bcc", "resent-message-id", "return-path", "received", "mime-version",
+            "content-type", "content-transfer-encoding", "delivered-to", "x-original-to", "dkim-signature",
+            "arc-seal", "arc-message-signature", "authentication-results", "list-unsubscribe", "list-id");
+
+    private MessageShape() {
+    }
+
+    /** The outcome: where the message starts, or why the input is rejected. */
+    record Shape(int offset, AnomalyCode rejection, String detail) {
+    }
+
+    /**
+     * @param raw the whole input
+     * @return the start offset of the header block, or the rejection (code and content-free detail)
+     */
+    static Shape examine(byte[] raw, int length) {
+        if (length == 0) {
+            return new Shape(0, AnomalyCode.EMPTY_INPUT, "the input has no bytes");
+        }
+        int start = prefixLength(raw, length);
+        if (start >= length) {
+            return new Shape(0, AnomalyCode.EMPTY_INPUT, "the input holds only white space ("
+                    + Safe.count(length) + " bytes)");
+        }
+        if (!firstLineIsField(raw, start, length)) {
+            return new Shape(0, AnomalyCode.NOT_A_MESSAGE, "the input does not start with a header field "
+                    + "('Name: value', RFC 5322 section 2.2); " + whatItLooksLike(raw, start, length));
+        }
+        int end = Math.min(length, start + MAX_SCAN_BYTES);
+        int lineStart = start;
+        boolean found = false;
+        for (int i = start; i < end; i++) {
+            byte b = raw[i];
+            if (b == 0) {
+                return new Shape(0, AnomalyCode.NOT_A_MESSAGE, "the header block contains NUL bytes; "
+                        + whatItLooksLike(raw, start, length));
+            }
+            if (b == '\n' || i == end - 1) {
+                int lineEnd = b == '\n' ? i : i + 1;
+                if (lineEnd > lineStart && raw[lineEnd - 1] == '\r') {
+                    lineEnd--;
+                }
+                if (lineEnd == lineStart) {
+                    break; // empty line: end of the header block
+                }
+                if (!found && raw[lineStart] != ' ' && raw[lineStart] != '\t') {
+                    String name = fieldName(raw, lineStart, lineEnd);
+                    if (name != null && MESSAGE_FIELDS.contains(name.toLowerCase(Locale.ROOT))) {
+                        found = true;
+                    }
+                }
+                lineStart = i + 1;
+            }
+        }
+        if (!found) {
+            return new Shape(0, AnomalyCode.NOT_A_MESSAGE, "the input starts with 'Name: value' lines but none "
+                    + "of them is a field of a received message (From, To, Subject, Date, Received, Content-Type...)");
+        }
+        return new Shape(start, null, null);
+    }
+
+    /**
+     * @return how many leading bytes are not part of the message: an UTF-8 byte-order mark, one mbox {@code From }
+     *         line, and blank lines
+     */
+    static int prefixLength(byte[] raw, int length) {
+        int i = 0;
+        if (length >= 3 && (raw[0] & 0xff) == 0xEF && (raw[1] & 0xff) == 0xBB && (raw[2] & 0xff) == 0xBF) {
+            i = 3;
+        }
+        i = skipBlankLines(raw, i, length);
+        if (startsWith(raw, i, length, "From ") && !colonFollows(raw, i + 4, length)) {
+            while (i < length && raw[i] != '\n') {
+                i++;
+            }
+            i = Math.min(length, i + 1);
+            i = skipBlankLines(raw, i, length);
+        }
+        return i;
+    }
+
+    /** @return true when only blanks separate {@code at} from a colon ({@code "From : x"} is a header field). */
+    private static boolean colonFollows(byte[] raw, int at, int length) {
+        int i = at;
+        while (i < length && (raw[i] == ' ' || raw[i] == '\t')) {
+            i++;
+        }
+        return i < length && raw[i] == ':';
+    }
+
+    private static int skipBlankLines(byte[] raw, int from, int length) {
+        int i = from;
+        int lineStart = from;
+        while (i < length) {
+            byte b = raw[i];
+            if (b == '\n') {
+                lineStart = i + 1;
+            } else if (b != ' ' && b != '\t' && b != '\r') {
+                return lineStart;
+            }
+            i++;
+        }
+        return length;
+    }
+
+    private static boolean firstLineIsField(byte[] raw, int start, int length) {
+        return fieldName(raw, start, Math.min(length, start + MAX_NAME + 64)) != null;
+    }
+
+    /** @return the field name when {@code raw[from..to)} starts with {@code name *WSP ":"}, else {@code null}. */
+    private static String fieldName(byte[] raw, int from, int to) {
+        int i = from;
+        while (i < to && i - from <= MAX_NAME) {
+            int c = raw[i] & 0xff;
+            if (c == ':') {
+                return i == from ? null : new String(raw, from, i - from, StandardCharsets.US_ASCII);
+            }
+            if (c == ' ' || c == '\t') {
+                int nameEnd = i;
+                while (i < to && (raw[i] == ' ' || raw[i] == '\t')) {
+                    i++;
+                }
+                return i < to && raw[i] == ':' && nameEnd > from
+                        ? new String(raw, from, nameEnd - from, StandardCharsets.US_ASCII) : null;
+            }
+            if (c < 0x21 || c > 0x7e) {
+                return null;
+            }
+            i++;
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] raw, int at, int length, String s) {
+        if (length - at < s.length()) {
+            return false;
+        }
+        for (int k = 0; k < s.length(); k++) {
+            if (raw[at + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return a content-free guess at what the input is, from its leading bytes. */
+    static String whatItLooksLike(byte[] raw, int start, int length) {
+        if (startsWith(raw, start, length, "%PDF")) {
+            return "it looks like a PDF document";
+        }
+        if (startsWith(raw, start, length, "PK\u0003\u0004") || startsWith(raw, start, length, "PK\u0005\u0006")) {
+            return "it looks like a ZIP archive (or an Office document)";
+        }
+        if (length - start >= 8 && (raw[start] & 0xff) == 0xD0 && (raw[start + 1] & 0xff) == 0xCF
+                && (raw[start + 2] & 0xff) == 0x11 && (raw[start + 3] & 0xff) == 0xE0) {
+            return "it looks like an OLE2 compound file, e.g. an Outlook .msg (read those with OutlookMsgReader)";
+        }
+        if (length - start >= 2 && (raw[start] & 0xff) == 0x1F && (raw[start + 1] & 0xff) == 0x8B) {
+            return "it looks like gzip-compressed data";
+        }
+        if (startsWith(raw, start, length, "\u0089PNG") || startsWith(raw, start, length, "GIF8")
+                || length - start >= 3 && (raw[start] & 0xff) == 0xFF && (raw[start + 1] & 0xff) == 0xD8
+                && (raw[start + 2] & 0xff) == 0xFF) {
+            return "it looks like an image";
+        }
+        int n = Math.min(length - start, 512);
+        String head = new String(raw, start, n, StandardCharsets.ISO_8859_1).strip().toLowerCase(Locale.ROOT);
+        if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<head")
+                || head.startsWith("<body") || head.startsWith("<!--") || head.startsWith("<?xml")) {
+            return "it looks like an HTML or XML document, not the source of an e-mail";
+        }
+        if (head.startsWith("{") || head.startsWith("[")) {
+            return "it looks like JSON or other structured text";
+        }
+        int control = 0;
+        for (int i = start; i < start + n; i++) {
+            int c = raw[i] & 0xff;
+            if (c < 0x20 && c != '\r' && c != '\n' && c != '\t') {
+                control++;
+            }
+        }
+        if (control > 0) {
+            return "it looks like binary data";
+        }
+        return "it looks like plain text without a header block";
+    }
+}

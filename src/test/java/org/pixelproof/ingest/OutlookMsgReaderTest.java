@@ -1,0 +1,164 @@
+package org.pixelproof.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.poi.poifs.filesystem.DirectoryEntry;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Apache POI's HSMF only reads {@code .msg} files, so the test writes one itself with POI's OLE2 writer
+ * ({@link POIFSFileSystem}): one stream per MAPI property, named {@code __substg1.0_TTTTPPPP} as MS-OXMSG section
+ * 2.1.4 specifies (string properties as UTF-16LE, type 001F; binary ones as type 0102).
+ */
+class OutlookMsgReaderTest {
+    private static final OutlookMsgReader READER = new OutlookMsgReader(EmailParserTest.PARSER);
+
+    /** Writes a minimal .msg with the given property streams. */
+    static byte[] msg(Map<String, byte[]> streams, Map<String, Map<String, byte[]>> storages) throws IOException {
+        try (POIFSFileSystem fs = new POIFSFileSystem()) {
+            for (Map.Entry<String, byte[]> s : streams.entrySet()) {
+                fs.createDocument(new ByteArrayInputStream(s.getValue()), s.getKey());
+            }
+            for (Map.Entry<String, Map<String, byte[]>> d : storages.entrySet()) {
+                DirectoryEntry dir = fs.getRoot().createDirectory(d.getKey());
+                for (Map.Entry<String, byte[]> s : d.getValue().entrySet()) {
+                    dir.createDocument(s.getKey(), new ByteArrayInputStream(s.getValue()));
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] unicode(String s) {
+        return s.getBytes(StandardCharsets.UTF_16LE);
+    }
+
+    /** An "uncompressed" compressed-RTF stream (MS-OXRTFCP section 2.1.3.1, COMPTYPE "MELA"). */
+    static byte[] rtfStream(String rtf) {
+        byte[] raw = rtf.getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer b = ByteBuffer.allocate(16 + raw.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(raw.length + 12).putInt(raw.length).putInt(0x414c454d).putInt(0).put(raw);
+        return b.array();
+    }
+
+    @Test
+    void keepsTransportHeadersAndTheHtmlBody() throws IOException {
+        String headers = "Received: from mail.exemple-boutique.fr by mx.example.org; Tue, 3 Mar 2026 09:15:02 +0100\r\n"
+                + "From: Boutique Exemple <news@exemple-boutique.fr>\r\n"
+                + "To: camille.durand@example.org\r\n"
+                + "Subject: =?UTF-8?Q?Nouveaut=C3=A9s?=\r\n"
+                + "Date: Tue, 3 Mar 2026 09:15:00 +0100\r\n"
+                + "Message-ID: <42@mail.exemple-boutique.fr>\r\n"
+                + "List-Unsubscribe: <https://news.exemple-boutique.fr/u/42>\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/alternative; boundary=\"gone\"\r\n";
+        Map<String, byte[]> s = new TreeMap<>();
+        s.put("__substg1.0_007D001F", unicode(headers));
+        s.put("__substg1.0_0037001F", unicode("Nouveautés"));
+        s.put("__substg1.0_1000001F", unicode("Version texte"));
+        s.put("__substg1.0_10130102", ("<html><head><meta charset=\"utf-8\"></head><body>Été "
+                + "<img src=\"https://news.exemple-boutique.fr/o/42.gif\" width=\"1\" height=\"1\"></body></html>")
+                .getBytes(StandardCharsets.UTF_8));
+        byte[] file = msg(s, Map.of());
+
+        ReceivedEmail e = READER.read(file, "newsletter.msg");
+        assertTrue(e.rejection().isEmpty(), () -> e.anomalies().toString());
+        assertEquals(EmailParser.sha256(file, 0, file.length), e.sha256(), "the hash of the .msg the user holds");
+        assertEquals(file.length, e.sizeBytes());
+        assertEquals("Nouveautés", e.header("Subject").orElseThrow());
+        assertEquals("<42@mail.exemple-boutique.fr>", e.header("Message-ID").orElseThrow());
+        assertEquals("<https://news.exemple-boutique.fr/u/42>", e.header("List-Unsubscribe").orElseThrow());
+        assertEquals(1, e.headers("Received").size());
+        assertEquals("text/html", e.root().contentType(), "the original Content-Type was dropped");
+        String html = e.bodies(BodyKind.HTML).get(0).text();
+        assertTrue(html.contains("Été <img src=\"https://news.exemple-boutique.fr/o/42.gif\""), html);
+        Anomaly converted = e.anomalies().get(0);
+        assertEquals(AnomalyCode.CONVERTED_FROM_OUTLOOK_MSG, converted.code());
+        assertTrue(converted.detail().contains("DKIM"));
+        assertFalse(converted.detail().contains("synthesised"));
+    }
+
+    @Test
+    void synthesisesHeadersAndRebuildsHtmlFromRtf() throws IOException {
+        String rtf = "{\\rtf1\\ansi\\ansicpg1252\\fromhtml1 \\deff0{\\fonttbl{\\f0\\fswiss Arial;}}"
+                + "{\\*\\htmltag19 <html>}{\\*\\htmltag34 <body>}\\htmlrtf {\\htmlrtf0 "
+                + "Caf\\'e9 cr\\'e8me{\\*\\htmltag84 <img src=\"http://pixel.exemple-traiteur.fr/o.gif\" width=1>}"
+                + "\\htmlrtf }\\htmlrtf0{\\*\\htmltag35 </body>}{\\*\\htmltag27 </html>}}";
+        Map<String, byte[]> s = new TreeMap<>();
+        s.put("__substg1.0_0037001F", unicode("Menu de la semaine"));
+        s.put("__substg1.0_0C1A001F", unicode("Traiteur Exemple"));
+        s.put("__substg1.0_0C1F001F", unicode("menu@exemple-traiteur.fr"));
+        s.put("__substg1.0_0E04001F", unicode("Camille Durand"));
+        s.put("__substg1.0_1035001F", unicode("<menu-12@exemple-traiteur.fr>"));
+        s.put("__substg1.0_10090102", rtfStream(rtf));
+        byte[] file = msg(s, Map.of());
+
+        ReceivedEmail e = READER.read(file, "menu.msg");
+        assertTrue(e.rejection().isEmpty(), () -> e.anomalies().toString());
+        assertEquals("Menu de la semaine", e.header("Subject").orElseThrow());
+        assertEquals("Traiteur Exemple <menu@exemple-traiteur.fr>", e.header("From").orElseThrow());
+        assertEquals("<menu-12@exemple-traiteur.fr>", e.header("Message-ID").orElseThrow());
+        String html = e.bodies(BodyKind.HTML).get(0).text();
+        assertTrue(html.contains("<html><body>Café crème<img src=\"http://pixel.exemple-traiteur.fr/o.gif\""),
+                html);
+        String detail = e.anomalies().get(0).detail();
+        assertTrue(detail.contains("synthesised") && detail.contains("RTF"), detail);
+        assertTrue(e.header("Date").isEmpty(), "no date property: no made-up Date either");
+        assertTrue(e.anomalies().stream().anyMatch(a -> a.code() == AnomalyCode.MISSING_HEADER
+                && a.detail().contains("Date")), "reported by the parser");
+    }
+
+    @Test
+    void carriesAttachmentsWithTheirNamesAndContentIds() throws IOException {
+        Map<String, byte[]> s = new TreeMap<>();
+        s.put("__substg1.0_0037001F", unicode("Pieces jointes"));
+        s.put("__substg1.0_1000001F", unicode("Voir les pieces jointes"));
+        Map<String, byte[]> att = new TreeMap<>();
+        att.put("__substg1.0_3707001F", unicode("../../etc/passwd"));
+        att.put("__substg1.0_370E001F", unicode("text/plain"));
+        att.put("__substg1.0_37010102", "root:x:0:0".getBytes(StandardCharsets.US_ASCII));
+        byte[] file = msg(s, Map.of("__attach_version1.0_#00000000", att));
+
+        ReceivedEmail e = READER.read(file, "pj.msg");
+        assertTrue(e.rejection().isEmpty(), () -> e.anomalies().toString());
+        assertEquals("multipart/mixed", e.root().contentType());
+        MimePart a = e.root().children().get(1);
+        assertEquals("../../etc/passwd", a.fileName(), "kept as data, never used as a path");
+        assertEquals("attachment", a.disposition());
+        assertEquals(10, a.sizeBytes());
+        assertEquals(1, e.bodies().size(), "the attached text file is not a body");
+    }
+
+    @Test
+    void rejectsWhatIsNotAMsgFile() {
+        ReceivedEmail e = READER.read("From: a@example.org\r\n\r\nx".getBytes(StandardCharsets.US_ASCII), "x.msg");
+        Anomaly a = e.rejection().orElseThrow();
+        assertEquals(AnomalyCode.NOT_A_MESSAGE, a.code());
+        assertTrue(a.detail().contains("not a readable Outlook .msg"), a.detail());
+        assertEquals(AnomalyCode.EMPTY_INPUT, READER.read(new byte[0], null).rejection().orElseThrow().code());
+        byte[] noise = EmailParserTest.class.getResourceAsStream("/hostile/binary-noise.bin") == null ? new byte[0]
+                : readNoise();
+        assertEquals(AnomalyCode.NOT_A_MESSAGE, READER.read(noise, null).rejection().orElseThrow().code());
+    }
+
+    private static byte[] readNoise() {
+        try (var in = EmailParserTest.class.getResourceAsStream("/hostile/binary-noise.bin")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
