@@ -17,6 +17,7 @@ import org.pixelproof.rules.RuleSetLoader;
  */
 @ApplicationScoped
 public class PipelineProducers {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PipelineProducers.class);
 
     /** @return the UTC system clock (tests may provide another). */
     @Produces
@@ -25,12 +26,19 @@ public class PipelineProducers {
         return Clock.systemUTC();
     }
 
-    /** @return the rule set shipped in {@code legal-rules/}, loaded and validated at start-up */
+    /**
+     * @return the rule set shipped in {@code legal-rules/} (or {@code pixelproof.rules.dir}), loaded and validated at
+     *         start-up
+     * @throws org.pixelproof.rules.RuleSetException when a rule file is broken: start-up stops with its message,
+     *                                               which names the file and the line
+     */
     @Produces
     @Singleton
     @Startup
-    RuleSet ruleSet() {
-        return RuleSetLoader.loadDefault();
+    RuleSet ruleSet(RulesConfig config) {
+        RuleSet rules = config.dir().map(RuleSetLoader::load).orElseGet(RuleSetLoader::loadDefault);
+        LOG.infof("Rule set %s loaded: %d vendors", rules.version(), rules.vendors().size());
+        return rules;
     }
 
     /** @return the configured ingest limits */
