@@ -101,12 +101,14 @@ public class AnalysisResource {
     public Response dossierSave(@PathParam("id") String id, @RestForm String name, @RestForm String postalAddress,
             @RestForm String email, @RestForm String howAddressGiven, @RestForm String whenAddressGiven,
             @RestForm String askedConsent, @RestForm String earlierRequestDate,
-            @RestForm String earlierRequestContent, @RestForm("csrf-token") String csrfToken,
+            @RestForm String earlierRequestContent, @RestForm String answerDate, @RestForm String answerContent,
+            @RestForm String actingFor, @RestForm String mandate, @RestForm("csrf-token") String csrfToken,
             @RestCookie("csrf-token") String csrfCookie) {
         Csrf.verify(csrfToken, csrfCookie);
         find(id);
         ComplainantDetails details = new ComplainantDetails(name, postalAddress, email, howAddressGiven,
-                whenAddressGiven, askedConsent, earlierRequestDate, earlierRequestContent);
+                whenAddressGiven, askedConsent, earlierRequestDate, earlierRequestContent, answerDate, answerContent,
+                actingFor, mandate);
         if (!analyses.saveComplainant(id, details)) {
             throw new NotFoundException();
         }

@@ -495,6 +495,24 @@ public interface Messages {
     String dossier_earlier_content();
 
     @Message
+    String dossier_answer_date();
+
+    @Message
+    String dossier_answer_content();
+
+    @Message
+    String dossier_acting();
+
+    @Message
+    String dossier_acting_hint();
+
+    @Message
+    String dossier_acting_for();
+
+    @Message
+    String dossier_mandate();
+
+    @Message
     String dossier_submit();
 
     @Message
