@@ -1,15 +1,140 @@
 package org.pixelproof.detect;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.pixelproof.ingest.ReceivedEmail;
+import org.pixelproof.rules.MarkerPhrase;
 import org.pixelproof.rules.RuleSet;
 
 /**
- * Finds consent and information markers. Thread-safe. TODO(markers): implementation pending.
+ * Finds the consent and information markers of a message: the signs that the reader was told about tracking
+ * ({@link ConsentMarkerType#TRACKING_NOTICE}) or can refuse it ({@link ConsentMarkerType#TRACKING_OPT_OUT_LINK}), as
+ * CNIL délibération 2026-042 expects in every tracked message; the means to stop the mailing that CPCE art. L34-5
+ * requires ({@link ConsentMarkerType#UNSUBSCRIBE_LINK}, {@link ConsentMarkerType#LIST_UNSUBSCRIBE_HEADER}, RFC 2369
+ * and RFC 8058); and the privacy-policy link ({@link ConsentMarkerType#PRIVACY_POLICY_LINK}, GDPR art. 13).
+ *
+ * <h2>How</h2>
+ * <ul>
+ *   <li><b>Header</b>: one {@code LIST_UNSUBSCRIBE_HEADER} marker per URI of {@code List-Unsubscribe} (at most
+ *   {@link #MAX_HEADER_URIS}), rule {@link #RULE_LIST_UNSUBSCRIBE}; an {@code https} URI with
+ *   {@code List-Unsubscribe-Post: List-Unsubscribe=One-Click} gets rule {@link #RULE_LIST_UNSUBSCRIBE_ONE_CLICK}
+ *   (RFC 8058 one-click, said in the marker text too); a header without any usable {@code http(s)}/{@code mailto}
+ *   URI gives one marker with a {@code null} URL and rule {@link #RULE_LIST_UNSUBSCRIBE_UNUSABLE}.</li>
+ *   <li><b>Links</b> (rules with {@code target: link}), in HTML bodies ({@code <a href>}, {@code <area href>}) and
+ *   plain-text bodies (bare URLs, {@code <URL>}, Markdown links): the patterns are tried on the link text first
+ *   (visible text plus image {@code alt}); when the link text is generic ("cliquez ici", "here", "hier", empty) they
+ *   are tried on the link's sentence instead: the text of the same paragraph since the previous link, from its last
+ *   sentence boundary, plus the link text and the clause after it up to the first punctuation (the same for a link
+ *   text that starts generically and matches nothing by itself, "cliquez ici pour vous d?sabonner" with a broken
+ *   charset); so "Si vous souhaitez ne
+ *   plus recevoir cette alerte, [cliquez ici]"; "cliquez [ici] pour vous désabonner"). When that last sentence says
+ *   nothing and the one before it is a question ("Vous ne voulez plus recevoir ces emails ? Rendez-vous sur le lien
+ *   URL"), the question is read too. Only when the text matches nothing is the URL tried (percent-decoded, cut into
+ *   words: {@code /unsubscribe}, {@code /datenschutz}...). The text decides, so an "Unsubscribe" link is never a
+ *   tracking opt-out and a "Privacy" link pointing at {@code /unsubscribe?...} stays a privacy link.</li>
+ *   <li><b>Notices</b> (rules with {@code target: text}) in every paragraph of visible text: one marker per paragraph
+ *   and marker type, its text the sentence that matched. Hidden elements ({@code display:none}...) are not read: a
+ *   notice nobody sees informs nobody.</li>
+ * </ul>
+ * Patterns come from {@code legal-rules/markers.yaml} and are matched against {@link NormalizedText normalised} text
+ * (no accents, lower case, collapsed spaces). A phrase read in a generic link's sentence counts only when it ends at
+ * most 60 characters before the link; a link text longer than 160 characters (a link wrapping a whole block) is not
+ * read, only its URL. Markers are de-duplicated by type and URL, and by type, text and URL without its query, so that
+ * the text and HTML
+ * alternatives of one message (whose URLs often differ only in tracking parameters) do not list one link twice, and
+ * are returned
+ * in document order: header first, then bodies in MIME tree order. At most {@link #MAX_MARKERS} are returned.
+ *
+ * <p>Locations: links {@code (part, "a" or "area", "href")}; notices {@code (part, block element, null)}; plain-text
+ * bodies use the element name {@code "text"}; the header {@code ("1", "header", "List-Unsubscribe")}.
+ *
+ * <p>Never dereferences a URL. Thread-safe: immutable after construction.
  */
 public final class ConsentMarkerFinder {
-    /** @param rules the marker phrases */
+    /** Rule id of a {@code List-Unsubscribe} URI. */
+    public static final String RULE_LIST_UNSUBSCRIBE = "header.list-unsubscribe";
+    /** Rule id of an {@code https} {@code List-Unsubscribe} URI with RFC 8058 one-click. */
+    public static final String RULE_LIST_UNSUBSCRIBE_ONE_CLICK = "header.list-unsubscribe.one-click";
+    /** Rule id of a {@code List-Unsubscribe} header that carries no usable URI. */
+    public static final String RULE_LIST_UNSUBSCRIBE_UNUSABLE = "header.list-unsubscribe.unusable";
+    /** Most markers returned per message: 100. */
+    public static final int MAX_MARKERS = 100;
+    /** Most {@code List-Unsubscribe} URIs reported: 4. */
+    public static final int MAX_HEADER_URIS = 4;
+    /** Most links examined per body: 5,000. */
+    public static final int MAX_LINKS_PER_BODY = 5_000;
+
+    private static final int MAX_TEXT = 300;
+    private static final int MAX_CONTEXT_BEFORE = 250;
+    private static final int MAX_CONTEXT_AFTER = 150;
+    /** A phrase read before a generic link counts when it ends at most this many characters before the link. */
+    private static final int MAX_CONTEXT_DISTANCE = 60;
+    /** Link texts longer than this (normalised characters) wrap whole blocks: only their URL is read. */
+    private static final int MAX_ANCHOR_TEXT = 160;
+
+    /** Link texts that say nothing by themselves (normalised). */
+    static final Pattern GENERIC_LINK_TEXT = Pattern.compile("^[\\p{Punct}\\s\u00bb\u00ab\u2192\u279c\u25b6\u2013\u2014]*"
+            + "(?:(?:(?:please|veuillez|bitte|por favor|per favore|svp) )?(?:click|cliquez|cliquer|clic|clique|klicken sie"
+            + "|klicke|klicken|klik|haga clic|pulse|clicca|fai clic|tap)(?: (?:here|ici|hier|aqui|qui|aca|on this link"
+            + "|sur ce lien|sur le lien))?|here|there|ici|la|hier|dort|daar|aqui|qui|aca|link|lien|le lien|this link|ce lien|diesen link"
+            + "|deze link|este enlace|este link|questo link|en cliquant ici|by clicking here|en cliquant sur ce lien"
+            + "|cliquant ici|more|plus|mehr|meer|mas|mais|altro|en savoir plus|learn more|read more|mehr erfahren)?"
+            + "[\\p{Punct}\\s\u00bb\u00ab\u2192\u279c\u25b6\u2013\u2014]*$");
+    /** Link texts that start like a generic one ("cliquez ici pour ..."): read with their sentence when they say nothing. */
+    static final Pattern GENERIC_LINK_START = Pattern.compile("^[\\p{Punct}\\s]*(?:(?:please|veuillez|bitte) )?(?:click"
+            + "|cliquez|cliquer|clic|clique|klicken sie|klicke|klicken|klik|haga clic|clicca|tap) ?(?:here|ici|hier|aqui"
+            + "|qui|aca)?\\b");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?;|\u2022\u00b7\u203a\u00bb](?=\\s|$)");
+    private static final Pattern CLAUSE_END = Pattern.compile("[,.!?;:|\u2022\u00b7\u203a\u00bb](?=\\s|$)|\u2028");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}@]+");
+
+    private record Rule(MarkerPhrase phrase, ConsentMarkerType type) {
+    }
+
+    private record Found(ConsentMarker marker, int order) {
+    }
+
+    private final List<Rule> linkRules;
+    private final List<Rule> textRules;
+
+    /**
+     * @param rules the rule set whose {@link RuleSet#markerPhrases()} are used; phrases naming an unknown marker type
+     *              or {@code LIST_UNSUBSCRIBE_HEADER} (found from the header, not from phrases) are ignored
+     */
     public ConsentMarkerFinder(RuleSet rules) {
+        Objects.requireNonNull(rules, "rules");
+        List<Rule> links = new ArrayList<>();
+        List<Rule> texts = new ArrayList<>();
+        for (MarkerPhrase p : rules.markerPhrases()) {
+            ConsentMarkerType type;
+            try {
+                type = ConsentMarkerType.valueOf(p.marker());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (type == ConsentMarkerType.LIST_UNSUBSCRIBE_HEADER) {
+                continue;
+            }
+            if ("text".equals(p.target())) {
+                texts.add(new Rule(p, type));
+            } else {
+                links.add(new Rule(p, type));
+            }
+        }
+        this.linkRules = List.copyOf(links);
+        this.textRules = List.copyOf(texts);
     }
 
     /**
@@ -18,6 +143,356 @@ public final class ConsentMarkerFinder {
      * @return markers found, in document order
      */
     public List<ConsentMarker> find(ReceivedEmail email, List<HtmlBody> html) {
-        return List.of();
+        return find(email, VisibleText.ofEmail(email, html, VisibleText.DEFAULT_MAX_CHARS),
+                EnumSet.allOf(ConsentMarkerType.class));
+    }
+
+    /**
+     * @param email  the message
+     * @param texts  the visible texts of its bodies, from {@link VisibleText#ofEmail}
+     * @param types  the marker types wanted
+     * @return markers of those types, in document order
+     */
+    List<ConsentMarker> find(ReceivedEmail email, List<VisibleText> texts, Set<ConsentMarkerType> types) {
+        List<Found> found = new ArrayList<>();
+        if (types.contains(ConsentMarkerType.LIST_UNSUBSCRIBE_HEADER)) {
+            listUnsubscribe(email, found);
+        }
+        int bodyOrder = 1;
+        for (VisibleText vt : texts) {
+            int base = bodyOrder++ * 10_000_000;
+            links(vt, types, found, base);
+            notices(vt, types, found, base);
+        }
+        found.sort(Comparator.comparingInt(Found::order));
+        Set<String> seen = new LinkedHashSet<>();
+        List<ConsentMarker> out = new ArrayList<>();
+        for (Found f : found) {
+            ConsentMarker m = f.marker();
+            String byText = m.type() + "|" + NormalizedText.normalize(m.text() == null ? "" : m.text()) + "|"
+                    + (m.url() == null ? "" : withoutQuery(m.url()));
+            String byUrl = m.url() == null ? byText : m.type() + "|" + m.url();
+            boolean fresh = !seen.contains(byText) && !seen.contains(byUrl);
+            seen.add(byText);
+            seen.add(byUrl);
+            if (fresh) {
+                out.add(m);
+                if (out.size() >= MAX_MARKERS) {
+                    break;
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String withoutQuery(String url) {
+        int cut = url.length();
+        int q = url.indexOf('?');
+        int h = url.indexOf('#');
+        if (q >= 0) {
+            cut = q;
+        }
+        if (h >= 0 && h < cut) {
+            cut = h;
+        }
+        return url.substring(0, cut);
+    }
+
+    // --- List-Unsubscribe (RFC 2369, RFC 8058)
+
+    private static final Pattern ANGLE = Pattern.compile("<([^<>]{1,4000})>");
+
+    private static void listUnsubscribe(ReceivedEmail email, List<Found> found) {
+        List<String> values = email.headers("List-Unsubscribe");
+        if (values.isEmpty()) {
+            return;
+        }
+        boolean oneClick = email.headers("List-Unsubscribe-Post").stream()
+                .anyMatch(v -> v.replaceAll("\\s+", "").equalsIgnoreCase("List-Unsubscribe=One-Click"));
+        Location where = new Location("1", "header", "List-Unsubscribe", null);
+        int order = 0;
+        int reported = 0;
+        for (String value : values) {
+            List<String> uris = listUnsubscribeUris(value);
+            if (uris.isEmpty()) {
+                found.add(new Found(new ConsentMarker(ConsentMarkerType.LIST_UNSUBSCRIBE_HEADER,
+                        NormalizedText.clip("List-Unsubscribe: " + NormalizedText.collapse(value), MAX_TEXT), null,
+                        where, RULE_LIST_UNSUBSCRIBE_UNUSABLE), order++));
+                continue;
+            }
+            for (String uri : uris) {
+                if (reported++ >= MAX_HEADER_URIS) {
+                    return;
+                }
+                boolean https = uri.regionMatches(true, 0, "https:", 0, 6);
+                boolean isOneClick = https && oneClick;
+                String text = "List-Unsubscribe: <" + uri + ">"
+                        + (isOneClick ? " (one-click, RFC 8058: List-Unsubscribe-Post: List-Unsubscribe=One-Click)" : "");
+                found.add(new Found(new ConsentMarker(ConsentMarkerType.LIST_UNSUBSCRIBE_HEADER,
+                        NormalizedText.clip(text, MAX_TEXT), uri, where,
+                        isOneClick ? RULE_LIST_UNSUBSCRIBE_ONE_CLICK : RULE_LIST_UNSUBSCRIBE), order++));
+            }
+        }
+    }
+
+    /**
+     * @param value a {@code List-Unsubscribe} header value
+     * @return its {@code http(s)} and {@code mailto} URIs, white space inside the angle brackets removed, in order
+     */
+    static List<String> listUnsubscribeUris(String value) {
+        List<String> out = new ArrayList<>();
+        Matcher m = ANGLE.matcher(value);
+        boolean any = false;
+        while (m.find()) {
+            any = true;
+            addUri(out, m.group(1));
+        }
+        if (!any) {
+            for (String part : value.split(",")) {
+                addUri(out, part);
+            }
+        }
+        return out;
+    }
+
+    private static void addUri(List<String> out, String raw) {
+        String uri = raw.replaceAll("\\s+", "");
+        String lower = uri.toLowerCase(Locale.ROOT);
+        if ((lower.startsWith("https://") || lower.startsWith("http://")) && uri.length() > 8
+                || lower.startsWith("mailto:") && uri.indexOf('@') > 7) {
+            out.add(uri);
+        }
+    }
+
+    // --- links
+
+    private void links(VisibleText vt, Set<ConsentMarkerType> types, List<Found> found, int base) {
+        int n = 0;
+        for (VisibleText.LinkSpan link : vt.links()) {
+            if (n++ >= MAX_LINKS_PER_BODY) {
+                break;
+            }
+            if (link.href().isEmpty() || link.href().startsWith("#")) {
+                continue;
+            }
+            Map<ConsentMarkerType, String[]> hits = classifyLink(vt, link, types);
+            for (Map.Entry<ConsentMarkerType, String[]> hit : hits.entrySet()) {
+                String element = isPlain(vt, link) ? "text" : "a";
+                Location loc = new Location(vt.partPath(), element, "text".equals(element) ? null : "href", null);
+                found.add(new Found(new ConsentMarker(hit.getKey(), hit.getValue()[1], link.url(), loc,
+                        hit.getValue()[0]), base + link.start()));
+            }
+        }
+    }
+
+    private static boolean isPlain(VisibleText vt, VisibleText.LinkSpan link) {
+        return "text".equals(vt.paragraphs().get(link.paragraph()).element());
+    }
+
+    /**
+     * @return for each marker type matched by the link, {rule id, marker text}
+     */
+    private Map<ConsentMarkerType, String[]> classifyLink(VisibleText vt, VisibleText.LinkSpan link,
+            Set<ConsentMarkerType> types) {
+        Map<ConsentMarkerType, String[]> hits = new EnumMap<>(ConsentMarkerType.class);
+        String anchor = link.anchorText();
+        String anchorNorm = NormalizedText.normalize(anchor);
+        boolean generic = GENERIC_LINK_TEXT.matcher(anchorNorm).matches();
+        boolean tooLong = anchorNorm.length() > MAX_ANCHOR_TEXT;
+        if (!generic && !tooLong) {
+            match(anchorNorm, anchor, types, hits, 0);
+        }
+        if (generic || !tooLong && hits.isEmpty() && GENERIC_LINK_START.matcher(anchorNorm).find()) {
+            String before = tail(vt.textBefore(link), MAX_CONTEXT_BEFORE);
+            String after = firstClause(head(vt.textAfter(link), MAX_CONTEXT_AFTER));
+            String[] sentences = lastSentences(before);
+            String lead = NormalizedText.collapse(sentences[1]);
+            String context = NormalizedText.collapse(lead + " " + anchor + " " + after);
+            int anchorAt = NormalizedText.normalize(lead).length();
+            match(NormalizedText.normalize(context), context, types, hits, Math.max(0, anchorAt - MAX_CONTEXT_DISTANCE));
+            if (hits.isEmpty() && sentences[0] != null) {
+                String question = NormalizedText.collapse(sentences[0]);
+                String wider = NormalizedText.collapse(question + " " + context);
+                int at = NormalizedText.normalize(question).length() + 1 + anchorAt;
+                match(NormalizedText.normalize(wider), wider, types, hits, Math.max(0, at - MAX_CONTEXT_DISTANCE));
+            }
+        }
+        if (hits.isEmpty()) {
+            String words = urlWords(link.url());
+            String display = anchor.isBlank() ? link.url() : anchor;
+            match(words, display, types, hits, 0);
+        }
+        return hits;
+    }
+
+    /**
+     * Tries the link rules on {@code normalized}; a match counts only when it ends at or after {@code minEnd} (so that a
+     * phrase read in a link's sentence lies near the link).
+     */
+    private void match(String normalized, String display, Set<ConsentMarkerType> types,
+            Map<ConsentMarkerType, String[]> hits, int minEnd) {
+        if (normalized.isEmpty()) {
+            return;
+        }
+        for (Rule r : linkRules) {
+            if (!types.contains(r.type()) || hits.containsKey(r.type())) {
+                continue;
+            }
+            Matcher m = r.phrase().pattern().matcher(normalized);
+            boolean near = false;
+            while (!near && m.find()) {
+                near = m.end() >= minEnd;
+                if (m.end() == m.start()) {
+                    break;
+                }
+            }
+            if (near) {
+                hits.put(r.type(), new String[] {r.phrase().id(), NormalizedText.clip(
+                        NormalizedText.collapse(display), MAX_TEXT)});
+            }
+        }
+    }
+
+    /**
+     * @return {previous sentence if it is a question else null, last sentence} of a text
+     */
+    private static String[] lastSentences(String before) {
+        int last = -1;
+        int previous = -1;
+        Matcher m = SENTENCE_END.matcher(before);
+        while (m.find()) {
+            previous = last;
+            last = m.start();
+        }
+        if (last < 0) {
+            return new String[] {null, before};
+        }
+        String lastSentence = before.substring(last + 1);
+        String previousSentence = before.substring(previous + 1, last + 1);
+        boolean question = before.charAt(last) == '?';
+        return new String[] {question ? previousSentence : null, lastSentence};
+    }
+
+    private static String firstClause(String after) {
+        Matcher m = CLAUSE_END.matcher(after);
+        return m.find() ? after.substring(0, m.start()) : after;
+    }
+
+    private static String tail(String s, int max) {
+        return s.length() <= max ? s : s.substring(s.length() - max);
+    }
+
+    private static String head(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /**
+     * @param url a link as written
+     * @return its text for pattern matching: percent-decoded (twice at most, for URLs wrapped by a redirector),
+     *         normalised, every run of characters other than letters, digits and {@code @} turned into one space;
+     *         the scheme is dropped
+     */
+    static String urlWords(String url) {
+        String s = url.length() > 4000 ? url.substring(0, 4000) : url;
+        for (int i = 0; i < 2 && s.indexOf('%') >= 0; i++) {
+            s = percentDecode(s);
+        }
+        s = s.replaceFirst("^(?i)(?:https?:|mailto:)/*", "");
+        String norm = NormalizedText.normalize(s);
+        return NON_WORD.matcher(norm).replaceAll(" ").trim();
+    }
+
+    private static String percentDecode(String s) {
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // a stray % (not an escape): decode what can be decoded
+            StringBuilder b = new StringBuilder(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
+                    b.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                    i += 2;
+                } else {
+                    b.append(c);
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
+    }
+
+    // --- notices
+
+    private void notices(VisibleText vt, Set<ConsentMarkerType> types, List<Found> found, int base) {
+        if (textRules.isEmpty()) {
+            return;
+        }
+        for (VisibleText.Paragraph p : vt.paragraphs()) {
+            NormalizedText nt = null;
+            Set<ConsentMarkerType> done = EnumSet.noneOf(ConsentMarkerType.class);
+            for (Rule r : textRules) {
+                if (!types.contains(r.type()) || done.contains(r.type())) {
+                    continue;
+                }
+                if (nt == null) {
+                    nt = NormalizedText.of(p.text());
+                }
+                Matcher m = r.phrase().pattern().matcher(nt.text());
+                if (!m.find()) {
+                    continue;
+                }
+                done.add(r.type());
+                int from = nt.originalIndex(m.start());
+                int to = nt.originalIndex(Math.max(m.start(), m.end() - 1)) + 1;
+                String sentence = sentenceAround(p.text(), from, to, MAX_TEXT);
+                String url = null;
+                if (r.type() != ConsentMarkerType.TRACKING_NOTICE) {
+                    url = firstLinkIn(vt, p, from);
+                }
+                String element = p.element();
+                found.add(new Found(new ConsentMarker(r.type(), sentence, url,
+                        new Location(vt.partPath(), element, null, null), r.phrase().id()), base + p.start() + from));
+            }
+        }
+    }
+
+    private static String firstLinkIn(VisibleText vt, VisibleText.Paragraph p, int fromInParagraph) {
+        for (VisibleText.LinkSpan l : vt.links()) {
+            if (l.start() >= p.start() + fromInParagraph && l.start() < p.end()) {
+                return l.url();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @return the sentence of {@code text} holding {@code [from, to)}, at most {@code max} characters
+     */
+    static String sentenceAround(String text, int from, int to, int max) {
+        int start = from;
+        int limit = Math.max(0, from - max / 2);
+        while (start > limit) {
+            char c = text.charAt(start - 1);
+            if ((c == '.' || c == '!' || c == '?' || c == '\n' || c == '\u2022')
+                    && (start >= text.length() || Character.isWhitespace(text.charAt(start)))) {
+                break;
+            }
+            start--;
+        }
+        int end = to;
+        int endLimit = Math.min(text.length(), to + max / 2);
+        while (end < endLimit) {
+            char c = text.charAt(end);
+            end++;
+            if ((c == '.' || c == '!' || c == '?' || c == '\n')
+                    && (end >= text.length() || Character.isWhitespace(text.charAt(end)))) {
+                break;
+            }
+        }
+        return NormalizedText.clip(NormalizedText.collapse(text.substring(start, end)), max);
     }
 }

@@ -1,15 +1,78 @@
 package org.pixelproof.detect;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.RuleSet;
 
 /**
- * Identifies the sending organisation (the data controller). Thread-safe. TODO(sender): implementation pending.
+ * Identifies the sending organisation, the data controller a complaint is aimed at (CNIL délibération 2026-042: the
+ * sender is the controller even when an ESP hosts the pixel), from what the message itself shows.
+ *
+ * <h2>Sources and clue fields</h2>
+ * <ul>
+ *   <li>Headers: {@code from} (value: the decoded From field), {@code reply-to}, {@code return-path} (the bounce
+ *   address, often the ESP's), {@code dkim-domain} (the {@code d=} tag of each DKIM-Signature, RFC 6376; not
+ *   verified here: see {@code authenticity}), {@code list-unsubscribe} (each URI).</li>
+ *   <li>Visible text of every body, its last {@value #FOOTER_ZONE_CHARS} characters (read by {@link FooterReader}):
+ *   {@code organisation-name} (capitalised words before
+ *   a legal form: SA, SAS, SASU, SARL, EURL, SCI, SNC, GmbH, AG, Ltd, Inc., LLC, B.V., S.L., S.p.A., S.r.l....),
+ *   {@code postal-address} (French "number + street type ... 5-digit postcode + city [Cedex nn]"; German/Dutch,
+ *   Spanish/Italian/Portuguese and British/American shapes roughly), {@code siren} and {@code siret} (only after a
+ *   label: SIREN, SIRET, RCS, "N° TVA FRkk ..."), {@code vat-number}, {@code registration-number} (HRB, KvK, CIF/NIF,
+ *   P.IVA, Companies House), {@code dpo-contact} (an address whose local part is {@code dpo@}, {@code privacy@},
+ *   {@code rgpd@}..., or the e-mail/URL/postal address following "délégué à la protection des données", "DPO",
+ *   "CIL", "data protection officer", "Datenschutzbeauftragter"), {@code data-protection-notice} (a sentence citing
+ *   the RGPD/GDPR, the loi Informatique et Libertés or the right of access) and {@code rights-contact} (the contact
+ *   such a sentence gives for exercising one's rights).</li>
+ *   <li>Links: {@code privacy-policy-url} (the privacy-policy links found by {@link ConsentMarkerFinder}).</li>
+ * </ul>
+ *
+ * <h2>Choices</h2>
+ * <ul>
+ *   <li>{@code organisationName}: a footer name with a legal form, preferring one in the same paragraph as a SIREN
+ *   or SIRET, else the last one (footers come last); when none, the From display name, which does not identify a
+ *   legal entity, so {@code organisation-name} then stays in {@code missing}.</li>
+ *   <li>{@code postalAddress}: the last address found (the footer's).</li>
+ *   <li>{@code siren}: the first valid one (from SIREN, RCS, a French VAT number or a SIRET's first nine digits),
+ *   else the first found; {@code siret}: the first valid one, else the first found; {@code sirenValid}: the SIREN
+ *   passes its Luhn key and so does the SIRET when there is one (La Poste's SIRETs by their own rule, see
+ *   {@link SirenCheck}).</li>
+ *   <li>{@code dpoContact}: an explicit DPO contact, else the contact given for exercising data-protection rights
+ *   (its clue says {@code rights-contact}): that is where the prior request the CNIL expects is sent.</li>
+ *   <li>{@code missing}, in this order, those of {@code organisation-name}, {@code postal-address}, {@code siren}
+ *   (only when no SIREN/SIRET and no foreign register number was found: a German GmbH has no SIREN),
+ *   {@code privacy-policy-url}, {@code dpo-contact} that were not found.</li>
+ * </ul>
+ * Clue {@code where} values: {@code "header From"}, {@code "header DKIM-Signature"}..., {@code "footer text, part
+ * 1.2"}, {@code "link, part 1.2"}. Values and evidence are cut to 300 characters; at most {@value #MAX_CLUES} clues.
+ * Never dereferences a URL. Thread-safe: immutable after construction.
  */
 public final class SenderIdentifier {
-    /** @param rules the rule set */
+    /**
+     * Visible text read for the footer's legal identity, per body: its last 30,000 characters (all of it when
+     * shorter). Footers come last; the bound keeps giant hostile bodies cheap.
+     */
+    public static final int FOOTER_ZONE_CHARS = 30_000;
+    /** Most clues kept per message: 100. */
+    public static final int MAX_CLUES = 100;
+
+    private static final Pattern ANGLE_ADDRESS = Pattern.compile("<\\s*([^<>\\s@]{1,256}@[^<>\\s@]{1,256})\\s*>");
+    private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>@,;:\"()\\[\\]]{1,256}@[^\\s<>@,;:\"()\\[\\]]{1,256}");
+    private static final Pattern DKIM_D = Pattern.compile("(?:^|;)\\s*d\\s*=\\s*([^;\\s]{1,255})");
+
+    private final ConsentMarkerFinder markers;
+
+    /** @param rules the rule set (its marker phrases give the privacy-policy links) */
     public SenderIdentifier(RuleSet rules) {
+        this.markers = new ConsentMarkerFinder(Objects.requireNonNull(rules, "rules"));
     }
 
     /**
@@ -18,7 +81,259 @@ public final class SenderIdentifier {
      * @return the identity, with what was found where and what is missing
      */
     public SenderIdentity identify(ReceivedEmail email, List<HtmlBody> html) {
-        return new SenderIdentity(null, null, null, null, null, List.of(), List.of(), null, null, null, null, false,
-                null, null, List.of(), List.of());
+        return identifyFrom(email, VisibleText.ofEmail(email, html, VisibleText.DEFAULT_MAX_CHARS));
+    }
+
+    /**
+     * @param email the message
+     * @param texts the visible texts of its bodies ({@link VisibleText#ofEmail})
+     * @return the identity
+     */
+    SenderIdentity identifyFrom(ReceivedEmail email, List<VisibleText> texts) {
+        List<SenderClue> clues = new ArrayList<>();
+
+        // --- headers
+        String fromValue = email.header("From").orElse(null);
+        String fromAddress = null;
+        String fromName = null;
+        String fromDomain = null;
+        if (fromValue != null) {
+            fromAddress = address(fromValue);
+            fromName = displayName(fromValue);
+            fromDomain = domain(fromAddress);
+            clue(clues, "from", fromValue, "header From", fromValue);
+        }
+        String replyTo = email.header("Reply-To").map(SenderIdentifier::address).orElse(null);
+        if (replyTo != null) {
+            clue(clues, "reply-to", replyTo, "header Reply-To", email.header("Reply-To").get());
+        }
+        String returnPath = email.header("Return-Path").map(SenderIdentifier::address).orElse(null);
+        if (returnPath != null) {
+            clue(clues, "return-path", returnPath, "header Return-Path", email.header("Return-Path").get());
+        }
+        Set<String> dkim = new LinkedHashSet<>();
+        for (String sig : email.headers("DKIM-Signature")) {
+            Matcher m = DKIM_D.matcher(sig.replaceAll("\\s+", " "));
+            if (m.find()) {
+                String d = m.group(1).toLowerCase(Locale.ROOT);
+                if (dkim.add(d)) {
+                    clue(clues, "dkim-domain", d, "header DKIM-Signature", "d=" + d);
+                }
+            }
+        }
+        List<String> listUnsubscribe = new ArrayList<>();
+        for (String v : email.headers("List-Unsubscribe")) {
+            for (String uri : ConsentMarkerFinder.listUnsubscribeUris(v)) {
+                listUnsubscribe.add(uri);
+                clue(clues, "list-unsubscribe", uri, "header List-Unsubscribe", v);
+            }
+        }
+
+        // --- footer text
+        List<FooterReader.Fact> names = new ArrayList<>();
+        List<String> nameParts = new ArrayList<>();
+        String postalAddress = null;
+        String siren = null;
+        boolean sirenOk = false;
+        String siret = null;
+        boolean siretOk = false;
+        boolean foreignRegistration = false;
+        String dpo = null;
+        String rightsContact = null;
+        List<int[]> registrationParagraphs = new ArrayList<>();
+        for (VisibleText vt : texts) {
+            String where = "footer text, part " + vt.partPath();
+            int cut = Math.max(0, vt.text().length() - FOOTER_ZONE_CHARS);
+            for (FooterReader.Fact read : FooterReader.read(vt.text().substring(cut))) {
+                FooterReader.Fact f = new FooterReader.Fact(read.field(), read.value(), read.start() + cut,
+                        read.end() + cut, read.evidence(), read.valid());
+                clue(clues, f.field(), f.value() + (f.valid() ? "" : " (check key fails)"), where, f.evidence());
+                switch (f.field()) {
+                    case "organisation-name" -> {
+                        names.add(f);
+                        nameParts.add(vt.partPath());
+                    }
+                    case "postal-address" -> postalAddress = f.value();
+                    case "siren" -> {
+                        if (siren == null || !sirenOk && f.valid()) {
+                            siren = f.value();
+                            sirenOk = f.valid();
+                        }
+                        registrationParagraphs.add(new int[] {texts.indexOf(vt), paragraphIndex(vt, f.start())});
+                    }
+                    case "siret" -> {
+                        if (siret == null || !siretOk && f.valid()) {
+                            siret = f.value();
+                            siretOk = f.valid();
+                        }
+                        registrationParagraphs.add(new int[] {texts.indexOf(vt), paragraphIndex(vt, f.start())});
+                    }
+                    case "registration-number" -> foreignRegistration = true;
+                    case "dpo-contact" -> {
+                        if (dpo == null) {
+                            dpo = f.value();
+                        }
+                    }
+                    case "rights-contact" -> {
+                        if (rightsContact == null) {
+                            rightsContact = f.value();
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            // DPO addresses that only appear in mailto: links
+            for (VisibleText.LinkSpan l : vt.links()) {
+                if (l.href().regionMatches(true, 0, "mailto:", 0, 7)) {
+                    String addr = l.href().substring(7).replaceFirst("\\?.*$", "");
+                    int at = addr.indexOf('@');
+                    if (at > 0 && FooterReader.DPO_LOCAL_PART.matcher(addr.substring(0, at)).matches()) {
+                        clue(clues, "dpo-contact", addr, "link, part " + vt.partPath(), l.anchorText());
+                        if (dpo == null) {
+                            dpo = addr;
+                        }
+                    }
+                }
+            }
+        }
+        if (siren == null && siret != null) {
+            siren = siret.substring(0, 9);
+            sirenOk = SirenCheck.isValidSiren(siren);
+        }
+        boolean sirenValid = siren != null && sirenOk && (siret == null || SirenCheck.isValidSiret(siret));
+
+        String organisationName = null;
+        boolean legalName = false;
+        if (!names.isEmpty()) {
+            FooterReader.Fact chosen = names.get(names.size() - 1);
+            for (int i = 0; i < names.size(); i++) {
+                FooterReader.Fact f = names.get(i);
+                int textIndex = indexOfPart(texts, nameParts.get(i));
+                int para = paragraphIndex(texts.get(textIndex), f.start());
+                if (registrationParagraphs.stream().anyMatch(r -> r[0] == textIndex && r[1] == para)) {
+                    chosen = f;
+                    break;
+                }
+            }
+            organisationName = chosen.value();
+            legalName = true;
+        } else if (fromName != null && !fromName.isBlank()) {
+            organisationName = fromName;
+        }
+
+        // --- privacy-policy links
+        String privacyUrl = null;
+        for (ConsentMarker m : markers.find(email, texts, EnumSet.of(ConsentMarkerType.PRIVACY_POLICY_LINK))) {
+            if (m.url() == null) {
+                continue;
+            }
+            clue(clues, "privacy-policy-url", m.url(), "link, part " + m.location().partPath(), m.text());
+            if (privacyUrl == null) {
+                privacyUrl = m.url();
+            }
+        }
+
+        String dpoContact = dpo != null ? dpo : rightsContact;
+        List<String> missing = new ArrayList<>();
+        if (!legalName) {
+            missing.add("organisation-name");
+        }
+        if (postalAddress == null) {
+            missing.add("postal-address");
+        }
+        if (siren == null && !foreignRegistration) {
+            missing.add("siren");
+        }
+        if (privacyUrl == null) {
+            missing.add("privacy-policy-url");
+        }
+        if (dpoContact == null) {
+            missing.add("dpo-contact");
+        }
+        return new SenderIdentity(fromAddress, fromName, fromDomain, replyTo, returnPath, List.copyOf(dkim),
+                listUnsubscribe, organisationName, postalAddress, siren, siret, sirenValid, privacyUrl, dpoContact,
+                clues.size() > MAX_CLUES ? clues.subList(0, MAX_CLUES) : clues, missing);
+    }
+
+    private static int indexOfPart(List<VisibleText> texts, String partPath) {
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i).partPath().equals(partPath)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static int paragraphIndex(VisibleText vt, int offset) {
+        List<VisibleText.Paragraph> ps = vt.paragraphs();
+        for (int i = ps.size() - 1; i >= 0; i--) {
+            if (ps.get(i).start() <= offset) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static void clue(List<SenderClue> clues, String field, String value, String where, String evidence) {
+        if (clues.size() >= MAX_CLUES * 2 || value == null || value.isBlank()) {
+            return;
+        }
+        for (SenderClue c : clues) {
+            if (c.field().equals(field) && c.value().equals(value) && c.where().equals(where)) {
+                return;
+            }
+        }
+        clues.add(new SenderClue(field, NormalizedText.clip(NormalizedText.collapse(value), 300), where,
+                evidence == null ? null : NormalizedText.clip(NormalizedText.collapse(evidence), 300)));
+    }
+
+    /**
+     * @param header a decoded address header ({@code "Name <a@b>"}, {@code "a@b"}, {@code "<a@b>"}...)
+     * @return the first address, lower case, without a trailing dot in the domain; null when none
+     */
+    static String address(String header) {
+        Matcher m = ANGLE_ADDRESS.matcher(header);
+        String a = null;
+        if (m.find()) {
+            a = m.group(1);
+        } else {
+            Matcher b = BARE_ADDRESS.matcher(header);
+            if (b.find()) {
+                a = b.group();
+            }
+        }
+        if (a == null) {
+            return null;
+        }
+        a = a.toLowerCase(Locale.ROOT);
+        while (a.endsWith(".")) {
+            a = a.substring(0, a.length() - 1);
+        }
+        return a;
+    }
+
+    /** @return the display name before the first {@code <address>}, quotes and trailing commas removed; or null. */
+    static String displayName(String header) {
+        int lt = header.indexOf('<');
+        if (lt <= 0) {
+            return null;
+        }
+        String name = header.substring(0, lt).trim();
+        while (name.endsWith(",")) {
+            name = name.substring(0, name.length() - 1).trim();
+        }
+        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+            name = name.substring(1, name.length() - 1).trim();
+        }
+        return name.isEmpty() ? null : NormalizedText.collapse(name);
+    }
+
+    private static String domain(String address) {
+        if (address == null) {
+            return null;
+        }
+        int at = address.lastIndexOf('@');
+        return at < 0 ? null : address.substring(at + 1);
     }
 }

@@ -1,0 +1,253 @@
+package org.pixelproof.assess;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pixelproof.detect.ConsentMarkerType;
+import org.pixelproof.detect.Findings;
+import org.pixelproof.detect.NormalizedText;
+import org.pixelproof.detect.Tracker;
+import org.pixelproof.detect.VisibleText;
+import org.pixelproof.ingest.ReceivedEmail;
+import org.pixelproof.rules.ClassificationPhrase;
+import org.pixelproof.rules.RuleSet;
+
+/**
+ * Classifies a message as marketing, transactional, security or personal from explicit cues, for the CNIL exemption
+ * checks (délibération 2026-042).
+ *
+ * <h2>Cues</h2>
+ * Each cue is a {@link ClassificationCue} whose code is one of:
+ * <ul>
+ *   <li>{@value #LIST_UNSUBSCRIBE_HEADER} ({@code List-Unsubscribe}, RFC 2369), {@value #LIST_ID_HEADER}
+ *   ({@code List-Id}, RFC 2919), {@value #PRECEDENCE_BULK} ({@code Precedence: bulk|list|junk}),
+ *   {@value #UNSUBSCRIBE_LINK} (an unsubscribe link in the body), {@value #MARKETING_VENDOR} (a tracker of a
+ *   marketing-automation or advertising vendor): point to {@code MARKETING};</li>
+ *   <li>{@value #REPLY_HEADERS} ({@code In-Reply-To} or {@code References}), {@value #REPLY_SUBJECT} (subject
+ *   starting "Re:", "TR:", "Fwd:", "AW:"...), {@value #PERSONAL_MAIL_CLIENT} (an {@code X-Mailer}/{@code User-Agent}
+ *   of a desktop or phone mail client): point to {@code PERSONAL};</li>
+ *   <li>{@code <cue>-wording} for each phrase of {@code legal-rules/message-classes.yaml} found in the subject or the
+ *   visible text, {@code <cue>} being the middle segment of the phrase id ({@code fr.promotional.code-promo} gives
+ *   {@code promotional-wording}; {@code newsletter-}, {@code order-}, {@code invoice-}, {@code delivery-},
+ *   {@code account-}, {@code booking-}, {@code password-reset-}, {@code login-}, {@code security-alert-},
+ *   {@code person-to-person-wording}), pointing to the phrase's class; a middle segment that is a class name
+ *   ({@code fr.marketing.code-promo}) gives the class's generic cue ({@code promotional-wording},
+ *   {@code transactional-wording}, {@code security-wording}, {@code person-to-person-wording}). Each phrase counts
+ *   once per message.</li>
+ * </ul>
+ *
+ * <h2>Decision rule</h2>
+ * Cues are counted per group: marketing (M), service = transactional + security (S), personal (P). A group
+ * <em>dominates</em> when its count is at least 1 and at least twice each other group's count. A dominating marketing
+ * group gives {@code MARKETING}, personal gives {@code PERSONAL}; a dominating service group gives {@code SECURITY}
+ * when security cues are at least as many as transactional ones, else {@code TRANSACTIONAL}. No cue, or no dominating
+ * group (e.g. an order confirmation with one order phrase and a {@code List-Unsubscribe} header, 1 against 1), gives
+ * {@code UNKNOWN}: contradictory cues are reported as such rather than guessed. The exemption checks still look at
+ * the cues themselves (marketing content in a service message is reported as mixed).
+ *
+ * <p>At most {@value #MAX_CHARS_PER_BODY} characters of visible text per body are read. Thread-safe: immutable.
+ */
+public final class MessageClassifier {
+    /** Cue: the message has a {@code List-Unsubscribe} header. */
+    public static final String LIST_UNSUBSCRIBE_HEADER = "list-unsubscribe-header";
+    /** Cue: the message has a {@code List-Id} header. */
+    public static final String LIST_ID_HEADER = "list-id-header";
+    /** Cue: {@code Precedence: bulk}, {@code list} or {@code junk}. */
+    public static final String PRECEDENCE_BULK = "precedence-bulk";
+    /** Cue: an unsubscribe link in the body. */
+    public static final String UNSUBSCRIBE_LINK = "unsubscribe-link";
+    /** Cue: a tracker of a marketing-automation or advertising vendor. */
+    public static final String MARKETING_VENDOR = "marketing-vendor";
+    /** Cue: {@code In-Reply-To} or {@code References} headers. */
+    public static final String REPLY_HEADERS = "reply-headers";
+    /** Cue: a reply or forward subject prefix. */
+    public static final String REPLY_SUBJECT = "reply-subject";
+    /** Cue: a personal mail client in {@code X-Mailer} or {@code User-Agent}. */
+    public static final String PERSONAL_MAIL_CLIENT = "personal-mail-client";
+    /** Most characters of visible text read per body: 300,000. */
+    public static final int MAX_CHARS_PER_BODY = 300_000;
+
+    private static final Set<String> CLASS_SEGMENTS = Set.of("MARKETING", "TRANSACTIONAL", "SECURITY", "PERSONAL");
+    private static final Pattern PRECEDENCE = Pattern.compile("(?i)^\\s*(?:bulk|list|junk)\\b");
+    private static final Pattern REPLY_PREFIX = Pattern.compile(
+            "(?i)^\\s*(?:re|fw|fwd|tr|aw|wg|rif|r|antw|rv|enc|sv|vs|odp|ynt)\\s?(?:\\[\\d{1,3}\\])?\\s?:");
+    private static final Pattern MAIL_CLIENT = Pattern.compile("(?i)^\\s*(?:microsoft outlook|microsoft office outlook"
+            + "|microsoft windows live mail|windows mail|apple mail|iphone mail|ipad mail|mozilla thunderbird|thunderbird"
+            + "|mozilla/5\\.0 \\([^)]{0,80}\\) gecko/\\d{1,8} thunderbird|evolution|roundcube|mutt|neomutt|k-9 mail"
+            + "|claws mail|sylpheed|kmail|mailmate|airmail|spark|zimbra|sogo|open-xchange|horde|squirrelmail"
+            + "|android mail|samsung mail|yahoo mail|gmail)");
+
+    /**
+     * The classification of one message.
+     *
+     * @param messageClass  the class
+     * @param cues          the cues, headers first then wording in the order found
+     * @param marketing     the marketing cue count
+     * @param transactional the transactional cue count
+     * @param security      the security cue count
+     * @param personal      the personal cue count
+     */
+    public record Result(MessageClass messageClass, List<ClassificationCue> cues, int marketing, int transactional,
+            int security, int personal) {
+        public Result {
+            cues = List.copyOf(cues);
+        }
+
+        /** @return true when at least one cue points to {@code c}. */
+        public boolean has(MessageClass c) {
+            return cues.stream().anyMatch(cue -> cue.pointsTo() == c);
+        }
+    }
+
+    private final RuleSet rules;
+    private final List<ClassificationPhrase> phrases;
+
+    /** @param rules the rule set: classification phrases and vendor categories */
+    public MessageClassifier(RuleSet rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.phrases = rules.classificationPhrases();
+    }
+
+    /**
+     * @param email    the message
+     * @param findings what {@code detect} found (unsubscribe links, trackers and their vendors)
+     * @param texts    the visible texts of its bodies
+     * @return the class and its cues
+     */
+    public Result classify(ReceivedEmail email, Findings findings, List<VisibleText> texts) {
+        List<ClassificationCue> cues = new ArrayList<>();
+        email.header("List-Unsubscribe").ifPresent(v -> cues.add(cue(LIST_UNSUBSCRIBE_HEADER, MessageClass.MARKETING,
+                "List-Unsubscribe: " + v)));
+        email.header("List-Id").ifPresent(v -> cues.add(cue(LIST_ID_HEADER, MessageClass.MARKETING, "List-Id: " + v)));
+        email.headers("Precedence").stream().filter(v -> PRECEDENCE.matcher(v).find()).findFirst()
+                .ifPresent(v -> cues.add(cue(PRECEDENCE_BULK, MessageClass.MARKETING, "Precedence: " + v)));
+        if (findings != null && findings.has(ConsentMarkerType.UNSUBSCRIBE_LINK)) {
+            findings.consentMarkers().stream().filter(m -> m.type() == ConsentMarkerType.UNSUBSCRIBE_LINK).findFirst()
+                    .ifPresent(m -> cues.add(cue(UNSUBSCRIBE_LINK, MessageClass.MARKETING, m.text())));
+        }
+        if (findings != null) {
+            for (Tracker t : findings.trackers()) {
+                if (t.vendorDetails() == null) {
+                    continue;
+                }
+                String category = rules.vendor(t.vendorDetails().id()).map(v -> v.category()).orElse("");
+                if (category.equals("marketing-automation") || category.equals("ad-tech")) {
+                    cues.add(cue(MARKETING_VENDOR, MessageClass.MARKETING,
+                            t.vendorDetails().name() + " (" + category + "), " + t.host()));
+                    break;
+                }
+            }
+        }
+        if (email.header("In-Reply-To").isPresent() || email.header("References").isPresent()) {
+            cues.add(cue(REPLY_HEADERS, MessageClass.PERSONAL, email.header("In-Reply-To").map(v -> "In-Reply-To: " + v)
+                    .orElseGet(() -> "References: " + email.header("References").orElse(""))));
+        }
+        String subject = email.header("Subject").orElse("");
+        if (REPLY_PREFIX.matcher(subject).find()) {
+            cues.add(cue(REPLY_SUBJECT, MessageClass.PERSONAL, "Subject: " + subject));
+        }
+        for (String h : List.of("X-Mailer", "User-Agent")) {
+            email.header(h).filter(v -> MAIL_CLIENT.matcher(v).find())
+                    .ifPresent(v -> cues.add(cue(PERSONAL_MAIL_CLIENT, MessageClass.PERSONAL, h + ": " + v)));
+        }
+        wording(subject, texts, cues);
+
+        int m = count(cues, MessageClass.MARKETING);
+        int t = count(cues, MessageClass.TRANSACTIONAL);
+        int s = count(cues, MessageClass.SECURITY);
+        int p = count(cues, MessageClass.PERSONAL);
+        return new Result(decide(m, t, s, p), cues, m, t, s, p);
+    }
+
+    /** The decision rule of the class javadoc. */
+    static MessageClass decide(int marketing, int transactional, int security, int personal) {
+        int service = transactional + security;
+        if (dominates(marketing, service, personal)) {
+            return MessageClass.MARKETING;
+        }
+        if (dominates(service, marketing, personal)) {
+            return security >= transactional ? MessageClass.SECURITY : MessageClass.TRANSACTIONAL;
+        }
+        if (dominates(personal, marketing, service)) {
+            return MessageClass.PERSONAL;
+        }
+        return MessageClass.UNKNOWN;
+    }
+
+    private static boolean dominates(int score, int other1, int other2) {
+        return score >= 1 && score >= 2 * other1 && score >= 2 * other2;
+    }
+
+    private void wording(String subject, List<VisibleText> texts, List<ClassificationCue> cues) {
+        Set<String> done = new LinkedHashSet<>();
+        List<NormalizedText> sources = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        if (!subject.isBlank()) {
+            sources.add(NormalizedText.of(subject));
+            labels.add("Subject: ");
+        }
+        for (VisibleText vt : texts) {
+            String text = vt.text();
+            sources.add(NormalizedText.of(text.length() > MAX_CHARS_PER_BODY ? text.substring(0, MAX_CHARS_PER_BODY)
+                    : text));
+            labels.add("");
+        }
+        for (ClassificationPhrase phrase : phrases) {
+            MessageClass c;
+            try {
+                c = MessageClass.valueOf(phrase.messageClass());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            for (int i = 0; i < sources.size() && !done.contains(phrase.id()); i++) {
+                NormalizedText nt = sources.get(i);
+                Matcher matcher = phrase.pattern().matcher(nt.text());
+                if (matcher.find()) {
+                    done.add(phrase.id());
+                    String excerpt = excerpt(nt, matcher.start(), matcher.end());
+                    cues.add(cue(cueCode(phrase), c, labels.get(i) + excerpt));
+                }
+            }
+        }
+    }
+
+    private static String excerpt(NormalizedText nt, int start, int end) {
+        int from = Math.max(0, start - 60);
+        int to = Math.min(nt.text().length(), end + 60);
+        String s = nt.originalSlice(from, to);
+        return (from > 0 ? "\u2026" : "") + s + (to < nt.text().length() ? "\u2026" : "");
+    }
+
+    /** @return {@code <cue>-wording} from a phrase id {@code <language>.<cue>.<name>}, or a class-based code. */
+    static String cueCode(ClassificationPhrase phrase) {
+        String[] parts = phrase.id().split("\\.");
+        if (parts.length == 3 && !parts[1].isEmpty()
+                && !CLASS_SEGMENTS.contains(parts[1].toUpperCase(Locale.ROOT))) {
+            return parts[1] + "-wording";
+        }
+        return switch (phrase.messageClass()) {
+            case "MARKETING" -> "promotional-wording";
+            case "SECURITY" -> "security-wording";
+            case "PERSONAL" -> "person-to-person-wording";
+            default -> phrase.messageClass().toLowerCase(Locale.ROOT) + "-wording";
+        };
+    }
+
+    private static int count(List<ClassificationCue> cues, MessageClass c) {
+        return (int) cues.stream().filter(x -> x.pointsTo() == c).count();
+    }
+
+    private static ClassificationCue cue(String code, MessageClass c, String evidence) {
+        String e = evidence == null ? null : NormalizedText.normalize(evidence).isEmpty() ? evidence
+                : evidence.replaceAll("\\s+", " ").trim();
+        if (e != null && e.length() > 200) {
+            e = e.substring(0, 199) + "\u2026";
+        }
+        return new ClassificationCue(code, c, e);
+    }
+}

@@ -1,0 +1,162 @@
+package org.pixelproof.detect;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A text prepared for the phrase patterns of {@code legal-rules/markers.yaml} and {@code message-classes.yaml}, with a
+ * map back to the original so that evidence can quote the source exactly.
+ *
+ * <p>The normalisation is the one RULES-FORMAT.md fixes for text patterns: Unicode NFD with combining marks removed
+ * ("désinscrire" becomes "desinscrire"), lower case ({@link Locale#ROOT}), white space collapsed to single spaces and
+ * trimmed. Three additions keep spam tricks and typography from defeating the patterns: format characters (zero-width
+ * spaces and joiners, soft hyphens, bidi marks such as the U+200F that spam slips inside words) are dropped;
+ * typographic apostrophes ({@code ’ ‘ ʼ}) become {@code '}; the ligatures {@code œ æ ß} become {@code oe ae ss}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class NormalizedText {
+    private final String original;
+    private final String text;
+    private final int[] originalIndex;
+
+    private NormalizedText(String original, String text, int[] originalIndex) {
+        this.original = original;
+        this.text = text;
+        this.originalIndex = originalIndex;
+    }
+
+    /**
+     * @param original any text, not null
+     * @return its normalised form with the offset map
+     */
+    public static NormalizedText of(String original) {
+        Objects.requireNonNull(original, "original");
+        StringBuilder out = new StringBuilder(original.length());
+        int[] map = new int[Math.max(16, original.length() + 16)];
+        int i = 0;
+        while (i < original.length()) {
+            int cp = original.codePointAt(i);
+            int len = Character.charCount(cp);
+            if (Character.getType(cp) == Character.FORMAT) {
+                i += len;
+                continue;
+            }
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                    map = append(out, map, ' ', i);
+                }
+                i += len;
+                continue;
+            }
+            String piece = switch (cp) {
+                case '\u2019', '\u2018', '\u02bc', '\u00b4', '\u2032' -> "'";
+                case '\u0153', '\u0152' -> "oe";
+                case '\u00e6', '\u00c6' -> "ae";
+                case '\u00df', '\u1e9e' -> "ss";
+                default -> Normalizer.normalize(new String(Character.toChars(cp)).toLowerCase(Locale.ROOT),
+                        Normalizer.Form.NFD);
+            };
+            for (int k = 0; k < piece.length(); k++) {
+                char c = piece.charAt(k);
+                int type = Character.getType(c);
+                if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                        || type == Character.COMBINING_SPACING_MARK) {
+                    continue;
+                }
+                map = append(out, map, c, i);
+            }
+            i += len;
+        }
+        int end = out.length();
+        if (end > 0 && out.charAt(end - 1) == ' ') {
+            out.setLength(end - 1);
+        }
+        return new NormalizedText(original, out.toString(), Arrays.copyOf(map, out.length()));
+    }
+
+    /** @return the normalised form of {@code original}, without the offset map. */
+    public static String normalize(String original) {
+        return of(original).text();
+    }
+
+    private static int[] append(StringBuilder out, int[] map, char c, int originalAt) {
+        if (out.length() >= map.length) {
+            map = Arrays.copyOf(map, map.length * 2);
+        }
+        map[out.length()] = originalAt;
+        out.append(c);
+        return map;
+    }
+
+    /** @return the normalised text. */
+    public String text() {
+        return text;
+    }
+
+    /** @return the text as given. */
+    public String original() {
+        return original;
+    }
+
+    /**
+     * @param normIndex an index into {@link #text()}, {@code 0 <= normIndex <= text().length()}
+     * @return the index of the same character in {@link #original()} ({@code original().length()} for the end)
+     */
+    public int originalIndex(int normIndex) {
+        if (normIndex >= originalIndex.length) {
+            return original.length();
+        }
+        return originalIndex[Math.max(0, normIndex)];
+    }
+
+    /**
+     * The original text of a normalised range, white space collapsed.
+     *
+     * @param normStart start in {@link #text()}, inclusive
+     * @param normEnd   end in {@link #text()}, exclusive
+     * @return the corresponding original characters
+     */
+    public String originalSlice(int normStart, int normEnd) {
+        if (normEnd <= normStart) {
+            return "";
+        }
+        int from = originalIndex(normStart);
+        int last = originalIndex(normEnd - 1);
+        int to = Math.min(original.length(), last + Character.charCount(original.codePointAt(last)));
+        return collapse(original.substring(from, to));
+    }
+
+    /** @return {@code s} with runs of white space turned into one space, trimmed. */
+    static String collapse(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = b.length() > 0;
+            } else {
+                if (space) {
+                    b.append(' ');
+                    space = false;
+                }
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * @param s   a text
+     * @param max the most characters kept; an ellipsis replaces what is cut
+     * @return {@code s} cut to {@code max} characters
+     */
+    static String clip(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        return s.substring(0, Math.max(0, max - 1)) + "\u2026";
+    }
+}

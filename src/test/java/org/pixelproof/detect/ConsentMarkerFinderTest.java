@@ -1,0 +1,266 @@
+package org.pixelproof.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pixelproof.detect.ConsentMarkerType.LIST_UNSUBSCRIBE_HEADER;
+import static org.pixelproof.detect.ConsentMarkerType.PRIVACY_POLICY_LINK;
+import static org.pixelproof.detect.ConsentMarkerType.TRACKING_NOTICE;
+import static org.pixelproof.detect.ConsentMarkerType.TRACKING_OPT_OUT_LINK;
+import static org.pixelproof.detect.ConsentMarkerType.UNSUBSCRIBE_LINK;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pixelproof.ingest.ReceivedEmail;
+
+class ConsentMarkerFinderTest {
+    private final ConsentMarkerFinder finder = new ConsentMarkerFinder(MarkerTestRules.ruleSet());
+
+    private List<ConsentMarker> find(ReceivedEmail email) {
+        return finder.find(email, TestEmails.parsed(email));
+    }
+
+    private List<ConsentMarker> findHtml(String body) {
+        return find(TestEmails.message().html("<html><body>" + body + "</body></html>").build());
+    }
+
+    private static List<ConsentMarker> of(List<ConsentMarker> markers, ConsentMarkerType type) {
+        return markers.stream().filter(m -> m.type() == type).collect(Collectors.toList());
+    }
+
+    private static String types(List<ConsentMarker> markers) {
+        return markers.stream().map(m -> m.type() + ":" + m.ruleId()).collect(Collectors.joining(", "));
+    }
+
+    // --- French newsletter footer
+
+    @Test
+    void frenchFooterGivesEachMarkerWithItsUrlLocationAndRule() {
+        List<ConsentMarker> m = findHtml("""
+                <table><tr><td><p>Bonjour Alex, découvrez nos offres.</p></td></tr>
+                <tr><td class="footer">
+                  <p>Ce message contient un pixel de suivi qui nous permet de mesurer l’ouverture de nos e-mails.
+                  <a href="https://www.exemple-boutique.fr/suivi/refus?u=42">Ne plus être suivi</a></p>
+                  <p><a href="https://news.exemple-boutique.fr/u/42">Se désinscrire</a> |
+                  <a href="https://www.exemple-boutique.fr/politique-de-confidentialite">Politique de confidentialité</a></p>
+                </td></tr></table>""");
+        ConsentMarker notice = of(m, TRACKING_NOTICE).get(0);
+        assertTrue(notice.text().startsWith("Ce message contient un pixel de suivi"), notice.text());
+        assertNull(notice.url());
+        assertEquals("p", notice.location().element());
+        assertEquals("1.1", notice.location().partPath());
+        assertEquals("fr.notice.message-contient-pixel", notice.ruleId());
+
+        ConsentMarker optOut = of(m, TRACKING_OPT_OUT_LINK).get(0);
+        assertEquals("https://www.exemple-boutique.fr/suivi/refus?u=42", optOut.url());
+        assertEquals("Ne plus être suivi", optOut.text());
+        assertEquals(new Location("1.1", "a", "href", null), optOut.location());
+
+        ConsentMarker unsub = of(m, UNSUBSCRIBE_LINK).get(0);
+        assertEquals("https://news.exemple-boutique.fr/u/42", unsub.url());
+        assertEquals("fr.unsubscribe.desinscrire", unsub.ruleId());
+        assertEquals(1, of(m, UNSUBSCRIBE_LINK).size(), types(m));
+        assertEquals("https://www.exemple-boutique.fr/politique-de-confidentialite",
+                of(m, PRIVACY_POLICY_LINK).get(0).url());
+        // the unsubscribe link is not a tracking opt-out, and the opt-out is not an unsubscribe link
+        assertEquals(1, of(m, TRACKING_OPT_OUT_LINK).size(), types(m));
+        // document order: notice, opt-out, unsubscribe, privacy
+        assertEquals(List.of(TRACKING_NOTICE, TRACKING_OPT_OUT_LINK, UNSUBSCRIBE_LINK, PRIVACY_POLICY_LINK),
+                m.stream().map(ConsentMarker::type).toList());
+    }
+
+    @Test
+    void genericLinkTextIsReadWithItsSentence() {
+        List<ConsentMarker> m = findHtml("""
+                <p>Si vous souhaitez ne plus recevoir cette alerte e-mail, <a href="https://x.example.com/r?id=1">cliquez ici</a>.</p>
+                <p>Pour ne plus être suivi, <a href="https://x.example.com/r?id=2">cliquez ici</a>, et pour lire notre
+                politique de confidentialité, <a href="https://x.example.com/r?id=3">c'est ici</a>.</p>
+                <p>cliquez <a href="https://x.example.com/r?id=4">ici</a> pour vous désabonner.</p>""");
+        assertEquals(List.of("https://x.example.com/r?id=1", "https://x.example.com/r?id=4"),
+                of(m, UNSUBSCRIBE_LINK).stream().map(ConsentMarker::url).toList(), types(m));
+        assertEquals(List.of("https://x.example.com/r?id=2"),
+                of(m, TRACKING_OPT_OUT_LINK).stream().map(ConsentMarker::url).toList(), types(m));
+        assertTrue(of(m, UNSUBSCRIBE_LINK).get(0).text().contains("ne plus recevoir cette alerte"));
+    }
+
+    @Test
+    void questionBeforeAGenericLinkIsRead() {
+        List<ConsentMarker> m = find(TestEmails.message().plain("""
+                Vous recevez cet email car vous suivez la liste "club". Vous ne voulez plus recevoir ces emails ? Rendez-vous sur le lien https://lists.example.org/sympa/sigrequest/club ou écrivez-nous.
+                """).build());
+        assertEquals("https://lists.example.org/sympa/sigrequest/club", of(m, UNSUBSCRIBE_LINK).get(0).url());
+        assertEquals("text", of(m, UNSUBSCRIBE_LINK).get(0).location().element());
+    }
+
+    @Test
+    void plainTextLinksAreReadFromTheTextBeforeThem() {
+        List<ConsentMarker> m = find(TestEmails.message().plain("""
+                -10% sur tous les SSD avec le code OVNI
+                J'en profite >> http://t.exemple-info.fr/r/?id=1
+
+                Pour ne plus recevoir les e-mails de Exemple.com, cliquez ici >> http://t.exemple-info.fr/r/?id=2
+                PRIVACY POLICY (https://www.example.edu/privacy-policy/) · UNSUBSCRIBE (https://x.example.com/l/9)
+                """).build());
+        assertEquals(List.of("http://t.exemple-info.fr/r/?id=2", "https://x.example.com/l/9"),
+                of(m, UNSUBSCRIBE_LINK).stream().map(ConsentMarker::url).toList(), types(m));
+        assertEquals(List.of("https://www.example.edu/privacy-policy/"),
+                of(m, PRIVACY_POLICY_LINK).stream().map(ConsentMarker::url).toList(), types(m));
+    }
+
+    @Test
+    void urlDecidesOnlyWhenTheTextSaysNothing() {
+        List<ConsentMarker> m = findHtml("""
+                <a href="https://t.example.com/L0/https:%2F%2Fshop.example%2Fdesabonner.html/1/abc"><img src="x.png" alt=""></a>
+                <a href="https://shop.example.com/unsubscribe?u=1">Privacy</a>
+                <a href="https://lists.example.com/tracking/unsubscribe?d=9">Se désinscrire</a>""");
+        assertEquals(List.of("https://t.example.com/L0/https:%2F%2Fshop.example%2Fdesabonner.html/1/abc",
+                "https://lists.example.com/tracking/unsubscribe?d=9"),
+                of(m, UNSUBSCRIBE_LINK).stream().map(ConsentMarker::url).toList(), types(m));
+        // "Privacy" text wins over the /unsubscribe URL; "tracking" in a URL does not make an opt-out
+        assertEquals(List.of("https://shop.example.com/unsubscribe?u=1"),
+                of(m, PRIVACY_POLICY_LINK).stream().map(ConsentMarker::url).toList());
+        assertTrue(of(m, TRACKING_OPT_OUT_LINK).isEmpty(), types(m));
+    }
+
+    // --- English
+
+    @Test
+    void englishNoticeOptOutAndUnsubscribe() {
+        List<ConsentMarker> m = findHtml("""
+                <div>We use tracking pixels to measure whether you open our emails.
+                <a href="https://example.com/prefs/tracking">Opt out of tracking</a> ·
+                <a href="https://example.com/unsub?x=1">Unsubscribe</a> · <a href="https://example.com/p">Privacy Policy</a></div>""");
+        assertEquals("en.notice.we-use-pixels", of(m, TRACKING_NOTICE).get(0).ruleId());
+        assertEquals("https://example.com/prefs/tracking", of(m, TRACKING_OPT_OUT_LINK).get(0).url());
+        assertEquals(1, of(m, TRACKING_OPT_OUT_LINK).size(), types(m));
+        assertEquals("https://example.com/unsub?x=1", of(m, UNSUBSCRIBE_LINK).get(0).url());
+        assertEquals(1, of(m, UNSUBSCRIBE_LINK).size(), types(m));
+        assertEquals("https://example.com/p", of(m, PRIVACY_POLICY_LINK).get(0).url());
+    }
+
+    @Test
+    void unsubscribeInsideATrackingNoticeIsNotAnOptOutNorAnUnsubscribeLink() {
+        List<ConsentMarker> m = findHtml("""
+                <p>This email contains tracking pixels; if you unsubscribe, tracking stops. Learn more
+                <a href="https://example.com/about-tracking">here</a>.</p>""");
+        assertEquals(1, of(m, TRACKING_NOTICE).size(), types(m));
+        assertTrue(of(m, UNSUBSCRIBE_LINK).isEmpty(), types(m));
+        assertTrue(of(m, TRACKING_OPT_OUT_LINK).isEmpty(), types(m));
+    }
+
+    @Test
+    void stopTrackingAndUnsubscribeLinksSideBySideStaySeparate() {
+        List<ConsentMarker> m = findHtml("""
+                <p>To stop tracking click <a href="https://e.example.com/a">here</a>, to unsubscribe click
+                <a href="https://e.example.com/b">there</a>.</p>""");
+        assertEquals(List.of("https://e.example.com/a"),
+                of(m, TRACKING_OPT_OUT_LINK).stream().map(ConsentMarker::url).toList(), types(m));
+        assertEquals(List.of("https://e.example.com/b"),
+                of(m, UNSUBSCRIBE_LINK).stream().map(ConsentMarker::url).toList(), types(m));
+    }
+
+    // --- other languages (from the shapes seen in the real corpus)
+
+    @Test
+    void germanDutchSpanishPortugueseItalian() {
+        List<ConsentMarker> m = findHtml("""
+                <p><a href="https://n.example.de/d?1">Newsletter abbestellen</a> · <a href="https://n.example.de/d?2">Erfassung personenbezogenes Nutzungsverhalten ausschalten</a>
+                · <a href="https://n.example.de/ds">Datenschutzerklärung</a></p>
+                <p>Dieser Newsletter enthält einen Zählpixel.</p>
+                <p><a href="https://n.example.nl/a">Afmelden</a> <a href="https://n.example.nl/p">Privacybeleid</a></p>
+                <p><a href="https://n.example.es/b">Darse de baja</a> <a href="https://n.example.pt/c">Cancelar subscrição</a>
+                <a href="https://n.example.it/d">Disiscriviti</a></p>""");
+        assertEquals(5, of(m, UNSUBSCRIBE_LINK).size(), types(m));
+        assertEquals(List.of("https://n.example.de/d?2"),
+                of(m, TRACKING_OPT_OUT_LINK).stream().map(ConsentMarker::url).toList(), types(m));
+        assertEquals(2, of(m, PRIVACY_POLICY_LINK).size(), types(m));
+        assertEquals(1, of(m, TRACKING_NOTICE).size(), types(m));
+    }
+
+    // --- negatives: precision
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<p>Suivi de commande : <a href='https://shop.example/track/1'>suivre mon colis</a></p>",
+            "<p>Votre numéro de suivi est 1Z999. <a href='https://carrier.example/t'>Track your order</a></p>",
+            "<p>Suivez-nous sur <a href='https://social.example/x'>Twitter</a></p>",
+            "<p><a href='https://shop.example/prefs'>Gérer mes préférences</a> <a href='https://shop.example/p2'>Update your preferences</a></p>",
+            "<p>Wissenswertes zum E-Mail-Marketing sowie Tracking und Reporting. <a href='https://x.example/kb'>Zur Knowledge Base</a></p>",
+            "<p><a href='https://tracking.example.org/tracking/click?d=1'>Découvrir</a> <a href='https://tracking.example.org/tracking/unsubscribe?d=2'>Unsubscribe</a></p>",
+            "<p>Nous mesurons la satisfaction de nos clients. Nous célébrons l'ouverture de notre magasin.</p>",
+            "<p><a href='https://shop.example/order'>Désactiver le suivi de commande</a></p>",
+            "<p><a href='https://x.example/tn'>Disable tracking number alerts</a></p>"})
+    void trapsGiveNoTrackingNoticeNorTrackingOptOut(String body) {
+        List<ConsentMarker> m = findHtml(body);
+        assertTrue(of(m, TRACKING_NOTICE).isEmpty(), types(m));
+        assertTrue(of(m, TRACKING_OPT_OUT_LINK).isEmpty(), types(m));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<p><a href='https://shop.example/a'>Découvrir la collection</a> <a href='https://shop.example/b'>Mentions légales</a></p>",
+            "<p>Nos conditions générales de vente. <a href='https://shop.example/cgv'>ici</a></p>",
+            "<p><a href='https://shop.example/leave-review'>Leave a review</a></p>",
+            "<p style='display:none'><a href='https://shop.example/u'>Se désinscrire</a> Ce message contient un pixel de suivi.</p>"})
+    void ordinaryAndHiddenLinksAreNotMarkers(String body) {
+        assertTrue(findHtml(body).isEmpty(), types(findHtml(body)));
+    }
+
+    // --- List-Unsubscribe
+
+    @Test
+    void listUnsubscribeHeaderWithOneClick() {
+        ReceivedEmail e = TestEmails.message()
+                .header("List-Unsubscribe", "<mailto:unsub@bounce.example.com?subject=unsubscribe>,\r\n <https://example.com/u/1>")
+                .header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click").build();
+        List<ConsentMarker> m = of(find(e), LIST_UNSUBSCRIBE_HEADER);
+        assertEquals(2, m.size());
+        assertEquals("mailto:unsub@bounce.example.com?subject=unsubscribe", m.get(0).url());
+        assertEquals(ConsentMarkerFinder.RULE_LIST_UNSUBSCRIBE, m.get(0).ruleId());
+        assertEquals("https://example.com/u/1", m.get(1).url());
+        assertEquals(ConsentMarkerFinder.RULE_LIST_UNSUBSCRIBE_ONE_CLICK, m.get(1).ruleId());
+        assertTrue(m.get(1).text().contains("RFC 8058"));
+        assertEquals(new Location("1", "header", "List-Unsubscribe", null), m.get(0).location());
+    }
+
+    @Test
+    void listUnsubscribeWithoutPostIsNotOneClickAndBrokenHeaderIsUnusable() {
+        ReceivedEmail e = TestEmails.message().header("List-Unsubscribe", "<mailto: bounce@example.com?subject=unsubscribe>")
+                .build();
+        ConsentMarker m = of(find(e), LIST_UNSUBSCRIBE_HEADER).get(0);
+        assertEquals("mailto:bounce@example.com?subject=unsubscribe", m.url());
+        assertEquals(ConsentMarkerFinder.RULE_LIST_UNSUBSCRIBE, m.ruleId());
+
+        ReceivedEmail broken = TestEmails.message().header("List-Unsubscribe", "<evnnk4b.0.0.evnnk4b.9@ml.example.net>")
+                .build();
+        ConsentMarker b = of(find(broken), LIST_UNSUBSCRIBE_HEADER).get(0);
+        assertNull(b.url());
+        assertEquals(ConsentMarkerFinder.RULE_LIST_UNSUBSCRIBE_UNUSABLE, b.ruleId());
+    }
+
+    @Test
+    void sameLinkInTextAndHtmlAlternativesIsListedOnce() {
+        ReceivedEmail e = TestEmails.message()
+                .plain("Se désinscrire : https://example.com/u/1\n")
+                .html("<p><a href='https://example.com/u/1'>Se désinscrire</a></p>").build();
+        assertEquals(1, of(find(e), UNSUBSCRIBE_LINK).size());
+    }
+
+    @Test
+    void emptyMessageGivesNothing() {
+        assertTrue(find(TestEmails.message().build()).isEmpty());
+        assertFalse(ConsentMarkerFinder.GENERIC_LINK_TEXT.matcher("se desinscrire").matches());
+        assertTrue(ConsentMarkerFinder.GENERIC_LINK_TEXT.matcher("cliquez ici").matches());
+        assertTrue(ConsentMarkerFinder.GENERIC_LINK_TEXT.matcher("").matches());
+    }
+
+    @Test
+    void urlWordsAreDecodedAndSplit() {
+        assertEquals("t example com l0 https shop example desabonner html 1",
+                ConsentMarkerFinder.urlWords("https://t.example.com/L0/https:%2F%2Fshop.example%2Fd%C3%A9sabonner.html/1"));
+    }
+}

@@ -1,0 +1,186 @@
+package org.pixelproof.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.pixelproof.ingest.ReceivedEmail;
+
+class SenderIdentifierTest {
+    private final SenderIdentifier identifier = new SenderIdentifier(MarkerTestRules.ruleSet());
+
+    private SenderIdentity identify(ReceivedEmail e) {
+        return identifier.identify(e, TestEmails.parsed(e));
+    }
+
+    private static List<String> values(SenderIdentity s, String field) {
+        return s.clues().stream().filter(c -> c.field().equals(field)).map(SenderClue::value)
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void frenchRetailerNewsletter() {
+        ReceivedEmail e = TestEmails.message()
+                .header("From", "\"Boutique Exemple\" <News@Mail.Boutique-Exemple.fr>")
+                .header("Reply-To", "Service clients <service@boutique-exemple.fr>")
+                .header("Return-Path", "<bounce-42@esp.example.net>")
+                .header("DKIM-Signature", "v=1; a=rsa-sha256; c=relaxed/relaxed; d=boutique-exemple.fr; s=s1;\r\n h=from; bh=x; b=y")
+                .header("DKIM-Signature", "v=1; a=rsa-sha256; d=esp.example.net; s=k1; bh=x; b=y")
+                .header("List-Unsubscribe", "<https://esp.example.net/u/42>, <mailto:u@esp.example.net>")
+                .html("""
+                        <html><body><p>-20 % sur tout le site avec le code ETE.</p>
+                        <table><tr><td style="font-size:11px">
+                        Boutique Exemple SAS au capital de 50 000 € – RCS Lyon 732 829 320 – N° TVA intracommunautaire :
+                        FR 44 732829320 – Siège social : 12 rue des Lilas, 69003 Lyon.<br>
+                        Conformément au RGPD, vous disposez d’un droit d’accès à vos données, que vous pouvez exercer auprès
+                        de notre délégué à la protection des données : <a href="mailto:dpo@boutique-exemple.fr">dpo@boutique-exemple.fr</a>.<br>
+                        <a href="https://www.boutique-exemple.fr/confidentialite">Politique de confidentialité</a> |
+                        <a href="https://esp.example.net/u/42">Se désinscrire</a>
+                        </td></tr></table></body></html>""").build();
+        SenderIdentity s = identify(e);
+        assertEquals("news@mail.boutique-exemple.fr", s.fromAddress());
+        assertEquals("Boutique Exemple", s.fromName());
+        assertEquals("mail.boutique-exemple.fr", s.fromDomain());
+        assertEquals("service@boutique-exemple.fr", s.replyTo());
+        assertEquals("bounce-42@esp.example.net", s.returnPath());
+        assertEquals(List.of("boutique-exemple.fr", "esp.example.net"), s.dkimDomains());
+        assertEquals(List.of("https://esp.example.net/u/42", "mailto:u@esp.example.net"), s.listUnsubscribe());
+        assertEquals("Boutique Exemple SAS", s.organisationName());
+        assertEquals("12 rue des Lilas, 69003 Lyon", s.postalAddress());
+        assertEquals("732829320", s.siren());
+        assertNull(s.siret());
+        assertTrue(s.sirenValid());
+        assertEquals("https://www.boutique-exemple.fr/confidentialite", s.privacyPolicyUrl());
+        assertEquals("dpo@boutique-exemple.fr", s.dpoContact());
+        assertEquals(List.of(), s.missing());
+        assertTrue(values(s, "vat-number").contains("FR44732829320"), s.clues().toString());
+        assertTrue(values(s, "data-protection-notice").get(0).contains("RGPD"));
+        SenderClue sirenClue = s.clues().stream().filter(c -> c.field().equals("siren")).findFirst().orElseThrow();
+        assertEquals("footer text, part 1.1", sirenClue.where());
+        assertTrue(sirenClue.evidence().contains("RCS Lyon 732 829 320"), sirenClue.evidence());
+        SenderClue dkim = s.clues().stream().filter(c -> c.field().equals("dkim-domain")).findFirst().orElseThrow();
+        assertEquals("header DKIM-Signature", dkim.where());
+    }
+
+    @Test
+    void amazonStyleFooterWithRcsTvaAndBranch() {
+        ReceivedEmail e = TestEmails.message().header("From", "Exemple.fr <noreply@exemple-app.example.com>")
+                .plain("""
+                        Ceci est un message automatique.
+                        RCS Nanterre 487 773 327 (succursale française) Siège en France : 67
+                        Boulevard du Général Leclerc, 92110 Clichy, France Numéro de TVA
+                        intracommunautaire : FR12487773327 Forme juridique : succursale d’Exemple EU
+                        SARL (immatriculée au RCS français)
+                        """).build();
+        SenderIdentity s = identify(e);
+        assertEquals("487773327", s.siren());
+        assertTrue(s.sirenValid());
+        assertEquals("Exemple EU SARL", s.organisationName());
+        assertEquals("67 Boulevard du Général Leclerc, 92110 Clichy", s.postalAddress());
+        assertTrue(values(s, "vat-number").contains("FR12487773327"));
+        assertEquals(List.of("privacy-policy-url", "dpo-contact"), s.missing());
+    }
+
+    @Test
+    void invalidSirenAndSiretAreReportedAsSuch() {
+        SenderIdentity s = identify(TestEmails.message().header("From", "a@example.com")
+                .plain("Dupont SARL - SIRET : 123 456 789 00012 - 3 place du Marché 13001 Marseille\n").build());
+        assertEquals("12345678900012", s.siret());
+        assertEquals("123456789", s.siren());
+        assertFalse(s.sirenValid());
+        assertTrue(values(s, "siret").get(0).endsWith("(check key fails)"));
+        assertEquals("3 place du Marché 13001 Marseille", s.postalAddress());
+    }
+
+    @Test
+    void laPosteSiretIsValidByItsOwnRule() {
+        SenderIdentity s = identify(TestEmails.message().plain("La Poste SA - SIRET 356 000 000 14006\n").build());
+        assertEquals("35600000014006", s.siret());
+        assertEquals("356000000", s.siren());
+        assertTrue(s.sirenValid());
+    }
+
+    @Test
+    void cilWithPostalAddressIsTheDpoContactAndCedexIsKept() {
+        SenderIdentity s = identify(TestEmails.message().plain("""
+                Conformément à la loi "informatique et libertés" du 6 janvier 1978 modifiée en 2004, vous bénéficiez d'un
+                droit d'accès, de rectification et d'opposition aux informations qui vous concernent, que vous pouvez exercer en vous adressant au CIL, Groupe Exemple.com, 18 chemin des Cuers - CS40207 - 69574 DARDILLY CEDEX ; Vous pouvez également vous opposer au traitement.
+                """).build());
+        assertEquals("CIL, Groupe Exemple.com, 18 chemin des Cuers - CS40207 - 69574 DARDILLY CEDEX", s.dpoContact());
+        assertEquals("18 chemin des Cuers - CS40207 - 69574 DARDILLY CEDEX", s.postalAddress());
+        assertFalse(values(s, "data-protection-notice").isEmpty());
+    }
+
+    @Test
+    void rightsContactStandsInForAMissingDpo() {
+        SenderIdentity s = identify(TestEmails.message().html("""
+                <p>Conformément à la Loi Informatique et Libertés du 6 Janvier 1978, vous disposez d'un droit d'accès, de
+                modification et de suppression des données personnelles vous concernant, que vous pouvez exercer à tout
+                moment sur demande : <a href="mailto:contact@exemple-credit.example">contact@exemple-credit.example</a></p>""").build());
+        assertEquals("contact@exemple-credit.example", s.dpoContact());
+        assertEquals(List.of("contact@exemple-credit.example"), values(s, "rights-contact"));
+        assertTrue(values(s, "dpo-contact").isEmpty());
+        assertFalse(s.missing().contains("dpo-contact"));
+    }
+
+    @Test
+    void germanImpressumHasNoSirenButARegisterNumber() {
+        SenderIdentity s = identify(TestEmails.message().header("From", "Beispiel <news@beispiel.example>").html("""
+                <p>Impressum Beispiel GmbH · Wentzingerstr. 17 · 79106 Freiburg kontakt@beispiel.example ·
+                Geschäftsführer: Max Muster Amtsgericht Freiburg, HRB 5870 · USt-IdNr.: DE 198 371 679</p>
+                <p><a href="https://beispiel.example/datenschutz">Datenschutz</a></p>""").build());
+        assertEquals("Beispiel GmbH", s.organisationName());
+        assertEquals("Wentzingerstr. 17 · 79106 Freiburg", s.postalAddress());
+        assertEquals(List.of("HRB 5870"), values(s, "registration-number"));
+        assertEquals(List.of("DE198371679"), values(s, "vat-number"));
+        assertNull(s.siren());
+        assertEquals(List.of("dpo-contact"), s.missing());
+    }
+
+    @Test
+    void fromNameIsAFallbackThatDoesNotCountAsALegalName() {
+        SenderIdentity s = identify(TestEmails.message().header("From", "Service Public FR <info@plateforme.example>")
+                .html("<p>Vos données personnelles sont traitées conformément au RGPD</p>"
+                        + "<p>ANCV - Agence Exemple<br>36-38 boulevard Henri IV - 75181 Paris Cedex 04</p>").build());
+        assertEquals("Service Public FR", s.organisationName());
+        assertEquals("36-38 boulevard Henri IV - 75181 Paris Cedex 04", s.postalAddress());
+        assertEquals(List.of("organisation-name", "siren", "privacy-policy-url", "dpo-contact"), s.missing());
+        assertTrue(values(s, "data-protection-notice").get(0).contains("RGPD"));
+    }
+
+    @Test
+    void shoutedWordsAndPhoneNumbersAreNotTakenForIdentity() {
+        SenderIdentity s = identify(TestEmails.message().html("""
+                <p><a href="https://x.example/u">SE DÉSINSCRIRE</a> | Appelez le 01 23 45 67 89 ou le 0123456789.
+                Montant : 100 000 000 €. Code postal 75001.</p>""").build());
+        assertNull(s.organisationName());
+        assertNull(s.siren());
+        assertNull(s.postalAddress());
+        assertEquals(List.of("organisation-name", "postal-address", "siren", "privacy-policy-url", "dpo-contact"),
+                s.missing());
+    }
+
+    @Test
+    void addressParsingOfOddHeaders() {
+        assertEquals("laredoute@services.example.fr",
+                SenderIdentifier.address("Message de X, <laredoute@services.example.fr.>, Message de X, <b@c.d>"));
+        assertEquals("Message de X", SenderIdentifier.displayName("Message de X, <laredoute@services.example.fr.>"));
+        assertEquals("a@b.example", SenderIdentifier.address("a@b.example"));
+        assertNull(SenderIdentifier.address("<>"));
+        assertNull(SenderIdentifier.displayName("<a@b.example>"));
+    }
+
+    @Test
+    void giantHostileFooterStaysBounded() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            b.append("SIREN RCS TVA 123 456 78 9 rue 12345 AB CD GmbH SAS ").append(i % 10);
+        }
+        SenderIdentity s = identify(TestEmails.message().plain(b.toString()).build());
+        assertTrue(s.clues().size() <= SenderIdentifier.MAX_CLUES);
+    }
+}
