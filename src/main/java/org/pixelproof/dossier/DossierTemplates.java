@@ -1,0 +1,315 @@
+package org.pixelproof.dossier;
+
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Expression;
+import io.quarkus.qute.RawString;
+import io.quarkus.qute.ReflectionValueResolver;
+import io.quarkus.qute.ResultMapper;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.TemplateLocator;
+import io.quarkus.qute.TemplateNode;
+import io.quarkus.qute.ValueResolver;
+import io.quarkus.qute.Variant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Renders dossiers and letters from the Qute templates of {@code templates/dossier/{fr,en}/} and
+ * {@code templates/letters/{fr,en}/}, with a standalone Qute engine: no Quarkus needed, so it works the same in plain
+ * JUnit, in the command line and in the web application.
+ *
+ * <p>The engine: Qute's default sections and value resolvers, a reflection resolver for the records' accessors,
+ * strict rendering (an unknown name in a template fails the rendering instead of printing nothing), XHTML escaping
+ * for {@code .xhtml} and {@code .html} templates (with the characters XML 1.0 forbids removed) and none for
+ * {@code .txt}. Dates are written by Java, not by the templates: {@code {someDate.text}} gives a {@link LocalDate},
+ * {@link OffsetDateTime} or {@link Instant} in the template's language ({@code 12 mai 2026},
+ * {@code 12 May 2026, 09:14 (UTC+02:00)}; instants in Paris time), {@code {someDate.iso}} its ISO-8601 form.
+ * {@code {someString.markup}} writes a string that already is XHTML (the e-mail's safe rendering) without escaping
+ * it; nothing else is ever written unescaped. Qute's {@code raw} and {@code safe} resolvers are deliberately not
+ * registered: they would shadow record components named {@code raw} (a header's raw value) and print objects
+ * unescaped.
+ *
+ * <p>Letters are written as plain text so that one template gives both the {@code .txt} download and the PDF: a
+ * first line {@code # Title} is the title, blank lines separate paragraphs, lines starting with {@code - } are list
+ * items, other line breaks are kept.
+ *
+ * <p>Thread-safe: templates are parsed once and cached.
+ */
+public final class DossierTemplates {
+    private static final Pattern INVALID_XML = Pattern.compile(
+            "[^\\x09\\x0A\\x0D\\x20-\\uD7FF\\uE000-\\uFFFD\\x{10000}-\\x{10FFFF}]");
+
+    private final Engine engine;
+
+    private DossierTemplates(Function<String, Optional<String>> source) {
+        this.engine = Engine.builder()
+                .addDefaults()
+                .addValueResolver(new ReflectionValueResolver())
+                .addValueResolver(ValueResolver.builder().applyToBaseClass(String.class).applyToName("markup")
+                        .priority(20).resolveSync(ctx -> new RawString((String) ctx.getBase())).build())
+                .addValueResolvers(dateResolvers())
+                .addLocator(locator(source))
+                .addResultMapper(new XhtmlEscaper())
+                .strictRendering(true)
+                .removeStandaloneLines(true)
+                .build();
+    }
+
+    /** @return templates read from the application's classpath, folder {@code templates/}. */
+    public static DossierTemplates standard() {
+        ClassLoader cl = DossierTemplates.class.getClassLoader();
+        return new DossierTemplates(id -> {
+            try (InputStream in = cl.getResourceAsStream("templates/" + id)) {
+                return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(),
+                        StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * @param folder a folder laid out like {@code templates/} (holding {@code dossier/} and {@code letters/}), e.g. a
+     *               lawyer's edited copy
+     * @return templates read from that folder
+     */
+    public static DossierTemplates fromFolder(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        return new DossierTemplates(id -> {
+            Path p = root.resolve(id).normalize();
+            if (!p.startsWith(root) || !Files.isRegularFile(p)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Files.readString(p, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * @param dossier the dossier
+     * @return the dossier as an XHTML document with its print CSS, ready for the PDF renderer; the letters are
+     *         included
+     */
+    public String dossierXhtml(Dossier dossier) {
+        List<RenderedLetter> letters = new ArrayList<>();
+        for (LetterKind kind : LetterKind.values()) {
+            letters.add(renderedLetter(dossier, kind));
+        }
+        return instance("dossier/" + dossier.language().code() + "/dossier.xhtml", dossier)
+                .data("d", dossier)
+                .data("letters", letters)
+                .render();
+    }
+
+    /**
+     * @param dossier the dossier whose complainant, sender and findings the letter quotes
+     * @param kind    which letter
+     * @return the letter as plain text (UTF-8, {@code \n} line ends)
+     */
+    public String letterText(Dossier dossier, LetterKind kind) {
+        return instance("letters/" + dossier.language().code() + "/" + kind.slug() + ".txt", dossier)
+                .data("d", dossier)
+                .render()
+                .strip() + "\n";
+    }
+
+    /**
+     * @param dossier the dossier
+     * @param kind    which letter
+     * @return the letter alone as an XHTML document with its print CSS, for a one-letter PDF
+     */
+    public String letterXhtml(Dossier dossier, LetterKind kind) {
+        return instance("letters/" + dossier.language().code() + "/letter.xhtml", dossier)
+                .data("d", dossier)
+                .data("letter", renderedLetter(dossier, kind))
+                .render();
+    }
+
+    private RenderedLetter renderedLetter(Dossier dossier, LetterKind kind) {
+        String text = letterText(dossier, kind);
+        String title = null;
+        String body = text;
+        if (text.startsWith("# ")) {
+            int nl = text.indexOf('\n');
+            title = (nl < 0 ? text.substring(2) : text.substring(2, nl)).strip();
+            body = nl < 0 ? "" : text.substring(nl + 1);
+        }
+        return new RenderedLetter(kind, kind.slug(), title, new RawString(toXhtml(body)));
+    }
+
+    /**
+     * A letter rendered for inclusion in an XHTML page.
+     *
+     * @param kind  which letter
+     * @param slug  its slug, usable as an XHTML id
+     * @param title its title (the first line {@code # ...}), or {@code null}
+     * @param body  its paragraphs as XHTML, already escaped
+     */
+    public record RenderedLetter(LetterKind kind, String slug, String title, RawString body) {
+    }
+
+    /** @return the letter text as XHTML paragraphs, lists and line breaks, every character escaped. */
+    static String toXhtml(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (String block : text.strip().split("\\n\\s*\\n")) {
+            List<String> lines = block.lines().toList();
+            int i = 0;
+            while (i < lines.size()) {
+                boolean item = lines.get(i).startsWith("- ");
+                int j = i;
+                while (j < lines.size() && lines.get(j).startsWith("- ") == item) {
+                    j++;
+                }
+                if (item) {
+                    sb.append("<ul>");
+                    for (String l : lines.subList(i, j)) {
+                        sb.append("<li>").append(escape(l.substring(2))).append("</li>");
+                    }
+                    sb.append("</ul>\n");
+                } else {
+                    sb.append("<p>");
+                    for (int k = i; k < j; k++) {
+                        if (k > i) {
+                            sb.append("<br/>");
+                        }
+                        sb.append(escape(lines.get(k)));
+                    }
+                    sb.append("</p>\n");
+                }
+                i = j;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** @return {@code s} escaped for XHTML text and attributes, with the characters XML 1.0 forbids removed. */
+    public static String escape(String s) {
+        String clean = INVALID_XML.matcher(s).replaceAll("");
+        StringBuilder sb = new StringBuilder(clean.length() + 16);
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private TemplateInstance instance(String id, Dossier dossier) {
+        Template t = engine.getTemplate(id);
+        if (t == null) {
+            throw new IllegalStateException("template not found: templates/" + id);
+        }
+        return t.instance().setLocale(dossier.language().locale());
+    }
+
+    private static TemplateLocator locator(Function<String, Optional<String>> source) {
+        return id -> {
+            for (String candidate : List.of(id, id + ".xhtml", id + ".txt", id + ".html")) {
+                Optional<String> text = source.apply(candidate);
+                if (text.isPresent()) {
+                    String content = text.get();
+                    Variant variant = new Variant(Locale.ROOT, StandardCharsets.UTF_8,
+                            candidate.endsWith(".txt") ? Variant.TEXT_PLAIN : "application/xhtml+xml");
+                    return Optional.of(new TemplateLocator.TemplateLocation() {
+                        @Override
+                        public Reader read() {
+                            return new StringReader(content);
+                        }
+
+                        @Override
+                        public Optional<Variant> getVariant() {
+                            return Optional.of(variant);
+                        }
+                    });
+                }
+            }
+            return Optional.empty();
+        };
+    }
+
+    /** Escapes every value written by an {@code .xhtml} or {@code .html} template, unless it is raw. */
+    private static final class XhtmlEscaper implements ResultMapper {
+        @Override
+        public boolean appliesTo(TemplateNode.Origin origin, Object result) {
+            if (result instanceof RawString) {
+                return false;
+            }
+            return origin.getVariant().map(v -> !Variant.TEXT_PLAIN.equals(v.getContentType())).orElse(false);
+        }
+
+        @Override
+        public String map(Object result, Expression expression) {
+            return escape(result.toString());
+        }
+    }
+
+    private static final DateTimeFormatter DATE_FR = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.FRANCE);
+    private static final DateTimeFormatter DATE_EN = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private static ValueResolver[] dateResolvers() {
+        return new ValueResolver[] {
+            ValueResolver.builder().applyToBaseClass(LocalDate.class).applyToName("text").priority(20)
+                    .resolveSync(ctx -> date((LocalDate) ctx.getBase(), english(ctx))).build(),
+            ValueResolver.builder().applyToBaseClass(LocalDate.class).applyToName("iso").priority(20)
+                    .resolveSync(ctx -> ctx.getBase().toString()).build(),
+            ValueResolver.builder().applyToBaseClass(OffsetDateTime.class).applyToName("text").priority(20)
+                    .resolveSync(ctx -> {
+                        OffsetDateTime t = (OffsetDateTime) ctx.getBase();
+                        String zone = t.getOffset().getTotalSeconds() == 0 ? "UTC"
+                                : "UTC" + t.getOffset().getId();
+                        return date(t.toLocalDate(), english(ctx)) + (english(ctx) ? ", " : " \u00e0 ")
+                                + TIME.format(t) + " (" + zone + ")";
+                    }).build(),
+            ValueResolver.builder().applyToBaseClass(OffsetDateTime.class).applyToName("iso").priority(20)
+                    .resolveSync(ctx -> ctx.getBase().toString()).build(),
+            ValueResolver.builder().applyToBaseClass(Instant.class).applyToName("text").priority(20)
+                    .resolveSync(ctx -> {
+                        var t = ((Instant) ctx.getBase()).atZone(DossierBuilder.ZONE);
+                        return date(t.toLocalDate(), english(ctx)) + (english(ctx) ? ", " : " \u00e0 ")
+                                + TIME.format(t) + (english(ctx) ? " (Paris time)" : " (heure de Paris)");
+                    }).build(),
+            ValueResolver.builder().applyToBaseClass(Instant.class).applyToName("iso").priority(20)
+                    .resolveSync(ctx -> ctx.getBase().toString()).build(),
+        };
+    }
+
+    private static boolean english(io.quarkus.qute.EvalContext ctx) {
+        Object locale = ctx.getAttribute(TemplateInstance.LOCALE);
+        return locale instanceof Locale l && "en".equals(l.getLanguage());
+    }
+
+    private static String date(LocalDate d, boolean english) {
+        if (english) {
+            return DATE_EN.format(d);
+        }
+        String s = DATE_FR.format(d);
+        return d.getDayOfMonth() == 1 ? "1er" + s.substring(1) : s;
+    }
+}

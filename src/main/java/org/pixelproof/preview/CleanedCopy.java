@@ -1,0 +1,332 @@
+package org.pixelproof.preview;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.pixelproof.detect.Link;
+import org.pixelproof.detect.Tracker;
+import org.pixelproof.detect.TrackerKind;
+import org.pixelproof.ingest.BodyKind;
+import org.pixelproof.ingest.BodyText;
+import org.pixelproof.ingest.ReceivedEmail;
+
+/**
+ * A copy of the message the user can read without being tracked: the trackers found are removed and the tracked
+ * links point to their decoded destination where {@code detect} could decode it offline.
+ *
+ * <p>What changes, and nothing else:
+ * <ul>
+ *   <li>open pixels and other beacons ({@code img}, {@code iframe}, {@code video}... whose URL is a tracker) are
+ *       removed; a tracker URL in {@code srcset}, a {@code background} attribute or a CSS {@code url()} is removed;</li>
+ *   <li>{@code @import} rules and {@code @font-face} blocks are removed (every font load reveals the opening);</li>
+ *   <li>a tracked link's {@code href} becomes its decoded destination; when the destination cannot be decoded the
+ *       link is kept and titled as tracked, since only following it would tell where it leads;</li>
+ *   <li>scripts, event handlers and {@code meta refresh} are removed and a {@code Content-Security-Policy} meta
+ *       element forbids scripts and connections when the {@code .html} is opened in a browser;</li>
+ *   <li>in the {@code .eml}, plain-text bodies get the same link rewriting, read-receipt headers
+ *       ({@code Disposition-Notification-To}...) are removed, an {@code X-PixelProof-Cleaned} header says what was
+ *       done, and the Message-ID is kept. The DKIM signatures of the original no longer verify on the copy.</li>
+ * </ul>
+ * Remote content that shows no sign of tracking (a logo on a CDN) is kept, so that the copy still looks like the
+ * message; it reveals the opening's IP address to its host all the same. Nothing here dereferences a URL.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class CleanedCopy {
+    /** Header fields asking the mail client for a read receipt, removed from the cleaned {@code .eml}. */
+    public static final List<String> READ_RECEIPT_HEADERS = List.of("Disposition-Notification-To",
+            "Return-Receipt-To", "X-Confirm-Reading-To", "Read-Receipt-To", "Generate-Delivery-Report",
+            "X-Confirm-Read-To");
+
+    private static final String CSP = "script-src 'none'; connect-src 'none'; form-action 'none'; object-src 'none';"
+            + " frame-src 'none'; base-uri 'none'";
+
+    private final PreviewLimits limits;
+
+    /** A cleaner with {@link PreviewLimits#DEFAULT}. */
+    public CleanedCopy() {
+        this(PreviewLimits.DEFAULT);
+    }
+
+    /** @param limits HTML size and depth limits */
+    public CleanedCopy(PreviewLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * @param email    the message as read by {@code ingest}
+     * @param trackers the trackers found in it
+     * @param links    its links, with decoded destinations
+     * @return the first HTML body, cleaned, as a complete HTML document (UTF-8); a text body shown as preformatted
+     *         text when the message has no HTML
+     */
+    public String html(ReceivedEmail email, List<Tracker> trackers, List<Link> links) {
+        Objects.requireNonNull(email, "email");
+        List<BodyText> html = email.bodies(BodyKind.HTML);
+        if (!html.isEmpty()) {
+            return cleanHtml(html.get(0).text(), trackers, links);
+        }
+        List<BodyText> plain = email.bodies(BodyKind.PLAIN);
+        String text = plain.isEmpty() ? "" : cleanText(plain.get(0).text(), trackers, links);
+        Document doc = Document.createShell("");
+        doc.head().appendElement("meta").attr("charset", "utf-8");
+        doc.body().appendElement("pre").text(text);
+        return doc.outerHtml();
+    }
+
+    /**
+     * @param email    the message as read by {@code ingest}; its {@link ReceivedEmail#messageBytes()} are rewritten
+     * @param trackers the trackers found in it
+     * @param links    its links, with decoded destinations
+     * @return the cleaned message as RFC 5322 bytes
+     */
+    public byte[] eml(ReceivedEmail email, List<Tracker> trackers, List<Link> links) {
+        Objects.requireNonNull(email, "email");
+        List<String> removedIds = trackers.stream().filter(t -> t.kind() != TrackerKind.CLICK_TRACKING
+                && t.kind() != TrackerKind.READ_RECEIPT).map(Tracker::id).toList();
+        List<String> rewrittenIds = trackers.stream().filter(t -> t.kind() == TrackerKind.CLICK_TRACKING)
+                .map(Tracker::id).toList();
+        String note = "trackers removed: " + (removedIds.isEmpty() ? "none" : String.join(" ", removedIds))
+                + "; tracked links rewritten where decodable: "
+                + (rewrittenIds.isEmpty() ? "none" : String.join(" ", rewrittenIds))
+                + "; original SHA-256 " + email.sha256();
+        try {
+            MimeMessage msg = new MimeMessage(MessageParts.lenientSession(),
+                    new ByteArrayInputStream(email.messageBytes())) {
+                @Override
+                protected void updateMessageID() {
+                    // keep the original Message-ID: the copy must stay traceable to the message
+                }
+            };
+            int[] budget = {MessageParts.MAX_PARTS};
+            rewrite(msg, "1", email, trackers, links, 1, budget);
+            for (String h : READ_RECEIPT_HEADERS) {
+                msg.removeHeader(h);
+            }
+            msg.setHeader("X-PixelProof-Cleaned", note);
+            msg.saveChanges();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            msg.writeTo(out);
+            return out.toByteArray();
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return rebuilt(email, trackers, links, note);
+        }
+    }
+
+    /** Rewrites the text parts of {@code part} in place. */
+    private void rewrite(Part part, String path, ReceivedEmail email, List<Tracker> trackers, List<Link> links,
+            int depth, int[] budget) throws MessagingException, IOException {
+        if (depth > MessageParts.MAX_DEPTH || budget[0]-- <= 0) {
+            return;
+        }
+        if (part.isMimeType("multipart/*")) {
+            Object content = part.getContent();
+            if (content instanceof Multipart mp) {
+                for (int i = 0; i < mp.getCount(); i++) {
+                    rewrite(mp.getBodyPart(i), path + "." + (i + 1), email, trackers, links, depth + 1, budget);
+                }
+                part.setContent(mp);
+            }
+            return;
+        }
+        if (part.isMimeType("message/rfc822")) {
+            Object content = part.getContent();
+            if (content instanceof MimeMessage inner) {
+                rewrite(inner, path + ".1", email, trackers, links, depth + 1, budget);
+                inner.saveChanges();
+            }
+            return;
+        }
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return;
+        }
+        boolean isHtml = part.isMimeType("text/html");
+        boolean isPlain = part.isMimeType("text/plain");
+        if (!isHtml && !isPlain) {
+            return;
+        }
+        Optional<String> decoded = email.bodies().stream().filter(b -> b.partPath().equals(path))
+                .map(BodyText::text).findFirst();
+        String text = decoded.orElseGet(() -> readText(part));
+        if (isHtml) {
+            part.setContent(cleanHtml(text, trackers, links), "text/html; charset=UTF-8");
+        } else {
+            part.setContent(cleanText(text, trackers, links), "text/plain; charset=UTF-8");
+        }
+        if (part instanceof MimeBodyPart mbp) {
+            mbp.removeHeader("Content-Transfer-Encoding");
+        } else if (part instanceof MimeMessage mm) {
+            mm.removeHeader("Content-Transfer-Encoding");
+        }
+    }
+
+    private static String readText(Part part) {
+        try {
+            Object c = part.getContent();
+            if (c instanceof String s) {
+                return s;
+            }
+            try (InputStream in = part.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** When Angus Mail cannot rewrite the original, a new message with its identifying headers and cleaned bodies. */
+    private byte[] rebuilt(ReceivedEmail email, List<Tracker> trackers, List<Link> links, String note) {
+        try {
+            MimeMessage msg = new MimeMessage(MessageParts.lenientSession()) {
+                @Override
+                protected void updateMessageID() {
+                }
+            };
+            Set<String> skip = new LinkedHashSet<>(List.of("content-type", "content-transfer-encoding",
+                    "mime-version"));
+            READ_RECEIPT_HEADERS.forEach(h -> skip.add(h.toLowerCase(Locale.ROOT)));
+            for (org.pixelproof.ingest.Header h : email.headers()) {
+                if (!skip.contains(h.name().toLowerCase(Locale.ROOT))) {
+                    msg.addHeaderLine(h.name() + ": " + h.raw());
+                }
+            }
+            MimeMultipart alt = new MimeMultipart("alternative");
+            List<BodyText> plain = email.bodies(BodyKind.PLAIN);
+            if (!plain.isEmpty()) {
+                MimeBodyPart p = new MimeBodyPart();
+                p.setText(cleanText(plain.get(0).text(), trackers, links), "UTF-8");
+                alt.addBodyPart(p);
+            }
+            List<BodyText> html = email.bodies(BodyKind.HTML);
+            if (!html.isEmpty()) {
+                MimeBodyPart p = new MimeBodyPart();
+                p.setContent(cleanHtml(html.get(0).text(), trackers, links), "text/html; charset=UTF-8");
+                alt.addBodyPart(p);
+            }
+            msg.setContent(alt);
+            msg.setHeader("X-PixelProof-Cleaned", note + "; rebuilt: the original MIME structure could not be kept");
+            msg.saveChanges();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            msg.writeTo(out);
+            return out.toByteArray();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("cannot write a cleaned copy", e);
+        }
+    }
+
+    /** @return {@code html} with the trackers removed and tracked links rewritten, as a complete document. */
+    String cleanHtml(String html, List<Tracker> trackers, List<Link> links) {
+        String source = html.length() > limits.maxHtmlChars() ? html.substring(0, limits.maxHtmlChars()) : html;
+        Document doc = Jsoup.parse(source, "", Parser.htmlParser().setMaxDepth(limits.maxHtmlDepth()));
+        Element baseEl = doc.selectFirst("base[href]");
+        UrlRefs refs = new UrlRefs(trackers, links, baseEl == null ? null : baseEl.attr("href"));
+        java.util.function.Predicate<String> keep = u -> refs.tracker(u) == null;
+
+        doc.select("script, meta[http-equiv=refresh], meta[http-equiv=Refresh]").remove();
+        for (Element style : doc.select("style")) {
+            String css = CssSanitizer.sanitize(style.data(), limits.maxCssChars(), keep, "css-style").css();
+            style.empty().appendChild(new org.jsoup.nodes.DataNode(css));
+        }
+        for (Element el : doc.getAllElements()) {
+            if (el != doc && el.ownerDocument() != doc) {
+                continue;
+            }
+            el.attributes().asList().stream().map(a -> a.getKey())
+                    .filter(k -> k.toLowerCase(Locale.ROOT).startsWith("on")).toList().forEach(el::removeAttr);
+            String tag = el.normalName();
+            String src = el.hasAttr("src") ? el.attr("src") : el.hasAttr("poster") ? el.attr("poster")
+                    : el.hasAttr("data") ? el.attr("data") : null;
+            if (!tag.equals("a") && src != null && refs.tracker(src) != null) {
+                el.remove();
+                continue;
+            }
+            if (tag.equals("link") && refs.tracker(el.attr("href")) != null) {
+                el.remove();
+                continue;
+            }
+            if (el.hasAttr("srcset")
+                    && SafePreview.srcset(el.attr("srcset")).stream().anyMatch(u -> refs.tracker(u) != null)) {
+                el.removeAttr("srcset");
+            }
+            if (el.hasAttr("background") && refs.tracker(el.attr("background")) != null) {
+                el.removeAttr("background");
+            }
+            if (el.hasAttr("style")) {
+                CssSanitizer.Result css = CssSanitizer.sanitize(el.attr("style"), limits.maxCssChars(), keep,
+                        "css-background");
+                if (!css.removed().isEmpty()) {
+                    el.attr("style", css.css());
+                }
+            }
+            if (tag.equals("a") && el.hasAttr("href")) {
+                String href = el.attr("href");
+                Link link = refs.link(href);
+                Tracker t = refs.tracker(href);
+                String id = link != null && link.trackerId() != null ? link.trackerId() : t != null ? t.id() : null;
+                if (t == null) {
+                    t = refs.trackerById(id);
+                }
+                String dest = link != null && link.destination() != null ? link.destination()
+                        : t != null ? t.destination() : null;
+                if (id != null) {
+                    String scheme = UrlRefs.scheme(dest);
+                    if (dest != null && ("http".equals(scheme) || "https".equals(scheme) || "mailto".equals(scheme))) {
+                        el.attr("href", dest);
+                        el.attr("title", "PixelProof: " + id + " rewritten to its destination");
+                    } else {
+                        el.attr("title", "PixelProof: " + id + " is a tracked link (destination unknown)");
+                    }
+                }
+                el.removeAttr("ping");
+            }
+        }
+        doc.head().prependElement("meta").attr("name", "referrer").attr("content", "no-referrer");
+        doc.head().prependElement("meta").attr("http-equiv", "Content-Security-Policy").attr("content", CSP);
+        doc.head().prependElement("meta").attr("charset", "utf-8");
+        doc.outputSettings().prettyPrint(false);
+        return doc.outerHtml();
+    }
+
+    /** @return {@code text} with each tracked link URL replaced by its decoded destination where known. */
+    static String cleanText(String text, List<Tracker> trackers, List<Link> links) {
+        List<String[]> replacements = new ArrayList<>();
+        for (Link l : links) {
+            if (l.trackerId() != null && l.destination() != null) {
+                replacements.add(new String[] {l.url(), l.destination()});
+            }
+        }
+        for (Tracker t : trackers) {
+            if (t.kind() == TrackerKind.CLICK_TRACKING && t.destination() != null) {
+                replacements.add(new String[] {t.url(), t.destination()});
+            }
+        }
+        // longest first, so that a URL that prefixes another does not cut it
+        Collections.sort(replacements, Comparator.comparingInt((String[] r) -> r[0].length()).reversed());
+        String out = text;
+        for (String[] r : replacements) {
+            out = out.replace(r[0], r[1]);
+        }
+        return out;
+    }
+}

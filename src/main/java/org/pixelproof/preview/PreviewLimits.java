@@ -1,0 +1,35 @@
+package org.pixelproof.preview;
+
+/**
+ * Limits that keep {@link SafePreview} and {@link CleanedCopy} bounded on hostile input. Immutable and thread-safe.
+ *
+ * <p>Past a limit nothing fails: the preview is cut or flattened and {@link PreviewResult#truncated()} says so.
+ *
+ * @param maxHtmlChars        the longest HTML body rendered, in characters; default 5,242,880 (5 Mi). A longer body is
+ *                            cut there before parsing.
+ * @param maxHtmlDepth        the deepest element nesting kept, in elements; default 128. Deeper elements are attached
+ *                            at this depth by jsoup's parser ({@code Parser#setMaxDepth}), so that the PDF renderer,
+ *                            which lays boxes out recursively, never meets a pathological tree.
+ * @param maxInlineImageBytes the largest {@code cid:} or {@code data:} image inlined, in decoded bytes; default 262,144
+ *                            (256 KiB). Larger images become placeholders.
+ * @param maxInlineTotalBytes the total of decoded image bytes inlined into one preview; default 2,097,152 (2 MiB).
+ * @param maxCssChars         the most CSS characters kept per {@code <style>} block or {@code style} attribute;
+ *                            default 262,144 (256 Ki).
+ */
+public record PreviewLimits(
+        int maxHtmlChars,
+        int maxHtmlDepth,
+        long maxInlineImageBytes,
+        long maxInlineTotalBytes,
+        int maxCssChars) {
+
+    /** The defaults listed above. */
+    public static final PreviewLimits DEFAULT = new PreviewLimits(5 << 20, 128, 256 << 10, 2 << 20, 256 << 10);
+
+    public PreviewLimits {
+        if (maxHtmlChars <= 0 || maxHtmlDepth <= 0 || maxInlineImageBytes < 0 || maxInlineTotalBytes < 0
+                || maxCssChars <= 0) {
+            throw new IllegalArgumentException("limits must be positive (inline image limits may be 0: no inlining)");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.pixelproof.dossier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pixelproof.analysis.Analysis;
+import org.xml.sax.InputSource;
+
+class DossierTemplatesTest {
+    private static final DossierTemplates TEMPLATES = DossierTemplates.standard();
+
+    private static Dossier dossier(Complainant c, Language lang) {
+        return DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()), c, lang);
+    }
+
+    @Test
+    void dpoLetterCitesTheArticlesTheDeadlineAndTheComplainantsDetails() {
+        String text = TEMPLATES.letterText(dossier(DossierFixtures.complainant(), Language.FR),
+                LetterKind.DPO_REQUEST);
+        for (String s : List.of("article 7, paragraphe 3, du RGPD", "article 21, paragraphe 2, du RGPD",
+                "l'article 15 du RGPD", "article 17 du RGPD", "article 12, paragraphe 3, du RGPD",
+                "article 77 du RGPD", "Vous disposez d'un mois", "Camille Durand", "8 allée des Tilleuls",
+                "69003 Lyon", "camille.durand@example.org", "Maison Lumière SAS", "12 rue des Artisans, 69002 Lyon",
+                "Le 2 juin 2026", "PP-20260602-", "« Soldes d'été : jusqu'à -40 % sur nos luminaires »",
+                "<20260512071403.4f9a2c@mail.maison-lumiere.example>", "SendWave")) {
+            assertTrue(text.contains(s), "missing: " + s + "\n" + text);
+        }
+        // plain text: nothing escaped, no markup
+        assertFalse(text.contains("&lt;") || text.contains("&#39;") || text.contains("<p>"));
+        assertTrue(text.startsWith("# Demande au délégué à la protection des données"));
+    }
+
+    @Test
+    void englishLettersSayTheSame() {
+        Dossier d = dossier(DossierFixtures.complainant(), Language.EN);
+        String dpo = TEMPLATES.letterText(d, LetterKind.DPO_REQUEST);
+        for (String s : List.of("Article 7(3) GDPR", "Article 21(2) GDPR", "Article 15 GDPR", "Article 17 GDPR",
+                "Article 12(3) GDPR", "one month", "Camille Durand", "2 June 2026")) {
+            assertTrue(dpo.contains(s), "missing: " + s);
+        }
+        String how = TEMPLATES.letterText(d, LetterKind.HOW_TO_FILE);
+        assertTrue(how.contains("3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07"));
+        assertTrue(how.contains("The period ended on 20 May 2026"));
+    }
+
+    @Test
+    void complaintTextIsReadyToPasteWithFactsPriorStepsAndRequest() {
+        String text = TEMPLATES.letterText(dossier(DossierFixtures.complainant(), Language.FR),
+                LetterKind.CNIL_COMPLAINT);
+        for (String s : List.of("Organisme mis en cause : Maison Lumière SAS (domaine maison-lumiere.example)",
+                "SIREN : 842317570", "Le 12 mai 2026, j'ai reçu", "- T1 : balise cachée dans la feuille de style",
+                "- T3 : pixel espion hébergé par t.sendwave.example (SendWave, établi hors de l'EEE)",
+                "portant mon adresse e-mail encodée", "qui redirige vers " + DossierFixtures.DESTINATION,
+                "On ne m'a jamais demandé mon consentement", "compte client créé lors d'un achat",
+                "le 20 avril 2026, j'ai demandé", "expiré le 20 mai 2026", "article 82",
+                "les exemptions de consentement prévues par la CNIL", "hors de l'Espace économique européen")) {
+            assertTrue(text.contains(s), "missing: " + s + "\n" + text);
+        }
+    }
+
+    @Test
+    void howToFileGivesTheFormThePostalAddressTheAttachmentsAndThePriorRequestRule() {
+        String text = TEMPLATES.letterText(dossier(Complainant.UNKNOWN, Language.FR), LetterKind.HOW_TO_FILE);
+        for (String s : List.of("Adresser une plainte", "CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07",
+                "attendu sa réponse pendant un mois", "mandat signé", "ce dossier de preuve en PDF")) {
+            assertTrue(text.contains(s), "missing: " + s);
+        }
+    }
+
+    @Test
+    void emptyComplainantFieldsAreToBeCompletedNeverInvented() {
+        Dossier fr = dossier(Complainant.UNKNOWN, Language.FR);
+        String dpo = TEMPLATES.letterText(fr, LetterKind.DPO_REQUEST);
+        assertTrue(dpo.contains("[à compléter : vos nom et prénom]"));
+        assertTrue(dpo.contains("[à compléter : votre adresse postale]"));
+        assertFalse(dpo.contains("Camille"), "the recipient's name from the message must not become the complainant");
+        String complaint = TEMPLATES.letterText(fr, LetterKind.CNIL_COMPLAINT);
+        assertTrue(complaint.contains("[à compléter : vous a-t-on demandé votre consentement au suivi ?]"));
+        assertTrue(complaint.contains("[à compléter : date et contenu de votre demande"));
+        String xhtml = TEMPLATES.dossierXhtml(fr);
+        assertTrue(xhtml.contains("<span class=\"todo\">à compléter</span>"));
+
+        String en = TEMPLATES.letterText(dossier(Complainant.UNKNOWN, Language.EN), LetterKind.DPO_REQUEST);
+        assertTrue(en.contains("[to be completed: your full name]"));
+        assertFalse(en.contains("Camille"));
+    }
+
+    @Test
+    void dossierXhtmlIsWellFormedAndEscapesWhatTheMessageSays() throws Exception {
+        byte[] bytes = DossierFixtures.newsletterBytes();
+        Analysis hostile = DossierFixtures.newsletterAnalysis(bytes,
+                "<script>alert('x')</script> & \"quotes\" \u0007bell");
+        Dossier d = DossierFixtures.builder().build(List.of(new CaseEmail(hostile, bytes,
+                DossierFixtures.newsletterEmail())), DossierFixtures.complainant(), Language.FR);
+        for (String xhtml : List.of(TEMPLATES.dossierXhtml(d), TEMPLATES.letterXhtml(d, LetterKind.CNIL_COMPLAINT))) {
+            var f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.newDocumentBuilder().parse(new InputSource(new StringReader(xhtml)));
+            assertFalse(xhtml.contains("<script>"));
+            assertTrue(xhtml.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+            assertFalse(xhtml.contains("\u0007"), "XML 1.0 forbids control characters");
+        }
+    }
+
+    @Test
+    void everyCaveatAndExemptionReasonTheAssessorGivesIsWordedInBothLanguages() {
+        List<String> caveats = java.util.Arrays.stream(org.pixelproof.assess.Caveat.values())
+                .map(org.pixelproof.assess.Caveat::code).toList();
+        List<String> reasons = java.util.Arrays.stream(org.pixelproof.assess.ExemptionReason.values())
+                .map(org.pixelproof.assess.ExemptionReason::code).toList();
+        Analysis a = DossierFixtures.newsletterAnalysis();
+        var as = a.assessment();
+        var all = new org.pixelproof.assess.Assessment(as.verdict(), as.messageClass(), as.cues(),
+                List.of(new org.pixelproof.assess.ExemptionCheck("deliverability-transactional",
+                        org.pixelproof.assess.ExemptionOutcome.CANNOT_TELL, reasons)),
+                as.provisionIds(), as.receivedDate(), as.timeline(), caveats);
+        Analysis changed = new Analysis(a.id(), a.file(), a.sha256(), a.sizeBytes(), a.analysedAt(), a.toolVersion(),
+                a.rulesVersion(), a.verdict(), a.message(), a.recipients(), a.trackers(), a.remoteContent(),
+                a.consentMarkers(), a.missingConsentMarkers(), a.links(), a.sender(), all, a.authenticity(),
+                a.anomalies());
+        for (Language lang : Language.values()) {
+            Dossier d = DossierFixtures.builder().build(List.of(new CaseEmail(changed,
+                    DossierFixtures.newsletterBytes(), DossierFixtures.newsletterEmail())), Complainant.UNKNOWN, lang);
+            String xhtml = TEMPLATES.dossierXhtml(d);
+            assertFalse(xhtml.contains("Autre réserve") || xhtml.contains("Other caveat"), lang + ": unworded caveat");
+            for (String code : reasons) {
+                assertFalse(xhtml.contains(code), lang + ": exemption reason left as a code: " + code);
+            }
+        }
+    }
+
+    @Test
+    void lettersAreTurnedIntoParagraphsAndLists() {
+        assertEquals("<p>a<br/>b</p>\n<ul><li>x &amp; y</li><li>z</li></ul>\n<p>c</p>\n",
+                DossierTemplates.toXhtml("a\nb\n- x & y\n- z\nc"));
+    }
+
+    @Test
+    void aLawyerCanEditTheTemplatesInAFolder(@TempDir Path dir) throws Exception {
+        Path letters = Files.createDirectories(dir.resolve("letters/fr"));
+        Files.copy(Path.of("templates/letters/fr/kind.txt"), letters.resolve("kind.txt"));
+        Files.writeString(letters.resolve("dpo-request.txt"), "Maître {d.complainant.name}, le {d.generatedOn.text}.");
+        String text = DossierTemplates.fromFolder(dir).letterText(dossier(DossierFixtures.complainant(), Language.FR),
+                LetterKind.DPO_REQUEST);
+        assertEquals("Maître Camille Durand, le 2 juin 2026.\n", text);
+    }
+}

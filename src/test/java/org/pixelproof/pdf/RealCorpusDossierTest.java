@@ -1,0 +1,171 @@
+package org.pixelproof.pdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pixelproof.analysis.Analysis;
+import org.pixelproof.analysis.AnalysisOptions;
+import org.pixelproof.analysis.Analyzer;
+import org.pixelproof.analysis.MessageSummary;
+import org.pixelproof.analysis.ToolVersion;
+import org.pixelproof.analysis.UnanalysableInputException;
+import org.pixelproof.assess.Verdict;
+import org.pixelproof.authenticity.AuthenticityChecker;
+import org.pixelproof.detect.Findings;
+import org.pixelproof.dossier.CaseEmail;
+import org.pixelproof.dossier.Dossier;
+import org.pixelproof.dossier.DossierBuilder;
+import org.pixelproof.dossier.DossierFixtures;
+import org.pixelproof.dossier.DossierTemplates;
+import org.pixelproof.dossier.Language;
+import org.pixelproof.dossier.TestEmails;
+import org.pixelproof.ingest.IngestLimits;
+import org.pixelproof.ingest.ReceivedEmail;
+import org.pixelproof.rules.RuleSet;
+import org.pixelproof.rules.RuleSetLoader;
+
+/**
+ * Dossiers of real received e-mails from {@code ../shared/corpus/real} (skipped with a message when that folder is
+ * absent, as on a fresh clone). The files are read in place, never copied.
+ */
+class RealCorpusDossierTest {
+    private static final Path REAL = Path.of("../shared/corpus/real");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    private static RuleSet rules;
+    private static Analyzer analyzer;
+    private static final DossierPdf PDF = new DossierPdf(DossierTemplates.standard(), new PdfRenderer());
+
+    @BeforeAll
+    static void corpus() {
+        Assumptions.assumeTrue(Files.isDirectory(REAL),
+                "../shared/corpus/real is absent (fresh clone): real-mail dossier tests skipped");
+        init();
+    }
+
+    static void init() {
+        rules = RuleSetLoader.loadDefault();
+        analyzer = new Analyzer(rules, IngestLimits.DEFAULT, AuthenticityChecker.offline(), DossierFixtures.CLOCK);
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @CsvSource({
+        "001-mailchimp-newsletter-de-u1.eml, 002-mailchimp-newsletter-de-u2.eml, 6496a8003f, dbc07cf131",
+        "006-klaviyo-katjes-de-u1.eml, 007-klaviyo-katjes-de-u2.eml, , ",
+        "011-sendinblue-trustedshops-de-u1.eml, 012-sendinblue-trustedshops-de-u2.eml, , "})
+    void twoCopiesOfOneCampaignShowTheTokensThatIdentifyEachRecipient(String first, String second, String tokenA,
+            String tokenB) throws Exception {
+        Dossier d = new DossierBuilder(rules, DossierFixtures.CLOCK).build(List.of(caseOf(first), caseOf(second)),
+                DossierFixtures.complainant(), Language.FR);
+        assertEquals(1, d.copyComparisons().size(), "the two copies are compared");
+        var c = d.copyComparisons().get(0);
+        assertTrue(c.recipientA().contains("alex.martin@example.org"), c.recipientA());
+        assertTrue(c.recipientB().contains("sam.bernard@example.org"), c.recipientB());
+        assertFalse(c.differences().isEmpty(), "the copies differ by their per-recipient tokens");
+        if (tokenA != null) {
+            assertTrue(c.differences().stream().anyMatch(x -> x.valueA().contains(tokenA)
+                    && x.valueB().contains(tokenB)), c.differences().toString());
+        }
+        PdfText t = PdfText.of(PDF.dossier(d));
+        assertTrue(t.flat().contains("Deux exemplaires de la même campagne : E1 et E2"));
+        if (tokenA != null) {
+            assertTrue(t.compact().contains(tokenA) && t.compact().contains(tokenB));
+        }
+        assertEquals(2, t.attachments().size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"001-mailchimp-newsletter-de-u1.eml", "003-cleverreach-newsletter-de.eml",
+        "018-mailchimp-mitx-fundraising-en.eml", "011-sendinblue-trustedshops-de-u1.eml"})
+    void aRealNewsletterGivesACompleteVerifiableDossierAndTheRendererFetchesNothing(String file) throws Exception {
+        CaseEmail ce = caseOf(file);
+        Dossier d = new DossierBuilder(rules, DossierFixtures.CLOCK).build(List.of(ce),
+                DossierFixtures.complainant(), Language.FR);
+        PdfOutput out = PDF.renderDossier(d);
+        assertEquals(List.of(), out.refused(), "the e-mail's rendering asked the PDF renderer for something remote");
+        PdfText t = PdfText.of(out.pdf());
+        assertEquals(ce.analysis().sha256(), CaseEmail.sha256(t.attachments().values().iterator().next()));
+        for (String page : t.pages()) {
+            assertTrue(page.replaceAll("\\s+", "").contains(d.primary().sha256()));
+            assertTrue(page.matches("(?s).*page \\d+ / " + t.pages().size() + ".*"));
+        }
+        assertEquals(List.of(), t.unembeddedFonts());
+        String flat = t.flat();
+        assertTrue(flat.contains("Annexe C. Le message affiché sans rien charger"));
+        if (ce.email().header("Message-ID").isPresent()) {
+            assertTrue(t.compact().contains(ce.email().header("Message-ID").get().replaceAll("\\s+", "")));
+        }
+        for (var tracker : ce.analysis().trackers()) {
+            assertTrue(t.compact().contains(tracker.host()), "tracker host missing: " + tracker.host());
+            assertTrue(t.compact().contains(tracker.url().replaceAll("\\s+", "")), "tracker URL missing");
+        }
+        // every item of legal-notes' "What a complaint-ready dossier contains" has its section
+        assertTrue(t.bookmarks().size() >= 18, t.bookmarks().toString());
+        for (String s : List.of("Plaignant·e", "Organisme expéditeur (responsable de traitement)",
+                "Identification du message", "Information et consentement", "Exemptions de consentement",
+                "Chronologie", "Authenticité du message", "Fondements juridiques et demande à la CNIL",
+                "Limites des constats", "Démarches préalables", "Demande au délégué à la protection des données",
+                "Annexe A. En-têtes d'origine")) {
+            assertTrue(flat.contains(s), "missing section: " + s);
+        }
+        ce.email().header("List-Unsubscribe").ifPresent(lu -> assertTrue(
+                t.compact().contains(lu.replaceAll("\\s+", "").substring(0, Math.min(40, lu.replaceAll("\\s+",
+                        "").length()))), "List-Unsubscribe missing"));
+    }
+
+    /** The message and its analysis; until {@code detect} is merged, an analysis of the headers alone. */
+    static CaseEmail caseOf(String file) throws IOException {
+        byte[] bytes = Files.readAllBytes(REAL.resolve(file));
+        ReceivedEmail email = TestEmails.read(bytes, file);
+        Analysis analysis;
+        try {
+            analysis = analyzer.analyzeRead(email, AnalysisOptions.DEFAULT);
+        } catch (UnsupportedOperationException notYet) {
+            analysis = headersOnly(email);
+        } catch (UnanalysableInputException e) {
+            throw new IllegalStateException(e);
+        }
+        return new CaseEmail(analysis, bytes, email);
+    }
+
+    private static Analysis headersOnly(ReceivedEmail e) {
+        List<String> recipients = new ArrayList<>();
+        for (String h : List.of("X-Original-To", "Delivered-To", "To")) {
+            e.headers(h).forEach(v -> {
+                Matcher m = EMAIL.matcher(v);
+                while (m.find()) {
+                    String a = m.group().toLowerCase(Locale.ROOT);
+                    if (!recipients.contains(a) && !a.endsWith("@mx.example.net")) {
+                        recipients.add(a);
+                    }
+                }
+            });
+        }
+        MessageSummary summary = new MessageSummary(e.header("From").orElse(null), e.header("To").orElse(null),
+                e.header("Cc").orElse(null), e.header("Reply-To").orElse(null), e.header("Date").orElse(null),
+                e.header("Subject").orElse(null), e.header("Message-ID").orElse(null),
+                e.header("Return-Path").orElse(null), e.header("List-Unsubscribe").orElse(null),
+                e.header("List-Unsubscribe-Post").orElse(null), e.header("List-Id").orElse(null),
+                e.headers("Delivered-To"), e.forwardedBy() != null);
+        Findings none = new Findings(recipients, List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                List.of());
+        return new Analysis("headers-only-" + e.sha256().substring(0, 8), e.fileName(), e.sha256(), e.sizeBytes(),
+                Instant.parse("2026-06-01T12:00:00Z"), ToolVersion.get(), rules.version(), Verdict.NO_TRACKING_FOUND,
+                summary, recipients, List.of(), List.of(), List.of(), List.of(), List.of(), null, null,
+                AuthenticityChecker.offline().check(e, none), e.anomalies());
+    }
+}

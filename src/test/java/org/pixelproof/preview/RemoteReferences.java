@@ -1,0 +1,88 @@
+package org.pixelproof.preview;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Test helper: lists every reference in an HTML output that a browser could load from anywhere but the page itself,
+ * i.e. anything but {@code data:} URIs, in any attribute or CSS, except the {@code href} of {@code <a>} (which loads
+ * nothing until clicked).
+ */
+final class RemoteReferences {
+    private static final Pattern CSS_URL = Pattern.compile("(?i)url\\s*\\(\\s*['\"]?([^'\")]*)");
+    private static final Pattern CSS_IMPORT = Pattern.compile("(?i)@import");
+    private static final Pattern CSS_STRING_URL = Pattern.compile("(?i)[\"'](?:https?:)?//[^\"']*[\"']");
+
+    private RemoteReferences() {
+    }
+
+    static List<String> in(String html) {
+        List<String> out = new ArrayList<>();
+        Document doc = Jsoup.parse(html);
+        for (Element el : doc.getAllElements()) {
+            for (Attribute a : el.attributes()) {
+                String key = a.getKey().toLowerCase(Locale.ROOT);
+                String v = a.getValue().trim();
+                if (key.equals("href") && el.normalName().equals("a")) {
+                    continue;
+                }
+                if (key.equals("content") && el.normalName().equals("meta")) {
+                    if ("refresh".equalsIgnoreCase(el.attr("http-equiv"))) {
+                        out.add("meta refresh " + v);
+                    }
+                    continue;
+                }
+                if (key.equals("style")) {
+                    out.addAll(css(v));
+                    continue;
+                }
+                if (key.startsWith("on")) {
+                    out.add("event handler " + key);
+                    continue;
+                }
+                if (List.of("src", "srcset", "href", "background", "poster", "data", "action", "formaction",
+                        "xlink:href", "lowsrc", "dynsrc", "codebase", "ping", "cite", "longdesc").contains(key)
+                        && !v.isEmpty() && !v.toLowerCase(Locale.ROOT).startsWith("data:image/")) {
+                    out.add(el.normalName() + " " + key + "=" + v);
+                }
+            }
+            if (el.normalName().equals("style")) {
+                out.addAll(css(el.data()));
+            }
+            if (el.normalName().equals("script") || el.normalName().equals("iframe")
+                    || el.normalName().equals("object") || el.normalName().equals("embed")
+                    || el.normalName().equals("form") || el.normalName().equals("base")) {
+                out.add("element " + el.normalName());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> css(String css) {
+        List<String> out = new ArrayList<>();
+        Matcher m = CSS_URL.matcher(css);
+        while (m.find()) {
+            if (!m.group(1).trim().toLowerCase(Locale.ROOT).startsWith("data:image/")) {
+                out.add("css url(" + m.group(1) + ")");
+            }
+        }
+        if (CSS_IMPORT.matcher(css).find()) {
+            out.add("css @import");
+        }
+        Matcher s = CSS_STRING_URL.matcher(css);
+        while (s.find()) {
+            out.add("css string " + s.group());
+        }
+        if (css.toLowerCase(Locale.ROOT).contains("expression(")) {
+            out.add("css expression()");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,262 @@
+package org.pixelproof.preview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.pixelproof.analysis.Analysis;
+import org.pixelproof.detect.Confidence;
+import org.pixelproof.detect.Link;
+import org.pixelproof.detect.Location;
+import org.pixelproof.detect.Party;
+import org.pixelproof.detect.Tracker;
+import org.pixelproof.detect.TrackerKind;
+import org.pixelproof.dossier.DossierFixtures;
+import org.pixelproof.ingest.BodyKind;
+import org.pixelproof.ingest.BodyText;
+import org.pixelproof.ingest.MimePart;
+import org.pixelproof.ingest.ReceivedEmail;
+import org.xml.sax.InputSource;
+
+class SafePreviewTest {
+
+    private static final SafePreview PREVIEW = new SafePreview();
+
+    @Test
+    void newsletterLoadsNothingAndNumbersTheTrackersLikeTheFindings() {
+        Analysis a = DossierFixtures.newsletterAnalysis();
+        PreviewResult r = PREVIEW.render(DossierFixtures.newsletterEmail(), a.trackers(), a.links());
+
+        assertEquals("html", r.sourceKind());
+        for (String out : List.of(r.htmlDocument(), r.htmlFragment(), r.xhtmlFragment())) {
+            assertEquals(List.of(), RemoteReferences.in(out), "remote references survived");
+            Document parsed = Jsoup.parse(out);
+            assertTrue(parsed.select("[src*=sendwave], [srcset*=sendwave], [style*=sendwave], [background]")
+                    .isEmpty(), "a tracker URL stayed in a loading attribute");
+        }
+        assertEquals(List.of("T1", "T3"), r.trackerPlaceholders().stream().map(Placeholder::trackerId).toList());
+        Placeholder beacon = r.trackerPlaceholders().get(0);
+        assertEquals("css-background", beacon.vector());
+        assertEquals("t.sendwave.example", beacon.host());
+
+        Document doc = Jsoup.parse(r.htmlDocument());
+        List<String> badges = doc.select(".pp-ph-tracker").eachText();
+        assertTrue(badges.stream().anyMatch(t -> t.startsWith("T1")), badges.toString());
+        assertTrue(badges.stream().anyMatch(t -> t.startsWith("T3")), badges.toString());
+        // the logo is remote content: a placeholder with its alt text, not a tracker
+        assertTrue(doc.select(".pp-ph:not(.pp-ph-tracker)").text().contains("cdn.maison-lumiere.example"));
+        assertTrue(doc.select(".pp-ph:not(.pp-ph-tracker)").text().contains("Maison Lumière"));
+        // the cid: banner is inlined from the message's own part
+        assertEquals(1, r.inlinedImages());
+        assertTrue(doc.select("img[src^=data:image/png;base64,]").size() == 1);
+    }
+
+    @Test
+    void trackedLinkPointsToItsDecodedDestinationAndSaysSo() {
+        Analysis a = DossierFixtures.newsletterAnalysis();
+        PreviewResult r = PREVIEW.render(DossierFixtures.newsletterEmail(), a.trackers(), a.links());
+        Document doc = Jsoup.parse(r.htmlFragment());
+        Element link = doc.selectFirst("a:contains(Découvrir les soldes)");
+        assertNotNull(link);
+        assertEquals(DossierFixtures.DESTINATION, link.attr("href"));
+        assertEquals("noreferrer noopener", link.attr("rel"));
+        assertEquals("_blank", link.attr("target"));
+        assertEquals("[T2 \u2192 " + DossierFixtures.DESTINATION + "]", link.nextElementSibling().text());
+        // links that are not tracked stay as they are
+        Element privacy = doc.selectFirst("a:contains(Politique de confidentialité)");
+        assertEquals("https://www.maison-lumiere.example/confidentialite", privacy.attr("href"));
+    }
+
+    @Test
+    void xhtmlForThePdfIsWellFormedAndCarriesNoClassOrStyleOfTheMessage() throws Exception {
+        Analysis a = DossierFixtures.newsletterAnalysis();
+        PreviewResult r = PREVIEW.render(DossierFixtures.newsletterEmail(), a.trackers(), a.links());
+        var f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        var xml = f.newDocumentBuilder().parse(new InputSource(new StringReader(r.xhtmlFragment())));
+        assertEquals("div", xml.getDocumentElement().getNodeName());
+        assertFalse(r.xhtmlFragment().contains("class=\"titre\""));
+        assertFalse(r.xhtmlFragment().contains("<style"));
+        assertTrue(r.xhtmlFragment().contains("pp-ph-tracker"));
+    }
+
+    @Test
+    void hostileHtmlIsNeutralisedAndEveryRemoteReferenceBecomesAPlaceholder() {
+        String html = """
+                <html><head>
+                <base href="https://base.example/dir/">
+                <meta http-equiv="refresh" content="0;url=https://refresh.example/">
+                <link rel="stylesheet" href="https://css.example/a.css">
+                <link rel="preload" as="font" href="https://fonts.example/f.woff2">
+                <style>
+                  @import url("https://import.example/x.css");
+                  @import "https://import2.example/y.css";
+                  @font-face { font-family: X; src: url(https://font.example/x.woff) }
+                  .a { background: url(https://bg.example/a.png) }
+                  .b { background-image: \\75 rl(https://escaped.example/e.png) }
+                  .c { background-image: image-set("https://set.example/1x.png" 1x) }
+                  .d { width: expression(alert(1)) }
+                  </style><script>alert(1)</script>
+                </style>
+                <script src="https://js.example/x.js"></script>
+                </head><body background="https://body.example/bg.png" onload="alert(1)">
+                <img src="https://track.example/open?u=42" width="1" height="1">
+                <img src="relative/pixel.gif">
+                <img srcset="https://srcset.example/a.png 1x, https://srcset.example/b.png 2x">
+                <img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">
+                <img src="cid:missing@part">
+                <picture><source srcset="https://pic.example/p.webp"><img src="https://pic.example/p.jpg"></picture>
+                <iframe src="https://frame.example/"></iframe>
+                <video poster="https://poster.example/p.jpg"><source src="https://video.example/v.mp4"></video>
+                <audio src="https://audio.example/a.mp3"></audio>
+                <object data="https://object.example/o.swf"></object><embed src="https://embed.example/e.swf">
+                <svg><image href="https://svg.example/i.png"/><image xlink:href="https://svg2.example/i.png"/></svg>
+                <v:fill src="https://vml.example/bg.png" type="frame"></v:fill>
+                <o:p>Office paragraph text</o:p>
+                <table background="https://table.example/bg.png"><tr>
+                <td style="background:url('https://td.example/bg.png')" onclick="x()">cell</td></tr></table>
+                <div style="background-image:url(&quot;https://entity.example/e.png&quot;)">entity-encoded</div>
+                <form action="https://form.example/post"><input type="image" src="https://input.example/i.png">
+                <input name="q"><button formaction="https://button.example/">Go</button></form>
+                <a href="javascript:alert(1)">js link</a>
+                <a href="https://shop.example/page" ping="https://ping.example/">real link</a>
+                <a href="relative/page">relative link</a>
+                </body></html>
+                """;
+        Tracker t1 = tracker("T1", TrackerKind.OPEN_PIXEL, "https://track.example/open?u=42");
+        Tracker t2 = tracker("T2", TrackerKind.CSS_BEACON, "https://td.example/bg.png");
+        Tracker t3 = tracker("T3", TrackerKind.CSS_BEACON, "https://bg.example/a.png");
+        Tracker t4 = tracker("T4", TrackerKind.OTHER_BEACON, "https://frame.example/");
+        PreviewResult r = PREVIEW.render(htmlEmail(html), List.of(t1, t2, t3, t4), List.of());
+
+        for (String out : List.of(r.htmlDocument(), r.htmlFragment(), r.xhtmlFragment())) {
+            assertEquals(List.of(), RemoteReferences.in(out), "remote references survived");
+            String lower = out.toLowerCase();
+            assertFalse(lower.contains("<script"), "script survived");
+            assertFalse(lower.contains("alert(1)") && lower.contains("onload"), "event handler survived");
+            assertFalse(lower.contains("javascript:"), "javascript: survived");
+            assertFalse(lower.contains("<form") || lower.contains("<input") || lower.contains("<button"));
+            assertFalse(lower.contains("<iframe") || lower.contains("<video") || lower.contains("<object"));
+        }
+        assertEquals(List.of("T1", "T2", "T3", "T4"), r.trackerPlaceholders().stream().map(Placeholder::trackerId)
+                .sorted().toList());
+        List<String> hosts = r.placeholders().stream().map(Placeholder::host).toList();
+        for (String h : List.of("refresh.example", "css.example", "fonts.example", "import.example",
+                "import2.example", "font.example", "escaped.example", "set.example", "js.example", "body.example",
+                "base.example", "srcset.example", "pic.example", "frame.example", "poster.example", "video.example",
+                "audio.example", "object.example", "embed.example", "svg.example", "svg2.example", "vml.example",
+                "table.example", "td.example", "entity.example", "input.example")) {
+            assertTrue(hosts.contains(h), "no placeholder recorded for " + h + " in " + hosts);
+        }
+        Document doc = Jsoup.parse(r.htmlFragment());
+        assertTrue(doc.text().contains("Office paragraph text"), "Office markup lost its text");
+        assertEquals("https://shop.example/page", doc.selectFirst("a:contains(real link)").attr("href"));
+        assertFalse(doc.selectFirst("a:contains(real link)").hasAttr("ping"));
+        assertEquals("https://base.example/dir/relative/page",
+                doc.selectFirst("a:contains(relative link)").attr("href"), "links resolve against <base href>");
+        assertFalse(doc.selectFirst("a:contains(js link)").hasAttr("href"));
+        // the relative image resolves against <base href>, and stays a placeholder
+        assertTrue(r.placeholders().stream().anyMatch(p -> p.url().equals("relative/pixel.gif")
+                && "base.example".equals(p.host())));
+    }
+
+    @Test
+    void deeplyNestedHtmlIsFlattenedAtTheDepthLimit() {
+        int depth = 100_000;
+        StringBuilder sb = new StringBuilder("<html><body>");
+        sb.append("<div>".repeat(depth)).append("<img src=\"https://deep.example/p.gif\">deep")
+                .append("</div>".repeat(depth)).append("</body></html>");
+        PreviewResult r = PREVIEW.render(htmlEmail(sb.toString()), List.of(), List.of());
+        assertEquals(List.of(), RemoteReferences.in(r.htmlFragment()));
+        assertTrue(r.xhtmlFragment().contains("deep"));
+        assertTrue(maxDepth(Jsoup.parse(r.htmlFragment()).body()) <= PreviewLimits.DEFAULT.maxHtmlDepth() + 4,
+                "depth is bounded");
+    }
+
+    @Test
+    void twentyMegabytesOfHtmlAreCutAtTheSizeLimit() {
+        String chunk = "<p>Lorem ipsum <img src=\"https://big.example/i.gif\"> dolor</p>\n";
+        StringBuilder sb = new StringBuilder(21 << 20).append("<html><body>");
+        while (sb.length() < 20 << 20) {
+            sb.append(chunk);
+        }
+        PreviewResult r = PREVIEW.render(htmlEmail(sb.toString()), List.of(), List.of());
+        assertTrue(r.truncated());
+        assertTrue(r.xhtmlFragment().length() < 3 * PreviewLimits.DEFAULT.maxHtmlChars(), "output is bounded");
+        assertEquals(List.of(), RemoteReferences.in(r.htmlFragment().substring(0, 200_000) + "</p>"));
+    }
+
+    @Test
+    void aPlainTextMessageIsShownAsPreformattedText() {
+        ReceivedEmail email = email(List.of(new BodyText("1", BodyKind.PLAIN,
+                "Bonjour <b>pas du HTML</b>\nhttps://t.example/x", "utf-8", "UTF-8", false)));
+        PreviewResult r = PREVIEW.render(email, List.of(), List.of());
+        assertEquals("plain", r.sourceKind());
+        assertTrue(r.xhtmlFragment().contains("&lt;b&gt;pas du HTML&lt;/b&gt;"));
+    }
+
+    @Test
+    void cidImagesOverTheInlineLimitBecomePlaceholders() {
+        Analysis a = DossierFixtures.newsletterAnalysis();
+        PreviewResult r = new SafePreview(new PreviewLimits(5 << 20, 128, 10, 10, 256 << 10))
+                .render(DossierFixtures.newsletterEmail(), a.trackers(), a.links());
+        assertEquals(0, r.inlinedImages());
+        assertTrue(r.placeholders().stream().anyMatch(p -> p.url().startsWith("cid:")));
+    }
+
+    @Test
+    void zeroFontSizesAreRaisedToOnePixelForThePdf() {
+        assertEquals("font-size:1px", SafePreview.noZeroFontSize("font-size:0"));
+        assertEquals("font-size: 1px !important; color:red",
+                SafePreview.noZeroFontSize("font-size: 0px !important; color:red"));
+        assertEquals("FONT-SIZE:1px;", SafePreview.noZeroFontSize("FONT-SIZE:0;"));
+        assertEquals("font:1px/0 a", SafePreview.noZeroFontSize("font:0/0 a"));
+        assertEquals("font-size:0.5em", SafePreview.noZeroFontSize("font-size:0.5em"));
+        assertEquals("font-size:10px", SafePreview.noZeroFontSize("font-size:10px"));
+        PreviewResult r = PREVIEW.render(htmlEmail("<ul style=\"font-size:0\"><li>x</li></ul>"), List.of(),
+                List.of());
+        assertTrue(r.xhtmlFragment().contains("font-size:1px"), r.xhtmlFragment());
+    }
+
+    private static int maxDepth(Element root) {
+        int max = 0;
+        for (Element e : root.getAllElements()) {
+            int d = 0;
+            for (Element p = e; p != null; p = p.parent()) {
+                d++;
+            }
+            max = Math.max(max, d);
+        }
+        return max;
+    }
+
+    static Tracker tracker(String id, TrackerKind kind, String url) {
+        return new Tracker(id, kind, url, UrlRefs.host(url), null, null, Party.UNKNOWN, List.of(), List.of(),
+                Confidence.MEDIUM, List.of(), List.of(), new Location("1", "img", "src", null), "", "test", null,
+                null);
+    }
+
+    static Link link(String url, String destination, String trackerId) {
+        return new Link(url, UrlRefs.host(url), "", destination, trackerId, new Location("1", "a", "href", null));
+    }
+
+    static ReceivedEmail htmlEmail(String html) {
+        return email(List.of(new BodyText("1", BodyKind.HTML, html, "utf-8", "UTF-8", false)));
+    }
+
+    private static ReceivedEmail email(List<BodyText> bodies) {
+        byte[] raw = "Subject: test\r\n\r\nbody".getBytes(StandardCharsets.US_ASCII);
+        return new ReceivedEmail("t.eml", "0".repeat(64), raw.length, List.of(),
+                new MimePart("1", "text/html", "utf-8", null, null, null, null, 0, List.of()), bodies, List.of(),
+                null, raw);
+    }
+}
