@@ -134,14 +134,14 @@ public class AnalysisResource {
     public Response letter(@PathParam("id") String id, @PathParam("letter") String letter,
             @PathParam("format") String format, @RestQuery String lang) {
         StoredAnalysis stored = find(id);
-        Documents.Letter which;
+        org.pixelproof.dossier.LetterKind which;
         try {
-            which = Documents.Letter.valueOf(letter.toUpperCase(Locale.ROOT));
+            which = org.pixelproof.dossier.LetterKind.fromSlug(letter);
         } catch (IllegalArgumentException e) {
             throw new NotFoundException();
         }
         String l = lang(lang);
-        String base = "pixelproof-letter-" + which.name().toLowerCase(Locale.ROOT) + "-" + l;
+        String base = "pixelproof-" + which.slug() + "-" + l;
         return switch (format) {
             case "pdf" -> attachment(documents.letterPdf(stored, which, l), "application/pdf", base + ".pdf");
             case "txt" -> attachment(documents.letterText(stored, which, l).getBytes(StandardCharsets.UTF_8),

@@ -7,7 +7,7 @@ package org.pixelproof.web;
  * @param status the HTTP status
  * @param error  a stable code: an {@link org.pixelproof.ingest.AnomalyCode} name for refused uploads, else
  *               {@code MISSING_FIELD}, {@code BAD_PARAMETER}, {@code NOT_FOUND}, {@code PAYLOAD_TOO_LARGE},
- *               {@code INTEGRITY_ERROR}, {@code UNAVAILABLE}, {@code INTERNAL_ERROR}...
+ *               {@code INTEGRITY_ERROR}, {@code INTERNAL_ERROR}...
  * @param reason what went wrong and, where possible, what to do
  */
 public record ApiError(int status, String error, String reason) {

@@ -64,11 +64,6 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response unavailable(DocumentUnavailableException e, HttpServerRequest request) {
-        return answer(request, 503, "UNAVAILABLE", e.getMessage(), null);
-    }
-
-    @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         String code = switch (status) {

@@ -21,8 +21,6 @@ public enum Problem {
     NOT_FOUND,
     /** The stored original no longer matches its SHA-256. */
     INTEGRITY_ERROR,
-    /** A document this build cannot produce. */
-    UNAVAILABLE,
     /** Anything unexpected. */
     INTERNAL_ERROR,
     /** A malformed request. */

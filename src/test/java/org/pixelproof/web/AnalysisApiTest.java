@@ -165,6 +165,27 @@ class AnalysisApiTest {
     }
 
     @Test
+    void dossierIsAPdfWithTheDigestAndTheTrackers() throws IOException {
+        byte[] eml = sample();
+        String id = upload(eml);
+        for (String lang : new String[] {"fr", "en"}) {
+            Response r = given().when().get("/api/analyses/" + id + "/dossier.pdf?lang=" + lang);
+            r.then().statusCode(200).contentType("application/pdf")
+                    .header("Content-Disposition", containsString("attachment"));
+            String text;
+            try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(r.asByteArray())) {
+                text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+            }
+            assertTrue(text.contains(AnalysisStore.sha256(eml)), "the dossier states the SHA-256 (" + lang + ")");
+            assertTrue(text.contains("track.esp-mailer.example"), "the dossier names the tracker host (" + lang + ")");
+        }
+        // Served from the cache the second time: the same bytes.
+        byte[] first = given().get("/api/analyses/" + id + "/dossier.pdf").asByteArray();
+        byte[] again = given().get("/api/analyses/" + id + "/dossier.pdf").asByteArray();
+        assertTrue(Arrays.equals(first, again));
+    }
+
+    @Test
     void dossierLangIsChecked() throws IOException {
         String id = upload(sample());
         given().when().get("/api/analyses/" + id + "/dossier.pdf?lang=de")

@@ -48,6 +48,12 @@ public class FakePipelineProducers {
 
     @Produces
     @Singleton
+    org.pixelproof.rules.RuleSet rules() {
+        return org.pixelproof.rules.RuleSetLoader.loadDefault();
+    }
+
+    @Produces
+    @Singleton
     Pipeline pipeline(Clock clock) {
         return new Pipeline() {
             @Override
@@ -91,7 +97,8 @@ public class FakePipelineProducers {
 
             @Override
             public ReceivedEmail read(byte[] raw, String fileName) {
-                throw new UnsupportedOperationException("fake pipeline");
+                return new org.pixelproof.ingest.EmailParser(org.pixelproof.ingest.IngestLimits.DEFAULT)
+                        .parse(raw, fileName);
             }
         };
     }

@@ -199,6 +199,48 @@ class PagesTest {
     }
 
     @Test
+    void thePreviewIsSandboxedAndLoadsNothing() throws IOException {
+        PageSession s = new PageSession();
+        String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
+        Response r = s.get("/analyses/" + id + "/preview");
+        assertEquals(200, r.statusCode());
+        assertEquals(SecurityHeaders.PREVIEW_CSP, r.header("Content-Security-Policy"));
+        assertEquals("SAMEORIGIN", r.header("X-Frame-Options"));
+        String html = r.asString();
+        assertTrue(html.contains("Bonjour Camille"), "the message's text is shown");
+        assertFalse(html.contains("src=\"https://track.esp-mailer.example"), "no remote image remains");
+        assertFalse(html.contains("url(https://track.esp-mailer.example"), "no remote CSS url remains");
+        assertFalse(html.contains("<script"), html);
+    }
+
+    @Test
+    void lettersAndCleanedCopiesDownload() throws IOException {
+        PageSession s = new PageSession();
+        String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
+        s.post("/analyses/" + id + "/dossier", Map.of("name", "Jeanne Testeuse", "askedConsent", "no"));
+        for (String letter : new String[] {"dpo-request", "cnil-complaint", "how-to-file"}) {
+            Response txt = s.get("/analyses/" + id + "/letters/" + letter + ".txt?lang=fr");
+            assertEquals(200, txt.statusCode(), letter);
+            assertTrue(txt.header("Content-Disposition").contains("attachment"));
+            assertFalse(txt.asString().isBlank());
+            Response pdf = s.get("/analyses/" + id + "/letters/" + letter + ".pdf?lang=en");
+            assertEquals(200, pdf.statusCode(), letter);
+            assertTrue(new String(pdf.asByteArray(), 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"));
+        }
+        assertTrue(s.get("/analyses/" + id + "/letters/dpo-request.txt").asString().contains("Jeanne Testeuse"),
+                "the letter is in the complainant's name");
+        s.get("/analyses/" + id + "/letters/nonsense.txt").then().statusCode(404);
+        s.get("/analyses/" + id + "/letters/dpo-request.exe").then().statusCode(404);
+        Response eml = s.get("/analyses/" + id + "/cleaned.eml");
+        assertEquals(200, eml.statusCode());
+        assertFalse(eml.asString().contains("Zq7731-pixel.gif"), "the pixel is gone from the cleaned copy");
+        Response html = s.get("/analyses/" + id + "/cleaned.html");
+        assertEquals(200, html.statusCode());
+        assertTrue(html.header("Content-Disposition").contains("attachment"));
+        assertFalse(html.asString().contains("Zq7731-pixel.gif"));
+    }
+
+    @Test
     void privacyPageStatesRetentionDeletionAndCookies() {
         given().get("/privacy").then().statusCode(200)
                 .body(containsString("30 jours")).body(containsString("pixelproof-mine"))
