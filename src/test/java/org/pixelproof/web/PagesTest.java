@@ -229,6 +229,12 @@ class PagesTest {
         }
         assertTrue(s.get("/analyses/" + id + "/letters/dpo-request.txt").asString().contains("Jeanne Testeuse"),
                 "the letter is in the complainant's name");
+        Response dossier = s.get("/analyses/" + id + "/dossier.pdf?lang=fr");
+        assertEquals(200, dossier.statusCode());
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(dossier.asByteArray())) {
+            assertTrue(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).contains("Jeanne Testeuse"),
+                    "the dossier is in the complainant's name");
+        }
         s.get("/analyses/" + id + "/letters/nonsense.txt").then().statusCode(404);
         s.get("/analyses/" + id + "/letters/dpo-request.exe").then().statusCode(404);
         Response eml = s.get("/analyses/" + id + "/cleaned.eml");
