@@ -9,6 +9,7 @@ import org.pixelproof.authenticity.Authenticity;
 import org.pixelproof.detect.ConsentMarker;
 import org.pixelproof.detect.ConsentMarkerType;
 import org.pixelproof.detect.Link;
+import org.pixelproof.detect.RecipientIdentifier;
 import org.pixelproof.detect.RemoteResource;
 import org.pixelproof.detect.SenderIdentity;
 import org.pixelproof.detect.Tracker;
@@ -39,7 +40,10 @@ import org.pixelproof.ingest.Anomaly;
  * @param sender                the sending organisation as identified
  * @param assessment            the legal qualification
  * @param authenticity          DKIM, authentication results and Received chain
- * @param anomalies             what was malformed or over a limit while reading
+ * @param anomalies             what was malformed or over a limit while reading or detecting
+ * @param headerIdentifiers     the recipient's address found, in some encoding, in header fields the sender fills
+ *                              (VERP Return-Path, List-Unsubscribe, X-headers of the ESP): per-recipient tagging
+ *                              that is not a tracker by itself but shows the message was personalised
  */
 public record Analysis(
         String id,
@@ -60,7 +64,8 @@ public record Analysis(
         SenderIdentity sender,
         Assessment assessment,
         Authenticity authenticity,
-        List<Anomaly> anomalies) {
+        List<Anomaly> anomalies,
+        List<RecipientIdentifier> headerIdentifiers) {
 
     public Analysis {
         Objects.requireNonNull(id, "id");
@@ -74,5 +79,17 @@ public record Analysis(
         missingConsentMarkers = List.copyOf(missingConsentMarkers);
         links = List.copyOf(links);
         anomalies = List.copyOf(anomalies);
+        headerIdentifiers = headerIdentifiers == null ? List.of() : List.copyOf(headerIdentifiers);
+    }
+
+    /** The form without header identifiers (an empty list), kept for callers written before they existed. */
+    public Analysis(String id, String file, String sha256, long sizeBytes, Instant analysedAt, String toolVersion,
+            String rulesVersion, Verdict verdict, MessageSummary message, List<String> recipients,
+            List<Tracker> trackers, List<RemoteResource> remoteContent, List<ConsentMarker> consentMarkers,
+            List<ConsentMarkerType> missingConsentMarkers, List<Link> links, SenderIdentity sender,
+            Assessment assessment, Authenticity authenticity, List<Anomaly> anomalies) {
+        this(id, file, sha256, sizeBytes, analysedAt, toolVersion, rulesVersion, verdict, message, recipients,
+                trackers, remoteContent, consentMarkers, missingConsentMarkers, links, sender, assessment,
+                authenticity, anomalies, List.of());
     }
 }

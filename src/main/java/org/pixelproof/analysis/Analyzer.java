@@ -1,6 +1,7 @@
 package org.pixelproof.analysis;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.pixelproof.assess.Assessment;
@@ -9,8 +10,8 @@ import org.pixelproof.authenticity.Authenticity;
 import org.pixelproof.authenticity.AuthenticityChecker;
 import org.pixelproof.detect.Detector;
 import org.pixelproof.detect.Findings;
+import org.pixelproof.ingest.Anomaly;
 import org.pixelproof.ingest.EmailParser;
-import org.pixelproof.ingest.Header;
 import org.pixelproof.ingest.IngestLimits;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.RuleSet;
@@ -91,11 +92,20 @@ public final class Analyzer {
                 ToolVersion.get(), rules.version(), assessment.verdict(), summarise(email), findings.recipientAddresses(),
                 findings.trackers(), findings.remoteContent(), findings.consentMarkers(),
                 findings.missingConsentMarkers(), findings.links(), findings.sender(), assessment, auth,
-                email.anomalies());
+                anomalies(email, findings), findings.headerIdentifiers());
+    }
+
+    private static List<Anomaly> anomalies(ReceivedEmail email, Findings findings) {
+        if (findings.anomalies().isEmpty()) {
+            return email.anomalies();
+        }
+        List<Anomaly> all = new ArrayList<>(email.anomalies());
+        all.addAll(findings.anomalies());
+        return all;
     }
 
     private static MessageSummary summarise(ReceivedEmail e) {
-        List<String> delivered = new java.util.ArrayList<>(e.headers("Delivered-To"));
+        List<String> delivered = new ArrayList<>(e.headers("Delivered-To"));
         delivered.addAll(e.headers("X-Original-To"));
         return new MessageSummary(
                 e.header("From").orElse(null),

@@ -1,25 +1,1082 @@
 package org.pixelproof.detect;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.pixelproof.detect.BodyScanner.Candidate;
+import org.pixelproof.detect.BodyScanner.RawLink;
+import org.pixelproof.ingest.Anomaly;
+import org.pixelproof.ingest.BodyKind;
+import org.pixelproof.ingest.BodyText;
+import org.pixelproof.ingest.Header;
 import org.pixelproof.ingest.IngestLimits;
 import org.pixelproof.ingest.ReceivedEmail;
+import org.pixelproof.rules.PatternKind;
 import org.pixelproof.rules.RuleSet;
+import org.pixelproof.rules.TrackingParameter;
+import org.pixelproof.rules.Vendor;
 
 /**
- * Finds trackers, remote content, links, consent markers and the sender in a message. Thread-safe.
- * TODO(detect): implementation pending.
+ * Finds trackers, remote content, links, consent markers and the sender in a message.
+ *
+ * <p>Each HTML and AMP body is parsed once ({@link HtmlParsing}) and walked once ({@link BodyScanner}) for every
+ * remote-fetch vector a mail client may follow; each candidate is then scored from explicit signals
+ * ({@link SignalCodes}, where the weights and decision rules are written down), and becomes a {@link Tracker} or a
+ * {@link RemoteResource}. Links are looked through the recipient's own wrappers, their destination decoded offline
+ * ({@link LinkDecoder}), and the click-tracking ones grouped per redirector. The recipient's address is searched in
+ * every URL and header in all the encodings of {@link RecipientMatcher}. Read-receipt headers
+ * ({@code Disposition-Notification-To}, RFC 8098; {@code Return-Receipt-To}; {@code X-Confirm-Reading-To}) are trackers
+ * of their own.
+ *
+ * <p>Never dereferences a URL: no connection, no DNS lookup; everything is read from the message.
+ *
+ * <p>Thread-safe: one instance serves concurrent analyses (each call works on its own objects).
  */
 public final class Detector {
-    /** @param rules the rule set; @param limits HTML depth and CSS size limits */
+
+    /** Header fields that ask the client for a read receipt. */
+    static final List<String> READ_RECEIPT_HEADERS = List.of("Disposition-Notification-To", "Return-Receipt-To",
+            "X-Confirm-Reading-To", "Read-Receipt-To");
+
+    /** Header fields that name the recipient by design: not searched for identifiers. */
+    private static final Set<String> RECIPIENT_FIELDS = Set.of("to", "cc", "bcc", "delivered-to", "x-original-to",
+            "received", "envelope-to", "x-envelope-to", "x-forwarded-to", "x-forwarded-for", "resent-to",
+            "resent-cc", "original-recipient", "final-recipient", "x-rcpt-to", "x-apparently-to", "x-delivered-to",
+            "authentication-results", "arc-authentication-results", "arc-seal", "arc-message-signature",
+            "dkim-signature", "x-google-original-to", "x-original-recipient", "x-received");
+
+    /** Most per-recipient tokens listed per tracker. */
+    static final int MAX_TOKENS = 10;
+
+    private static final Set<String> IMAGE_VECTORS = Set.of("img", "img-srcset", "picture-source", "input-image",
+            "amp-img", "svg-image", "svg-feimage", "vml-fill", "vml-image", "vml-imagedata", "amp-pixel");
+    private static final Set<String> CSS_VECTORS = Set.of("css-inline", "css-stylesheet", "css-import", "font-face",
+            "link-stylesheet", "background-attribute");
+    private static final List<String> SPACER_WORDS = List.of("spacer", "blank", "transparent", "trans.gif",
+            "clear.gif", "clearpixel", "clear_pixel", "shim", "space.gif", "s.gif", "dot.gif", "pixel_trans",
+            "empty.gif", "1x1.gif", "1x1.png", "blank.png", "spc.gif");
+    private static final Set<String> STATIC_HOST_LABELS = Set.of("cdn", "static", "img", "imgs", "image", "images",
+            "assets", "asset", "media", "files", "content", "res", "resources", "pics", "pictures", "photos", "s",
+            "i", "fonts", "gallery", "d", "mcusercontent");
+    private static final List<String> UNSUBSCRIBE_WORDS = List.of("unsub", "desinscri", "désinscri",
+            "desabonn", "désabonn", "abmelden", "austragen", "opt-out", "optout", "opt_out", "preferences",
+            "manage-subscription", "manage_subscription", "darse de baja", "uitschrijven", "afmelden", "cancelar");
+
+    private final RuleSet rules;
+    private final IngestLimits limits;
+    private final VendorIndex vendors;
+    private final LinkDecoder decoder;
+    private final List<TrackingParameter> recipientParams;
+    private final List<TrackingParameter> campaignParams;
+
+    /**
+     * @param rules  the rule set (vendors, tracking parameters, link wrappers, marker phrases)
+     * @param limits HTML depth and CSS size limits
+     */
     public Detector(RuleSet rules, IngestLimits limits) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.vendors = new VendorIndex(rules);
+        this.decoder = new LinkDecoder(rules);
+        this.recipientParams = rules.trackingParameters().stream().filter(p -> "recipient".equals(p.scope()))
+                .toList();
+        this.campaignParams = rules.trackingParameters().stream().filter(p -> "campaign".equals(p.scope())).toList();
+    }
+
+    /**
+     * Parses the HTML and AMP bodies of a message, bounded by the limits, as {@link #detect} does.
+     *
+     * @param email the message
+     * @return one parsed body per HTML or AMP body, in tree order
+     */
+    public List<HtmlBody> parseHtml(ReceivedEmail email) {
+        List<HtmlBody> out = new ArrayList<>();
+        for (BodyText b : email.bodies()) {
+            if (b.kind() == BodyKind.HTML || b.kind() == BodyKind.AMP_HTML) {
+                out.add(HtmlParsing.parse(b, limits));
+            }
+        }
+        return out;
     }
 
     /**
      * @param email           the message
-     * @param extraRecipients recipient addresses to search besides those of the headers
-     * @return the findings
+     * @param extraRecipients recipient addresses to search besides those of the headers (e.g. given by the user);
+     *                        may be empty, never {@code null}
+     * @return the findings; never throws for malformed content
      */
     public Findings detect(ReceivedEmail email, List<String> extraRecipients) {
-        throw new UnsupportedOperationException("detect not implemented yet");
+        Objects.requireNonNull(email, "email");
+        List<Anomaly> anomalies = new ArrayList<>();
+        List<String> addresses = recipientAddresses(email, extraRecipients == null ? List.of() : extraRecipients);
+        Run run = new Run(email, new RecipientMatcher(addresses), new PartyResolver(email, vendors));
+
+        BodyScanner.Order order = new BodyScanner.Order();
+        List<Tracker> receipts = readReceipts(email, run, order);
+        List<HtmlBody> html = new ArrayList<>();
+        Map<HtmlBody, Element> lastContent = new IdentityHashMap<>();
+        Map<HtmlBody, List<CssScanner.Sheet>> sheets = new IdentityHashMap<>();
+        for (BodyText b : email.bodies()) {
+            if (b.kind() == BodyKind.PLAIN) {
+                textLinks(b, order, run.links);
+                continue;
+            }
+            HtmlBody hb = HtmlParsing.parse(b, limits);
+            html.add(hb);
+            List<CssScanner.Sheet> bodySheets = new ArrayList<>();
+            BodyScanner scanner = new BodyScanner(hb, b.text(), limits, order, run.candidates, run.links, bodySheets,
+                    anomalies);
+            scanner.scan();
+            lastContent.put(hb, scanner.lastContent());
+            sheets.put(hb, bodySheets);
+        }
+        for (HtmlBody hb : html) {
+            run.classStyles.putAll(classStyles(hb, sheets.get(hb)));
+        }
+        run.lastContent.addAll(lastContent.values());
+
+        run.prepare();
+        // the same URL loaded twice is one request (the client's cache): keep its first tracker, else one resource
+        List<Draft> drafts = new ArrayList<>();
+        Map<String, RemoteResource> remoteByUrl = new LinkedHashMap<>();
+        Set<String> trackedUrls = new HashSet<>();
+        for (Candidate c : run.candidates) {
+            Draft d = run.scoreLoad(c);
+            if (d != null) {
+                if (trackedUrls.add(d.url.url())) {
+                    drafts.add(d);
+                }
+            } else {
+                remoteByUrl.putIfAbsent(c.url().url(), run.remote(c));
+            }
+        }
+        List<RemoteResource> remote = new ArrayList<>();
+        for (RemoteResource r : remoteByUrl.values()) {
+            if (!trackedUrls.contains(r.url())) {
+                remote.add(r);
+            }
+        }
+        List<Link> links = run.scoreLinks(drafts);
+        drafts.sort(Comparator.comparingInt(d -> d.order));
+
+        List<Tracker> trackers = new ArrayList<>(receipts.size() + drafts.size());
+        Map<Draft, String> ids = new IdentityHashMap<>();
+        for (Tracker r : receipts) {
+            trackers.add(withId(r, "T" + (trackers.size() + 1)));
+        }
+        for (Draft d : drafts) {
+            String id = "T" + (trackers.size() + 1);
+            ids.put(d, id);
+            trackers.add(d.toTracker(id));
+        }
+        List<Link> finalLinks = new ArrayList<>(links.size());
+        for (int k = 0; k < links.size(); k++) {
+            Link l = links.get(k);
+            Draft owner = run.linkOwners.get(k);
+            finalLinks.add(owner == null ? l : new Link(l.url(), l.host(), l.text(), l.destination(), ids.get(owner),
+                    l.location(), l.campaignParameters()));
+        }
+
+        List<ConsentMarker> markers = new ConsentMarkerFinder(rules).find(email, html);
+        EnumSet<ConsentMarkerType> missing = EnumSet.allOf(ConsentMarkerType.class);
+        for (ConsentMarker m : markers) {
+            missing.remove(m.type());
+        }
+        SenderIdentity sender = new SenderIdentifier(rules).identify(email, html);
+        return new Findings(run.matcher.addresses(), trackers, remote, finalLinks, markers, List.copyOf(missing),
+                sender, espHints(email), headerIdentifiers(email, run.matcher), anomalies);
+    }
+
+    // ------------------------------------------------------------------------------------------ recipients
+
+    /**
+     * @return the recipient addresses of To, Delivered-To and X-Original-To plus the extra ones, as written (each
+     *         spelling once: the original case matters to hashed identifiers), header order first
+     */
+    static List<String> recipientAddresses(ReceivedEmail email, List<String> extra) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String field : List.of("To", "Delivered-To", "X-Original-To")) {
+            for (String value : email.headers(field)) {
+                out.addAll(addressesIn(value));
+            }
+        }
+        for (String e : extra) {
+            out.addAll(addressesIn(e));
+        }
+        return List.copyOf(out);
+    }
+
+    /** @return the {@code local@domain} addresses in a header value, in order. */
+    static List<String> addressesIn(String value) {
+        List<String> out = new ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        int n = value.length();
+        int at = value.indexOf('@');
+        while (at > 0 && at < n - 1) {
+            int s = at;
+            while (s > 0 && isAddressChar(value.charAt(s - 1))) {
+                s--;
+            }
+            int e = at + 1;
+            while (e < n && (Character.isLetterOrDigit(value.charAt(e)) || value.charAt(e) == '.'
+                    || value.charAt(e) == '-')) {
+                e++;
+            }
+            while (e > at + 1 && value.charAt(e - 1) == '.') {
+                e--;
+            }
+            if (s < at && e > at + 1 && value.substring(at + 1, e).indexOf('.') > 0) {
+                out.add(value.substring(s, e));
+            }
+            at = value.indexOf('@', Math.max(e, at + 1));
+        }
+        return out;
+    }
+
+    private static boolean isAddressChar(char c) {
+        return Character.isLetterOrDigit(c) || "._%+-=!#$&'*/?^`{|}~".indexOf(c) >= 0;
+    }
+
+    private static List<RecipientIdentifier> headerIdentifiers(ReceivedEmail email, RecipientMatcher matcher) {
+        List<RecipientIdentifier> out = new ArrayList<>();
+        if (matcher.isEmpty()) {
+            return out;
+        }
+        for (Header h : email.headers()) {
+            if (!mayCarryIdentifier(h.name().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (RecipientMatcher.Match m : matcher.find(h.decoded())) {
+                out.add(new RecipientIdentifier(m.value(), m.encoding(), h.name(), m.address()));
+            }
+        }
+        return out;
+    }
+
+    /** Standard header fields a sender or its ESP fills and may fill with the recipient's identity. */
+    private static final Set<String> IDENTIFIER_FIELDS = Set.of("from", "sender", "reply-to", "return-path",
+            "errors-to", "bounces-to", "list-unsubscribe", "list-id", "list-help", "list-subscribe", "list-owner",
+            "list-post", "list-archive", "message-id", "references", "in-reply-to", "feedback-id", "resent-from",
+            "disposition-notification-to", "return-receipt-to", "x-confirm-reading-to", "comments", "keywords");
+    /** Extension fields added by the receiving side's filters and servers: long, and never the sender's. */
+    private static final List<String> RECEIVER_PREFIXES = List.of("x-ms-", "x-microsoft-", "x-forefront-",
+            "x-exchange-", "x-google-", "x-gm-", "x-received", "x-spam", "x-virus", "x-proofpoint-", "x-mimecast-",
+            "x-barracuda-", "x-originating-ip", "x-ironport-", "x-sophos-", "x-eopattributedmessage",
+            "x-crosspremises", "x-ovh-", "x-yahoo-", "x-apple-", "x-antiabuse", "x-orig-");
+
+    /**
+     * @param lowerName a header field name in lower case
+     * @return true when the field is searched for recipient identifiers: the standard fields a sender fills, and the
+     *         sender's own extension fields ({@code X-...}), not the recipient fields nor what receiving servers add
+     */
+    static boolean mayCarryIdentifier(String lowerName) {
+        if (RECIPIENT_FIELDS.contains(lowerName)) {
+            return false;
+        }
+        if (IDENTIFIER_FIELDS.contains(lowerName)) {
+            return true;
+        }
+        if (!lowerName.startsWith("x-")) {
+            return false;
+        }
+        for (String p : RECEIVER_PREFIXES) {
+            if (lowerName.startsWith(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<String> espHints(ReceivedEmail email) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Header h : email.headers()) {
+            for (Vendor v : vendors.vendorsOfHeader(h.name())) {
+                out.add(v.id());
+            }
+        }
+        List<String> domains = new ArrayList<>(PartyResolver.dkimDomains(email));
+        String rp = Domains.domainOf(email.header("Return-Path").orElse(null));
+        if (rp != null) {
+            domains.add(rp);
+        }
+        for (String d : domains) {
+            for (Vendor v : vendors.vendorsOfHost(d)) {
+                out.add(v.id());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    // -------------------------------------------------------------------------------------------- receipts
+
+    private List<Tracker> readReceipts(ReceivedEmail email, Run run, BodyScanner.Order order) {
+        List<Tracker> out = new ArrayList<>();
+        for (Header h : email.headers()) {
+            String name = null;
+            for (String r : READ_RECEIPT_HEADERS) {
+                if (h.is(r)) {
+                    name = r;
+                }
+            }
+            if (name == null || h.decoded().isBlank()) {
+                continue;
+            }
+            order.next();
+            String host = Domains.domainOf(h.decoded());
+            List<Signal> signals = List.of(new Signal(SignalCodes.READ_RECEIPT_HEADER,
+                    name + " asks the mail client to send a receipt when the message is read"));
+            out.add(new Tracker("T0", TrackerKind.READ_RECEIPT, "header:" + name, host, null, null,
+                    run.parties.partyOf(host, false, false), List.of(), List.of(), Confidence.HIGH, signals, List.of(),
+                    new Location(email.root().path(), "header", name, null),
+                    BodyScanner.bounded(h.name() + ": " + h.decoded()), "header.read-receipt", null, null));
+        }
+        return out;
+    }
+
+    private static Tracker withId(Tracker t, String id) {
+        return new Tracker(id, t.kind(), t.url(), t.host(), t.vendor(), t.vendorDetails(), t.party(),
+                t.recipientIdentifiers(), t.perRecipientTokens(), t.confidence(), t.signals(), t.hiddenBy(),
+                t.location(), t.evidence(), t.ruleId(), t.destination(), t.wrappedBy());
+    }
+
+    // ----------------------------------------------------------------------------------------- plain text
+
+    private static void textLinks(BodyText body, BodyScanner.Order order, List<RawLink> links) {
+        String t = body.text();
+        String lower = t.toLowerCase(Locale.ROOT);
+        int i = lower.indexOf("http");
+        while (i >= 0) {
+            boolean scheme = lower.startsWith("https://", i) || lower.startsWith("http://", i);
+            boolean boundary = i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1));
+            int end = i;
+            if (scheme && boundary) {
+                while (end < t.length() && t.charAt(end) > ' ' && "<>\"".indexOf(t.charAt(end)) < 0) {
+                    end++;
+                }
+                while (end > i && ".,;:!?)]}'".indexOf(t.charAt(end - 1)) >= 0) {
+                    end--;
+                }
+                WebUrl url = WebUrl.of(t.substring(i, end), null);
+                if (url != null && url.isRemote()) {
+                    int ls = t.lastIndexOf('\n', i) + 1;
+                    int le = t.indexOf('\n', end);
+                    String line = t.substring(ls, le < 0 ? t.length() : le).strip();
+                    links.add(new RawLink(order.next(), url, "", new Location(body.partPath(), "text", null, null),
+                            BodyScanner.bounded(line)));
+                }
+            }
+            i = lower.indexOf("http", Math.max(end, i + 4));
+        }
+    }
+
+    // ----------------------------------------------------------------------------------- class-based styles
+
+    /** Elements that top-level {@code <style>} rules hide or shrink, with the facts of those rules. */
+    private static Map<Element, StyleFacts> classStyles(HtmlBody body, List<CssScanner.Sheet> sheets) {
+        Map<Element, StyleFacts> out = new IdentityHashMap<>();
+        int tried = 0;
+        for (CssScanner.Sheet sheet : sheets) {
+            for (CssScanner.Rule rule : sheet.rules()) {
+                if (!rule.atRules().isEmpty() || rule.selector().isEmpty() || rule.selector().contains(":")) {
+                    continue; // conditional rules (media queries, hover) do not hide in general
+                }
+                StyleFacts f = StyleFacts.of(rule.declarations());
+                if (!(f.hidden() || f.offScreen() || f.zeroSizeWrapper() || tiny(f.width(), f.height())
+                        || tiny(f.maxWidth(), f.maxHeight()))) {
+                    continue;
+                }
+                if (++tried > 200) {
+                    return out;
+                }
+                Elements matched;
+                try {
+                    matched = body.document().select(rule.selector());
+                } catch (RuntimeException e) {
+                    continue; // a selector jsoup does not understand: browsers would ignore the rule too
+                }
+                for (Element el : matched) {
+                    out.putIfAbsent(el, f);
+                }
+            }
+        }
+        return out;
+    }
+
+    static boolean tiny(double w, double h) {
+        return !Double.isNaN(w) && !Double.isNaN(h) && w <= 3 && h <= 3;
+    }
+
+    // ------------------------------------------------------------------------------------------ per message
+
+    /** A tracker being built: its signals and what it will say. */
+    private final class Draft {
+        int order;
+        TrackerKind kind;
+        WebUrl url;
+        String host;
+        VendorIndex.VendorMatch vendor;
+        /** the vendor named by a per-recipient parameter rule, when no URL pattern matched */
+        Vendor paramVendor;
+        Party party;
+        final List<RecipientIdentifier> identifiers = new ArrayList<>();
+        final Set<String> tokens = new LinkedHashSet<>();
+        final Map<String, Signal> signals = new LinkedHashMap<>();
+        final List<String> hiddenBy = new ArrayList<>();
+        Location location;
+        String evidence;
+        String ruleId;
+        String destination;
+        String wrappedBy;
+        int links;
+
+        void signal(String code, String detail) {
+            signals.putIfAbsent(code, new Signal(code, detail));
+        }
+
+        boolean has(String code) {
+            return signals.containsKey(code);
+        }
+
+        int weight() {
+            int w = 0;
+            for (String code : signals.keySet()) {
+                w += SignalCodes.weight(code);
+            }
+            return w;
+        }
+
+        boolean identifying() {
+            return has(SignalCodes.VENDOR_RULE) || has(SignalCodes.VENDOR_CLICK_RULE)
+                    || has(SignalCodes.RECIPIENT_IDENTIFIER) || has(SignalCodes.RECIPIENT_PARAMETER)
+                    || has(SignalCodes.BEACON_ELEMENT) || has(SignalCodes.HIGH_ENTROPY_TOKEN)
+                    || has(SignalCodes.SHARED_TOKEN) || has(SignalCodes.REDIRECTOR)
+                    || has(SignalCodes.VENDOR_PATH_SHAPE);
+        }
+
+        Tracker toTracker(String id) {
+            Confidence conf = SignalCodes.confidence(weight());
+            if (!identifying()) {
+                conf = Confidence.LOW; // nothing in it can single out the recipient: an aggregate open count at most
+            }
+            List<Signal> sig = new ArrayList<>(signals.values());
+            if (links > 1) {
+                Signal first = sig.get(0);
+                sig.set(0, new Signal(first.code(), first.detail() + " (" + links + " links)"));
+            }
+            List<String> tok = new ArrayList<>(tokens);
+            if (tok.size() > MAX_TOKENS) {
+                tok = tok.subList(0, MAX_TOKENS);
+            }
+            Vendor v = vendor != null ? vendor.vendor() : paramVendor;
+            VendorRef ref = v == null ? null : new VendorRef(v.id(), v.name(), v.legalName(), v.country(),
+                    v.outsideEea());
+            return new Tracker(id, kind, url.url(), host, v == null ? null : v.name(), ref, party,
+                    identifiers, tok, conf, sig, hiddenBy, location, evidence, ruleId, destination, wrappedBy);
+        }
+    }
+
+    /** The state of one analysis. */
+    private final class Run {
+        final ReceivedEmail email;
+        final RecipientMatcher matcher;
+        final PartyResolver parties;
+        final List<Candidate> candidates = new ArrayList<>();
+        final List<RawLink> links = new ArrayList<>();
+        final Map<Element, StyleFacts> classStyles = new IdentityHashMap<>();
+        final Map<Element, StyleFacts> inlineStyles = new IdentityHashMap<>();
+        final Set<Element> lastContent = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        final List<Draft> linkOwners = new ArrayList<>();
+        /** high-entropy tokens of links, with the number of distinct link URLs holding each. */
+        final Map<String, Integer> linkTokens = new HashMap<>();
+        final Set<String> loadTokens = new HashSet<>();
+        final Map<String, Integer> imagesPerHost = new HashMap<>();
+        final Map<RawLink, LinkDecoder.Unwrapped> unwrappedLinks = new IdentityHashMap<>();
+        final Map<Candidate, LinkDecoder.Unwrapped> unwrappedLoads = new IdentityHashMap<>();
+        /** per-URL results, computed once: the same URL often appears many times in a message */
+        private final Map<String, List<Tokens.Token>> tokenMemo = new HashMap<>();
+        private final Map<String, List<VendorIndex.VendorMatch>> vendorMemo = new HashMap<>();
+        private final Map<String, List<RecipientMatcher.Match>> idMemo = new HashMap<>();
+
+        List<Tokens.Token> tokens(WebUrl url) {
+            return tokenMemo.computeIfAbsent(url.url(), k -> Tokens.highEntropy(url));
+        }
+
+        List<VendorIndex.VendorMatch> vendorMatches(WebUrl url) {
+            return vendorMemo.computeIfAbsent(url.url(), k -> vendors.match(url));
+        }
+
+        List<RecipientMatcher.Match> ids(String text) {
+            return idMemo.computeIfAbsent(text, matcher::find);
+        }
+
+        Run(ReceivedEmail email, RecipientMatcher matcher, PartyResolver parties) {
+            this.email = email;
+            this.matcher = matcher;
+            this.parties = parties;
+        }
+
+        void prepare() {
+            Set<String> seenUrls = new HashSet<>();
+            for (RawLink l : links) {
+                LinkDecoder.Unwrapped u = l.url().isRemote() ? decoder.unwrap(l.url()) : new LinkDecoder.Unwrapped(
+                        l.url(), null);
+                unwrappedLinks.put(l, u);
+                if (u.url() != null && u.url().isRemote() && seenUrls.add(u.url().url())) {
+                    for (Tokens.Token t : tokens(u.url())) {
+                        linkTokens.merge(t.value(), 1, Integer::sum);
+                    }
+                }
+            }
+            for (Candidate c : candidates) {
+                LinkDecoder.Unwrapped u = decoder.unwrap(c.url());
+                unwrappedLoads.put(c, u);
+                WebUrl url = u.url() != null ? u.url() : c.url();
+                if (IMAGE_VECTORS.contains(c.vector()) || CSS_VECTORS.contains(c.vector())) {
+                    imagesPerHost.merge(url.host(), 1, Integer::sum);
+                }
+                for (Tokens.Token t : tokens(url)) {
+                    loadTokens.add(t.value());
+                }
+            }
+        }
+
+        // ------------------------------------------------------------------------------------ remote loads
+
+        Draft scoreLoad(Candidate c) {
+            LinkDecoder.Unwrapped uw = unwrappedLoads.get(c);
+            if (uw.url() == null || !uw.url().isRemote()) {
+                return null; // a proxy hides the sender's URL: nothing to say about the sender
+            }
+            WebUrl url = uw.url();
+            Draft d = new Draft();
+            d.order = c.order();
+            d.kind = kindOf(c.vector());
+            d.url = url;
+            d.host = url.host();
+            d.location = c.location();
+            d.evidence = c.evidence();
+            d.wrappedBy = uw.wrapperId();
+
+            boolean assetHost = false;
+            VendorIndex.VendorMatch open = null;
+            VendorIndex.VendorMatch shape = null;
+            for (VendorIndex.VendorMatch m : vendorMatches(url)) {
+                if (m.hostMatched() && m.kind() == PatternKind.OPEN && open == null) {
+                    open = m;
+                } else if (m.vendorHost() && m.kind() == PatternKind.ASSET) {
+                    assetHost = true;
+                    if (d.vendor == null) {
+                        d.vendor = m;
+                    }
+                } else if (!m.hostMatched() && m.kind() == PatternKind.OPEN && shape == null) {
+                    shape = m;
+                }
+            }
+            if (open != null) {
+                d.vendor = open;
+                d.ruleId = open.pattern().id();
+                d.signal(SignalCodes.VENDOR_RULE, "matches " + open.pattern().id() + " (" + open.vendor().name()
+                        + ")");
+            } else if (shape != null) {
+                d.vendor = shape;
+                d.ruleId = shape.pattern().id();
+                d.signal(SignalCodes.VENDOR_PATH_SHAPE, "path has the shape of " + shape.pattern().id() + " ("
+                        + shape.vendor().name() + ") on host " + url.host());
+            }
+            if ("amp-pixel".equals(c.vector()) || "amp-analytics".equals(c.vector())) {
+                d.signal(SignalCodes.BEACON_ELEMENT, "<" + c.location().element() + "> exists only to report the"
+                        + " opening");
+            }
+            identifiers(d, url);
+            recipientParameters(d, url);
+            boolean entropy = false;
+            boolean shared = false;
+            for (Tokens.Token t : tokens(url)) {
+                if (!entropy) {
+                    d.signal(SignalCodes.HIGH_ENTROPY_TOKEN, "token " + abbreviate(t.value()) + " in the " + t.where()
+                            + " (about " + Math.round(t.bits()) + " bits)");
+                }
+                entropy = true;
+                d.tokens.add(t.display());
+                if (!shared && linkTokens.containsKey(t.value())) {
+                    shared = true;
+                    d.signal(SignalCodes.SHARED_TOKEN, "token " + abbreviate(t.value())
+                            + " also appears in the message's links");
+                }
+            }
+            boolean revealing = CssScanner.revealing(c.condition());
+            if (revealing) {
+                d.signal(SignalCodes.CONDITIONAL_CSS, "rule fires only on " + c.condition());
+            }
+            if (c.mso()) {
+                d.signal(SignalCodes.OUTLOOK_ONLY, "inside an Outlook conditional comment <!--[if mso]>");
+            }
+            Element el = c.element();
+            Shape sh = el != null && !"style".equals(el.normalName()) ? elementSignals(d, c, el) : Shape.NONE;
+            boolean asset = imageAsset(url, tokens(url));
+            // hiding counts only for what is not a visibly sized, static image: responsive templates hide the
+            // desktop or mobile variant of their pictures
+            boolean shapeSignal = shape != null || sh.tiny() || (sh.hidden() && !sh.large() && !asset);
+            if (IMAGE_VECTORS.contains(c.vector()) && imagesPerHost.getOrDefault(url.host(), 0) == 1
+                    && imagesPerHost.size() >= 3) {
+                d.signal(SignalCodes.ONLY_IMAGE_FROM_HOST, "the only image from " + url.host());
+            }
+            boolean decisive = d.has(SignalCodes.VENDOR_RULE) || d.has(SignalCodes.RECIPIENT_IDENTIFIER)
+                    || d.has(SignalCodes.RECIPIENT_PARAMETER) || d.has(SignalCodes.BEACON_ELEMENT);
+            boolean tracker = decisive
+                    || (shapeSignal && !spacer(url, entropy || shared, assetHost, asset))
+                    || (entropy && revealing && !assetHost)
+                    || (entropy && shared && !assetHost && !sh.large() && !asset);
+            if (!tracker) {
+                return null;
+            }
+            if (d.ruleId == null) {
+                d.ruleId = d.kind == TrackerKind.CSS_BEACON ? "heuristic.css-beacon"
+                        : d.kind == TrackerKind.OPEN_PIXEL ? "heuristic.pixel" : "heuristic.beacon";
+            }
+            d.party = parties.partyOf(d.host, d.vendor != null && d.vendor.vendorHost(),
+                    d.vendor != null && !d.vendor.vendorHost() && (shape != null || open != null));
+            return d;
+        }
+
+        /** Size, visibility and position signals of the element and its ancestors. */
+        private Shape elementSignals(Draft d, Candidate c, Element el) {
+            boolean tiny = false;
+            boolean hidden = false;
+            boolean large = false;
+            StyleFacts own = styleOf(el);
+            StyleFacts cls = classStyles.get(el);
+            boolean imageLike = IMAGE_VECTORS.contains(c.vector());
+            if (imageLike || "iframe".equals(c.vector()) || "embed".equals(c.vector())
+                    || "object".equals(c.vector())) {
+                // CSS overrides the presentational attributes, a class rule less than the style attribute
+                double w = effective(own, cls, true, StyleFacts.px(el.attr("width")));
+                double h = effective(own, cls, false, StyleFacts.px(el.attr("height")));
+                // visibly sized: any dimension over 3 pixels or a percentage, from CSS or from the attributes
+                // (CSS "auto" keeps the attribute's size)
+                large = (!Double.isNaN(w) && w > 3) || (!Double.isNaN(h) && h > 3)
+                        || big(el.attr("width")) || big(el.attr("height"))
+                        || big(own.width()) || big(own.height())
+                        || (cls != null && (big(cls.width()) || big(cls.height())));
+                boolean declaredTiny = tiny(w, h) || (!Double.isNaN(w) && w <= 1 && Double.isNaN(h))
+                        || (!Double.isNaN(h) && h <= 1 && Double.isNaN(w));
+                if (declaredTiny) {
+                    boolean fromCss = own.widthDeclared() || own.heightDeclared()
+                            || (cls != null && (cls.widthDeclared() || cls.heightDeclared()));
+                    String detail = fromCss ? "CSS " + (own.summary().isEmpty() && cls != null ? cls.summary()
+                            : own.summary())
+                            : (el.hasAttr("width") ? "width=" + el.attr("width").trim() : "")
+                                    + (el.hasAttr("width") && el.hasAttr("height") ? " " : "")
+                                    + (el.hasAttr("height") ? "height=" + el.attr("height").trim() : "");
+                    d.signal(fromCss ? SignalCodes.CSS_SIZE : SignalCodes.DECLARED_SIZE, detail);
+                    d.hiddenBy.add(detail);
+                    tiny = true;
+                }
+                for (StyleFacts f : cls == null ? List.of(own) : List.of(own, cls)) {
+                    if (tiny(f.maxWidth(), f.maxHeight()) || (!Double.isNaN(f.maxHeight()) && f.maxHeight() <= 0)
+                            || (!Double.isNaN(f.maxWidth()) && f.maxWidth() <= 0)) {
+                        if (!d.has(SignalCodes.CSS_SIZE)) {
+                            d.signal(SignalCodes.CSS_SIZE, f.summary());
+                            d.hiddenBy.add("CSS " + f.summary());
+                        }
+                        tiny = true;
+                    }
+                }
+                boolean hasAlt = "img".equals(c.vector()) || "img-srcset".equals(c.vector())
+                        || "amp-img".equals(c.vector()) || "input-image".equals(c.vector());
+                if (hasAlt && el.attr("alt").isBlank()) {
+                    d.signal(SignalCodes.EMPTY_ALT, el.hasAttr("alt") ? "alt=\"\"" : "no alt attribute");
+                }
+                if (lastContent.contains(el)) {
+                    d.signal(SignalCodes.LAST_ELEMENT, "last element of the body");
+                }
+            }
+            // the element itself and its ancestors
+            int depth = 0;
+            for (Element e = el; e != null && depth < 600; e = e.parent(), depth++) {
+                String tag = e.normalName();
+                if ("body".equals(tag) || "html".equals(tag) || "#root".equals(tag)) {
+                    break;
+                }
+                String who = e == el ? "" : " on an enclosing <" + tag + ">";
+                if (e.hasAttr("hidden")) {
+                    if (!d.has(SignalCodes.HIDDEN_CSS)) {
+                        d.signal(SignalCodes.HIDDEN_CSS, "hidden attribute" + who);
+                        d.hiddenBy.add("hidden attribute" + who);
+                    }
+                    hidden = true;
+                }
+                StyleFacts eOwn = e == el ? own : styleOf(e);
+                StyleFacts eCls = e == el ? cls : classStyles.get(e);
+                for (StyleFacts f : eCls == null ? List.of(eOwn) : List.of(eOwn, eCls)) {
+                    if (f == StyleFacts.NONE) {
+                        continue;
+                    }
+                    String how = f == eCls ? " (style sheet rule)" : "";
+                    if (f.hidden()) {
+                        if (!d.has(SignalCodes.HIDDEN_CSS)) {
+                            d.signal(SignalCodes.HIDDEN_CSS, f.hidingDeclaration() + who + how);
+                            d.hiddenBy.add(f.hidingDeclaration() + who + how);
+                        }
+                        hidden = true;
+                    }
+                    if (f.offScreen()) {
+                        if (!d.has(SignalCodes.OFF_SCREEN)) {
+                            d.signal(SignalCodes.OFF_SCREEN, f.summary() + who + how);
+                            d.hiddenBy.add("off-screen (" + f.summary() + ")" + who);
+                        }
+                        hidden = true;
+                    }
+                    if (e != el && (f.zeroSizeWrapper() || (f.fontSizeZero() && f.lineHeightZero()
+                            && f.overflowHidden()))) {
+                        if (!d.has(SignalCodes.HIDDEN_WRAPPER)) {
+                            d.signal(SignalCodes.HIDDEN_WRAPPER, f.summary() + who + how);
+                            d.hiddenBy.add("inside a zero-size wrapper (" + f.summary() + ")");
+                        }
+                        hidden = true;
+                    }
+                }
+            }
+            return new Shape(tiny, hidden, large);
+        }
+
+        private StyleFacts styleOf(Element el) {
+            StyleFacts f = inlineStyles.get(el);
+            if (f == null) {
+                String style = el.attr("style");
+                if (style.isEmpty()) {
+                    f = StyleFacts.NONE;
+                } else {
+                    if (style.length() > limits.maxCssBytes()) {
+                        style = style.substring(0, limits.maxCssBytes());
+                    }
+                    f = StyleFacts.of(CssScanner.declarations(style));
+                }
+                inlineStyles.put(el, f);
+            }
+            return f;
+        }
+
+        RemoteResource remote(Candidate c) {
+            LinkDecoder.Unwrapped uw = unwrappedLoads.get(c);
+            WebUrl url = uw.url() != null ? uw.url() : c.url();
+            String vendor = null;
+            for (VendorIndex.VendorMatch m : vendorMatches(url)) {
+                if (m.vendorHost()) {
+                    vendor = m.vendor().name();
+                    break;
+                }
+            }
+            return new RemoteResource(c.url().url(), c.url().host(), c.vector(), vendor, c.location(), c.evidence());
+        }
+
+        private void identifiers(Draft d, WebUrl url) {
+            for (RecipientMatcher.Match m : ids(url.url())) {
+                d.identifiers.add(new RecipientIdentifier(m.value(), m.encoding(), url.partAt(m.offset()),
+                        m.address()));
+            }
+            if (!d.identifiers.isEmpty()) {
+                RecipientIdentifier first = d.identifiers.get(0);
+                d.signal(SignalCodes.RECIPIENT_IDENTIFIER, "recipient address (" + first.encoding() + ") in the "
+                        + first.where());
+            }
+        }
+
+        private void recipientParameters(Draft d, WebUrl url) {
+            for (WebUrl.QueryParam p : url.params()) {
+                for (TrackingParameter tp : recipientParams) {
+                    if (tp.name().matcher(p.name()).matches() && !p.value().isEmpty()) {
+                        d.tokens.add(p.name() + "=" + p.value());
+                        d.signal(SignalCodes.RECIPIENT_PARAMETER, "parameter " + p.name() + " ("
+                                + tp.id() + ")");
+                        if (d.paramVendor == null && tp.vendorId() != null) {
+                            d.paramVendor = rules.vendor(tp.vendorId()).orElse(null);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+
+        private boolean spacer(WebUrl url, boolean tokens, boolean assetHost, boolean imageAsset) {
+            if (tokens) {
+                // a content hash in the file name of an image on a static host is a cache key, not a recipient
+                return imageAsset && (assetHost || staticHost(url.host()));
+            }
+            String path = url.path().toLowerCase(Locale.ROOT);
+            String file = path.substring(path.lastIndexOf('/') + 1);
+            for (String w : SPACER_WORDS) {
+                if (file.contains(w)) {
+                    return true;
+                }
+            }
+            if (assetHost) {
+                return true;
+            }
+            return url.query() == null && staticHost(url.host());
+        }
+
+        // ------------------------------------------------------------------------------------------ links
+
+        List<Link> scoreLinks(List<Draft> drafts) {
+            List<Link> out = new ArrayList<>(links.size());
+            Map<String, Draft> groups = new HashMap<>();
+            for (RawLink l : links) {
+                LinkDecoder.Unwrapped uw = unwrappedLinks.get(l);
+                WebUrl url = uw.url();
+                if (!l.url().isRemote() || url == null || !url.isRemote()) {
+                    out.add(new Link(l.url().url(), l.url().host(), l.text(), null, null, l.location(), List.of()));
+                    linkOwners.add(null);
+                    continue;
+                }
+                Draft d = new Draft();
+                d.order = l.order();
+                d.kind = TrackerKind.CLICK_TRACKING;
+                d.url = url;
+                d.host = url.host();
+                d.location = l.location();
+                d.evidence = l.evidence();
+                d.wrappedBy = uw.wrapperId();
+                d.destination = decoder.destination(url);
+                VendorIndex.VendorMatch click = null;
+                VendorIndex.VendorMatch shape = null;
+                for (VendorIndex.VendorMatch m : vendorMatches(url)) {
+                    if (m.kind() == PatternKind.CLICK && m.hostMatched() && click == null) {
+                        click = m;
+                    } else if (m.kind() == PatternKind.CLICK && !m.hostMatched() && shape == null) {
+                        shape = m;
+                    }
+                }
+                List<String> campaign = new ArrayList<>();
+                for (WebUrl.QueryParam p : url.params()) {
+                    for (TrackingParameter tp : campaignParams) {
+                        if (tp.name().matcher(p.name()).matches()) {
+                            campaign.add(p.name() + "=" + p.value());
+                            break;
+                        }
+                    }
+                }
+                boolean unsubscribe = isUnsubscribe(l, url);
+                if (click != null) {
+                    d.vendor = click;
+                    d.ruleId = click.pattern().id();
+                    d.signal(SignalCodes.VENDOR_CLICK_RULE, "matches " + click.pattern().id() + " ("
+                            + click.vendor().name() + ")");
+                } else if (shape != null) {
+                    d.vendor = shape;
+                    d.ruleId = shape.pattern().id();
+                    d.signal(SignalCodes.VENDOR_PATH_SHAPE, "path has the shape of " + shape.pattern().id() + " ("
+                            + shape.vendor().name() + ") on host " + url.host());
+                }
+                if (!unsubscribe) {
+                    identifiers(d, url);
+                    recipientParameters(d, url);
+                }
+                if (d.destination != null && !isShareLink(url)) {
+                    WebUrl dest = WebUrl.of(d.destination, null);
+                    boolean scheme = d.destination.regionMatches(true, 0, "http", 0, 4);
+                    if (scheme && dest != null && !Objects.equals(dest.host(), url.host())) {
+                        d.signal(SignalCodes.REDIRECTOR, "carries its destination " + abbreviate(d.destination));
+                    }
+                }
+                boolean shared = false;
+                for (Tokens.Token t : tokens(url)) {
+                    d.tokens.add(t.display());
+                    if (!shared && (linkTokens.getOrDefault(t.value(), 0) >= 2 || loadTokens.contains(t.value()))) {
+                        shared = true;
+                    }
+                }
+                if (!d.tokens.isEmpty() && !unsubscribe) {
+                    d.signal(SignalCodes.HIGH_ENTROPY_TOKEN, "high-entropy token in the link");
+                    if (shared) {
+                        d.signal(SignalCodes.SHARED_TOKEN, "a token of this link appears in other links or pixels");
+                    }
+                }
+                if (!campaign.isEmpty()) {
+                    d.signal(SignalCodes.CAMPAIGN_PARAMETERS, String.join(", ", campaign.stream()
+                            .map(s -> s.substring(0, s.indexOf('='))).toList()) + " identify the campaign only");
+                }
+                String shapeDetail = unsubscribe || d.has(SignalCodes.REDIRECTOR) ? null : redirectorShape(url);
+                if (shapeDetail != null) {
+                    d.signal(SignalCodes.REDIRECTOR_SHAPE, shapeDetail);
+                }
+                boolean tracker = click != null || d.has(SignalCodes.RECIPIENT_IDENTIFIER)
+                        || d.has(SignalCodes.RECIPIENT_PARAMETER) || d.has(SignalCodes.REDIRECTOR)
+                        || (shape != null && !unsubscribe) || shapeDetail != null;
+                Draft owner = null;
+                if (tracker) {
+                    if (d.ruleId == null) {
+                        d.ruleId = d.has(SignalCodes.REDIRECTOR) ? "heuristic.redirector"
+                                : d.has(SignalCodes.RECIPIENT_PARAMETER) ? "heuristic.recipient-parameter"
+                                : d.has(SignalCodes.RECIPIENT_IDENTIFIER) ? "heuristic.recipient-identifier"
+                                : shapeDetail != null ? "heuristic.redirector-shape"
+                                : "heuristic.shared-token";
+                    }
+                    d.party = parties.partyOf(d.host, d.vendor != null && d.vendor.vendorHost(),
+                            d.vendor != null && !d.vendor.vendorHost());
+                    String key = d.host + '\u0000' + d.ruleId + '\u0000' + d.wrappedBy;
+                    owner = groups.get(key);
+                    if (owner == null) {
+                        owner = d;
+                        d.links = 1;
+                        groups.put(key, d);
+                        drafts.add(d);
+                    } else {
+                        merge(owner, d);
+                    }
+                }
+                out.add(new Link(l.url().url(), url.host(), l.text(), d.destination, null, l.location(), campaign));
+                linkOwners.add(owner);
+            }
+            return out;
+        }
+
+        private void merge(Draft owner, Draft d) {
+            owner.links++;
+            for (RecipientIdentifier r : d.identifiers) {
+                boolean known = owner.identifiers.stream().anyMatch(o -> o.encoding().equals(r.encoding())
+                        && Objects.equals(o.address(), r.address()));
+                if (!known) {
+                    owner.identifiers.add(r);
+                }
+            }
+            owner.tokens.addAll(d.tokens);
+            for (Signal s : d.signals.values()) {
+                owner.signals.putIfAbsent(s.code(), s);
+            }
+            if (owner.destination == null) {
+                owner.destination = d.destination;
+            }
+        }
+
+        private boolean isShareLink(WebUrl url) {
+            String path = url.path().toLowerCase(Locale.ROOT);
+            return path.contains("share") || path.contains("intent/tweet") || path.contains("/pin/create");
+        }
+
+        private boolean isUnsubscribe(RawLink l, WebUrl url) {
+            String text = l.text().toLowerCase(Locale.ROOT);
+            String path = url.host() + url.pathAndQuery().toLowerCase(Locale.ROOT);
+            for (String w : UNSUBSCRIBE_WORDS) {
+                if (text.contains(w) || path.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final List<String> REDIRECT_HOST_WORDS = List.of("redirect", "redir", "track", "trk", "click",
+            "clck");
+    private static final Set<String> REDIRECT_SCRIPTS = Set.of("go", "redirect", "redir", "click", "track", "out",
+            "link", "r", "l", "c", "jump", "forward", "tracking", "clicktrack");
+    private static final Set<String> SCRIPT_EXTENSIONS = Set.of("dll", "php", "asp", "aspx", "cgi", "jsp", "pl",
+            "exe");
+
+    /** @return why the link looks like it goes through a redirector, or {@code null}. */
+    static String redirectorShape(WebUrl url) {
+        String host = url.host();
+        String reg = Domains.registrable(host);
+        String sub = host.length() > reg.length() ? host.substring(0, host.length() - reg.length()) : "";
+        String name = reg.indexOf('.') > 0 ? reg.substring(0, reg.indexOf('.')) : reg;
+        for (String w : REDIRECT_HOST_WORDS) {
+            if (name.contains(w) || sub.contains(w)) {
+                return "host " + host + " is named as a redirector (" + w + ")";
+            }
+        }
+        for (String seg : url.path().split("/")) {
+            int dot = seg.lastIndexOf('.');
+            if (dot > 0 && SCRIPT_EXTENSIONS.contains(seg.substring(dot + 1).toLowerCase(Locale.ROOT))
+                    && REDIRECT_SCRIPTS.contains(seg.substring(0, dot).toLowerCase(Locale.ROOT))) {
+                return "redirect script " + seg;
+            }
+        }
+        return null;
+    }
+
+    /** What the element's size and visibility say. */
+    private record Shape(boolean tiny, boolean hidden, boolean large) {
+        static final Shape NONE = new Shape(false, false, false);
+    }
+
+    private static boolean big(double px) {
+        return !Double.isNaN(px) && px > 3;
+    }
+
+    private static boolean big(String attribute) {
+        String a = attribute.trim();
+        if (a.endsWith("%")) {
+            double pct = StyleFacts.px(a.substring(0, a.length() - 1));
+            return !Double.isNaN(pct) && pct > 0;
+        }
+        return big(StyleFacts.px(a));
+    }
+
+    private static double effective(StyleFacts own, StyleFacts cls, boolean width, double attribute) {
+        if (width ? own.widthDeclared() : own.heightDeclared()) {
+            return width ? own.width() : own.height();
+        }
+        if (cls != null && (width ? cls.widthDeclared() : cls.heightDeclared())) {
+            return width ? cls.width() : cls.height();
+        }
+        return attribute;
+    }
+
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "webp", "svg", "avif",
+            "bmp", "ico");
+
+    /**
+     * @return true when the URL names a static image file (an image extension at the end of the path) whose query,
+     *         if any, carries no high-entropy token: random-looking names there are cache keys of campaign assets
+     */
+    static boolean imageAsset(WebUrl url, List<Tokens.Token> tokens) {
+        String path = url.path();
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        int dot = file.lastIndexOf('.');
+        if (dot < 0 || !IMAGE_EXTENSIONS.contains(file.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        for (Tokens.Token t : tokens) {
+            if (t.name() != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean staticHost(String host) {
+        int dot = host.indexOf('.');
+        String first = dot > 0 ? host.substring(0, dot) : host;
+        return STATIC_HOST_LABELS.contains(first) || first.startsWith("cdn") || first.startsWith("static")
+                || first.startsWith("img") || first.startsWith("image") || host.endsWith(".cloudfront.net")
+                || host.contains("akamai") || host.endsWith("githubusercontent.com") || host.contains("cdn.");
+    }
+
+    private static TrackerKind kindOf(String vector) {
+        if (IMAGE_VECTORS.contains(vector)) {
+            return TrackerKind.OPEN_PIXEL;
+        }
+        if (CSS_VECTORS.contains(vector)) {
+            return TrackerKind.CSS_BEACON;
+        }
+        return TrackerKind.OTHER_BEACON;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
     }
 }

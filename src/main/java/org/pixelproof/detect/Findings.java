@@ -1,6 +1,7 @@
 package org.pixelproof.detect;
 
 import java.util.List;
+import org.pixelproof.ingest.Anomaly;
 
 /**
  * Everything {@link Detector} found in one message. Immutable and thread-safe.
@@ -15,6 +16,11 @@ import java.util.List;
  * @param sender                 the sending organisation as identified
  * @param espHints               vendor ids betrayed by headers ({@code X-Mailer}, {@code X-MC-User}...), for the
  *                               sender section
+ * @param headerIdentifiers      the recipient's address found in header fields other than the recipient fields
+ *                               ({@code List-Unsubscribe}, a VERP {@code Return-Path}, {@code Message-ID}...), each
+ *                               with its encoding; {@link RecipientIdentifier#where()} is the header name
+ * @param anomalies              what detection found malformed or over a limit ({@code HTML_TOO_DEEP},
+ *                               {@code CSS_TOO_LARGE}), to be added to the message's own anomalies
  */
 public record Findings(
         List<String> recipientAddresses,
@@ -24,7 +30,9 @@ public record Findings(
         List<ConsentMarker> consentMarkers,
         List<ConsentMarkerType> missingConsentMarkers,
         SenderIdentity sender,
-        List<String> espHints) {
+        List<String> espHints,
+        List<RecipientIdentifier> headerIdentifiers,
+        List<Anomaly> anomalies) {
 
     public Findings {
         recipientAddresses = List.copyOf(recipientAddresses);
@@ -34,6 +42,16 @@ public record Findings(
         consentMarkers = List.copyOf(consentMarkers);
         missingConsentMarkers = List.copyOf(missingConsentMarkers);
         espHints = List.copyOf(espHints);
+        headerIdentifiers = List.copyOf(headerIdentifiers);
+        anomalies = List.copyOf(anomalies);
+    }
+
+    /** The original eight-component form: no header identifiers, no anomalies. */
+    public Findings(List<String> recipientAddresses, List<Tracker> trackers, List<RemoteResource> remoteContent,
+            List<Link> links, List<ConsentMarker> consentMarkers, List<ConsentMarkerType> missingConsentMarkers,
+            SenderIdentity sender, List<String> espHints) {
+        this(recipientAddresses, trackers, remoteContent, links, consentMarkers, missingConsentMarkers, sender,
+                espHints, List.of(), List.of());
     }
 
     /** @return true when at least one marker of the given type was found. */

@@ -1,5 +1,6 @@
 package org.pixelproof.detect;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,10 +13,19 @@ import java.util.Objects;
  *                    offline, else {@code null}
  * @param trackerId   the id of the {@link Tracker} this link is, or {@code null} when it is not click tracking
  * @param location    where it was found
+ * @param campaignParameters the campaign-level query parameters the link carries ({@code utm_source=newsletter}...),
+ *                    as {@code name=value}: they identify the campaign or the link, not the recipient
  */
-public record Link(String url, String host, String text, String destination, String trackerId, Location location) {
+public record Link(String url, String host, String text, String destination, String trackerId, Location location,
+        List<String> campaignParameters) {
     public Link {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(location, "location");
+        campaignParameters = campaignParameters == null ? List.of() : List.copyOf(campaignParameters);
+    }
+
+    /** The original six-component form, without campaign parameters. */
+    public Link(String url, String host, String text, String destination, String trackerId, Location location) {
+        this(url, host, text, destination, trackerId, location, List.of());
     }
 }

@@ -1,0 +1,549 @@
+package org.pixelproof.detect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.Range;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+import org.pixelproof.ingest.Anomaly;
+import org.pixelproof.ingest.AnomalyCode;
+import org.pixelproof.ingest.IngestLimits;
+
+/**
+ * Walks one parsed HTML or AMP body once and lists every remote-fetch vector and every link, in document order.
+ *
+ * <p>Vectors ({@link Candidate#vector()} codes): {@code img} ({@code src}, {@code lowsrc}, {@code dynsrc}),
+ * {@code img-srcset}, {@code picture-source}, {@code input-image}, {@code background-attribute}, {@code css-inline}
+ * ({@code style} attributes), {@code css-stylesheet} ({@code <style>} rules), {@code css-import}, {@code font-face},
+ * {@code link-stylesheet}, {@code link-preload}, {@code link-prefetch}, {@code link-icon}, {@code link-preconnect},
+ * {@code iframe}, {@code object}, {@code embed}, {@code video}, {@code video-poster}, {@code audio},
+ * {@code media-source}, {@code track}, {@code svg-image}, {@code svg-use}, {@code svg-feimage}, {@code vml-fill},
+ * {@code vml-image}, {@code vml-imagedata}, {@code meta-refresh}, {@code amp-img}, {@code amp-pixel},
+ * {@code amp-analytics}, {@code amp-list}. Outlook conditional comments ({@code <!--[if mso]>...<![endif]-->}) are
+ * parsed as HTML and walked too, their findings marked as such.
+ *
+ * <p>The walk is iterative (jsoup's {@link NodeTraversor}), so a deep document cannot exhaust the stack; jsoup itself
+ * flattens elements nested deeper than {@link IngestLimits#maxHtmlDepth()}, as browsers do, so nothing is lost from
+ * view. Not thread-safe: one instance per body.
+ */
+final class BodyScanner {
+
+    /** Longest excerpt kept as evidence, in characters; default 1,000. */
+    static final int MAX_EVIDENCE = 1_000;
+    /** Longest link text kept, in characters; default 200. */
+    static final int MAX_LINK_TEXT = 200;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * A remote-fetch candidate.
+     *
+     * @param order     global document order
+     * @param url       the URL as a client would request it
+     * @param vector    how it is loaded (see the class description)
+     * @param location  where it was found
+     * @param evidence  the exact source excerpt
+     * @param element   the element that carries it ({@code <style>} for style-sheet rules), or {@code null}
+     * @param condition the CSS context in which it fires only sometimes, or {@code null}
+     * @param mso       true when found inside an Outlook conditional comment
+     */
+    record Candidate(int order, WebUrl url, String vector, Location location, String evidence, Element element,
+            String condition, boolean mso) {
+    }
+
+    /**
+     * A hyperlink.
+     *
+     * @param order    global document order
+     * @param url      the URL as a client would follow it
+     * @param text     the visible text, collapsed, at most {@link #MAX_LINK_TEXT} characters
+     * @param location where it was found
+     * @param evidence the exact source excerpt
+     */
+    record RawLink(int order, WebUrl url, String text, Location location, String evidence) {
+    }
+
+    /** Counter shared by the scanners of one message, for a global document order. */
+    static final class Order {
+        private int next;
+
+        int next() {
+            return next++;
+        }
+    }
+
+    private final HtmlBody body;
+    private final String source;
+    private final IngestLimits limits;
+    private final Order order;
+    private final WebUrl base;
+    private final boolean mso;
+    private final List<Candidate> candidates;
+    private final List<RawLink> links;
+    private final List<CssScanner.Sheet> sheets;
+    private final List<Anomaly> anomalies;
+    private int maxDepthSeen;
+    private Element lastContent;
+
+    /**
+     * @param body       the parsed body
+     * @param source     the text it was parsed from (for exact excerpts)
+     * @param limits     HTML and CSS limits
+     * @param order      the message's document-order counter
+     * @param candidates where to add remote-fetch candidates
+     * @param links      where to add links
+     * @param sheets     where to add the parsed style sheets (for class-based hiding)
+     * @param anomalies  where to record what was over a limit
+     */
+    BodyScanner(HtmlBody body, String source, IngestLimits limits, Order order, List<Candidate> candidates,
+            List<RawLink> links, List<CssScanner.Sheet> sheets, List<Anomaly> anomalies) {
+        this(body, source, limits, order, baseOf(body.document()), false, candidates, links, sheets, anomalies);
+    }
+
+    private BodyScanner(HtmlBody body, String source, IngestLimits limits, Order order, WebUrl base, boolean mso,
+            List<Candidate> candidates, List<RawLink> links, List<CssScanner.Sheet> sheets,
+            List<Anomaly> anomalies) {
+        this.body = body;
+        this.source = source;
+        this.limits = limits;
+        this.order = order;
+        this.base = base;
+        this.mso = mso;
+        this.candidates = candidates;
+        this.links = links;
+        this.sheets = sheets;
+        this.anomalies = anomalies;
+    }
+
+    /** @return the base URL of a parsed document (its {@code <base href>}, as {@link HtmlParsing} set it), or null. */
+    static WebUrl baseOf(Document doc) {
+        String b = doc.baseUri();
+        if (b == null || b.isEmpty()) {
+            return null;
+        }
+        WebUrl u = WebUrl.of(b, null);
+        return u != null && u.isRemote() ? u : null;
+    }
+
+    /** Walks the document. */
+    void scan() {
+        scan(body.document());
+    }
+
+    private void scan(Node root) {
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (depth > maxDepthSeen) {
+                    maxDepthSeen = depth;
+                }
+                if (node instanceof Element el) {
+                    element(el);
+                } else if (node instanceof Comment c) {
+                    comment(c);
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+            }
+        }, root);
+        if (!mso && maxDepthSeen >= limits.maxHtmlDepth()) {
+            anomalies.add(new Anomaly(AnomalyCode.HTML_TOO_DEEP, body.partPath(), "HTML nesting reached the limit of "
+                    + limits.maxHtmlDepth() + " levels; deeper elements were analysed as siblings, as browsers do"));
+        }
+    }
+
+    // --------------------------------------------------------------------------------------------- elements
+
+    /** @return the last element of the body, in document order, that shows something (an image or text). */
+    Element lastContent() {
+        return lastContent;
+    }
+
+    private void element(Element el) {
+        String name = el.normalName();
+        if (!mso && (name.equals("img") || name.equals("amp-img") || name.equals("amp-pixel") || hasOwnText(el))) {
+            lastContent = el;
+        }
+        switch (name) {
+            case "img" -> {
+                add(el, "src", "img");
+                add(el, "lowsrc", "img");
+                add(el, "dynsrc", "img");
+                srcset(el, "img-srcset");
+            }
+            case "image", "svg:image" -> {
+                add(el, "href", "svg-image");
+                add(el, "xlink:href", "svg-image");
+                add(el, "src", "img"); // HTML parsers turn a stray <image> into <img>
+            }
+            case "input" -> {
+                if ("image".equalsIgnoreCase(el.attr("type").trim())) {
+                    add(el, "src", "input-image");
+                }
+            }
+            case "source" -> {
+                Element parent = el.parent();
+                String p = parent == null ? "" : parent.normalName();
+                if ("picture".equals(p)) {
+                    srcset(el, "picture-source");
+                    add(el, "src", "picture-source");
+                } else {
+                    add(el, "src", "media-source");
+                    srcset(el, "media-source");
+                }
+            }
+            case "video" -> {
+                add(el, "src", "video");
+                add(el, "poster", "video-poster");
+            }
+            case "audio" -> add(el, "src", "audio");
+            case "track" -> add(el, "src", "track");
+            case "iframe", "frame" -> add(el, "src", "iframe");
+            case "object" -> add(el, "data", "object");
+            case "embed" -> add(el, "src", "embed");
+            case "link" -> linkElement(el);
+            case "use" -> {
+                addExternal(el, "href", "svg-use");
+                addExternal(el, "xlink:href", "svg-use");
+            }
+            case "feimage" -> {
+                addExternal(el, "href", "svg-feimage");
+                addExternal(el, "xlink:href", "svg-feimage");
+            }
+            case "v:fill" -> add(el, "src", "vml-fill");
+            case "v:image" -> add(el, "src", "vml-image");
+            case "v:imagedata" -> add(el, "src", "vml-imagedata");
+            case "meta" -> metaRefresh(el);
+            case "amp-img", "amp-anim" -> {
+                add(el, "src", "amp-img");
+                srcset(el, "amp-img");
+            }
+            case "amp-pixel" -> add(el, "src", "amp-pixel");
+            case "amp-analytics" -> ampAnalytics(el);
+            case "amp-list", "amp-state" -> add(el, "src", "amp-list");
+            case "style" -> styleSheet(el);
+            case "a", "area" -> link(el, "href");
+            default -> {
+                if (name.startsWith("v:") && el.hasAttr("href")) {
+                    link(el, "href"); // VML "bulletproof" buttons: <v:roundrect href="...">
+                }
+            }
+        }
+        if (el.hasAttr("background")) {
+            add(el, "background", "background-attribute");
+        }
+        if (el.hasAttr("style")) {
+            inlineStyle(el);
+        }
+    }
+
+    private static boolean hasOwnText(Element el) {
+        for (Node child : el.childNodes()) {
+            if (child instanceof org.jsoup.nodes.TextNode t && !t.isBlank()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void add(Element el, String attr, String vector) {
+        if (!el.hasAttr(attr)) {
+            return;
+        }
+        addUrl(el, attr, vector, el.attr(attr), null, null);
+    }
+
+    private void addExternal(Element el, String attr, String vector) {
+        if (el.hasAttr(attr) && !el.attr(attr).trim().startsWith("#")) {
+            add(el, attr, vector);
+        }
+    }
+
+    private void addUrl(Element el, String attr, String vector, String raw, String cssRule, String condition) {
+        WebUrl url = WebUrl.of(raw, base);
+        if (url == null || !url.isRemote()) {
+            return;
+        }
+        candidates.add(new Candidate(order.next(), url, vector, location(el.normalName(), attr, cssRule),
+                startTag(el), el, condition, mso));
+    }
+
+    private Location location(String element, String attribute, String cssRule) {
+        return new Location(body.partPath(), element, attribute, cssRule);
+    }
+
+    private void srcset(Element el, String vector) {
+        if (!el.hasAttr("srcset")) {
+            return;
+        }
+        for (String u : parseSrcset(el.attr("srcset"))) {
+            addUrl(el, "srcset", vector, u, null, null);
+        }
+    }
+
+    /** Splits a {@code srcset} value into its URLs (HTML Standard "parse a srcset attribute"). */
+    static List<String> parseSrcset(String value) {
+        List<String> out = new ArrayList<>();
+        int n = value.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && (CssScanner.isWhite(value.charAt(i)) || value.charAt(i) == ',')) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int start = i;
+            while (i < n && !CssScanner.isWhite(value.charAt(i))) {
+                i++;
+            }
+            String url = value.substring(start, i);
+            boolean endsWithComma = false;
+            while (url.endsWith(",")) {
+                url = url.substring(0, url.length() - 1);
+                endsWithComma = true;
+            }
+            if (!url.isEmpty()) {
+                out.add(url);
+            }
+            if (!endsWithComma) {
+                // descriptors run to the next comma outside parentheses
+                int parens = 0;
+                while (i < n) {
+                    char c = value.charAt(i);
+                    if (c == '(') {
+                        parens++;
+                    } else if (c == ')') {
+                        parens = Math.max(0, parens - 1);
+                    } else if (c == ',' && parens == 0) {
+                        break;
+                    }
+                    i++;
+                }
+            }
+        }
+        return out;
+    }
+
+    private void linkElement(Element el) {
+        String rel = " " + el.attr("rel").toLowerCase(Locale.ROOT).trim() + " ";
+        String vector;
+        if (rel.contains(" stylesheet ")) {
+            vector = "link-stylesheet";
+        } else if (rel.contains(" preload ") || rel.contains(" modulepreload ")) {
+            vector = "link-preload";
+        } else if (rel.contains(" prefetch ") || rel.contains(" prerender ")) {
+            vector = "link-prefetch";
+        } else if (rel.contains("icon")) {
+            vector = "link-icon";
+        } else if (rel.contains(" preconnect ") || rel.contains(" dns-prefetch ")) {
+            vector = "link-preconnect";
+        } else {
+            return;
+        }
+        add(el, "href", vector);
+        if (el.hasAttr("imagesrcset")) {
+            for (String u : parseSrcset(el.attr("imagesrcset"))) {
+                addUrl(el, "imagesrcset", vector, u, null, null);
+            }
+        }
+    }
+
+    private void metaRefresh(Element el) {
+        if (!"refresh".equalsIgnoreCase(el.attr("http-equiv").trim())) {
+            return;
+        }
+        String content = el.attr("content");
+        String lower = content.toLowerCase(Locale.ROOT);
+        int u = lower.indexOf("url");
+        if (u < 0) {
+            return;
+        }
+        int k = u + 3;
+        while (k < content.length() && CssScanner.isWhite(content.charAt(k))) {
+            k++;
+        }
+        if (k >= content.length() || content.charAt(k) != '=') {
+            return;
+        }
+        k++;
+        while (k < content.length() && CssScanner.isWhite(content.charAt(k))) {
+            k++;
+        }
+        String target = content.substring(k);
+        if (!target.isEmpty() && (target.charAt(0) == '\'' || target.charAt(0) == '"')) {
+            int close = target.indexOf(target.charAt(0), 1);
+            target = close > 0 ? target.substring(1, close) : target.substring(1);
+        }
+        addUrl(el, "content", "meta-refresh", target, null, null);
+    }
+
+    private void ampAnalytics(Element el) {
+        add(el, "config", "amp-analytics");
+        for (Element script : el.getElementsByTag("script")) {
+            String json = script.data();
+            if (json.length() > limits.maxCssBytes()) {
+                json = json.substring(0, limits.maxCssBytes());
+            }
+            try {
+                JsonNode tree = JSON.readTree(json);
+                List<String> urls = new ArrayList<>();
+                jsonUrls(tree, urls, 0);
+                for (String u : urls) {
+                    addUrl(el, "requests", "amp-analytics", u, null, null);
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // malformed configuration: a client would not send it either
+            }
+        }
+    }
+
+    private static void jsonUrls(JsonNode node, List<String> out, int depth) {
+        if (node == null || depth > 16 || out.size() > 100) {
+            return;
+        }
+        if (node.isTextual()) {
+            String t = node.asText().trim();
+            String l = t.toLowerCase(Locale.ROOT);
+            if (l.startsWith("https://") || l.startsWith("http://") || l.startsWith("//")) {
+                out.add(t);
+            }
+            return;
+        }
+        for (JsonNode child : node) {
+            jsonUrls(child, out, depth + 1);
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------------- CSS
+
+    private void styleSheet(Element el) {
+        String css = el.data();
+        if (css.length() > limits.maxCssBytes()) {
+            anomalies.add(new Anomaly(AnomalyCode.CSS_TOO_LARGE, body.partPath(), "<style> block of " + css.length()
+                    + " characters; only the first " + limits.maxCssBytes() + " were analysed"));
+            css = css.substring(0, limits.maxCssBytes());
+        }
+        CssScanner.Sheet sheet = CssScanner.scanSheet(css);
+        sheets.add(sheet);
+        for (CssScanner.UrlRef ref : sheet.urls()) {
+            WebUrl url = WebUrl.of(ref.url(), base);
+            if (url == null || !url.isRemote()) {
+                continue;
+            }
+            String vector = "@import".equals(ref.property()) ? "css-import"
+                    : ref.rule() != null && ref.rule().toLowerCase(Locale.ROOT).contains("@font-face") ? "font-face"
+                    : "css-stylesheet";
+            candidates.add(new Candidate(order.next(), url, vector, location("style", ref.property(), ref.rule()),
+                    ref.excerpt(), el, ref.condition(), mso));
+        }
+    }
+
+    private void inlineStyle(Element el) {
+        String style = el.attr("style");
+        if (CssScanner.indexOfIgnoreCase(style, "url(") < 0 && CssScanner.indexOfIgnoreCase(style, "image-set(") < 0) {
+            return;
+        }
+        if (style.length() > limits.maxCssBytes()) {
+            anomalies.add(new Anomaly(AnomalyCode.CSS_TOO_LARGE, body.partPath(), "style attribute of "
+                    + style.length() + " characters; only the first " + limits.maxCssBytes() + " were analysed"));
+            style = style.substring(0, limits.maxCssBytes());
+        }
+        for (CssScanner.Declaration d : CssScanner.declarations(style)) {
+            for (String u : CssScanner.urlsInValue(d.value())) {
+                addUrl(el, d.property(), "css-inline", u, null, null);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ links
+
+    private void link(Element el, String attr) {
+        if (!el.hasAttr(attr)) {
+            return;
+        }
+        WebUrl url = WebUrl.of(el.attr(attr), base);
+        if (url == null) {
+            return;
+        }
+        String text = el.text();
+        if (text.isEmpty()) {
+            Element img = el.selectFirst("img[alt]");
+            if (img != null) {
+                text = img.attr("alt").trim();
+            }
+        }
+        if (text.length() > MAX_LINK_TEXT) {
+            text = text.substring(0, MAX_LINK_TEXT - 1) + "…";
+        }
+        links.add(new RawLink(order.next(), url, text, location(el.normalName(), attr, null), outerExcerpt(el)));
+    }
+
+    // ----------------------------------------------------------------------------------- conditional comments
+
+    private void comment(Comment c) {
+        String data = c.getData();
+        String trimmed = data.stripLeading();
+        if (!trimmed.startsWith("[if") && !trimmed.startsWith("[IF")) {
+            return;
+        }
+        int open = trimmed.indexOf("]>");
+        if (open < 0) {
+            return;
+        }
+        int end = trimmed.lastIndexOf("<![endif]");
+        String content = end > open ? trimmed.substring(open + 2, end) : trimmed.substring(open + 2);
+        if (content.indexOf('<') < 0) {
+            return;
+        }
+        Parser parser = Parser.htmlParser().setMaxDepth(limits.maxHtmlDepth()).setTrackPosition(true);
+        Document fragment = parser.parseInput(content, "");
+        HtmlBody inner = new HtmlBody(body.partPath(), body.kind(), fragment);
+        new BodyScanner(inner, content, limits, order, base, true, candidates, links, sheets, anomalies)
+                .scan(fragment);
+    }
+
+    // --------------------------------------------------------------------------------------------- excerpts
+
+    /** @return the exact source of the element's start tag, or a re-serialisation when positions are unknown. */
+    String startTag(Element el) {
+        Range r = el.sourceRange();
+        if (r.isTracked() && r.end().pos() <= source.length() && r.start().pos() < r.end().pos()) {
+            return bounded(source.substring(r.start().pos(), Math.min(r.end().pos(), r.start().pos()
+                    + MAX_EVIDENCE + 1)));
+        }
+        StringBuilder sb = new StringBuilder("<").append(el.tagName());
+        for (Attribute a : el.attributes()) {
+            sb.append(' ').append(a.html());
+            if (sb.length() > MAX_EVIDENCE) {
+                break;
+            }
+        }
+        return bounded(sb.append('>').toString());
+    }
+
+    private String outerExcerpt(Element el) {
+        Range r = el.sourceRange();
+        Range e = el.endSourceRange();
+        if (r.isTracked() && e.isTracked() && e.end().pos() <= source.length() && r.start().pos() < e.end().pos()) {
+            return bounded(source.substring(r.start().pos(), Math.min(e.end().pos(), r.start().pos()
+                    + MAX_EVIDENCE + 1)));
+        }
+        return startTag(el);
+    }
+
+    static String bounded(String s) {
+        return s.length() > MAX_EVIDENCE ? s.substring(0, MAX_EVIDENCE - 1) + "…" : s;
+    }
+}

@@ -1,0 +1,99 @@
+package org.pixelproof.detect;
+
+import com.google.common.net.InternetDomainName;
+import java.util.Locale;
+
+/**
+ * Registrable domains ("eTLD+1": {@code brand.co.uk} for {@code click.news.brand.co.uk}), from the Public Suffix List
+ * that Guava embeds in {@link InternetDomainName}; see {@code docs/decisions/0022-registrable-domains.md}.
+ *
+ * <p>Only the ICANN ("registry") section of the list is used: {@code d123.cloudfront.net} belongs to
+ * {@code cloudfront.net}, which is what "who runs this host" asks. Pure string work: no DNS. Thread-safe.
+ */
+final class Domains {
+
+    /** Most host names whose registrable domain is cached; default 50,000 (the cache is emptied when full). */
+    static final int MAX_CACHED = 50_000;
+    private static final java.util.Map<String, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Domains() {
+    }
+
+    /**
+     * @param host a lower-case host name, may be {@code null}
+     * @return its registrable domain, the host itself when it has no public suffix (an IP address, a single label,
+     *         an unknown top-level domain), or {@code null} for {@code null}
+     */
+    static String registrable(String host) {
+        if (host == null || host.isEmpty()) {
+            return null;
+        }
+        String cached = CACHE.get(host);
+        if (cached != null) {
+            return cached;
+        }
+        String r = compute(host);
+        if (CACHE.size() >= MAX_CACHED) {
+            CACHE.clear();
+        }
+        CACHE.put(host, r);
+        return r;
+    }
+
+    private static String compute(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        while (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        if (h.startsWith("[") || isIpv4(h)) {
+            return h;
+        }
+        try {
+            InternetDomainName name = InternetDomainName.from(h);
+            if (name.isUnderRegistrySuffix()) {
+                return name.topDomainUnderRegistrySuffix().toString();
+            }
+            return h;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return h;
+        }
+    }
+
+    /** @return the domain part of an address ({@code a@b.example} gives {@code b.example}), lower case, or null. */
+    static String domainOf(String address) {
+        if (address == null) {
+            return null;
+        }
+        String a = address.trim();
+        int lt = a.lastIndexOf('<');
+        if (lt >= 0) {
+            int gt = a.indexOf('>', lt);
+            a = a.substring(lt + 1, gt > lt ? gt : a.length());
+        }
+        int at = a.lastIndexOf('@');
+        if (at < 0 || at == a.length() - 1) {
+            return null;
+        }
+        String d = a.substring(at + 1).trim().toLowerCase(Locale.ROOT);
+        int end = 0;
+        while (end < d.length() && (Character.isLetterOrDigit(d.charAt(end)) || d.charAt(end) == '.'
+                || d.charAt(end) == '-')) {
+            end++;
+        }
+        d = d.substring(0, end);
+        return d.isEmpty() ? null : d;
+    }
+
+    private static boolean isIpv4(String h) {
+        int dots = 0;
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (c == '.') {
+                dots++;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return dots == 3;
+    }
+}

@@ -1,0 +1,93 @@
+package org.pixelproof.detect;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.pixelproof.ingest.ReceivedEmail;
+
+/**
+ * Tells who runs a host, relative to the sender: compares its registrable domain ({@link Domains}) with those of the
+ * From address, the DKIM {@code d=} domains and the Return-Path, and with the vendor rules.
+ *
+ * <p>DKIM and Return-Path domains count as the sender's own only when no vendor rule claims them: an ESP often signs
+ * with its own domain ({@code d=sendgrid.net}) and bounces to its own ({@code bounce.mcsv.net}), which does not make
+ * the ESP's hosts first-party. Immutable after construction; thread-safe.
+ */
+final class PartyResolver {
+
+    private final Set<String> senderDomains = new LinkedHashSet<>();
+
+    /**
+     * @param email   the message
+     * @param vendors the vendor index, to recognise ESP domains in DKIM and Return-Path
+     */
+    PartyResolver(ReceivedEmail email, VendorIndex vendors) {
+        String from = Domains.domainOf(email.header("From").orElse(null));
+        if (from != null) {
+            senderDomains.add(Domains.registrable(from));
+        }
+        for (String d : dkimDomains(email)) {
+            if (vendors.vendorsOfHost(d).isEmpty()) {
+                senderDomains.add(Domains.registrable(d));
+            }
+        }
+        String rp = Domains.domainOf(email.header("Return-Path").orElse(null));
+        if (rp != null && vendors.vendorsOfHost(rp).isEmpty()) {
+            senderDomains.add(Domains.registrable(rp));
+        }
+        senderDomains.remove(null);
+    }
+
+    /** @return the sender's registrable domains, From first. */
+    Set<String> senderDomains() {
+        return senderDomains;
+    }
+
+    /**
+     * @param host          lower-case host
+     * @param vendorHost    true when a vendor pattern matched the host itself
+     * @param vendorShape   true when only a vendor path shape matched (a brand subdomain run by the vendor)
+     * @return who runs it
+     */
+    Party partyOf(String host, boolean vendorHost, boolean vendorShape) {
+        if (host == null || host.isEmpty()) {
+            return Party.UNKNOWN;
+        }
+        String reg = Domains.registrable(host);
+        if (senderDomains.contains(reg)) {
+            return vendorHost || vendorShape ? Party.ESP_ON_SENDER_DOMAIN : Party.FIRST_PARTY;
+        }
+        if (vendorHost) {
+            return Party.VENDOR;
+        }
+        if (senderDomains.isEmpty() || host.startsWith("[") || Character.isDigit(host.charAt(host.length() - 1))) {
+            return Party.UNKNOWN;
+        }
+        return Party.THIRD_PARTY;
+    }
+
+    /** @return the {@code d=} domains of the DKIM-Signature headers, lower case, in order. */
+    static List<String> dkimDomains(ReceivedEmail email) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String sig : email.headers("DKIM-Signature")) {
+            for (String tag : sig.split(";")) {
+                String t = tag.trim();
+                if (t.length() > 2 && (t.startsWith("d=") || t.startsWith("D="))) {
+                    String d = t.substring(2).trim().toLowerCase(Locale.ROOT);
+                    StringBuilder clean = new StringBuilder();
+                    for (int i = 0; i < d.length(); i++) {
+                        char c = d.charAt(i);
+                        if (!Character.isWhitespace(c)) {
+                            clean.append(c);
+                        }
+                    }
+                    if (clean.length() > 0) {
+                        out.add(clean.toString());
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+}
