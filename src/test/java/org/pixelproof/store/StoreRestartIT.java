@@ -43,7 +43,8 @@ class StoreRestartIT extends PackagedApp {
         ds.setPassword("");
         new AnalysisStore(ds, AnalysisStoreContract.JSON, Clock.systemUTC(), Duration.ofDays(30)).save(analysis, raw);
 
-        // 3. Second start: the analysis is served, equal to what was stored.
+        // 3. Second start: the analysis is served, equal to what was stored; another is uploaded through the API.
+        String uploaded;
         app = start(dataDir, port);
         try {
             HttpResponse<String> r = get(port, "/api/analyses/" + analysis.id());
@@ -55,13 +56,19 @@ class StoreRestartIT extends PackagedApp {
             HttpResponse<String> page = get(port, "/analyses/" + analysis.id());
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("Restart me"));
+            uploaded = upload(port);
         } finally {
             stop(app);
         }
 
-        // 4. Third start: erase it over HTTP; a fourth start shows it is gone for good.
+        // 4. Third start: the analysis uploaded through the API survived too; erase the first one over HTTP; a
+        // fourth start shows it is gone for good.
         app = start(dataDir, port);
         try {
+            HttpResponse<String> u = get(port, "/api/analyses/" + uploaded);
+            assertEquals(200, u.statusCode(), u.body());
+            assertEquals(200, get(port, "/analyses/" + uploaded + "/dossier.pdf").statusCode(),
+                    "the dossier is rebuilt from the stored original after a restart");
             HttpResponse<String> d = http.send(HttpRequest.newBuilder(uri(port, "/api/analyses/" + analysis.id()))
                     .DELETE().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(204, d.statusCode());
@@ -71,11 +78,33 @@ class StoreRestartIT extends PackagedApp {
         app = start(dataDir, port);
         try {
             assertEquals(404, get(port, "/api/analyses/" + analysis.id()).statusCode());
+            assertEquals(200, get(port, "/api/analyses/" + uploaded).statusCode());
         } finally {
             stop(app);
         }
         AnalysisStore after = new AnalysisStore(ds, AnalysisStoreContract.JSON, Clock.systemUTC(),
                 Duration.ofDays(30));
-        assertEquals(0, after.count());
+        assertEquals(1, after.count());
+        assertTrue(after.original(uploaded).isPresent(), "the uploaded original reads back with its SHA-256");
+    }
+
+    /** @return the id of the sample newsletter uploaded through {@code POST /api/analyses}. */
+    String upload(int port) throws Exception {
+        byte[] eml;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/web/tracked-newsletter.eml")) {
+            eml = in.readAllBytes();
+        }
+        String boundary = "restartboundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"email\"; filename=\"n.eml\"\r\n"
+                + "Content-Type: message/rfc822\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        body.write(eml);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(port, "/api/analyses"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+        return AnalysisStoreContract.JSON.readTree(r.body()).get("id").asText();
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -54,7 +55,10 @@ class AnalysisApiTest {
                 .body("trackers[0].host", notNullValue())
                 .body("trackers[0].confidence", notNullValue())
                 .body("trackers[0].location", notNullValue())
-                .body("recipients", hasSize(1))
+                .body("recipients", hasItem("camille@example.org"))
+                .body("recipients", hasItem("camille.vasseur.7731@example.org"))
+                .body("trackers.find { it.kind == 'OPEN_PIXEL' }.host", equalTo("track.esp-mailer.example"))
+                .body("consentMarkers.type", hasItem("LIST_UNSUBSCRIBE_HEADER"))
                 .body("rulesVersion", notNullValue())
                 .body("analysedAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT.*Z"));
         String id = r.path("id");
