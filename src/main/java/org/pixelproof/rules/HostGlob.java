@@ -98,9 +98,31 @@ public final class HostGlob {
         return re.toString();
     }
 
-    /** @return the compiled, case-insensitive pattern of {@link #toRegex(String)} */
+    /**
+     * Longest host name a host pattern can match: 253 characters, the longest DNS name in text form (RFC 1035,
+     * section 2.3.4: 255 octets on the wire). A longer "host" is no name a mail client could resolve.
+     */
+    public static final int MAX_HOST_CHARS = 253;
+
+    /**
+     * @return the compiled, case-insensitive pattern of {@link #toRegex(String)}, {@linkplain #bounded bounded} to
+     *         {@value #MAX_HOST_CHARS} characters
+     */
     public static Pattern compile(String glob) {
-        return Pattern.compile(toRegex(glob), Pattern.CASE_INSENSITIVE);
+        return bounded(Pattern.compile(toRegex(glob), Pattern.CASE_INSENSITIVE));
+    }
+
+    /**
+     * A host pattern that first checks, in constant time, that the host is at most {@value #MAX_HOST_CHARS}
+     * characters long. Without it, {@code (?:[a-z0-9_-]+\.)*}, the form of every {@code *.} glob and of many
+     * {@code hostRegex} rules, recurses once per label in {@code java.util.regex} and overflows the stack on a
+     * hostile URL whose host is a megabyte of {@code a.} labels.
+     *
+     * @param host a host pattern, used with {@code matches()}
+     * @return the same pattern (same flags) that matches nothing longer than {@value #MAX_HOST_CHARS} characters
+     */
+    public static Pattern bounded(Pattern host) {
+        return Pattern.compile("(?=[^\\n]{1," + MAX_HOST_CHARS + "}\\z)(?:" + host.pattern() + ")", host.flags());
     }
 
     /**

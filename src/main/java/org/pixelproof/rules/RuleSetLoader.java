@@ -845,7 +845,7 @@ public final class RuleSetLoader {
                 return new Host(glob, null, HostGlob.compile(glob));
             }
             Pattern p = regex("hostRegex", regex);
-            return p == null ? null : new Host(null, regex, p);
+            return p == null ? null : new Host(null, regex, HostGlob.bounded(p));
         }
 
         /** A list of non-empty scalars; a single scalar is accepted as a list of one. */

@@ -27,6 +27,23 @@ class HostGlobTest {
     }
 
     @Test
+    void aHostOfAMegabyteOfLabelsMatchesNothingAndDoesNotOverflowTheStack() {
+        // "(?:[a-z0-9_-]+\\.)*" recursed once per label: a hostile URL's host overflowed the thread's stack.
+        String hostile = "a.".repeat(500_000) + "list-manage.com";
+        assertFalse(m("*.list-manage.com", hostile));
+        assertFalse(m("email.*", "email." + hostile));
+        java.util.regex.Pattern custom = HostGlob.bounded(java.util.regex.Pattern.compile(
+                "(?:[a-z0-9-]+\\.)*(?:createsend\\d*|cmail\\d+)\\.com", java.util.regex.Pattern.CASE_INSENSITIVE));
+        assertFalse(custom.matcher("a.".repeat(500_000) + "cmail1.com").matches());
+        assertTrue(custom.matcher("x.CMAIL19.com").matches(), "flags and meaning are kept");
+        String longest = "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(45)
+                + ".list-manage.com";
+        assertEquals(HostGlob.MAX_HOST_CHARS, longest.length());
+        assertTrue(m("*.list-manage.com", longest));
+        assertFalse(m("*.list-manage.com", "e" + longest));
+    }
+
+    @Test
     void starInsideALabelNeverCrossesADot() {
         assertTrue(m("*.klclick*.com", "trk.klclick1.com"));
         assertTrue(m("*.klclick*.com", "trk.klclick.com"));
