@@ -239,6 +239,7 @@ public final class CleanedCopy {
     String cleanHtml(String html, List<Tracker> trackers, List<Link> links) {
         String source = html.length() > limits.maxHtmlChars() ? html.substring(0, limits.maxHtmlChars()) : html;
         Document doc = Jsoup.parse(source, "", Parser.htmlParser().setMaxDepth(limits.maxHtmlDepth()));
+        SafePreview.dropElementsPast(doc, limits.maxElements());
         Element baseEl = doc.selectFirst("base[href]");
         UrlRefs refs = new UrlRefs(trackers, links, baseEl == null ? null : baseEl.attr("href"));
         java.util.function.Predicate<String> keep = u -> refs.tracker(u) == null;

@@ -19,6 +19,8 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.pixelproof.detect.Link;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.ingest.BodyKind;
@@ -134,6 +136,7 @@ public final class SafePreview {
         }
         Parser parser = Parser.htmlParser().setMaxDepth(limits.maxHtmlDepth());
         Document dirty = Jsoup.parse(source, "", parser);
+        truncated |= dropElementsPast(dirty, limits.maxElements());
         Element baseEl = dirty.selectFirst("base[href]");
         Rendering r = new Rendering(email, new UrlRefs(trackers, links, baseEl == null ? null : baseEl.attr("href")));
 
@@ -190,6 +193,48 @@ public final class SafePreview {
         }
         String xhtml = "<div class=\"pp-preview\">" + serialize(clean.body(), banner, true) + "</div>";
         return new PreviewResult(body.partPath(), "html", document, fragment, xhtml, r.all, r.inlined, truncated);
+    }
+
+    /**
+     * Removes, with their content, the elements that come after the first {@code max} in document order, and the
+     * text after them. Linear in the size of the tree: past the depth limit a hostile body is one element with a
+     * million children, which removing one by one (each removal re-indexes the siblings) would make quadratic.
+     *
+     * @return true when something was removed
+     */
+    static boolean dropElementsPast(Document doc, int max) {
+        Element[] cut = {null};
+        int[] seen = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element e && !(node instanceof Document) && ++seen[0] > max) {
+                    cut[0] = e;
+                    return FilterResult.STOP;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, doc);
+        if (cut[0] == null) {
+            return false;
+        }
+        // From the first element over the limit up to the root: keep, at each level, only what precedes it.
+        Node node = cut[0];
+        boolean dropNode = true;
+        while (node.parentNode() instanceof Element parent) {
+            int index = node.siblingIndex();
+            List<Node> kept = new ArrayList<>(parent.childNodes().subList(0, dropNode ? index : index + 1));
+            parent.empty();
+            parent.appendChildren(kept);
+            node = parent;
+            dropNode = false;
+        }
+        return true;
     }
 
     private static String serialize(Element body, Element banner, boolean xml) {

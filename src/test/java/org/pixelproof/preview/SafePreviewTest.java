@@ -196,6 +196,26 @@ class SafePreviewTest {
     }
 
     @Test
+    void aMillionElementsAreCutAtTheElementLimitInLinearTime() {
+        // Past the depth limit jsoup makes the rest siblings: one element with a million children, which a removal
+        // one by one would make quadratic (minutes); the limit keeps the first elements in document order.
+        String html = "<html><body><p>first</p>" + "<div>".repeat(1_000_000) + "</body></html>";
+        PreviewResult r = new SafePreview(PreviewLimits.ANNEX).render(htmlEmail(html), List.of(), List.of());
+        assertTrue(r.truncated());
+        assertTrue(r.xhtmlFragment().contains("first"));
+        int elements = Jsoup.parse(r.htmlFragment()).body().getAllElements().size();
+        assertTrue(elements <= PreviewLimits.ANNEX.maxElements() + 10, "elements kept: " + elements);
+    }
+
+    @Test
+    void dropElementsPastKeepsTheDocumentOrderPrefix() {
+        org.jsoup.nodes.Document doc = Jsoup.parse("<div><p>a</p><p>b<i>c</i></p>tail</div><p>d</p>");
+        assertTrue(SafePreview.dropElementsPast(doc, 6), "html, head, body, div, p, p: the i and what follows go");
+        assertEquals("<div><p>a</p><p>b</p></div>", doc.body().html().replaceAll("\\s", ""));
+        assertFalse(SafePreview.dropElementsPast(doc, 100));
+    }
+
+    @Test
     void aPlainTextMessageIsShownAsPreformattedText() {
         ReceivedEmail email = email(List.of(new BodyText("1", BodyKind.PLAIN,
                 "Bonjour <b>pas du HTML</b>\nhttps://t.example/x", "utf-8", "UTF-8", false)));
