@@ -44,12 +44,27 @@ import org.xhtmlrenderer.pdf.PDFCreationListener;
  *   <li>Resources: the renderer's user agent refuses every URI but {@code data:} (see
  *       {@link PdfOutput#refused()}); no stream, connection or DNS lookup is ever made.</li>
  *   <li>Bookmarks: from the {@code <bookmarks>} element of the XHTML head, as Flying Saucer reads it.</li>
+ *   <li>Bounds: Flying Saucer lays the whole document out in memory, and breaks a line by copying the rest of its
+ *       text node, so a text node of a megabyte (a hostile URL, header or word) costs minutes and a document of
+ *       megabytes of text more memory than a server has. Before layout, a run of more than {@value #MAX_WORD_CHARS}
+ *       characters without white space (a word no line can hold) and a text node longer than
+ *       {@value #MAX_TEXT_NODE_CHARS} characters are cut there, and once the document holds
+ *       {@value #MAX_DOCUMENT_TEXT_CHARS} characters of text the following text nodes are emptied; each cut is
+ *       marked in the text ("[… N more characters not shown]", in the document's {@code lang}). The dossier's own
+ *       limits (its annex's {@code PreviewLimits.ANNEX}) keep real messages far below both.</li>
  * </ul>
  * Thread-safe: each call uses its own renderer.
  */
 public final class PdfRenderer {
     private static final Set<String> NO_TEXT_FALLBACK = Set.of("style", "script", "head", "title", "bookmarks",
             "bookmark", "meta");
+
+    /** Longest run of characters without white space laid out, in characters (UTF-16 units): 8,192. */
+    public static final int MAX_WORD_CHARS = 8_192;
+    /** Longest text node laid out, in characters (UTF-16 units): 65,536. */
+    public static final int MAX_TEXT_NODE_CHARS = 65_536;
+    /** Most characters of text laid out in one document: 2,000,000 (several hundred pages). */
+    public static final int MAX_DOCUMENT_TEXT_CHARS = 2_000_000;
 
     private final PdfFonts fonts;
 
@@ -82,6 +97,7 @@ public final class PdfRenderer {
         List<PdfAttachment> files = List.copyOf(attachments);
         Document doc = parse(xhtml);
         PdfDocumentInfo effective = withHeadDefaults(info, doc);
+        boundText(doc, MAX_WORD_CHARS, MAX_TEXT_NODE_CHARS, MAX_DOCUMENT_TEXT_CHARS);
         applyFontFallbacks(doc, fonts);
 
         ITextOutputDevice device = new ITextOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
@@ -204,10 +220,92 @@ public final class PdfRenderer {
     }
 
     /**
-     * Gives each run of characters the primary fonts lack the first fallback font that has it, or writes it as code
-     * points; invisible format characters no font has (zero-width joiners, variation selectors) are dropped.
+     * Cuts, in the text nodes outside {@code style}, {@code script} and the head, the runs of more than
+     * {@code maxWord} characters without white space and the nodes longer than {@code maxNode} characters, and empties
+     * the nodes past {@code maxTotal} characters of text in document order, leaving a marker at each cut.
+     *
+     * @return the number of characters left out
      */
-    static void applyFontFallbacks(Document doc, PdfFonts fonts) {
+    static long boundText(Document doc, int maxWord, int maxNode, long maxTotal) {
+        boolean french = isFrench(doc.getDocumentElement());
+        long total = 0;
+        long omitted = 0;
+        boolean budgetSpent = false;
+        for (Text t : textNodes(doc)) {
+            String s = t.getData();
+            if (s.length() > maxWord) {
+                String cut = cutLongWords(s, maxWord, french);
+                omitted += s.length() - cut.length();
+                s = cut;
+            }
+            int keep = (int) Math.max(0, Math.min(Math.min(s.length(), maxNode), maxTotal - total));
+            if (keep < s.length()) {
+                if (keep > 0 && Character.isHighSurrogate(s.charAt(keep - 1))) {
+                    keep--;
+                }
+                int left = s.length() - keep;
+                omitted += left;
+                // One marker where the document's budget runs out, none in the nodes emptied after it.
+                s = s.substring(0, keep) + (budgetSpent ? "" : omissionMarker(left, french));
+                budgetSpent |= total + keep >= maxTotal;
+            }
+            if (!s.equals(t.getData())) {
+                t.setData(s);
+            }
+            total += keep;
+        }
+        return omitted;
+    }
+
+    /** @return {@code s} with every run of more than {@code maxWord} non-white characters cut and marked. */
+    static String cutLongWords(String s, int maxWord, boolean french) {
+        StringBuilder out = null;
+        int from = 0;
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            if (i - start > maxWord) {
+                int keepEnd = start + maxWord;
+                if (Character.isHighSurrogate(s.charAt(keepEnd - 1))) {
+                    keepEnd--;
+                }
+                if (out == null) {
+                    out = new StringBuilder(Math.min(n, 1 << 20));
+                }
+                out.append(s, from, keepEnd).append(omissionMarker(i - keepEnd, french));
+                from = i;
+            }
+        }
+        if (out == null) {
+            return s;
+        }
+        return out.append(s, from, n).toString();
+    }
+
+    private static String omissionMarker(long chars, boolean french) {
+        String n = String.format(java.util.Locale.ROOT, "%,d", chars);
+        return french ? " [… " + n.replace(',', '\u00A0') + " caractères de plus non reproduits ici]"
+                : " [… " + n + " more characters not shown here]";
+    }
+
+    private static boolean isFrench(Element root) {
+        String lang = root.getAttribute("lang");
+        if (lang.isEmpty()) {
+            lang = root.getAttributeNS(XMLConstants.XML_NS_URI, "lang");
+        }
+        return lang.toLowerCase(java.util.Locale.ROOT).startsWith("fr");
+    }
+
+    /** @return the text nodes of the body in document order, outside the elements that hold no prose. */
+    private static List<Text> textNodes(Document doc) {
         List<Text> texts = new ArrayList<>();
         Deque<Node> stack = new ArrayDeque<>();
         stack.push(doc.getDocumentElement());
@@ -224,7 +322,15 @@ public final class PdfRenderer {
                 stack.push(c);
             }
         }
-        for (Text t : texts) {
+        return texts;
+    }
+
+    /**
+     * Gives each run of characters the primary fonts lack the first fallback font that has it, or writes it as code
+     * points; invisible format characters no font has (zero-width joiners, variation selectors) are dropped.
+     */
+    static void applyFontFallbacks(Document doc, PdfFonts fonts) {
+        for (Text t : textNodes(doc)) {
             String s = t.getData();
             if (s.chars().allMatch(c -> c < 0x250)) {
                 continue; // Latin: the primary fonts have it
