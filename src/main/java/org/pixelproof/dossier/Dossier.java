@@ -199,6 +199,8 @@ public record Dossier(
      * @param anomalies      what was malformed while reading it
      * @param caveats        the assessment's caveat codes
      * @param original       the original {@code .eml} bytes, attached to the PDF (do not modify the array)
+     * @param previewTruncated true when the rendering shows only part of the message (over
+     *                       {@link org.pixelproof.preview.PreviewLimits#ANNEX}); the annex then says so
      */
     public record EmailRecord(
             String label,
@@ -225,7 +227,8 @@ public record Dossier(
             List<Placeholder> placeholders,
             List<Anomaly> anomalies,
             List<String> caveats,
-            byte[] original) {
+            byte[] original,
+            boolean previewTruncated) {
 
         public EmailRecord {
             Objects.requireNonNull(original, "original");
@@ -246,7 +249,8 @@ public record Dossier(
         public EmailRecord withPreview(String xhtml) {
             return new EmailRecord(label, analysisId, fileName, sha256, sizeBytes, analysedAt, rulesVersion, message,
                     verdict, trackers, remoteContent, markersFound, markersMissing, messageClass, cues, exemptions,
-                    receivedDate, timeline, authenticity, headers, xhtml, placeholders, anomalies, caveats, original);
+                    receivedDate, timeline, authenticity, headers, xhtml, placeholders, anomalies, caveats, original,
+                    previewTruncated);
         }
 
         /** @return the trackers that are click tracking (with their decoded destinations). */

@@ -45,6 +45,7 @@ import org.pixelproof.dossier.Dossier.TokenDifference;
 import org.pixelproof.dossier.Dossier.TrackerRow;
 import org.pixelproof.dossier.Dossier.VendorRow;
 import org.pixelproof.ingest.Header;
+import org.pixelproof.preview.PreviewLimits;
 import org.pixelproof.preview.PreviewResult;
 import org.pixelproof.preview.SafePreview;
 import org.pixelproof.rules.KeyDate;
@@ -76,7 +77,13 @@ public final class DossierBuilder {
     /** The enforcement decisions cited as background (legal-notes, "Enforcement context"). */
     public static final List<String> BACKGROUND_PROVISIONS = List.of("cnil-san-2025-004", "cnil-san-2024-019");
 
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
+    /**
+     * An address in a header value. Bounded (RFC 5321: 64 characters before the {@code @}, 253 after) and anchored at
+     * the start of a run, so that a 64 KiB header of address characters without an {@code @} is scanned in linear
+     * time instead of quadratic.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@([A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63})");
     private static final DateTimeFormatter REF_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final RuleSet rules;
@@ -88,13 +95,15 @@ public final class DossierBuilder {
      * @param clock gives the dossier's date and the prior-request status; inject a fixed clock in tests
      */
     public DossierBuilder(RuleSet rules, Clock clock) {
-        this(rules, clock, new SafePreview());
+        this(rules, clock, new SafePreview(PreviewLimits.ANNEX));
     }
 
     /**
      * @param rules   the rule set
      * @param clock   the clock
-     * @param preview renders each message without remote loads, for the annex
+     * @param preview renders each message without remote loads, for the annex; give it
+     *                {@link PreviewLimits#ANNEX} (as the two-argument constructor does) so that the PDF renderer,
+     *                which lays the whole annex out in memory, never meets a body of megabytes
      */
     public DossierBuilder(RuleSet rules, Clock clock, SafePreview preview) {
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -248,7 +257,7 @@ public final class DossierBuilder {
                 as == null ? List.of() : as.exemptions(), receivedDate(as, au), timeline,
                 new AuthenticityRecord(au.dkim(), au.authenticationResults(), au.receivedChain(), au.deliveredAt()),
                 headers, rendered.xhtmlFragment(), rendered.placeholders(), a.anomalies(),
-                as == null ? List.of() : as.caveats(), ce.original());
+                as == null ? List.of() : as.caveats(), ce.original(), rendered.truncated());
     }
 
     /** @return the received date from the assessment, else from the topmost Received header, in Paris time. */

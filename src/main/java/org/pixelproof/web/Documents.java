@@ -19,6 +19,7 @@ import org.pixelproof.dossier.PriorRequest;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.pdf.DossierPdf;
 import org.pixelproof.preview.CleanedCopy;
+import org.pixelproof.preview.PreviewLimits;
 import org.pixelproof.preview.SafePreview;
 import org.pixelproof.rules.RuleSet;
 import org.pixelproof.store.AnalysisStore;
@@ -50,6 +51,8 @@ public class Documents {
     Clock clock;
 
     private final SafePreview preview = new SafePreview();
+    /** The dossier's annex is laid out in memory by the PDF renderer: it gets the tighter limits. */
+    private final SafePreview annexPreview = new SafePreview(PreviewLimits.ANNEX);
     private final CleanedCopy cleaned = new CleanedCopy();
     private final DossierTemplates templates = DossierTemplates.standard();
     private final DossierPdf pdf = new DossierPdf(templates, new org.pixelproof.pdf.PdfRenderer());
@@ -119,7 +122,7 @@ public class Documents {
         CaseEmail email = new CaseEmail(a, raw, pipeline.read(raw, a.file()));
         Complainant complainant = analyses.complainant(a.id()).map(Documents::toComplainant)
                 .orElse(Complainant.UNKNOWN);
-        return new DossierBuilder(rules, clock, preview).build(List.of(email), complainant, Language.fromCode(lang));
+        return new DossierBuilder(rules, clock, annexPreview).build(List.of(email), complainant, Language.fromCode(lang));
     }
 
     /** @return the dossier's complainant from the form's fields; blank fields stay "to be completed". */
