@@ -6,10 +6,11 @@ import java.util.Base64;
 
 /**
  * Generates the large hostile inputs of issue 6 item 5 at test time (they are never committed). Each method returns
- * the bytes of one message; sizes are exact enough to cross the limits they aim at. Stateless.
+ * the bytes of one message; sizes are exact enough to cross the limits they aim at. Stateless. Public for the
+ * end-to-end hostile tests of the other packages ({@code org.pixelproof.hostile.HostileCorpus}).
  */
-final class HostileMessages {
-    static final String HEADERS = "From: Expediteur <expediteur@exemple-hostile.org>\r\n"
+public final class HostileMessages {
+    public static final String HEADERS = "From: Expediteur <expediteur@exemple-hostile.org>\r\n"
             + "To: camille.durand@example.org\r\nSubject: hostile\r\nDate: Tue, 3 Mar 2026 09:15:00 +0100\r\n"
             + "MIME-Version: 1.0\r\n";
 
@@ -36,7 +37,7 @@ final class HostileMessages {
     }
 
     /** A single HTML body of at least {@code bytes} bytes (plain 8bit lines of 80 characters). */
-    static byte[] largeHtml(int bytes) {
+    public static byte[] largeHtml(int bytes) {
         Out o = new Out(bytes + 4096);
         o.ascii(HEADERS).ascii("Content-Type: text/html; charset=utf-8\r\n\r\n<html><body>\r\n");
         String line = "<p>" + "x".repeat(71) + "</p>\r\n";
@@ -45,7 +46,7 @@ final class HostileMessages {
     }
 
     /** A base64-encoded HTML body whose decoded size is at least {@code decodedBytes}. */
-    static byte[] largeBase64Html(int decodedBytes) {
+    public static byte[] largeBase64Html(int decodedBytes) {
         String chunk = Base64.getMimeEncoder().encodeToString("<div>".repeat(5700).getBytes(StandardCharsets.US_ASCII));
         Out o = new Out(decodedBytes * 4 / 3 + 4096);
         o.ascii(HEADERS).ascii("Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n");
@@ -54,7 +55,7 @@ final class HostileMessages {
     }
 
     /** A multipart/mixed of {@code parts} small text parts. */
-    static byte[] manyParts(int parts) {
+    public static byte[] manyParts(int parts) {
         Out o = new Out(parts * 48 + 1024);
         o.ascii(HEADERS).ascii("Content-Type: multipart/mixed; boundary=\"p\"\r\n\r\n");
         for (int i = 0; i < parts; i++) {
@@ -64,7 +65,7 @@ final class HostileMessages {
     }
 
     /** Multiparts nested {@code depth} deep, a text part at the bottom. */
-    static byte[] deepMultipart(int depth) {
+    public static byte[] deepMultipart(int depth) {
         Out o = new Out(depth * 80 + 1024);
         o.ascii(HEADERS).ascii("Content-Type: multipart/mixed; boundary=\"d0\"\r\n\r\n");
         for (int i = 0; i < depth; i++) {
@@ -78,7 +79,7 @@ final class HostileMessages {
     }
 
     /** Messages carried in message/rfc822 parts {@code depth} deep. */
-    static byte[] deepRfc822(int depth) {
+    public static byte[] deepRfc822(int depth) {
         byte[] inner = (HEADERS + "Content-Type: text/plain\r\n\r\nbottom\r\n").getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < depth; i++) {
             Out o = new Out(inner.length + 512);
@@ -93,14 +94,14 @@ final class HostileMessages {
     }
 
     /** One header field of {@code bytes} characters. */
-    static byte[] longHeaderLine(int bytes) {
+    public static byte[] longHeaderLine(int bytes) {
         Out o = new Out(bytes + 1024);
         o.ascii(HEADERS).ascii("X-Long: ").repeat("a", bytes).ascii("\r\nContent-Type: text/plain\r\n\r\nbody\r\n");
         return o.toByteArray();
     }
 
     /** A multipart whose boundary parameter, and first line, is {@code bytes} long. */
-    static byte[] longBoundary(int bytes) {
+    public static byte[] longBoundary(int bytes) {
         String b = "b".repeat(bytes);
         Out o = new Out(3 * bytes + 1024);
         o.ascii(HEADERS).ascii("Content-Type: multipart/mixed; boundary=\"" + b + "\"\r\n\r\n--" + b
@@ -109,7 +110,7 @@ final class HostileMessages {
     }
 
     /** An HTML body of {@code depth} nested elements. */
-    static byte[] deepHtml(int depth) {
+    public static byte[] deepHtml(int depth) {
         Out o = new Out(depth * 12 + 1024);
         o.ascii(HEADERS).ascii("Content-Type: text/html; charset=utf-8\r\n\r\n").repeat("<div>", depth)
                 .ascii("<img src=\"https://pixel.exemple-hostile.org/o.gif\" width=\"1\" height=\"1\">")
@@ -118,7 +119,7 @@ final class HostileMessages {
     }
 
     /** A quoted-printable body made of {@code count} consecutive soft line breaks (overflows Angus' decoder). */
-    static byte[] softLineBreaks(int count) {
+    public static byte[] softLineBreaks(int count) {
         Out o = new Out(count * 3 + 1024);
         o.ascii(HEADERS).ascii("Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n")
                 .repeat("=\r\n", count).ascii("<p>end</p>\r\n");
@@ -126,12 +127,102 @@ final class HostileMessages {
     }
 
     /** {@code count} header fields. */
-    static byte[] manyHeaders(int count) {
+    public static byte[] manyHeaders(int count) {
         Out o = new Out(count * 16 + 1024);
         o.ascii(HEADERS);
         for (int i = 0; i < count; i++) {
             o.ascii("X-H" + i + ": v\r\n");
         }
         return o.ascii("Content-Type: text/plain\r\n\r\nbody\r\n").toByteArray();
+    }
+
+    /** An HTML message whose body is {@code html} (8bit, UTF-8), after the usual headers. */
+    public static byte[] html(String html) {
+        return html(HEADERS, html);
+    }
+
+    /** An HTML message with these header fields (each ending in CRLF) and this body. */
+    public static byte[] html(String headers, String html) {
+        Out o = new Out(html.length() + headers.length() + 256);
+        o.ascii(headers).ascii("Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
+        o.writeBytes(html.getBytes(StandardCharsets.UTF_8));
+        return o.ascii("\r\n").toByteArray();
+    }
+
+    /**
+     * CSS made for backtracking scanners: {@code url(} followed by {@code count} escaped parentheses {@code \(} and
+     * never closed, in a {@code <style>} block and in a {@code style} attribute.
+     */
+    public static byte[] cssUrlEscapedParens(int count) {
+        String parens = "\\(".repeat(count);
+        return html("<html><head><style>a{background:url(" + parens + "</style></head><body>"
+                + "<div style=\"background-image:url(" + parens + "\">x</div>"
+                + "<img src=\"https://pixel.exemple-hostile.org/o.gif\" width=\"1\" height=\"1\"></body></html>");
+    }
+
+    /** {@code depth} nested {@code @media} blocks around a CSS beacon, never closed past the beacon. */
+    public static byte[] cssNestedMedia(int depth) {
+        StringBuilder css = new StringBuilder(depth * 16 + 256);
+        css.append("@media screen{".repeat(depth));
+        css.append("a{background:url(https://beacon.exemple-hostile.org/m.gif)}");
+        css.append("}".repeat(depth / 2));
+        return html("<html><head><style>" + css + "</style></head><body><p>media</p></body></html>");
+    }
+
+    /**
+     * CSS that never ends: an unterminated comment, string and {@code url("} each followed by {@code bytes}
+     * characters, and {@code bytes} characters of {@code @import} preludes without a semicolon.
+     */
+    public static byte[] cssUnterminated(int bytes) {
+        String filler = "a ".repeat(bytes / 2);
+        return html("<html><head><style>p{color:red}/*" + filler + "</style><style>p{content:\"" + filler
+                + "</style><style>p{background:url(\"" + filler + "</style><style>" + "@import ".repeat(bytes / 8)
+                + "</style></head><body><p style=\"" + "x:y;".repeat(bytes / 4) + "\">t</p></body></html>");
+    }
+
+    /** URLs whose path and query hold {@code bytes} characters of percent escapes, valid, nested and broken. */
+    public static byte[] urlPercentEscapes(int bytes) {
+        String nested = "%25".repeat(bytes / 3);
+        String broken = "%".repeat(bytes);
+        String valid = "%41".repeat(bytes / 3);
+        return html("<html><body><img src=\"https://pixel.exemple-hostile.org/o.gif?u=" + nested
+                + "\" width=\"1\" height=\"1\"><a href=\"https://clic.exemple-hostile.org/r?url=" + broken
+                + "\">lien</a><a href=\"https://clic.exemple-hostile.org/" + valid + "\">autre</a>"
+                + "<a href=\"https://clic.exemple-hostile.org/r?url=https%3A%2F%2F" + "%2525".repeat(bytes / 5)
+                + "\">redirection</a></body></html>");
+    }
+
+    /** URLs whose host is made of {@code bytes} characters of {@code a.} labels (and an address in the same shape). */
+    public static byte[] urlDotLabels(int bytes) {
+        String labels = "a.".repeat(bytes / 2);
+        return html("<html><body><img src=\"https://" + labels + "exemple-hostile.org/o.gif\" width=\"1\" "
+                + "height=\"1\"><a href=\"https://" + labels + "\">lien</a><p>" + labels + "@" + labels
+                + "</p><a href=\"mailto:" + labels + "@" + labels + "\">m</a><p>www." + labels + "</p>"
+                + "</body></html>");
+    }
+
+    /**
+     * One attribute value of {@code bytes} characters: the {@code src} of a pixel, whose URL then carries them, and a
+     * second, ordinary pixel after it.
+     */
+    public static byte[] hugeAttribute(int bytes) {
+        Out o = new Out(bytes + 1024);
+        o.ascii(HEADERS).ascii("Content-Type: text/html; charset=utf-8\r\n\r\n<html><body><img width=\"1\" "
+                + "height=\"1\" src=\"https://pixel.exemple-hostile.org/o.gif?v=").repeat("x", bytes)
+                .ascii("\"><img src=\"https://pixel.exemple-hostile.org/p.gif\" width=\"1\" height=\"1\">"
+                        + "</body></html>\r\n");
+        return o.toByteArray();
+    }
+
+    /**
+     * Header fields made for the address and date regular expressions: {@code bytes} characters of {@code a.} in From,
+     * To and Reply-To without an {@code @}, a Date of digits, and a Subject of encoded words.
+     */
+    public static byte[] headerRegexBait(int bytes) {
+        String labels = "a.".repeat(bytes / 2);
+        String headers = "From: " + labels + "\r\nTo: " + labels + "@\r\nReply-To: <" + labels + "\r\nDate: "
+                + "1".repeat(bytes) + "\r\nSubject: " + "=?utf-8?q?a?= ".repeat(bytes / 14) + "\r\nList-Unsubscribe: "
+                + "<".repeat(bytes) + "\r\nDKIM-Signature: " + "d=".repeat(bytes / 2) + "\r\nMIME-Version: 1.0\r\n";
+        return html(headers, "<html><body><p>" + labels + "</p></body></html>");
     }
 }

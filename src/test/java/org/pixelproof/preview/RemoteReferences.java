@@ -15,7 +15,7 @@ import org.jsoup.nodes.Element;
  * i.e. anything but {@code data:} URIs, in any attribute or CSS, except the {@code href} of {@code <a>} (which loads
  * nothing until clicked).
  */
-final class RemoteReferences {
+public final class RemoteReferences {
     private static final Pattern CSS_URL = Pattern.compile("(?i)url\\s*\\(\\s*['\"]?([^'\")]*)");
     private static final Pattern CSS_IMPORT = Pattern.compile("(?i)@import");
     private static final Pattern CSS_STRING_URL = Pattern.compile("(?i)[\"'](?:https?:)?//[^\"']*[\"']");
@@ -23,7 +23,7 @@ final class RemoteReferences {
     private RemoteReferences() {
     }
 
-    static List<String> in(String html) {
+    public static List<String> in(String html) {
         List<String> out = new ArrayList<>();
         Document doc = Jsoup.parse(html);
         for (Element el : doc.getAllElements()) {
