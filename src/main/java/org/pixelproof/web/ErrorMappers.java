@@ -3,6 +3,7 @@ package org.pixelproof.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,6 +22,9 @@ import org.pixelproof.store.IntegrityException;
  */
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @Inject
+    LimitsConfig limits;
 
     @CheckedTemplate(basePath = "ErrorPages")
     static class Templates {
@@ -66,6 +70,12 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        String type = request.getHeader("Content-Type");
+        if (status == 413 && type != null && type.regionMatches(true, 0, "multipart/form-data", 0, 19)) {
+            // The multipart parser counted more than quarkus.http.limits.max-body-size (see BodyLimitFilter).
+            return answer(request, 413, AnomalyCode.MESSAGE_TOO_LARGE.name(),
+                    "the upload exceeds the limit of " + limits.maxMessageBytes() + " bytes", null);
+        }
         String code = switch (status) {
             case 400 -> "BAD_REQUEST";
             case 404 -> "NOT_FOUND";

@@ -143,7 +143,7 @@ class AnalysisApiTest {
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(io.restassured.RestAssured.baseURI == null
-                        ? java.net.URI.create("http://localhost:8089/api/analyses")
+                        ? java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/api/analyses")
                         : java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
                                 + "/api/analyses"))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -152,6 +152,21 @@ class AnalysisApiTest {
         assertEquals(413, r.statusCode());
         assertTrue(r.body().contains("\"error\":\"MESSAGE_TOO_LARGE\"") && r.body().contains("1048576"), r.body());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").contains("json"));
+    }
+
+    @Test
+    void aChunkedUploadOverTheHttpLimitIs413WithAReasonToo() throws Exception {
+        // No Content-Length: the server can only refuse once it has read past the limit (2 MiB in tests).
+        RawHttp.Answer api = RawHttp.chunkedUpload("/api/analyses", 3 << 20);
+        assertEquals(413, api.status(), api.toString());
+        assertTrue(api.header("content-type").contains("json"), api.toString());
+        assertTrue(api.body().contains("\"error\":\"MESSAGE_TOO_LARGE\"") && api.body().contains("1048576"),
+                api.body());
+        RawHttp.Answer page = RawHttp.chunkedUpload("/analyses", 3 << 20);
+        assertEquals(413, page.status(), page.toString());
+        assertTrue(page.header("content-type").contains("text/html"), page.toString());
+        assertTrue(page.body().contains("trop gros"), page.body());
+        assertEquals(SecurityHeaders.PAGE_CSP, page.header("content-security-policy"));
     }
 
     @Test
