@@ -96,7 +96,8 @@ public final class Detector {
     }
 
     /**
-     * Parses the HTML and AMP bodies of a message, bounded by the limits, as {@link #detect} does.
+     * Parses the HTML and AMP bodies of a message, bounded by the limits, as {@link #detect} does (the limits'
+     * anomalies are those {@link #detect} reports; they are not repeated here).
      *
      * @param email the message
      * @return one parsed body per HTML or AMP body, in tree order
@@ -105,7 +106,7 @@ public final class Detector {
         List<HtmlBody> out = new ArrayList<>();
         for (BodyText b : email.bodies()) {
             if (b.kind() == BodyKind.HTML || b.kind() == BodyKind.AMP_HTML) {
-                out.add(HtmlParsing.parse(b, limits));
+                out.add(HtmlParsing.parse(b, limits, new ArrayList<>()));
             }
         }
         return out;
@@ -133,7 +134,7 @@ public final class Detector {
                 textLinks(b, order, run.links);
                 continue;
             }
-            HtmlBody hb = HtmlParsing.parse(b, limits);
+            HtmlBody hb = HtmlParsing.parse(b, limits, anomalies);
             html.add(hb);
             List<CssScanner.Sheet> bodySheets = new ArrayList<>();
             BodyScanner scanner = new BodyScanner(hb, b.text(), limits, order, run.candidates, run.links, bodySheets,

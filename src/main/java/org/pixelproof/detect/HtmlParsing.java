@@ -1,8 +1,11 @@
 package org.pixelproof.detect;
 
+import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.pixelproof.ingest.Anomaly;
+import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.ingest.BodyText;
 import org.pixelproof.ingest.IngestLimits;
 
@@ -14,20 +17,39 @@ import org.pixelproof.ingest.IngestLimits;
  * nothing in it is lost from view). Source positions are tracked so that evidence quotes the exact source. The first
  * {@code <base href>} with an absolute {@code http(s)} URL becomes the document's location, against which relative
  * references are resolved ({@link BodyScanner#baseOf(Document)}). Thread-safe (a fresh parser per call).
+ *
+ * <p>Only the first {@link #MAX_ELEMENTS} start tags are parsed: a body made of millions of tiny elements (5 MiB of
+ * {@code <div>} is a million of them) would otherwise need a DOM of several hundred megabytes with source positions.
+ * The cut is made in linear time before parsing, at the start of the first tag past the limit, and recorded as an
+ * {@link AnomalyCode#HTML_TOO_MANY_ELEMENTS} anomaly; what comes before it is analysed as usual.
  */
 final class HtmlParsing {
+
+    /**
+     * Most start tags ({@code <} followed by a letter) parsed per body: 150,000, the default of the safe preview's
+     * element limit ({@code PreviewLimits.maxElements}); a large real newsletter has a few thousand.
+     */
+    static final int MAX_ELEMENTS = 150_000;
 
     private HtmlParsing() {
     }
 
     /**
-     * @param body   a decoded HTML or AMP body
-     * @param limits the HTML depth limit
+     * @param body      a decoded HTML or AMP body
+     * @param limits    the HTML depth limit
+     * @param anomalies receives {@link AnomalyCode#HTML_TOO_MANY_ELEMENTS} when the body is cut
      * @return the parsed body
      */
-    static HtmlBody parse(BodyText body, IngestLimits limits) {
+    static HtmlBody parse(BodyText body, IngestLimits limits, List<Anomaly> anomalies) {
         Parser parser = Parser.htmlParser().setMaxDepth(limits.maxHtmlDepth()).setTrackPosition(true);
-        Document doc = parser.parseInput(body.text(), "");
+        String text = body.text();
+        int cut = cutAfterElements(text, MAX_ELEMENTS);
+        if (cut < text.length()) {
+            anomalies.add(new Anomaly(AnomalyCode.HTML_TOO_MANY_ELEMENTS, body.partPath(), "HTML body with more than "
+                    + MAX_ELEMENTS + " elements; only the first " + cut + " characters were analysed"));
+            text = text.substring(0, cut);
+        }
+        Document doc = parser.parseInput(text, "");
         doc.setBaseUri("");
         Element base = doc.selectFirst("base[href]");
         if (base != null) {
@@ -37,5 +59,20 @@ final class HtmlParsing {
             }
         }
         return new HtmlBody(body.partPath(), body.kind(), doc);
+    }
+
+    /** @return the index of the start tag number {@code max + 1} in {@code html}, or its length when there is none */
+    static int cutAfterElements(String html, int max) {
+        int tags = 0;
+        int n = html.length();
+        for (int i = html.indexOf('<'); i >= 0 && i < n - 1; i = html.indexOf('<', i + 1)) {
+            char c = html.charAt(i + 1);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                if (++tags > max) {
+                    return i;
+                }
+            }
+        }
+        return n;
     }
 }

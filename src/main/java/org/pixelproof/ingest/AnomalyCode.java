@@ -59,6 +59,8 @@ public enum AnomalyCode {
     BODY_TOO_LARGE(Severity.WARNING),
     /** An HTML document nested deeper than the HTML depth limit; deeper elements were not analysed. */
     HTML_TOO_DEEP(Severity.WARNING),
+    /** An HTML document with more start tags than the detector's element limit; only its beginning was analysed. */
+    HTML_TOO_MANY_ELEMENTS(Severity.WARNING),
     /** CSS text larger than the CSS limit; only its beginning was analysed. */
     CSS_TOO_LARGE(Severity.WARNING),
 

@@ -408,6 +408,27 @@ class DetectorTest {
     // ------------------------------------------------------------------------------------------ hostile
 
     @Test
+    void tooManyElementsAreCutAndRecordedWhatCameBeforeIsAnalysed() {
+        StringBuilder sb = new StringBuilder("<html><body>");
+        sb.append("<img src=\"https://brand.us3.list-manage.com/track/open.php?u=1\">");
+        sb.append("<i>".repeat(HtmlParsing.MAX_ELEMENTS + 10));
+        sb.append("<img src=\"https://brand.us3.list-manage.com/track/open.php?u=2\">");
+        Findings f = detect(sb.toString());
+        assertEquals(1, f.trackers().size(), "the pixel before the cut is found, the one after it is not analysed");
+        assertTrue(f.trackers().get(0).url().endsWith("u=1"));
+        assertTrue(f.anomalies().stream()
+                .anyMatch(a -> a.code() == org.pixelproof.ingest.AnomalyCode.HTML_TOO_MANY_ELEMENTS));
+    }
+
+    @Test
+    void theElementCutCountsStartTagsOnly() {
+        assertEquals(12, HtmlParsing.cutAfterElements("<a>1 < 2</a><b>", 1));
+        assertEquals(15, HtmlParsing.cutAfterElements("<a>1 < 2</a><b>", 2));
+        assertEquals(0, HtmlParsing.cutAfterElements("<a>", 0));
+        assertEquals(3, HtmlParsing.cutAfterElements("a <", 0));
+    }
+
+    @Test
     void deepNestingIsBoundedAndRecorded() {
         StringBuilder sb = new StringBuilder("<html><body>");
         for (int i = 0; i < 100_000; i++) {
