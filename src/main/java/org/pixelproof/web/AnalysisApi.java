@@ -142,6 +142,30 @@ public class AnalysisApi {
                 .build();
     }
 
+    /**
+     * The uploaded message, byte for byte, as it was stored. The bytes are checked against the SHA-256 stored with
+     * them before they are served: a mismatch is a 500 with a reference ({@code INTEGRITY_ERROR}), never altered
+     * bytes. Served as an attachment: a browser saves it, never renders it.
+     *
+     * @return the original {@code .eml}, {@code message/rfc822}
+     */
+    @GET
+    @Path("{id}/original.eml")
+    @Produces("message/rfc822")
+    @Operation(summary = "Download the original message",
+            description = "The uploaded .eml exactly as received; its SHA-256 is the analysis' `sha256`.")
+    @APIResponse(responseCode = "200", description = "The original message",
+            content = @Content(mediaType = "message/rfc822",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such analysis",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Response original(@PathParam("id") String id) {
+        byte[] raw = analyses.original(id).orElseThrow(NotFoundException::new);
+        return Response.ok(raw, "message/rfc822")
+                .header("Content-Disposition", "attachment; filename=\"pixelproof-original-" + id + ".eml\"")
+                .build();
+    }
+
     /** Erases the analysis, its original, the complainant's details and the documents. */
     @DELETE
     @Path("{id}")

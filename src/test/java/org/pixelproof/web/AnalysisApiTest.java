@@ -75,6 +75,19 @@ class AnalysisApiTest {
     }
 
     @Test
+    void theOriginalComesBackByteForByte() throws IOException {
+        byte[] eml = sample();
+        String id = upload(eml);
+        Response r = given().when().get("/api/analyses/" + id + "/original.eml");
+        r.then().statusCode(200).contentType(containsString("message/rfc822"))
+                .header("Content-Disposition", containsString("attachment"));
+        byte[] back = r.asByteArray();
+        assertTrue(Arrays.equals(eml, back), "the original is served unchanged");
+        assertEquals(AnalysisStore.sha256(eml), AnalysisStore.sha256(back));
+        given().when().get("/api/analyses/" + "A".repeat(22) + "/original.eml").then().statusCode(404);
+    }
+
+    @Test
     void deleteErasesAndAnswers404Afterwards() throws IOException {
         String id = upload(sample());
         given().when().delete("/api/analyses/" + id).then().statusCode(204);
