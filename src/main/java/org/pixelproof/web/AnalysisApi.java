@@ -80,7 +80,11 @@ public class AnalysisApi {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", description = "The upload is larger than the limit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "422", description = "The upload is empty or is not an e-mail message",
+    @APIResponse(responseCode = "415", description = "The request is not `multipart/form-data`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "422", description = "The upload is empty, is not an e-mail message, or is a mailbox "
+            + "(mbox) holding several messages (error `SEVERAL_MESSAGES`: upload them one by one or use the command "
+            + "line)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response create(UploadForm form, UriInfo uri) throws UnanalysableInputException {
         if (form == null || form.email == null) {
@@ -138,7 +142,8 @@ public class AnalysisApi {
         }
         byte[] pdf = documents.dossierPdf(stored, l);
         return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"pixelproof-dossier-" + id + "-" + l + ".pdf\"")
+                .header("Content-Disposition",
+                        "attachment; filename=\"" + DownloadNames.of(stored.analysis(), "dossier", l, "pdf") + "\"")
                 .build();
     }
 

@@ -37,12 +37,14 @@ public class HomeResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(Page page, String csrfToken, Problem problem, String recipient,
-                long maxUploadBytes, long retentionDays, boolean deleted);
+        static native TemplateInstance home(Page page, String csrfToken, Problem problem, int messages,
+                String recipient, long maxUploadBytes, long retentionDays, boolean deleted);
 
         static native TemplateInstance mine(Page page, List<StoredAnalysis> analyses);
 
         static native TemplateInstance privacy(Page page, int retentionDays, long maxUploadBytes);
+
+        static native TemplateInstance api(Page page);
     }
 
     @Inject
@@ -64,7 +66,7 @@ public class HomeResource {
         Page page = Languages.page(request);
         // The token quarkus-rest-csrf made for this request (and set as its cookie).
         String token = routing.get("csrf_token");
-        return Templates.home(page, token, null, "", analyses.maxUploadBytes(), store.retention().toDays(), deleted)
+        return Templates.home(page, token, null, 0, "", analyses.maxUploadBytes(), store.retention().toDays(), deleted)
                 .setLocale(page.locale());
     }
 
@@ -83,6 +85,7 @@ public class HomeResource {
         Page page = Languages.page(request);
         String problem = null;
         int status = 400;
+        int messages = 0;
         byte[] raw = null;
         String name = null;
         boolean hasFile = file != null && file.fileName() != null && !file.fileName().isBlank();
@@ -126,11 +129,18 @@ public class HomeResource {
             } catch (UnanalysableInputException e) {
                 problem = e.reason().code().name();
                 status = "MESSAGE_TOO_LARGE".equals(problem) ? 413 : 422;
+                if ("NOT_A_MESSAGE".equals(problem) && name == null) {
+                    problem = Problem.PASTED_NOT_A_MESSAGE.name();
+                }
+            } catch (SeveralMessagesException e) {
+                problem = Problem.SEVERAL_MESSAGES.name();
+                messages = e.messages();
+                status = 422;
             }
         }
         String keptRecipient = recipient == null ? "" : recipient.strip();
         return Response.status(status)
-                .entity(Templates.home(page, csrfToken, Problem.of(problem, Problem.BAD_REQUEST), keptRecipient,
+                .entity(Templates.home(page, csrfToken, Problem.of(problem, Problem.BAD_REQUEST), messages, keptRecipient,
                         analyses.maxUploadBytes(), store.retention().toDays(), false)
                         .setLocale(page.locale()))
                 .build();
@@ -157,6 +167,15 @@ public class HomeResource {
         Page page = Languages.page(request);
         return Templates.privacy(page, (int) store.retention().toDays(), analyses.maxUploadBytes())
                 .setLocale(page.locale());
+    }
+
+    /** @return a short page listing the REST API's endpoints, with links to the OpenAPI description */
+    @GET
+    @Path("api")
+    @Operation(hidden = true)
+    public TemplateInstance api() {
+        Page page = Languages.page(request);
+        return Templates.api(page).setLocale(page.locale());
     }
 
     private boolean isHttps() {

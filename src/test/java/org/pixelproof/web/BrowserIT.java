@@ -94,7 +94,11 @@ class BrowserIT {
             b.screenshots("dossier-form");
             b.driver.findElement(By.cssSelector(".dossier-form button[type=submit]")).click();
             waiting(b).until(ExpectedConditions.urlContains("saved=true"));
-            assertTrue(b.driver.findElement(By.cssSelector(".notice-ok")).getText().contains("coordonnées"));
+            WebElement savedNotice = b.driver.findElement(By.cssSelector("#documents .notice-ok"));
+            assertTrue(savedNotice.getText().contains("coordonnées"));
+            assertTrue((Boolean) b.js("const r = arguments[0].getBoundingClientRect();"
+                    + " return r.top >= 0 && r.bottom <= window.innerHeight;", savedNotice),
+                    "the 'details added' notice is visible where the page lands");
 
             // Download the PDF dossier.
             b.driver.findElement(By.cssSelector("a[href*='/dossier.pdf?lang=fr']")).click();
@@ -110,7 +114,11 @@ class BrowserIT {
 
             // Delete the analysis.
             b.driver.get(resultUrl);
-            b.driver.findElement(By.cssSelector("#keep button.button-danger")).click();
+            b.driver.findElement(By.id("delete-link")).click();
+            waiting(b).until(ExpectedConditions.urlContains("/delete"));
+            assertTrue(b.driver.findElement(By.tagName("h1")).getText().contains("Effacer cette analyse"));
+            b.screenshots("confirm-delete");
+            b.driver.findElement(By.id("confirm-delete")).click();
             waiting(b).until(ExpectedConditions.urlContains("deleted=true"));
             assertTrue(b.driver.findElement(By.cssSelector(".notice-ok")).getText().contains("effacés"));
             b.driver.get(resultUrl);
