@@ -38,11 +38,11 @@ public class HomeResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(Page page, String csrfToken, Problem problem, int messages,
-                String recipient, long maxUploadBytes, long retentionDays, boolean deleted);
+                String recipient, long maxUploadBytes, long retentionDays, boolean deleted, boolean dnsLookup);
 
         static native TemplateInstance mine(Page page, List<StoredAnalysis> analyses);
 
-        static native TemplateInstance privacy(Page page, int retentionDays, long maxUploadBytes);
+        static native TemplateInstance privacy(Page page, int retentionDays, long maxUploadBytes, boolean dnsLookup);
 
         static native TemplateInstance api(Page page);
     }
@@ -57,6 +57,9 @@ public class HomeResource {
     HttpServerRequest request;
 
     @Inject
+    DkimConfig dkim;
+
+    @Inject
     io.vertx.ext.web.RoutingContext routing;
 
     /** @return the home page with the upload form */
@@ -66,7 +69,8 @@ public class HomeResource {
         Page page = Languages.page(request);
         // The token quarkus-rest-csrf made for this request (and set as its cookie).
         String token = routing.get("csrf_token");
-        return Templates.home(page, token, null, 0, "", analyses.maxUploadBytes(), store.retention().toDays(), deleted)
+        return Templates.home(page, token, null, 0, "", analyses.maxUploadBytes(), store.retention().toDays(), deleted,
+                dnsLookup())
                 .setLocale(page.locale());
     }
 
@@ -141,7 +145,7 @@ public class HomeResource {
         String keptRecipient = recipient == null ? "" : recipient.strip();
         return Response.status(status)
                 .entity(Templates.home(page, csrfToken, Problem.of(problem, Problem.BAD_REQUEST), messages, keptRecipient,
-                        analyses.maxUploadBytes(), store.retention().toDays(), false)
+                        analyses.maxUploadBytes(), store.retention().toDays(), false, dnsLookup())
                         .setLocale(page.locale()))
                 .build();
     }
@@ -165,7 +169,7 @@ public class HomeResource {
     @Operation(hidden = true)
     public TemplateInstance privacy() {
         Page page = Languages.page(request);
-        return Templates.privacy(page, (int) store.retention().toDays(), analyses.maxUploadBytes())
+        return Templates.privacy(page, (int) store.retention().toDays(), analyses.maxUploadBytes(), dnsLookup())
                 .setLocale(page.locale());
     }
 
@@ -176,6 +180,14 @@ public class HomeResource {
     public TemplateInstance api() {
         Page page = Languages.page(request);
         return Templates.api(page).setLocale(page.locale());
+    }
+
+    /**
+     * @return true when analyses look DKIM keys up in the live DNS ({@code pixelproof.dkim.lookup} on and no
+     *         {@code pixelproof.dkim.zone-file}, which replaces the DNS): the pages then say so
+     */
+    private boolean dnsLookup() {
+        return dkim.lookup() && dkim.zoneFile().isEmpty();
     }
 
     private boolean isHttps() {

@@ -706,4 +706,13 @@ public interface Messages {
 
     @Message
     String api_example();
+
+    @Message
+    String home_fate_no_dns();
+
+    @Message
+    String privacy_dkim_on();
+
+    @Message
+    String privacy_dkim_off();
 }

@@ -132,6 +132,67 @@ class BrowserIT {
         }
     }
 
+    /**
+     * Finding 10: long URLs (a quoted List-Unsubscribe, tracker URLs, base64 tokens) wrap instead of widening the
+     * page, at phone and desktop width, and the trackers table keeps readable rows (no column squeezed to a few
+     * letters, which made one row thousands of pixels tall).
+     */
+    @Test
+    void longAddressesNeverWidenTheResultPage() throws Exception {
+        Path eml = Files.createTempFile("long-urls-", ".eml");
+        try (var in = BrowserIT.class.getResourceAsStream("/web/long-urls-newsletter.eml")) {
+            Files.write(eml, in.readAllBytes());
+        }
+        try (Browser b = Browser.open()) {
+            b.driver.get(url("/"));
+            b.driver.findElement(By.id("email-file")).sendKeys(eml.toString());
+            b.driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+            waiting(b).until(ExpectedConditions.urlMatches("/analyses/[A-Za-z0-9_-]{22}$"));
+            assertFalse(b.driver.findElements(By.cssSelector("table.trackers tbody tr")).isEmpty());
+            assertTrue(b.driver.findElement(By.id("markers")).getText().contains("unsubscribe"),
+                    "the long List-Unsubscribe is quoted on the page");
+            String measure = "const rows = [...document.querySelectorAll('table.trackers tbody tr')];"
+                    + " return [document.documentElement.scrollWidth, window.innerWidth,"
+                    + " Math.max(...rows.map(r => r.getBoundingClientRect().height)),"
+                    + " Math.min(...[...document.querySelectorAll('table.trackers tbody td')]"
+                    + "   .map(c => c.getBoundingClientRect().width))];";
+            for (int width : new int[] {390, 1280}) {
+                @SuppressWarnings("unchecked")
+                List<Number> m = (List<Number>) b.atWidth(width, measure);
+                String what = width + " px: page " + m.get(0) + " px wide for a " + m.get(1)
+                        + " px window, tallest tracker row " + m.get(2) + " px, narrowest cell " + m.get(3) + " px";
+                assertTrue(m.get(0).doubleValue() <= m.get(1).doubleValue(), "horizontal overflow at " + what);
+                assertTrue(m.get(2).doubleValue() < 1500, "a tracker row is too tall at " + what);
+                assertTrue(m.get(3).doubleValue() >= 40, "a column is squeezed at " + what);
+            }
+            b.screenshots("result-long-urls");
+        } finally {
+            Files.deleteIfExists(eml);
+        }
+    }
+
+    /** Finding 6: for a message without tracking, the page offers no complaint, and says why. */
+    @Test
+    void withoutTrackingThereIsNothingToComplainAbout() throws Exception {
+        Path eml = Files.createTempFile("untracked-", ".eml");
+        Files.write(eml, ReviewFindingsPagesTest.untracked());
+        try (Browser b = Browser.open()) {
+            b.driver.get(url("/"));
+            assertFalse(b.driver.findElement(By.id("drop-text")).isDisplayed(),
+                    "'drop the file here' shows only while a file is dragged");
+            b.driver.findElement(By.id("email-file")).sendKeys(eml.toString());
+            b.driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+            waiting(b).until(ExpectedConditions.urlMatches("/analyses/[A-Za-z0-9_-]{22}$"));
+            assertTrue(b.driver.findElement(By.id("nothing-to-complain")).isDisplayed());
+            assertTrue(b.driver.findElements(By.cssSelector("a[href*='dossier.pdf'], a[href*='/letters/']"))
+                    .isEmpty());
+            assertTrue(b.driver.findElement(By.cssSelector("a[href$='/cleaned.html']")).isDisplayed());
+            b.screenshots("result-untracked");
+        } finally {
+            Files.deleteIfExists(eml);
+        }
+    }
+
     @Test
     void itWorksWithoutJavaScript() throws Exception {
         Path eml = sampleFile();

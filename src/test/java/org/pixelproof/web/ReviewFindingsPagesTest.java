@@ -179,13 +179,16 @@ class ReviewFindingsPagesTest {
 
     @Test
     void theHomeAndPrivacyPagesAreHonestAboutTheDkimLookup() {
+        // the test profile runs with pixelproof.dkim.lookup=false: the pages say that no lookup is made
         Document home = Jsoup.parse(given().get("/").asString());
         String fate = home.text();
         assertFalse(fate.contains("L'expéditeur ne saura pas"), "no unconditional promise");
-        assertTrue(fate.contains("_domainkey"), fate);
-        String privacy = Jsoup.parse(given().get("/privacy").asString()).text();
+        assertTrue(fate.contains("aucune demande réseau"), fate);
+        Document privacyPage = Jsoup.parse(given().get("/privacy").asString());
+        String privacy = privacyPage.text();
         assertTrue(privacy.contains("pixelproof.dkim.lookup=false"), privacy);
         assertTrue(privacy.contains("_domainkey"), privacy);
+        assertTrue(privacyPage.select("#dkim-status").text().contains("désactivée"), privacy);
         String english = Jsoup.parse(given().get("/privacy?lang=en").asString()).text();
         assertTrue(english.contains("pixelproof.dkim.lookup=false"), english);
     }
