@@ -86,11 +86,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     String csv;
 
     @Option(names = "--pdf", paramLabel = "DIR", description = "Write one evidence dossier (PDF) per e-mail in "
-            + "DIR, created if needed.")
+            + "DIR, created if needed. E-mails in which no tracker was found get none (nothing to complain about); "
+            + "stderr says how many.")
     Path pdf;
 
     @Option(names = "--by-sender", description = "With --pdf: one dossier per sending organisation (From domain) "
-            + "gathering its e-mails, instead of one per e-mail.")
+            + "gathering its e-mails, instead of one per e-mail. The same message given twice counts once.")
     boolean bySender;
 
     @Option(names = "--max-per-dossier", paramLabel = "N", defaultValue = "100", description = "With --by-sender: "

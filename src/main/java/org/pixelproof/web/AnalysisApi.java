@@ -133,9 +133,12 @@ public class AnalysisApi {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such analysis",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "No tracker was found in the message (verdict "
+            + "`NO_TRACKING_FOUND`): nothing to complain about, no dossier (error `NOTHING_TO_COMPLAIN`)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response dossier(@PathParam("id") String id,
             @RestQuery @Parameter(description = "language of the dossier: `fr` (default) or `en`") String lang) {
-        StoredAnalysis stored = analyses.find(id).orElseThrow(NotFoundException::new);
+        StoredAnalysis stored = AnalysisResource.complainable(analyses.find(id).orElseThrow(NotFoundException::new));
         String l = lang == null || lang.isBlank() ? "fr" : Languages.supported(lang);
         if (l == null) {
             throw new BadUploadException("BAD_PARAMETER", "lang must be fr or en");

@@ -89,7 +89,7 @@ public class AnalysisResource {
     @Path("dossier")
     @Operation(hidden = true)
     public TemplateInstance dossierForm(@PathParam("id") String id) {
-        StoredAnalysis stored = find(id);
+        StoredAnalysis stored = complainable(find(id));
         Page page = Languages.page(request);
         ComplainantDetails details = analyses.complainant(id).orElse(ComplainantDetails.EMPTY);
         return Templates.dossier(page, stored, details).setLocale(page.locale());
@@ -107,7 +107,7 @@ public class AnalysisResource {
             @RestForm String actingFor, @RestForm String mandate, @RestForm("csrf-token") String csrfToken,
             @RestCookie("csrf-token") String csrfCookie) {
         Csrf.verify(csrfToken, csrfCookie);
-        find(id);
+        complainable(find(id));
         ComplainantDetails details = new ComplainantDetails(name, postalAddress, email, howAddressGiven,
                 whenAddressGiven, askedConsent, earlierRequestDate, earlierRequestContent, answerDate, answerContent,
                 actingFor, mandate);
@@ -123,7 +123,7 @@ public class AnalysisResource {
     @Produces("application/pdf")
     @Operation(hidden = true)
     public Response dossierPdf(@PathParam("id") String id, @RestQuery String lang) {
-        StoredAnalysis stored = find(id);
+        StoredAnalysis stored = complainable(find(id));
         String l = lang(lang);
         return attachment(documents.dossierPdf(stored, l), "application/pdf",
                 DownloadNames.of(stored.analysis(), "dossier", l, "pdf"));
@@ -136,7 +136,7 @@ public class AnalysisResource {
     @Operation(hidden = true)
     public Response letter(@PathParam("id") String id, @PathParam("letter") String letter,
             @PathParam("format") String format, @RestQuery String lang) {
-        StoredAnalysis stored = find(id);
+        StoredAnalysis stored = complainable(find(id));
         org.pixelproof.dossier.LetterKind which;
         try {
             which = org.pixelproof.dossier.LetterKind.fromSlug(letter);
@@ -226,6 +226,17 @@ public class AnalysisResource {
 
     private StoredAnalysis find(String id) {
         return analyses.find(id).orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * @return {@code stored} when it gives grounds for a complaint
+     * @throws NothingToComplainException when it does not (no tracker found): no dossier, letter or form for it
+     */
+    static StoredAnalysis complainable(StoredAnalysis stored) {
+        if (!Complaints.possible(stored.analysis())) {
+            throw new NothingToComplainException();
+        }
+        return stored;
     }
 
     private String lang(String requested) {

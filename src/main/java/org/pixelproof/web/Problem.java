@@ -38,7 +38,9 @@ public enum Problem {
     /** A required field is missing. */
     MISSING_FIELD,
     /** A parameter has a wrong value. */
-    BAD_PARAMETER;
+    BAD_PARAMETER,
+    /** A dossier or letter was asked for an analysis without tracking ({@link NothingToComplainException}). */
+    NOTHING_TO_COMPLAIN;
 
     /** @return the problem named {@code code}, or {@code fallback} when there is none. */
     public static Problem of(String code, Problem fallback) {

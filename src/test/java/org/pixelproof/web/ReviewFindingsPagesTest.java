@@ -97,6 +97,19 @@ class ReviewFindingsPagesTest {
         assertEquals(1, page.select("a[href$=/cleaned.html]").size());
         assertEquals(1, page.select("a[href$=/analysis.json]").size());
         assertTrue(page.select(".verdict-counts").text().startsWith("0 traceur,"), page.select(".verdict-counts").text());
+
+        // asked directly, the complaint documents are refused with a reason, never made
+        for (String path : new String[] {"/dossier.pdf?lang=fr", "/letters/cnil-complaint.txt?lang=fr",
+                "/letters/dpo-request.pdf?lang=en", "/dossier"}) {
+            Response r = s.get("/analyses/" + id + path);
+            assertEquals(409, r.statusCode(), path);
+            String text = Jsoup.parse(r.asString()).text();
+            assertTrue(text.contains("rien à reprocher") || text.contains("nothing to hold against"), path + ": " + text);
+        }
+        given().get("/api/analyses/" + id + "/dossier.pdf").then().statusCode(409)
+                .contentType(containsString("application/json")).body("error", equalTo("NOTHING_TO_COMPLAIN"));
+        s.get("/analyses/" + id + "/cleaned.html").then().statusCode(200);
+        s.get("/analyses/" + id + "/analysis.json").then().statusCode(200);
     }
 
     @Test
