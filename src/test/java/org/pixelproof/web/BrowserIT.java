@@ -151,17 +151,31 @@ class BrowserIT {
             assertFalse(b.driver.findElements(By.cssSelector("table.trackers tbody tr")).isEmpty());
             assertTrue(b.driver.findElement(By.id("markers")).getText().contains("unsubscribe"),
                     "the long List-Unsubscribe is quoted on the page");
+            // what a reader can see: elements of the page body, except the visually hidden ones (table caption and
+            // the header row of the stacked cards, kept for screen readers and clipped to 1 px)
             String measure = "const rows = [...document.querySelectorAll('table.trackers tbody tr')];"
+                    + " const visible = [...document.querySelectorAll('main *')].filter(e =>"
+                    + "   !e.closest('.visually-hidden') && getComputedStyle(e.closest('thead') || e).clip !== "
+                    + "   'rect(0px, 0px, 0px, 0px)');"
                     + " return [document.documentElement.scrollWidth, window.innerWidth,"
                     + " Math.max(...rows.map(r => r.getBoundingClientRect().height)),"
                     + " Math.min(...[...document.querySelectorAll('table.trackers tbody td')]"
-                    + "   .map(c => c.getBoundingClientRect().width))];";
+                    + "   .map(c => c.getBoundingClientRect().width)),"
+                    + " Math.max(...visible.map(e => e.getBoundingClientRect().right)),"
+                    + " visible.reduce((a, e) => e.getBoundingClientRect().right > a.getBoundingClientRect().right"
+                    + "   ? e : a).outerHTML.slice(0, 120)];";
             for (int width : new int[] {390, 1280}) {
                 @SuppressWarnings("unchecked")
-                List<Number> m = (List<Number>) b.atWidth(width, measure);
+                List<Object> r = (List<Object>) b.atWidth(width, measure);
+                List<Number> m = r.subList(0, 5).stream().map(Number.class::cast).toList();
                 String what = width + " px: page " + m.get(0) + " px wide for a " + m.get(1)
-                        + " px window, tallest tracker row " + m.get(2) + " px, narrowest cell " + m.get(3) + " px";
-                assertTrue(m.get(0).doubleValue() <= m.get(1).doubleValue(), "horizontal overflow at " + what);
+                        + " px window, tallest tracker row " + m.get(2) + " px, narrowest cell " + m.get(3)
+                        + " px, rightmost element edge " + m.get(4) + " px (" + r.get(5) + ")";
+                // against the width asked for: a phone's layout viewport grows to fit content that overflows
+                assertTrue(m.get(0).doubleValue() <= width && m.get(1).doubleValue() <= width,
+                        "horizontal overflow at " + what);
+                assertTrue(m.get(4).doubleValue() <= width, "content cut off (e.g. inside the table's scroll box) at "
+                        + what);
                 assertTrue(m.get(2).doubleValue() < 1500, "a tracker row is too tall at " + what);
                 assertTrue(m.get(3).doubleValue() >= 40, "a column is squeezed at " + what);
             }
