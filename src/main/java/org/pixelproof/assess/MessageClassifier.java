@@ -15,6 +15,7 @@ import org.pixelproof.detect.Tracker;
 import org.pixelproof.detect.VisibleText;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.ClassificationPhrase;
+import org.pixelproof.rules.PatternPrefilter;
 import org.pixelproof.rules.RuleSet;
 
 /**
@@ -106,11 +107,14 @@ public final class MessageClassifier {
 
     private final RuleSet rules;
     private final List<ClassificationPhrase> phrases;
+    /** Which phrases may match a text, in one pass over it. */
+    private final PatternPrefilter filter;
 
     /** @param rules the rule set: classification phrases and vendor categories */
     public MessageClassifier(RuleSet rules) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.phrases = rules.classificationPhrases();
+        this.filter = PatternPrefilter.of(phrases.stream().map(ClassificationPhrase::pattern).toList());
     }
 
     /**
@@ -197,7 +201,12 @@ public final class MessageClassifier {
                     : text));
             labels.add("");
         }
-        for (ClassificationPhrase phrase : phrases) {
+        List<PatternPrefilter.Candidates> candidates = new ArrayList<>(sources.size());
+        for (NormalizedText nt : sources) {
+            candidates.add(filter.candidates(nt.text()));
+        }
+        for (int k = 0; k < phrases.size(); k++) {
+            ClassificationPhrase phrase = phrases.get(k);
             MessageClass c;
             try {
                 c = MessageClass.valueOf(phrase.messageClass());
@@ -205,6 +214,9 @@ public final class MessageClassifier {
                 continue;
             }
             for (int i = 0; i < sources.size() && !done.contains(phrase.id()); i++) {
+                if (!candidates.get(i).mayMatch(k)) {
+                    continue; // none of the words the phrase needs is in this text
+                }
                 NormalizedText nt = sources.get(i);
                 Matcher matcher = phrase.pattern().matcher(nt.text());
                 if (matcher.find()) {

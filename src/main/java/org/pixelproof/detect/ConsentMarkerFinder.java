@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.MarkerPhrase;
+import org.pixelproof.rules.PatternPrefilter;
 import org.pixelproof.rules.RuleSet;
 
 /**
@@ -108,6 +109,10 @@ public final class ConsentMarkerFinder {
 
     private final List<Rule> linkRules;
     private final List<Rule> textRules;
+    /** Which link rules may match a text, in one pass (see {@link PatternPrefilter}). */
+    private final PatternPrefilter linkFilter;
+    /** Which notice rules may match a paragraph. */
+    private final PatternPrefilter textFilter;
 
     /**
      * @param rules the rule set whose {@link RuleSet#markerPhrases()} are used; phrases naming an unknown marker type
@@ -135,6 +140,8 @@ public final class ConsentMarkerFinder {
         }
         this.linkRules = List.copyOf(links);
         this.textRules = List.copyOf(texts);
+        this.linkFilter = PatternPrefilter.of(linkRules.stream().map(r -> r.phrase().pattern()).toList());
+        this.textFilter = PatternPrefilter.of(textRules.stream().map(r -> r.phrase().pattern()).toList());
     }
 
     /**
@@ -334,9 +341,17 @@ public final class ConsentMarkerFinder {
         if (normalized.isEmpty()) {
             return;
         }
-        for (Rule r : linkRules) {
+        PatternPrefilter.Candidates candidates = null;
+        for (int k = 0; k < linkRules.size(); k++) {
+            Rule r = linkRules.get(k);
             if (!types.contains(r.type()) || hits.containsKey(r.type())) {
                 continue;
+            }
+            if (candidates == null) {
+                candidates = linkFilter.candidates(normalized);
+            }
+            if (!candidates.mayMatch(k)) {
+                continue; // none of the words the pattern needs is in the text
             }
             Matcher m = r.phrase().pattern().matcher(normalized);
             boolean near = false;
@@ -433,13 +448,19 @@ public final class ConsentMarkerFinder {
         }
         for (VisibleText.Paragraph p : vt.paragraphs()) {
             NormalizedText nt = null;
+            PatternPrefilter.Candidates candidates = null;
             Set<ConsentMarkerType> done = EnumSet.noneOf(ConsentMarkerType.class);
-            for (Rule r : textRules) {
+            for (int k = 0; k < textRules.size(); k++) {
+                Rule r = textRules.get(k);
                 if (!types.contains(r.type()) || done.contains(r.type())) {
                     continue;
                 }
                 if (nt == null) {
                     nt = NormalizedText.of(p.text());
+                    candidates = textFilter.candidates(nt.text());
+                }
+                if (!candidates.mayMatch(k)) {
+                    continue;
                 }
                 Matcher m = r.phrase().pattern().matcher(nt.text());
                 if (!m.find()) {
