@@ -72,7 +72,12 @@ public final class SenderIdentifier {
 
     /** @param rules the rule set (its marker phrases give the privacy-policy links) */
     public SenderIdentifier(RuleSet rules) {
-        this.markers = new ConsentMarkerFinder(Objects.requireNonNull(rules, "rules"));
+        this(new ConsentMarkerFinder(Objects.requireNonNull(rules, "rules")));
+    }
+
+    /** @param markers the marker finder to share (its privacy-policy links are used) */
+    SenderIdentifier(ConsentMarkerFinder markers) {
+        this.markers = Objects.requireNonNull(markers, "markers");
     }
 
     /**
