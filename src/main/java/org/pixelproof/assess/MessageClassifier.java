@@ -219,7 +219,7 @@ public final class MessageClassifier {
                 }
                 NormalizedText nt = sources.get(i);
                 Matcher matcher = phrase.pattern().matcher(nt.text());
-                if (matcher.find()) {
+                if (candidates.get(i).find(k, matcher, 0)) { // as matcher.find(), only where the phrase may start
                     done.add(phrase.id());
                     String excerpt = excerpt(nt, matcher.start(), matcher.end());
                     cues.add(cue(cueCode(phrase), c, labels.get(i) + excerpt));

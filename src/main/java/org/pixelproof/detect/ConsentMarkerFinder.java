@@ -355,11 +355,13 @@ public final class ConsentMarkerFinder {
             }
             Matcher m = r.phrase().pattern().matcher(normalized);
             boolean near = false;
-            while (!near && m.find()) {
+            int from = 0;
+            while (!near && from <= normalized.length() && candidates.find(k, m, from)) { // as m.find() goes on
                 near = m.end() >= minEnd;
                 if (m.end() == m.start()) {
                     break;
                 }
+                from = m.end();
             }
             if (near) {
                 hits.put(r.type(), new String[] {r.phrase().id(), NormalizedText.clip(
@@ -463,7 +465,7 @@ public final class ConsentMarkerFinder {
                     continue;
                 }
                 Matcher m = r.phrase().pattern().matcher(nt.text());
-                if (!m.find()) {
+                if (!candidates.find(k, m, 0)) { // as m.find(), only where the phrase may start
                     continue;
                 }
                 done.add(r.type());

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Literal strings one of which every match of a regex contains: a necessary condition, cheap to test, that lets a
- * finder skip running a pattern over a text that cannot match it ({@link PatternPrefilter}).
+ * finder skip running a pattern over a text that cannot match it, and run it only near where its literals occur
+ * ({@link PatternPrefilter}).
  *
  * <p>The regex is read as {@link Pattern} reads it, conservatively: a literal run is a sequence of plain or escaped
  * characters, each matched exactly once (zero-width assertions such as {@code \b}, {@code ^} or lookarounds do not
@@ -17,14 +18,32 @@ import java.util.regex.Pattern;
  * can be proved (a branch without any literal, a construct this reader does not know, {@code \Q}, the
  * {@link Pattern#COMMENTS} or {@link Pattern#LITERAL} flags), the result is {@code null}: the pattern must always run.
  *
- * <p>Literals are returned {@link #fold(char) case-folded}, the way {@link Pattern#CASE_INSENSITIVE} with
- * {@link Pattern#UNICODE_CASE} compares characters, so that testing them against a folded text is a necessary
- * condition whatever the pattern's case flags. Stateless and thread-safe.
+ * <p>Each literal also says whether it is matched case-sensitively (outside {@link Pattern#CASE_INSENSITIVE} and
+ * {@code (?i)}) and the most characters a match can consume before it ({@link Literal#maxBefore()}), so that a match
+ * can only start within that distance before an occurrence. Case-insensitive literals are {@link #fold(char) folded},
+ * the way {@link Pattern#CASE_INSENSITIVE} with {@link Pattern#UNICODE_CASE} compares characters, so that testing them
+ * against a folded text is a necessary condition whatever the case flags. Stateless and thread-safe.
  */
 public final class RequiredLiterals {
 
+    /** {@link Literal#maxBefore()} when a match can consume any number of characters before the literal. */
+    public static final int UNBOUNDED = Integer.MAX_VALUE;
+
     private RequiredLiterals() {
     }
+
+    /**
+     * One literal of a pattern.
+     *
+     * @param text          the literal, folded when {@code caseSensitive} is false
+     * @param caseSensitive true when the pattern matches it exactly, false when case-insensitively
+     * @param maxBefore     the most characters a match consumes before the literal starts, or {@link #UNBOUNDED}
+     */
+    public record Literal(String text, boolean caseSensitive, int maxBefore) {
+    }
+
+    /** An inline flag group that turns case-insensitivity off, e.g. {@code (?-i)} or {@code (?s-i:}. */
+    private static final Pattern FLAG_I_OFF = Pattern.compile("\\(\\?[a-zA-Z]*-[a-zA-Z]*i");
 
     /** Case folding of every BMP character, as {@link Pattern}'s Unicode case-insensitive matching compares them. */
     private static final char[] FOLD = new char[0x10000];
@@ -55,9 +74,26 @@ public final class RequiredLiterals {
 
     /**
      * @param pattern a compiled pattern
-     * @return folded literals one of which every match contains, or {@code null} when nothing can be proved
+     * @return the folded literals one of which every match contains, or {@code null} when nothing can be proved
      */
     public static Set<String> of(Pattern pattern) {
+        List<Literal> literals = analyse(pattern);
+        if (literals == null) {
+            return null;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (Literal l : literals) {
+            out.add(fold(l.text()));
+        }
+        return out;
+    }
+
+    /**
+     * @param pattern a compiled pattern
+     * @return the literals one of which every match contains, with their case sensitivity and distance from the
+     *         match's start, or {@code null} when nothing can be proved
+     */
+    public static List<Literal> analyse(Pattern pattern) {
         if ((pattern.flags() & (Pattern.COMMENTS | Pattern.LITERAL | Pattern.CANON_EQ)) != 0) {
             return null;
         }
@@ -65,10 +101,13 @@ public final class RequiredLiterals {
         if (re.contains("\\Q")) {
             return null;
         }
-        Reader reader = new Reader(re);
+        // Pattern.flags() already holds the top-level inline flags ("a(?i)b" reports CASE_INSENSITIVE, "a(?-i)b"
+        // compiled case-insensitively does not): start case-insensitive when either could be the case
+        boolean ci = (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0 || FLAG_I_OFF.matcher(re).find();
+        Reader reader = new Reader(re, ci);
         try {
-            Set<String> out = reader.alternation();
-            return reader.at < re.length() ? null : out; // a stray ')' : not understood
+            Info out = reader.alternation();
+            return reader.at < re.length() || out.required() == null ? null : List.copyOf(out.required());
         } catch (Unsupported e) {
             return null;
         }
@@ -83,117 +122,176 @@ public final class RequiredLiterals {
         }
     }
 
+    /**
+     * What is known of a construct.
+     *
+     * @param required literals one of which it contains (offsets from its start), or null
+     * @param maxLength the most characters it consumes, or {@link #UNBOUNDED}
+     */
+    private record Info(List<Literal> required, int maxLength) {
+    }
+
+    private static int add(int a, int b) {
+        return a == UNBOUNDED || b == UNBOUNDED || (long) a + b >= UNBOUNDED ? UNBOUNDED : a + b;
+    }
+
+    private static int times(int a, int b) {
+        return a == UNBOUNDED || b == UNBOUNDED || (long) a * b >= UNBOUNDED ? UNBOUNDED : a * b;
+    }
+
+    private static List<Literal> shifted(List<Literal> literals, int by) {
+        List<Literal> out = new ArrayList<>(literals.size());
+        for (Literal l : literals) {
+            out.add(new Literal(l.text(), l.caseSensitive(), add(l.maxBefore(), by)));
+        }
+        return out;
+    }
+
     private static final class Reader {
         private final String re;
         private int at;
+        /** Whether the characters being read are matched case-insensitively (flags and {@code (?i)}). */
+        private boolean ci;
 
-        Reader(String re) {
+        Reader(String re, boolean ci) {
             this.re = re;
+            this.ci = ci;
         }
 
-        /** What an atom is: one literal character, a zero-width assertion, or something consuming text. */
-        private record Atom(char literal, boolean isLiteral, boolean zeroWidth, Set<String> required) {
-            static Atom literal(char c) {
-                return new Atom(c, true, false, null);
+        /** An atom: one literal character, a zero-width assertion, or something consuming text. */
+        private record Atom(char literal, boolean isLiteral, boolean literalCi, boolean zeroWidth, Info info) {
+            static Atom literal(char c, boolean ci) {
+                return new Atom(c, true, ci, false, new Info(null, 1));
             }
 
-            static Atom zeroWidth(Set<String> required) {
-                return new Atom('\0', false, true, required);
+            static Atom zeroWidth(List<Literal> required) {
+                return new Atom('\0', false, false, true, new Info(required, 0));
             }
 
-            static Atom consuming(Set<String> required) {
-                return new Atom('\0', false, false, required);
+            static Atom consuming(List<Literal> required, int maxLength) {
+                return new Atom('\0', false, false, false, new Info(required, maxLength));
+            }
+
+            /** One code point of some set: up to two chars (a surrogate pair). */
+            static Atom oneCodePoint() {
+                return consuming(null, 2);
             }
         }
 
-        Set<String> alternation() {
-            List<Set<String>> branches = new ArrayList<>();
+        /** A quantifier's bounds; {@code max} may be {@link #UNBOUNDED}. */
+        private record Bounds(int min, int max) {
+            static final Bounds ONCE = new Bounds(1, 1);
+        }
+
+        Info alternation() {
+            List<Info> branches = new ArrayList<>();
             branches.add(sequence());
             while (at < re.length() && re.charAt(at) == '|') {
                 at++;
                 branches.add(sequence());
             }
-            Set<String> union = new LinkedHashSet<>();
-            for (Set<String> b : branches) {
-                if (b == null) {
-                    return null;
+            List<Literal> union = new ArrayList<>();
+            int maxLength = 0;
+            for (Info b : branches) {
+                maxLength = Math.max(maxLength, b.maxLength());
+                if (union != null && b.required() != null) {
+                    union.addAll(b.required());
+                } else {
+                    union = null;
                 }
-                union.addAll(b);
             }
-            return union;
+            return new Info(union, maxLength);
         }
 
-        private Set<String> sequence() {
-            List<Set<String>> candidates = new ArrayList<>();
+        private Info sequence() {
+            List<List<Literal>> candidates = new ArrayList<>();
             StringBuilder run = new StringBuilder();
+            int runStart = 0;
+            boolean runCi = false;
+            int prefix = 0; // the most characters consumed so far
             while (at < re.length() && re.charAt(at) != '|' && re.charAt(at) != ')') {
                 Atom a = atom();
-                int min = quantifier();
+                Bounds q = quantifier();
                 if (a.zeroWidth()) {
-                    if (min > 0 && a.required() != null) {
-                        candidates.add(a.required()); // a positive lookaround: its text is there too
+                    if (q.min() > 0 && a.info().required() != null) {
+                        candidates.add(shifted(a.info().required(), prefix)); // a positive lookaround
                     }
                     continue; // consumes nothing: the run goes on
                 }
-                if (a.isLiteral()) {
-                    if (min == 0) {
-                        flush(run, candidates);
-                    } else if (min == QUANTIFIED) {
-                        run.append(a.literal());
-                        flush(run, candidates);
-                    } else {
-                        run.append(a.literal());
+                if (a.isLiteral() && q.min() > 0) {
+                    if (run.length() > 0 && runCi != a.literalCi()) {
+                        flush(run, runCi, runStart, candidates);
                     }
+                    if (run.length() == 0) {
+                        runStart = prefix;
+                        runCi = a.literalCi();
+                    }
+                    run.append(a.literal());
+                    if (!q.equals(Bounds.ONCE)) {
+                        flush(run, runCi, runStart, candidates); // "ab+c": "ab" is there, "abc" may not be
+                    }
+                    prefix = add(prefix, q.max());
                     continue;
                 }
-                flush(run, candidates);
-                if (min > 0 && a.required() != null) {
-                    candidates.add(a.required());
+                flush(run, runCi, runStart, candidates);
+                if (q.min() > 0 && a.info().required() != null) {
+                    candidates.add(shifted(a.info().required(), prefix));
                 }
+                prefix = add(prefix, times(a.info().maxLength(), q.max()));
             }
-            flush(run, candidates);
-            return best(candidates);
+            flush(run, runCi, runStart, candidates);
+            return new Info(best(candidates), prefix);
         }
 
-        private static void flush(StringBuilder run, List<Set<String>> candidates) {
+        private static void flush(StringBuilder run, boolean runCi, int runStart, List<List<Literal>> candidates) {
             if (run.length() > 0) {
-                candidates.add(Set.of(fold(run)));
+                String text = runCi ? fold(run) : run.toString();
+                candidates.add(List.of(new Literal(text, !runCi, runStart)));
                 run.setLength(0);
             }
         }
 
-        /** The most selective candidate: longest shortest literal, then fewest literals. */
-        private static Set<String> best(List<Set<String>> candidates) {
-            Set<String> best = null;
-            int bestMin = -1;
-            for (Set<String> c : candidates) {
-                int min = c.stream().mapToInt(String::length).min().orElse(0);
-                if (min > bestMin || min == bestMin && c.size() < best.size()) {
+        /** The most selective candidate: longest shortest literal, then bounded positions, then fewest literals. */
+        private static List<Literal> best(List<List<Literal>> candidates) {
+            List<Literal> best = null;
+            int bestMin = 0;
+            for (List<Literal> c : candidates) {
+                int min = c.stream().mapToInt(l -> l.text().length()).min().orElse(0);
+                if (min == 0) {
+                    continue;
+                }
+                if (best == null || min > bestMin || min == bestMin && better(c, best)) {
                     best = c;
                     bestMin = min;
                 }
             }
-            return bestMin > 0 ? best : null;
+            return best;
         }
 
-        /** Quantifier result: no quantifier (exactly once). */
-        private static final int ONCE = 1;
-        /** Quantifier result: at least once, maybe more ({@code +}, {@code {2,5}}): a run must end after it. */
-        private static final int QUANTIFIED = 2;
+        private static boolean better(List<Literal> a, List<Literal> b) {
+            boolean aBounded = a.stream().allMatch(l -> l.maxBefore() != UNBOUNDED);
+            boolean bBounded = b.stream().allMatch(l -> l.maxBefore() != UNBOUNDED);
+            if (aBounded != bBounded) {
+                return aBounded;
+            }
+            return a.size() < b.size();
+        }
 
-        /** @return 0 when the atom may be absent, {@link #ONCE} or {@link #QUANTIFIED} otherwise. */
-        private int quantifier() {
+        private Bounds quantifier() {
             if (at >= re.length()) {
-                return ONCE;
+                return Bounds.ONCE;
             }
             char c = re.charAt(at);
-            int result;
-            if (c == '?' || c == '*') {
+            Bounds result;
+            if (c == '?') {
                 at++;
-                result = 0;
+                result = new Bounds(0, 1);
+            } else if (c == '*') {
+                at++;
+                result = new Bounds(0, UNBOUNDED);
             } else if (c == '+') {
                 at++;
-                result = QUANTIFIED;
+                result = new Bounds(1, UNBOUNDED);
             } else if (c == '{') {
                 int close = re.indexOf('}', at);
                 if (close < 0) {
@@ -202,18 +300,25 @@ public final class RequiredLiterals {
                 String body = re.substring(at + 1, close);
                 int comma = body.indexOf(',');
                 String first = (comma < 0 ? body : body.substring(0, comma)).trim();
-                if (first.isEmpty() || !first.chars().allMatch(Character::isDigit)) {
+                String second = comma < 0 ? first : body.substring(comma + 1).trim();
+                if (!digits(first) || !second.isEmpty() && !digits(second)) {
                     throw new Unsupported();
                 }
                 at = close + 1;
-                result = Long.parseLong(first) == 0 ? 0 : QUANTIFIED;
+                int min = (int) Math.min(UNBOUNDED - 1L, Long.parseLong(first));
+                int max = second.isEmpty() ? UNBOUNDED : (int) Math.min(UNBOUNDED - 1L, Long.parseLong(second));
+                result = new Bounds(min, max);
             } else {
-                return ONCE;
+                return Bounds.ONCE;
             }
             if (at < re.length() && (re.charAt(at) == '?' || re.charAt(at) == '+')) {
                 at++; // lazy or possessive: the same text is required
             }
             return result;
+        }
+
+        private static boolean digits(String s) {
+            return !s.isEmpty() && s.length() < 10 && s.chars().allMatch(ch -> ch >= '0' && ch <= '9');
         }
 
         private Atom atom() {
@@ -223,10 +328,10 @@ public final class RequiredLiterals {
                     return group();
                 case '[':
                     skipClass();
-                    return Atom.consuming(null);
+                    return Atom.oneCodePoint();
                 case '.':
                     at++;
-                    return Atom.consuming(null);
+                    return Atom.oneCodePoint();
                 case '^':
                 case '$':
                     at++;
@@ -241,25 +346,27 @@ public final class RequiredLiterals {
                 default:
                     at++;
                     if (Character.isSurrogate(c)) {
-                        return Atom.consuming(null);
+                        return Atom.consuming(null, 1);
                     }
-                    return Atom.literal(c);
+                    return Atom.literal(c, ci);
             }
         }
 
         private Atom group() {
             at++; // '('
-            boolean lookaround = false;
+            boolean lookahead = false;
+            boolean lookbehind = false;
             boolean negative = false;
+            boolean savedCi = ci;
             if (re.startsWith("?", at)) {
                 if (re.startsWith("?:", at) || re.startsWith("?>", at)) {
                     at += 2;
                 } else if (re.startsWith("?=", at) || re.startsWith("?!", at)) {
-                    lookaround = true;
+                    lookahead = true;
                     negative = re.charAt(at + 1) == '!';
                     at += 2;
                 } else if (re.startsWith("?<=", at) || re.startsWith("?<!", at)) {
-                    lookaround = true;
+                    lookbehind = true;
                     negative = re.charAt(at + 2) == '!';
                     at += 3;
                 } else if (re.startsWith("?<", at)) {
@@ -274,28 +381,40 @@ public final class RequiredLiterals {
                     while (j < re.length() && (Character.isLetter(re.charAt(j)) || re.charAt(j) == '-')) {
                         j++;
                     }
-                    if (j >= re.length() || re.substring(at + 1, j).indexOf('x') >= 0) {
+                    String flags = re.substring(at + 1, Math.min(j, re.length()));
+                    if (j >= re.length() || flags.indexOf('x') >= 0) {
                         throw new Unsupported(); // comments mode changes how the rest reads
                     }
+                    int minus = flags.indexOf('-');
+                    boolean on = flags.substring(0, minus < 0 ? flags.length() : minus).indexOf('i') >= 0;
+                    boolean off = minus >= 0 && flags.substring(minus).indexOf('i') >= 0;
+                    boolean newCi = on || !off && ci;
                     if (re.charAt(j) == ')') {
                         at = j + 1;
+                        ci = newCi; // for the rest of the enclosing group, as Pattern reads it
                         return Atom.zeroWidth(null);
                     }
                     if (re.charAt(j) != ':') {
                         throw new Unsupported();
                     }
                     at = j + 1;
+                    ci = newCi;
                 }
             }
-            Set<String> inner = alternation();
+            Info inner = alternation();
             if (at >= re.length() || re.charAt(at) != ')') {
                 throw new Unsupported();
             }
             at++;
-            if (lookaround) {
-                return Atom.zeroWidth(negative ? null : inner);
+            ci = savedCi;
+            if (lookahead) {
+                return Atom.zeroWidth(negative ? null : inner.required());
             }
-            return Atom.consuming(inner);
+            if (lookbehind) { // its text lies before the current position: no distance can be promised
+                return Atom.zeroWidth(negative || inner.required() == null ? null
+                        : shifted(inner.required(), UNBOUNDED));
+            }
+            return Atom.consuming(inner.required(), inner.maxLength());
         }
 
         private Atom escape() {
@@ -307,8 +426,14 @@ public final class RequiredLiterals {
             if ("bBAzZG".indexOf(e) >= 0) {
                 return Atom.zeroWidth(null);
             }
-            if ("dDwWsShHvVRXtnrfae".indexOf(e) >= 0) {
-                return Atom.consuming(null);
+            if ("dDwWsShHvVtnrfae".indexOf(e) >= 0) {
+                return Atom.oneCodePoint();
+            }
+            if (e == 'R') {
+                return Atom.consuming(null, 2); // \r\n or one line break
+            }
+            if (e == 'X') {
+                return Atom.consuming(null, UNBOUNDED); // a grapheme cluster
             }
             if (e == 'p' || e == 'P' || e == 'N' || e == 'x') {
                 if (at < re.length() && re.charAt(at) == '{') {
@@ -324,15 +449,15 @@ public final class RequiredLiterals {
                 } else {
                     throw new Unsupported();
                 }
-                return Atom.consuming(null);
+                return Atom.oneCodePoint();
             }
             if (e == 'u') {
                 at += 4;
-                return Atom.consuming(null);
+                return Atom.oneCodePoint();
             }
             if (e == 'c') {
                 at++;
-                return Atom.consuming(null);
+                return Atom.oneCodePoint();
             }
             if (e == 'k') {
                 int close = re.indexOf('>', at);
@@ -340,18 +465,18 @@ public final class RequiredLiterals {
                     throw new Unsupported();
                 }
                 at = close + 1;
-                return Atom.consuming(null);
+                return Atom.consuming(null, UNBOUNDED);
             }
             if (e >= '0' && e <= '9') { // back reference or octal escape
                 while (at < re.length() && Character.isDigit(re.charAt(at))) {
                     at++;
                 }
-                return Atom.consuming(null);
+                return Atom.consuming(null, UNBOUNDED);
             }
             if (Character.isLetter(e) || Character.isSurrogate(e)) {
                 throw new Unsupported();
             }
-            return Atom.literal(e);
+            return Atom.literal(e, ci);
         }
 
         /** Skips a character class, nested classes included, as {@link Pattern} reads it. */

@@ -52,6 +52,70 @@ class PatternPrefilterTest {
     }
 
     @Test
+    void tellsCaseSensitivityAndDistanceFromTheMatchStart() {
+        // case-sensitive parts keep their case; (?i:...) and (?i) parts are folded
+        assertEquals(List.of(new RequiredLiterals.Literal("SIREN", true, 0), new RequiredLiterals.Literal("rcs", false, 0)),
+                RequiredLiterals.analyse(Pattern.compile("(?<![a-z])(?:SIREN|(?i:RCS))")));
+        assertEquals(List.of(new RequiredLiterals.Literal("ab", true, 0)),
+                RequiredLiterals.analyse(Pattern.compile("ab(?i:c)")));
+        // top-level inline flags: Pattern.flags() reports "(?i)" as if given at compile time, and forgets the flags a
+        // "(?-i)" turns off, so the literals before either are read case-insensitively
+        assertEquals(List.of(new RequiredLiterals.Literal("abc", false, 0)),
+                RequiredLiterals.analyse(Pattern.compile("ab(?i)c")));
+        assertEquals(List.of(new RequiredLiterals.Literal("abc", false, 0)),
+                RequiredLiterals.analyse(Pattern.compile("abc(?-i)d", Pattern.CASE_INSENSITIVE)));
+        assertTrue(PatternPrefilter.of(List.of(Pattern.compile("abc(?-i)d", Pattern.CASE_INSENSITIVE)))
+                .candidates("ABCd").mayMatch(0));
+        // \d{1,4}: four code points, each up to two chars (a surrogate pair) for the reader, which stays on the safe side
+        assertEquals(List.of(new RequiredLiterals.Literal("rue", false, 12)),
+                RequiredLiterals.analyse(Pattern.compile("\\d{1,4},? ?-? (?i:rue)", Pattern.UNICODE_CASE)));
+        // unbounded before it: no distance
+        assertEquals(List.of(new RequiredLiterals.Literal("@", true, RequiredLiterals.UNBOUNDED)),
+                RequiredLiterals.analyse(Pattern.compile("[a-z]+@")));
+        // a supplementary character counts two
+        assertEquals(List.of(new RequiredLiterals.Literal("x", true, 4)),
+                RequiredLiterals.analyse(Pattern.compile("..x")));
+        // a look-behind's literal lies before the position: no distance either
+        assertEquals(List.of(new RequiredLiterals.Literal("strasse", false, RequiredLiterals.UNBOUNDED)),
+                RequiredLiterals.analyse(Pattern.compile("\\p{L}{0,40}+(?<=(?i:strasse))")));
+    }
+
+    @Test
+    void findsWhatMatcherFindFindsTryingOnlyNearTheLiterals() {
+        Pattern email = Pattern.compile("(?<![\\p{L}\\p{N}._%+\\-])[A-Za-z0-9._%+\\-]{1,64}@[a-z]{2,10}\\.(?:fr|com)");
+        Pattern form = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:SAS|SA|GmbH)(?![\\p{L}\\p{N}])");
+        PatternPrefilter f = PatternPrefilter.of(List.of(email, form));
+        StringBuilder text = new StringBuilder();
+        Random random = new Random(7);
+        for (int i = 0; i < 400; i++) {
+            text.append(switch (random.nextInt(6)) {
+                case 0 -> "contact: dpo@exemple.fr ";
+                case 1 -> "Brume SAS, ";
+                case 2 -> "sa sas Sa ";
+                case 3 -> "a@b ";
+                default -> "lorem ipsum dolor sit amet ";
+            });
+        }
+        String t = text.toString();
+        PatternPrefilter.Candidates c = f.candidates(t);
+        for (int k = 0; k < 2; k++) {
+            Pattern p = k == 0 ? email : form;
+            List<String> expected = new ArrayList<>();
+            java.util.regex.Matcher plain = p.matcher(t);
+            while (plain.find()) {
+                expected.add(plain.start() + ":" + plain.group());
+            }
+            List<String> found = new ArrayList<>();
+            java.util.regex.Matcher m = p.matcher(t);
+            for (int from = 0; from <= t.length() && c.find(k, m, from); from = m.end()) {
+                found.add(m.start() + ":" + m.group());
+            }
+            assertFalse(expected.isEmpty());
+            assertEquals(expected, found, p.pattern());
+        }
+    }
+
+    @Test
     void givesUpWhenNothingCanBeProved() {
         assertNull(literals("a|\\d+"));
         assertNull(literals("(?:abc)?"));
