@@ -113,6 +113,25 @@ public final class RequiredLiterals {
         }
     }
 
+    /**
+     * @param regex a regex (compiled without flags that change how it reads, such as {@link Pattern#COMMENTS})
+     * @return the most characters a match can consume (a code point counted as two chars, for surrogate pairs), or
+     *         {@link #UNBOUNDED} when it has no bound or cannot be read
+     */
+    public static int maxLength(String regex) {
+        Pattern.compile(regex); // must compile
+        if (regex.contains("\\Q")) {
+            return UNBOUNDED;
+        }
+        Reader reader = new Reader(regex, false);
+        try {
+            Info out = reader.alternation();
+            return reader.at < regex.length() ? UNBOUNDED : out.maxLength();
+        } catch (Unsupported e) {
+            return UNBOUNDED;
+        }
+    }
+
     /** Thrown inside the reader for a construct it does not know. */
     private static final class Unsupported extends RuntimeException {
         private static final long serialVersionUID = 1L;

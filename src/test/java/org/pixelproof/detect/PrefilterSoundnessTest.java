@@ -36,7 +36,7 @@ class PrefilterSoundnessTest {
         List<Pattern> footer = List.of(FooterReader.LEGAL_FORM, FooterReader.FR_ADDRESS, FooterReader.DE_NL_ADDRESS,
                 FooterReader.LATIN_ADDRESS, FooterReader.ANGLO_ADDRESS, FooterReader.REGISTRATION_LABEL,
                 FooterReader.GERMAN_VAT, FooterReader.FOREIGN_REGISTRATION, FooterReader.EMAIL, FooterReader.URL,
-                FooterReader.DPO_LABEL, FooterReader.RIGHTS_NOTICE);
+                FooterReader.DPO_LABEL, FooterReader.RIGHTS_NOTICE, FooterReader.DE_NL_STREET_NUMBER);
         List<Pattern> phrases = new ArrayList<>();
         rules.markerPhrases().stream().map(MarkerPhrase::pattern).forEach(phrases::add);
         rules.classificationPhrases().stream().map(ClassificationPhrase::pattern).forEach(phrases::add);
@@ -57,6 +57,7 @@ class PrefilterSoundnessTest {
         EmailParser parser = new EmailParser(IngestLimits.DEFAULT);
         Detector detector = new Detector(rules, IngestLimits.DEFAULT);
         int matches = 0;
+        int deNl = 0;
         for (Path f : files) {
             ReceivedEmail e = parser.parse(Files.readAllBytes(f), f.toString());
             if (e.rejection().isPresent()) {
@@ -66,6 +67,10 @@ class PrefilterSoundnessTest {
                 String footerText = vt.text().replace('\u2019', '\'').replace('\u2018', '\'')
                         .replace(VisibleText.LINE_SEPARATOR, ' ');
                 matches += check(footer, footerFilter, footerText, f);
+                if (FooterReader.DE_NL_ADDRESS.matcher(footerText).find()) { // the cheap condition FooterReader checks
+                    assertTrue(FooterReader.DE_NL_STREET_NUMBER.matcher(footerText).find(), f.toString());
+                    deNl++;
+                }
                 List<String> texts = new ArrayList<>();
                 texts.add(vt.text());
                 vt.paragraphs().forEach(p -> texts.add(p.text()));
@@ -77,6 +82,7 @@ class PrefilterSoundnessTest {
             }
         }
         assertTrue(matches > 500, "only " + matches + " matches checked");
+        assertTrue(deNl > 0, "a German or Dutch address is among the corpora");
     }
 
     /** Checks that the prefilter keeps each pattern that matches, and that its find gives every match find gives. */
