@@ -1,0 +1,320 @@
+package org.pixelproof.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.pixelproof.ingest.IngestLimits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pixelproof analyze PATH...}: analyses e-mails in batch, over the same pipeline as the web app. See
+ * {@code --help} for the options and {@link ExitCodes} for the exit codes.
+ *
+ * <p>One instance runs once; not thread-safe.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = PixelProofCommand.Version.class,
+        sortOptions = false, usageHelpWidth = 110,
+        description = {
+            "Finds the tracking (spy pixels, click tracking, recipient identifiers) in e-mails and writes the "
+                    + "results as JSON, JSON Lines, CSV and PDF evidence dossiers. Nothing found in an e-mail is "
+                    + "ever fetched.",
+            "",
+            "PATH: an .eml file, an mbox file (streamed, any size), an Outlook .msg file, or a folder (walked "
+                    + "recursively; Maildir folders included), mixed at will. Files are told apart by their "
+                    + "content. In folders, files that are not e-mails (README, manifests, indexes) are ignored "
+                    + "and counted; a path given explicitly is always analysed.",
+            "",
+            "Outputs name each input by the path given (file.mbox#3 for the 3rd message of an mbox) and follow the "
+                    + "order of the inputs. With no output option, one line per e-mail is printed. A summary per "
+                    + "sender and per tracker vendor goes to stderr at the end, so stdout stays machine-readable."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every input was analysed in full",
+            "1:some inputs could not be analysed (not an e-mail, empty, too large, unreadable) or their dossier "
+                    + "failed; the others were",
+            "2:usage error (unknown option, missing PATH, conflicting outputs); nothing was analysed",
+            "3:every input was analysed, some only in part because they exceeded a limit (MIME parts, nesting, "
+                    + "header count, body, HTML depth or CSS size; see --limits). A header field longer than the "
+                    + "limit is shortened and reported without changing the exit code: nothing else is left out.",
+            "4:an output could not be written; the run stopped",
+            "5:internal error (re-run with --debug)"})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    /** The ingest limits presets, by name. */
+    enum Limits {
+        DEFAULT(IngestLimits.DEFAULT), STRICT(IngestLimits.STRICT), PERMISSIVE(IngestLimits.PERMISSIVE);
+
+        final IngestLimits limits;
+
+        Limits(IngestLimits limits) {
+            this.limits = limits;
+        }
+    }
+
+    /** Dossier languages. */
+    enum Lang { fr, en }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "E-mails to analyse: files, folders, mbox, "
+            + "Maildir, .msg.")
+    List<String> paths = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print one JSON array of analyses on stdout (streamed).")
+    boolean json;
+
+    @Option(names = "--jsonl", paramLabel = "FILE", description = "Write one analysis per line (JSON Lines) to "
+            + "FILE, or to stdout with '-'.")
+    String jsonl;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write one CSV row per e-mail (RFC 4180, UTF-8) to "
+            + "FILE, or to stdout with '-'.")
+    String csv;
+
+    @Option(names = "--pdf", paramLabel = "DIR", description = "Write one evidence dossier (PDF) per e-mail in "
+            + "DIR, created if needed.")
+    Path pdf;
+
+    @Option(names = "--by-sender", description = "With --pdf: one dossier per sending organisation (From domain) "
+            + "gathering its e-mails, instead of one per e-mail.")
+    boolean bySender;
+
+    @Option(names = "--max-per-dossier", paramLabel = "N", defaultValue = "100", description = "With --by-sender: "
+            + "most e-mails in one dossier; a sender with more gets several (default: ${DEFAULT-VALUE}).")
+    int maxPerDossier;
+
+    @Option(names = "--lang", paramLabel = "fr|en", defaultValue = "fr", description = "Language of the dossiers "
+            + "(default: ${DEFAULT-VALUE}).")
+    Lang lang;
+
+    @Option(names = "--complainant", paramLabel = "FILE", description = "A YAML file with the complainant's "
+            + "details for the dossiers: name, postalAddress, email, addressGivenHow, addressGivenWhen, consentAsked "
+            + "(yes|no|dont_know), priorRequest (sentOn, content, answeredOn, answer), actingFor, mandate. The "
+            + "--complainant-* options override it.")
+    Path complainantFile;
+
+    @Option(names = "--complainant-name", paramLabel = "NAME", description = "Complainant's name, for the "
+            + "dossiers.")
+    String complainantName;
+
+    @Option(names = "--complainant-address", paramLabel = "ADDRESS", description = "Complainant's postal address, "
+            + "for the dossiers.")
+    String complainantAddress;
+
+    @Option(names = "--complainant-email", paramLabel = "ADDR", description = "Complainant's e-mail address, for "
+            + "the dossiers.")
+    String complainantEmail;
+
+    @Option(names = "--recipient", paramLabel = "ADDR", description = "A recipient address to search for in "
+            + "tracker URLs, besides those of the headers (To, Delivered-To, X-Original-To). Repeatable.")
+    List<String> recipients = new ArrayList<>();
+
+    @Option(names = "--dkim-lookup", paramLabel = "true|false", defaultValue = "false", arity = "1",
+            description = "Look DKIM keys up in the DNS to verify signatures (default: ${DEFAULT-VALUE}: no "
+                    + "network at all, DKIM results 'neutral'). URLs found in e-mails are never fetched either way.")
+    boolean dkimLookup;
+
+    @Option(names = "--dkim-zone-file", paramLabel = "FILE", description = "A DNS master file (RFC 1035) that "
+            + "answers DKIM key lookups offline.")
+    Path dkimZoneFile;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of "
+            + "processors).")
+    Integer threads;
+
+    @Option(names = "--limits", paramLabel = "default|strict|permissive", defaultValue = "default",
+            converter = LimitsConverter.class, description = "Ingest limits preset: default (25 MiB messages, "
+                    + "1,000 parts, 5 MiB bodies), strict (10 MiB, 200 parts, 2 MiB) or permissive (100 MiB, "
+                    + "10,000 parts, 20 MiB). Default: ${DEFAULT-VALUE}.")
+    Limits limits;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Abandon the "
+            + "analysis of one e-mail after this many seconds, report it as an internal error and go on; 0 waits "
+            + "forever (default: ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only what failed: no per-e-mail lines, no summary, no "
+            + "progress.")
+    boolean quiet;
+
+    @Option(names = "--progress", negatable = true, description = "Show a progress line on stderr (default: only "
+            + "when attached to a terminal).")
+    Boolean progress;
+
+    @Option(names = "--debug", description = "Print stack traces of internal errors on stderr.")
+    boolean debug;
+
+    private final Backends backends;
+    private final OutputStream stdout;
+    private final PrintWriter stderr;
+    private final boolean terminal;
+
+    /**
+     * @param backends the engine and dossier renderer to run on
+     * @param stdout   where {@code --json} and '-' outputs go; flushed, never closed
+     * @param stderr   where reports and the summary go
+     * @param terminal whether stderr is a terminal (progress line by default)
+     */
+    AnalyzeCommand(Backends backends, OutputStream stdout, PrintWriter stderr, boolean terminal) {
+        this.backends = backends;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.terminal = terminal;
+    }
+
+    /** Converts {@code --limits} case-insensitively. */
+    static final class LimitsConverter implements picocli.CommandLine.ITypeConverter<Limits> {
+        @Override
+        public Limits convert(String value) {
+            try {
+                return Limits.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "expected default, strict or permissive but was '" + value + "'");
+            }
+        }
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        validate();
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Reporter reporter = new Reporter(stderr, quiet, progress != null ? progress : terminal && !quiet,
+                debug);
+
+        Engine engine;
+        DossierRenderer dossiers = null;
+        try {
+            engine = backends.engine(new Backends.EngineSettings(limits.limits, recipients, dkimLookup,
+                    dkimZoneFile));
+            if (pdf != null) {
+                dossiers = backends.dossiers(new Backends.DossierSettings(lang.name(), ComplainantFile.read(
+                        complainantFile, complainantName, complainantAddress, complainantEmail), limits.limits));
+            }
+        } catch (IllegalArgumentException e) {
+            reporter.line(e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (RuntimeException e) {
+            reporter.line("cannot start the engine: " + BatchRunner.describe(e));
+            if (debug) {
+                e.printStackTrace(stderr);
+            }
+            return ExitCodes.INTERNAL_ERROR;
+        }
+
+        ExecutorService pool = new java.util.concurrent.ThreadPoolExecutor(workers, workers, 0L,
+                java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+                daemonThreads());
+        List<OutputStream> files = new ArrayList<>();
+        SummarySink summary = new SummarySink();
+        InputWalker walker = new InputWalker(limits.limits.maxMessageBytes(), backends.mailboxFormats());
+        try {
+            List<OutcomeSink> sinks = new ArrayList<>();
+            boolean stdoutUsed = false;
+            if (json) {
+                sinks.add(new JsonArraySink(stdout));
+                stdoutUsed = true;
+            }
+            if (jsonl != null) {
+                sinks.add(new JsonLinesSink(open(jsonl, files), !"-".equals(jsonl)));
+                stdoutUsed |= "-".equals(jsonl);
+            }
+            if (csv != null) {
+                sinks.add(new CsvSink(open(csv, files), !"-".equals(csv)));
+                stdoutUsed |= "-".equals(csv);
+            }
+            if (!stdoutUsed && !quiet) {
+                sinks.add(new TextSink(stdout));
+            }
+            if (pdf != null) {
+                Files.createDirectories(pdf);
+                sinks.add(bySender ? new BySenderSink(pdf, dossiers, pool, maxPerDossier, reporter)
+                        : new PdfSink(pdf));
+            }
+            sinks.add(summary);
+            BatchRunner runner = new BatchRunner(engine, walker, pool, 4 * workers, reporter, sinks,
+                    pdf != null && !bySender ? dossiers : null, pdf != null && bySender, timeoutSeconds);
+            runner.run(paths);
+            stdout.flush();
+        } catch (IOException e) {
+            reporter.line("cannot write the output: " + InputWalker.reason(e));
+            return ExitCodes.OUTPUT_ERROR;
+        } finally {
+            pool.shutdownNow();
+            for (OutputStream f : files) {
+                try {
+                    f.close();
+                } catch (IOException e) {
+                    reporter.line("cannot write the output: " + InputWalker.reason(e));
+                }
+            }
+        }
+        reporter.done();
+        Reporter.Counts counts = reporter.counts();
+        if (!quiet) {
+            reporter.print(summary.render(counts, walker.ignoredFiles()));
+        }
+        if (counts.internal() > 0) {
+            return ExitCodes.INTERNAL_ERROR;
+        }
+        if (counts.failed() > 0) {
+            return ExitCodes.INPUTS_FAILED;
+        }
+        return counts.partial() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    private void validate() {
+        int onStdout = (json ? 1 : 0) + ("-".equals(jsonl) ? 1 : 0) + ("-".equals(csv) ? 1 : 0);
+        if (onStdout > 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "only one of --json, --jsonl - and --csv - can write to stdout");
+        }
+        if (bySender && pdf == null) {
+            throw new ParameterException(spec.commandLine(), "--by-sender needs --pdf DIR");
+        }
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        if (timeoutSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be 0 or more");
+        }
+        if (maxPerDossier < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-per-dossier must be at least 1");
+        }
+        if (dkimZoneFile != null && !Files.isReadable(dkimZoneFile)) {
+            throw new ParameterException(spec.commandLine(), "--dkim-zone-file: cannot read " + dkimZoneFile);
+        }
+    }
+
+    private OutputStream open(String target, List<OutputStream> files) throws IOException {
+        if ("-".equals(target)) {
+            return stdout;
+        }
+        OutputStream out = new BufferedOutputStream(Files.newOutputStream(Path.of(target)), 1 << 16);
+        files.add(out);
+        return out;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "pixelproof-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

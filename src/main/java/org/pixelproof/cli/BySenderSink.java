@@ -1,0 +1,138 @@
+package org.pixelproof.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.pixelproof.analysis.Analysis;
+
+/**
+ * {@code --pdf DIR --by-sender}: one dossier per sending organisation ({@link SenderKey}), gathering its e-mails in
+ * input order, written as {@code DIR/<sender>.pdf}. A sender with more than {@code maxPerDossier} e-mails gets several
+ * dossiers ({@code <sender>-part2.pdf}...), so that a dossier stays readable and its rendering bounded in memory.
+ *
+ * <p>To keep memory flat whatever the number of e-mails, each analysis (JSON) and its original bytes are spooled to
+ * a private temporary folder as they come, and read back sender by sender at the end; the folder is deleted when the
+ * run ends. The dossiers are rendered in parallel on the run's worker pool.
+ */
+final class BySenderSink implements OutcomeSink {
+    private final Path dir;
+    private final DossierRenderer renderer;
+    private final ExecutorService pool;
+    private final int maxPerDossier;
+    private final Reporter reporter;
+    private final Path spool;
+    /** Per sender: its spool folder number and how many e-mails it has so far. */
+    private final Map<String, int[]> senders = new TreeMap<>();
+
+    BySenderSink(Path dir, DossierRenderer renderer, ExecutorService pool, int maxPerDossier, Reporter reporter)
+            throws IOException {
+        this.dir = dir;
+        this.renderer = renderer;
+        this.pool = pool;
+        this.maxPerDossier = maxPerDossier;
+        this.reporter = reporter;
+        this.spool = Files.createTempDirectory("pixelproof-by-sender-");
+    }
+
+    @Override
+    public void accept(Outcome outcome) throws IOException {
+        if (!outcome.ok() || outcome.raw() == null) {
+            return;
+        }
+        String sender = SenderKey.of(outcome.analysis());
+        int[] state = senders.computeIfAbsent(sender, k -> new int[] {senders.size(), 0});
+        int n = ++state[1];
+        Path senderDir = spool.resolve(Integer.toString(state[0]));
+        if (n == 1) {
+            Files.createDirectories(senderDir);
+        }
+        String stem = String.format("%09d", n);
+        Files.write(senderDir.resolve(stem + (outcome.outlook() ? ".msg" : ".eml")), outcome.raw());
+        Files.write(senderDir.resolve(stem + ".json"), CliJson.mapper().writeValueAsBytes(outcome.analysis()));
+    }
+
+    @Override
+    public void finish() throws IOException {
+        try {
+            List<String> names = new ArrayList<>();
+            List<Future<Void>> jobs = new ArrayList<>();
+            java.util.Set<String> used = new java.util.HashSet<>();
+            for (Map.Entry<String, int[]> e : senders.entrySet()) {
+                Path senderDir = spool.resolve(Integer.toString(e.getValue()[0]));
+                int total = e.getValue()[1];
+                String base = PdfSink.fileName(e.getKey());
+                if (!used.add(base)) {
+                    base = base + "-" + e.getValue()[0];
+                }
+                int parts = (total + maxPerDossier - 1) / maxPerDossier;
+                for (int part = 1; part <= parts; part++) {
+                    int from = (part - 1) * maxPerDossier + 1;
+                    int to = Math.min(total, part * maxPerDossier);
+                    String name = base + (part == 1 ? "" : "-part" + part);
+                    names.add(name);
+                    jobs.add(pool.submit(() -> {
+                        byte[] pdf = renderer.render(load(senderDir, from, to));
+                        try {
+                            Files.write(dir.resolve(name + ".pdf"), pdf);
+                        } catch (IOException io) {
+                            throw new UncheckedIOException(io);
+                        }
+                        return null;
+                    }));
+                }
+            }
+            for (int i = 0; i < jobs.size(); i++) {
+                try {
+                    jobs.get(i).get();
+                } catch (ExecutionException ex) {
+                    Throwable cause = ex.getCause();
+                    if (cause instanceof UncheckedIOException io) {
+                        throw io.getCause();
+                    }
+                    reporter.failure("dossier " + names.get(i) + ".pdf", "not written: "
+                            + BatchRunner.describe(cause), cause instanceof RuntimeException);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted");
+                }
+            }
+        } finally {
+            deleteSpool();
+        }
+    }
+
+    private static List<DossierRenderer.Item> load(Path senderDir, int from, int to) {
+        List<DossierRenderer.Item> items = new ArrayList<>();
+        try {
+            for (int n = from; n <= to; n++) {
+                String stem = String.format("%09d", n);
+                Analysis a = CliJson.mapper().readValue(senderDir.resolve(stem + ".json").toFile(), Analysis.class);
+                Path msg = senderDir.resolve(stem + ".msg");
+                boolean outlook = Files.exists(msg);
+                items.add(new DossierRenderer.Item(a, Files.readAllBytes(outlook ? msg
+                        : senderDir.resolve(stem + ".eml")), outlook));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return items;
+    }
+
+    private void deleteSpool() throws IOException {
+        try (Stream<Path> files = Files.walk(spool)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

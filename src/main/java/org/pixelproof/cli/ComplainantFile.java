@@ -1,0 +1,88 @@
+package org.pixelproof.cli;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.pixelproof.dossier.Complainant;
+
+/**
+ * Reads the complainant's details for the dossiers (issue 4, item 1) from the {@code --complainant FILE} YAML and the
+ * {@code --complainant-*} options, which override the file. They are passed to the dossiers as given: nothing about
+ * the complainant is invented.
+ *
+ * <p>YAML keys (all optional), those of {@link Complainant}: {@code name}, {@code postalAddress} (lines separated by
+ * line breaks), {@code email}, {@code addressGivenHow}, {@code addressGivenWhen} (in the complainant's words),
+ * {@code consentAsked} ({@code yes}, {@code no} or {@code dont_know}), {@code priorRequest} with {@code sentOn},
+ * {@code content}, {@code answeredOn} and {@code answer} (dates as {@code 2025-11-02}), {@code actingFor} and
+ * {@code mandate} ({@code true}/{@code false}). An unknown key is an error, so that a typo does not silently drop a
+ * fact.
+ */
+final class ComplainantFile {
+    private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
+            .addModule(new JavaTimeModule())
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private ComplainantFile() {
+    }
+
+    /**
+     * @param file    the YAML file, or {@code null}
+     * @param name    {@code --complainant-name}, or {@code null}
+     * @param address {@code --complainant-address}, or {@code null}
+     * @param email   {@code --complainant-email}, or {@code null}
+     * @return the complainant, {@link Complainant#UNKNOWN} when nothing was given
+     * @throws IllegalArgumentException with a message for the user when the file cannot be read
+     */
+    static Complainant read(Path file, String name, String address, String email) {
+        Complainant c = file == null ? Complainant.UNKNOWN : parse(file);
+        return new Complainant(name != null ? name : c.name(), address != null ? address : c.postalAddress(),
+                email != null ? email : c.email(), c.addressGivenHow(), c.addressGivenWhen(), c.consentAsked(),
+                c.priorRequest(), c.actingFor(), c.mandate());
+    }
+
+    private static Complainant parse(Path file) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(file.toFile());
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                return Complainant.UNKNOWN;
+            }
+            if (tree.get("consentAsked") != null && tree.get("consentAsked").isBoolean()) {
+                // YAML 1.1 reads an unquoted yes/no as a boolean
+                ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("consentAsked",
+                        tree.get("consentAsked").booleanValue() ? "YES" : "NO");
+            }
+            return YAML.treeToValue(tree, Complainant.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException("--complainant " + file + ": unknown key '" + e.getPropertyName()
+                    + "'; known keys: name, postalAddress, email, addressGivenHow, addressGivenWhen, consentAsked, "
+                    + "priorRequest (sentOn, content, answeredOn, answer), actingFor, mandate");
+        } catch (InvalidFormatException e) {
+            throw new IllegalArgumentException("--complainant " + file + ": '" + e.getValue() + "' is not a valid "
+                    + path(e) + (e.getTargetType() != null && e.getTargetType().isEnum()
+                            ? " (expected yes, no or dont_know)" : ""));
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw new IllegalArgumentException("--complainant " + file + ": wrong kind of value for " + path(e));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("--complainant " + file + ": not valid YAML"
+                    + (e.getLocation() == null ? "" : " (near line " + e.getLocation().getLineNr() + ")"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--complainant " + file + ": cannot be read ("
+                    + InputWalker.reason(e) + ")");
+        }
+    }
+
+    private static String path(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        StringBuilder sb = new StringBuilder();
+        e.getPath().forEach(r -> sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName()));
+        return sb.length() == 0 ? "value" : sb.toString();
+    }
+}

@@ -1,0 +1,143 @@
+package org.pixelproof.cli;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.pixelproof.analysis.Analysis;
+import org.pixelproof.detect.RecipientIdentifier;
+import org.pixelproof.detect.Tracker;
+import org.pixelproof.detect.TrackerKind;
+
+/**
+ * {@code --csv}: one row per analysed e-mail, for spreadsheets and scripts. UTF-8, RFC 4180 (comma separator, CRLF
+ * line ends, fields quoted with {@code "} when needed, quotes doubled), a header row first.
+ *
+ * <p>Columns: {@code file}, {@code sha256}, {@code date} (the Date header as ISO-8601 when it parses as RFC 5322,
+ * else as written), {@code received_date} (the day the message was received, Europe/Paris), {@code sender_domain},
+ * {@code organisation}, {@code vendors} (distinct tracker vendors, {@code ; }-separated), one count per tracker kind
+ * ({@code open_pixel}, {@code css_beacon}, {@code click_tracking}, {@code read_receipt}, {@code other_beacon}),
+ * {@code trackers} (total), {@code recipient_identifiers} (how many times the recipient's address was found in tracker
+ * URLs, in any encoding), {@code identifier_encodings} (which encodings), {@code verdict}, {@code message_class},
+ * {@code anomalies} (anomaly codes). Failed inputs have no row (they are reported on stderr).
+ *
+ * <p>Guard against formula injection (CWE-1236): a text value starting with {@code =}, {@code +}, {@code -},
+ * {@code @}, a tab or a carriage return gets a leading {@code '} so that a spreadsheet shows it as text instead of
+ * evaluating it.
+ */
+final class CsvSink implements OutcomeSink {
+    static final List<String> COLUMNS = List.of("file", "sha256", "date", "received_date", "sender_domain",
+            "organisation", "vendors", "open_pixel", "css_beacon", "click_tracking", "read_receipt", "other_beacon",
+            "trackers", "recipient_identifiers", "identifier_encodings", "verdict", "message_class", "anomalies");
+
+    private final Writer writer;
+    private final SequenceWriter rows;
+    private final boolean close;
+
+    /** @param close whether {@link #finish()} closes {@code out} (a file) or only flushes it (stdout) */
+    CsvSink(OutputStream out, boolean close) throws IOException {
+        this.close = close;
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
+        for (String column : COLUMNS) {
+            schema.addColumn(column);
+        }
+        this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        this.rows = new CsvMapper().writer(schema.build()).writeValues(writer);
+    }
+
+    @Override
+    public void accept(Outcome outcome) throws IOException {
+        if (outcome.ok()) {
+            rows.write(row(outcome.analysis()));
+        }
+    }
+
+    @Override
+    public void finish() throws IOException {
+        rows.flush();
+        if (close) {
+            rows.close();
+            writer.close();
+        } else {
+            writer.flush();
+        }
+    }
+
+    /** @return the row of one analysis, in {@link #COLUMNS} order. */
+    static List<Object> row(Analysis a) {
+        Map<TrackerKind, Integer> counts = new EnumMap<>(TrackerKind.class);
+        Set<String> vendors = new LinkedHashSet<>();
+        Set<String> encodings = new TreeSet<>();
+        int identifiers = 0;
+        for (Tracker t : a.trackers()) {
+            counts.merge(t.kind(), 1, Integer::sum);
+            if (t.vendor() != null) {
+                vendors.add(t.vendor());
+            }
+            for (RecipientIdentifier id : t.recipientIdentifiers()) {
+                identifiers++;
+                encodings.add(id.encoding());
+            }
+        }
+        Set<String> anomalies = new LinkedHashSet<>();
+        a.anomalies().forEach(x -> anomalies.add(x.code().name()));
+        List<Object> row = new ArrayList<>(COLUMNS.size());
+        row.add(text(a.file()));
+        row.add(a.sha256());
+        row.add(text(a.message() == null ? null : isoDate(a.message().date())));
+        row.add(a.assessment() == null || a.assessment().receivedDate() == null ? ""
+                : a.assessment().receivedDate().toString());
+        row.add(text(a.sender() == null ? null : a.sender().fromDomain()));
+        row.add(text(a.sender() == null ? null : a.sender().organisationName()));
+        row.add(text(String.join("; ", vendors)));
+        for (TrackerKind kind : TrackerKind.values()) {
+            row.add(counts.getOrDefault(kind, 0));
+        }
+        row.add(a.trackers().size());
+        row.add(identifiers);
+        row.add(String.join("; ", encodings));
+        row.add(a.verdict().name());
+        row.add(a.assessment() == null ? "" : a.assessment().messageClass().name());
+        row.add(String.join("; ", anomalies));
+        return row;
+    }
+
+    /** @return {@code value} made safe for spreadsheets (see the class comment), {@code ""} for null. */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        char c = value.charAt(0);
+        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+            return "'" + value;
+        }
+        return value;
+    }
+
+    /** @return an RFC 5322 date as ISO-8601, or {@code raw} unchanged when it does not parse. */
+    static String isoDate(String raw) {
+        if (raw == null || raw.length() > 200) {
+            return raw;
+        }
+        String s = raw.replaceAll("\\s*\\([^)]*\\)\\s*$", "").replaceAll("\\s+", " ").trim();
+        try {
+            return OffsetDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toString();
+        } catch (DateTimeParseException e) {
+            return raw;
+        }
+    }
+}

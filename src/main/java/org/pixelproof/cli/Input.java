@@ -1,0 +1,43 @@
+package org.pixelproof.cli;
+
+import java.util.Objects;
+
+/**
+ * One message to analyse, found by {@link InputWalker}: its position in the run, its display name and how to get its
+ * bytes. Loading is deferred so that files are read by the worker threads, in parallel; mailbox members arrive
+ * already read (the mailbox is streamed once, in order).
+ *
+ * @param index   0-based position in the run, the order of the outputs
+ * @param name    the path as given on the command line, with {@code #N} (1-based) for the N-th message of an mbox
+ * @param loader  gives the message's bytes, or throws {@link InputException} with the reason it cannot
+ * @param outlook true when the bytes are an Outlook {@code .msg} file rather than RFC 5322
+ */
+record Input(long index, String name, Loader loader, boolean outlook) {
+    Input {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(loader, "loader");
+    }
+
+    Input(long index, String name, Loader loader) {
+        this(index, name, loader, false);
+    }
+
+    /** Gives an input's bytes. */
+    @FunctionalInterface
+    interface Loader {
+        /** @return the RFC 5322 bytes of the message */
+        byte[] load() throws InputException;
+    }
+
+    /** @return an input that fails with {@code reason} when loaded. */
+    static Input failed(long index, String name, String reason) {
+        return new Input(index, name, () -> {
+            throw new InputException(reason);
+        });
+    }
+
+    /** @return an input whose bytes are already read. */
+    static Input ofBytes(long index, String name, byte[] bytes) {
+        return new Input(index, name, () -> bytes);
+    }
+}

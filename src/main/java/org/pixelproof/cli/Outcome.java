@@ -1,0 +1,35 @@
+package org.pixelproof.cli;
+
+import java.util.List;
+import org.pixelproof.analysis.Analysis;
+import org.pixelproof.ingest.Anomaly;
+
+/**
+ * What became of one input: its analysis, or the reason it could not be analysed.
+ *
+ * @param index     the input's position in the run
+ * @param name      the input's display name
+ * @param analysis  the analysis, or {@code null} when it failed
+ * @param error     why it could not be analysed (a short English reason, no content), or {@code null}
+ * @param internal  true when {@code error} is a defect of PixelProof rather than a bad input
+ * @param limitHits the anomalies that say a limit cut the analysis short; empty when it is complete
+ * @param limitNotes the anomalies of a limit that shortened a value without leaving anything unanalysed
+ * @param raw       the input's bytes when an output still needs them (per-sender dossiers), else {@code null}
+ * @param outlook   true when the input is an Outlook {@code .msg} file
+ * @param pdf       the per-e-mail dossier, rendered by the worker, or {@code null}
+ * @param pdfError  why the dossier could not be rendered, or {@code null}
+ * @param defect    the exception behind an internal error, kept for {@code --debug}, or {@code null}
+ */
+record Outcome(long index, String name, Analysis analysis, String error, boolean internal, List<Anomaly> limitHits,
+        List<Anomaly> limitNotes,
+        byte[] raw, boolean outlook, byte[] pdf, String pdfError, Throwable defect) {
+
+    static Outcome failed(Input input, String error, boolean internal, Throwable defect) {
+        return new Outcome(input.index(), input.name(), null, error, internal, List.of(), List.of(), null,
+                input.outlook(), null, null, defect);
+    }
+
+    boolean ok() {
+        return analysis != null;
+    }
+}

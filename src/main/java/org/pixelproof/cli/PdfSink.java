@@ -1,0 +1,54 @@
+package org.pixelproof.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code --pdf DIR} without {@code --by-sender}: writes the dossier of each analysed e-mail, rendered by the workers,
+ * as {@code DIR/<input file name>.pdf} ({@code inbox.mbox#3} gives {@code inbox.mbox-3.pdf}; characters other than
+ * letters, digits, {@code .}, {@code -} and {@code _} become {@code _}). When two inputs give the same name, the later
+ * one gets the first 8 hex digits of its SHA-256 appended. Existing files of the same name are replaced.
+ */
+final class PdfSink implements OutcomeSink {
+    private final Path dir;
+    private final Set<String> used = new HashSet<>();
+
+    PdfSink(Path dir) {
+        this.dir = dir;
+    }
+
+    @Override
+    public void accept(Outcome outcome) throws IOException {
+        if (outcome.pdf() == null) {
+            return;
+        }
+        String base = fileName(outcome.name());
+        if (!used.add(base)) {
+            base = base + "-" + outcome.analysis().sha256().substring(0, 8);
+            used.add(base);
+        }
+        Files.write(dir.resolve(base + ".pdf"), outcome.pdf());
+    }
+
+    /** @return a safe file name (without extension) for an input's name. */
+    static String fileName(String inputName) {
+        String name = inputName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replace('#', '-');
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".eml") || lower.endsWith(".msg")) {
+            name = name.substring(0, name.length() - 4);
+        }
+        name = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (name.length() > 120) {
+            name = name.substring(0, 120);
+        }
+        if (name.isEmpty() || name.chars().allMatch(c -> c == '.')) {
+            name = "message";
+        }
+        return name;
+    }
+}

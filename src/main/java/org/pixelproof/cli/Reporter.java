@@ -1,0 +1,144 @@
+package org.pixelproof.cli;
+
+import java.io.PrintWriter;
+import java.util.stream.Collectors;
+import org.pixelproof.ingest.Anomaly;
+
+/**
+ * Everything the run tells the user on stderr while it goes: one line per input that could not be analysed (with
+ * the reason), one per input analysed only in part (with the limit that cut it), and, when stderr is a terminal, a
+ * progress line redrawn at most five times a second. Lines name inputs by the path given; they never contain the
+ * messages' content (addresses, subjects, URLs).
+ *
+ * <p>Used by the writer thread only; {@link #counts()} may be read at the end.
+ */
+final class Reporter {
+    private static final long PROGRESS_INTERVAL_NANOS = 200_000_000L;
+
+    private final PrintWriter err;
+    private final boolean quiet;
+    private final boolean progress;
+    private final boolean debug;
+    private final long started = System.nanoTime();
+    private long lastProgress;
+    private boolean progressShown;
+    private long analysed;
+    private long failed;
+    private long partial;
+    private long internal;
+
+    /**
+     * @param err      stderr
+     * @param quiet    true to drop the "analysed in part" lines (failures are always reported)
+     * @param progress true to draw the progress line (stderr is a terminal)
+     * @param debug    true to print the stack traces of internal errors
+     */
+    Reporter(PrintWriter err, boolean quiet, boolean progress, boolean debug) {
+        this.err = err;
+        this.quiet = quiet;
+        this.progress = progress;
+        this.debug = debug;
+    }
+
+    /** Counts of the run so far. */
+    record Counts(long analysed, long failed, long partial, long internal) {
+    }
+
+    Counts counts() {
+        return new Counts(analysed, failed, partial, internal);
+    }
+
+    void outcome(Outcome o) {
+        if (o.ok()) {
+            analysed++;
+            if (!o.limitHits().isEmpty()) {
+                partial++;
+                if (!quiet) {
+                    line(printable(o.name()) + ": analysed in part, over a limit: " + o.limitHits().stream()
+                            .map(Reporter::describe).collect(Collectors.joining("; ")));
+                }
+            }
+            if (!o.limitNotes().isEmpty() && !quiet) {
+                line(printable(o.name()) + ": analysed in full, a value was shortened: " + o.limitNotes().stream()
+                        .map(Reporter::describe).collect(Collectors.joining("; ")));
+            }
+            if (o.pdfError() != null) {
+                failure(o.name(), "dossier not written: " + o.pdfError(), false);
+            }
+        } else {
+            failure(o.name(), "skipped: " + o.error(), o.internal());
+            if (debug && o.defect() != null) {
+                o.defect().printStackTrace(err);
+                err.flush();
+            }
+        }
+        tick();
+    }
+
+    /** Reports a failure that is not tied to one input's analysis (e.g. a per-sender dossier). */
+    void failure(String subject, String reason, boolean isInternal) {
+        failed++;
+        if (isInternal) {
+            internal++;
+        }
+        line(printable(subject) + ": " + reason);
+    }
+
+    /**
+     * @return {@code name} with control characters (an ANSI escape or a carriage return in a file name could rewrite
+     *         the terminal) replaced by {@code ?}
+     */
+    static String printable(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return sb.toString();
+    }
+
+    /** Prints a line, clearing the progress line first. */
+    void line(String text) {
+        clearProgress();
+        err.println("pixelproof: " + text);
+        err.flush();
+    }
+
+    /** Prints a plain message (summary tables), clearing the progress line first. */
+    void print(String text) {
+        clearProgress();
+        err.print(text);
+        err.flush();
+    }
+
+    void done() {
+        clearProgress();
+        err.flush();
+    }
+
+    private void tick() {
+        if (!progress) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - lastProgress < PROGRESS_INTERVAL_NANOS) {
+            return;
+        }
+        lastProgress = now;
+        double seconds = Math.max(1e-3, (now - started) / 1e9);
+        long done = analysed + failed;
+        String spinner = "|/-\\".substring((int) (done / 7 % 4), (int) (done / 7 % 4) + 1);
+        err.print(String.format("\r%s %,d analysed, %,d skipped  %.0f e-mails/s  %ds ", spinner, analysed, failed,
+                done / seconds, (long) seconds));
+        err.flush();
+        progressShown = true;
+    }
+
+    private void clearProgress() {
+        if (progressShown) {
+            err.print("\r\033[K");
+            progressShown = false;
+        }
+    }
+
+    private static String describe(Anomaly a) {
+        return a.code() + " (" + a.detail() + ")";
+    }
+}

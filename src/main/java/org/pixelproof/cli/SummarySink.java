@@ -1,0 +1,178 @@
+package org.pixelproof.cli;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.pixelproof.analysis.Analysis;
+import org.pixelproof.assess.Verdict;
+import org.pixelproof.detect.Tracker;
+
+/**
+ * The summary printed on stderr at the end of a run (so that stdout stays machine-readable): totals, then one table
+ * per sending organisation and one per tracker vendor, each sorted by number of e-mails, at most
+ * {@value #MAX_ROWS} rows (the rest counted). Memory grows with the number of distinct senders and vendors, not of
+ * e-mails.
+ */
+final class SummarySink implements OutcomeSink {
+    static final int MAX_ROWS = 25;
+
+    private final Map<String, SenderRow> senders = new HashMap<>();
+    private final Map<String, VendorRow> vendors = new HashMap<>();
+    private long emails;
+    private long tracked;
+    private long withoutMarkers;
+    private long withIdentifiers;
+
+    private static final class SenderRow {
+        long emails;
+        long tracked;
+        long trackers;
+        long identified;
+        final Set<String> vendors = new LinkedHashSet<>();
+    }
+
+    private static final class VendorRow {
+        long emails;
+        long trackers;
+        boolean outsideEea;
+        final Set<String> senders = new HashSet<>();
+    }
+
+    @Override
+    public void accept(Outcome outcome) {
+        if (!outcome.ok()) {
+            return;
+        }
+        Analysis a = outcome.analysis();
+        emails++;
+        boolean hasTrackers = !a.trackers().isEmpty();
+        boolean identified = a.trackers().stream().anyMatch(t -> !t.recipientIdentifiers().isEmpty());
+        if (hasTrackers) {
+            tracked++;
+        }
+        if (a.verdict() == Verdict.TRACKING_WITHOUT_CONSENT_MARKERS) {
+            withoutMarkers++;
+        }
+        if (identified) {
+            withIdentifiers++;
+        }
+        String sender = SenderKey.of(a);
+        SenderRow s = senders.computeIfAbsent(sender, k -> new SenderRow());
+        s.emails++;
+        s.trackers += a.trackers().size();
+        if (hasTrackers) {
+            s.tracked++;
+        }
+        if (identified) {
+            s.identified++;
+        }
+        Set<String> seen = new HashSet<>();
+        for (Tracker t : a.trackers()) {
+            String vendor = t.vendor() != null ? t.vendor() : "(unknown vendor)";
+            if (s.vendors.size() < 50) {
+                s.vendors.add(vendor);
+            }
+            VendorRow v = vendors.computeIfAbsent(vendor, k -> new VendorRow());
+            v.trackers++;
+            if (seen.add(vendor)) {
+                v.emails++;
+            }
+            if (v.senders.size() < 100_000) {
+                v.senders.add(sender);
+            }
+            v.outsideEea |= t.vendorDetails() != null && t.vendorDetails().outsideEea();
+        }
+    }
+
+    /** @return the summary text, ending with a newline. */
+    String render(Reporter.Counts counts, long ignoredFiles) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%nAnalysed %,d e-mail(s); %,d with trackers, %,d of them without visible"
+                + " consent markers; %,d carry the recipient's address in a tracker URL.%n", emails, tracked,
+                withoutMarkers, withIdentifiers));
+        if (counts.failed() > 0) {
+            sb.append(String.format(Locale.ROOT, "%,d input(s) could not be analysed (see above).%n",
+                    counts.failed()));
+        }
+        if (counts.partial() > 0) {
+            sb.append(String.format(Locale.ROOT, "%,d e-mail(s) analysed only in part, over a limit (see above).%n",
+                    counts.partial()));
+        }
+        if (ignoredFiles > 0) {
+            sb.append(String.format(Locale.ROOT, "%,d file(s) in the folders were ignored: not e-mails.%n",
+                    ignoredFiles));
+        }
+        if (emails == 0) {
+            return sb.toString();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        senders.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, SenderRow>>comparingLong(e -> -e.getValue().emails)
+                        .thenComparing(Map.Entry::getKey))
+                .limit(MAX_ROWS)
+                .forEach(e -> rows.add(List.of(e.getKey(), num(e.getValue().emails), num(e.getValue().tracked),
+                        num(e.getValue().trackers), num(e.getValue().identified),
+                        String.join(", ", e.getValue().vendors))));
+        sb.append(System.lineSeparator()).append("By sender").append(System.lineSeparator());
+        table(sb, List.of("sender", "e-mails", "tracked", "trackers", "recipient id", "vendors"), rows,
+                senders.size());
+        if (!vendors.isEmpty()) {
+            rows.clear();
+            vendors.entrySet().stream()
+                    .sorted(Comparator.<Map.Entry<String, VendorRow>>comparingLong(e -> -e.getValue().emails)
+                            .thenComparing(Map.Entry::getKey))
+                    .limit(MAX_ROWS)
+                    .forEach(e -> rows.add(List.of(e.getKey(), num(e.getValue().emails), num(e.getValue().trackers),
+                            num(e.getValue().senders.size()), e.getValue().outsideEea ? "yes" : "")));
+            sb.append(System.lineSeparator()).append("By tracker vendor").append(System.lineSeparator());
+            table(sb, List.of("vendor", "e-mails", "trackers", "senders", "outside EEA"), rows, vendors.size());
+        }
+        return sb.toString();
+    }
+
+    private static void table(StringBuilder sb, List<String> header, List<List<String>> rows, int total) {
+        int[] widths = new int[header.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = header.get(i).length();
+            for (List<String> row : rows) {
+                widths[i] = Math.min(60, Math.max(widths[i], row.get(i).length()));
+            }
+        }
+        appendRow(sb, header, widths);
+        StringBuilder rule = new StringBuilder();
+        for (int w : widths) {
+            rule.append("-".repeat(w)).append("  ");
+        }
+        sb.append(rule.toString().stripTrailing()).append(System.lineSeparator());
+        for (List<String> row : rows) {
+            appendRow(sb, row, widths);
+        }
+        if (total > rows.size()) {
+            sb.append(String.format(Locale.ROOT, "... and %,d more%n", total - rows.size()));
+        }
+    }
+
+    private static void appendRow(StringBuilder sb, List<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i);
+            if (cell.length() > widths[i]) {
+                cell = cell.substring(0, widths[i] - 1) + "\u2026";
+            }
+            boolean numeric = i > 0 && !cell.isEmpty() && Character.isDigit(cell.charAt(0));
+            line.append(numeric ? " ".repeat(widths[i] - cell.length()) + cell
+                    : cell + " ".repeat(widths[i] - cell.length())).append("  ");
+        }
+        sb.append(line.toString().stripTrailing()).append(System.lineSeparator());
+    }
+
+    private static String num(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}

@@ -1,0 +1,52 @@
+package org.pixelproof.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.pixelproof.analysis.Analysis;
+import org.pixelproof.detect.Tracker;
+
+/**
+ * The default stdout output when no machine-readable format is asked for there: one line per analysed e-mail,
+ * {@code file: VERDICT, N tracker(s) (vendors)}.
+ */
+final class TextSink implements OutcomeSink {
+    private final PrintWriter out;
+
+    TextSink(OutputStream out) {
+        this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
+    }
+
+    @Override
+    public void accept(Outcome outcome) {
+        if (outcome.ok()) {
+            out.println(line(outcome.analysis()));
+        }
+    }
+
+    @Override
+    public void finish() throws IOException {
+        out.flush();
+        if (out.checkError()) {
+            throw new IOException("standard output cannot be written");
+        }
+    }
+
+    static String line(Analysis a) {
+        Set<String> vendors = new LinkedHashSet<>();
+        for (Tracker t : a.trackers()) {
+            vendors.add(t.vendor() != null ? t.vendor() : t.host() != null ? t.host() : "?");
+        }
+        int n = a.trackers().size();
+        StringBuilder sb = new StringBuilder(a.file() == null ? "-" : a.file()).append(": ").append(a.verdict())
+                .append(", ").append(n).append(n == 1 ? " tracker" : " trackers");
+        if (!vendors.isEmpty()) {
+            sb.append(" (").append(String.join(", ", vendors)).append(')');
+        }
+        return sb.toString();
+    }
+}

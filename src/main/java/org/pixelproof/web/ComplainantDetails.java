@@ -1,0 +1,87 @@
+package org.pixelproof.web;
+
+/**
+ * What the complainant typed into the dossier form (issue 4, item 1). Nothing else about them is collected or
+ * invented; every field may be blank, and a blank field is "to be completed" in the dossier. Stored with the analysis
+ * and erased with it. Immutable.
+ *
+ * @param name                  full name
+ * @param postalAddress         postal address (several lines)
+ * @param email                 the e-mail address the message was sent to
+ * @param howAddressGiven       how the address was given to the sender (account, purchase, newsletter form...)
+ * @param whenAddressGiven      when, as the complainant remembers it (free text: "mars 2024")
+ * @param askedConsent          whether the sender ever asked consent to tracking: {@code yes}, {@code no},
+ *                              {@code dont-know}, or blank when not stated
+ * @param earlierRequestDate    the date of an earlier request to the sender (ISO {@code yyyy-MM-dd}), or blank
+ * @param earlierRequestContent what that request said
+ * @param answerDate            the date the sender answered it (ISO), or blank
+ * @param answerContent         what the answer said
+ * @param actingFor             the name of the person the complainant acts for, or blank when for themselves
+ * @param mandate               when acting for someone: {@code yes} when a signed mandate is held, {@code no}, or
+ *                              blank when not stated
+ */
+public record ComplainantDetails(
+        String name,
+        String postalAddress,
+        String email,
+        String howAddressGiven,
+        String whenAddressGiven,
+        String askedConsent,
+        String earlierRequestDate,
+        String earlierRequestContent,
+        String answerDate,
+        String answerContent,
+        String actingFor,
+        String mandate) {
+
+    /** Longest accepted field, in characters (4,000), so the form cannot be used to store bulk data. */
+    public static final int MAX_FIELD_CHARS = 4_000;
+
+    /** An empty form. */
+    public static final ComplainantDetails EMPTY =
+            new ComplainantDetails("", "", "", "", "", "", "", "", "", "", "", "");
+
+    public ComplainantDetails {
+        name = clean(name);
+        postalAddress = clean(postalAddress);
+        email = clean(email);
+        howAddressGiven = clean(howAddressGiven);
+        whenAddressGiven = clean(whenAddressGiven);
+        askedConsent = oneOf(askedConsent, "yes", "no", "dont-know");
+        earlierRequestDate = isoDate(earlierRequestDate);
+        earlierRequestContent = clean(earlierRequestContent);
+        answerDate = isoDate(answerDate);
+        answerContent = clean(answerContent);
+        actingFor = clean(actingFor);
+        mandate = oneOf(mandate, "yes", "no");
+    }
+
+    private static String clean(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.strip().replace("\r\n", "\n");
+        return t.length() > MAX_FIELD_CHARS ? t.substring(0, MAX_FIELD_CHARS) : t;
+    }
+
+    private static String oneOf(String s, String... allowed) {
+        String t = clean(s);
+        for (String a : allowed) {
+            if (a.equals(t)) {
+                return t;
+            }
+        }
+        return "";
+    }
+
+    /** @return the date when it is an ISO {@code yyyy-MM-dd} date (what {@code <input type=date>} sends), else blank */
+    private static String isoDate(String s) {
+        String t = clean(s);
+        try {
+            java.time.LocalDate.parse(t);
+            return t;
+        } catch (java.time.format.DateTimeParseException e) {
+            return "";
+        }
+    }
+}

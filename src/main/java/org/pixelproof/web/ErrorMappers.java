@@ -1,0 +1,129 @@
+package org.pixelproof.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.pixelproof.analysis.UnanalysableInputException;
+import org.pixelproof.ingest.AnomalyCode;
+import org.pixelproof.store.IntegrityException;
+
+/**
+ * Turns every failure into a readable answer, never a stack trace: JSON {@link ApiError}s under {@code /api/}, an
+ * HTML page elsewhere, in the page's language. Unexpected errors are logged with their class and a reference, never
+ * with the request's content.
+ */
+public class ErrorMappers {
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @CheckedTemplate(basePath = "ErrorPages")
+    static class Templates {
+        static native TemplateInstance error(Page page, int status, Problem problem, String reference);
+    }
+
+    @ServerExceptionMapper
+    public Response unanalysable(UnanalysableInputException e, HttpServerRequest request) {
+        AnomalyCode code = e.reason().code();
+        int status = code == AnomalyCode.MESSAGE_TOO_LARGE ? 413 : 422;
+        return answer(request, status, code.name(), e.reason().detail(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(UploadTooLargeException e, HttpServerRequest request) {
+        return answer(request, 413, AnomalyCode.MESSAGE_TOO_LARGE.name(), e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response badRequest(BadUploadException e, HttpServerRequest request) {
+        return answer(request, 400, e.code(), e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response csrf(Csrf.CsrfException e, HttpServerRequest request) {
+        return answer(request, 403, "FORM_EXPIRED", "the form was not sent from a PixelProof page or has expired", null);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, HttpServerRequest request) {
+        return answer(request, 404, "NOT_FOUND", "no such analysis or page (it may have been erased or have expired)",
+                null);
+    }
+
+    @ServerExceptionMapper
+    public Response integrity(IntegrityException e, HttpServerRequest request) {
+        String ref = reference();
+        LOG.errorf("Integrity check failed (reference %s): %s", ref, e.getMessage());
+        return answer(request, 500, "INTEGRITY_ERROR",
+                "the stored original message no longer matches its SHA-256; it is not served", ref);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        String code = switch (status) {
+            case 400 -> "BAD_REQUEST";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
+        };
+        if (e instanceof NotAllowedException) {
+            code = "METHOD_NOT_ALLOWED";
+        }
+        String reason = switch (code) {
+            case "NOT_FOUND" -> "no such analysis or page (it may have been erased or have expired)";
+            case "PAYLOAD_TOO_LARGE" -> "the upload is larger than the limit";
+            case "UNSUPPORTED_MEDIA_TYPE" -> "send the message as multipart/form-data, field `email`";
+            case "METHOD_NOT_ALLOWED" -> "this address does not accept that method";
+            default -> status >= 500 ? "the server could not complete the request" : "the request is malformed";
+        };
+        String ref = null;
+        if (status >= 500) {
+            ref = reference();
+            LOG.errorf("Request failed with %d (reference %s): %s", status, ref, e.getClass().getName());
+        }
+        return answer(request, status, code, reason, ref);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (request.response().headWritten()) {
+            // The server already answered (e.g. 413 for a chunked body over quarkus.http.limits.max-body-size).
+            LOG.debugf("Request failed after its answer was sent: %s", e.getClass().getName());
+            return Response.status(request.response().getStatusCode()).build();
+        }
+        String ref = reference();
+        // The class and the stack only: messages of parsers and drivers may quote the upload.
+        LOG.errorf("Unexpected error (reference %s): %s at %s", ref, e.getClass().getName(), where(e));
+        return answer(request, 500, "INTERNAL_ERROR", "the server could not complete the request", ref);
+    }
+
+    static Response answer(HttpServerRequest request, int status, String code, String reason, String reference) {
+        String path = request.path();
+        if (path != null && (path.startsWith("/api/") || path.equals("/api"))) {
+            String r = reference == null ? reason : reason + " (reference " + reference + ")";
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(status, code, r))
+                    .build();
+        }
+        Page page = Languages.page(request);
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(page, status, Problem.of(code, status >= 500 ? Problem.INTERNAL_ERROR : Problem.BAD_REQUEST), reference).setLocale(page.locale())).build();
+    }
+
+    private static String reference() {
+        return Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 8);
+    }
+
+    private static String where(Throwable e) {
+        StackTraceElement[] st = e.getStackTrace();
+        return st.length == 0 ? "?" : st[0].toString();
+    }
+}

@@ -1,0 +1,631 @@
+package org.pixelproof.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+import org.pixelproof.assess.Verdict;
+import org.pixelproof.detect.Confidence;
+import org.pixelproof.detect.ConsentMarkerType;
+import org.pixelproof.detect.TrackerKind;
+
+/**
+ * Every word the web pages show, as a Qute message bundle: {@code {msg:key}} in templates. The texts live in
+ * {@code messages/msg_fr.properties} (French, the default) and {@code messages/msg_en.properties}; none are in code.
+ * Methods taking an enum read the key {@code method_CONSTANT}, or {@code method_$CONSTANT} when the constant
+ * holds an underscore (Qute's rule). The build fails when a template uses a missing key.
+ */
+@MessageBundle(value = "msg", locale = "fr")
+public interface Messages {
+
+    @Message
+    String skip_to_content();
+
+    @Message
+    String nav_label();
+
+    @Message
+    String nav_home();
+
+    @Message
+    String nav_mine();
+
+    @Message
+    String nav_privacy();
+
+    @Message
+    String switch_language();
+
+    @Message
+    String footer_text();
+
+    @Message
+    String footer_api();
+
+    @Message
+    String home_title();
+
+    @Message
+    String home_lead();
+
+    @Message
+    String home_what_title();
+
+    @Message
+    String home_what_1();
+
+    @Message
+    String home_what_2();
+
+    @Message
+    String home_upload_fate_title();
+
+    @Message
+    String home_fate_nothing_loaded();
+
+    @Message
+    String home_fate_stored(long days);
+
+    @Message
+    String home_fate_link();
+
+    @Message
+    String home_fate_delete();
+
+    @Message
+    String home_fate_more();
+
+    @Message
+    String home_deleted();
+
+    @Message
+    String upload_title();
+
+    @Message
+    String upload_problem_title();
+
+    @Message
+    String upload_file_label();
+
+    @Message
+    String upload_file_hint(long mb);
+
+    @Message
+    String upload_drop_here();
+
+    @Message
+    String upload_chosen();
+
+    @Message
+    String upload_or();
+
+    @Message
+    String upload_source_label();
+
+    @Message
+    String upload_source_hint();
+
+    @Message
+    String upload_recipient_label();
+
+    @Message
+    String upload_recipient_hint();
+
+    @Message
+    String upload_submit();
+
+    @Message
+    String upload_after();
+
+    @Message
+    String help_title();
+
+    @Message
+    String help_intro();
+
+    @Message
+    String help_gmail_1();
+
+    @Message
+    String help_gmail_2();
+
+    @Message
+    String help_gmail_3();
+
+    @Message
+    String help_outlook_1();
+
+    @Message
+    String help_outlook_2();
+
+    @Message
+    String help_outlook_3();
+
+    @Message
+    String help_thunderbird_1();
+
+    @Message
+    String help_thunderbird_2();
+
+    @Message
+    String help_thunderbird_3();
+
+    @Message
+    String help_apple_1();
+
+    @Message
+    String help_apple_2();
+
+    @Message
+    String help_apple_3();
+
+    @Message
+    String help_forward_warning();
+
+    /** @return the localized problem of a Problem constant (keys problem_CONSTANT). */
+    @Message
+    String problem(Problem value);
+
+    @Message
+    String error_heading();
+
+    @Message
+    String error_status(int status);
+
+    @Message
+    String error_reference(String reference);
+
+    @Message
+    String error_home();
+
+    @Message
+    String result_title();
+
+    /** @return the localized verdict sentence of a Verdict constant (keys verdict_sentence_CONSTANT). */
+    @Message
+    String verdict_sentence(Verdict value);
+
+    /** @return the localized verdict short of a Verdict constant (keys verdict_short_CONSTANT). */
+    @Message
+    String verdict_short(Verdict value);
+
+    /** @return the localized caveat of a Verdict constant (keys caveat_CONSTANT). */
+    @Message
+    String caveat(Verdict value);
+
+    @Message
+    String result_counts(int trackers, int markers, int remote);
+
+    @Message
+    String result_go_documents();
+
+    @Message
+    String result_fill_form();
+
+    @Message
+    String result_saved();
+
+    @Message
+    String result_toc();
+
+    @Message
+    String field_subject();
+
+    @Message
+    String field_from();
+
+    @Message
+    String field_date();
+
+    @Message
+    String section_trackers();
+
+    @Message
+    String trackers_none();
+
+    @Message
+    String trackers_intro();
+
+    @Message
+    String col_vendor();
+
+    @Message
+    String col_kind();
+
+    @Message
+    String col_host();
+
+    @Message
+    String col_hidden();
+
+    @Message
+    String col_identifiers();
+
+    @Message
+    String col_confidence();
+
+    @Message
+    String vendor_unknown();
+
+    @Message
+    String show_url();
+
+    @Message
+    String destination_label();
+
+    @Message
+    String hidden_no();
+
+    @Message
+    String identifiers_none();
+
+    @Message
+    String identifier_found(String encoding, String where);
+
+    @Message
+    String tokens_label();
+
+    /** @return the localized kind of a TrackerKind constant (keys kind_CONSTANT). */
+    @Message
+    String kind(TrackerKind value);
+
+    /** @return the localized confidence of a Confidence constant (keys confidence_CONSTANT). */
+    @Message
+    String confidence(Confidence value);
+
+    @Message
+    String what_sender_learns_title();
+
+    @Message
+    String learns_open();
+
+    @Message
+    String learns_ip();
+
+    @Message
+    String learns_device();
+
+    @Message
+    String learns_click();
+
+    @Message
+    String section_markers();
+
+    @Message
+    String markers_intro();
+
+    @Message
+    String markers_found();
+
+    @Message
+    String markers_found_none();
+
+    @Message
+    String markers_missing();
+
+    @Message
+    String markers_missing_none();
+
+    /** @return the localized marker of a ConsentMarkerType constant (keys marker_CONSTANT). */
+    @Message
+    String marker(ConsentMarkerType value);
+
+    @Message
+    String section_sender();
+
+    @Message
+    String sender_org();
+
+    @Message
+    String sender_from();
+
+    @Message
+    String sender_reply_to();
+
+    @Message
+    String sender_return_path();
+
+    @Message
+    String sender_dkim();
+
+    @Message
+    String sender_postal();
+
+    @Message
+    String sender_siren_invalid();
+
+    @Message
+    String sender_privacy();
+
+    @Message
+    String sender_dpo();
+
+    @Message
+    String sender_missing_intro();
+
+    @Message
+    String sender_unknown();
+
+    @Message
+    String section_remote();
+
+    @Message
+    String remote_none();
+
+    @Message
+    String remote_intro();
+
+    @Message
+    String section_preview();
+
+    @Message
+    String preview_intro();
+
+    @Message
+    String preview_frame_title();
+
+    @Message
+    String section_documents();
+
+    @Message
+    String documents_intro();
+
+    @Message
+    String documents_no_complainant();
+
+    @Message
+    String download_dossier();
+
+    @Message
+    String download_other_language();
+
+    @Message
+    String download_letter_dpo();
+
+    @Message
+    String download_letter_cnil();
+
+    @Message
+    String download_letter_howto();
+
+    @Message
+    String download_as_text();
+
+    @Message
+    String download_cleaned_eml();
+
+    @Message
+    String download_cleaned_html();
+
+    @Message
+    String download_json();
+
+    @Message
+    String section_keep();
+
+    @Message
+    String keep_text(String date);
+
+    @Message
+    String keep_link();
+
+    @Message
+    String delete_button();
+
+    @Message
+    String section_technical();
+
+    @Message
+    String tech_size();
+
+    @Message
+    String tech_file();
+
+    @Message
+    String tech_analysed();
+
+    @Message
+    String tech_versions();
+
+    @Message
+    String tech_rules();
+
+    @Message
+    String tech_anomalies(int n);
+
+    @Message
+    String bytes(long n);
+
+    @Message
+    String dossier_title();
+
+    @Message
+    String dossier_back();
+
+    @Message
+    String dossier_lead();
+
+    @Message
+    String dossier_privacy();
+
+    @Message
+    String dossier_identity();
+
+    @Message
+    String dossier_name();
+
+    @Message
+    String dossier_postal();
+
+    @Message
+    String dossier_email();
+
+    @Message
+    String dossier_relation();
+
+    @Message
+    String dossier_how();
+
+    @Message
+    String dossier_how_hint();
+
+    @Message
+    String dossier_when();
+
+    @Message
+    String dossier_consent();
+
+    @Message
+    String dossier_consent_no();
+
+    @Message
+    String dossier_consent_yes();
+
+    @Message
+    String dossier_consent_unknown();
+
+    @Message
+    String dossier_earlier();
+
+    @Message
+    String dossier_earlier_hint();
+
+    @Message
+    String dossier_earlier_date();
+
+    @Message
+    String dossier_earlier_content();
+
+    @Message
+    String dossier_answer_date();
+
+    @Message
+    String dossier_answer_content();
+
+    @Message
+    String dossier_acting();
+
+    @Message
+    String dossier_acting_hint();
+
+    @Message
+    String dossier_acting_for();
+
+    @Message
+    String dossier_mandate();
+
+    @Message
+    String dossier_submit();
+
+    @Message
+    String mine_title();
+
+    @Message
+    String mine_intro();
+
+    @Message
+    String mine_empty();
+
+    @Message
+    String mine_analyse_one();
+
+    @Message
+    String mine_analysed_on(String when);
+
+    @Message
+    String mine_expires_on(String when);
+
+    @Message
+    String mine_cookie_note();
+
+    @Message
+    String untitled();
+
+    @Message
+    String privacy_title();
+
+    @Message
+    String privacy_lead();
+
+    @Message
+    String privacy_stored_title();
+
+    @Message
+    String privacy_stored_original();
+
+    @Message
+    String privacy_stored_analysis();
+
+    @Message
+    String privacy_stored_complainant();
+
+    @Message
+    String privacy_stored_documents();
+
+    @Message
+    String privacy_retention_title();
+
+    @Message
+    String privacy_retention(int days);
+
+    @Message
+    String privacy_access_title();
+
+    @Message
+    String privacy_access();
+
+    @Message
+    String privacy_delete_title();
+
+    @Message
+    String privacy_delete();
+
+    @Message
+    String privacy_never_title();
+
+    @Message
+    String privacy_never_fetch();
+
+    @Message
+    String privacy_never_tracking();
+
+    @Message
+    String privacy_never_logs();
+
+    @Message
+    String privacy_never_share();
+
+    @Message
+    String privacy_cookies_title();
+
+    @Message
+    String privacy_cookie_name();
+
+    @Message
+    String privacy_cookie_purpose();
+
+    @Message
+    String privacy_cookie_duration();
+
+    @Message
+    String privacy_cookie_mine();
+
+    @Message
+    String privacy_cookie_lang();
+
+    @Message
+    String privacy_cookie_csrf();
+
+    @Message
+    String privacy_cookies_note();
+
+    @Message
+    String privacy_days(int n);
+
+    @Message
+    String privacy_hours(int n);
+
+    @Message
+    String privacy_limits_title();
+
+    @Message
+    String privacy_limits(long mb);
+}

@@ -1,0 +1,69 @@
+package org.pixelproof.web;
+
+import io.quarkus.qute.TemplateExtension;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import org.pixelproof.analysis.Analysis;
+import org.pixelproof.assess.Verdict;
+import org.pixelproof.detect.Confidence;
+
+/**
+ * View logic for the Qute pages, kept out of the templates: CSS classes, dates in the page's language, sizes, titles.
+ * Dates are shown in Europe/Paris time, the product's home.
+ */
+@TemplateExtension
+public final class ViewExtensions {
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private ViewExtensions() {
+    }
+
+    /** @return {@code alert}, {@code warn} or {@code ok}, for the verdict's colour. */
+    static String cssClass(Verdict verdict) {
+        return switch (verdict) {
+            case TRACKING_WITHOUT_CONSENT_MARKERS -> "alert";
+            case TRACKING_WITH_CONSENT_MARKERS -> "warn";
+            case NO_TRACKING_FOUND -> "ok";
+        };
+    }
+
+    /** @return {@code high}, {@code medium} or {@code low}. */
+    static String cssClass(Confidence confidence) {
+        return confidence.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the size in whole mebibytes, e.g. {@code 25} for 26,214,400 bytes (at least 1). */
+    static long megabytes(long bytes) {
+        return Math.max(1, bytes >> 20);
+    }
+
+    /** @return the items joined with {@code ", "}. */
+    static String joined(List<String> items) {
+        return String.join(", ", items);
+    }
+
+    /** @return the subject, else the file name, else the id: what lists show for an analysis. */
+    static String displayTitle(Analysis analysis) {
+        if (analysis.message() != null && analysis.message().subject() != null
+                && !analysis.message().subject().isBlank()) {
+            return analysis.message().subject();
+        }
+        return analysis.file() != null ? analysis.file() : analysis.id();
+    }
+
+    /** @return the date, long style, in {@code lang} (e.g. "30 novembre 2026"). */
+    static String date(Instant instant, String lang) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(lang))
+                .withZone(PARIS).format(instant);
+    }
+
+    /** @return the date and time to the minute in {@code lang}, Paris time. */
+    static String dateTime(Instant instant, String lang) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(Locale.forLanguageTag(lang)).withZone(PARIS).format(instant);
+    }
+}

@@ -1,0 +1,293 @@
+package org.pixelproof.bench;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.pixelproof.analysis.AnalysisOptions;
+import org.pixelproof.analysis.Analyzer;
+import org.pixelproof.analysis.UnanalysableInputException;
+import org.pixelproof.authenticity.AuthenticityChecker;
+import org.pixelproof.cli.PixelProofCommand;
+import org.pixelproof.dossier.CaseEmail;
+import org.pixelproof.dossier.Complainant;
+import org.pixelproof.dossier.DossierBuilder;
+import org.pixelproof.dossier.Language;
+import org.pixelproof.pdf.DossierPdf;
+import org.pixelproof.ingest.IngestLimits;
+import org.pixelproof.rules.RuleSetLoader;
+
+/**
+ * The batch benchmark of issue 7: e-mails per second for MIME + jsoup parsing alone, for the engine (the whole
+ * analysis pipeline, no PDF), for the command line end to end (files read from disk, JSON Lines written), and with a
+ * PDF dossier per e-mail; plus the median time of one dossier and the peak heap of each phase. Not a test: it prints
+ * figures and asserts nothing.
+ *
+ * <p>Run it from the project folder with:
+ *
+ * <pre>
+ * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * java -cp "$(cat target/cp.txt):target/classes:target/test-classes" org.pixelproof.bench.BatchBenchmark --count 10000
+ * </pre>
+ *
+ * Options: {@code --count N} generated e-mails (default 10,000), {@code --threads N} (default: processors),
+ * {@code --real DIR} a folder of real {@code .eml} files (default {@code ../shared/corpus/real}, skipped when
+ * absent), {@code --pdf-count N} e-mails for the PDF phases (default 200).
+ */
+public final class BatchBenchmark {
+    private BatchBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = 10_000;
+        int threads = Runtime.getRuntime().availableProcessors();
+        int pdfCount = 200;
+        Path real = Path.of("../shared/corpus/real");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--count" -> count = Integer.parseInt(args[++i]);
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--real" -> real = Path.of(args[++i]);
+                case "--pdf-count" -> pdfCount = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        System.out.printf(Locale.ROOT, "PixelProof batch benchmark: %d processors, %d threads, max heap %d MiB, %s%n",
+                Runtime.getRuntime().availableProcessors(), threads, Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+
+        List<byte[]> corpus = BatchCorpus.generate(count, 42L);
+        long bytes = corpus.stream().mapToLong(b -> b.length).sum();
+        System.out.printf(Locale.ROOT, "generated corpus: %,d e-mails, %.1f MiB (mean %.1f KiB)%n", count,
+                bytes / 1048576.0, bytes / 1024.0 / count);
+
+        Analyzer analyzer = new Analyzer(RuleSetLoader.loadDefault(), IngestLimits.DEFAULT,
+                AuthenticityChecker.offline(), Clock.systemUTC());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            // warm-up: let the JIT compile both paths
+            List<byte[]> warm = corpus.subList(0, Math.min(corpus.size(), 2_000));
+            measure("warm-up parse", warm, pool, BatchBenchmark::parseOnly);
+            measure("warm-up engine", warm, pool, raw -> analyze(analyzer, raw));
+
+            double parse = measure("MIME + jsoup parsing alone", corpus, pool, BatchBenchmark::parseOnly);
+            double engine = measure("engine, whole pipeline, no PDF", corpus, pool, raw -> analyze(analyzer, raw));
+            System.out.printf(Locale.ROOT, "  -> engine time / parsing time = %.2f (target <= 1.5)%n",
+                    parse / engine);
+
+            Path dir = Files.createTempDirectory("pixelproof-bench-");
+            try {
+                for (int i = 0; i < corpus.size(); i++) {
+                    Files.write(dir.resolve(String.format("m%06d.eml", i)), corpus.get(i));
+                }
+                cli("command line end to end, --jsonl (files on disk)", count, threads,
+                        "analyze", dir.toString(), "--jsonl", "-", "--quiet");
+
+                Path pdfInputs = Files.createDirectories(dir.resolve("pdf-inputs"));
+                for (int i = 0; i < Math.min(pdfCount, corpus.size()); i++) {
+                    Files.write(pdfInputs.resolve(String.format("p%06d.eml", i)), corpus.get(i));
+                }
+                Path pdfOut = dir.resolve("pdf-out");
+                cli("command line end to end, --pdf (one dossier per e-mail)", Math.min(pdfCount, corpus.size()),
+                        threads, "analyze", pdfInputs.toString(), "--pdf", pdfOut.toString(), "--quiet");
+                dossierMedian(analyzer, corpus);
+            } finally {
+                deleteTree(dir);
+            }
+
+            if (Files.isDirectory(real)) {
+                List<byte[]> realMail = new ArrayList<>();
+                try (Stream<Path> files = Files.list(real)) {
+                    for (Path p : files.filter(p -> p.toString().endsWith(".eml")).sorted().toList()) {
+                        realMail.add(Files.readAllBytes(p));
+                    }
+                }
+                // repeat the real e-mails so that the measure lasts long enough to mean something
+                List<byte[]> repeated = new ArrayList<>();
+                while (repeated.size() < 5_000 && !realMail.isEmpty()) {
+                    repeated.addAll(realMail);
+                }
+                System.out.printf(Locale.ROOT, "real corpus %s: %d e-mails, repeated to %,d%n", real,
+                        realMail.size(), repeated.size());
+                double realParse = measure("real: MIME + jsoup parsing alone", repeated, pool,
+                        BatchBenchmark::parseOnly);
+                double realEngine = measure("real: engine, whole pipeline, no PDF", repeated, pool,
+                        raw -> analyze(analyzer, raw));
+                System.out.printf(Locale.ROOT, "  -> engine time / parsing time = %.2f%n", realParse / realEngine);
+            } else {
+                System.out.println("real corpus " + real + " absent: skipped");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One unit of work over one message. */
+    @FunctionalInterface
+    interface Work {
+        void run(byte[] raw) throws Exception;
+    }
+
+    /** Runs {@code work} over every message on the pool; prints and returns e-mails per second. */
+    static double measure(String label, List<byte[]> mails, ExecutorService pool, Work work) throws Exception {
+        System.gc();
+        resetPeaks();
+        AtomicLong failures = new AtomicLong();
+        long start = System.nanoTime();
+        int chunk = 64;
+        List<Future<?>> futures = new ArrayList<>();
+        for (int from = 0; from < mails.size(); from += chunk) {
+            List<byte[]> slice = mails.subList(from, Math.min(mails.size(), from + chunk));
+            futures.add(pool.submit(() -> {
+                for (byte[] raw : slice) {
+                    try {
+                        work.run(raw);
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double rate = mails.size() / seconds;
+        System.out.printf(Locale.ROOT, "%-55s %,9.0f e-mails/s  (%,d in %.2f s, %d failed, peak heap %,d MiB)%n",
+                label, rate, mails.size(), seconds, failures.get(), peakHeap() >> 20);
+        return rate;
+    }
+
+    /** Angus Mail parse of the MIME tree and jsoup parse of every HTML part: the floor of any analysis. */
+    static void parseOnly(byte[] raw) throws MessagingException, IOException {
+        MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+        message.getAllHeaders();
+        walk(message);
+    }
+
+    private static final Session SESSION = Session.getInstance(lenient());
+
+    private static Properties lenient() {
+        Properties p = new Properties();
+        p.setProperty("mail.mime.address.strict", "false");
+        p.setProperty("mail.mime.decodetext.strict", "false");
+        p.setProperty("mail.mime.parameters.strict", "false");
+        p.setProperty("mail.mime.multipart.allowempty", "true");
+        p.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
+        p.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
+        p.setProperty("mail.mime.ignoreunknownencoding", "true");
+        return p;
+    }
+
+    private static void walk(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            Multipart mp = (Multipart) part.getContent();
+            for (int i = 0; i < mp.getCount(); i++) {
+                BodyPart child = mp.getBodyPart(i);
+                walk(child);
+            }
+        } else if (part.isMimeType("text/html")) {
+            Jsoup.parse(part.getContent().toString());
+        } else if (part.isMimeType("text/*")) {
+            part.getContent();
+        } else {
+            part.getInputStream().transferTo(OutputStream.nullOutputStream());
+        }
+    }
+
+    private static void analyze(Analyzer analyzer, byte[] raw) throws UnanalysableInputException {
+        analyzer.analyze(raw, null, AnalysisOptions.DEFAULT);
+    }
+
+    /** Runs the command line in-process, stdout discarded. */
+    static void cli(String label, int emails, int threads, String... args) {
+        System.gc();
+        resetPeaks();
+        String[] withThreads = Stream.concat(Stream.of(args), Stream.of("--threads", Integer.toString(threads)))
+                .toArray(String[]::new);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        int exit = PixelProofCommand.execute(withThreads, OutputStream.nullOutputStream(), err, false);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%-55s %,9.0f e-mails/s  (%,d in %.2f s, exit %d, peak heap %,d MiB)%n",
+                label, emails / seconds, emails, seconds, exit, peakHeap() >> 20);
+        if (exit != 0) {
+            System.out.println("  stderr: " + err.toString().lines().limit(3).toList());
+        }
+    }
+
+    /**
+     * The median time of one dossier PDF, for one e-mail, on one thread: the dossier built from the analysis
+     * ({@link DossierBuilder}) and rendered ({@link DossierPdf}), after a warm-up.
+     */
+    private static void dossierMedian(Analyzer analyzer, List<byte[]> mails) throws Exception {
+        DossierBuilder builder = new DossierBuilder(analyzer.rules(), Clock.systemUTC());
+        DossierPdf pdf = DossierPdf.standard();
+        List<Double> millis = new ArrayList<>();
+        int runs = Math.min(mails.size(), 60);
+        for (int i = 0; i < runs; i++) {
+            byte[] raw = mails.get(i);
+            org.pixelproof.analysis.Analysis a = analyzer.analyze(raw, "m" + i + ".eml", AnalysisOptions.DEFAULT);
+            CaseEmail ce = new CaseEmail(a, raw, analyzer.read(raw, "m" + i + ".eml"));
+            long start = System.nanoTime();
+            byte[] bytes = pdf.dossier(builder.build(List.of(ce), Complainant.UNKNOWN, Language.FR));
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (i >= 10 && bytes.length > 0) {
+                millis.add(ms); // the first ten warm the JIT and the fonts up
+            }
+        }
+        millis.sort(Comparator.naturalOrder());
+        System.out.printf(Locale.ROOT, "%-55s %9.1f ms median, %.1f ms p90 (%d dossiers, one thread)%n",
+                "dossier PDF of one e-mail (build + render)", millis.get(millis.size() / 2),
+                millis.get(millis.size() * 9 / 10), millis.size());
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,404 @@
+package org.pixelproof.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code analyze} command run in-process with captured stdout and stderr, over the fixtures of
+ * {@code src/test/resources/cli} and the {@link StubBackends} engine: walking, ordering, output formats parsed back,
+ * errors and exit codes.
+ */
+class AnalyzeCommandTest {
+    static final Path FIXTURES = Path.of("src/test/resources/cli");
+    static final String N1 = FIXTURES.resolve("newsletter-1.eml").toString();
+    static final String N2 = FIXTURES.resolve("newsletter-2.eml").toString();
+    static final String ORDER = FIXTURES.resolve("order.eml").toString();
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {
+        JsonNode json() throws IOException {
+            return CliJson.mapper().readTree(out);
+        }
+    }
+
+    static Run run(Backends backends, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = PixelProofCommand.execute(args, out, err, false, backends);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Run run(String... args) {
+        return run(new StubBackends(), args);
+    }
+
+    static List<String> files(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        array.forEach(a -> names.add(a.get("file").asText()));
+        return names;
+    }
+
+    @Test
+    void jsonPrintsOneArrayWithOneAnalysisPerEmailInInputOrder() throws IOException {
+        Run r = run("analyze", N1, ORDER, N2, "--json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        JsonNode array = r.json();
+        assertTrue(array.isArray());
+        assertEquals(List.of(N1, ORDER, N2), files(array));
+        JsonNode first = array.get(0);
+        assertEquals("TRACKING_WITHOUT_CONSENT_MARKERS", first.get("verdict").asText());
+        assertEquals("2026-01-02T03:04:05Z", first.get("analysedAt").asText());
+        assertEquals(2, first.get("trackers").size());
+        assertEquals("OPEN_PIXEL", first.get("trackers").get(1).get("kind").asText());
+        assertEquals("plain", first.get("trackers").get(1).get("recipientIdentifiers").get(0).get("encoding")
+                .asText());
+        assertEquals(64, first.get("sha256").asText().length());
+        assertTrue(r.err().contains("By sender"), r.err());
+        assertTrue(r.err().contains("gazette-exemple.fr"), r.err());
+        assertTrue(r.err().contains("By tracker vendor"), r.err());
+    }
+
+    @Test
+    void emptyRunStillPrintsAValidJsonArray() throws IOException {
+        Files.createDirectories(tmp.resolve("empty"));
+        Run r = run("analyze", tmp.resolve("empty").toString(), "--json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(0, r.json().size());
+    }
+
+    @Test
+    void outputsFollowInputOrderWhateverTheOrderWorkersFinishIn() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("many"));
+        int n = 60;
+        for (int i = 0; i < n; i++) {
+            // earlier messages take longer, so that workers finish out of order
+            Files.writeString(dir.resolve(String.format("m%03d.eml", i)), "From: a@s" + (i % 5) + ".example.com\n"
+                    + "X-Test-Delay-Ms: " + ((n - i) % 7) * 3 + "\nSubject: " + i + "\n\nbody\n");
+        }
+        Run r = run("analyze", dir.toString(), "--jsonl", "-", "--threads", "4");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(n, lines.size());
+        for (int i = 0; i < n; i++) {
+            assertEquals(dir.resolve(String.format("m%03d.eml", i)).toString(),
+                    CliJson.mapper().readTree(lines.get(i)).get("file").asText());
+        }
+    }
+
+    @Test
+    void progressIsDrawnOnlyWhenAskedOrOnATerminal() {
+        Run off = run("analyze", N1, ORDER, "--json");
+        assertFalse(off.err().contains("\r"), "not a terminal: no progress line");
+        Run on = run("analyze", N1, ORDER, "--json", "--progress");
+        assertTrue(on.err().contains("\r") && on.err().contains("1 analysed, 0 skipped"), on.err());
+        assertTrue(on.out().startsWith("["), "stdout stays machine-readable");
+    }
+
+    @Test
+    void jsonLinesFileHasOneLinePerEmail() throws IOException {
+        Path jsonl = tmp.resolve("out.jsonl");
+        Run r = run("analyze", N1, N2, ORDER, "--jsonl", jsonl.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        List<String> lines = Files.readAllLines(jsonl);
+        assertEquals(3, lines.size());
+        for (String line : lines) {
+            assertTrue(CliJson.mapper().readTree(line).has("verdict"));
+        }
+        // with no machine format on stdout, one human line per e-mail is printed there
+        assertEquals(3, r.out().lines().count(), r.out());
+        assertTrue(r.out().contains(N1 + ": TRACKING_WITHOUT_CONSENT_MARKERS, 2 trackers (MailExemple)"), r.out());
+    }
+
+    @Test
+    void csvHasAHeaderAndOneRowPerEmailWithCountsByKind() throws IOException {
+        Path csv = tmp.resolve("out.csv");
+        Run r = run("analyze", N1, ORDER, "--csv", csv.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        String text = Files.readString(csv);
+        assertTrue(text.contains("\r\n"), "RFC 4180 line ends");
+        List<List<String>> rows = readCsv(text);
+        assertEquals(CsvSink.COLUMNS, rows.get(0));
+        assertEquals(3, rows.size());
+        List<String> n1 = rows.get(1);
+        assertEquals(N1, col(n1, "file"));
+        assertEquals("2025-10-14T08:30+02:00", col(n1, "date"));
+        assertEquals("gazette-exemple.fr", col(n1, "sender_domain"));
+        assertEquals("'=Org gazette-exemple.fr", col(n1, "organisation"), "formula guard");
+        assertEquals("MailExemple", col(n1, "vendors"));
+        assertEquals("1", col(n1, "open_pixel"));
+        assertEquals("1", col(n1, "click_tracking"));
+        assertEquals("0", col(n1, "css_beacon"));
+        assertEquals("2", col(n1, "trackers"));
+        assertEquals("1", col(n1, "recipient_identifiers"));
+        assertEquals("plain", col(n1, "identifier_encodings"));
+        assertEquals("TRACKING_WITHOUT_CONSENT_MARKERS", col(n1, "verdict"));
+        assertEquals("NO_TRACKING_FOUND", col(rows.get(2), "verdict"));
+    }
+
+    @Test
+    void csvToStdoutKeepsStdoutMachineReadable() throws IOException {
+        Run r = run("analyze", N1, ORDER, "--csv", "-");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(3, readCsv(r.out()).size());
+    }
+
+    static List<List<String>> readCsv(String text) throws IOException {
+        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        List<List<String>> rows = new ArrayList<>();
+        try (MappingIterator<List<String>> it = mapper.readerForListOf(String.class).readValues(text)) {
+            while (it.hasNext()) {
+                rows.add(it.next());
+            }
+        }
+        return rows;
+    }
+
+    static String col(List<String> row, String column) {
+        return row.get(CsvSink.COLUMNS.indexOf(column));
+    }
+
+    @Test
+    void aFolderIsWalkedRecursivelyWithMaildirAndMboxAndNonMailFilesIgnored() throws IOException {
+        List<Path> mboxes = new ArrayList<>();
+        byte[] m = "From: x@list.example.com\nSubject: m\n\nhi\n".getBytes(StandardCharsets.UTF_8);
+        Run r = run(new StubBackends(StubBackends.fakeMbox(List.of(m, m), mboxes)), "analyze",
+                FIXTURES.resolve("mixed").toString(), "--json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        Path mixed = FIXTURES.resolve("mixed");
+        assertEquals(List.of(
+                mixed.resolve("inbox.mbox") + "#1",
+                mixed.resolve("inbox.mbox") + "#2",
+                mixed.resolve("maildir/cur/1760522531.M1P100.mx.example.net:2,S").toString(),
+                mixed.resolve("maildir/new/1761033000.M2P100.mx.example.net").toString(),
+                mixed.resolve("newsletter-1.eml").toString()), files(r.json()));
+        assertEquals(List.of(mixed.resolve("inbox.mbox")), mboxes, "the mbox is told by its content");
+        assertTrue(r.err().contains("1 file(s) in the folders were ignored"), r.err());
+    }
+
+    @Test
+    void badInputsAreReportedWithTheirReasonAndSkippedWithoutStoppingTheRun() throws IOException {
+        Path empty = Files.createFile(tmp.resolve("empty.eml"));
+        String missing = tmp.resolve("missing.eml").toString();
+        String pdf = FIXTURES.resolve("not-an-email.eml").toString();
+        Run r = run("analyze", N1, pdf, empty.toString(), missing, ORDER, "--json");
+        assertEquals(ExitCodes.INPUTS_FAILED, r.exit(), r.err());
+        assertEquals(List.of(N1, ORDER), files(r.json()));
+        assertTrue(r.err().contains("pixelproof: " + pdf + ": skipped: not an e-mail"), r.err());
+        assertTrue(r.err().contains("pixelproof: " + empty + ": skipped: empty file"), r.err());
+        assertTrue(r.err().contains("pixelproof: " + missing + ": skipped: no such file or folder"), r.err());
+        assertTrue(r.err().contains("3 input(s) could not be analysed"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace for user errors");
+    }
+
+    @Test
+    void aFileOverTheSizeLimitIsNotReadAndIsReported() throws IOException {
+        Path big = tmp.resolve("big.eml");
+        try (OutputStream out = Files.newOutputStream(big)) {
+            out.write("From: a@example.com\n\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] line = ("x".repeat(1023) + "\n").getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 10 * 1024 + 1; i++) {
+                out.write(line);
+            }
+        }
+        Run r = run("analyze", big.toString(), ORDER, "--limits", "strict", "--json");
+        assertEquals(ExitCodes.INPUTS_FAILED, r.exit(), r.err());
+        assertTrue(r.err().contains(big + ": skipped: too large: " + Files.size(big)
+                + " bytes, the limit is 10485760 bytes"), r.err());
+        assertEquals(1, r.json().size());
+    }
+
+    @Test
+    void anEmailCutByALimitIsAnalysedAndReportedWithItsOwnExitCode() throws IOException {
+        Path limited = Files.writeString(tmp.resolve("limited.eml"), "From: a@example.com\nX-Test-Limit: 1\n\nx\n");
+        Run r = run("analyze", limited.toString(), N1, "--json");
+        assertEquals(ExitCodes.PARTIAL, r.exit(), r.err());
+        assertEquals(2, r.json().size());
+        assertTrue(r.err().contains(limited + ": analysed in part, over a limit: BODY_TOO_LARGE"), r.err());
+        Run quiet = run("analyze", limited.toString(), "--json", "--quiet");
+        assertEquals(ExitCodes.PARTIAL, quiet.exit());
+        assertEquals("", quiet.err());
+    }
+
+    @Test
+    void aShortenedHeaderIsReportedWithoutChangingTheExitCode() throws IOException {
+        Path longHeader = Files.writeString(tmp.resolve("long.eml"), "From: a@example.com\nX-Test-Long-Header: 1\n\nx\n");
+        Run r = run("analyze", longHeader.toString(), "--json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.err().contains(longHeader + ": analysed in full, a value was shortened: HEADER_LINE_TOO_LONG"),
+                r.err());
+    }
+
+    @Test
+    void anEngineDefectIsAnInternalErrorWithAStackTraceOnlyWithDebug() throws IOException {
+        Path crash = Files.writeString(tmp.resolve("crash.eml"), "From: a@example.com\nX-Test-Crash: 1\n\nx\n");
+        Run r = run("analyze", crash.toString(), ORDER, "--json");
+        assertEquals(ExitCodes.INTERNAL_ERROR, r.exit());
+        assertEquals(1, r.json().size(), "the other inputs are still analysed");
+        assertTrue(r.err().contains(crash + ": skipped: internal error: IllegalStateException"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        Run debug = run("analyze", crash.toString(), "--json", "--debug");
+        assertEquals(ExitCodes.INTERNAL_ERROR, debug.exit());
+        assertTrue(debug.err().contains("\tat org.pixelproof.cli.StubBackends.analyze"), debug.err());
+    }
+
+    @Test
+    void anAnalysisThatHangsIsAbandonedAfterTheTimeoutAndTheRunGoesOn() throws IOException {
+        Path slow = Files.writeString(tmp.resolve("slow.eml"), "From: a@example.com\nX-Test-Delay-Ms: 20000\n\nx\n");
+        Run r = run("analyze", slow.toString(), N1, ORDER, "--json", "--timeout", "1", "--threads", "1");
+        assertEquals(ExitCodes.INTERNAL_ERROR, r.exit(), r.err());
+        assertEquals(List.of(N1, ORDER), files(r.json()), "the worker was replaced, the others analysed");
+        assertTrue(r.err().contains(slow + ": skipped: internal error: the analysis took more than 1 s"), r.err());
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndAnalyseNothing() {
+        Run both = run("analyze", N1, "--json", "--jsonl", "-");
+        assertEquals(ExitCodes.USAGE, both.exit());
+        assertTrue(both.err().contains("only one of --json, --jsonl - and --csv - can write to stdout"), both.err());
+        assertEquals("", both.out());
+        assertEquals(ExitCodes.USAGE, run("analyze", N1, "--by-sender").exit());
+        assertEquals(ExitCodes.USAGE, run("analyze", N1, "--bogus").exit());
+        assertEquals(ExitCodes.USAGE, run("analyze").exit());
+        assertEquals(ExitCodes.USAGE, run("analyze", N1, "--limits", "huge").exit());
+        assertEquals(ExitCodes.USAGE, run("analyze", N1, "--threads", "0").exit());
+        assertEquals(ExitCodes.USAGE, run().exit());
+        assertEquals(ExitCodes.OK, run("analyze", "--help").exit());
+    }
+
+    @Test
+    void optionsReachTheEngineAndTheDossiers() {
+        StubBackends backends = new StubBackends();
+        Run r = run(backends, "analyze", N1, "--limits", "PERMISSIVE", "--recipient", "alex@example.org",
+                "--recipient", "old@example.org", "--pdf", tmp.resolve("pdf").toString(), "--lang", "en",
+                "--complainant-name", "Alex Martin", "--quiet");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(org.pixelproof.ingest.IngestLimits.PERMISSIVE, backends.engineSettings.limits());
+        assertEquals(List.of("alex@example.org", "old@example.org"), backends.engineSettings.recipients());
+        assertFalse(backends.engineSettings.dkimLookup());
+        assertEquals("en", backends.dossierSettings.language());
+        assertEquals("Alex Martin", backends.dossierSettings.complainant().name());
+        assertEquals(org.pixelproof.ingest.IngestLimits.PERMISSIVE, backends.dossierSettings.limits());
+    }
+
+    @Test
+    void complainantFileIsReadAndOverriddenByOptions() throws IOException {
+        Path yaml = Files.writeString(tmp.resolve("complainant.yaml"), """
+                name: Alex Martin
+                postalAddress: |
+                  1 rue de l'Exemple
+                  75000 Paris
+                email: alex.martin@example.org
+                addressGivenHow: compte créé sur la boutique
+                addressGivenWhen: mars 2024
+                consentAsked: no
+                priorRequest:
+                  sentOn: 2025-11-02
+                  content: Je m'oppose au suivi de mes ouvertures.
+                """);
+        StubBackends backends = new StubBackends();
+        Run r = run(backends, "analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant",
+                yaml.toString(), "--complainant-name", "Alex M.", "--quiet");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        org.pixelproof.dossier.Complainant c = backends.dossierSettings.complainant();
+        assertEquals("Alex M.", c.name());
+        assertEquals(List.of("1 rue de l'Exemple", "75000 Paris"), c.postalAddressLines());
+        assertEquals("mars 2024", c.addressGivenWhen());
+        assertEquals(org.pixelproof.dossier.ConsentAsked.NO, c.consentAsked());
+        assertEquals(java.time.LocalDate.of(2025, 11, 2), c.priorRequest().sentOn());
+
+        Path typo = Files.writeString(tmp.resolve("typo.yaml"), "name: A\nadress: x\n");
+        Run bad = run("analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant", typo.toString());
+        assertEquals(ExitCodes.USAGE, bad.exit());
+        assertTrue(bad.err().contains("unknown key 'adress'"), bad.err());
+        Path wrong = Files.writeString(tmp.resolve("wrong.yaml"), "consentAsked: maybe\n");
+        Run bad2 = run("analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant", wrong.toString());
+        assertEquals(ExitCodes.USAGE, bad2.exit());
+        assertTrue(bad2.err().contains("'maybe' is not a valid consentAsked (expected yes, no or dont_know)"),
+                bad2.err());
+    }
+
+    @Test
+    void pdfWritesOneDossierPerEmail() throws IOException {
+        StubBackends backends = new StubBackends();
+        Path dir = tmp.resolve("dossiers");
+        Run r = run(backends, "analyze", N1, ORDER, N2, "--pdf", dir.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(List.of("newsletter-1.pdf", "newsletter-2.pdf", "order.pdf"), list(dir));
+        assertEquals(3, backends.dossiers.size());
+        assertTrue(Files.readString(dir.resolve("order.pdf")).contains(ORDER));
+    }
+
+    @Test
+    void bySenderWritesOneDossierPerSendingOrganisationGatheringItsEmails() throws IOException {
+        StubBackends backends = new StubBackends();
+        Path dir = tmp.resolve("by-sender");
+        Run r = run(backends, "analyze", N1, ORDER, N2, "--pdf", dir.toString(), "--by-sender");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(List.of("boutique-exemple.com.pdf", "gazette-exemple.fr.pdf"), list(dir));
+        assertEquals("%PDF-stub\n" + N1 + "\n" + N2 + "\n", Files.readString(dir.resolve("gazette-exemple.fr.pdf")));
+        assertEquals("%PDF-stub\n" + ORDER + "\n", Files.readString(dir.resolve("boutique-exemple.com.pdf")));
+    }
+
+    @Test
+    void bySenderSplitsLargeSendersIntoParts() throws IOException {
+        Path dir = tmp.resolve("parts");
+        Run r = run("analyze", N1, N2, N1, "--pdf", dir.toString(), "--by-sender", "--max-per-dossier", "2");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(List.of("gazette-exemple.fr-part2.pdf", "gazette-exemple.fr.pdf"), list(dir));
+        assertEquals("%PDF-stub\n" + N1 + "\n", Files.readString(dir.resolve("gazette-exemple.fr-part2.pdf")));
+    }
+
+    @Test
+    void anUnwritableOutputStopsTheRunWithItsOwnExitCode() {
+        Run r = run("analyze", N1, "--jsonl", tmp.resolve("no/such/dir/out.jsonl").toString());
+        assertEquals(ExitCodes.OUTPUT_ERROR, r.exit());
+        assertTrue(r.err().contains("cannot write the output"), r.err());
+    }
+
+    @Test
+    void aClosedStdoutStopsTheRun() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("pipe"));
+        for (int i = 0; i < 200; i++) {
+            Files.copy(Path.of(N1), dir.resolve("n" + i + ".eml"));
+        }
+        OutputStream closedAfterAFewBytes = new OutputStream() {
+            int written;
+
+            @Override
+            public void write(int b) throws IOException {
+                if (++written > 3000) {
+                    throw new IOException("Broken pipe");
+                }
+            }
+        };
+        int exit = PixelProofCommand.execute(new String[] {"analyze", dir.toString(), "--jsonl", "-"},
+                closedAfterAFewBytes, new ByteArrayOutputStream(), false, new StubBackends());
+        assertEquals(ExitCodes.OUTPUT_ERROR, exit);
+    }
+
+    static List<String> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.pixelproof.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Small pieces of the command line: content sniffing, CSV guards and dates, PDF file names. */
+class CliUnitsTest {
+
+    @Test
+    void filesAreToldApartByTheirFirstBytes() {
+        assertEquals(InputWalker.Kind.MBOX, sniff("From alex@example.org Mon Jan  1 00:00:00 2025\nFrom: x\n"));
+        assertEquals(InputWalker.Kind.EML, sniff("Return-Path: <b@example.com>\r\n"));
+        assertEquals(InputWalker.Kind.EML, sniff("\uFEFFFrom: a@example.com\n"));
+        assertEquals(InputWalker.Kind.EML, sniff("X-Mozilla-Status: 0001\n"));
+        assertEquals(InputWalker.Kind.OTHER, sniff("file\tsource_repo\tlanguage\n"));
+        assertEquals(InputWalker.Kind.OTHER, sniff("%PDF-1.7\n"));
+        assertEquals(InputWalker.Kind.OTHER, sniff(""));
+        assertEquals(InputWalker.Kind.OTHER, sniff("Subject without colon\n"));
+        assertEquals(InputWalker.Kind.MSG, InputWalker.sniff(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0,
+            (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0}));
+    }
+
+    private static InputWalker.Kind sniff(String s) {
+        return InputWalker.sniff(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void csvTextValuesThatASpreadsheetWouldEvaluateAreGuarded() {
+        assertEquals("'=HYPERLINK(\"http://x\")", CsvSink.text("=HYPERLINK(\"http://x\")"));
+        assertEquals("'+33 1 23", CsvSink.text("+33 1 23"));
+        assertEquals("'-2+3", CsvSink.text("-2+3"));
+        assertEquals("'@SUM(A1)", CsvSink.text("@SUM(A1)"));
+        assertEquals("'\tx", CsvSink.text("\tx"));
+        assertEquals("La Gazette", CsvSink.text("La Gazette"));
+        assertEquals("", CsvSink.text(null));
+    }
+
+    @Test
+    void csvDatesAreIsoWhenTheyParseAndAsWrittenOtherwise() {
+        assertEquals("2025-10-14T08:30+02:00", CsvSink.isoDate("Tue, 14 Oct 2025 08:30:00 +0200"));
+        assertEquals("2025-10-04T08:30Z", CsvSink.isoDate("Sat, 4 Oct 2025 08:30:00 +0000 (UTC)"));
+        assertEquals("le 4 octobre", CsvSink.isoDate("le 4 octobre"));
+    }
+
+    @Test
+    void namesShownOnTheTerminalCannotCarryControlCharacters() {
+        assertEquals("a?[2Jb?.eml", Reporter.printable("a\u001b[2Jb\r.eml"));
+        assertEquals("caf\u00e9.eml", Reporter.printable("caf\u00e9.eml"));
+    }
+
+    @Test
+    void pdfFileNamesAreSafeAndReadable() {
+        assertEquals("newsletter", PdfSink.fileName("mail/2025/newsletter.eml"));
+        assertEquals("inbox.mbox-3", PdfSink.fileName("/home/a/inbox.mbox#3"));
+        assertEquals("1760522531.M1P100.mx.example.net_2_S", PdfSink.fileName("cur/1760522531.M1P100.mx.example.net:2,S"));
+        assertEquals("___etc_passwd", PdfSink.fileName("x/\u00e9\u00e9\u00e9etc_passwd"));
+        assertEquals("message", PdfSink.fileName(".."));
+        assertEquals("a_b", PdfSink.fileName("C:\\mail\\a b.msg"));
+    }
+}

@@ -1,0 +1,102 @@
+package org.pixelproof.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code analyze} command in-process over the real engine ({@link Backends#DEFAULT}): one mixed call with every
+ * input kind (.eml, mbox, Maildir, Outlook .msg), its outputs parsed back.
+ */
+class PipelineEndToEndTest {
+    static final Path FIXTURES = AnalyzeCommandTest.FIXTURES;
+
+    @TempDir
+    Path tmp;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void stagesAreIn() throws Exception {
+        PipelineStages.assumeComplete();
+    }
+
+    @Test
+    void aMixedCallAnalysesEveryKindOfInput() throws IOException {
+        Path msg = tmp.resolve("newsletter.msg");
+        OutlookMsgFixture.write(msg, """
+                Return-Path: <bounce@bounce.gazette-exemple.fr>\r
+                From: La Gazette du Jardin <lettre@gazette-exemple.fr>\r
+                To: Alex Martin <alex.martin@example.org>\r
+                Subject: Hors-serie\r
+                Date: Tue, 28 Oct 2025 08:30:00 +0200\r
+                Message-ID: <msg1@gazette-exemple.fr>\r
+                """, "Hors-serie", "lettre@gazette-exemple.fr", "Numero special.",
+                "<html><body><p>Numero special.</p><img src=\"https://ouverture.mailexemple.com/o/7f3a.gif\" "
+                        + "width=\"1\" height=\"1\" alt=\"\"></body></html>");
+        Path csv = tmp.resolve("out.csv");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze",
+                FIXTURES.resolve("order.eml").toString(), FIXTURES.resolve("mixed").toString(), msg.toString(),
+                "--json", "--csv", csv.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        JsonNode array = r.json();
+        Path mixed = FIXTURES.resolve("mixed");
+        assertEquals(List.of(FIXTURES.resolve("order.eml").toString(),
+                mixed.resolve("inbox.mbox") + "#1", mixed.resolve("inbox.mbox") + "#2",
+                mixed.resolve("inbox.mbox") + "#3",
+                mixed.resolve("maildir/cur/1760522531.M1P100.mx.example.net:2,S").toString(),
+                mixed.resolve("maildir/new/1761033000.M2P100.mx.example.net").toString(),
+                mixed.resolve("newsletter-1.eml").toString(), msg.toString()), AnalyzeCommandTest.files(array));
+
+        JsonNode newsletter = array.get(6);
+        assertEquals("TRACKING_WITHOUT_CONSENT_MARKERS", newsletter.get("verdict").asText());
+        assertEquals(StubBackends.sha256(Files.readAllBytes(mixed.resolve("newsletter-1.eml"))),
+                newsletter.get("sha256").asText());
+        assertTrue(hosts(newsletter).contains("ouverture.mailexemple.com"), newsletter.toString());
+        assertEquals("NO_TRACKING_FOUND", array.get(0).get("verdict").asText());
+
+        JsonNode outlook = array.get(7);
+        assertEquals(StubBackends.sha256(Files.readAllBytes(msg)), outlook.get("sha256").asText(),
+                "an Outlook analysis keeps the SHA-256 of the .msg file the user holds");
+        assertTrue(hosts(outlook).contains("ouverture.mailexemple.com"), outlook.toString());
+
+        List<List<String>> rows = AnalyzeCommandTest.readCsv(Files.readString(csv));
+        assertEquals(9, rows.size());
+        assertEquals("gazette-exemple.fr", AnalyzeCommandTest.col(rows.get(7), "sender_domain"));
+        assertEquals("1", AnalyzeCommandTest.col(rows.get(7), "open_pixel"));
+        assertTrue(r.err().contains("By sender"), r.err());
+    }
+
+    @Test
+    void bySenderGathersASendersEmailsInOneDossier() throws IOException {
+        Path dir = tmp.resolve("dossiers");
+        Path jsonl = tmp.resolve("a.jsonl");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze",
+                FIXTURES.resolve("newsletter-1.eml").toString(), FIXTURES.resolve("order.eml").toString(),
+                FIXTURES.resolve("newsletter-2.eml").toString(), "--pdf", dir.toString(), "--by-sender",
+                "--jsonl", jsonl.toString(), "--lang", "en", "--complainant-name", "Alex Martin");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(List.of("boutique-exemple.com.pdf", "gazette-exemple.fr.pdf"), AnalyzeCommandTest.list(dir));
+        String gazette = AnalyzeCommandIT.text(dir.resolve("gazette-exemple.fr.pdf"));
+        String boutique = AnalyzeCommandIT.text(dir.resolve("boutique-exemple.com.pdf"));
+        List<String> lines = Files.readAllLines(jsonl);
+        String sha1 = CliJson.mapper().readTree(lines.get(0)).get("sha256").asText();
+        String shaOrder = CliJson.mapper().readTree(lines.get(1)).get("sha256").asText();
+        String sha2 = CliJson.mapper().readTree(lines.get(2)).get("sha256").asText();
+        assertTrue(gazette.contains(sha1) && gazette.contains(sha2), "both newsletters in the sender's dossier");
+        assertTrue(!gazette.contains(shaOrder) && boutique.contains(shaOrder), "the order in its own sender's");
+        assertTrue(gazette.contains("AlexMartin"), "the complainant's name, white space removed");
+    }
+
+    private static List<String> hosts(JsonNode analysis) {
+        List<String> hosts = new ArrayList<>();
+        analysis.get("trackers").forEach(t -> hosts.add(t.get("host").asText()));
+        return hosts;
+    }
+}

@@ -1,0 +1,210 @@
+package org.pixelproof.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.pixelproof.store.AnalysisStore;
+
+/** The REST API of DESIGN.md, endpoint by endpoint, with its errors. */
+@QuarkusTest
+class AnalysisApiTest {
+
+    static byte[] sample() throws IOException {
+        try (InputStream in = AnalysisApiTest.class.getResourceAsStream("/web/tracked-newsletter.eml")) {
+            return in.readAllBytes();
+        }
+    }
+
+    static String upload(byte[] eml) {
+        return given().multiPart("email", "newsletter.eml", eml, "message/rfc822")
+                .when().post("/api/analyses")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void uploadReturns201WithTheAnalysisAndItsLocation() throws IOException {
+        byte[] eml = sample();
+        Response r = given().multiPart("email", "newsletter.eml", eml, "message/rfc822")
+                .multiPart("recipient", "camille@example.org")
+                .when().post("/api/analyses");
+        r.then().statusCode(201)
+                .contentType(containsString("application/json"))
+                .body("id", matchesPattern("[A-Za-z0-9_-]{22}"))
+                .body("file", equalTo("newsletter.eml"))
+                .body("sha256", equalTo(AnalysisStore.sha256(eml)))
+                .body("verdict", equalTo("TRACKING_WITHOUT_CONSENT_MARKERS"))
+                .body("trackers", not(hasSize(0)))
+                .body("trackers[0].kind", notNullValue())
+                .body("trackers[0].url", notNullValue())
+                .body("trackers[0].host", notNullValue())
+                .body("trackers[0].confidence", notNullValue())
+                .body("trackers[0].location", notNullValue())
+                .body("recipients", hasItem("camille@example.org"))
+                .body("recipients", hasItem("camille.vasseur.7731@example.org"))
+                .body("trackers.find { it.kind == 'OPEN_PIXEL' }.host", equalTo("track.esp-mailer.example"))
+                .body("consentMarkers.type", hasItem("LIST_UNSUBSCRIBE_HEADER"))
+                .body("rulesVersion", notNullValue())
+                .body("analysedAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT.*Z"));
+        String id = r.path("id");
+        assertTrue(r.header("Location").endsWith("/api/analyses/" + id), r.header("Location"));
+        assertEquals(null, r.getCookie(MyAnalysesCookie.NAME), "the API sets no cookie");
+    }
+
+    @Test
+    void getReturnsTheStoredAnalysis() throws IOException {
+        String id = upload(sample());
+        given().when().get("/api/analyses/" + id)
+                .then().statusCode(200).body("id", equalTo(id)).body("verdict", equalTo(
+                        "TRACKING_WITHOUT_CONSENT_MARKERS"));
+    }
+
+    @Test
+    void deleteErasesAndAnswers404Afterwards() throws IOException {
+        String id = upload(sample());
+        given().when().delete("/api/analyses/" + id).then().statusCode(204);
+        given().when().get("/api/analyses/" + id).then().statusCode(404).body("error", equalTo("NOT_FOUND"));
+        given().when().delete("/api/analyses/" + id).then().statusCode(404);
+        given().when().get("/api/analyses/" + id + "/dossier.pdf").then().statusCode(404);
+    }
+
+    @Test
+    void unknownAndMalformedIdsGiveTheSame404() {
+        String unknown = given().when().get("/api/analyses/AAAAAAAAAAAAAAAAAAAAAA")
+                .then().statusCode(404).contentType(containsString("json")).extract().asString();
+        String malformed = given().when().get("/api/analyses/not-an-id")
+                .then().statusCode(404).contentType(containsString("json")).extract().asString();
+        String traversal = given().when().get("/api/analyses/..%2F..%2Fetc%2Fpasswd")
+                .then().statusCode(404).extract().asString();
+        assertEquals(unknown, malformed, "an unknown id and a malformed one are indistinguishable");
+        assertTrue(traversal.contains("NOT_FOUND") || traversal.isEmpty() || traversal.contains("404"), traversal);
+        given().when().delete("/api/analyses/not-an-id").then().statusCode(404).body("error", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void missingFieldIs400WithAReason() {
+        given().multiPart("other", "x.eml", "From: a@b\r\n\r\nx".getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/analyses")
+                .then().statusCode(400).contentType(containsString("json"))
+                .body("status", equalTo(400)).body("error", equalTo("MISSING_FIELD"))
+                .body("reason", containsString("email"));
+    }
+
+    @Test
+    void emptyUploadIs422() {
+        given().multiPart("email", "empty.eml", new byte[0], "message/rfc822")
+                .when().post("/api/analyses")
+                .then().statusCode(422).body("error", equalTo("EMPTY_INPUT")).body("reason", not(emptyOrNullString()));
+    }
+
+    @Test
+    void aPdfIs422NotAMessage() {
+        byte[] pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        given().multiPart("email", "invoice.pdf", pdf, "application/pdf")
+                .when().post("/api/analyses")
+                .then().statusCode(422).body("error", equalTo("NOT_A_MESSAGE"));
+    }
+
+    @Test
+    void overTheLimitIs413WithAReason() {
+        byte[] big = new byte[1_048_577];
+        Arrays.fill(big, (byte) 'a');
+        given().multiPart("email", "big.eml", big, "message/rfc822")
+                .when().post("/api/analyses")
+                .then().statusCode(413).contentType(containsString("json"))
+                .body("error", equalTo("MESSAGE_TOO_LARGE")).body("reason", containsString("1048576"));
+    }
+
+    @Test
+    void overTheHttpLimitIsStill413AndReadable() throws Exception {
+        byte[] huge = new byte[3 * 1024 * 1024];
+        Arrays.fill(huge, (byte) 'a');
+        // A client that declares its length, as curl -F and browsers do, gets the reason before sending the body.
+        String boundary = "pixelproofboundary";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"email\"; filename=\"huge.eml\"\r\n"
+                + "Content-Type: message/rfc822\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.write(huge);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(io.restassured.RestAssured.baseURI == null
+                        ? java.net.URI.create("http://localhost:8089/api/analyses")
+                        : java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                                + "/api/analyses"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, r.statusCode());
+        assertTrue(r.body().contains("\"error\":\"MESSAGE_TOO_LARGE\"") && r.body().contains("1048576"), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").contains("json"));
+    }
+
+    @Test
+    void badRecipientIs400() throws IOException {
+        given().multiPart("email", "n.eml", sample(), "message/rfc822").multiPart("recipient", "not an address")
+                .when().post("/api/analyses")
+                .then().statusCode(400).body("error", equalTo("BAD_PARAMETER"));
+    }
+
+    @Test
+    void wrongContentTypeIs415NotAStackTrace() {
+        given().contentType("application/json").body("{}").when().post("/api/analyses")
+                .then().statusCode(415).contentType(containsString("json")).body("error",
+                        equalTo("UNSUPPORTED_MEDIA_TYPE"));
+    }
+
+    @Test
+    void dossierIsAPdfWithTheDigestAndTheTrackers() throws IOException {
+        byte[] eml = sample();
+        String id = upload(eml);
+        for (String lang : new String[] {"fr", "en"}) {
+            Response r = given().when().get("/api/analyses/" + id + "/dossier.pdf?lang=" + lang);
+            r.then().statusCode(200).contentType("application/pdf")
+                    .header("Content-Disposition", containsString("attachment"));
+            String text;
+            try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(r.asByteArray())) {
+                text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+            }
+            assertTrue(text.contains(AnalysisStore.sha256(eml)), "the dossier states the SHA-256 (" + lang + ")");
+            assertTrue(text.contains("track.esp-mailer.example"), "the dossier names the tracker host (" + lang + ")");
+        }
+        // Served from the cache the second time: the same bytes.
+        byte[] first = given().get("/api/analyses/" + id + "/dossier.pdf").asByteArray();
+        byte[] again = given().get("/api/analyses/" + id + "/dossier.pdf").asByteArray();
+        assertTrue(Arrays.equals(first, again));
+    }
+
+    @Test
+    void dossierLangIsChecked() throws IOException {
+        String id = upload(sample());
+        given().when().get("/api/analyses/" + id + "/dossier.pdf?lang=de")
+                .then().statusCode(400).body("error", equalTo("BAD_PARAMETER"));
+    }
+
+    @Test
+    void openApiDescribesTheEndpoints() {
+        given().when().get("/q/openapi?format=json")
+                .then().statusCode(200)
+                .body("paths.'/api/analyses'.post.summary", equalTo("Analyse an e-mail"))
+                .body("paths.'/api/analyses/{id}'.get", notNullValue())
+                .body("paths.'/api/analyses/{id}'.delete", notNullValue())
+                .body("paths.'/api/analyses/{id}/dossier.pdf'.get", notNullValue())
+                .body("paths.'/api/analyses'.post.responses.'413'", notNullValue())
+                .body("paths.'/'", equalTo(null));
+    }
+}

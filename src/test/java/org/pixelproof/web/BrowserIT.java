@@ -1,0 +1,268 @@
+package org.pixelproof.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 5's tests in a real browser: a worried recipient's whole path in headless Chromium, without JavaScript too,
+ * with the keyboard only, and the zero-request check of the safe preview. Screenshots of each page at desktop and
+ * phone width go to {@code target/screenshots/}.
+ */
+@QuarkusTest
+class BrowserIT {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    static Path sampleFile() throws IOException {
+        Path f = Files.createTempFile("newsletter-", ".eml");
+        Files.write(f, AnalysisApiTest.sample());
+        return f;
+    }
+
+    static WebDriverWait waiting(Browser b) {
+        return new WebDriverWait(b.driver, Duration.ofSeconds(20));
+    }
+
+    String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    @Test
+    void aRecipientGoesFromAnEmailToADossierAndErasesIt() throws Exception {
+        Path eml = sampleFile();
+        try (Browser b = Browser.open()) {
+            b.driver.get(url("/"));
+            assertEquals("fr", b.driver.findElement(By.tagName("html")).getAttribute("lang"));
+            b.screenshots("home");
+
+            // Upload the tracked sample with the file picker.
+            b.driver.findElement(By.id("email-file")).sendKeys(eml.toString());
+            assertTrue(b.driver.findElement(By.id("drop-chosen")).getText().contains(eml.getFileName().toString()),
+                    "the script shows the chosen file");
+            b.driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+            waiting(b).until(ExpectedConditions.urlMatches("/analyses/[A-Za-z0-9_-]{22}$"));
+            String resultUrl = b.driver.getCurrentUrl();
+
+            // Read the verdict and the trackers.
+            String verdict = b.driver.findElement(By.id("verdict-title")).getText();
+            assertTrue(verdict.startsWith("Ce courriel contient du pistage"), verdict);
+            List<WebElement> rows = b.driver.findElements(By.cssSelector("table.trackers tbody tr"));
+            assertFalse(rows.isEmpty());
+            assertTrue(b.driver.findElement(By.id("trackers")).getText().contains("track.esp-mailer.example"));
+            b.screenshots("result");
+
+            // Switch language with the visible link.
+            b.driver.findElement(By.cssSelector("a.lang-switch")).click();
+            waiting(b).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+            assertTrue(b.driver.findElement(By.id("verdict-title")).getText().startsWith("This e-mail tracks you"));
+            b.screenshots("result-en");
+            b.driver.findElement(By.cssSelector("a.lang-switch")).click();
+            waiting(b).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "fr"));
+
+            // Fill in the dossier form.
+            b.driver.findElement(By.cssSelector("section.verdict a[href$='/dossier']")).click();
+            waiting(b).until(ExpectedConditions.urlContains("/dossier"));
+            b.driver.findElement(By.id("name")).sendKeys("Camille Vasseur");
+            b.driver.findElement(By.id("postalAddress")).sendKeys("8 rue des Lilas\n69003 Lyon");
+            b.driver.findElement(By.id("email")).sendKeys("camille@example.org");
+            b.driver.findElement(By.id("howAddressGiven")).sendKeys("achat en ligne");
+            b.driver.findElement(By.id("consent-no")).click();
+            b.screenshots("dossier-form");
+            b.driver.findElement(By.cssSelector(".dossier-form button[type=submit]")).click();
+            waiting(b).until(ExpectedConditions.urlContains("saved=true"));
+            assertTrue(b.driver.findElement(By.cssSelector(".notice-ok")).getText().contains("coordonnées"));
+
+            // Download the PDF dossier.
+            b.driver.findElement(By.cssSelector("a[href*='/dossier.pdf?lang=fr']")).click();
+            Path pdf = waitForDownload(b, ".pdf");
+            byte[] head = Files.readAllBytes(pdf);
+            assertTrue(new String(head, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"), "a PDF was downloaded");
+
+            // The list of my analyses.
+            b.driver.get(url("/mine"));
+            assertEquals(1, b.driver.findElements(By.cssSelector("a[href='" + resultUrl.substring(
+                    resultUrl.indexOf("/analyses/")) + "']")).size());
+            b.screenshots("mine");
+
+            // Delete the analysis.
+            b.driver.get(resultUrl);
+            b.driver.findElement(By.cssSelector("#keep button.button-danger")).click();
+            waiting(b).until(ExpectedConditions.urlContains("deleted=true"));
+            assertTrue(b.driver.findElement(By.cssSelector(".notice-ok")).getText().contains("effacés"));
+            b.driver.get(resultUrl);
+            assertTrue(b.driver.findElement(By.tagName("h1")).getText().contains("Quelque chose"));
+            b.screenshots("not-found");
+
+            b.driver.get(url("/privacy"));
+            b.screenshots("privacy");
+        } finally {
+            Files.deleteIfExists(eml);
+        }
+    }
+
+    @Test
+    void itWorksWithoutJavaScript() throws Exception {
+        Path eml = sampleFile();
+        try (Browser b = Browser.withoutJavaScript()) {
+            b.driver.get(url("/"));
+            b.driver.findElement(By.id("email-file")).sendKeys(eml.toString());
+            b.driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+            waiting(b).until(ExpectedConditions.urlMatches("/analyses/[A-Za-z0-9_-]{22}$"));
+            assertTrue(b.driver.findElement(By.id("verdict-title")).getText().startsWith("Ce courriel"));
+        } finally {
+            Files.deleteIfExists(eml);
+        }
+    }
+
+    @Test
+    void theUploadFormCanBeUsedWithTheKeyboardOnly() throws Exception {
+        try (Browser b = Browser.open()) {
+            b.driver.get(url("/"));
+            List<String> reached = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                new Actions(b.driver).sendKeys(Keys.TAB).perform();
+                Object id = b.js("const e = document.activeElement; return e.id || e.className || e.tagName;");
+                reached.add(String.valueOf(id));
+            }
+            assertEquals("skip-link", reached.get(0), "the first Tab reaches the skip link: " + reached);
+            for (String expected : List.of("lang-switch", "email-file", "source", "recipient", "button button-primary")) {
+                assertTrue(reached.contains(expected), expected + " is reachable with Tab: " + reached);
+            }
+            String outline = String.valueOf(b.js("return getComputedStyle(document.activeElement).outlineStyle;"));
+            assertFalse("none".equals(outline), "the focused element shows a focus ring");
+        }
+    }
+
+    @Test
+    void anUploadOverTheServerLimitShowsAReadablePage() throws Exception {
+        Path big = Files.createTempFile("huge-", ".eml");
+        Files.write(big, new byte[3 << 20]);
+        try (Browser b = Browser.open()) {
+            b.driver.get(url("/"));
+            b.driver.findElement(By.id("email-file")).sendKeys(big.toString());
+            b.driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+            waiting(b).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "trop gros"));
+            b.screenshots("too-large");
+        } finally {
+            Files.deleteIfExists(big);
+        }
+    }
+
+    /**
+     * Invariant 1 in the browser: an e-mail whose pixel, CSS backgrounds, web font, style sheet, frame and script
+     * point at a server run by this test on 127.0.0.1; opening the result page and the safe preview must not make a
+     * single request to it. A last, deliberate visit proves the server counts.
+     */
+    @Test
+    void theResultPageAndThePreviewMakeZeroRequestsToTheTracker() throws Exception {
+        List<String> requests = new CopyOnWriteArrayList<>();
+        HttpServer tracker = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        tracker.createContext("/", exchange -> {
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            byte[] gif = Base64Gif.PIXEL;
+            exchange.getResponseHeaders().add("Content-Type", "image/gif");
+            exchange.sendResponseHeaders(200, gif.length);
+            exchange.getResponseBody().write(gif);
+            exchange.close();
+        });
+        tracker.start();
+        String t = "http://127.0.0.1:" + tracker.getAddress().getPort();
+        Path eml = Files.createTempFile("zero-", ".eml");
+        Files.writeString(eml, String.join("\r\n",
+                "From: Zero Test <news@zero-test.example>",
+                "To: zero@example.org",
+                "Subject: Zero request check",
+                "Date: Mon, 2 Nov 2026 10:00:00 +0100",
+                "Message-ID: <zero@zero-test.example>",
+                "MIME-Version: 1.0",
+                "Content-Type: text/html; charset=UTF-8",
+                "",
+                "<html><head><style>@import url(" + t + "/import.css);</style>",
+                "<style>",
+                "@font-face { font-family: Spy; src: url(" + t + "/font.woff) format('woff'); }",
+                "body { font-family: Spy, sans-serif; }",
+                ".hero { background-image: url('" + t + "/css-background.png'); height: 40px; }",
+                "</style>",
+                "<link rel=\"stylesheet\" href=\"" + t + "/style.css\"></head>",
+                "<body background=\"" + t + "/body-background.png\">",
+                "<div class=\"hero\">Bonjour</div>",
+                "<p style=\"background:url(" + t + "/inline-background.png)\">Texte</p>",
+                "<img src=\"" + t + "/pixel.gif\" width=\"1\" height=\"1\" alt=\"\">",
+                "<img srcset=\"" + t + "/srcset.png 2x\" src=\"" + t + "/image.png\" alt=\"logo\">",
+                "<video poster=\"" + t + "/poster.png\"></video>",
+                "<iframe src=\"" + t + "/frame.html\"></iframe>",
+                "<script src=\"" + t + "/script.js\"></script>",
+                "<a href=\"" + t + "/click\">Voir</a>",
+                "</body></html>", ""), StandardCharsets.UTF_8);
+        try (Browser b = Browser.open()) {
+            b.driver.get(url("/"));
+            b.driver.findElement(By.id("email-file")).sendKeys(eml.toString());
+            b.driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+            waiting(b).until(ExpectedConditions.urlMatches("/analyses/[A-Za-z0-9_-]{22}$"));
+            String result = b.driver.getCurrentUrl();
+            waiting(b).until(d -> "complete".equals(b.js("return document.readyState")));
+            b.driver.switchTo().frame(b.driver.findElement(By.cssSelector("iframe.preview")));
+            waiting(b).until(d -> "complete".equals(b.js("return document.readyState")));
+            b.driver.switchTo().defaultContent();
+            b.screenshots("zero-result");
+            b.driver.get(result + "/preview");
+            waiting(b).until(d -> "complete".equals(b.js("return document.readyState")));
+            b.screenshots("preview");
+            // Let late loads (fonts, lazy images) happen if anything allowed them.
+            Thread.sleep(1500);
+            assertEquals(List.of(), requests, "the tracker server received no request");
+
+            b.driver.get(t + "/control");
+            assertTrue(requests.contains("GET /control"), "control: the server does count requests: " + requests);
+        } finally {
+            tracker.stop(0);
+            Files.deleteIfExists(eml);
+        }
+    }
+
+    static Path waitForDownload(Browser b, String suffix) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Stream<Path> files = Files.list(b.downloads)) {
+                Path done = files.filter(p -> p.toString().endsWith(suffix)).findFirst().orElse(null);
+                if (done != null && Files.size(done) > 0) {
+                    return done;
+                }
+            }
+            Thread.sleep(200);
+        }
+        try (Stream<Path> files = Files.list(b.downloads)) {
+            throw new AssertionError("no " + suffix + " download; folder holds " + files.toList());
+        }
+    }
+
+    /** A 1x1 transparent GIF. */
+    static final class Base64Gif {
+        static final byte[] PIXEL = java.util.Base64.getDecoder()
+                .decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+    }
+}

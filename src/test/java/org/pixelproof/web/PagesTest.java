@@ -1,0 +1,255 @@
+package org.pixelproof.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The web pages over HTTP: flows, languages, CSRF, cookies, security headers and readable errors. */
+@QuarkusTest
+class PagesTest {
+
+    @Inject
+    Analyses analyses;
+
+    static String idFrom(Response redirect) {
+        String location = redirect.header("Location");
+        assertNotNull(location, "a redirect to the result page");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void homeIsFrenchByDefaultWithTheHelpAndTheForm() {
+        given().when().get("/").then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("<html lang=\"fr\">"))
+                .body(containsString("Ce courriel vous espionne-t-il"))
+                .body(containsString("Gmail")).body(containsString("Outlook"))
+                .body(containsString("Thunderbird")).body(containsString("Apple Mail"))
+                .body(containsString("enctype=\"multipart/form-data\""))
+                .body(containsString("<label for=\"email-file\">"))
+                .body(containsString("<label for=\"source\">"))
+                .body(containsString("src=\"/js/upload.js\""))
+                .body(not(containsString("<script>")))
+                .body(not(containsString("onclick")));
+    }
+
+    @Test
+    void theLanguageSwitchShowsEnglishAndIsRemembered() {
+        PageSession s = new PageSession();
+        s.get("/?lang=en").then().body(containsString("<html lang=\"en\">"))
+                .body(containsString("Is this e-mail spying on you?"))
+                .body(containsString("href=\"/?lang=fr\""));
+        Cookie lang = s.get("/privacy?lang=en").getDetailedCookie(Languages.COOKIE);
+        assertEquals("en", lang.getValue());
+        assertTrue(lang.isHttpOnly());
+        assertEquals("Strict", lang.getSameSite());
+        s.get("/privacy").then().body(containsString("Privacy")).body(containsString("<html lang=\"en\">"));
+        s.get("/?lang=fr").then().body(containsString("<html lang=\"fr\">"));
+    }
+
+    @Test
+    void everyResponseCarriesTheProtectiveHeaders() {
+        for (String path : new String[] {"/", "/privacy", "/mine", "/css/pixelproof.css", "/js/upload.js",
+                "/analyses/AAAAAAAAAAAAAAAAAAAAAA", "/api/analyses/nope", "/no-such-page", "/q/openapi"}) {
+            Response r = given().when().get(path);
+            String csp = r.header("Content-Security-Policy");
+            assertEquals(SecurityHeaders.PAGE_CSP, csp, path);
+            assertTrue(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'")
+                    && csp.contains("form-action 'self'") && csp.contains("img-src 'self' data:")
+                    && !csp.contains("unsafe-inline"), csp);
+            assertEquals("no-referrer", r.header("Referrer-Policy"), path);
+            assertEquals("nosniff", r.header("X-Content-Type-Options"), path);
+            assertEquals("DENY", r.header("X-Frame-Options"), path);
+        }
+        assertEquals("no-store", given().get("/").header("Cache-Control"));
+    }
+
+    @Test
+    void uploadThroughTheFormLeadsToTheResultAndRemembersIt() throws IOException {
+        PageSession s = new PageSession();
+        Response r = s.upload(AnalysisApiTest.sample(), "");
+        assertEquals(303, r.statusCode(), r.asString());
+        String id = idFrom(r);
+        Cookie mine = r.getDetailedCookie(MyAnalysesCookie.NAME);
+        assertEquals(id, mine.getValue());
+        assertTrue(mine.isHttpOnly());
+        assertEquals("Strict", mine.getSameSite());
+        assertEquals("/", mine.getPath());
+
+        s.get("/analyses/" + id).then().statusCode(200)
+                .body(containsString("Ce courriel contient du pistage, et rien dans le message ne vous en informe"))
+                .body(containsString("track.esp-mailer.example"))
+                .body(containsString("sandbox=\"\""))
+                .body(containsString("/analyses/" + id + "/dossier.pdf?lang=fr"))
+                .body(containsString("/analyses/" + id + "/cleaned.eml"))
+                .body(containsString("/analyses/" + id + "/analysis.json"))
+                .body(not(containsString("<a href=\"https://track")));
+        s.get("/mine").then().statusCode(200).body(containsString("/analyses/" + id));
+        s.get("/analyses/" + id + "/analysis.json").then().statusCode(200)
+                .header("Content-Disposition", containsString("attachment")).body("id", equalTo(id));
+    }
+
+    @Test
+    void pastedSourceIsAnalysedToo() throws IOException {
+        PageSession s = new PageSession();
+        s.get("/");
+        Response r = given().cookies(s.cookies).redirects().follow(false).multiPart("csrf-token", s.token)
+                .multiPart("source", new String(AnalysisApiTest.sample(), StandardCharsets.UTF_8))
+                .multiPart("recipient", "").when().post("/analyses");
+        assertEquals(303, r.statusCode(), r.asString());
+        assertTrue(analyses.find(idFrom(r)).isPresent());
+    }
+
+    @Test
+    void refusedUploadsShowTheFormAgainWithAReadableReason() {
+        PageSession s = new PageSession();
+        Response notMail = s.upload("%PDF-1.4 not a mail".getBytes(StandardCharsets.US_ASCII), "");
+        assertEquals(422, notMail.statusCode());
+        assertTrue(notMail.asString().contains("Ce fichier n&#39;est pas un courriel")
+                || notMail.asString().contains("Ce fichier n'est pas un courriel"), notMail.asString());
+        Response nothing = s.upload(null, "");
+        assertEquals(400, nothing.statusCode());
+        assertTrue(nothing.asString().contains("Choisissez un fichier"));
+        byte[] big = new byte[1_048_577];
+        Arrays.fill(big, (byte) 'x');
+        Response tooBig = s.upload(big, "");
+        assertEquals(413, tooBig.statusCode());
+        assertTrue(tooBig.asString().contains("trop gros"));
+        // Over the HTTP limit with a declared length: see AnalysisApiTest and the browser test.
+        for (Response r : new Response[] {notMail, nothing, tooBig}) {
+            assertFalse(r.asString().contains("Exception") || r.asString().contains("\tat "), r.asString());
+        }
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefusedWithAPage() throws IOException {
+        given().redirects().follow(false).multiPart("email", "m.eml", AnalysisApiTest.sample(), "message/rfc822")
+                .when().post("/analyses")
+                .then().statusCode(403).contentType(containsString("text/html"))
+                .body(containsString("Le formulaire a expiré"));
+        PageSession s = new PageSession();
+        String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
+        given().cookies(s.cookies).formParam("csrf-token", "forged").redirects().follow(false)
+                .when().post("/analyses/" + id + "/delete").then().statusCode(403);
+        assertTrue(analyses.find(id).isPresent(), "a forged delete erases nothing");
+    }
+
+    @Test
+    void theDossierFormStoresTheComplainantAndComesBack() throws IOException {
+        PageSession s = new PageSession();
+        String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
+        s.get("/analyses/" + id + "/dossier").then().statusCode(200)
+                .body(containsString("<label for=\"name\">")).body(containsString("name=\"askedConsent\""));
+        Response saved = s.post("/analyses/" + id + "/dossier", Map.of("name", "Hortense Quillebeuf",
+                "postalAddress", "12 rue des Tilleuls\n75011 Paris", "email", "hq@example.org",
+                "howAddressGiven", "achat en ligne", "whenAddressGiven", "mars 2024", "askedConsent", "no",
+                "earlierRequestDate", "2026-10-01", "earlierRequestContent", "Demande d'accès"));
+        assertEquals(303, saved.statusCode());
+        assertTrue(saved.header("Location").endsWith("/analyses/" + id + "?saved=true#documents"));
+        ComplainantDetails d = analyses.complainant(id).orElseThrow();
+        assertEquals("Hortense Quillebeuf", d.name());
+        assertEquals("no", d.askedConsent());
+        s.get("/analyses/" + id + "/dossier").then().body(containsString("value=\"Hortense Quillebeuf\""));
+        s.get("/analyses/" + id + "?saved=true").then().body(containsString("Vos coordonnées ont été ajoutées"));
+    }
+
+    @Test
+    void deleteErasesAndForgetsTheId() throws IOException {
+        PageSession s = new PageSession();
+        String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
+        s.get("/analyses/" + id);
+        Response r = s.post("/analyses/" + id + "/delete", Map.of());
+        assertEquals(303, r.statusCode());
+        assertTrue(r.header("Location").endsWith("/?deleted=true"));
+        assertTrue(analyses.find(id).isEmpty());
+        assertFalse(s.cookies.getOrDefault(MyAnalysesCookie.NAME, "").contains(id));
+        s.get("/?deleted=true").then().body(containsString("ont été effacés"));
+        s.get("/analyses/" + id).then().statusCode(404).body(anyOf(containsString("Cette analyse n&#39;existe pas"),
+                containsString("Cette analyse n'existe pas")));
+    }
+
+    @Test
+    void unknownPagesAndIdsGiveAReadable404WithoutDetails() {
+        String a = given().get("/analyses/AAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404)
+                .contentType(containsString("text/html")).extract().asString();
+        String b = given().get("/analyses/x").then().statusCode(404).extract().asString()
+                .replace("/analyses/x?lang=", "/analyses/AAAAAAAAAAAAAAAAAAAAAA?lang=");
+        assertEquals(a, b, "unknown and malformed ids are indistinguishable");
+        given().get("/nothing-here").then().statusCode(404).contentType(containsString("text/html"))
+                .body(anyOf(containsString("Quelque chose n&#39;a pas marché"),
+                        containsString("Quelque chose n'a pas marché")));
+        given().get("/analyses/AAAAAAAAAAAAAAAAAAAAAA/preview").then().statusCode(404);
+        given().get("/analyses/AAAAAAAAAAAAAAAAAAAAAA/dossier.pdf").then().statusCode(404);
+    }
+
+    @Test
+    void thePreviewIsSandboxedAndLoadsNothing() throws IOException {
+        PageSession s = new PageSession();
+        String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
+        Response r = s.get("/analyses/" + id + "/preview");
+        assertEquals(200, r.statusCode());
+        assertEquals(SecurityHeaders.PREVIEW_CSP, r.header("Content-Security-Policy"));
+        assertEquals("SAMEORIGIN", r.header("X-Frame-Options"));
+        String html = r.asString();
+        assertTrue(html.contains("Bonjour Camille"), "the message's text is shown");
+        assertFalse(html.contains("src=\"https://track.esp-mailer.example"), "no remote image remains");
+        assertFalse(html.contains("url(https://track.esp-mailer.example"), "no remote CSS url remains");
+        assertFalse(html.contains("<script"), html);
+    }
+
+    @Test
+    void lettersAndCleanedCopiesDownload() throws IOException {
+        PageSession s = new PageSession();
+        String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
+        s.post("/analyses/" + id + "/dossier", Map.of("name", "Jeanne Testeuse", "askedConsent", "no"));
+        for (String letter : new String[] {"dpo-request", "cnil-complaint", "how-to-file"}) {
+            Response txt = s.get("/analyses/" + id + "/letters/" + letter + ".txt?lang=fr");
+            assertEquals(200, txt.statusCode(), letter);
+            assertTrue(txt.header("Content-Disposition").contains("attachment"));
+            assertFalse(txt.asString().isBlank());
+            Response pdf = s.get("/analyses/" + id + "/letters/" + letter + ".pdf?lang=en");
+            assertEquals(200, pdf.statusCode(), letter);
+            assertTrue(new String(pdf.asByteArray(), 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"));
+        }
+        assertTrue(s.get("/analyses/" + id + "/letters/dpo-request.txt").asString().contains("Jeanne Testeuse"),
+                "the letter is in the complainant's name");
+        Response dossier = s.get("/analyses/" + id + "/dossier.pdf?lang=fr");
+        assertEquals(200, dossier.statusCode());
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(dossier.asByteArray())) {
+            assertTrue(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).contains("Jeanne Testeuse"),
+                    "the dossier is in the complainant's name");
+        }
+        s.get("/analyses/" + id + "/letters/nonsense.txt").then().statusCode(404);
+        s.get("/analyses/" + id + "/letters/dpo-request.exe").then().statusCode(404);
+        Response eml = s.get("/analyses/" + id + "/cleaned.eml");
+        assertEquals(200, eml.statusCode());
+        assertFalse(eml.asString().contains("Zq7731-pixel.gif"), "the pixel is gone from the cleaned copy");
+        Response html = s.get("/analyses/" + id + "/cleaned.html");
+        assertEquals(200, html.statusCode());
+        assertTrue(html.header("Content-Disposition").contains("attachment"));
+        assertFalse(html.asString().contains("Zq7731-pixel.gif"));
+    }
+
+    @Test
+    void privacyPageStatesRetentionDeletionAndCookies() {
+        given().get("/privacy").then().statusCode(200)
+                .body(containsString("30 jours")).body(containsString("pixelproof-mine"))
+                .body(containsString("Effacer cette analyse maintenant"));
+    }
+}
