@@ -54,6 +54,9 @@ import org.pixelproof.rules.RuleSet;
  * <p>At most {@value #MAX_CHARS_PER_BODY} characters of visible text per body are read. Thread-safe: immutable.
  */
 public final class MessageClassifier {
+    /** A run of white space (compiled once: String.replaceAll compiles its regex on every call). */
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
     /** Cue: the message has a {@code List-Unsubscribe} header. */
     public static final String LIST_UNSUBSCRIBE_HEADER = "list-unsubscribe-header";
     /** Cue: the message has a {@code List-Id} header. */
@@ -256,7 +259,7 @@ public final class MessageClassifier {
 
     private static ClassificationCue cue(String code, MessageClass c, String evidence) {
         String e = evidence == null ? null : NormalizedText.normalize(evidence).isEmpty() ? evidence
-                : evidence.replaceAll("\\s+", " ").trim();
+                : WHITE_SPACE.matcher(evidence).replaceAll(" ").trim();
         if (e != null && e.length() > 200) {
             e = e.substring(0, 199) + "\u2026";
         }

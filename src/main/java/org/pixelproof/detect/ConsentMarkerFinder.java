@@ -100,6 +100,8 @@ public final class ConsentMarkerFinder {
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;|\u2022\u00b7\u203a\u00bb](?=\\s|$)");
     private static final Pattern CLAUSE_END = Pattern.compile("[,.!?;:|\u2022\u00b7\u203a\u00bb](?=\\s|$)|\u2028");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}@]+");
+    /** The scheme of a link, dropped from its words (compiled once: String.replaceFirst compiles per call). */
+    private static final Pattern URL_SCHEME = Pattern.compile("^(?i)(?:https?:|mailto:)/*");
 
     private record Rule(MarkerPhrase phrase, ConsentMarkerType type) {
     }
@@ -414,7 +416,7 @@ public final class ConsentMarkerFinder {
         for (int i = 0; i < 2 && s.indexOf('%') >= 0; i++) {
             s = percentDecode(s);
         }
-        s = s.replaceFirst("^(?i)(?:https?:|mailto:)/*", "");
+        s = URL_SCHEME.matcher(s).replaceFirst("");
         String norm = NormalizedText.normalize(s);
         return NON_WORD.matcher(norm).replaceAll(" ").trim();
     }

@@ -56,6 +56,9 @@ import org.pixelproof.rules.RuleSet;
  * Never dereferences a URL. Thread-safe: immutable after construction.
  */
 public final class SenderIdentifier {
+    /** A run of white space (compiled once: String.replaceAll compiles its regex on every call). */
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
     /**
      * Visible text read for the footer's legal identity, per body: its last 30,000 characters (all of it when
      * shorter). Footers come last; the bound keeps giant hostile bodies cheap.
@@ -118,7 +121,7 @@ public final class SenderIdentifier {
         }
         Set<String> dkim = new LinkedHashSet<>();
         for (String sig : email.headers("DKIM-Signature")) {
-            Matcher m = DKIM_D.matcher(sig.replaceAll("\\s+", " "));
+            Matcher m = DKIM_D.matcher(WHITE_SPACE.matcher(sig).replaceAll(" "));
             if (m.find()) {
                 String d = m.group(1).toLowerCase(Locale.ROOT);
                 if (dkim.add(d)) {
