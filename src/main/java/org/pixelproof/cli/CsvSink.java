@@ -44,7 +44,8 @@ import org.pixelproof.detect.TrackerKind;
 final class CsvSink implements OutcomeSink {
     static final List<String> COLUMNS = List.of("file", "sha256", "date", "received_date", "sender_domain",
             "organisation", "vendors", "open_pixel", "css_beacon", "click_tracking", "read_receipt", "other_beacon",
-            "trackers", "recipient_identifiers", "identifier_encodings", "verdict", "message_class", "anomalies", "duplicate_of");
+            "trackers", "recipient_identifiers", "identifier_encodings", "verdict", "message_class", "anomalies",
+            "duplicate_of");
 
     private final Writer writer;
     private final SequenceWriter rows;

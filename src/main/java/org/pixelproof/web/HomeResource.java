@@ -144,8 +144,8 @@ public class HomeResource {
         }
         String keptRecipient = recipient == null ? "" : recipient.strip();
         return Response.status(status)
-                .entity(Templates.home(page, csrfToken, Problem.of(problem, Problem.BAD_REQUEST), messages, keptRecipient,
-                        analyses.maxUploadBytes(), store.retention().toDays(), false, dnsLookup())
+                .entity(Templates.home(page, csrfToken, Problem.of(problem, Problem.BAD_REQUEST), messages,
+                        keptRecipient, analyses.maxUploadBytes(), store.retention().toDays(), false, dnsLookup())
                         .setLocale(page.locale()))
                 .build();
     }
