@@ -17,7 +17,8 @@ import org.jsoup.nodes.Element;
  */
 public final class RemoteReferences {
     private static final Pattern CSS_URL = Pattern.compile("(?i)url\\s*\\(\\s*['\"]?([^'\")]*)");
-    private static final Pattern CSS_IMPORT = Pattern.compile("(?i)@import");
+    /** {@code @import} as a CSS at-keyword: {@code @importe} or {@code @import-x} is another keyword, loading nothing. */
+    private static final Pattern CSS_IMPORT = Pattern.compile("(?i)@import(?![-_a-z0-9\\u0080-\\uffff\\\\])");
     private static final Pattern CSS_STRING_URL = Pattern.compile("(?i)[\"'](?:https?:)?//[^\"']*[\"']");
 
     private RemoteReferences() {

@@ -34,7 +34,7 @@ class IsolationTest {
     private static final String[] GETS = {"/api/analyses/%s", "/api/analyses/%s/dossier.pdf",
             "/api/analyses/%s/original.eml", "/analyses/%s", "/analyses/%s/preview", "/analyses/%s/dossier",
             "/analyses/%s/dossier.pdf", "/analyses/%s/analysis.json", "/analyses/%s/cleaned.eml",
-            "/analyses/%s/cleaned.html", "/analyses/%s/letters/dpo-request.txt"};
+            "/analyses/%s/cleaned.html", "/analyses/%s/letters/dpo-request.txt", "/analyses/%s/delete"};
 
     @Inject
     Analyses analyses;
@@ -146,9 +146,10 @@ class IsolationTest {
         }
         PageSession other = new PageSession();
         other.get("/");
-        other.post("/analyses/" + "_".repeat(22) + "/delete", Map.of()).then().statusCode(404);
+        other.post("/analyses/" + "_".repeat(22) + "/delete", Map.of("confirm", "yes")).then().statusCode(404);
+        other.post("/analyses/" + id.substring(0, 21) + "/delete", Map.of("confirm", "yes")).then().statusCode(404);
         // Without the form's token the page refuses even the right id.
-        given().redirects().follow(false).formParam("csrf-token", "forged").when()
+        given().redirects().follow(false).formParam("csrf-token", "forged").formParam("confirm", "yes").when()
                 .post("/analyses/" + id + "/delete").then().statusCode(403);
         assertTrue(analyses.find(id).isPresent(), "nothing erased the analysis");
         given().when().get("/api/analyses/" + id).then().statusCode(200).body("id", equalTo(id));
