@@ -37,6 +37,8 @@ final class CssSanitizer {
     private static final Pattern IMPORT = Pattern.compile("(?i)@import\\b[^;{}]*;?");
     private static final Pattern FONT_FACE = Pattern.compile("(?i)@font-face\\s*\\{[^}]*}?");
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|'[^']*'");
+    /** A quote followed by an http(s) or scheme-relative URL, whatever the pairing of the quotes around it. */
+    private static final Pattern QUOTE_URL = Pattern.compile("([\"'])((?i:https?:)?//[^\"']*)");
     private static final Pattern EXPRESSION = Pattern.compile("(?i)expression\\s*\\(");
     private static final Pattern BEHAVIOR = Pattern.compile("(?i)(behavior|-moz-binding)\\s*:");
     private static final Pattern JAVASCRIPT = Pattern.compile("(?i)(java|vb)script\\s*:");
@@ -79,6 +81,16 @@ final class CssSanitizer {
             q.appendReplacement(sb, Matcher.quoteReplacement(replacement));
         }
         q.appendTail(sb);
+        text = sb.toString();
+        // The pairing above is the CSS tokenizer's; garbage with unbalanced quotes could be paired otherwise by a
+        // lenient reader. Whatever the pairing, no quote is left followed by a remote URL (found by fuzzing).
+        Matcher u = QUOTE_URL.matcher(text);
+        sb = new StringBuilder(text.length());
+        while (u.find()) {
+            removed.add(new Removed(u.group(2), vector));
+            u.appendReplacement(sb, Matcher.quoteReplacement(u.group(1)));
+        }
+        u.appendTail(sb);
         text = sb.toString();
 
         text = EXPRESSION.matcher(text).replaceAll("x-blocked(");
