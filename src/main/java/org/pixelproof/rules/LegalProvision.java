@@ -15,6 +15,10 @@ import java.util.Objects;
  * @param sourceUrl   the official (or best available) URL of the text
  * @param confidence  primary, secondary or open, as in {@code legal-notes.md}
  * @param note        why the confidence is what it is, or what remains uncertain; may be {@code null}
+ * @param referenceEn the citation as an English reader expects it, e.g. {@code "GDPR, Art. 5(1)(a)"}; {@code null}
+ *                    when the rule data gives none (the English dossier then shows {@link #reference()})
+ * @param kind        what kind of text it is (law, soft law, decision), or {@code null} when the rule data does not
+ *                    say: the dossier then labels it by its confidence alone
  */
 public record LegalProvision(
         String id,
@@ -23,13 +27,26 @@ public record LegalProvision(
         String summaryEn,
         String sourceUrl,
         SourceConfidence confidence,
-        String note) {
+        String note,
+        String referenceEn,
+        ProvisionKind kind) {
 
     public LegalProvision {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(sourceUrl, "sourceUrl");
         Objects.requireNonNull(confidence, "confidence");
+    }
+
+    /** The original seven-component form, without English reference and kind. */
+    public LegalProvision(String id, String reference, String summaryFr, String summaryEn, String sourceUrl,
+            SourceConfidence confidence, String note) {
+        this(id, reference, summaryFr, summaryEn, sourceUrl, confidence, note, null, null);
+    }
+
+    /** @return the citation in {@code lang} ({@code "en"} gives {@link #referenceEn()} when there is one). */
+    public String reference(String lang) {
+        return "en".equals(lang) && referenceEn != null ? referenceEn : reference;
     }
 
     /** @return the summary in {@code lang} ({@code "en"} gives English, anything else French). */
