@@ -102,13 +102,14 @@ public class AnalysisResource {
             @RestForm String email, @RestForm String howAddressGiven, @RestForm String whenAddressGiven,
             @RestForm String askedConsent, @RestForm String earlierRequestDate,
             @RestForm String earlierRequestContent, @RestForm String answerDate, @RestForm String answerContent,
-            @RestForm String actingFor, @RestForm String mandate, @RestForm("csrf-token") String csrfToken,
-            @RestCookie("csrf-token") String csrfCookie) {
+            @RestForm String actingFor, @RestForm String mandate, @RestForm String addressGivenOn,
+            @RestForm String addressPeriod, @RestForm String addressNeverGiven, @RestForm String marketing,
+            @RestForm("csrf-token") String csrfToken, @RestCookie("csrf-token") String csrfCookie) {
         Csrf.verify(csrfToken, csrfCookie);
         find(id);
         ComplainantDetails details = new ComplainantDetails(name, postalAddress, email, howAddressGiven,
                 whenAddressGiven, askedConsent, earlierRequestDate, earlierRequestContent, answerDate, answerContent,
-                actingFor, mandate);
+                actingFor, mandate, addressGivenOn, addressPeriod, addressNeverGiven, marketing);
         if (!analyses.saveComplainant(id, details)) {
             throw new NotFoundException();
         }

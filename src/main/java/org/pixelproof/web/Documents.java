@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.pixelproof.analysis.Analysis;
+import org.pixelproof.dossier.AddressPeriod;
 import org.pixelproof.dossier.CaseEmail;
 import org.pixelproof.dossier.Complainant;
 import org.pixelproof.dossier.ConsentAsked;
@@ -141,8 +142,20 @@ public class Documents {
             case "no" -> Boolean.FALSE;
             default -> null;
         };
+        AddressPeriod period = switch (d.addressPeriod() == null ? "" : d.addressPeriod()) {
+            case "before" -> AddressPeriod.BEFORE_RECOMMENDATION;
+            case "after" -> AddressPeriod.AFTER_RECOMMENDATION;
+            default -> null;
+        };
+        Boolean objectToMarketing = switch (d.marketing() == null ? "" : d.marketing()) {
+            case "object" -> Boolean.TRUE;
+            case "keep" -> Boolean.FALSE;
+            default -> null;
+        };
         return new Complainant(d.name(), d.postalAddress(), d.email(), d.howAddressGiven(), d.whenAddressGiven(),
-                consent, prior, d.actingFor(), d.actingFor().isEmpty() ? null : mandate);
+                consent, prior, d.actingFor(), d.actingFor().isEmpty() ? null : mandate,
+                d.addressGivenOn() == null ? null : date(d.addressGivenOn()), period,
+                "yes".equals(d.addressNeverGiven()) ? Boolean.TRUE : null, objectToMarketing);
     }
 
     private static LocalDate date(String iso) {
