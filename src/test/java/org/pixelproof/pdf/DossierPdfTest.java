@@ -78,14 +78,21 @@ class DossierPdfTest {
 
     @Test
     void everySectionHasABookmark() {
-        assertEquals(List.of("1. Synthèse", "2. Plaignant·e", "3. Organisme (responsable de traitement)",
+        // contiguous: a dossier of one message has no section on several messages, and the numbers run on
+        assertEquals(List.of("1. Synthèse", "2. Personne plaignante", "3. Organisme (responsable de traitement)",
                 "4. Identification du message", "5. Traceurs présents dans le message",
                 "6. Ce que l'expéditeur apprend", "7. Information et consentement", "8. Exemptions de consentement",
-                "9. Chronologie", "10. Authenticité du message", "12. Fondements juridiques et demande",
-                "13. Limites des constats", "14. Démarches préalables", "15. Courriers",
-                "Annexe A. En-têtes d'origine", "Annexe B. Extraits du code source",
+                "9. Chronologie", "10. Authenticité du message", "11. Fondements juridiques et demande",
+                "12. Limites des constats", "13. Démarches préalables", "14. Courriers",
+                "Annexe A. En-têtes d'origine", "Annexe B. Extraits du code source et liens",
                 "Annexe C. Le message affiché sans rien charger", "Annexe D. Informations techniques"),
-                frenchText.bookmarks());
+                frenchText.bookmarks().stream().map(b -> b.replace('\u00A0', ' ')).toList());
+        String flat = frenchText.flat();
+        for (String heading : List.of("11. Fondements juridiques et demande à la CNIL", "12. Limites des constats",
+                "13. Démarches préalables", "14. Courriers")) {
+            assertTrue(flat.contains(heading), "heading numbered as its bookmark: " + heading);
+        }
+        assertFalse(flat.contains("15. Courriers") || flat.contains("12. Fondements"), "no gap in the numbering");
     }
 
     @Test
@@ -94,12 +101,12 @@ class DossierPdfTest {
         for (String s : List.of("Dossier de preuve : suivi des e-mails",
                 "Suivi sans marqueur visible de consentement ni d'opposition",
                 "Soldes d'été : jusqu'à -40 % sur nos luminaires", "Maison Lumière SAS", "842317570",
-                "Démarches préalables", "Authenticité du message", "Plaignant·e", "« Atelier »",
+                "Démarches préalables", "Authenticité du message", "Personne plaignante", "« Atelier »",
                 "Ce que l'expéditeur apprend", "que le message a été ouvert et à quel moment",
                 "SendWave Inc.", "hors EEE", "Le délai d'un mois a expiré le 20 mai 2026",
                 "Camille Durand", "8 allée des Tilleuls", "PixelProof n'a chargé aucun traceur",
                 "ne qualifie pas le traitement d'illicite", "« Aucun traceur trouvé » ne veut pas dire « aucun suivi »",
-                "Loi n° 78-17", "[source secondaire]", "Selon des sources secondaires",
+                "Loi n° 78-17", "[source secondaire]", "[texte officiel – paraphrase non encore vérifiée à la source]",
                 "Demande au délégué à la protection des données", "Texte de la plainte à la CNIL",
                 "Comment déposer la plainte auprès de la CNIL", "3 place de Fontenoy", "DKIM-Signature: v=1",
                 "T1 · css-background · t.sendwave.example", "T3 · img · t.sendwave.example")) {
@@ -111,6 +118,11 @@ class DossierPdfTest {
             assertTrue(compact.contains(url), "missing URL: " + url);
         }
         assertFalse(t.contains("illicite.") && t.contains("est illicite"), "never 'unlawful'");
+        for (String english : List.of("Plaignant·e", "Selon des sources secondaires", "part 1.", "header From",
+                "footer text", "query parameter", "vendor-pattern", "key lookups switched off", "Kept at secondary",
+                "Not yet read")) {
+            assertFalse(t.contains(english), "left in the French dossier: " + english);
+        }
     }
 
     @Test
@@ -178,6 +190,8 @@ class DossierPdfTest {
                 Language.FR);
         PdfText t = PdfText.of(pdf.dossier(d));
         assertTrue(t.bookmarks().contains("11. Plusieurs messages, un même dossier"));
+        assertTrue(t.bookmarks().contains("12. Fondements juridiques et demande"), t.bookmarks().toString());
+        assertTrue(t.flat().contains("SHA-256 des originaux"));
         String flat = t.flat();
         assertTrue(flat.contains("Identifiants qui se retrouvent d'un message à l'autre"));
         assertTrue(t.compact().contains(DossierFixtures.TOKEN + "E1T1,E1T2,E1T3,E2T1,E2T2,E2T3"), flat);
