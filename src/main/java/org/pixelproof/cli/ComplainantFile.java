@@ -10,9 +10,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.pixelproof.dossier.AddressPeriod;
 import org.pixelproof.dossier.Complainant;
+import org.pixelproof.dossier.ComplainantCheck;
 import org.pixelproof.dossier.ConsentAsked;
+import org.pixelproof.dossier.DossierBuilder;
 import org.pixelproof.dossier.PriorRequest;
 
 /**
@@ -47,10 +50,19 @@ final class ComplainantFile {
      * @param address {@code --complainant-address}, or {@code null}
      * @param email   {@code --complainant-email}, or {@code null}
      * @return the complainant, {@link Complainant#UNKNOWN} when nothing was given
-     * @throws IllegalArgumentException with a message for the user when the file cannot be read
+     * @throws IllegalArgumentException with a message for the user when the file cannot be read, or when a date in it
+     *                                  cannot be right (in the future, an answer before its request:
+     *                                  {@link ComplainantCheck})
      */
     static Complainant read(Path file, String name, String address, String email) {
         Complainant c = file == null ? Complainant.UNKNOWN : parse(file);
+        List<ComplainantCheck.Problem> problems = ComplainantCheck.check(c,
+                java.time.LocalDate.now(DossierBuilder.ZONE), (java.time.LocalDate) null);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.stream()
+                    .map(p -> "--complainant " + file + ": " + p.field() + ": " + p.messageEn())
+                    .collect(java.util.stream.Collectors.joining("\n")));
+        }
         return new Complainant(name != null ? name : c.name(), address != null ? address : c.postalAddress(),
                 email != null ? email : c.email(), c.addressGivenHow(), c.addressGivenWhen(), c.consentAsked(),
                 c.priorRequest(), c.actingFor(), c.mandate(), c.addressGivenOn(), c.addressGivenPeriod(),

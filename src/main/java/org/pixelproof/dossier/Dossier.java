@@ -107,6 +107,18 @@ public record Dossier(
     }
 
     /**
+     * @param other the language wanted
+     * @return this dossier written in {@code other} (the findings do not depend on the language): e.g. the French
+     *         complaint of an English dossier, since the CNIL processes complaints in French
+     */
+    public Dossier inLanguage(Language other) {
+        Language l = other == null ? Language.FR : other;
+        return l == language ? this : new Dossier(reference, l, generatedAt, generatedOn, toolVersion, rulesVersion,
+                complainant, verdict, trackerCount, learnings, organisation, emails, recurringIdentifiers,
+                copyComparisons, legalGrounds, priorSteps, caveats, unknownProvisionIds, addressTimeline);
+    }
+
+    /**
      * @param otherLabel the label of a copy received by someone else
      * @return the one value that differs between that copy and the complainant's, when the comparison found exactly
      *         one (besides the Message-ID), else {@code null}
@@ -179,6 +191,32 @@ public record Dossier(
     /** @return true when a prior request to the sender was stated (the CNIL can then be asked about its follow-up). */
     public boolean priorRequestGiven() {
         return priorSteps != null && !priorSteps.none();
+    }
+
+    /**
+     * Whether this dossier supports a complaint: at least one tracker was found in an e-mail the complainant received
+     * themselves. When none was (verdict {@code NO_TRACKING_FOUND}), there is nothing to complain about: the dossier
+     * says so, prepares no letter, and {@link DossierTemplates#letterText} gives, for any letter, a short note saying
+     * why no letter is prepared instead of a complaint about tracking that was not found.
+     *
+     * @return true when a complaint (and the letters) can be made from this dossier
+     * @see DossierBuilder#complaintPossible(java.util.Collection)
+     */
+    public boolean complaintPossible() {
+        return ownTrackerCount() > 0;
+    }
+
+    /**
+     * @return the letters this dossier prepares, in their order: none when {@link #complaintPossible()} is false; no
+     *         DPO letter when the message may impersonate the organisation it names
+     *         ({@link #possibleImpersonation()}); else all of {@link LetterKind}
+     */
+    public List<LetterKind> letterKinds() {
+        if (!complaintPossible()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(LetterKind.values())
+                .filter(k -> k != LetterKind.DPO_REQUEST || !possibleImpersonation()).toList();
     }
 
     /** @return true when the DPO letter must not be sent: the message may impersonate the organisation it names. */
@@ -544,6 +582,16 @@ public record Dossier(
             deliveredTo = List.copyOf(deliveredTo);
             dkimDomains = List.copyOf(dkimDomains);
         }
+
+        /**
+         * @return true when the subject holds an emoji (a pictograph of U+2300..U+2BFF or U+1F000..U+1FAFF), which
+         *         the PDF draws as a small square: the dossier then says so next to the subject
+         */
+        public boolean subjectHasEmoji() {
+            return subject != null && subject.codePoints().anyMatch(cp -> (cp >= 0x1F000 && cp <= 0x1FAFF)
+                    || (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x2300 && cp <= 0x23FF)
+                    || (cp >= 0x2B00 && cp <= 0x2BFF));
+        }
     }
 
     /**
@@ -733,11 +781,12 @@ public record Dossier(
      * @param relation   {@code before}, {@code same-day}, {@code after}
      * @param labelFr    what happened that day, French
      * @param labelEn    the same, English
-     * @param sourceUrl  its source
+     * @param sourceUrl  its source's address, or {@code null}
      * @param confidence how sure the rule data is of it
+     * @param sourceTitle its source cited by title when the address was not recorded, or {@code null}
      */
     public record TimelineRow(String keyDateId, LocalDate date, String relation, String labelFr, String labelEn,
-            String sourceUrl, SourceConfidence confidence) {
+            String sourceUrl, SourceConfidence confidence, String sourceTitle) {
 
         /** @return true when the message was received before that date. */
         public boolean before() {
@@ -1129,9 +1178,11 @@ public record Dossier(
      *                   complainant's dossier
      * @param referenceEn the English citation, or {@code null} (the English dossier then shows {@code reference})
      * @param kind       law, soft law or decision, or {@code null} when the rule data does not say
+     * @param sourceTitle its source cited by title when the address was not recorded, or {@code null}
      */
     public record LegalGround(String id, String group, String reference, String summaryFr, String summaryEn,
-            String sourceUrl, SourceConfidence confidence, String note, String referenceEn, ProvisionKind kind) {
+            String sourceUrl, SourceConfidence confidence, String note, String referenceEn, ProvisionKind kind,
+            String sourceTitle) {
 
         /** @return the citation for English readers. */
         public String referenceEnglish() {

@@ -142,6 +142,20 @@ public final class DossierBuilder {
     }
 
     /**
+     * Tells, from the analyses alone and without building a dossier, whether a complaint can be made: at least one of
+     * them found a tracker. Web pages and the command line use it to offer (or skip) the complaint and the letters;
+     * when it is false a dossier can still be built, and says that there is nothing to complain about
+     * ({@link Dossier#complaintPossible()}, which also leaves out copies received by someone else).
+     *
+     * @param analyses the analyses of the e-mails of a case; {@code null} elements are ignored
+     * @return true when at least one analysis has a tracker (verdict other than {@code NO_TRACKING_FOUND})
+     */
+    public static boolean complaintPossible(java.util.Collection<? extends Analysis> analyses) {
+        return analyses != null && analyses.stream().filter(Objects::nonNull)
+                .anyMatch(a -> !a.trackers().isEmpty() && a.verdict() != Verdict.NO_TRACKING_FOUND);
+    }
+
+    /**
      * @param emails      the e-mails of the case, at least one, normally from the same sender; the first is the one
      *                    the letters quote
      * @param complainant the complainant's statements ({@link Complainant#UNKNOWN} when they gave none)
@@ -365,7 +379,8 @@ public final class DossierBuilder {
                 KeyDate kd = rules.keyDate(te.keyDateId()).orElse(null);
                 timeline.add(new TimelineRow(te.keyDateId(), te.date(), te.relation(),
                         kd == null ? null : kd.labelFr(), kd == null ? null : kd.labelEn(),
-                        kd == null ? null : kd.sourceUrl(), kd == null ? null : kd.confidence()));
+                        kd == null ? null : kd.sourceUrl(), kd == null ? null : kd.confidence(),
+                        kd == null ? null : kd.sourceTitle()));
             }
         }
         Authenticity au = a.authenticity() == null ? Authenticity.none() : a.authenticity();
@@ -375,7 +390,7 @@ public final class DossierBuilder {
             // the timeline starts with the GDPR itself, which did not apply yet
             KeyDate kd = rules.keyDate(GDPR_DATE_ID).orElseThrow();
             timeline.add(0, new TimelineRow(kd.id(), kd.date(), "before", kd.labelFr(), kd.labelEn(), kd.sourceUrl(),
-                    kd.confidence()));
+                    kd.confidence(), kd.sourceTitle()));
         }
         // the preview marks only the trackers kept; the links of one set aside are ordinary links
         Set<String> asideIds = new HashSet<>();
@@ -891,7 +906,7 @@ public final class DossierBuilder {
             return;
         }
         out.add(new LegalGround(p.id(), group, p.reference(), p.summaryFr(), p.summaryEn(), p.sourceUrl(),
-                p.confidence(), p.note(), p.referenceEn(), p.kind()));
+                p.confidence(), p.note(), p.referenceEn(), p.kind(), p.sourceTitle()));
     }
 
     /** The strongest verdict: tracking without markers, then with markers, then none found. */

@@ -116,13 +116,19 @@ public final class DossierTemplates {
 
     /**
      * @param dossier the dossier
-     * @return the dossier as an XHTML document with its print CSS, ready for the PDF renderer; the letters are
-     *         included
+     * @return the dossier as an XHTML document with its print CSS, ready for the PDF renderer; the letters
+     *         ({@link Dossier#letterKinds()}) are included, and an English dossier also holds the French text of the
+     *         complaint, the one to file
      */
     public String dossierXhtml(Dossier dossier) {
         List<RenderedLetter> letters = new ArrayList<>();
-        for (LetterKind kind : LetterKind.values()) {
+        for (LetterKind kind : dossier.letterKinds()) {
             letters.add(renderedLetter(dossier, kind));
+            if (kind == LetterKind.CNIL_COMPLAINT && dossier.language() != Language.FR) {
+                // the CNIL processes complaints in French: the French text, the one to file, follows
+                RenderedLetter fr = renderedLetter(dossier.inLanguage(Language.FR), kind);
+                letters.add(new RenderedLetter(kind, kind.slug() + "-fr", fr.title(), fr.body()));
+            }
         }
         return instance("dossier/" + dossier.language().code() + "/dossier.xhtml", dossier)
                 .data("d", dossier)
@@ -133,10 +139,13 @@ public final class DossierTemplates {
     /**
      * @param dossier the dossier whose complainant, sender and findings the letter quotes
      * @param kind    which letter
-     * @return the letter as plain text (UTF-8, {@code \n} line ends)
+     * @return the letter as plain text (UTF-8, {@code \n} line ends); when the dossier supports no complaint
+     *         ({@link Dossier#complaintPossible()} false: no tracker found), a short note saying why no letter is
+     *         prepared (template {@code letters/<lang>/no-complaint.txt}), whatever {@code kind}
      */
     public String letterText(Dossier dossier, LetterKind kind) {
-        return instance("letters/" + dossier.language().code() + "/" + kind.slug() + ".txt", dossier)
+        String name = dossier.complaintPossible() ? kind.slug() : "no-complaint";
+        return instance("letters/" + dossier.language().code() + "/" + name + ".txt", dossier)
                 .data("d", dossier)
                 .render()
                 .strip() + "\n";
@@ -337,7 +346,8 @@ public final class DossierTemplates {
         return locale instanceof Locale l && "en".equals(l.getLanguage());
     }
 
-    private static String date(LocalDate d, boolean english) {
+    /** @return {@code d} as the dossier writes it: "1er mars 2026" or "1 March 2026". */
+    static String date(LocalDate d, boolean english) {
         if (english) {
             return DATE_EN.format(d);
         }

@@ -575,7 +575,7 @@ public final class RuleSetLoader {
 
     private void provision(String file, YamlNode node) {
         Fields f = new Fields(file, node, "provision", Set.of("id", "reference", "summaryFr", "summaryEn",
-                "sourceUrl", "confidence", "note", "referenceEn", "kind"));
+                "sourceUrl", "sourceTitle", "confidence", "note", "referenceEn", "kind"));
         if (!f.ok()) {
             return;
         }
@@ -583,20 +583,21 @@ public final class RuleSetLoader {
         String reference = f.required("reference");
         String fr = f.required("summaryFr");
         String en = f.required("summaryEn");
-        String url = f.url("sourceUrl", true);
+        String title = f.optional("sourceTitle");
+        String url = f.url("sourceUrl", title == null);
         SourceConfidence confidence = f.confidence();
         String note = f.optional("note");
         String referenceEn = f.optional("referenceEn");
         String kind = f.oneOf("kind", PROVISION_KINDS, false);
-        if (id != null && reference != null && url != null && confidence != null) {
+        if (id != null && reference != null && (url != null || title != null) && confidence != null) {
             provisions.add(new LegalProvision(id, reference, fr, en, url, confidence, note, referenceEn,
-                    kind == null ? null : ProvisionKind.fromCode(kind)));
+                    kind == null ? null : ProvisionKind.fromCode(kind), title));
         }
     }
 
     private void date(String file, YamlNode node) {
         Fields f = new Fields(file, node, "date", Set.of("id", "date", "labelFr", "labelEn", "sourceUrl",
-                "confidence", "note"));
+                "sourceTitle", "confidence", "note"));
         if (!f.ok()) {
             return;
         }
@@ -615,11 +616,12 @@ public final class RuleSetLoader {
         }
         String fr = f.required("labelFr");
         String en = f.required("labelEn");
-        String url = f.url("sourceUrl", true);
+        String title = f.optional("sourceTitle");
+        String url = f.url("sourceUrl", title == null);
         SourceConfidence confidence = f.confidence();
         String note = f.optional("note");
         if (id != null && date != null && confidence != null) {
-            dates.add(new KeyDate(id, date, fr, en, url, confidence, note));
+            dates.add(new KeyDate(id, date, fr, en, url, confidence, note, title));
         }
     }
 

@@ -10,6 +10,7 @@ import org.pixelproof.analysis.Analysis;
 import org.pixelproof.dossier.AddressPeriod;
 import org.pixelproof.dossier.CaseEmail;
 import org.pixelproof.dossier.Complainant;
+import org.pixelproof.dossier.ComplainantCheck;
 import org.pixelproof.dossier.ConsentAsked;
 import org.pixelproof.dossier.Dossier;
 import org.pixelproof.dossier.DossierBuilder;
@@ -121,6 +122,17 @@ public class Documents {
         Complainant complainant = analyses.complainant(a.id()).map(Documents::toComplainant)
                 .orElse(Complainant.UNKNOWN);
         return new DossierBuilder(rules, clock, preview).build(List.of(email), complainant, Language.fromCode(lang));
+    }
+
+    /**
+     * @param stored  the analysis the details are for
+     * @param details the dossier form's fields
+     * @return what is wrong with the dates given (in the future, a request dated before the message was sent, an
+     *         answer before its request), empty when they are plausible ({@link ComplainantCheck})
+     */
+    public List<ComplainantCheck.Problem> check(StoredAnalysis stored, ComplainantDetails details) {
+        return ComplainantCheck.check(toComplainant(details), LocalDate.now(clock.withZone(DossierBuilder.ZONE)),
+                List.of(stored.analysis()));
     }
 
     /** @return the dossier's complainant from the form's fields; blank fields stay "to be completed". */

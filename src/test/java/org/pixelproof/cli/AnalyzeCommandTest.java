@@ -371,6 +371,16 @@ class AnalyzeCommandTest {
         Run bad = run("analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant", wrong.toString());
         assertEquals(ExitCodes.USAGE, bad.exit());
         assertTrue(bad.err().contains("expected before or after"), bad.err());
+
+        Path future = Files.writeString(tmp.resolve("future.yaml"), """
+                priorRequest:
+                  sentOn: 2999-12-10
+                  content: J'ai demandé par e-mail la suppression de mes données.
+                """);
+        Run late = run("analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant", future.toString());
+        assertEquals(ExitCodes.USAGE, late.exit());
+        assertTrue(late.err().contains("priorRequest.sentOn: The date of the request to the organisation "
+                + "(10 December 2999) is in the future"), late.err());
     }
 
     @Test

@@ -120,8 +120,8 @@ class DossierReviewTest {
         Dossier none = newsletter(Complainant.UNKNOWN, Language.FR);
         String x = xhtml(none);
         lacks(x, "de vérifier que l'organisme a répondu");
-        contains(x, "de vérifier, le cas échéant, la suite donnée à la demande que j'adresse à l'organisme "
-                + "(courrier joint)");
+        contains(x, "de vérifier, le cas échéant, la suite donnée à la demande adressée à l'organisme "
+                + "(courrier de la section 14)");
         String complaint = letter(none, LetterKind.CNIL_COMPLAINT);
         lacks(complaint, "et s'il a répondu à ma demande");
         contains(complaint, "de vérifier, le cas échéant, la suite donnée à la demande que j'adresse à l'organisme");

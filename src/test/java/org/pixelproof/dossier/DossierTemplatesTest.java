@@ -68,7 +68,7 @@ class DossierTemplatesTest {
                         + "l'EEE)",
                 "portant mon adresse e-mail encodée.", "qui redirige vers " + DossierFixtures.DESTINATION,
                 "On ne m'a jamais demandé mon consentement", "compte client créé lors d'un achat",
-                "le 20 avril 2026, j'ai adressé une demande à l'organisme : retrait du consentement",
+                "le 20 avril 2026, j'ai adressé une demande à l'organisme, dont voici l'objet tel que je l'indique : « retrait du consentement",
                 "expiré le 20 mai 2026", "article 82",
                 "les exemptions de consentement prévues par la recommandation de la CNIL",
                 "peut être établi hors de l'Espace économique européen", "Pièce jointe : dossier de preuve")) {

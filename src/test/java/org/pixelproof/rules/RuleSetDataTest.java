@@ -46,6 +46,25 @@ class RuleSetDataTest {
     }
 
     @Test
+    void legalSourcesAreCitedByTheirOwnPageOrTitleNeverAVendorsSiteOrAHomePage() {
+        java.util.List<String> urls = new java.util.ArrayList<>();
+        rules.provisions().forEach(p -> urls.add(p.id() + " " + p.sourceUrl()));
+        rules.keyDates().forEach(d -> urls.add(d.id() + " " + d.sourceUrl()));
+        for (String u : urls) {
+            assertFalse(u.contains("numberly.com"), u);
+            assertFalse(u.endsWith(" https://www.cnil.fr/fr") || u.endsWith(" https://www.cnil.fr/"), u);
+        }
+        LegalProvision cnil = rules.provision("cnil-2026-042").orElseThrow();
+        assertTrue(cnil.sourceUrl() != null || cnil.sourceTitle().contains("cnil.fr"), cnil.toString());
+        // nobody read the deliberation: it stays secondary, and so do the dates taken from it
+        assertEquals(SourceConfidence.SECONDARY, cnil.confidence());
+        assertEquals(SourceConfidence.SECONDARY, rules.keyDate("cnil-2026-042-published").orElseThrow().confidence());
+        for (KeyDate d : rules.keyDates()) {
+            assertTrue(d.sourceUrl() != null || d.sourceTitle() != null, d.id());
+        }
+    }
+
+    @Test
     void atLeast150VendorsEachWithLegalNameCountryAndSource() {
         assertTrue(rules.vendors().size() >= 150, "only " + rules.vendors().size() + " vendors");
         Set<String> countries = Set.of(Locale.getISOCountries());

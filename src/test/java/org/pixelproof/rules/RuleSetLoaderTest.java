@@ -232,7 +232,8 @@ class RuleSetLoaderTest {
     void badDateAndCountryAndUrlAndUnknownField() throws IOException {
         replace("dates.yaml", "date: 2026-03-12", "date: 2026-02-30");
         replace("vendors/esp-global.yaml", "country: AU", "country: Australia");
-        replace("provisions.yaml", "sourceUrl: https://www.cnil.fr/fr\n", "sourceUrl: www.cnil.fr/fr\n");
+        replace("provisions.yaml", "sourceUrl: https://www.cnil.fr/fr/les-sanctions-prononcees-par-la-cnil\n",
+                "sourceUrl: www.cnil.fr/fr/les-sanctions-prononcees-par-la-cnil\n");
         replace("tracking-parameters.yaml", "    scope: recipient\n", "    scope: recipient\n    owner: x\n");
         RuleSetException e = assertThrows(RuleSetException.class, () -> RuleSetLoader.load(dir));
         String m = e.getMessage();
