@@ -84,9 +84,10 @@ public final class Analyzer {
         if (email.rejection().isPresent()) {
             throw new UnanalysableInputException(email.rejection().get());
         }
-        Findings findings = detector.detect(email, options.recipientAddresses());
+        Detector.Detection detection = detector.detectWithTexts(email, options.recipientAddresses());
+        Findings findings = detection.findings();
         Authenticity auth = authenticity.check(email, findings);
-        Assessment assessment = assessor.assess(email, findings, auth);
+        Assessment assessment = assessor.assess(email, findings, auth, detection.visibleTexts());
         String id = options.id() != null ? options.id() : AnalysisIds.newId();
         return new Analysis(id, email.fileName(), email.sha256(), email.sizeBytes(), clock.instant(),
                 ToolVersion.get(), rules.version(), assessment.verdict(), summarise(email), findings.recipientAddresses(),

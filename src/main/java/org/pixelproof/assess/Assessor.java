@@ -106,8 +106,26 @@ public final class Assessor {
      */
     public Assessment assess(ReceivedEmail email, Findings findings, Authenticity authenticity) {
         Objects.requireNonNull(email, "email");
+        return assess(email, findings, authenticity,
+                VisibleText.ofEmail(email, List.of(), MessageClassifier.MAX_CHARS_PER_BODY));
+    }
+
+    /**
+     * {@link #assess(ReceivedEmail, Findings, Authenticity)} from visible texts already read, e.g. by
+     * {@code Detector.detectWithTexts}, instead of parsing the HTML bodies again.
+     *
+     * @param email        the message
+     * @param findings     what {@code detect} found
+     * @param authenticity what {@code authenticity} found
+     * @param texts        the visible texts of the message's bodies ({@link VisibleText#ofEmail}, any limit of at
+     *                     least {@link MessageClassifier#MAX_CHARS_PER_BODY}: only that much of each is read)
+     * @return the assessment of one message's findings
+     */
+    public Assessment assess(ReceivedEmail email, Findings findings, Authenticity authenticity,
+            List<VisibleText> texts) {
+        Objects.requireNonNull(email, "email");
         Objects.requireNonNull(findings, "findings");
-        List<VisibleText> texts = VisibleText.ofEmail(email, List.of(), MessageClassifier.MAX_CHARS_PER_BODY);
+        Objects.requireNonNull(texts, "texts");
         MessageClassifier.Result classification = classifier.classify(email, findings, texts);
 
         boolean tracking = !findings.trackers().isEmpty();

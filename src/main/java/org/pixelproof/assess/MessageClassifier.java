@@ -15,6 +15,7 @@ import org.pixelproof.detect.Tracker;
 import org.pixelproof.detect.VisibleText;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.ClassificationPhrase;
+import org.pixelproof.rules.PatternPrefilter;
 import org.pixelproof.rules.RuleSet;
 
 /**
@@ -53,6 +54,9 @@ import org.pixelproof.rules.RuleSet;
  * <p>At most {@value #MAX_CHARS_PER_BODY} characters of visible text per body are read. Thread-safe: immutable.
  */
 public final class MessageClassifier {
+    /** A run of white space (compiled once: String.replaceAll compiles its regex on every call). */
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
     /** Cue: the message has a {@code List-Unsubscribe} header. */
     public static final String LIST_UNSUBSCRIBE_HEADER = "list-unsubscribe-header";
     /** Cue: the message has a {@code List-Id} header. */
@@ -106,11 +110,14 @@ public final class MessageClassifier {
 
     private final RuleSet rules;
     private final List<ClassificationPhrase> phrases;
+    /** Which phrases may match a text, in one pass over it. */
+    private final PatternPrefilter filter;
 
     /** @param rules the rule set: classification phrases and vendor categories */
     public MessageClassifier(RuleSet rules) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.phrases = rules.classificationPhrases();
+        this.filter = PatternPrefilter.of(phrases.stream().map(ClassificationPhrase::pattern).toList());
     }
 
     /**
@@ -197,7 +204,12 @@ public final class MessageClassifier {
                     : text));
             labels.add("");
         }
-        for (ClassificationPhrase phrase : phrases) {
+        List<PatternPrefilter.Candidates> candidates = new ArrayList<>(sources.size());
+        for (NormalizedText nt : sources) {
+            candidates.add(filter.candidates(nt.text()));
+        }
+        for (int k = 0; k < phrases.size(); k++) {
+            ClassificationPhrase phrase = phrases.get(k);
             MessageClass c;
             try {
                 c = MessageClass.valueOf(phrase.messageClass());
@@ -205,9 +217,12 @@ public final class MessageClassifier {
                 continue;
             }
             for (int i = 0; i < sources.size() && !done.contains(phrase.id()); i++) {
+                if (!candidates.get(i).mayMatch(k)) {
+                    continue; // none of the words the phrase needs is in this text
+                }
                 NormalizedText nt = sources.get(i);
                 Matcher matcher = phrase.pattern().matcher(nt.text());
-                if (matcher.find()) {
+                if (candidates.get(i).find(k, matcher, 0)) { // as matcher.find(), only where the phrase may start
                     done.add(phrase.id());
                     String excerpt = excerpt(nt, matcher.start(), matcher.end());
                     cues.add(cue(cueCode(phrase), c, labels.get(i) + excerpt));
@@ -244,7 +259,7 @@ public final class MessageClassifier {
 
     private static ClassificationCue cue(String code, MessageClass c, String evidence) {
         String e = evidence == null ? null : NormalizedText.normalize(evidence).isEmpty() ? evidence
-                : evidence.replaceAll("\\s+", " ").trim();
+                : WHITE_SPACE.matcher(evidence).replaceAll(" ").trim();
         if (e != null && e.length() > 200) {
             e = e.substring(0, 199) + "\u2026";
         }

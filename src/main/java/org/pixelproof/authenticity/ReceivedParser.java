@@ -1,5 +1,6 @@
 package org.pixelproof.authenticity;
 
+import java.util.regex.Pattern;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,9 @@ import org.pixelproof.authenticity.HeaderLexer.Item;
  * bounded; never throws.
  */
 final class ReceivedParser {
+    /** A run of white space (compiled once: String.replaceAll compiles its regex on every call). */
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
     /** Longest header value read, in characters. */
     static final int MAX_VALUE_CHARS = 8_192;
     /** Longest clause kept, in characters. */
@@ -35,7 +39,7 @@ final class ReceivedParser {
      */
     static ReceivedHop parse(String value, String label, Notes notes) {
         String v = value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) : value;
-        String unfolded = v.replaceAll("\\s+", " ").strip();
+        String unfolded = WHITE_SPACE.matcher(v).replaceAll(" ").strip();
         List<String> parts = HeaderLexer.splitTopLevel(v, ';');
         String clauses;
         String dateText = null;

@@ -1,5 +1,6 @@
 package org.pixelproof.authenticity;
 
+import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,9 @@ import java.util.Map;
  * the input; folding white space is removed from values; the first occurrence of a tag wins.
  */
 final class TagList {
+    /** A run of white space (compiled once: String.replaceAll compiles its regex on every call). */
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
     /** Longest input read, in characters; the rest is ignored. */
     static final int MAX_CHARS = 65_536;
 
@@ -34,7 +38,7 @@ final class TagList {
             if (name.isEmpty() || !name.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_'))) {
                 continue;
             }
-            String v = part.substring(eq + 1).replaceAll("[\\s]+", " ").strip();
+            String v = WHITE_SPACE.matcher(part.substring(eq + 1)).replaceAll(" ").strip();
             tags.putIfAbsent(name, v);
         }
         return new TagList(tags);
@@ -48,7 +52,7 @@ final class TagList {
     /** @return the value with every white space removed (for base64 and colon lists), or {@code null}. */
     String compact(String tag) {
         String v = tags.get(tag);
-        return v == null ? null : v.replaceAll("\\s+", "");
+        return v == null ? null : WHITE_SPACE.matcher(v).replaceAll("");
     }
 
     /** @return the value as a non-negative integer, or {@code null} when absent or not at most 18 digits. */

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.MarkerPhrase;
+import org.pixelproof.rules.PatternPrefilter;
 import org.pixelproof.rules.RuleSet;
 
 /**
@@ -99,6 +100,8 @@ public final class ConsentMarkerFinder {
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;|\u2022\u00b7\u203a\u00bb](?=\\s|$)");
     private static final Pattern CLAUSE_END = Pattern.compile("[,.!?;:|\u2022\u00b7\u203a\u00bb](?=\\s|$)|\u2028");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}@]+");
+    /** The scheme of a link, dropped from its words (compiled once: String.replaceFirst compiles per call). */
+    private static final Pattern URL_SCHEME = Pattern.compile("^(?i)(?:https?:|mailto:)/*");
 
     private record Rule(MarkerPhrase phrase, ConsentMarkerType type) {
     }
@@ -108,6 +111,10 @@ public final class ConsentMarkerFinder {
 
     private final List<Rule> linkRules;
     private final List<Rule> textRules;
+    /** Which link rules may match a text, in one pass (see {@link PatternPrefilter}). */
+    private final PatternPrefilter linkFilter;
+    /** Which notice rules may match a paragraph. */
+    private final PatternPrefilter textFilter;
 
     /**
      * @param rules the rule set whose {@link RuleSet#markerPhrases()} are used; phrases naming an unknown marker type
@@ -135,6 +142,8 @@ public final class ConsentMarkerFinder {
         }
         this.linkRules = List.copyOf(links);
         this.textRules = List.copyOf(texts);
+        this.linkFilter = PatternPrefilter.of(linkRules.stream().map(r -> r.phrase().pattern()).toList());
+        this.textFilter = PatternPrefilter.of(textRules.stream().map(r -> r.phrase().pattern()).toList());
     }
 
     /**
@@ -334,17 +343,27 @@ public final class ConsentMarkerFinder {
         if (normalized.isEmpty()) {
             return;
         }
-        for (Rule r : linkRules) {
+        PatternPrefilter.Candidates candidates = null;
+        for (int k = 0; k < linkRules.size(); k++) {
+            Rule r = linkRules.get(k);
             if (!types.contains(r.type()) || hits.containsKey(r.type())) {
                 continue;
             }
+            if (candidates == null) {
+                candidates = linkFilter.candidates(normalized);
+            }
+            if (!candidates.mayMatch(k)) {
+                continue; // none of the words the pattern needs is in the text
+            }
             Matcher m = r.phrase().pattern().matcher(normalized);
             boolean near = false;
-            while (!near && m.find()) {
+            int from = 0;
+            while (!near && from <= normalized.length() && candidates.find(k, m, from)) { // as m.find() goes on
                 near = m.end() >= minEnd;
                 if (m.end() == m.start()) {
                     break;
                 }
+                from = m.end();
             }
             if (near) {
                 hits.put(r.type(), new String[] {r.phrase().id(), NormalizedText.clip(
@@ -397,7 +416,7 @@ public final class ConsentMarkerFinder {
         for (int i = 0; i < 2 && s.indexOf('%') >= 0; i++) {
             s = percentDecode(s);
         }
-        s = s.replaceFirst("^(?i)(?:https?:|mailto:)/*", "");
+        s = URL_SCHEME.matcher(s).replaceFirst("");
         String norm = NormalizedText.normalize(s);
         return NON_WORD.matcher(norm).replaceAll(" ").trim();
     }
@@ -433,16 +452,22 @@ public final class ConsentMarkerFinder {
         }
         for (VisibleText.Paragraph p : vt.paragraphs()) {
             NormalizedText nt = null;
+            PatternPrefilter.Candidates candidates = null;
             Set<ConsentMarkerType> done = EnumSet.noneOf(ConsentMarkerType.class);
-            for (Rule r : textRules) {
+            for (int k = 0; k < textRules.size(); k++) {
+                Rule r = textRules.get(k);
                 if (!types.contains(r.type()) || done.contains(r.type())) {
                     continue;
                 }
                 if (nt == null) {
                     nt = NormalizedText.of(p.text());
+                    candidates = textFilter.candidates(nt.text());
+                }
+                if (!candidates.mayMatch(k)) {
+                    continue;
                 }
                 Matcher m = r.phrase().pattern().matcher(nt.text());
-                if (!m.find()) {
+                if (!candidates.find(k, m, 0)) { // as m.find(), only where the phrase may start
                     continue;
                 }
                 done.add(r.type());

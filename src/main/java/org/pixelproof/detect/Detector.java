@@ -80,6 +80,8 @@ public final class Detector {
     private final LinkDecoder decoder;
     private final List<TrackingParameter> recipientParams;
     private final List<TrackingParameter> campaignParams;
+    private final ConsentMarkerFinder markerFinder;
+    private final SenderIdentifier senderIdentifier;
 
     /**
      * @param rules  the rule set (vendors, tracking parameters, link wrappers, marker phrases)
@@ -93,6 +95,23 @@ public final class Detector {
         this.recipientParams = rules.trackingParameters().stream().filter(p -> "recipient".equals(p.scope()))
                 .toList();
         this.campaignParams = rules.trackingParameters().stream().filter(p -> "campaign".equals(p.scope())).toList();
+        this.markerFinder = new ConsentMarkerFinder(rules);
+        this.senderIdentifier = new SenderIdentifier(markerFinder);
+    }
+
+    /**
+     * What {@link #detectWithTexts} returns: the findings, and the visible text of every body read on the way (for
+     * {@code assess}, which classifies the message from the same text instead of parsing and reading it again).
+     *
+     * @param findings     the findings, as {@link #detect} returns them
+     * @param visibleTexts one visible text per body, as {@link VisibleText#ofEmail} gives them from the parsed bodies
+     *                     with {@link VisibleText#DEFAULT_MAX_CHARS}
+     */
+    public record Detection(Findings findings, List<VisibleText> visibleTexts) {
+        public Detection {
+            Objects.requireNonNull(findings, "findings");
+            visibleTexts = List.copyOf(visibleTexts);
+        }
     }
 
     /**
@@ -118,6 +137,17 @@ public final class Detector {
      * @return the findings; never throws for malformed content
      */
     public Findings detect(ReceivedEmail email, List<String> extraRecipients) {
+        return detectWithTexts(email, extraRecipients).findings();
+    }
+
+    /**
+     * {@link #detect}, also returning the visible texts it read.
+     *
+     * @param email           the message
+     * @param extraRecipients as for {@link #detect}
+     * @return the findings and the visible texts; never throws for malformed content
+     */
+    public Detection detectWithTexts(ReceivedEmail email, List<String> extraRecipients) {
         Objects.requireNonNull(email, "email");
         List<Anomaly> anomalies = new ArrayList<>();
         List<String> addresses = recipientAddresses(email, extraRecipients == null ? List.of() : extraRecipients);
@@ -189,14 +219,16 @@ public final class Detector {
                     l.location(), l.campaignParameters()));
         }
 
-        List<ConsentMarker> markers = new ConsentMarkerFinder(rules).find(email, html);
+        // the visible text is read once and shared by the marker finder and the sender identifier (and assess)
+        List<VisibleText> texts = VisibleText.ofEmail(email, html, VisibleText.DEFAULT_MAX_CHARS);
+        List<ConsentMarker> markers = markerFinder.find(email, texts, EnumSet.allOf(ConsentMarkerType.class));
         EnumSet<ConsentMarkerType> missing = EnumSet.allOf(ConsentMarkerType.class);
         for (ConsentMarker m : markers) {
             missing.remove(m.type());
         }
-        SenderIdentity sender = new SenderIdentifier(rules).identify(email, html);
-        return new Findings(run.matcher.addresses(), trackers, remote, finalLinks, markers, List.copyOf(missing),
-                sender, espHints(email), headerIdentifiers(email, run.matcher), anomalies);
+        SenderIdentity sender = senderIdentifier.identifyFrom(email, texts);
+        return new Detection(new Findings(run.matcher.addresses(), trackers, remote, finalLinks, markers,
+                List.copyOf(missing), sender, espHints(email), headerIdentifiers(email, run.matcher), anomalies), texts);
     }
 
     // ------------------------------------------------------------------------------------------ recipients

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pixelproof.rules.PatternPrefilter;
+import org.pixelproof.rules.RequiredLiterals;
 
 /**
  * Reads the sender's legal identity in the visible text of a message, the way its footer ("mentions légales",
@@ -64,12 +66,28 @@ final class FooterReader {
                     + "|rond-point|esplanade|parvis|sentier|cit[\u00e9e]|r[\u00e9e]sidence|lotissement|hameau|lieu-dit"
                     + "|parc|zac|zi|za|zone|domaine|mail|promenade|villa|traverse|mont[\u00e9e]e|carrefour|port)"
                     + "(?![\\p{L}])[^\\n]{1,80}?(?<![\\p{L}\\p{N}])\\d{5}(?![\\p{L}\\p{N}])[ ,]{1,3}" + CITY);
+    /** The words that end a German or Dutch street name ("Hauptstraße", "Keizersgracht"), as an alternation. */
+    private static final String DE_NL_STREET_ENDS = "strasse|stra\u00dfe|str\\."
+            + "|weg|platz|allee|gasse|ring|damm|ufer|laan|straat|plein|gracht|kade|dijk|singel|steenweg";
+    /** The street name of {@link #DE_NL_ADDRESS}: up to three capitalised words, then the word ending the name. */
+    private static final String DE_NL_STREET = "(?<![\\p{L}])(?:\\p{Lu}[\\p{L}\\-]{0,30}+ ){0,3}\\p{L}[\\p{L}\\-.]{0,40}+";
     static final Pattern DE_NL_ADDRESS = Pattern.compile(
-            "(?<![\\p{L}])(?:\\p{Lu}[\\p{L}\\-]{0,30}+ ){0,3}\\p{L}[\\p{L}\\-.]{0,40}+(?<=(?i:strasse|stra\u00dfe|str\\."
-                    + "|weg|platz|allee|gasse|ring|damm|ufer|laan|straat|plein|gracht|kade|dijk|singel|steenweg))"
+            DE_NL_STREET + "(?<=(?i:" + DE_NL_STREET_ENDS + "))"
                     + " ?\\d{1,4}[a-z]?"
                     + " ?[,\u00b7|\\-\u2013]? ?(?:(?:D|A|CH|NL|B)-)?(?:\\d{4} ?[A-Z]{2}|\\d{4,5})(?![\\p{L}\\p{N}]) "
                     + "\\p{Lu}[\\p{L}\\-]+(?: (?:am|an|im|a\\.|\\p{Lu}[\\p{L}\\-]+))?");
+    /**
+     * What every {@link #DE_NL_ADDRESS} match holds: a street-name ending followed by its house number. Cheap to look
+     * for (a match starts at a literal), unlike the address itself, whose match may start 270 characters earlier.
+     */
+    static final Pattern DE_NL_STREET_NUMBER = Pattern.compile("(?i:" + DE_NL_STREET_ENDS + ")(?= ?\\d)");
+    /**
+     * The most characters a {@link #DE_NL_ADDRESS} match consumes before its street ending ends (the street name), so
+     * that it starts at most this far before the end of a {@link #DE_NL_STREET_NUMBER} match.
+     */
+    static final int DE_NL_REACH = RequiredLiterals.maxLength(DE_NL_STREET);
+    /** Most street endings followed by a number remembered per text; past it the address is searched everywhere. */
+    private static final int MAX_STREET_NUMBERS = 100;
     static final Pattern LATIN_ADDRESS = Pattern.compile(
             "(?<![\\p{L}])(?:Calle|C/|Avenida|Avda\\.|Plaza|Paseo|Via|Viale|Piazza|Corso|Rua|Travessa|Largo|Pra\u00e7a"
                     + "|Praca) [^\\n,]{2,50}?,? ?(?:n[\u00ba\u00b0o]\\.? ?)?\\d{1,4}[^\\n]{0,30}?(?<![\\p{L}\\p{N}])"
@@ -120,6 +138,39 @@ final class FooterReader {
                     + "|datenschutz-grundverordnung|protection des donn[\u00e9e]es personnelles)"
                     + "|(?<![\\p{L}])(?:RGPD|GDPR|DSGVO)(?![\\p{L}])");
 
+    /** The patterns run over the whole text, in the order of the indexes below, for {@link #FILTER}. */
+    private static final List<Pattern> SCANNED = List.of(LEGAL_FORM, FR_ADDRESS, DE_NL_ADDRESS, LATIN_ADDRESS,
+            ANGLO_ADDRESS, REGISTRATION_LABEL, GERMAN_VAT, FOREIGN_REGISTRATION, EMAIL, URL, DPO_LABEL, RIGHTS_NOTICE,
+            DE_NL_STREET_NUMBER);
+    private static final int I_LEGAL_FORM = 0;
+    private static final int I_FIRST_ADDRESS = 1;
+    private static final int I_REGISTRATION_LABEL = 5;
+    private static final int I_GERMAN_VAT = 6;
+    private static final int I_FOREIGN_REGISTRATION = 7;
+    private static final int I_EMAIL = 8;
+    private static final int I_URL = 9;
+    private static final int I_DPO_LABEL = 10;
+    private static final int I_RIGHTS_NOTICE = 11;
+    private static final int I_DE_NL_STREET_NUMBER = 12;
+    /**
+     * Which of {@link #SCANNED} may match a text, in one pass: a pattern none of whose required words (a street type,
+     * a label, {@code @}...) is in the text is not run at all.
+     */
+    private static final PatternPrefilter FILTER = PatternPrefilter.of(SCANNED);
+
+    /**
+     * {@code m.find(from)} over {@code t}, trying only where the prefilter allows a match of {@code SCANNED[index]}
+     * to start.
+     */
+    private static boolean find(PatternPrefilter.Candidates may, int index, Matcher m, int from, String t) {
+        return from <= t.length() && may.find(index, m, from);
+    }
+
+    /** @return where the next search starts after a match, as {@link Matcher#find()} goes on. */
+    private static int after(Matcher m) {
+        return m.end() == m.start() ? m.end() + 1 : m.end();
+    }
+
     // ------------------------------------------------------------------ reading
 
     /**
@@ -129,11 +180,25 @@ final class FooterReader {
     static List<Fact> read(String text) {
         String t = text.replace('\u2019', '\'').replace('\u2018', '\'').replace(VisibleText.LINE_SEPARATOR, ' ');
         List<Fact> facts = new ArrayList<>();
-        names(t, facts);
-        addresses(t, facts);
-        registrations(t, facts);
-        dpo(t, facts);
-        rights(t, facts);
+        PatternPrefilter.Candidates may = FILTER.candidates(t);
+        if (may.mayMatch(I_LEGAL_FORM)) {
+            names(t, facts, may);
+        }
+        boolean[] addressPossible = new boolean[ADDRESSES.size()];
+        for (int k = 0; k < addressPossible.length; k++) {
+            addressPossible[k] = may.mayMatch(I_FIRST_ADDRESS + k);
+        }
+        int[] streetNumbers = null; // DE_NL_ADDRESS: only before a street ending followed by a number
+        if (addressPossible[1]) {
+            streetNumbers = streetNumberEnds(t, may);
+            addressPossible[1] = streetNumbers == null || streetNumbers.length > 0;
+        }
+        addresses(t, facts, may, addressPossible, streetNumbers);
+        registrations(t, facts, may);
+        dpo(t, facts, may, addressPossible);
+        if (may.mayMatch(I_RIGHTS_NOTICE)) {
+            rights(t, facts, may, addressPossible);
+        }
         facts.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return facts.size() > MAX_FACTS ? List.copyOf(facts.subList(0, MAX_FACTS)) : facts;
     }
@@ -152,9 +217,9 @@ final class FooterReader {
 
     // --- company names: "<Capitalised words> <legal form>"
 
-    private static void names(String t, List<Fact> facts) {
+    private static void names(String t, List<Fact> facts, PatternPrefilter.Candidates may) {
         Matcher m = LEGAL_FORM.matcher(t);
-        while (m.find()) {
+        for (int from = 0; find(may, I_LEGAL_FORM, m, from, t); from = after(m)) {
             if (shoutingAfter(t, m.end())) {
                 continue;
             }
@@ -255,16 +320,66 @@ final class FooterReader {
 
     // --- postal addresses
 
-    private static void addresses(String t, List<Fact> facts) {
-        for (Pattern p : List.of(FR_ADDRESS, DE_NL_ADDRESS, LATIN_ADDRESS, ANGLO_ADDRESS)) {
-            Matcher m = p.matcher(t);
-            while (m.find()) {
+    private static final List<Pattern> ADDRESSES = List.of(FR_ADDRESS, DE_NL_ADDRESS, LATIN_ADDRESS, ANGLO_ADDRESS);
+
+    private static void addresses(String t, List<Fact> facts, PatternPrefilter.Candidates may, boolean[] possible,
+            int[] streetNumbers) {
+        for (int k = 0; k < ADDRESSES.size(); k++) {
+            if (!possible[k]) {
+                continue;
+            }
+            Matcher m = ADDRESSES.get(k).matcher(t);
+            boolean nearStreetNumbers = k == 1 && streetNumbers != null;
+            for (int from = 0; nearStreetNumbers ? findBefore(m, from, t, streetNumbers)
+                    : find(may, I_FIRST_ADDRESS + k, m, from, t); from = after(m)) {
                 if (overlapsAddress(facts, m.start(), m.end())) {
                     continue;
                 }
                 add(facts, "postal-address", m.group().trim(), m.start(), m.end(), t, true);
             }
         }
+    }
+
+    /**
+     * @return the ends of the {@link #DE_NL_STREET_NUMBER} matches in {@code t}, ascending, or {@code null} when there
+     *         are more than {@link #MAX_STREET_NUMBERS}
+     */
+    private static int[] streetNumberEnds(String t, PatternPrefilter.Candidates may) {
+        int[] ends = new int[8];
+        int n = 0;
+        Matcher h = DE_NL_STREET_NUMBER.matcher(t);
+        for (int from = 0; find(may, I_DE_NL_STREET_NUMBER, h, from, t); from = after(h)) {
+            if (n == MAX_STREET_NUMBERS) {
+                return null;
+            }
+            if (n == ends.length) {
+                ends = java.util.Arrays.copyOf(ends, n * 2);
+            }
+            ends[n++] = h.end();
+        }
+        return java.util.Arrays.copyOf(ends, n);
+    }
+
+    /**
+     * {@code m.find(from)} for {@link #DE_NL_ADDRESS}, trying only the starts within {@link #DE_NL_REACH} before the
+     * end of a street ending followed by a number: every match's look-behind ends at one of those ends (a street
+     * ending followed by a space or digit cannot overlap another, so the leftmost search of
+     * {@link #DE_NL_STREET_NUMBER} meets them all).
+     */
+    private static boolean findBefore(Matcher m, int from, String t, int[] ends) {
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        int tried = from - 1;
+        for (int end : ends) {
+            for (int pos = Math.max(tried + 1, Math.max(from, end - DE_NL_REACH)); pos < end; pos++) {
+                m.region(pos, t.length());
+                if (m.lookingAt()) {
+                    return true;
+                }
+            }
+            tried = Math.max(tried, end - 1);
+        }
+        return false;
     }
 
     private static boolean overlapsAddress(List<Fact> facts, int start, int end) {
@@ -278,10 +393,10 @@ final class FooterReader {
 
     // --- SIREN, SIRET, VAT, foreign registers
 
-    private static void registrations(String t, List<Fact> facts) {
+    private static void registrations(String t, List<Fact> facts, PatternPrefilter.Candidates may) {
         Matcher label = REGISTRATION_LABEL.matcher(t);
         int consumedTo = 0;
-        while (label.find()) {
+        for (int from = 0; find(may, I_REGISTRATION_LABEL, label, from, t); from = after(label)) {
             if (label.start() < consumedTo) {
                 continue;
             }
@@ -320,29 +435,29 @@ final class FooterReader {
             }
         }
         Matcher de = GERMAN_VAT.matcher(t);
-        while (de.find()) {
+        for (int from = 0; find(may, I_GERMAN_VAT, de, from, t); from = after(de)) {
             add(facts, "vat-number", de.group(1).replace(" ", ""), de.start(), de.end(), t, true);
         }
         Matcher reg = FOREIGN_REGISTRATION.matcher(t);
-        while (reg.find()) {
+        for (int from = 0; find(may, I_FOREIGN_REGISTRATION, reg, from, t); from = after(reg)) {
             add(facts, "registration-number", reg.group(), reg.start(), reg.end(), t, true);
         }
     }
 
     // --- DPO and data-protection notices
 
-    private static void dpo(String t, List<Fact> facts) {
+    private static void dpo(String t, List<Fact> facts, PatternPrefilter.Candidates may, boolean[] addressPossible) {
         Matcher e = EMAIL.matcher(t);
-        while (e.find()) {
+        for (int from = 0; find(may, I_EMAIL, e, from, t); from = after(e)) {
             String local = e.group().substring(0, e.group().indexOf('@'));
             if (DPO_LOCAL_PART.matcher(local).matches()) {
                 add(facts, "dpo-contact", e.group(), e.start(), e.end(), t, true);
             }
         }
         Matcher label = DPO_LABEL.matcher(t);
-        while (label.find()) {
+        for (int from = 0; find(may, I_DPO_LABEL, label, from, t); from = after(label)) {
             int windowEnd = Math.min(t.length(), label.end() + DPO_WINDOW);
-            String contact = contactIn(t, label.start(), label.end(), windowEnd);
+            String contact = contactIn(t, label.start(), label.end(), windowEnd, may, addressPossible);
             if (contact != null && facts.stream().noneMatch(f -> f.field().equals("dpo-contact")
                     && contact.contains(f.value()))) {
                 add(facts, "dpo-contact", contact, label.start(), label.end(), t, true);
@@ -350,16 +465,18 @@ final class FooterReader {
         }
     }
 
-    private static void rights(String t, List<Fact> facts) {
+    private static void rights(String t, List<Fact> facts, PatternPrefilter.Candidates may,
+            boolean[] addressPossible) {
         Matcher m = RIGHTS_NOTICE.matcher(t);
         Set<String> seen = new java.util.HashSet<>();
-        while (m.find()) {
+        for (int from = 0; find(may, I_RIGHTS_NOTICE, m, from, t); from = after(m)) {
             String sentence = evidence(t, m.start(), m.end());
             if (!seen.add(sentence)) {
                 continue; // one notice per sentence
             }
             add(facts, "data-protection-notice", NormalizedText.clip(sentence, 200), m.start(), m.end(), t, true);
-            String contact = contactIn(t, m.start(), m.end(), paragraphEnd(t, m.end(), DPO_WINDOW));
+            String contact = contactIn(t, m.start(), m.end(), paragraphEnd(t, m.end(), DPO_WINDOW), may,
+                    addressPossible);
             if (contact != null) {
                 add(facts, "rights-contact", contact, m.start(), m.end(), t, true);
             }
@@ -371,19 +488,27 @@ final class FooterReader {
      *         address, the text from the label to the address's end (it names the recipient, e.g. "CIL, Groupe X,
      *         18 chemin ...")
      */
-    private static String contactIn(String t, int labelStart, int from, int windowEnd) {
-        Matcher e = EMAIL.matcher(t).region(from, windowEnd);
-        e.useTransparentBounds(true);
-        if (e.find()) {
-            return e.group();
+    private static String contactIn(String t, int labelStart, int from, int windowEnd,
+            PatternPrefilter.Candidates may, boolean[] addressPossible) {
+        if (may.mayMatch(I_EMAIL)) {
+            Matcher e = EMAIL.matcher(t).region(from, windowEnd);
+            e.useTransparentBounds(true);
+            if (e.find()) {
+                return e.group();
+            }
         }
-        Matcher u = URL.matcher(t).region(from, windowEnd);
-        u.useTransparentBounds(true);
-        if (u.find()) {
-            return trimUrl(u.group());
+        if (may.mayMatch(I_URL)) {
+            Matcher u = URL.matcher(t).region(from, windowEnd);
+            u.useTransparentBounds(true);
+            if (u.find()) {
+                return trimUrl(u.group());
+            }
         }
-        for (Pattern p : List.of(FR_ADDRESS, DE_NL_ADDRESS, LATIN_ADDRESS, ANGLO_ADDRESS)) {
-            Matcher a = p.matcher(t).region(from, Math.min(t.length(), windowEnd + 80));
+        for (int k = 0; k < ADDRESSES.size(); k++) {
+            if (!addressPossible[k]) {
+                continue; // not in the whole text, so not in this window either
+            }
+            Matcher a = ADDRESSES.get(k).matcher(t).region(from, Math.min(t.length(), windowEnd + 80));
             if (a.find() && a.start() < windowEnd) {
                 return NormalizedText.clip(NormalizedText.collapse(t.substring(labelStart, a.end())), 200);
             }

@@ -38,6 +38,12 @@ public final class NormalizedText {
         int[] map = new int[Math.max(16, original.length() + 16)];
         int i = 0;
         while (i < original.length()) {
+            char ch = original.charAt(i);
+            if (ch < 0x80 && ch > ' ') { // ASCII letters, digits, punctuation: lower case is all there is to do
+                map = append(out, map, ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch, i);
+                i++;
+                continue;
+            }
             int cp = original.codePointAt(i);
             int len = Character.charCount(cp);
             if (Character.getType(cp) == Character.FORMAT) {
@@ -51,22 +57,9 @@ public final class NormalizedText {
                 i += len;
                 continue;
             }
-            String piece = switch (cp) {
-                case '\u2019', '\u2018', '\u02bc', '\u00b4', '\u2032' -> "'";
-                case '\u0153', '\u0152' -> "oe";
-                case '\u00e6', '\u00c6' -> "ae";
-                case '\u00df', '\u1e9e' -> "ss";
-                default -> Normalizer.normalize(new String(Character.toChars(cp)).toLowerCase(Locale.ROOT),
-                        Normalizer.Form.NFD);
-            };
+            String piece = piece(cp);
             for (int k = 0; k < piece.length(); k++) {
-                char c = piece.charAt(k);
-                int type = Character.getType(c);
-                if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                        || type == Character.COMBINING_SPACING_MARK) {
-                    continue;
-                }
-                map = append(out, map, c, i);
+                map = append(out, map, piece.charAt(k), i);
             }
             i += len;
         }
@@ -75,6 +68,48 @@ public final class NormalizedText {
             out.setLength(end - 1);
         }
         return new NormalizedText(original, out.toString(), Arrays.copyOf(map, out.length()));
+    }
+
+    /** The normalised form of each BMP code point, filled on first use (a benign race: values are immutable). */
+    private static final String[] PIECES = new String[0x10000];
+
+    /**
+     * @param cp a code point that is neither white space nor a format character
+     * @return what it becomes: typographic apostrophes and ligatures replaced, else lower case ({@link Locale#ROOT}),
+     *         NFD, combining marks removed (possibly empty)
+     */
+    private static String piece(int cp) {
+        if (cp < PIECES.length) {
+            String cached = PIECES[cp];
+            if (cached == null) {
+                cached = computePiece(cp);
+                PIECES[cp] = cached;
+            }
+            return cached;
+        }
+        return computePiece(cp);
+    }
+
+    private static String computePiece(int cp) {
+        String piece = switch (cp) {
+            case '\u2019', '\u2018', '\u02bc', '\u00b4', '\u2032' -> "'";
+            case '\u0153', '\u0152' -> "oe";
+            case '\u00e6', '\u00c6' -> "ae";
+            case '\u00df', '\u1e9e' -> "ss";
+            default -> Normalizer.normalize(new String(Character.toChars(cp)).toLowerCase(Locale.ROOT),
+                    Normalizer.Form.NFD);
+        };
+        StringBuilder kept = new StringBuilder(piece.length());
+        for (int k = 0; k < piece.length(); k++) {
+            char c = piece.charAt(k);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || type == Character.COMBINING_SPACING_MARK) {
+                continue;
+            }
+            kept.append(c);
+        }
+        return kept.toString();
     }
 
     /** @return the normalised form of {@code original}, without the offset map. */

@@ -56,6 +56,9 @@ import org.pixelproof.rules.RuleSet;
  * Never dereferences a URL. Thread-safe: immutable after construction.
  */
 public final class SenderIdentifier {
+    /** A run of white space (compiled once: String.replaceAll compiles its regex on every call). */
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
     /**
      * Visible text read for the footer's legal identity, per body: its last 30,000 characters (all of it when
      * shorter). Footers come last; the bound keeps giant hostile bodies cheap.
@@ -72,7 +75,12 @@ public final class SenderIdentifier {
 
     /** @param rules the rule set (its marker phrases give the privacy-policy links) */
     public SenderIdentifier(RuleSet rules) {
-        this.markers = new ConsentMarkerFinder(Objects.requireNonNull(rules, "rules"));
+        this(new ConsentMarkerFinder(Objects.requireNonNull(rules, "rules")));
+    }
+
+    /** @param markers the marker finder to share (its privacy-policy links are used) */
+    SenderIdentifier(ConsentMarkerFinder markers) {
+        this.markers = Objects.requireNonNull(markers, "markers");
     }
 
     /**
@@ -113,7 +121,7 @@ public final class SenderIdentifier {
         }
         Set<String> dkim = new LinkedHashSet<>();
         for (String sig : email.headers("DKIM-Signature")) {
-            Matcher m = DKIM_D.matcher(sig.replaceAll("\\s+", " "));
+            Matcher m = DKIM_D.matcher(WHITE_SPACE.matcher(sig).replaceAll(" "));
             if (m.find()) {
                 String d = m.group(1).toLowerCase(Locale.ROOT);
                 if (dkim.add(d)) {

@@ -48,7 +48,8 @@ class RealCorpusAnalysisTest {
 
     static Stream<Path> files() throws IOException {
         if (!Files.isDirectory(REAL)) {
-            return Stream.empty();
+            // One placeholder invocation that skips with a message: JUnit refuses a parameterised test with none.
+            return Stream.of(REAL);
         }
         try (Stream<Path> s = Files.list(REAL)) {
             return s.filter(p -> p.toString().endsWith(".eml") || p.toString().endsWith(".mbox")).sorted().toList()
@@ -94,6 +95,7 @@ class RealCorpusAnalysisTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void analysedWithAVerdictAndItsLabel(Path file) throws Exception {
+        assumeTrue(Files.isDirectory(REAL), "../shared/corpus/real is absent: real-mail tests skipped");
         String name = file.getFileName().toString();
         List<Analysis> analyses = new ArrayList<>();
         if (name.endsWith(".mbox")) {

@@ -1,0 +1,378 @@
+package org.pixelproof.rules;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tells, in one pass over a text, which patterns of a list may match it and where their matches may start, so that a
+ * finder runs only those, and only there. The {@link RequiredLiterals} of every pattern are searched together with two
+ * Aho-Corasick automata, one over case-folded characters (for the literals matched case-insensitively), one over the
+ * characters as they are (case-sensitive literals). A pattern none of whose literals occurs cannot match and is left
+ * out; a pattern without literals is always kept and searched everywhere. When every literal of a pattern lies at a
+ * bounded distance from the start of a match ({@link RequiredLiterals.Literal#maxBefore()}), its matches can only start
+ * within that distance before an occurrence, and {@link Candidates#find} tries only those positions.
+ *
+ * <p>The answer is a necessary condition only: a kept pattern still runs, and finds exactly what
+ * {@link Matcher#find(int)} would. Cost: linear in the text's length (one or two table look-ups per character),
+ * whatever the number of patterns; the automata are built once, at construction. Immutable and thread-safe.
+ */
+public final class PatternPrefilter {
+    /** Most start windows recorded per pattern and text; past it the pattern is searched everywhere. */
+    static final int MAX_WINDOWS = 256;
+    /** Texts shorter than this (characters) are searched everywhere: one scan is cheap. */
+    static final int SHORT_TEXT = 256;
+    /**
+     * How much more trying one start position costs than one step of {@link Matcher#find()}'s own scan: windows
+     * covering more than {@code 1 / WINDOW_COST} of the text are not used.
+     */
+    static final int WINDOW_COST = 4;
+
+    private final int patternCount;
+    private final int words;
+    /** Patterns without required literals: always kept. */
+    private final long[] always;
+    /** Patterns whose literals all lie at a bounded distance from the match's start. */
+    private final boolean[] windowed;
+    private final Automaton folded;
+    private final Automaton exact;
+
+    private PatternPrefilter(List<List<RequiredLiterals.Literal>> literals) {
+        this.patternCount = literals.size();
+        this.words = Math.max(1, (patternCount + 63) / 64);
+        this.always = new long[words];
+        this.windowed = new boolean[patternCount];
+        List<Entry> ci = new ArrayList<>();
+        List<Entry> cs = new ArrayList<>();
+        for (int p = 0; p < patternCount; p++) {
+            List<RequiredLiterals.Literal> set = literals.get(p);
+            if (set == null) {
+                always[p >>> 6] |= 1L << p;
+                continue;
+            }
+            windowed[p] = set.stream().allMatch(l -> l.maxBefore() != RequiredLiterals.UNBOUNDED);
+            for (RequiredLiterals.Literal l : set) {
+                (l.caseSensitive() ? cs : ci).add(new Entry(l.text(), p, l.maxBefore()));
+            }
+        }
+        this.folded = ci.isEmpty() ? null : new Automaton(ci, true);
+        this.exact = cs.isEmpty() ? null : new Automaton(cs, false);
+    }
+
+    /**
+     * @param patterns the patterns, in the order their indexes will be asked about
+     * @return the prefilter of those patterns
+     */
+    public static PatternPrefilter of(List<Pattern> patterns) {
+        List<List<RequiredLiterals.Literal>> literals = new ArrayList<>(patterns.size());
+        for (Pattern p : patterns) {
+            literals.add(RequiredLiterals.analyse(p));
+        }
+        return new PatternPrefilter(literals);
+    }
+
+    /** One literal to search: its text (folded or exact), its pattern, its distance from the match's start. */
+    private record Entry(String text, int pattern, int maxBefore) {
+    }
+
+    /**
+     * @param text any text
+     * @return the patterns that may match it, and where
+     */
+    public Candidates candidates(CharSequence text) {
+        Candidates c = new Candidates(always.clone(), text.length(), patternCount);
+        if (folded != null) {
+            folded.scan(text, c);
+        }
+        if (exact != null) {
+            exact.scan(text, c);
+        }
+        return c;
+    }
+
+    /** @return how many patterns this prefilter was built from. */
+    public int size() {
+        return patternCount;
+    }
+
+    /** @return how many patterns have no required literal and are always kept (for tests and tuning). */
+    public int alwaysKept() {
+        int n = 0;
+        for (long w : always) {
+            n += Long.bitCount(w);
+        }
+        return n;
+    }
+
+    /** An Aho-Corasick automaton over a small alphabet: a class per character of the literals, 0 for the others. */
+    private final class Automaton {
+        private final boolean fold;
+        private final byte[] asciiClass = new byte[128];
+        private final Map<Character, Integer> otherClass = new HashMap<>();
+        private final int width;
+        /** Transitions: {@code next[state * width + class]}. */
+        private final int[] next;
+        /** Per state, the first index of its entries in {@link #outPattern}; {@code outStart[state + 1]} ends them. */
+        private final int[] outStart;
+        private final int[] outPattern;
+        private final int[] outLength;
+        private final int[] outBefore;
+
+        Automaton(List<Entry> entries, boolean fold) {
+            this.fold = fold;
+            int classes = 1;
+            for (Entry e : entries) {
+                for (int k = 0; k < e.text().length(); k++) {
+                    char c = e.text().charAt(k);
+                    if (c < 128) {
+                        if (asciiClass[c] == 0) {
+                            if (classes >= 127) {
+                                throw new IllegalStateException("too many distinct literal characters");
+                            }
+                            asciiClass[c] = (byte) classes++;
+                        }
+                    } else if (!otherClass.containsKey(c)) {
+                        otherClass.put(c, classes++);
+                    }
+                }
+            }
+            if (fold) { // text characters are folded on the fly: ASCII upper case as lower case
+                for (char c = 'A'; c <= 'Z'; c++) {
+                    asciiClass[c] = asciiClass[Character.toLowerCase(c)];
+                }
+            }
+            this.width = classes;
+
+            List<int[]> children = new ArrayList<>();
+            List<List<Entry>> outs = new ArrayList<>();
+            children.add(new int[width]);
+            outs.add(new ArrayList<>());
+            for (Entry e : entries) {
+                int state = 0;
+                for (int k = 0; k < e.text().length(); k++) {
+                    int cls = classOf(e.text().charAt(k));
+                    int child = children.get(state)[cls];
+                    if (child == 0) {
+                        child = children.size();
+                        children.add(new int[width]);
+                        outs.add(new ArrayList<>());
+                        children.get(state)[cls] = child;
+                    }
+                    state = child;
+                }
+                outs.get(state).add(e);
+            }
+            // failure links, breadth first, turned into a complete transition table
+            int states = children.size();
+            int[] table = new int[states * width];
+            int[] fail = new int[states];
+            Deque<Integer> queue = new ArrayDeque<>();
+            for (int c = 0; c < width; c++) {
+                int child = children.get(0)[c];
+                table[c] = child;
+                if (child != 0) {
+                    queue.add(child);
+                }
+            }
+            while (!queue.isEmpty()) {
+                int s = queue.poll();
+                outs.get(s).addAll(outs.get(fail[s])); // the fail state is nearer the root: already complete
+                for (int c = 0; c < width; c++) {
+                    int child = children.get(s)[c];
+                    if (child != 0) {
+                        fail[child] = table[fail[s] * width + c];
+                        table[s * width + c] = child;
+                        queue.add(child);
+                    } else {
+                        table[s * width + c] = table[fail[s] * width + c];
+                    }
+                }
+            }
+            this.next = table;
+            this.outStart = new int[states + 1];
+            int total = 0;
+            for (int s = 0; s < states; s++) {
+                outStart[s] = total;
+                total += outs.get(s).size();
+            }
+            outStart[states] = total;
+            this.outPattern = new int[total];
+            this.outLength = new int[total];
+            this.outBefore = new int[total];
+            int k = 0;
+            for (List<Entry> o : outs) {
+                for (Entry e : o) {
+                    outPattern[k] = e.pattern();
+                    outLength[k] = e.text().length();
+                    outBefore[k] = e.maxBefore();
+                    k++;
+                }
+            }
+        }
+
+        private int classOf(char c) {
+            if (c < 128) {
+                return asciiClass[c];
+            }
+            Integer cls = otherClass.get(c);
+            return cls == null ? 0 : cls;
+        }
+
+        void scan(CharSequence text, Candidates found) {
+            int state = 0;
+            int n = text.length();
+            boolean asciiOnly = otherClass.isEmpty();
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                int cls;
+                if (c < 128) {
+                    cls = asciiClass[c];
+                } else {
+                    char f = fold ? RequiredLiterals.fold(c) : c;
+                    cls = f < 128 ? asciiClass[f] : asciiOnly ? 0 : classOf(f);
+                }
+                state = next[state * width + cls];
+                for (int k = outStart[state], end = outStart[state + 1]; k < end; k++) {
+                    found.occurrence(outPattern[k], i + 1 - outLength[k], outBefore[k], windowed[outPattern[k]]);
+                }
+            }
+        }
+    }
+
+    /** The patterns that may match one text, and where their matches may start. Not thread-safe. */
+    public static final class Candidates {
+        private static final byte COLLECTING = 0;
+        private static final byte EVERYWHERE = 1;
+        private static final byte MERGED = 2;
+
+        private final long[] bits;
+        private final int length;
+        /** Per pattern, start windows as {@code [from, to]} pairs; {@code null} before the first. */
+        private final int[][] windows;
+        private final int[] counts;
+        private final byte[] states;
+
+        private Candidates(long[] bits, int length, int patterns) {
+            this.bits = bits;
+            this.length = length;
+            this.windows = new int[patterns][];
+            this.counts = new int[patterns];
+            this.states = new byte[patterns];
+        }
+
+        void occurrence(int pattern, int start, int maxBefore, boolean windowed) {
+            bits[pattern >>> 6] |= 1L << pattern;
+            if (!windowed || states[pattern] == EVERYWHERE) {
+                return;
+            }
+            int count = counts[pattern];
+            if (count >= MAX_WINDOWS) {
+                states[pattern] = EVERYWHERE;
+                windows[pattern] = null;
+                return;
+            }
+            int[] w = windows[pattern];
+            if (w == null) {
+                w = new int[16];
+                windows[pattern] = w;
+            } else if (2 * count + 2 > w.length) {
+                w = Arrays.copyOf(w, w.length * 2);
+                windows[pattern] = w;
+            }
+            w[2 * count] = Math.max(0, start - maxBefore);
+            w[2 * count + 1] = start;
+            counts[pattern] = count + 1;
+        }
+
+        /**
+         * @param index a pattern's index in the list the prefilter was built from
+         * @return false when that pattern cannot match the text; true when it may (run it to know)
+         */
+        public boolean mayMatch(int index) {
+            return (bits[index >>> 6] & (1L << index)) != 0;
+        }
+
+        /** @return true when at least one pattern may match. */
+        public boolean any() {
+            return Arrays.stream(bits).anyMatch(b -> b != 0);
+        }
+
+        /**
+         * Finds the next match of a pattern as {@code matcher.find(from)} would, trying only the start positions its
+         * literals allow. Afterwards {@link Matcher#start()}, {@link Matcher#end()} and the groups are those of that
+         * match; the matcher's region may have been narrowed to start at the match (with transparent, non-anchoring
+         * bounds, so that look-behinds and {@code \b} still see the text before it).
+         *
+         * @param index   the pattern's index in the list the prefilter was built from
+         * @param matcher a matcher of that pattern over the same text this was computed from
+         * @param from    where to start, {@code 0 <= from <= length}
+         * @return true when a match was found
+         */
+        public boolean find(int index, Matcher matcher, int from) {
+            if (!mayMatch(index)) {
+                return false;
+            }
+            int[] w = windows[index];
+            if (w == null || length < SHORT_TEXT) { // no windows, or a text too short for them to pay off
+                return matcher.find(from);
+            }
+            if (states[index] != MERGED) {
+                counts[index] = sortAndMerge(w, counts[index]);
+                states[index] = MERGED;
+                long span = 0;
+                for (int k = 0; k < counts[index]; k++) {
+                    span += w[2 * k + 1] - w[2 * k] + 1;
+                }
+                if (span * WINDOW_COST > length) { // trying each start costs more than one scan
+                    windows[index] = null;
+                    states[index] = EVERYWHERE;
+                    return matcher.find(from);
+                }
+            }
+            int count = counts[index];
+            matcher.useTransparentBounds(true);
+            matcher.useAnchoringBounds(false);
+            for (int k = 0; k < count; k++) {
+                int to = w[2 * k + 1];
+                if (to < from) {
+                    continue;
+                }
+                for (int pos = Math.max(from, w[2 * k]); pos <= to && pos <= length; pos++) {
+                    matcher.region(pos, length);
+                    if (matcher.lookingAt()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Sorts windows by start and merges the overlapping ones; returns how many are left. */
+        private static int sortAndMerge(int[] w, int count) {
+            long[] packed = new long[count];
+            for (int k = 0; k < count; k++) {
+                packed[k] = (long) w[2 * k] << 32 | (w[2 * k + 1] & 0xFFFFFFFFL);
+            }
+            Arrays.sort(packed);
+            int merged = 0;
+            for (long p : packed) {
+                int lo = (int) (p >>> 32);
+                int hi = (int) p;
+                if (merged > 0 && lo <= w[2 * merged - 1] + 1) {
+                    w[2 * merged - 1] = Math.max(w[2 * merged - 1], hi);
+                } else {
+                    w[2 * merged] = lo;
+                    w[2 * merged + 1] = hi;
+                    merged++;
+                }
+            }
+            return merged;
+        }
+    }
+}
