@@ -145,10 +145,21 @@ public final class DossierTemplates {
      */
     public String letterText(Dossier dossier, LetterKind kind) {
         String name = dossier.complaintPossible() ? kind.slug() : "no-complaint";
-        return instance("letters/" + dossier.language().code() + "/" + name + ".txt", dossier)
+        // the words shared with the dossier (dossier/<lang>/words/*.xhtml) come escaped for XHTML: plain text
+        // wants the characters themselves
+        return unescapeXml(instance("letters/" + dossier.language().code() + "/" + name + ".txt", dossier)
                 .data("d", dossier)
                 .render()
-                .strip() + "\n";
+                .strip()) + "\n";
+    }
+
+    /** @return {@code s} with the five XML entities {@link #escape(String)} writes turned back into characters. */
+    static String unescapeXml(String s) {
+        if (s.indexOf('&') < 0) {
+            return s;
+        }
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&apos;", "'").replace("&amp;", "&");
     }
 
     /**

@@ -40,7 +40,7 @@ public class AnalysisResource {
         static native TemplateInstance result(Page page, StoredAnalysis stored, boolean saved, boolean hasComplainant);
 
         static native TemplateInstance dossier(Page page, StoredAnalysis stored, ComplainantDetails details,
-                List<String> problems);
+                List<String> problems, String formToken);
     }
 
     @Inject
@@ -92,7 +92,7 @@ public class AnalysisResource {
         StoredAnalysis stored = find(id);
         Page page = Languages.page(request);
         ComplainantDetails details = analyses.complainant(id).orElse(ComplainantDetails.EMPTY);
-        return Templates.dossier(page, stored, details, List.of()).setLocale(page.locale());
+        return Templates.dossier(page, stored, details, List.of(), null).setLocale(page.locale());
     }
 
     /** Saves the complainant's details and goes back to the result page's documents (303). */
@@ -120,7 +120,8 @@ public class AnalysisResource {
                     Languages.of(request));
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE)
                     .entity(Templates.dossier(page, stored, details,
-                            problems.stream().map(p -> p.message(language)).toList()).setLocale(page.locale()))
+                            problems.stream().map(p -> p.message(language)).toList(), csrfToken)
+                            .setLocale(page.locale()))
                     .build();
         }
         if (!analyses.saveComplainant(id, details)) {

@@ -446,6 +446,10 @@ public interface Messages {
     @Message
     String dossier_privacy();
 
+    /** Above the list of dates the dossier form refused. */
+    @Message
+    String dossier_problems();
+
     @Message
     String dossier_identity();
 

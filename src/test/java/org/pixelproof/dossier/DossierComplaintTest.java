@@ -153,4 +153,20 @@ class DossierComplaintTest {
                 List.of(DossierFixtures.newsletterCase()), Complainant.UNKNOWN, Language.EN)));
         assertTrue(en.contains("<h2>1. Summary</h2>"), en);
     }
+
+    @Test
+    void lettersAreReadablePlainTextWithoutXmlEntities() {
+        for (Language lang : Language.values()) {
+            Dossier d = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()),
+                    DossierFixtures.complainant(), lang);
+            for (LetterKind k : LetterKind.values()) {
+                String text = TEMPLATES.letterText(d, k);
+                for (String entity : List.of("&lt;", "&gt;", "&#39;", "&quot;", "&amp;")) {
+                    assertFalse(text.contains(entity), lang + " " + k + " holds " + entity + ":\n" + text);
+                }
+            }
+            assertFalse(TEMPLATES.dossierXhtml(d).contains("&amp;lt;"), "escaped twice in the dossier");
+        }
+        assertEquals("<div> & 'a' \"b\"", DossierTemplates.unescapeXml(DossierTemplates.escape("<div> & 'a' \"b\"")));
+    }
 }

@@ -161,7 +161,7 @@ class PagesTest {
                 Map.entry("name", "Hortense Quillebeuf"), Map.entry("postalAddress", "12 rue des Tilleuls\n75011 Paris"),
                 Map.entry("email", "hq@example.org"),
                 Map.entry("howAddressGiven", "achat en ligne"), Map.entry("whenAddressGiven", "mars 2024"),
-                Map.entry("askedConsent", "no"), Map.entry("earlierRequestDate", "2026-10-01"),
+                Map.entry("askedConsent", "no"), Map.entry("earlierRequestDate", "2026-11-20"),
                 Map.entry("earlierRequestContent", "Demande d'accès"), Map.entry("addressGivenOn", "2024-03-12"),
                 Map.entry("addressPeriod", "before"), Map.entry("marketing", "keep")));
         assertEquals(303, saved.statusCode());
@@ -177,6 +177,26 @@ class PagesTest {
         assertEquals(Boolean.FALSE, complainant.objectToMarketing());
         s.get("/analyses/" + id + "/dossier").then().body(containsString("value=\"Hortense Quillebeuf\""));
         s.get("/analyses/" + id + "?saved=true").then().body(containsString("Vos coordonnées ont été ajoutées"));
+    }
+
+    @Test
+    void theDossierFormRefusesADateInTheFutureOrBeforeTheMessageAndSavesNothing() throws IOException {
+        PageSession s = new PageSession();
+        String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
+        Response refused = s.post("/analyses/" + id + "/dossier", Map.ofEntries(
+                Map.entry("name", "Hortense Quillebeuf"), Map.entry("earlierRequestDate", "2999-12-10"),
+                Map.entry("earlierRequestContent", "J'ai demandé par e-mail la suppression de mes données.")));
+        assertEquals(400, refused.statusCode());
+        String page = refused.body().asString();
+        assertTrue(page.contains("Rien n'a été enregistré") || page.contains("Rien n&#39;a été enregistré"), page);
+        assertTrue(page.contains("10 décembre 2999"), page);
+        assertTrue(page.contains("value=\"Hortense Quillebeuf\""), "the form keeps what was typed");
+        assertTrue(analyses.complainant(id).isEmpty(), "nothing is saved");
+
+        Response early = s.post("/analyses/" + id + "/dossier", Map.ofEntries(
+                Map.entry("earlierRequestDate", "2020-01-01")));
+        assertEquals(400, early.statusCode());
+        assertTrue(early.body().asString().contains("précède l"), early.body().asString());
     }
 
     @Test
