@@ -54,6 +54,42 @@ class DossierPdfTest {
         }
     }
 
+    /**
+     * A heading that opens a page was also painted, clipped and invisible, at the foot of the previous page, so that
+     * text extraction read it twice, under the footer. Sections of growing length put a heading at every place of a
+     * page boundary; each must be read once.
+     */
+    @Test
+    void noHeadingIsReadTwiceAtAPageBreak() throws java.io.IOException {
+        String style;
+        try (var in = getClass().getClassLoader().getResourceAsStream("templates/dossier/style.xhtml")) {
+            style = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        PdfRenderer renderer = new PdfRenderer();
+        for (int n = 1; n <= 12; n++) {
+            StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><html xmlns=\""
+                    + "http://www.w3.org/1999/xhtml\"><head><title>t</title>" + style + "</head><body>"
+                    + "<div class=\"running-footer\">FOOTER</div>");
+            for (int section = 1; section <= 12; section++) {
+                b.append("<div><h2>").append(section).append(". Section ").append(section).append(" heading</h2>");
+                for (int i = 0; i < n + section; i++) {
+                    b.append("<p>Paragraph ").append(section).append('.').append(i)
+                            .append(" lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>");
+                }
+                b.append("</div>");
+            }
+            b.append("</body></html>");
+            PdfText text = PdfText.of(renderer.render(b.toString(), new org.pixelproof.pdf.PdfDocumentInfo("t", "s",
+                    "a", "k", "c", java.time.Instant.EPOCH), List.of()).pdf());
+            String all = String.join("\n", text.pages());
+            for (int section = 1; section <= 12; section++) {
+                String heading = "Section " + section + " heading";
+                assertEquals(all.indexOf(heading), all.lastIndexOf(heading), "read twice: " + heading + " (n=" + n
+                        + ")");
+            }
+        }
+    }
+
     @Test
     void theEmbeddedOriginalHashesToTheStatedSha256() {
         assertEquals(1, frenchText.attachments().size());
