@@ -57,7 +57,7 @@ final class ComplainantFile {
     static Complainant read(Path file, String name, String address, String email) {
         Complainant c = file == null ? Complainant.UNKNOWN : parse(file);
         List<ComplainantCheck.Problem> problems = ComplainantCheck.check(c,
-                java.time.LocalDate.now(DossierBuilder.ZONE), (java.time.LocalDate) null);
+                java.time.LocalDate.now(DossierBuilder.ZONE));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(problems.stream()
                     .map(p -> "--complainant " + file + ": " + p.field() + ": " + p.messageEn())

@@ -84,7 +84,7 @@ final class PipelineBackends implements Backends {
                         ? outlook.read(item.raw(), name) : parser.parse(item.raw(), name)));
             }
             List<ComplainantCheck.Problem> problems = ComplainantCheck.check(complainant,
-                    LocalDate.now(DossierBuilder.ZONE), emails.stream().map(CaseEmail::analysis).toList());
+                    LocalDate.now(DossierBuilder.ZONE));
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("--complainant: " + problems.stream()
                         .map(p -> p.field() + ": " + p.messageEn()).collect(Collectors.joining("; ")));

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -15,8 +14,8 @@ import org.pixelproof.analysis.Analysis;
 
 /**
  * Checks the dates a complainant gives (the web form, the command line's {@code --complainant} YAML) before they go into
- * a dossier, so that a typing mistake does not end up in a complaint: a date in the future, an earlier request dated
- * before the message it is about was even sent, an answer dated before the request.
+ * a dossier, so that a typing mistake does not end up in a complaint: a date in the future, an answer dated before the
+ * request. A request dated before the message is accepted: an objection made earlier and ignored since is evidence.
  *
  * <p>The web form shows {@link Problem#message(Language)} next to the form; the command line prints it and stops with
  * a usage error. Stateless and thread-safe.
@@ -43,7 +42,7 @@ public final class ComplainantCheck {
      * A date the complainant gave that cannot be right.
      *
      * @param field     which field: {@link #ADDRESS_GIVEN_ON}, {@link #REQUEST_SENT_ON} or {@link #ANSWERED_ON}
-     * @param code      {@code future}, {@code before-message} or {@code answer-before-request}
+     * @param code      {@code future} or {@code answer-before-request}
      * @param messageFr what is wrong and what to do, in French, for the form
      * @param messageEn the same in English
      */
@@ -57,31 +56,10 @@ public final class ComplainantCheck {
     /**
      * @param complainant the complainant's statements ({@code null}: nothing to check)
      * @param today       today's date (Europe/Paris), from the caller's clock
-     * @param analyses    the analyses of the e-mails the dossier is about (may be empty or {@code null}): the request
-     *                    must not be dated before the earliest of them was sent
      * @return the problems, in the order of the form's fields; empty when the dates are plausible
+     * @throws NullPointerException when {@code today} is {@code null}
      */
-    public static List<Problem> check(Complainant complainant, LocalDate today,
-            Collection<? extends Analysis> analyses) {
-        LocalDate sent = null;
-        if (analyses != null) {
-            for (Analysis a : analyses) {
-                LocalDate d = a == null ? null : sentOn(a);
-                if (d != null && (sent == null || d.isBefore(sent))) {
-                    sent = d;
-                }
-            }
-        }
-        return check(complainant, today, sent);
-    }
-
-    /**
-     * @param complainant   the complainant's statements ({@code null}: nothing to check)
-     * @param today         today's date (Europe/Paris)
-     * @param messageSentOn the day the (earliest) message was sent, or {@code null} when unknown
-     * @return the problems, in the order of the form's fields; empty when the dates are plausible
-     */
-    public static List<Problem> check(Complainant complainant, LocalDate today, LocalDate messageSentOn) {
+    public static List<Problem> check(Complainant complainant, LocalDate today) {
         Objects.requireNonNull(today, "today");
         List<Problem> out = new ArrayList<>();
         if (complainant == null) {
@@ -107,14 +85,6 @@ public final class ComplainantCheck {
                     "The date of the request to the organisation (" + DossierTemplates.date(r.sentOn(), true)
                             + ") is in the future: give the date it was sent. A request not sent yet is not "
                             + "entered: the dossier prepares the letter."));
-        } else if (r.sentOn() != null && messageSentOn != null && r.sentOn().isBefore(messageSentOn)) {
-            out.add(new Problem(REQUEST_SENT_ON, "before-message",
-                    "La date de la demande à l'organisme (" + DossierTemplates.date(r.sentOn(), false)
-                            + ") précède l'envoi du message (" + DossierTemplates.date(messageSentOn, false)
-                            + ") : une demande à son sujet ne peut pas être antérieure. Vérifiez la date.",
-                    "The date of the request to the organisation (" + DossierTemplates.date(r.sentOn(), true)
-                            + ") is before the message was sent (" + DossierTemplates.date(messageSentOn, true)
-                            + "): a request about it cannot be earlier. Check the date."));
         }
         if (r.answeredOn() != null && r.answeredOn().isAfter(today)) {
             out.add(new Problem(ANSWERED_ON, "future",

@@ -130,12 +130,10 @@ public class Documents {
     /**
      * @param stored  the analysis the details are for
      * @param details the dossier form's fields
-     * @return what is wrong with the dates given (in the future, a request dated before the message was sent, an
-     *         answer before its request), empty when they are plausible ({@link ComplainantCheck})
+     * @return what is wrong with the dates given (in the future, an answer before its request), empty when they are plausible ({@link ComplainantCheck})
      */
     public List<ComplainantCheck.Problem> check(StoredAnalysis stored, ComplainantDetails details) {
-        return ComplainantCheck.check(toComplainant(details), LocalDate.now(clock.withZone(DossierBuilder.ZONE)),
-                List.of(stored.analysis()));
+        return ComplainantCheck.check(toComplainant(details), LocalDate.now(clock.withZone(DossierBuilder.ZONE)));
     }
 
     /** @return the dossier's complainant from the form's fields; blank fields stay "to be completed". */

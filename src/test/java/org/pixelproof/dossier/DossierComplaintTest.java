@@ -96,7 +96,7 @@ class DossierComplaintTest {
         Complainant future = new Complainant(null, null, null, null, null, null,
                 new PriorRequest(LocalDate.of(2026, 12, 10), "opposition", null, null), null, null,
                 LocalDate.of(2027, 1, 1), null, null, null);
-        List<ComplainantCheck.Problem> p = ComplainantCheck.check(future, today, List.of(a));
+        List<ComplainantCheck.Problem> p = ComplainantCheck.check(future, today);
         assertEquals(List.of(ComplainantCheck.ADDRESS_GIVEN_ON, ComplainantCheck.REQUEST_SENT_ON),
                 p.stream().map(ComplainantCheck.Problem::field).toList());
         assertEquals("future", p.get(1).code());
@@ -106,16 +106,16 @@ class DossierComplaintTest {
 
         Complainant early = new Complainant(null, null, null, null, null, null,
                 new PriorRequest(LocalDate.of(2026, 5, 1), null, LocalDate.of(2026, 4, 30), null), null, null);
-        p = ComplainantCheck.check(early, today, List.of(a));
-        assertEquals(List.of("before-message", "answer-before-request"),
-                p.stream().map(ComplainantCheck.Problem::code).toList());
-        assertTrue(p.get(0).messageFr().contains("précède l'envoi du message (12 mai 2026)"), p.get(0).messageFr());
+        // A request sent before the message (an objection ignored since) is accepted; an answer before it is not.
+        p = ComplainantCheck.check(early, today);
+        assertEquals(List.of("answer-before-request"), p.stream().map(ComplainantCheck.Problem::code).toList());
+        assertEquals(ComplainantCheck.ANSWERED_ON, p.get(0).field());
 
         Complainant fine = new Complainant(null, null, null, null, null, null,
                 new PriorRequest(LocalDate.of(2026, 5, 12), null, LocalDate.of(2026, 6, 2), null), null, null,
                 LocalDate.of(2025, 3, 1), null, null, null);
-        assertEquals(List.of(), ComplainantCheck.check(fine, today, List.of(a)));
-        assertEquals(List.of(), ComplainantCheck.check(Complainant.UNKNOWN, today, List.of(a)));
+        assertEquals(List.of(), ComplainantCheck.check(fine, today));
+        assertEquals(List.of(), ComplainantCheck.check(Complainant.UNKNOWN, today));
         assertEquals(LocalDate.of(2026, 11, 17),
                 ComplainantCheck.headerDate("Tue, 17 Nov 2026 09:30:00 +0100 (CET)"));
         assertEquals(null, ComplainantCheck.headerDate("not a date"));
