@@ -42,15 +42,18 @@ import org.pixelproof.ingest.ReceivedEmail;
  *   <li>{@code @import} rules and {@code @font-face} blocks are removed (every font load reveals the opening);</li>
  *   <li>a tracked link's {@code href} becomes its decoded destination; when the destination cannot be decoded the
  *       link is kept and titled as tracked, since only following it would tell where it leads;</li>
- *   <li>scripts, event handlers and {@code meta refresh} are removed and a {@code Content-Security-Policy} meta
- *       element forbids scripts and connections when the {@code .html} is opened in a browser;</li>
+ *   <li>scripts, event handlers, {@code ping} attributes, {@code applet}s, {@code iframe srcdoc} documents and
+ *       {@code meta refresh} are removed and a {@code Content-Security-Policy} meta element forbids scripts and
+ *       connections when the {@code .html} is opened in a browser;</li>
+ *   <li>in the {@code .eml}, an AMP for Email alternative ({@code text/x-amp-html}) is dropped: AMP clients would
+ *       render it, remote images and {@code amp-list} fetches included;</li>
  *   <li>in the {@code .eml}, plain-text bodies get the same link rewriting, read-receipt headers
  *       ({@code Disposition-Notification-To}...) are removed, an {@code X-PixelProof-Cleaned} header says what was
  *       done, and the Message-ID is kept. The DKIM signatures of the original no longer verify on the copy.</li>
  * </ul>
  * Remote content that shows no sign of tracking (a logo on a CDN) reveals the opening and the IP address to its host
  * all the same: by default ({@link RemoteContent#PLACEHOLDER}) every remote image, frame, video, object, style sheet,
- * {@code srcset}, {@code background} and CSS {@code url()} is removed too, each element replaced by a visible
+ * {@code srcset}, {@code background}, CSS {@code url()} and {@code base} is removed too, each element replaced by a visible
  * placeholder that shows the address as a link (not loaded; opening it is the reader's choice). Only {@code cid:}
  * and {@code data:} images stay. {@link RemoteContent#KEEP_UNTRACKED} keeps the untracked ones, so that the copy looks
  * like the message. Nothing here dereferences a URL.
@@ -171,8 +174,18 @@ public final class CleanedCopy {
         if (part.isMimeType("multipart/*")) {
             Object content = part.getContent();
             if (content instanceof Multipart mp) {
+                List<jakarta.mail.BodyPart> amp = new ArrayList<>();
                 for (int i = 0; i < mp.getCount(); i++) {
+                    if (isAmp(mp.getBodyPart(i))) {
+                        amp.add(mp.getBodyPart(i));
+                        continue;
+                    }
                     rewrite(mp.getBodyPart(i), path + "." + (i + 1), email, trackers, links, depth + 1, budget);
+                }
+                if (amp.size() < mp.getCount()) {
+                    for (jakarta.mail.BodyPart p : amp) {
+                        mp.removeBodyPart(p);
+                    }
                 }
                 part.setContent(mp);
             }
@@ -207,6 +220,15 @@ public final class CleanedCopy {
         } else if (part instanceof MimeMessage mm) {
             mm.removeHeader("Content-Transfer-Encoding");
         }
+    }
+
+    /**
+     * @return true for an AMP for Email body ({@code text/x-amp-html}): dynamic content that AMP mail clients render
+     *         with its remote images and {@code amp-list} fetches; the cleaned copy drops it (its HTML and text
+     *         alternatives stay)
+     */
+    private static boolean isAmp(Part part) throws MessagingException {
+        return part.isMimeType("text/x-amp-html");
     }
 
     private static String readText(Part part) {
@@ -272,7 +294,14 @@ public final class CleanedCopy {
         boolean block = remote == RemoteContent.PLACEHOLDER;
         java.util.function.Predicate<String> keep = u -> refs.tracker(u) == null && !(block && isRemote(u));
 
-        doc.select("script, meta[http-equiv=refresh], meta[http-equiv=Refresh]").remove();
+        doc.select("script, meta[http-equiv=refresh], meta[http-equiv=Refresh], applet").remove();
+        // an inline frame's document is never cleaned: whatever it holds (an <img>, a style) would load
+        doc.select("[srcdoc]").removeAttr("srcdoc");
+        if (block) {
+            // with every remote reference gone, <base> would only turn the placeholders' relative links (and any
+            // reference left relative) into requests to the sender's host
+            doc.select("base").remove();
+        }
         for (Element style : doc.select("style")) {
             String css = CssSanitizer.sanitize(style.data(), limits.maxCssChars(), keep, "css-style").css();
             style.empty().appendChild(new org.jsoup.nodes.DataNode(css));
@@ -306,9 +335,10 @@ public final class CleanedCopy {
                     && (refs.tracker(el.attr("background")) != null || block && isRemote(el.attr("background")))) {
                 el.removeAttr("background");
             }
+            el.removeAttr("ping"); // <area ping> too: a request on every click
             if (block && !tag.equals("a") && !tag.equals("area") && !tag.equals("base")) {
-                // SVG <image href>, <use xlink:href>, <feImage href>
-                for (String attr : List.of("href", "xlink:href")) {
+                // SVG <image href>, <use xlink:href>, <feImage href>; <object codebase>, <object archive>
+                for (String attr : List.of("href", "xlink:href", "codebase", "archive")) {
                     if (el.hasAttr(attr) && isRemote(el.attr(attr))) {
                         el.removeAttr(attr);
                     }
@@ -340,7 +370,6 @@ public final class CleanedCopy {
                         el.attr("title", "PixelProof: " + id + " is a tracked link (destination unknown)");
                     }
                 }
-                el.removeAttr("ping");
             }
         }
         doc.head().prependElement("meta").attr("name", "referrer").attr("content", "no-referrer");

@@ -118,6 +118,37 @@ class CleanedCopyTest {
         assertEquals("<x@example.com>", m.getMessageID());
     }
 
+    @Test
+    void inlineFramesAppletsBaseAndPingsCannotReachTheSender() {
+        String html = "<html><head><base href=\"https://t.example/base/\"></head><body>"
+                + "<iframe srcdoc=\"&lt;img src='https://t.example/srcdoc.gif'&gt;\"></iframe>"
+                + "<applet code=x codebase=\"https://t.example/applet/\"></applet>"
+                + "<object codebase=\"https://t.example/cb/\" archive=\"https://t.example/ar.jar\"></object>"
+                + "<map><area href=\"#a\" ping=\"https://t.example/ping\"></map><p>Hello</p></body></html>";
+        String copy = CLEAN.cleanHtml(html, List.of(), List.of());
+        assertFalse(copy.contains("t.example"), copy);
+        assertTrue(Jsoup.parse(copy).text().contains("Hello"));
+    }
+
+    @Test
+    void theAmpAlternativeIsDroppedFromTheEmlCopy() throws Exception {
+        byte[] raw = ("From: a@example.com\r\nTo: b@example.org\r\nSubject: hi\r\nMessage-ID: <x@example.com>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=XX\r\n\r\n"
+                + "--XX\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHello\r\n"
+                + "--XX\r\nContent-Type: text/x-amp-html; charset=utf-8\r\n\r\n<html amp4email><body>"
+                + "<amp-img src=\"https://t.example/amp.png\" width=1 height=1></amp-img></body></html>\r\n"
+                + "--XX\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hello</p>\r\n--XX--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] eml = CLEAN.eml(TestEmails.read(raw, "amp.eml"), List.of(), List.of());
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(eml));
+        List<String> texts = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        collect(m, texts, types);
+        assertFalse(types.contains("text/x-amp-html"), types.toString());
+        assertTrue(types.contains("text/html") && types.contains("text/plain"), types.toString());
+        assertFalse(new String(eml, StandardCharsets.UTF_8).contains("t.example"));
+    }
+
     private static void collect(Part p, List<String> texts, List<String> types) throws Exception {
         types.add(p.getContentType().split(";")[0].trim().toLowerCase());
         if (p.isMimeType("multipart/*")) {
