@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -428,12 +427,102 @@ public final class CleanedCopy {
                 replacements.add(new String[] {t.url(), t.destination()});
             }
         }
-        // longest first, so that a URL that prefixes another does not cut it
-        Collections.sort(replacements, Comparator.comparingInt((String[] r) -> r[0].length()).reversed());
-        String out = text;
+        return replaceAll(text, replacements);
+    }
+
+    /**
+     * Replaces, in one pass from left to right, each occurrence of a replacement's URL by its destination; where
+     * several URLs start at the same place the longest wins, so that a URL that prefixes another does not cut it.
+     * Linear in the text for any number of URLs (one {@code String.replace} per link was quadratic: 20,000 links in a
+     * 2 MB body took half a minute).
+     *
+     * @param replacements pairs {@code {url, destination}}; empty URLs are ignored
+     */
+    static String replaceAll(String text, List<String[]> replacements) {
+        java.util.TreeMap<String, String> byUrl = new java.util.TreeMap<>();
         for (String[] r : replacements) {
-            out = out.replace(r[0], r[1]);
+            if (!r[0].isEmpty()) {
+                byUrl.putIfAbsent(r[0], r[1]);
+            }
         }
-        return out;
+        if (byUrl.isEmpty()) {
+            return text;
+        }
+        String[] urls = byUrl.keySet().toArray(new String[0]);
+        int shortest = Integer.MAX_VALUE;
+        for (String u : urls) {
+            shortest = Math.min(shortest, u.length());
+        }
+        int key = Math.min(shortest, 8);
+        Set<String> prefixes = new java.util.HashSet<>();
+        java.util.BitSet first = new java.util.BitSet();
+        for (String u : urls) {
+            prefixes.add(u.substring(0, key));
+            first.set(u.charAt(0));
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            String hit = first.get(text.charAt(i)) && i + key <= n && prefixes.contains(text.substring(i, i + key))
+                    ? longestAt(urls, text, i) : null;
+            if (hit != null) {
+                out.append(byUrl.get(hit));
+                i += hit.length();
+            } else {
+                out.append(text.charAt(i));
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * @param sorted URLs in {@link String#compareTo} order
+     * @return the longest of {@code sorted} that {@code text} holds at {@code from}, or {@code null}
+     */
+    private static String longestAt(String[] sorted, String text, int from) {
+        int limit = text.length() - from;
+        while (limit > 0) {
+            // the greatest URL <= text[from, from + limit): any URL found at `from` shares its first characters
+            int lo = 0;
+            int hi = sorted.length - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (compare(sorted[mid], text, from, limit) <= 0) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            if (found < 0) {
+                return null;
+            }
+            String u = sorted[found];
+            int common = 0;
+            int max = Math.min(u.length(), limit);
+            while (common < max && u.charAt(common) == text.charAt(from + common)) {
+                common++;
+            }
+            if (common == u.length()) {
+                return u;
+            }
+            limit = common; // a shorter URL found at `from` is a prefix of these `common` characters
+        }
+        return null;
+    }
+
+    /** @return {@code u} compared with {@code text[from, from + length)}, as {@link String#compareTo} would */
+    private static int compare(String u, String text, int from, int length) {
+        int max = Math.min(u.length(), length);
+        for (int k = 0; k < max; k++) {
+            int d = u.charAt(k) - text.charAt(from + k);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return u.length() - length;
     }
 }
