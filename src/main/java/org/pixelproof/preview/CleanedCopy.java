@@ -26,6 +26,7 @@ import org.jsoup.parser.Parser;
 import org.pixelproof.detect.Link;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.detect.TrackerKind;
+import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.ingest.BodyKind;
 import org.pixelproof.ingest.BodyText;
 import org.pixelproof.ingest.ReceivedEmail;
@@ -141,6 +142,11 @@ public final class CleanedCopy {
                 + "; tracked links rewritten where decodable: "
                 + (rewrittenIds.isEmpty() ? "none" : String.join(" ", rewrittenIds))
                 + "; original SHA-256 " + email.sha256();
+        if (email.anomalies().stream().anyMatch(a -> a.code() == AnomalyCode.TOO_MANY_PARTS
+                || a.code() == AnomalyCode.TOO_DEEP)) {
+            // parts past the limits were never analysed: kept as they are, their trackers would load
+            return rebuilt(email, trackers, links, note);
+        }
         try {
             MimeMessage msg = new MimeMessage(MessageParts.lenientSession(),
                     new ByteArrayInputStream(email.messageBytes())) {
@@ -159,16 +165,23 @@ public final class CleanedCopy {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             msg.writeTo(out);
             return out.toByteArray();
-        } catch (MessagingException | IOException | RuntimeException e) {
+        } catch (MessagingException | IOException | RuntimeException | OverLimits e) {
             return rebuilt(email, trackers, links, note);
+        }
+    }
+
+    /** Thrown when a part lies past {@link MessageParts#MAX_DEPTH} or {@link MessageParts#MAX_PARTS}. */
+    private static final class OverLimits extends Exception {
+        OverLimits() {
+            super(null, null, false, false);
         }
     }
 
     /** Rewrites the text parts of {@code part} in place. */
     private void rewrite(Part part, String path, ReceivedEmail email, List<Tracker> trackers, List<Link> links,
-            int depth, int[] budget) throws MessagingException, IOException {
+            int depth, int[] budget) throws MessagingException, IOException, OverLimits {
         if (depth > MessageParts.MAX_DEPTH || budget[0]-- <= 0) {
-            return;
+            throw new OverLimits(); // never leave a part uncleaned
         }
         if (part.isMimeType("multipart/*")) {
             Object content = part.getContent();
@@ -271,6 +284,11 @@ public final class CleanedCopy {
             if (!html.isEmpty()) {
                 MimeBodyPart p = new MimeBodyPart();
                 p.setContent(cleanHtml(html.get(0).text(), trackers, links), "text/html; charset=UTF-8");
+                alt.addBodyPart(p);
+            }
+            if (alt.getCount() == 0) {
+                MimeBodyPart p = new MimeBodyPart();
+                p.setText("", "UTF-8");
                 alt.addBodyPart(p);
             }
             msg.setContent(alt);

@@ -176,6 +176,35 @@ class CleanedCopyTest {
         assertTrue(out.endsWith("Voir https://shop.example/p19999\n"));
     }
 
+    @Test
+    void partsPastThePartLimitAreNotKeptUncleaned() throws Exception {
+        StringBuilder b = new StringBuilder("From: a@example.com\r\nTo: b@example.org\r\nSubject: many\r\n"
+                + "Message-ID: <m@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n");
+        for (int i = 0; i < 1_200; i++) {
+            b.append("--B\r\nContent-Type: text/html\r\n\r\n<p>Part ").append(i)
+                    .append("<img src=\"https://t.example/p").append(i).append(".gif\"></p>\r\n");
+        }
+        b.append("--B--\r\n");
+        byte[] eml = CLEAN.eml(TestEmails.read(b.toString().getBytes(StandardCharsets.UTF_8), "many.eml"), List.of(),
+                List.of());
+        String copy = new String(eml, StandardCharsets.UTF_8);
+        assertFalse(copy.contains("<img src=\"https://t.example/"), "a part left as it was");
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(eml));
+        assertEquals("<m@example.com>", m.getMessageID());
+        assertTrue(m.getHeader("X-PixelProof-Cleaned")[0].contains("rebuilt"));
+    }
+
+    @Test
+    void aMessageOverTheLimitsWithoutAnyBodyStillGetsACopy() throws Exception {
+        StringBuilder b = new StringBuilder("From: a@example.com\r\nSubject: empty parts\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/alternative; boundary=B\r\n\r\n");
+        b.append("--B\r\n".repeat(3_000));
+        byte[] eml = CLEAN.eml(TestEmails.read(b.toString().getBytes(StandardCharsets.UTF_8), "empty.eml"), List.of(),
+                List.of());
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(eml));
+        assertEquals("empty parts", m.getSubject());
+    }
+
     private static void collect(Part p, List<String> texts, List<String> types) throws Exception {
         types.add(p.getContentType().split(";")[0].trim().toLowerCase());
         if (p.isMimeType("multipart/*")) {
