@@ -143,8 +143,10 @@ public final class CleanedCopy {
                 + (rewrittenIds.isEmpty() ? "none" : String.join(" ", rewrittenIds))
                 + "; original SHA-256 " + email.sha256();
         if (email.anomalies().stream().anyMatch(a -> a.code() == AnomalyCode.TOO_MANY_PARTS
-                || a.code() == AnomalyCode.TOO_DEEP)) {
-            // parts past the limits were never analysed: kept as they are, their trackers would load
+                || a.code() == AnomalyCode.TOO_DEEP || a.code() == AnomalyCode.TOO_MANY_ANOMALIES)) {
+            // parts past the limits were never analysed: kept as they are, their trackers would load (and a
+            // message with more anomalies than listed may hide its TOO_MANY_PARTS among them; Angus Mail would
+            // take many seconds to parse its parts again)
             return rebuilt(email, trackers, links, note);
         }
         try {
