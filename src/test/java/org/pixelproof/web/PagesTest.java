@@ -230,6 +230,24 @@ class PagesTest {
     }
 
     @Test
+    void theLanguageSwitchNeverLeadsToAnotherSite() throws Exception {
+        // http://pixelproof//evil.example/ answers PixelProof's 404, whose switch was href="//evil.example/?lang=en"
+        for (String path : new String[] {"//evil.example/", "//evil.example/analyses/x"}) {
+            java.net.URI uri = java.net.URI.create((io.restassured.RestAssured.baseURI == null ? "http://localhost"
+                    : io.restassured.RestAssured.baseURI) + ":" + io.restassured.RestAssured.port
+                    + path);
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("class=\"lang-switch\" href=\"([^\"]*)\"")
+                    .matcher(r.body());
+            assertTrue(m.find(), r.body());
+            assertTrue(m.group(1).startsWith("/") && !m.group(1).startsWith("//") && !m.group(1).startsWith("/\\"),
+                    path + " -> " + m.group(1));
+        }
+    }
+
+    @Test
     void thePreviewIsSandboxedAndLoadsNothing() throws IOException {
         PageSession s = new PageSession();
         String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
