@@ -28,6 +28,9 @@ public class Analyses {
     @Inject
     LimitsConfig limits;
 
+    @Inject
+    HeavyWork heavy;
+
     /** @return the upload limit in bytes ({@code pixelproof.limits.max-message-bytes}). */
     public long maxUploadBytes() {
         return limits.maxMessageBytes();
@@ -43,6 +46,7 @@ public class Analyses {
      * @throws UnanalysableInputException when the bytes are too large, empty or not an e-mail
      * @throws SeveralMessagesException    when the bytes are an mbox holding several messages (see
      *                                     {@link MailboxShape}); nothing is stored
+     * @throws ServerBusyException         when no turn for the analysis came in time ({@link HeavyWork})
      */
     public StoredAnalysis create(byte[] raw, String fileName, String recipient) throws UnanalysableInputException {
         if (raw.length > limits.maxMessageBytes()) {
@@ -57,7 +61,8 @@ public class Analyses {
             throw new SeveralMessagesException(messages);
         }
         List<String> extra = recipient == null || recipient.isBlank() ? List.of() : List.of(recipient.strip());
-        Analysis analysis = pipeline.analyze(raw, safeName(fileName), new AnalysisOptions(extra, null));
+        Analysis analysis = heavy.run(() -> pipeline.analyze(raw, safeName(fileName), new AnalysisOptions(extra,
+                null)));
         store.save(analysis, raw);
         return store.record(analysis.id()).orElseThrow();
     }

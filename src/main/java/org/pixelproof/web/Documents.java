@@ -31,8 +31,9 @@ import org.pixelproof.store.StoredAnalysis;
  * The documents made from a stored analysis: the dossier PDF and the letters ({@code dossier}, {@code pdf}), the
  * safe preview and the cleaned copies ({@code preview}). Each is made from the original bytes read back from the store
  * (checked against their SHA-256) and read again by {@code ingest}: the dossier attests exactly the stored file.
- * PDFs are cached in the store per kind and language, and dropped when the complainant's details change.
- * Thread-safe.
+ * PDFs are cached in the store per kind and language, and dropped when the complainant's details change. Making a
+ * PDF, the preview or a cleaned copy takes a turn of {@link HeavyWork} (a {@link ServerBusyException} when none comes
+ * in time). Thread-safe.
  */
 @ApplicationScoped
 public class Documents {
@@ -52,6 +53,9 @@ public class Documents {
     @Inject
     Clock clock;
 
+    @Inject
+    HeavyWork heavy;
+
     private final SafePreview preview = new SafePreview();
     /** The dossier's annex is laid out in memory by the PDF renderer: it gets the tighter limits. */
     private final SafePreview annexPreview = new SafePreview(PreviewLimits.ANNEX);
@@ -67,7 +71,7 @@ public class Documents {
     public byte[] dossierPdf(StoredAnalysis stored, String lang) {
         String id = stored.analysis().id();
         return store.document(id, "dossier", lang).orElseGet(() -> {
-            byte[] bytes = pdf.dossier(dossier(stored, lang));
+            byte[] bytes = heavy.run(() -> pdf.dossier(dossier(stored, lang)));
             store.saveDocument(id, "dossier", lang, bytes);
             return bytes;
         });
@@ -83,7 +87,7 @@ public class Documents {
         String id = stored.analysis().id();
         String kind = "letter-" + letter.slug();
         return store.document(id, kind, lang).orElseGet(() -> {
-            byte[] bytes = pdf.letter(dossier(stored, lang), letter);
+            byte[] bytes = heavy.run(() -> pdf.letter(dossier(stored, lang), letter));
             store.saveDocument(id, kind, lang, bytes);
             return bytes;
         });
@@ -95,19 +99,19 @@ public class Documents {
      */
     public String safePreview(StoredAnalysis stored, String lang) {
         Analysis a = stored.analysis();
-        return preview.render(read(stored), a.trackers(), a.links()).htmlDocument();
+        return heavy.run(() -> preview.render(read(stored), a.trackers(), a.links()).htmlDocument());
     }
 
     /** @return the message without its trackers, as an {@code .eml} */
     public byte[] cleanedEml(StoredAnalysis stored) {
         Analysis a = stored.analysis();
-        return cleaned.eml(read(stored), a.trackers(), a.links());
+        return heavy.run(() -> cleaned.eml(read(stored), a.trackers(), a.links()));
     }
 
     /** @return the message without its trackers, as a standalone HTML page */
     public String cleanedHtml(StoredAnalysis stored, String lang) {
         Analysis a = stored.analysis();
-        return cleaned.html(read(stored), a.trackers(), a.links());
+        return heavy.run(() -> cleaned.html(read(stored), a.trackers(), a.links()));
     }
 
     private byte[] original(StoredAnalysis stored) {

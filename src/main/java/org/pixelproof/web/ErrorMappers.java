@@ -52,6 +52,12 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response busy(ServerBusyException e, HttpServerRequest request) {
+        Response r = answer(request, 503, ServerBusyException.CODE, e.getMessage(), null);
+        return Response.fromResponse(r).header("Retry-After", ServerBusyException.RETRY_AFTER_SECONDS).build();
+    }
+
+    @ServerExceptionMapper
     public Response tooLarge(UploadTooLargeException e, HttpServerRequest request) {
         return answer(request, 413, AnomalyCode.MESSAGE_TOO_LARGE.name(), e.getMessage(), null);
     }

@@ -40,7 +40,9 @@ public enum Problem {
     /** A parameter has a wrong value. */
     BAD_PARAMETER,
     /** A dossier or letter was asked for an analysis without tracking ({@link NothingToComplainException}). */
-    NOTHING_TO_COMPLAIN;
+    NOTHING_TO_COMPLAIN,
+    /** Every turn for heavy work stayed taken too long ({@link ServerBusyException}). */
+    SERVER_BUSY;
 
     /** @return the problem named {@code code}, or {@code fallback} when there is none. */
     public static Problem of(String code, Problem fallback) {
