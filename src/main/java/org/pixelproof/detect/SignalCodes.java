@@ -23,9 +23,16 @@ import java.util.Map;
  * value): responsive templates hide the desktop or mobile variant of their pictures, which is layout, not tracking;
  * and it is not a spacer;</li>
  * <li>a high-entropy token and a rule that fires only on a revealing event ({@link #CONDITIONAL_CSS}: print, hover,
- * forward or client detection; dark mode and screen-size queries are everyday layout and do not count);</li>
+ * forward or reply, client detection; dark mode and screen-size queries are everyday layout and do not count);</li>
  * <li>a high-entropy token that also appears in the message's links ({@link #SHARED_TOKEN}), on something neither
- * visibly sized nor a static image file.</li>
+ * visibly sized nor a static image file;</li>
+ * <li>for a load that is not an image (a CSS background inline or in a {@code <style>} rule, a VML {@code v:fill} or
+ * {@code v:image}, an AMP {@code amp-list}): something in the URL keys it to the recipient or names it a beacon
+ * ({@link #TRACKING_PATH}, {@link #SUBSCRIBER_KEY}, or a high-entropy token outside a static image file name) and
+ * the box it paints into is at most 1 pixel in one dimension (the cell, block or VML shape: {@link #DECLARED_SIZE},
+ * {@link #CSS_SIZE}) or hidden, or it fires in a context only (any media query or selector condition, dark mode
+ * included, or an AMP list fetched on every opening). A visible hero background without such a key stays remote
+ * content.</li>
  * </ol>
  * <b>Confidence</b> from the total weight: {@link Confidence#HIGH} at {@value #HIGH_AT} or more,
  * {@link Confidence#MEDIUM} at {@value #MEDIUM_AT} or more, {@link Confidence#LOW} below; and LOW whatever the
@@ -98,6 +105,18 @@ public final class SignalCodes {
      * tracker on its own.
      */
     public static final String REDIRECTOR_SHAPE = "redirector-shape";
+    /**
+     * The path names a tracking endpoint: a segment {@code /px/}, {@code /pixel/}, {@code /open/}, {@code /track/},
+     * {@code /beacon/}, {@code /imp/}... or a file named {@code pixel.gif}, {@code open.aspx}, {@code track...}.
+     * Used for loads that are not images (CSS, VML, AMP).
+     */
+    public static final String TRACKING_PATH = "tracking-path";
+    /**
+     * A query parameter named like a subscriber key ({@code sk}, {@code subscriber_key}, {@code contact_id},
+     * {@code uid}...: the {@code recipient-hint} entries of {@code tracking-parameters.yaml}) with a value holding
+     * digits. Used for loads that are not images (CSS, VML, AMP).
+     */
+    public static final String SUBSCRIBER_KEY = "subscriber-key";
     /** Campaign parameters ({@code utm_*}...): identify the campaign, not the recipient. Weight 0. */
     public static final String CAMPAIGN_PARAMETERS = "campaign-parameters";
 
@@ -125,6 +144,8 @@ public final class SignalCodes {
             Map.entry(HIGH_ENTROPY_TOKEN, 2),
             Map.entry(SHARED_TOKEN, 2),
             Map.entry(CONDITIONAL_CSS, 1),
+            Map.entry(TRACKING_PATH, 2),
+            Map.entry(SUBSCRIBER_KEY, 3),
             Map.entry(ONLY_IMAGE_FROM_HOST, 1),
             Map.entry(LAST_ELEMENT, 1),
             Map.entry(EMPTY_ALT, 1),

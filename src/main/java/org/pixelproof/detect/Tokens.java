@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Finds, in a URL, the tokens that look like identifiers generated per message or per recipient.
  *
- * <p><b>Measure.</b> A token is a run of letters and digits of a path segment or query value (other characters end
- * it). Its <em>Shannon entropy</em> {@code H} is computed over its characters in bits per character, and its
+ * <p><b>Measure.</b> A token is measured on a run of letters and digits of a path segment or query value (other
+ * characters end it), and reported whole: extended over the hyphens and underscores around it (base64url and composed
+ * ids such as {@code 0102019a3c2f5d1e-8c4b...-000000} are one token, not fragments). Its <em>Shannon entropy</em> {@code H} is computed over its characters in bits per character, and its
  * estimated information content is {@code H × length} bits. A token is <em>high-entropy</em> when:
  * <ul>
  * <li>it is at least {@link #MIN_LENGTH} (12) characters long,</li>
@@ -92,10 +93,37 @@ final class Tokens {
                 String t = s.substring(start, i);
                 double bits = bits(t);
                 if (bits > 0) {
-                    out.add(new Token(t, where, name, bits));
+                    // report the whole token: hyphens and underscores are part of base64url and of composed ids
+                    int ws = start;
+                    while (ws > 0 && isWholeTokenChar(s.charAt(ws - 1))) {
+                        ws--;
+                    }
+                    int we = i;
+                    while (we < n && isWholeTokenChar(s.charAt(we))) {
+                        we++;
+                    }
+                    String whole = trimSeparators(s.substring(ws, we));
+                    out.add(new Token(whole.length() > 4096 ? t : whole, where, name, bits));
+                    i = Math.max(i, we);
                 }
             }
         }
+    }
+
+    private static boolean isWholeTokenChar(char c) {
+        return isTokenChar(c) || c == '-' || c == '_';
+    }
+
+    private static String trimSeparators(String t) {
+        int a = 0;
+        int b = t.length();
+        while (a < b && (t.charAt(a) == '-' || t.charAt(a) == '_')) {
+            a++;
+        }
+        while (b > a && (t.charAt(b - 1) == '-' || t.charAt(b - 1) == '_')) {
+            b--;
+        }
+        return t.substring(a, b);
     }
 
     private static boolean isTokenChar(char c) {
