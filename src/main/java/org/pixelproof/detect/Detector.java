@@ -1089,8 +1089,12 @@ public final class Detector {
                 if (vendorId != null) {
                     for (TrackingParameter tp : vendorParams) {
                         if (vendorId.equals(tp.vendorId()) && tp.name().matcher(p.name()).matches()) {
-                            if ("recipient".equals(tp.scope()) && usable(p.value()) && recipient) {
-                                d.tokens.add(p.name() + "=" + p.value());
+                            String id = tp.recipientId(p.value());
+                            if ("recipient".equals(tp.scope()) && usable(id) && recipient) {
+                                // the id alone when it is part of a longer value: "xto=…884213576@1"
+                                d.tokens.add(p.name() + "=" + (id.equals(p.value()) ? id
+                                        : "\u2026" + p.value().substring(p.value().lastIndexOf(id))));
+                                d.ignoredParams.add(p.name());
                                 d.signal(SignalCodes.RECIPIENT_PARAMETER, "parameter " + p.name() + " ("
                                         + tp.id() + ")");
                             } else if (!"recipient".equals(tp.scope())) {

@@ -469,7 +469,7 @@ public final class RuleSetLoader {
 
     private void parameter(String file, YamlNode node) {
         Fields f = new Fields(file, node, "parameter", Set.of("id", "name", "scope", "vendor", "source", "examples",
-                "note", "onVendorUrlsOnly"));
+                "note", "onVendorUrlsOnly", "valuePattern"));
         if (!f.ok()) {
             return;
         }
@@ -485,6 +485,11 @@ public final class RuleSetLoader {
             problem(file, f.line(), f.label + ": onVendorUrlsOnly must be true or false, not '" + vendorOnly + "'");
         }
         boolean onVendorUrlsOnly = "true".equals(vendorOnly);
+        String valueRe = f.optional("valuePattern");
+        Pattern valuePattern = valueRe == null ? null : f.regex("valuePattern", valueRe);
+        if (valuePattern != null && valuePattern.matcher("").groupCount() < 1) {
+            problem(file, f.line(), f.label + ": valuePattern needs a group around the id");
+        }
         if (onVendorUrlsOnly && vendor == null) {
             problem(file, f.line(), f.label + ": onVendorUrlsOnly needs a vendor");
         }
@@ -496,7 +501,7 @@ public final class RuleSetLoader {
         }
         if (id != null && name != null && scope != null) {
             TrackingParameter tp = new TrackingParameter(id, name, scope, vendor, src, f.line(),
-                    onVendorUrlsOnly);
+                    onVendorUrlsOnly, valuePattern);
             parameters.add(tp);
             parameterFiles.put(tp, file);
             if (vendor != null) {

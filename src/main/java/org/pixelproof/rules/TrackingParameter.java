@@ -21,17 +21,33 @@ import java.util.regex.Pattern;
  * @param onVendorUrlsOnly true when the name has this meaning only in the URLs of the vendor's own open and click
  *                 patterns (Mailchimp's {@code u}, {@code id} and {@code e}, which are ordinary names elsewhere);
  *                 {@code false} by default
+ * @param valuePattern where, in the value, the per-recipient id sits: a pattern whose group 1 is the id (AT Internet's
+ *                 {@code xto=EPR-4-[list]-20261117-[open]-884213576@1} holds the subscriber id before {@code @}),
+ *                 or {@code null} when the whole value is the id
  */
 public record TrackingParameter(String id, Pattern name, String scope, String vendorId, String source, int line,
-        boolean onVendorUrlsOnly) {
+        boolean onVendorUrlsOnly, Pattern valuePattern) {
     public TrackingParameter {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(scope, "scope");
     }
 
-    /** The form without {@code onVendorUrlsOnly} (false): the parameter means the same on every URL. */
+    /** The form without {@code onVendorUrlsOnly} (false) and {@code valuePattern} (null). */
     public TrackingParameter(String id, Pattern name, String scope, String vendorId, String source, int line) {
-        this(id, name, scope, vendorId, source, line, false);
+        this(id, name, scope, vendorId, source, line, false, null);
+    }
+
+    /**
+     * @param value the parameter's (decoded) value
+     * @return the per-recipient id in it: the whole value, or group 1 of {@link #valuePattern()}; {@code null} when
+     *         the value pattern does not match
+     */
+    public String recipientId(String value) {
+        if (valuePattern == null || value == null) {
+            return value;
+        }
+        java.util.regex.Matcher m = valuePattern.matcher(value);
+        return m.find() && m.groupCount() >= 1 ? m.group(1) : null;
     }
 }

@@ -50,6 +50,14 @@ class BlindReportFindingsTest {
     }
 
     @Test
+    void atInternetSubscriberIdIsReadWhereTheRuleSaysItSits() {
+        Findings f = detect("<img src=\"https://logs1412.xiti.com/hit.xiti?s=612345&amp;s2=4&amp;p=newsletter::matinale::ouverture&amp;xto=EPR-4-[matinale]-20261117-[ouverture]-884213576@1&amp;type=email\" width=\"1\" height=\"1\">");
+        Tracker t = f.trackers().get(0);
+        assertEquals(List.of("xto=\u2026884213576@1"), t.perRecipientTokens());
+        assertTrue(hasSignal(t, SignalCodes.RECIPIENT_PARAMETER));
+    }
+
+    @Test
     void mergeTagLeftoversAreNotTokens() {
         Findings f = detect("<img src=\"https://brand.us21.list-manage.com/track/open.php?u=3f8a1c6e2b9d4f7a0c5e8b1d2&amp;id=b7e4c1a9d3&amp;e=*|UNIQID|*\" width=\"1\" height=\"1\">");
         assertEquals(List.of(), f.trackers().get(0).perRecipientTokens());
