@@ -50,7 +50,8 @@ public final class DetectLabels {
         }
         try {
             String pattern = bundle(locale).getString(code);
-            return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+            return args.length == 0 || pattern.indexOf('{') < 0 ? pattern
+                    : new MessageFormat(pattern.replace("'", "''"), locale).format(args);
         } catch (MissingResourceException e) {
             return code;
         }

@@ -249,6 +249,10 @@ public final class Detector {
             missing.remove(m.type());
         }
         SenderIdentity sender = senderIdentifier.identifyFrom(email, texts);
+        List<String> doubts = SenderIdentityCheck.check(email, sender, finalLinks, texts, run.parties, vendors);
+        if (!doubts.isEmpty()) {
+            sender = sender.withIdentityCaveats(doubts);
+        }
         return new Detection(new Findings(run.matcher.addresses(), trackers, remote, finalLinks, markers,
                 List.copyOf(missing), sender, espHints(email), headerIdentifiers(email, run.matcher), anomalies), texts);
     }

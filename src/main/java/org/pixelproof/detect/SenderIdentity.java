@@ -33,6 +33,10 @@ import java.util.List;
  *                         {@code UNWRAPPED_FROM_RECIPIENT_GATEWAY}, {@code DECODED_FROM_TRACKED_LINK},
  *                         {@code TRACKED_LINK_DESTINATION_UNKNOWN}: a privacy link exists but only as a tracked link;
  *                         labels through {@link DetectLabels}), or {@code null} when no privacy link was found
+ * @param identityCaveats  empty, or {@code SENDER_IDENTITY_DOUBTFUL} followed by its reasons
+ *                         ({@link SenderIdentityCheck}): the organisation named, the From and DKIM domains and the
+ *                         link destinations disagree as in impersonation; the dossier must warn that the data
+ *                         controller it addresses may not be the real sender
  */
 public record SenderIdentity(
         String fromAddress,
@@ -51,13 +55,32 @@ public record SenderIdentity(
         String dpoContact,
         List<SenderClue> clues,
         List<String> missing,
-        String privacyPolicyUrlStatus) {
+        String privacyPolicyUrlStatus,
+        List<String> identityCaveats) {
 
     public SenderIdentity {
         dkimDomains = List.copyOf(dkimDomains);
         listUnsubscribe = List.copyOf(listUnsubscribe);
         clues = List.copyOf(clues);
         missing = List.copyOf(missing);
+        identityCaveats = identityCaveats == null ? List.of() : List.copyOf(identityCaveats);
+    }
+
+    /** The form without identity caveats (none). */
+    public SenderIdentity(String fromAddress, String fromName, String fromDomain, String replyTo, String returnPath,
+            List<String> dkimDomains, List<String> listUnsubscribe, String organisationName, String postalAddress,
+            String siren, String siret, boolean sirenValid, String privacyPolicyUrl, String dpoContact,
+            List<SenderClue> clues, List<String> missing, String privacyPolicyUrlStatus) {
+        this(fromAddress, fromName, fromDomain, replyTo, returnPath, dkimDomains, listUnsubscribe, organisationName,
+                postalAddress, siren, siret, sirenValid, privacyPolicyUrl, dpoContact, clues, missing,
+                privacyPolicyUrlStatus, List.of());
+    }
+
+    /** @return this identity with the given identity caveats instead of its own */
+    public SenderIdentity withIdentityCaveats(List<String> caveats) {
+        return new SenderIdentity(fromAddress, fromName, fromDomain, replyTo, returnPath, dkimDomains,
+                listUnsubscribe, organisationName, postalAddress, siren, siret, sirenValid, privacyPolicyUrl,
+                dpoContact, clues, missing, privacyPolicyUrlStatus, caveats);
     }
 
     /** The form without {@code privacyPolicyUrlStatus} ({@code AS_WRITTEN} when a URL is given, else null). */
@@ -67,6 +90,6 @@ public record SenderIdentity(
             List<SenderClue> clues, List<String> missing) {
         this(fromAddress, fromName, fromDomain, replyTo, returnPath, dkimDomains, listUnsubscribe, organisationName,
                 postalAddress, siren, siret, sirenValid, privacyPolicyUrl, dpoContact, clues, missing,
-                privacyPolicyUrl == null ? null : "AS_WRITTEN");
+                privacyPolicyUrl == null ? null : "AS_WRITTEN", List.of());
     }
 }
