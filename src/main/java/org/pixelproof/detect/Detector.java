@@ -70,6 +70,11 @@ public final class Detector {
     private static final Set<String> STATIC_HOST_LABELS = Set.of("cdn", "static", "img", "imgs", "image", "images",
             "assets", "asset", "media", "files", "content", "res", "resources", "pics", "pictures", "photos", "s",
             "i", "fonts", "gallery", "d", "mcusercontent");
+    /** Link texts of a message's web version ("view in browser"). */
+    private static final List<String> WEB_VERSION_WORDS = List.of("version en ligne", "voir en ligne",
+            "version web", "afficher dans le navigateur", "afficher dans votre navigateur", "view in browser",
+            "view in your browser", "view online", "view this email", "web version", "im browser", "online ansehen",
+            "webversion", "versión web", "ver en el navegador", "versione web", "bekijk online", "in je browser");
     private static final List<String> UNSUBSCRIBE_WORDS = List.of("unsub", "desinscri", "désinscri",
             "desabonn", "désabonn", "abmelden", "austragen", "opt-out", "optout", "opt_out", "preferences",
             "manage-subscription", "manage_subscription", "darse de baja", "uitschrijven", "afmelden", "cancelar");
@@ -1297,9 +1302,16 @@ public final class Detector {
                 if (shapeDetail != null) {
                     d.signal(SignalCodes.REDIRECTOR_SHAPE, shapeDetail);
                 }
+                if (!unsubscribe && d.subscriberKey != null && isWebVersion(l)) {
+                    // a web version that names the subscriber: opening it tells the sender who read the message
+                    d.signal(SignalCodes.SUBSCRIBER_KEY, "web-version link with parameter " + d.subscriberKey
+                            + " naming the subscriber");
+                    d.tokens.add(d.subscriberKey);
+                }
                 boolean tracker = click != null || d.has(SignalCodes.RECIPIENT_IDENTIFIER)
                         || d.has(SignalCodes.RECIPIENT_PARAMETER) || d.has(SignalCodes.REDIRECTOR)
-                        || (shape != null && !unsubscribe) || shapeDetail != null;
+                        || (shape != null && !unsubscribe) || shapeDetail != null
+                        || d.has(SignalCodes.SUBSCRIBER_KEY);
                 if (tracker && unsubscribe && !linkIds.isEmpty()) {
                     // the link is tracked anyway: the redirector logs the address its destination carries
                     identifiers(d, url, isShareLink(url) ? null : d.destination, carrier);
@@ -1311,6 +1323,7 @@ public final class Detector {
                                 : d.has(SignalCodes.RECIPIENT_PARAMETER) ? "heuristic.recipient-parameter"
                                 : d.has(SignalCodes.RECIPIENT_IDENTIFIER) ? "heuristic.recipient-identifier"
                                 : shapeDetail != null ? "heuristic.redirector-shape"
+                                : d.has(SignalCodes.SUBSCRIBER_KEY) ? "heuristic.web-version"
                                 : "heuristic.shared-token";
                     }
                     d.party = parties.partyOf(d.host, d.vendor != null && d.vendor.vendorHost(),
@@ -1355,6 +1368,16 @@ public final class Detector {
         private boolean isShareLink(WebUrl url) {
             String path = url.path().toLowerCase(Locale.ROOT);
             return path.contains("share") || path.contains("intent/tweet") || path.contains("/pin/create");
+        }
+
+        private boolean isWebVersion(RawLink l) {
+            String text = l.text().toLowerCase(Locale.ROOT);
+            for (String w : WEB_VERSION_WORDS) {
+                if (text.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean isUnsubscribe(RawLink l, WebUrl url) {

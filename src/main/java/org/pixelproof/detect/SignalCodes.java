@@ -44,7 +44,8 @@ import java.util.Map;
  * A link is click tracking when a decisive signal fired ({@link #VENDOR_CLICK_RULE}, {@link #RECIPIENT_IDENTIFIER},
  * {@link #RECIPIENT_PARAMETER}), or {@link #REDIRECTOR} (it carries an {@code http(s)} destination on another host,
  * decoded offline; share links of social networks excepted), or {@link #VENDOR_PATH_SHAPE}, or
- * {@link #REDIRECTOR_SHAPE} (low confidence alone). Unsubscribe and preference links are judged on vendor rules and
+ * {@link #REDIRECTOR_SHAPE} (low confidence alone), or a web-version link ("voir la version en ligne", "view in
+ * browser"...) whose URL names the subscriber ({@link #SUBSCRIBER_KEY}). Unsubscribe and preference links are judged on vendor rules and
  * redirectors only: the address or token they carry is what unsubscribing needs. Shared tokens between links are
  * recorded as a signal but decide nothing: account and template ids are shared too. Campaign parameters
  * ({@code utm_*}, {@link #CAMPAIGN_PARAMETERS}) never make a link a tracker; they are listed on the link. Links through

@@ -77,6 +77,15 @@ class BlindReportFindingsTest {
     }
 
     @Test
+    void aWebVersionNamingTheSubscriberIsATrackedLinkOnAnyHost() {
+        Findings f = detect("<a href=\"https://view.shop-exemple.fr/newsletter/2026-11?sk=AUR-00418822\">Voir la version en ligne</a>"
+                + "<a href=\"https://www.shop-exemple.fr/produit?sk=AUR-00418822\">Le manteau</a>");
+        assertEquals(1, f.trackers().size(), f.trackers().toString());
+        assertEquals("heuristic.web-version", f.trackers().get(0).ruleId());
+        assertEquals(List.of("sk=AUR-00418822"), f.trackers().get(0).perRecipientTokens());
+    }
+
+    @Test
     void tokensAreWholeAndDestinationBlobsAndSignaturesAreLeftOut() {
         String ses = "https://7xq2bnm4.r.eu-west-1.awstrack.me/L0/https:%2F%2Fwww.brunel-ateliers.fr%2Fnewsletter%2Fdesinscription%3Fe=" + B64
                 + "%253D/1/0102019a3c2f5d1e-8c4b7a2e-3f1d-4b9a-9e8c-7d6f5a4b3c2d-000000/tEiMqguYHcFumAeOkpIhKwt1qkUat0tBM9iWvuGYMZQ=363";
