@@ -324,7 +324,8 @@ public final class Detector {
                 continue;
             }
             for (RecipientMatcher.Match m : matcher.find(h.decoded())) {
-                out.add(new RecipientIdentifier(m.value(), m.encoding(), h.name(), m.address()));
+                out.add(new RecipientIdentifier(m.value(), m.encoding(), h.name(), m.address(), "header",
+                        h.name()));
             }
         }
         return out;

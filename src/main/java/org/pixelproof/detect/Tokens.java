@@ -19,7 +19,8 @@ import java.util.List;
  * <li>{@code H × length ≥} {@link #MIN_BITS} (48 bits: enough to single out one person among tens of millions with
  * room to spare).</li>
  * </ul>
- * A UUID ({@code 8-4-4-4-12} hex digits) counts as one high-entropy token of 128 bits. Query values that are URLs
+ * A query parameter without a value ({@code open.aspx?<token>&d=1}) is measured as a token of the query. A UUID
+ * ({@code 8-4-4-4-12} hex digits) counts as one high-entropy token of 128 bits. Query values that are URLs
  * themselves (redirect destinations) are skipped. Thresholds were tuned on the golden corpus and the real corpus:
  * they keep cache-busting hashes of 8 to 10 characters and product slugs out, and catch the per-recipient tokens of the
  * ESPs seen there. High entropy alone never makes a tracker (campaign image paths have random names too); it adds to
@@ -43,7 +44,7 @@ final class Tokens {
      * A token of a URL.
      *
      * @param value the token
-     * @param where {@code path} or {@code query parameter NAME}
+     * @param where {@code path}, {@code query parameter NAME}, or {@code query} for a bare token as the query
      * @param name  the parameter name for query tokens, else {@code null}
      * @param bits  estimated information content in bits
      */
@@ -64,6 +65,10 @@ final class Tokens {
         for (WebUrl.QueryParam p : url.params()) {
             String v = p.value();
             if (v.startsWith("http:") || v.startsWith("https:") || v.startsWith("//") || v.startsWith("www.")) {
+                continue;
+            }
+            if (v.isEmpty() && p.rawValue().isEmpty() && p.name().length() >= MIN_LENGTH) {
+                collect(p.name(), "query", null, out); // a bare token as the whole query: open.aspx?<token>
                 continue;
             }
             collect(v, "query parameter " + p.name(), p.name(), out);
