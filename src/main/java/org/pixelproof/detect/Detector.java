@@ -743,18 +743,18 @@ public final class Detector {
             // beacons that are not images (CSS backgrounds, VML fills, AMP lists): the same fetch on opening, keyed by
             // an opaque token instead of the address
             boolean boxBeacon = false;
+            String trackingPath = trackingPath(url);
+            if (trackingPath != null) {
+                d.signal(SignalCodes.TRACKING_PATH, "path " + trackingPath + " names a tracking endpoint");
+            }
+            if (d.subscriberKey != null) {
+                String value = d.subscriberKey.substring(d.subscriberKey.indexOf('=') + 1);
+                int uses = keyUses.getOrDefault(value, 0);
+                d.signal(SignalCodes.SUBSCRIBER_KEY, "parameter " + d.subscriberKey + " names a subscriber"
+                        + (uses > 1 ? " (the same value in " + uses + " URLs of the message)" : ""));
+                d.tokens.add(d.subscriberKey);
+            }
             if (!IMAGE_VECTORS.contains(c.vector()) || c.vector().startsWith("vml-")) {
-                String trackingPath = trackingPath(url);
-                if (trackingPath != null) {
-                    d.signal(SignalCodes.TRACKING_PATH, "path " + trackingPath + " names a tracking endpoint");
-                }
-                if (d.subscriberKey != null) {
-                    String value = d.subscriberKey.substring(d.subscriberKey.indexOf('=') + 1);
-                    int uses = keyUses.getOrDefault(value, 0);
-                    d.signal(SignalCodes.SUBSCRIBER_KEY, "parameter " + d.subscriberKey + " names a subscriber"
-                            + (uses > 1 ? " (the same value in " + uses + " URLs of the message)" : ""));
-                    d.tokens.add(d.subscriberKey);
-                }
                 boolean keyed = trackingPath != null || d.subscriberKey != null || (entropy && !asset);
                 boolean small = el != null && !"style".equals(el.normalName()) && boxSignals(d, c, el);
                 boolean context = c.condition() != null || "amp-list".equals(c.vector())

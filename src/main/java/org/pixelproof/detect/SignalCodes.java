@@ -109,13 +109,14 @@ public final class SignalCodes {
     /**
      * The path names a tracking endpoint: a segment {@code /px/}, {@code /pixel/}, {@code /open/}, {@code /track/},
      * {@code /beacon/}, {@code /imp/}... or a file named {@code pixel.gif}, {@code open.aspx}, {@code track...}.
-     * Used for loads that are not images (CSS, VML, AMP).
+     * Adds weight to any load; decides only for loads that are not images (CSS, VML, AMP).
      */
     public static final String TRACKING_PATH = "tracking-path";
     /**
      * A query parameter named like a subscriber key ({@code sk}, {@code subscriber_key}, {@code contact_id},
      * {@code uid}...: the {@code recipient-hint} entries of {@code tracking-parameters.yaml}) with a value holding
-     * digits. Used for loads that are not images (CSS, VML, AMP).
+     * digits. Adds weight to any load and counts as identifying for the confidence; decides only for loads that are
+     * not images (CSS, VML, AMP) and for web-version links.
      */
     public static final String SUBSCRIBER_KEY = "subscriber-key";
     /** Campaign parameters ({@code utm_*}...): identify the campaign, not the recipient. Weight 0. */
