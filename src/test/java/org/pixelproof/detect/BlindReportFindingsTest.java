@@ -256,6 +256,27 @@ class BlindReportFindingsTest {
         }
         assertEquals("paramètre de requête e", DetectLabels.where("query", "e", java.util.Locale.FRENCH));
         assertEquals("query parameter e", DetectLabels.where("query", "e", java.util.Locale.ENGLISH));
+        for (String signal : SignalCodes.WEIGHTS.keySet()) {
+            assertTrue(DetectLabels.codes().contains(signal), "no label for signal " + signal);
+        }
+        for (java.lang.reflect.Field fld : HiddenBy.class.getFields()) {
+            assertTrue(DetectLabels.codes().contains(fld.getName()), "no label for " + fld.getName());
+        }
+        for (String c : List.of(PartyResolver.SENDER_DOMAIN, PartyResolver.SENDER_SUBDOMAIN_OPERATOR_UNKNOWN,
+                PartyResolver.ESP_ON_SENDER_SUBDOMAIN, PartyResolver.VENDOR_HOST, PartyResolver.THIRD_PARTY,
+                PartyResolver.UNKNOWN, SenderIdentifier.AS_WRITTEN, SenderIdentifier.DECODED_FROM_TRACKED_LINK,
+                SenderIdentifier.UNWRAPPED_FROM_RECIPIENT_GATEWAY, SenderIdentifier.TRACKED_LINK_DESTINATION_UNKNOWN,
+                SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, SenderIdentityCheck.LINKS_LEAD_ELSEWHERE,
+                SenderIdentityCheck.NAME_NOT_IN_SENDER_DOMAINS, SenderIdentityCheck.FOOTER_DOMAIN_NOT_SENDER,
+                "print", "dark-mode", "hover", "forward-reply", "client-detection", "device-query", "feature-query")) {
+            assertTrue(DetectLabels.codes().contains(c), "no label for " + c);
+        }
+        for (String w : List.of("path", "query", "fragment", "host", "destination-path", "destination-query",
+                "destination-fragment", "destination-host", "header")) {
+            assertTrue(DetectLabels.codes().contains("where." + w), "no label for where " + w);
+        }
+        assertEquals("nom d'hôte", DetectLabels.where("host", null, java.util.Locale.FRENCH));
+        assertEquals("en-tête List-Unsubscribe", DetectLabels.where("header", "List-Unsubscribe", java.util.Locale.FRANCE));
         assertTrue(DetectLabels.codes().contains(SignalCodes.SUBSCRIBER_KEY));
         assertTrue(DetectLabels.codes().contains(HiddenBy.ZERO_SIZE_WRAPPER));
         assertTrue(DetectLabels.codes().contains("SENDER_SUBDOMAIN_OPERATOR_UNKNOWN"));
