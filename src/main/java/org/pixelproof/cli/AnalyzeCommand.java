@@ -86,11 +86,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     String csv;
 
     @Option(names = "--pdf", paramLabel = "DIR", description = "Write one evidence dossier (PDF) per e-mail in "
-            + "DIR, created if needed.")
+            + "DIR, created if needed. E-mails in which no tracker was found get none (nothing to complain about); "
+            + "stderr says how many.")
     Path pdf;
 
     @Option(names = "--by-sender", description = "With --pdf: one dossier per sending organisation (From domain) "
-            + "gathering its e-mails, instead of one per e-mail.")
+            + "gathering its e-mails, instead of one per e-mail. The same message given twice counts once.")
     boolean bySender;
 
     @Option(names = "--max-per-dossier", paramLabel = "N", defaultValue = "100", description = "With --by-sender: "
@@ -243,7 +244,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (pdf != null) {
                 Files.createDirectories(pdf);
                 sinks.add(bySender ? new BySenderSink(pdf, dossiers, pool, maxPerDossier, reporter)
-                        : new PdfSink(pdf));
+                        : new PdfSink(pdf, reporter));
             }
             sinks.add(summary);
             BatchRunner runner = new BatchRunner(engine, walker, pool, 4 * workers, reporter, sinks,
@@ -251,7 +252,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             runner.run(paths);
             stdout.flush();
         } catch (IOException e) {
-            reporter.line("cannot write the output: " + InputWalker.reason(e));
+            reporter.line(writeError(e));
             return ExitCodes.OUTPUT_ERROR;
         } finally {
             pool.shutdownNow();
@@ -259,7 +260,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 try {
                     f.close();
                 } catch (IOException e) {
-                    reporter.line("cannot write the output: " + InputWalker.reason(e));
+                    reporter.line(writeError(e));
                 }
             }
         }
@@ -275,6 +276,32 @@ final class AnalyzeCommand implements Callable<Integer> {
             return ExitCodes.INPUTS_FAILED;
         }
         return counts.partial() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    /**
+     * @return a line saying which file or folder could not be written and why, e.g. {@code cannot write
+     *         out/x.csv: no such folder (out does not exist)}
+     */
+    static String writeError(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            String file = fs.getFile();
+            String why;
+            if (e instanceof java.nio.file.NoSuchFileException) {
+                Path parent = Path.of(file).toAbsolutePath().getParent();
+                why = parent != null && !Files.isDirectory(parent) ? "no such folder (" + Path.of(file).getParent()
+                        + " does not exist; create it first)" : "no such file or folder";
+            } else if (e instanceof java.nio.file.AccessDeniedException) {
+                why = "permission denied";
+            } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+                why = "a file of that name is in the way (a folder is needed)";
+            } else if (e instanceof java.nio.file.NotDirectoryException) {
+                why = "not a folder";
+            } else {
+                why = fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+            }
+            return "cannot write " + Reporter.printable(file) + ": " + why;
+        }
+        return "cannot write the output: " + InputWalker.reason(e);
     }
 
     private void validate() {

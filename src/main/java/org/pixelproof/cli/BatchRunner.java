@@ -16,6 +16,7 @@ import org.pixelproof.analysis.Analysis;
 import org.pixelproof.analysis.UnanalysableInputException;
 import org.pixelproof.ingest.Anomaly;
 import org.pixelproof.ingest.AnomalyCode;
+import org.pixelproof.web.Complaints;
 
 /**
  * Runs the engine over every input, in parallel, and hands the outcomes to the outputs in input order.
@@ -26,6 +27,11 @@ import org.pixelproof.ingest.AnomalyCode;
  * producer blocks when the writer falls behind, so at most about {@code queueCapacity + threads} messages are in
  * memory at once, whatever the number of inputs. An output failure stops the run: the producer stops walking and
  * the pending tasks are cancelled.
+ *
+ * <p>The same message given twice (identical SHA-256, e.g. in a Maildir and in an mbox) is analysed each time but
+ * marked {@link Outcome#duplicateOf() as a duplicate} of the first input that held it, so that the outputs that
+ * count e-mails count it once. The SHA-256 of every message of the run is kept for that (about 150 bytes each).
+ * Per-e-mail dossiers are rendered only for messages that give grounds for a complaint ({@link Complaints}).
  */
 final class BatchRunner {
     /**
@@ -57,6 +63,8 @@ final class BatchRunner {
     private final DossierRenderer perEmailDossiers;
     private final boolean keepRaw;
     private final long timeoutSeconds;
+    /** SHA-256 of each message analysed so far, with the name of the first input that held it (writer thread). */
+    private final java.util.Map<String, String> seen = new java.util.HashMap<>();
     private volatile boolean stopped;
     private volatile RuntimeException producerFailure;
 
@@ -102,6 +110,12 @@ final class BatchRunner {
                 continue;
             }
             Outcome outcome = await(next);
+            if (outcome.ok()) {
+                String first = seen.putIfAbsent(outcome.analysis().sha256(), outcome.name());
+                if (first != null) {
+                    outcome = outcome.markedDuplicateOf(first);
+                }
+            }
             reporter.outcome(outcome);
             try {
                 for (OutcomeSink sink : sinks) {
@@ -190,7 +204,7 @@ final class BatchRunner {
                 .toList();
         byte[] pdf = null;
         String pdfError = null;
-        if (perEmailDossiers != null) {
+        if (perEmailDossiers != null && Complaints.possible(analysis)) {
             try {
                 pdf = perEmailDossiers.render(List.of(new DossierRenderer.Item(analysis, raw, input.outlook())));
             } catch (Exception | StackOverflowError e) {
@@ -199,7 +213,7 @@ final class BatchRunner {
         }
         return new Outcome(input.index(), input.name(), analysis, null, false, limitHits, limitNotes,
                 keepRaw ? raw : null, input.outlook(), pdf,
-                pdfError, null);
+                pdfError, null, null);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.pixelproof.analysis.Analysis;
+import org.pixelproof.web.Complaints;
 
 /**
  * {@code --pdf DIR --by-sender}: one dossier per sending organisation ({@link SenderKey}), gathering its e-mails in
@@ -23,8 +25,14 @@ import org.pixelproof.analysis.Analysis;
  * <p>To keep memory flat whatever the number of e-mails, each analysis (JSON) and its original bytes are spooled to
  * a private temporary folder as they come, and read back sender by sender at the end; the folder is deleted when the
  * run ends. The dossiers are rendered in parallel on the run's worker pool.
+ *
+ * <p>A message given twice in the run (same SHA-256) goes into its sender's dossier once. A message that gives no
+ * grounds for a complaint ({@link Complaints}: no tracking found) goes into no dossier, so that a personal e-mail
+ * is never embedded in a complaint; a sender left with no such message gets no dossier. Both are said on stderr.
  */
 final class BySenderSink implements OutcomeSink {
+    /** Most sender names listed in the stderr line about senders without a dossier. */
+    static final int MAX_NAMED = 20;
     private final Path dir;
     private final DossierRenderer renderer;
     private final ExecutorService pool;
@@ -33,6 +41,9 @@ final class BySenderSink implements OutcomeSink {
     private final Path spool;
     /** Per sender: its spool folder number and how many e-mails it has so far. */
     private final Map<String, int[]> senders = new TreeMap<>();
+    /** Per sender: how many of its e-mails were left out because nothing was found to complain about. */
+    private final Map<String, Integer> leftOut = new TreeMap<>();
+    private long duplicates;
 
     BySenderSink(Path dir, DossierRenderer renderer, ExecutorService pool, int maxPerDossier, Reporter reporter)
             throws IOException {
@@ -49,7 +60,15 @@ final class BySenderSink implements OutcomeSink {
         if (!outcome.ok() || outcome.raw() == null) {
             return;
         }
+        if (outcome.duplicate()) {
+            duplicates++;
+            return;
+        }
         String sender = SenderKey.of(outcome.analysis());
+        if (!Complaints.possible(outcome.analysis())) {
+            leftOut.merge(sender, 1, Integer::sum);
+            return;
+        }
         int[] state = senders.computeIfAbsent(sender, k -> new int[] {senders.size(), 0});
         int n = ++state[1];
         Path senderDir = spool.resolve(Integer.toString(state[0]));
@@ -63,6 +82,7 @@ final class BySenderSink implements OutcomeSink {
 
     @Override
     public void finish() throws IOException {
+        reportLeftOut();
         try {
             List<String> names = new ArrayList<>();
             List<Future<Void>> jobs = new ArrayList<>();
@@ -108,6 +128,29 @@ final class BySenderSink implements OutcomeSink {
             }
         } finally {
             deleteSpool();
+        }
+    }
+
+    /** Says on stderr which e-mails and senders got no dossier, and why. */
+    private void reportLeftOut() {
+        long messages = leftOut.values().stream().mapToLong(Integer::longValue).sum();
+        if (messages > 0) {
+            List<String> without = leftOut.keySet().stream().filter(k -> !senders.containsKey(k)).toList();
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "--by-sender: %,d e-mail(s) without any "
+                    + "tracker found left out of the dossiers (nothing to complain about)", messages));
+            if (!without.isEmpty()) {
+                sb.append(String.format(Locale.ROOT, "; no dossier for %,d sender(s) with nothing to complain about: ",
+                        without.size()));
+                sb.append(String.join(", ", without.subList(0, Math.min(MAX_NAMED, without.size()))));
+                if (without.size() > MAX_NAMED) {
+                    sb.append(String.format(Locale.ROOT, " and %,d more", without.size() - MAX_NAMED));
+                }
+            }
+            reporter.line(Reporter.printable(sb.toString()));
+        }
+        if (duplicates > 0) {
+            reporter.line(String.format(Locale.ROOT, "--by-sender: %,d e-mail(s) given twice (same SHA-256 as an "
+                    + "earlier input) put in their dossier once", duplicates));
         }
     }
 

@@ -33,7 +33,9 @@ import org.pixelproof.detect.TrackerKind;
  * ({@code open_pixel}, {@code css_beacon}, {@code click_tracking}, {@code read_receipt}, {@code other_beacon}),
  * {@code trackers} (total), {@code recipient_identifiers} (how many times the recipient's address was found in tracker
  * URLs, in any encoding), {@code identifier_encodings} (which encodings), {@code verdict}, {@code message_class},
- * {@code anomalies} (anomaly codes). Failed inputs have no row (they are reported on stderr).
+ * {@code anomalies} (anomaly codes), {@code duplicate_of} (the earlier input of the run that held the same message,
+ * identical SHA-256, else empty: the row is kept so that every input has one, but the message counts once).
+ * Failed inputs have no row (they are reported on stderr).
  *
  * <p>Guard against formula injection (CWE-1236): a text value starting with {@code =}, {@code +}, {@code -},
  * {@code @}, a tab or a carriage return gets a leading {@code '} so that a spreadsheet shows it as text instead of
@@ -42,7 +44,8 @@ import org.pixelproof.detect.TrackerKind;
 final class CsvSink implements OutcomeSink {
     static final List<String> COLUMNS = List.of("file", "sha256", "date", "received_date", "sender_domain",
             "organisation", "vendors", "open_pixel", "css_beacon", "click_tracking", "read_receipt", "other_beacon",
-            "trackers", "recipient_identifiers", "identifier_encodings", "verdict", "message_class", "anomalies");
+            "trackers", "recipient_identifiers", "identifier_encodings", "verdict", "message_class", "anomalies",
+            "duplicate_of");
 
     private final Writer writer;
     private final SequenceWriter rows;
@@ -62,7 +65,7 @@ final class CsvSink implements OutcomeSink {
     @Override
     public void accept(Outcome outcome) throws IOException {
         if (outcome.ok()) {
-            rows.write(row(outcome.analysis()));
+            rows.write(row(outcome.analysis(), outcome.duplicateOf()));
         }
     }
 
@@ -77,8 +80,16 @@ final class CsvSink implements OutcomeSink {
         }
     }
 
-    /** @return the row of one analysis, in {@link #COLUMNS} order. */
+    /** @return the row of one analysis that is not a duplicate, in {@link #COLUMNS} order. */
     static List<Object> row(Analysis a) {
+        return row(a, null);
+    }
+
+    /**
+     * @param duplicateOf the earlier input with the same SHA-256, or {@code null}
+     * @return the row of one analysis, in {@link #COLUMNS} order
+     */
+    static List<Object> row(Analysis a, String duplicateOf) {
         Map<TrackerKind, Integer> counts = new EnumMap<>(TrackerKind.class);
         Set<String> vendors = new LinkedHashSet<>();
         Set<String> encodings = new TreeSet<>();
@@ -113,6 +124,7 @@ final class CsvSink implements OutcomeSink {
         row.add(a.verdict().name());
         row.add(a.assessment() == null ? "" : a.assessment().messageClass().name());
         row.add(String.join("; ", anomalies));
+        row.add(text(duplicateOf));
         return row;
     }
 

@@ -6,23 +6,39 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.pixelproof.web.Complaints;
 
 /**
  * {@code --pdf DIR} without {@code --by-sender}: writes the dossier of each analysed e-mail, rendered by the workers,
  * as {@code DIR/<input file name>.pdf} ({@code inbox.mbox#3} gives {@code inbox.mbox-3.pdf}; characters other than
  * letters, digits, {@code .}, {@code -} and {@code _} become {@code _}). When two inputs give the same name, the later
  * one gets the first 8 hex digits of its SHA-256 appended. Existing files of the same name are replaced.
+ *
+ * <p>No dossier is made for a message that gives no grounds for a complaint ({@link Complaints}: no tracking found)
+ * nor for a second copy of a message already seen in the run; both are counted and said on stderr at the end.
  */
 final class PdfSink implements OutcomeSink {
     private final Path dir;
+    private final Reporter reporter;
     private final Set<String> used = new HashSet<>();
+    private long nothingToComplain;
+    private long duplicates;
 
-    PdfSink(Path dir) {
+    PdfSink(Path dir, Reporter reporter) {
         this.dir = dir;
+        this.reporter = reporter;
     }
 
     @Override
     public void accept(Outcome outcome) throws IOException {
+        if (outcome.ok() && outcome.duplicate()) {
+            duplicates++;
+            return;
+        }
+        if (outcome.ok() && !Complaints.possible(outcome.analysis())) {
+            nothingToComplain++;
+            return;
+        }
         if (outcome.pdf() == null) {
             return;
         }
@@ -32,6 +48,18 @@ final class PdfSink implements OutcomeSink {
             used.add(base);
         }
         Files.write(dir.resolve(base + ".pdf"), outcome.pdf());
+    }
+
+    @Override
+    public void finish() {
+        if (nothingToComplain > 0) {
+            reporter.line(String.format(Locale.ROOT, "--pdf: no dossier for %,d e-mail(s) without any tracker found: "
+                    + "nothing to complain about", nothingToComplain));
+        }
+        if (duplicates > 0) {
+            reporter.line(String.format(Locale.ROOT, "--pdf: no second dossier for %,d e-mail(s) given twice "
+                    + "(same SHA-256 as an earlier input)", duplicates));
+        }
     }
 
     /** @return a safe file name (without extension) for an input's name. */

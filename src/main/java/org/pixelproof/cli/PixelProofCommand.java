@@ -13,8 +13,10 @@ import picocli.CommandLine.Command;
  * database). Entry point for {@link PixelProofMain} and for tests.
  */
 @Command(name = "pixelproof", mixinStandardHelpOptions = true, versionProvider = PixelProofCommand.Version.class,
+        usageHelpWidth = 110,
         description = {"Exposes e-mail tracking and builds complaint-ready evidence dossiers.",
-            "With no arguments, java -jar quarkus-run.jar serves the web app on http://localhost:8080."},
+            "With no arguments, java -jar quarkus-run.jar serves the web app on this computer only, at:",
+            "  http://localhost:8080"},
         subcommands = {CommandLine.HelpCommand.class})
 public final class PixelProofCommand implements Runnable {
 

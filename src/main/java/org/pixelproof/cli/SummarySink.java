@@ -17,10 +17,12 @@ import org.pixelproof.detect.Tracker;
  * The summary printed on stderr at the end of a run (so that stdout stays machine-readable): totals, then one table
  * per sending organisation and one per tracker vendor, each sorted by number of e-mails, at most
  * {@value #MAX_ROWS} rows (the rest counted). Memory grows with the number of distinct senders and vendors, not of
- * e-mails.
+ * e-mails. A message given twice in the run (same SHA-256, see {@link Outcome#duplicateOf()}) is counted once; the
+ * duplicates are listed (at most {@value #MAX_DUPLICATES_NAMED}) under the totals.
  */
 final class SummarySink implements OutcomeSink {
     static final int MAX_ROWS = 25;
+    static final int MAX_DUPLICATES_NAMED = 10;
 
     private final Map<String, SenderRow> senders = new HashMap<>();
     private final Map<String, VendorRow> vendors = new HashMap<>();
@@ -28,6 +30,8 @@ final class SummarySink implements OutcomeSink {
     private long tracked;
     private long withoutMarkers;
     private long withIdentifiers;
+    private long duplicates;
+    private final List<String> duplicatesNamed = new ArrayList<>();
 
     private static final class SenderRow {
         long emails;
@@ -47,6 +51,14 @@ final class SummarySink implements OutcomeSink {
     @Override
     public void accept(Outcome outcome) {
         if (!outcome.ok()) {
+            return;
+        }
+        if (outcome.duplicate()) {
+            duplicates++;
+            if (duplicatesNamed.size() < MAX_DUPLICATES_NAMED) {
+                duplicatesNamed.add(Reporter.printable(outcome.name()) + " = "
+                        + Reporter.printable(outcome.duplicateOf()));
+            }
             return;
         }
         Analysis a = outcome.analysis();
@@ -96,6 +108,11 @@ final class SummarySink implements OutcomeSink {
         sb.append(String.format(Locale.ROOT, "%nAnalysed %,d e-mail(s); %,d with trackers, %,d of them without visible"
                 + " consent markers; %,d carry the recipient's address in a tracker URL.%n", emails, tracked,
                 withoutMarkers, withIdentifiers));
+        if (duplicates > 0) {
+            sb.append(String.format(Locale.ROOT, "%,d e-mail(s) given twice (same SHA-256 as an earlier input), "
+                    + "counted once: %s%s.%n", duplicates, String.join("; ", duplicatesNamed),
+                    duplicates > duplicatesNamed.size() ? "; ..." : ""));
+        }
         if (counts.failed() > 0) {
             sb.append(String.format(Locale.ROOT, "%,d input(s) could not be analysed (see above).%n",
                     counts.failed()));

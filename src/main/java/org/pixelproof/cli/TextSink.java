@@ -24,7 +24,8 @@ final class TextSink implements OutcomeSink {
     @Override
     public void accept(Outcome outcome) {
         if (outcome.ok()) {
-            out.println(line(outcome.analysis()));
+            out.println(line(outcome.analysis()) + (outcome.duplicate()
+                    ? " (same message as " + Reporter.printable(outcome.duplicateOf()) + ", counted once)" : ""));
         }
     }
 

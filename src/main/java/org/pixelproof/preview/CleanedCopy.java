@@ -48,8 +48,12 @@ import org.pixelproof.ingest.ReceivedEmail;
  *       ({@code Disposition-Notification-To}...) are removed, an {@code X-PixelProof-Cleaned} header says what was
  *       done, and the Message-ID is kept. The DKIM signatures of the original no longer verify on the copy.</li>
  * </ul>
- * Remote content that shows no sign of tracking (a logo on a CDN) is kept, so that the copy still looks like the
- * message; it reveals the opening's IP address to its host all the same. Nothing here dereferences a URL.
+ * Remote content that shows no sign of tracking (a logo on a CDN) reveals the opening and the IP address to its host
+ * all the same: by default ({@link RemoteContent#PLACEHOLDER}) every remote image, frame, video, object, style sheet,
+ * {@code srcset}, {@code background} and CSS {@code url()} is removed too, each element replaced by a visible
+ * placeholder that shows the address as a link (not loaded; opening it is the reader's choice). Only {@code cid:}
+ * and {@code data:} images stay. {@link RemoteContent#KEEP_UNTRACKED} keeps the untracked ones, so that the copy looks
+ * like the message. Nothing here dereferences a URL.
  *
  * <p>Immutable and thread-safe.
  */
@@ -62,16 +66,40 @@ public final class CleanedCopy {
     private static final String CSP = "script-src 'none'; connect-src 'none'; form-action 'none'; object-src 'none';"
             + " frame-src 'none'; base-uri 'none'";
 
-    private final PreviewLimits limits;
+    /** The CSS class of the placeholders that stand for remote content in the copy. */
+    public static final String PLACEHOLDER_CLASS = "pixelproof-remote";
 
-    /** A cleaner with {@link PreviewLimits#DEFAULT}. */
+    /** What the copy does with remote content that shows no sign of tracking. */
+    public enum RemoteContent {
+        /** Replace it with a visible placeholder linking to it, not loaded (the default): nothing loads at all. */
+        PLACEHOLDER,
+        /** Keep it: the copy looks like the message, but opening it tells those hosts when and from where. */
+        KEEP_UNTRACKED
+    }
+
+    /** Added to {@link #CSP} with {@link RemoteContent#PLACEHOLDER}: a browser opening the .html loads nothing. */
+    private static final String CSP_NO_REMOTE = "img-src data: cid:; media-src 'none'; font-src 'none'";
+
+    private final PreviewLimits limits;
+    private final RemoteContent remote;
+
+    /** A cleaner with {@link PreviewLimits#DEFAULT} and {@link RemoteContent#PLACEHOLDER}. */
     public CleanedCopy() {
         this(PreviewLimits.DEFAULT);
     }
 
-    /** @param limits HTML size and depth limits */
+    /** @param limits HTML size and depth limits; remote content becomes placeholders */
     public CleanedCopy(PreviewLimits limits) {
+        this(limits, RemoteContent.PLACEHOLDER);
+    }
+
+    /**
+     * @param limits HTML size and depth limits
+     * @param remote what to do with remote content that shows no sign of tracking
+     */
+    public CleanedCopy(PreviewLimits limits, RemoteContent remote) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.remote = Objects.requireNonNull(remote, "remote");
     }
 
     /**
@@ -241,7 +269,8 @@ public final class CleanedCopy {
         Document doc = Jsoup.parse(source, "", Parser.htmlParser().setMaxDepth(limits.maxHtmlDepth()));
         Element baseEl = doc.selectFirst("base[href]");
         UrlRefs refs = new UrlRefs(trackers, links, baseEl == null ? null : baseEl.attr("href"));
-        java.util.function.Predicate<String> keep = u -> refs.tracker(u) == null;
+        boolean block = remote == RemoteContent.PLACEHOLDER;
+        java.util.function.Predicate<String> keep = u -> refs.tracker(u) == null && !(block && isRemote(u));
 
         doc.select("script, meta[http-equiv=refresh], meta[http-equiv=Refresh]").remove();
         for (Element style : doc.select("style")) {
@@ -261,16 +290,29 @@ public final class CleanedCopy {
                 el.remove();
                 continue;
             }
-            if (tag.equals("link") && refs.tracker(el.attr("href")) != null) {
+            if (tag.equals("link") && (refs.tracker(el.attr("href")) != null || block && isRemote(el.attr("href")))) {
                 el.remove();
                 continue;
             }
-            if (el.hasAttr("srcset")
-                    && SafePreview.srcset(el.attr("srcset")).stream().anyMatch(u -> refs.tracker(u) != null)) {
+            if (block && !tag.equals("a") && src != null && isRemote(src)) {
+                placeholder(el, src);
+                continue;
+            }
+            if (el.hasAttr("srcset") && SafePreview.srcset(el.attr("srcset")).stream()
+                    .anyMatch(u -> refs.tracker(u) != null || block && isRemote(u))) {
                 el.removeAttr("srcset");
             }
-            if (el.hasAttr("background") && refs.tracker(el.attr("background")) != null) {
+            if (el.hasAttr("background")
+                    && (refs.tracker(el.attr("background")) != null || block && isRemote(el.attr("background")))) {
                 el.removeAttr("background");
+            }
+            if (block && !tag.equals("a") && !tag.equals("area") && !tag.equals("base")) {
+                // SVG <image href>, <use xlink:href>, <feImage href>
+                for (String attr : List.of("href", "xlink:href")) {
+                    if (el.hasAttr(attr) && isRemote(el.attr(attr))) {
+                        el.removeAttr(attr);
+                    }
+                }
             }
             if (el.hasAttr("style")) {
                 CssSanitizer.Result css = CssSanitizer.sanitize(el.attr("style"), limits.maxCssChars(), keep,
@@ -302,10 +344,46 @@ public final class CleanedCopy {
             }
         }
         doc.head().prependElement("meta").attr("name", "referrer").attr("content", "no-referrer");
-        doc.head().prependElement("meta").attr("http-equiv", "Content-Security-Policy").attr("content", CSP);
+        doc.head().prependElement("meta").attr("http-equiv", "Content-Security-Policy")
+                .attr("content", block ? CSP + "; " + CSP_NO_REMOTE : CSP);
         doc.head().prependElement("meta").attr("charset", "utf-8");
         doc.outputSettings().prettyPrint(false);
         return doc.outerHtml();
+    }
+
+    /**
+     * @return true when loading {@code url} would reach a server: anything but an empty value, a fragment, and the
+     *         {@code cid:} and {@code data:} references that the message carries itself
+     */
+    static boolean isRemote(String url) {
+        String u = url == null ? "" : url.strip();
+        if (u.isEmpty() || u.startsWith("#")) {
+            return false;
+        }
+        String scheme = UrlRefs.scheme(u);
+        return !"cid".equals(scheme) && !"data".equals(scheme);
+    }
+
+    /**
+     * Replaces a remote element by a visible placeholder: a bordered box naming what it was (its {@code alt} or
+     * {@code title} text when it has one) with the address as a link that is not loaded, opened without referrer.
+     */
+    private static void placeholder(Element el, String url) {
+        String what = el.hasAttr("alt") && !el.attr("alt").isBlank() ? el.attr("alt").strip()
+                : el.hasAttr("title") && !el.attr("title").isBlank() ? el.attr("title").strip() : "";
+        Element box = new Element("span").addClass(PLACEHOLDER_CLASS)
+                .attr("style", "display:inline-block;max-width:100%;border:1px dashed #888;padding:2px 4px;"
+                        + "font:12px sans-serif;color:#444;overflow-wrap:anywhere")
+                .attr("title", "PixelProof: remote " + el.normalName() + " not loaded");
+        box.appendText("[" + (el.normalName().equals("img") ? "image" : el.normalName()) + " not loaded / non chargée"
+                + (what.isEmpty() ? "" : ": " + what) + "] ");
+        String scheme = UrlRefs.scheme(url);
+        if ("http".equals(scheme) || "https".equals(scheme)) {
+            box.appendElement("a").attr("href", url.strip()).attr("rel", "noreferrer noopener").text(url.strip());
+        } else {
+            box.appendText(url.strip());
+        }
+        el.replaceWith(box);
     }
 
     /** @return {@code text} with each tracked link URL replaced by its decoded destination where known. */

@@ -41,6 +41,8 @@ public class Analyses {
      * @param recipient an extra recipient address to search for, or blank
      * @return the stored analysis
      * @throws UnanalysableInputException when the bytes are too large, empty or not an e-mail
+     * @throws SeveralMessagesException    when the bytes are an mbox holding several messages (see
+     *                                     {@link MailboxShape}); nothing is stored
      */
     public StoredAnalysis create(byte[] raw, String fileName, String recipient) throws UnanalysableInputException {
         if (raw.length > limits.maxMessageBytes()) {
@@ -49,6 +51,10 @@ public class Analyses {
         }
         if (raw.length == 0) {
             throw new UnanalysableInputException(new Anomaly(AnomalyCode.EMPTY_INPUT, "1", "the upload is empty"));
+        }
+        int messages = MailboxShape.messageCount(raw);
+        if (messages > 1) {
+            throw new SeveralMessagesException(messages);
         }
         List<String> extra = recipient == null || recipient.isBlank() ? List.of() : List.of(recipient.strip());
         Analysis analysis = pipeline.analyze(raw, safeName(fileName), new AnalysisOptions(extra, null));

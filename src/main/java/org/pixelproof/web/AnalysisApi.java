@@ -80,7 +80,11 @@ public class AnalysisApi {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "413", description = "The upload is larger than the limit",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    @APIResponse(responseCode = "422", description = "The upload is empty or is not an e-mail message",
+    @APIResponse(responseCode = "415", description = "The request is not `multipart/form-data`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "422", description = "The upload is empty, is not an e-mail message, or is a mailbox "
+            + "(mbox) holding several messages (error `SEVERAL_MESSAGES`: upload them one by one or use the command "
+            + "line)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response create(UploadForm form, UriInfo uri) throws UnanalysableInputException {
         if (form == null || form.email == null) {
@@ -129,16 +133,20 @@ public class AnalysisApi {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "No such analysis",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "No tracker was found in the message (verdict "
+            + "`NO_TRACKING_FOUND`): nothing to complain about, no dossier (error `NOTHING_TO_COMPLAIN`)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response dossier(@PathParam("id") String id,
             @RestQuery @Parameter(description = "language of the dossier: `fr` (default) or `en`") String lang) {
-        StoredAnalysis stored = analyses.find(id).orElseThrow(NotFoundException::new);
+        StoredAnalysis stored = AnalysisResource.complainable(analyses.find(id).orElseThrow(NotFoundException::new));
         String l = lang == null || lang.isBlank() ? "fr" : Languages.supported(lang);
         if (l == null) {
             throw new BadUploadException("BAD_PARAMETER", "lang must be fr or en");
         }
         byte[] pdf = documents.dossierPdf(stored, l);
         return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"pixelproof-dossier-" + id + "-" + l + ".pdf\"")
+                .header("Content-Disposition",
+                        "attachment; filename=\"" + DownloadNames.of(stored.analysis(), "dossier", l, "pdf") + "\"")
                 .build();
     }
 

@@ -39,6 +39,8 @@ public class AnalysisResource {
         static native TemplateInstance result(Page page, StoredAnalysis stored, boolean saved, boolean hasComplainant);
 
         static native TemplateInstance dossier(Page page, StoredAnalysis stored, ComplainantDetails details);
+
+        static native TemplateInstance confirmDelete(Page page, StoredAnalysis stored);
     }
 
     @Inject
@@ -87,7 +89,7 @@ public class AnalysisResource {
     @Path("dossier")
     @Operation(hidden = true)
     public TemplateInstance dossierForm(@PathParam("id") String id) {
-        StoredAnalysis stored = find(id);
+        StoredAnalysis stored = complainable(find(id));
         Page page = Languages.page(request);
         ComplainantDetails details = analyses.complainant(id).orElse(ComplainantDetails.EMPTY);
         return Templates.dossier(page, stored, details).setLocale(page.locale());
@@ -105,7 +107,7 @@ public class AnalysisResource {
             @RestForm String actingFor, @RestForm String mandate, @RestForm("csrf-token") String csrfToken,
             @RestCookie("csrf-token") String csrfCookie) {
         Csrf.verify(csrfToken, csrfCookie);
-        find(id);
+        complainable(find(id));
         ComplainantDetails details = new ComplainantDetails(name, postalAddress, email, howAddressGiven,
                 whenAddressGiven, askedConsent, earlierRequestDate, earlierRequestContent, answerDate, answerContent,
                 actingFor, mandate);
@@ -121,9 +123,10 @@ public class AnalysisResource {
     @Produces("application/pdf")
     @Operation(hidden = true)
     public Response dossierPdf(@PathParam("id") String id, @RestQuery String lang) {
-        StoredAnalysis stored = find(id);
+        StoredAnalysis stored = complainable(find(id));
         String l = lang(lang);
-        return attachment(documents.dossierPdf(stored, l), "application/pdf", "pixelproof-dossier-" + l + ".pdf");
+        return attachment(documents.dossierPdf(stored, l), "application/pdf",
+                DownloadNames.of(stored.analysis(), "dossier", l, "pdf"));
     }
 
     /** @return one letter, as PDF or plain text */
@@ -133,7 +136,7 @@ public class AnalysisResource {
     @Operation(hidden = true)
     public Response letter(@PathParam("id") String id, @PathParam("letter") String letter,
             @PathParam("format") String format, @RestQuery String lang) {
-        StoredAnalysis stored = find(id);
+        StoredAnalysis stored = complainable(find(id));
         org.pixelproof.dossier.LetterKind which;
         try {
             which = org.pixelproof.dossier.LetterKind.fromSlug(letter);
@@ -141,11 +144,11 @@ public class AnalysisResource {
             throw new NotFoundException();
         }
         String l = lang(lang);
-        String base = "pixelproof-" + which.slug() + "-" + l;
         return switch (format) {
-            case "pdf" -> attachment(documents.letterPdf(stored, which, l), "application/pdf", base + ".pdf");
+            case "pdf" -> attachment(documents.letterPdf(stored, which, l), "application/pdf",
+                    DownloadNames.of(stored.analysis(), which.slug(), l, "pdf"));
             case "txt" -> attachment(documents.letterText(stored, which, l).getBytes(StandardCharsets.UTF_8),
-                    "text/plain; charset=UTF-8", base + ".txt");
+                    "text/plain; charset=UTF-8", DownloadNames.of(stored.analysis(), which.slug(), l, "txt"));
             default -> throw new NotFoundException();
         };
     }
@@ -158,7 +161,7 @@ public class AnalysisResource {
     public Response analysisJson(@PathParam("id") String id) throws JsonProcessingException {
         StoredAnalysis stored = find(id);
         byte[] body = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(stored.analysis());
-        return attachment(body, "application/json", "pixelproof-analysis.json");
+        return attachment(body, "application/json", DownloadNames.of(stored.analysis(), "analysis", null, "json"));
     }
 
     /** @return the message without trackers, as an .eml file */
@@ -168,7 +171,8 @@ public class AnalysisResource {
     @Operation(hidden = true)
     public Response cleanedEml(@PathParam("id") String id) {
         StoredAnalysis stored = find(id);
-        return attachment(documents.cleanedEml(stored), "message/rfc822", "pixelproof-cleaned.eml");
+        return attachment(documents.cleanedEml(stored), "message/rfc822",
+                DownloadNames.of(stored.analysis(), "cleaned", null, "eml"));
     }
 
     /** @return the message without trackers, as an HTML file */
@@ -178,17 +182,39 @@ public class AnalysisResource {
     public Response cleanedHtml(@PathParam("id") String id) {
         StoredAnalysis stored = find(id);
         byte[] html = documents.cleanedHtml(stored, Languages.of(request)).getBytes(StandardCharsets.UTF_8);
-        return attachment(html, "text/html; charset=UTF-8", "pixelproof-cleaned.html");
+        return attachment(html, "text/html; charset=UTF-8",
+                DownloadNames.of(stored.analysis(), "cleaned", null, "html"));
     }
 
-    /** Erases the analysis and everything attached to it, then shows the home page (303). */
+    /**
+     * @return the confirmation step before erasing: what will be erased, a button that erases and a link back. Works
+     *         without JavaScript.
+     */
+    @GET
+    @Path("delete")
+    @Operation(hidden = true)
+    public TemplateInstance confirmDelete(@PathParam("id") String id) {
+        StoredAnalysis stored = find(id);
+        Page page = Languages.page(request);
+        return Templates.confirmDelete(page, stored).setLocale(page.locale());
+    }
+
+    /**
+     * Erases the analysis and everything attached to it, then shows the home page (303). Only the confirmation page's
+     * form (field {@code confirm=yes}) erases; a form without it leads to the confirmation page (303).
+     */
     @POST
     @Path("delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response delete(@PathParam("id") String id, @RestForm("csrf-token") String csrfToken,
-            @RestCookie("csrf-token") String csrfCookie, @RestCookie(MyAnalysesCookie.NAME) String mine) {
+    public Response delete(@PathParam("id") String id, @RestForm String confirm,
+            @RestForm("csrf-token") String csrfToken, @RestCookie("csrf-token") String csrfCookie,
+            @RestCookie(MyAnalysesCookie.NAME) String mine) {
         Csrf.verify(csrfToken, csrfCookie);
+        if (!"yes".equals(confirm)) {
+            find(id);
+            return Response.seeOther(URI.create("/analyses/" + id + "/delete")).build();
+        }
         if (!analyses.delete(id)) {
             throw new NotFoundException();
         }
@@ -200,6 +226,17 @@ public class AnalysisResource {
 
     private StoredAnalysis find(String id) {
         return analyses.find(id).orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * @return {@code stored} when it gives grounds for a complaint
+     * @throws NothingToComplainException when it does not (no tracker found): no dossier, letter or form for it
+     */
+    static StoredAnalysis complainable(StoredAnalysis stored) {
+        if (!Complaints.possible(stored.analysis())) {
+            throw new NothingToComplainException();
+        }
+        return stored;
     }
 
     private String lang(String requested) {

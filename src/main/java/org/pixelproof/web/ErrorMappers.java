@@ -35,6 +35,16 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response severalMessages(SeveralMessagesException e, HttpServerRequest request) {
+        return answer(request, 422, SeveralMessagesException.CODE, e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response nothingToComplain(NothingToComplainException e, HttpServerRequest request) {
+        return answer(request, 409, NothingToComplainException.CODE, e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
     public Response tooLarge(UploadTooLargeException e, HttpServerRequest request) {
         return answer(request, 413, AnomalyCode.MESSAGE_TOO_LARGE.name(), e.getMessage(), null);
     }

@@ -37,12 +37,14 @@ public class HomeResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(Page page, String csrfToken, Problem problem, String recipient,
-                long maxUploadBytes, long retentionDays, boolean deleted);
+        static native TemplateInstance home(Page page, String csrfToken, Problem problem, int messages,
+                String recipient, long maxUploadBytes, long retentionDays, boolean deleted, boolean dnsLookup);
 
         static native TemplateInstance mine(Page page, List<StoredAnalysis> analyses);
 
-        static native TemplateInstance privacy(Page page, int retentionDays, long maxUploadBytes);
+        static native TemplateInstance privacy(Page page, int retentionDays, long maxUploadBytes, boolean dnsLookup);
+
+        static native TemplateInstance api(Page page);
     }
 
     @Inject
@@ -55,6 +57,9 @@ public class HomeResource {
     HttpServerRequest request;
 
     @Inject
+    DkimConfig dkim;
+
+    @Inject
     io.vertx.ext.web.RoutingContext routing;
 
     /** @return the home page with the upload form */
@@ -64,7 +69,8 @@ public class HomeResource {
         Page page = Languages.page(request);
         // The token quarkus-rest-csrf made for this request (and set as its cookie).
         String token = routing.get("csrf_token");
-        return Templates.home(page, token, null, "", analyses.maxUploadBytes(), store.retention().toDays(), deleted)
+        return Templates.home(page, token, null, 0, "", analyses.maxUploadBytes(), store.retention().toDays(), deleted,
+                dnsLookup())
                 .setLocale(page.locale());
     }
 
@@ -83,6 +89,7 @@ public class HomeResource {
         Page page = Languages.page(request);
         String problem = null;
         int status = 400;
+        int messages = 0;
         byte[] raw = null;
         String name = null;
         boolean hasFile = file != null && file.fileName() != null && !file.fileName().isBlank();
@@ -126,12 +133,19 @@ public class HomeResource {
             } catch (UnanalysableInputException e) {
                 problem = e.reason().code().name();
                 status = "MESSAGE_TOO_LARGE".equals(problem) ? 413 : 422;
+                if ("NOT_A_MESSAGE".equals(problem) && name == null) {
+                    problem = Problem.PASTED_NOT_A_MESSAGE.name();
+                }
+            } catch (SeveralMessagesException e) {
+                problem = Problem.SEVERAL_MESSAGES.name();
+                messages = e.messages();
+                status = 422;
             }
         }
         String keptRecipient = recipient == null ? "" : recipient.strip();
         return Response.status(status)
-                .entity(Templates.home(page, csrfToken, Problem.of(problem, Problem.BAD_REQUEST), keptRecipient,
-                        analyses.maxUploadBytes(), store.retention().toDays(), false)
+                .entity(Templates.home(page, csrfToken, Problem.of(problem, Problem.BAD_REQUEST), messages,
+                        keptRecipient, analyses.maxUploadBytes(), store.retention().toDays(), false, dnsLookup())
                         .setLocale(page.locale()))
                 .build();
     }
@@ -155,8 +169,25 @@ public class HomeResource {
     @Operation(hidden = true)
     public TemplateInstance privacy() {
         Page page = Languages.page(request);
-        return Templates.privacy(page, (int) store.retention().toDays(), analyses.maxUploadBytes())
+        return Templates.privacy(page, (int) store.retention().toDays(), analyses.maxUploadBytes(), dnsLookup())
                 .setLocale(page.locale());
+    }
+
+    /** @return a short page listing the REST API's endpoints, with links to the OpenAPI description */
+    @GET
+    @Path("api")
+    @Operation(hidden = true)
+    public TemplateInstance api() {
+        Page page = Languages.page(request);
+        return Templates.api(page).setLocale(page.locale());
+    }
+
+    /**
+     * @return true when analyses look DKIM keys up in the live DNS ({@code pixelproof.dkim.lookup} on and no
+     *         {@code pixelproof.dkim.zone-file}, which replaces the DNS): the pages then say so
+     */
+    private boolean dnsLookup() {
+        return dkim.lookup() && dkim.zoneFile().isEmpty();
     }
 
     private boolean isHttps() {

@@ -628,4 +628,91 @@ public interface Messages {
 
     @Message
     String privacy_limits(long mb);
+
+    @Message
+    String home_fate_dkim();
+
+    @Message
+    String problem_several_messages(int n);
+
+    @Message
+    String result_nothing_to_complain();
+
+    @Message
+    String result_go_copies();
+
+    @Message
+    String documents_nothing_to_complain();
+
+    @Message
+    String documents_copies_title();
+
+    @Message
+    String documents_cleaned_note();
+
+    @Message
+    String download_cnil_other_language();
+
+    @Message
+    String delete_confirm_title();
+
+    @Message
+    String delete_confirm_text();
+
+    @Message
+    String delete_confirm_button();
+
+    @Message
+    String delete_cancel();
+
+    @Message
+    String privacy_dkim_title();
+
+    @Message
+    String privacy_dkim();
+
+    @Message
+    String privacy_cleaned();
+
+    @Message
+    String api_title();
+
+    @Message
+    String api_intro();
+
+    @Message
+    String api_spec_json();
+
+    @Message
+    String api_spec_yaml();
+
+    @Message
+    String api_col_call();
+
+    @Message
+    String api_col_what();
+
+    @Message
+    String api_create();
+
+    @Message
+    String api_get();
+
+    @Message
+    String api_dossier();
+
+    @Message
+    String api_delete();
+
+    @Message
+    String api_example();
+
+    @Message
+    String home_fate_no_dns();
+
+    @Message
+    String privacy_dkim_on();
+
+    @Message
+    String privacy_dkim_off();
 }

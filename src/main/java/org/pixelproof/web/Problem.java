@@ -11,6 +11,10 @@ public enum Problem {
     EMPTY_INPUT,
     /** The file is not an e-mail. */
     NOT_A_MESSAGE,
+    /** The pasted text is not an e-mail's source. */
+    PASTED_NOT_A_MESSAGE,
+    /** The file is a mailbox holding several messages ({@link SeveralMessagesException}). */
+    SEVERAL_MESSAGES,
     /** The upload is over {@code pixelproof.limits.max-message-bytes}. */
     MESSAGE_TOO_LARGE,
     /** The recipient address given is not an address. */
@@ -34,7 +38,9 @@ public enum Problem {
     /** A required field is missing. */
     MISSING_FIELD,
     /** A parameter has a wrong value. */
-    BAD_PARAMETER;
+    BAD_PARAMETER,
+    /** A dossier or letter was asked for an analysis without tracking ({@link NothingToComplainException}). */
+    NOTHING_TO_COMPLAIN;
 
     /** @return the problem named {@code code}, or {@code fallback} when there is none. */
     public static Problem of(String code, Problem fallback) {

@@ -36,6 +36,14 @@ public final class ViewExtensions {
         return confidence.name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * @return true when the result page offers the dossier, the letters and the complaint for this analysis (see
+     *         {@link Complaints#possible})
+     */
+    static boolean complaintPossible(Analysis analysis) {
+        return Complaints.possible(analysis);
+    }
+
     /** @return the size in whole mebibytes, e.g. {@code 25} for 26,214,400 bytes (at least 1). */
     static long megabytes(long bytes) {
         return Math.max(1, bytes >> 20);

@@ -14,21 +14,29 @@
     function show() {
       chosen.textContent = input.files && input.files.length ? label + ' ' + input.files[0].name : '';
     }
-    hint.hidden = false;
+    // "Drop the file here" shows only while a file is dragged over the zone.
+    function dragging(on) {
+      zone.classList.toggle('dragging', on);
+      hint.hidden = !on;
+    }
     ['dragenter', 'dragover'].forEach(function (type) {
       zone.addEventListener(type, function (e) {
         e.preventDefault();
-        zone.classList.add('dragging');
+        dragging(true);
       });
     });
     ['dragleave', 'dragend'].forEach(function (type) {
-      zone.addEventListener(type, function () {
-        zone.classList.remove('dragging');
+      zone.addEventListener(type, function (e) {
+        // leaving for a child of the zone is not leaving the zone
+        if (type === 'dragleave' && e.relatedTarget && zone.contains(e.relatedTarget)) {
+          return;
+        }
+        dragging(false);
       });
     });
     zone.addEventListener('drop', function (e) {
       e.preventDefault();
-      zone.classList.remove('dragging');
+      dragging(false);
       if (e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files.length) {
         var dt = new DataTransfer();
         dt.items.add(e.dataTransfer.files[0]);

@@ -106,6 +106,10 @@ class AnalyzeCommandIT {
         for (String line : lines) {
             JsonNode a = CliJson.mapper().readTree(line);
             Path pdf = dir.resolve(PdfSink.fileName(a.get("file").asText()) + ".pdf");
+            if ("NO_TRACKING_FOUND".equals(a.get("verdict").asText())) {
+                assertFalse(Files.exists(pdf), "no dossier when nothing was found: " + pdf);
+                continue;
+            }
             assertTrue(Files.isRegularFile(pdf), pdf.toString());
             String text = text(pdf);
             assertTrue(text.contains(a.get("sha256").asText()), pdf + " lacks the SHA-256");

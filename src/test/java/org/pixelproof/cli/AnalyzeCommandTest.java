@@ -343,9 +343,12 @@ class AnalyzeCommandTest {
         Path dir = tmp.resolve("dossiers");
         Run r = run(backends, "analyze", N1, ORDER, N2, "--pdf", dir.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.err());
-        assertEquals(List.of("newsletter-1.pdf", "newsletter-2.pdf", "order.pdf"), list(dir));
-        assertEquals(3, backends.dossiers.size());
-        assertTrue(Files.readString(dir.resolve("order.pdf")).contains(ORDER));
+        // the order confirmation has no tracker: no complaint dossier for it, and stderr says so
+        assertEquals(List.of("newsletter-1.pdf", "newsletter-2.pdf"), list(dir));
+        assertEquals(2, backends.dossiers.size());
+        assertTrue(Files.readString(dir.resolve("newsletter-2.pdf")).contains(N2));
+        assertTrue(r.err().contains("--pdf: no dossier for 1 e-mail(s) without any tracker found: nothing to "
+                + "complain about"), r.err());
     }
 
     @Test
@@ -354,25 +357,69 @@ class AnalyzeCommandTest {
         Path dir = tmp.resolve("by-sender");
         Run r = run(backends, "analyze", N1, ORDER, N2, "--pdf", dir.toString(), "--by-sender");
         assertEquals(ExitCodes.OK, r.exit(), r.err());
-        assertEquals(List.of("boutique-exemple.com.pdf", "gazette-exemple.fr.pdf"), list(dir));
+        assertEquals(List.of("gazette-exemple.fr.pdf"), list(dir));
         assertEquals("%PDF-stub\n" + N1 + "\n" + N2 + "\n", Files.readString(dir.resolve("gazette-exemple.fr.pdf")));
-        assertEquals("%PDF-stub\n" + ORDER + "\n", Files.readString(dir.resolve("boutique-exemple.com.pdf")));
+        assertTrue(r.err().contains("--by-sender: 1 e-mail(s) without any tracker found left out of the dossiers "
+                + "(nothing to complain about); no dossier for 1 sender(s) with nothing to complain about: "
+                + "boutique-exemple.com"), r.err());
     }
 
     @Test
     void bySenderSplitsLargeSendersIntoParts() throws IOException {
         Path dir = tmp.resolve("parts");
-        Run r = run("analyze", N1, N2, N1, "--pdf", dir.toString(), "--by-sender", "--max-per-dossier", "2");
+        // a third, distinct e-mail of the same sender (the same file twice would count once)
+        String n3 = Files.writeString(tmp.resolve("newsletter-3.eml"), "X-Test-Copy: 3\r\n"
+                + Files.readString(Path.of(N1))).toString();
+        Run r = run("analyze", N1, N2, n3, "--pdf", dir.toString(), "--by-sender", "--max-per-dossier", "2");
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertEquals(List.of("gazette-exemple.fr-part2.pdf", "gazette-exemple.fr.pdf"), list(dir));
-        assertEquals("%PDF-stub\n" + N1 + "\n", Files.readString(dir.resolve("gazette-exemple.fr-part2.pdf")));
+        assertEquals("%PDF-stub\n" + n3 + "\n", Files.readString(dir.resolve("gazette-exemple.fr-part2.pdf")));
     }
 
     @Test
-    void anUnwritableOutputStopsTheRunWithItsOwnExitCode() {
-        Run r = run("analyze", N1, "--jsonl", tmp.resolve("no/such/dir/out.jsonl").toString());
+    void anUnwritableOutputStopsTheRunWithItsOwnExitCode() throws IOException {
+        Path target = tmp.resolve("no/such/dir/out.jsonl");
+        Run r = run("analyze", N1, "--jsonl", target.toString());
         assertEquals(ExitCodes.OUTPUT_ERROR, r.exit());
-        assertTrue(r.err().contains("cannot write the output"), r.err());
+        assertTrue(r.err().contains("cannot write " + target + ": no such folder (" + target.getParent()
+                + " does not exist; create it first)"), r.err());
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Run pdf = run("analyze", N1, "--pdf", file.toString());
+        assertEquals(ExitCodes.OUTPUT_ERROR, pdf.exit());
+        assertTrue(pdf.err().contains("cannot write " + file + ": a file of that name is in the way"), pdf.err());
+    }
+
+    @Test
+    void theSameMessageGivenTwiceIsCountedOnceInTheSummaryAndTheDossiers() throws IOException {
+        // the same e-mail in a Maildir and as a loose file (identical bytes, identical SHA-256)
+        Path maildir = Files.createDirectories(tmp.resolve("Maildir/cur"));
+        Files.createDirectories(tmp.resolve("Maildir/new"));
+        Files.createDirectories(tmp.resolve("Maildir/tmp"));
+        Path copy = Files.copy(Path.of(N1), maildir.resolve("1761033000.M1P1.host:2,S"));
+        StubBackends backends = new StubBackends();
+        Path dir = tmp.resolve("by-sender");
+        Path csv = tmp.resolve("out.csv");
+        Run r = run(backends, "analyze", N1, N2, tmp.resolve("Maildir").toString(), "--pdf", dir.toString(),
+                "--by-sender", "--csv", csv.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(List.of(List.of(N1, N2)), backends.dossiers, "the duplicate is in the dossier once");
+        assertTrue(r.err().contains("Analysed 2 e-mail(s)"), r.err());
+        assertTrue(r.err().contains("1 e-mail(s) given twice (same SHA-256 as an earlier input), counted once: "
+                + copy + " = " + N1), r.err());
+        assertTrue(r.err().contains("--by-sender: 1 e-mail(s) given twice"), r.err());
+        assertTrue(r.err().matches("(?s).*\\bgazette-exemple\\.fr\\s+2\\s+2\\s+.*"), "by-sender row counts 2: " + r.err());
+        List<List<String>> rows = readCsv(Files.readString(csv));
+        assertEquals(3, rows.size() - 1, "one CSV row per input");
+        assertEquals("", col(rows.get(1), "duplicate_of"));
+        assertEquals(N1, col(rows.get(3), "duplicate_of"));
+    }
+
+    @Test
+    void theHelpDoesNotCutTheWebAddress() {
+        Run top = run("--help");
+        assertTrue(top.out().contains("http://localhost:8080"), top.out());
+        Run analyze = run("analyze", "--help");
+        assertFalse(analyze.out().matches("(?s).*https?:\\s*\\n.*"), analyze.out());
     }
 
     @Test

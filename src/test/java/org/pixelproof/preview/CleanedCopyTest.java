@@ -36,11 +36,51 @@ class CleanedCopyTest {
         assertFalse(html.contains(DossierFixtures.CLICK), "tracked link still there");
         Document doc = Jsoup.parse(html);
         assertEquals(DossierFixtures.DESTINATION, doc.selectFirst("a:contains(Découvrir les soldes)").attr("href"));
-        // what is not a tracker stays, so the copy still looks like the message
+        // an untracked remote image (a logo on the sender's CDN) would still reveal the opening: by default it
+        // becomes a visible placeholder with its address as a link, not loaded
+        assertNull(doc.selectFirst("img[src^=https:]"), "a remote image is still loaded: " + doc.select("img"));
+        org.jsoup.nodes.Element logo = doc.selectFirst("span." + CleanedCopy.PLACEHOLDER_CLASS
+                + ":contains(Maison Lumière)");
+        assertNotNull(logo, "the logo's placeholder names it by its alt text");
+        assertEquals("https://cdn.maison-lumiere.example/img/logo.png", logo.selectFirst("a").attr("href"));
+        assertEquals("noreferrer noopener", logo.selectFirst("a").attr("rel"));
+        assertTrue(doc.text().contains("Soldes d'été : jusqu'à -40 % sur nos luminaires"));
+        String csp = doc.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
+        assertTrue(csp.contains("img-src data: cid:"), csp);
+    }
+
+    @Test
+    void noRemoteReferenceIsLeftInTheCopyExceptAsAPlaceholderLink() {
+        String html = "<html><head><link rel=stylesheet href=\"https://cdn.example.com/a.css\">"
+                + "<style>.b{background:url(https://cdn.example.com/bg.png)}</style></head><body>"
+                + "<img src=\"https://cdn.example.com/logo.png\" alt=\"Logo\" srcset=\"https://cdn.example.com/l2.png 2x\">"
+                + "<table background=\"https://cdn.example.com/t.png\"><tr><td style=\"background-image:"
+                + "url('https://cdn.example.com/td.png')\">x</td></tr></table>"
+                + "<svg><image href=\"https://cdn.example.com/s.png\"/></svg>"
+                + "<img src=\"cid:inline@example.com\" alt=inline><a href=\"https://example.com/\">site</a></body></html>";
+        Document doc = Jsoup.parse(CLEAN.cleanHtml(html, List.of(), List.of()));
+        for (org.jsoup.nodes.Element el : doc.getAllElements()) {
+            for (org.jsoup.nodes.Attribute attr : el.attributes()) {
+                boolean link = el.normalName().equals("a") && attr.getKey().equals("href");
+                assertTrue(link || !attr.getValue().contains("cdn.example.com"),
+                        "remote reference left in " + el.normalName() + " " + attr);
+            }
+        }
+        assertFalse(doc.select("style").html().contains("cdn.example.com"), doc.select("style").html());
+        assertEquals("cid:inline@example.com", doc.selectFirst("img[alt=inline]").attr("src"));
+        assertEquals("https://example.com/", doc.selectFirst("a:contains(site)").attr("href"));
+        assertEquals(1, doc.select("span." + CleanedCopy.PLACEHOLDER_CLASS).size());
+    }
+
+    @Test
+    void keepUntrackedKeepsTheLogoOnlyWhenAskedTo() {
+        Analysis a = DossierFixtures.newsletterAnalysis();
+        String html = new CleanedCopy(PreviewLimits.DEFAULT, CleanedCopy.RemoteContent.KEEP_UNTRACKED)
+                .html(DossierFixtures.newsletterEmail(), a.trackers(), a.links());
+        Document doc = Jsoup.parse(html);
+        assertFalse(html.contains(DossierFixtures.PIXEL), "open pixel still there");
         assertEquals("https://cdn.maison-lumiere.example/img/logo.png", doc.selectFirst("img[alt=Maison Lumière]")
                 .attr("src"));
-        assertTrue(doc.text().contains("Soldes d'été : jusqu'à -40 % sur nos luminaires"));
-        assertNotNull(doc.selectFirst("meta[http-equiv=Content-Security-Policy]"));
     }
 
     @Test

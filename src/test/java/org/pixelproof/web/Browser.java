@@ -92,6 +92,22 @@ final class Browser implements AutoCloseable {
         Files.write(SCREENSHOTS.resolve(file + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
     }
 
+    /**
+     * Lays the current page out at {@code width} CSS pixels (as a phone when under 600), evaluates {@code script}
+     * there, and goes back to the desktop window.
+     *
+     * @return the script's value
+     */
+    Object atWidth(int width, String script) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
+                "deviceScaleFactor", 1, "mobile", width < 600));
+        try {
+            return js(script);
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
     /** @return the value of a JavaScript expression. */
     Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);

@@ -94,7 +94,11 @@ class BrowserIT {
             b.screenshots("dossier-form");
             b.driver.findElement(By.cssSelector(".dossier-form button[type=submit]")).click();
             waiting(b).until(ExpectedConditions.urlContains("saved=true"));
-            assertTrue(b.driver.findElement(By.cssSelector(".notice-ok")).getText().contains("coordonnées"));
+            WebElement savedNotice = b.driver.findElement(By.cssSelector("#documents .notice-ok"));
+            assertTrue(savedNotice.getText().contains("coordonnées"));
+            assertTrue((Boolean) b.js("const r = arguments[0].getBoundingClientRect();"
+                    + " return r.top >= 0 && r.bottom <= window.innerHeight;", savedNotice),
+                    "the 'details added' notice is visible where the page lands");
 
             // Download the PDF dossier.
             b.driver.findElement(By.cssSelector("a[href*='/dossier.pdf?lang=fr']")).click();
@@ -110,7 +114,11 @@ class BrowserIT {
 
             // Delete the analysis.
             b.driver.get(resultUrl);
-            b.driver.findElement(By.cssSelector("#keep button.button-danger")).click();
+            b.driver.findElement(By.id("delete-link")).click();
+            waiting(b).until(ExpectedConditions.urlContains("/delete"));
+            assertTrue(b.driver.findElement(By.tagName("h1")).getText().contains("Effacer cette analyse"));
+            b.screenshots("confirm-delete");
+            b.driver.findElement(By.id("confirm-delete")).click();
             waiting(b).until(ExpectedConditions.urlContains("deleted=true"));
             assertTrue(b.driver.findElement(By.cssSelector(".notice-ok")).getText().contains("effacés"));
             b.driver.get(resultUrl);
@@ -119,6 +127,81 @@ class BrowserIT {
 
             b.driver.get(url("/privacy"));
             b.screenshots("privacy");
+        } finally {
+            Files.deleteIfExists(eml);
+        }
+    }
+
+    /**
+     * Finding 10: long URLs (a quoted List-Unsubscribe, tracker URLs, base64 tokens) wrap instead of widening the
+     * page, at phone and desktop width, and the trackers table keeps readable rows (no column squeezed to a few
+     * letters, which made one row thousands of pixels tall).
+     */
+    @Test
+    void longAddressesNeverWidenTheResultPage() throws Exception {
+        Path eml = Files.createTempFile("long-urls-", ".eml");
+        try (var in = BrowserIT.class.getResourceAsStream("/web/long-urls-newsletter.eml")) {
+            Files.write(eml, in.readAllBytes());
+        }
+        try (Browser b = Browser.open()) {
+            b.driver.get(url("/"));
+            b.driver.findElement(By.id("email-file")).sendKeys(eml.toString());
+            b.driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+            waiting(b).until(ExpectedConditions.urlMatches("/analyses/[A-Za-z0-9_-]{22}$"));
+            assertFalse(b.driver.findElements(By.cssSelector("table.trackers tbody tr")).isEmpty());
+            assertTrue(b.driver.findElement(By.id("markers")).getText().contains("unsubscribe"),
+                    "the long List-Unsubscribe is quoted on the page");
+            // what a reader can see: elements of the page body, except the visually hidden ones (table caption and
+            // the header row of the stacked cards, kept for screen readers and clipped to 1 px)
+            String measure = "const rows = [...document.querySelectorAll('table.trackers tbody tr')];"
+                    + " const visible = [...document.querySelectorAll('main *')].filter(e =>"
+                    + "   !e.closest('.visually-hidden') && getComputedStyle(e.closest('thead') || e).clip !== "
+                    + "   'rect(0px, 0px, 0px, 0px)');"
+                    + " return [document.documentElement.scrollWidth, window.innerWidth,"
+                    + " Math.max(...rows.map(r => r.getBoundingClientRect().height)),"
+                    + " Math.min(...[...document.querySelectorAll('table.trackers tbody td')]"
+                    + "   .map(c => c.getBoundingClientRect().width)),"
+                    + " Math.max(...visible.map(e => e.getBoundingClientRect().right)),"
+                    + " visible.reduce((a, e) => e.getBoundingClientRect().right > a.getBoundingClientRect().right"
+                    + "   ? e : a).outerHTML.slice(0, 120)];";
+            for (int width : new int[] {390, 1280}) {
+                @SuppressWarnings("unchecked")
+                List<Object> r = (List<Object>) b.atWidth(width, measure);
+                List<Number> m = r.subList(0, 5).stream().map(Number.class::cast).toList();
+                String what = width + " px: page " + m.get(0) + " px wide for a " + m.get(1)
+                        + " px window, tallest tracker row " + m.get(2) + " px, narrowest cell " + m.get(3)
+                        + " px, rightmost element edge " + m.get(4) + " px (" + r.get(5) + ")";
+                // against the width asked for: a phone's layout viewport grows to fit content that overflows
+                assertTrue(m.get(0).doubleValue() <= width && m.get(1).doubleValue() <= width,
+                        "horizontal overflow at " + what);
+                assertTrue(m.get(4).doubleValue() <= width, "content cut off (e.g. inside the table's scroll box) at "
+                        + what);
+                assertTrue(m.get(2).doubleValue() < 1500, "a tracker row is too tall at " + what);
+                assertTrue(m.get(3).doubleValue() >= 40, "a column is squeezed at " + what);
+            }
+            b.screenshots("result-long-urls");
+        } finally {
+            Files.deleteIfExists(eml);
+        }
+    }
+
+    /** Finding 6: for a message without tracking, the page offers no complaint, and says why. */
+    @Test
+    void withoutTrackingThereIsNothingToComplainAbout() throws Exception {
+        Path eml = Files.createTempFile("untracked-", ".eml");
+        Files.write(eml, ReviewFindingsPagesTest.untracked());
+        try (Browser b = Browser.open()) {
+            b.driver.get(url("/"));
+            assertFalse(b.driver.findElement(By.id("drop-text")).isDisplayed(),
+                    "'drop the file here' shows only while a file is dragged");
+            b.driver.findElement(By.id("email-file")).sendKeys(eml.toString());
+            b.driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
+            waiting(b).until(ExpectedConditions.urlMatches("/analyses/[A-Za-z0-9_-]{22}$"));
+            assertTrue(b.driver.findElement(By.id("nothing-to-complain")).isDisplayed());
+            assertTrue(b.driver.findElements(By.cssSelector("a[href*='dossier.pdf'], a[href*='/letters/']"))
+                    .isEmpty());
+            assertTrue(b.driver.findElement(By.cssSelector("a[href$='/cleaned.html']")).isDisplayed());
+            b.screenshots("result-untracked");
         } finally {
             Files.deleteIfExists(eml);
         }

@@ -174,7 +174,7 @@ class PagesTest {
         PageSession s = new PageSession();
         String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
         s.get("/analyses/" + id);
-        Response r = s.post("/analyses/" + id + "/delete", Map.of());
+        Response r = s.post("/analyses/" + id + "/delete", Map.of("confirm", "yes"));
         assertEquals(303, r.statusCode());
         assertTrue(r.header("Location").endsWith("/?deleted=true"));
         assertTrue(analyses.find(id).isEmpty());

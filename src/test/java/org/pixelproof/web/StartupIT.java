@@ -20,6 +20,35 @@ import org.junit.jupiter.api.Test;
 class StartupIT {
     static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
+    /**
+     * Findings 15: the packaged app starts quietly (no warning about the dossier templates' content type) and
+     * listens on 127.0.0.1 only unless told otherwise.
+     */
+    @Test
+    void theAppStartsWithoutTemplateWarningsAndListensOnLocalhostOnly() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), "StartupIT skipped: " + JAR + " is missing (run mvn verify)");
+        Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "startup-quiet-");
+        Path log = dataDir.resolve("app.log");
+        Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dpixelproof.data-dir=" + dataDir, "-Dquarkus.http.port=0", "-jar", JAR.toString()))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            String out = "";
+            for (int i = 0; i < 900 && p.isAlive() && !out.contains("Listening on"); i++) {
+                Thread.sleep(100);
+                out = Files.readString(log);
+            }
+            assertTrue(out.contains("Listening on: http://127.0.0.1:"), "listens on 127.0.0.1 only:\n" + out);
+            assertFalse(out.contains("Unable to detect the content type"), out);
+            assertFalse(out.contains("0.0.0.0"), out);
+        } finally {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+            }
+        }
+    }
+
     @Test
     void aBrokenRuleFileStopsStartUpNamingFileAndLine() throws Exception {
         assumeTrue(Files.isRegularFile(JAR), "StartupIT skipped: " + JAR + " is missing (run mvn verify)");

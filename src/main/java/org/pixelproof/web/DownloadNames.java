@@ -1,0 +1,73 @@
+package org.pixelproof.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.pixelproof.analysis.Analysis;
+
+/**
+ * File names of the downloads of an analysis, specific enough to be told apart in a Downloads folder:
+ * {@code pixelproof-<sender domain>-<date>-<what>[-<lang>].<ext>}, e.g.
+ * {@code pixelproof-maison-lumiere.fr-2026-11-12-dossier-fr.pdf}. The date is the message's Date header (the day
+ * in Europe/Paris) when it parses as RFC 5322, else the day of the analysis. Only lower-case ASCII letters, digits,
+ * {@code .} and {@code -} are kept, so that the name is safe in a {@code Content-Disposition} header and on every
+ * file system. Stateless and thread-safe.
+ */
+final class DownloadNames {
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** Longest sender part of a name, in characters. */
+    private static final int MAX_SENDER_CHARS = 60;
+
+    private DownloadNames() {
+    }
+
+    /**
+     * @param a    the analysis
+     * @param what what the file is, e.g. {@code dossier}, {@code cnil-complaint}, {@code cleaned}
+     * @param lang {@code fr}, {@code en}, or {@code null} for a file without language
+     * @param ext  the extension without its dot, e.g. {@code pdf}
+     * @return the file name
+     */
+    static String of(Analysis a, String what, String lang, String ext) {
+        StringBuilder sb = new StringBuilder("pixelproof-").append(sender(a)).append('-').append(day(a)).append('-')
+                .append(safe(what));
+        if (lang != null) {
+            sb.append('-').append(safe(lang));
+        }
+        return sb.append('.').append(safe(ext)).toString();
+    }
+
+    private static String sender(Analysis a) {
+        String domain = a.sender() == null ? null : a.sender().fromDomain();
+        String s = domain == null ? "" : safe(domain);
+        s = s.replaceAll("^[.-]+|[.-]+$", "");
+        if (s.length() > MAX_SENDER_CHARS) {
+            s = s.substring(0, MAX_SENDER_CHARS);
+        }
+        return s.isEmpty() ? "message" : s;
+    }
+
+    private static LocalDate day(Analysis a) {
+        String date = a.message() == null ? null : a.message().date();
+        if (date != null && !date.isBlank()) {
+            // RFC 5322 dates often carry a trailing comment, "(CET)", that RFC_1123 does not accept.
+            String d = date.replaceAll("\\s*\\([^)]*\\)\\s*$", "").strip();
+            try {
+                return ZonedDateTime.parse(d, DateTimeFormatter.RFC_1123_DATE_TIME).withZoneSameInstant(PARIS)
+                        .toLocalDate();
+            } catch (DateTimeParseException e) {
+                // fall back to the day of the analysis
+            }
+        }
+        return a.analysedAt().atZone(PARIS).toLocalDate();
+    }
+
+    /** @return {@code s} in lower case with every character other than a-z, 0-9, '.' and '-' replaced by '-'. */
+    static String safe(String s) {
+        String lower = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-").replaceAll("-{2,}", "-");
+        return lower.replaceAll("\\.{2,}", ".");
+    }
+}
