@@ -57,6 +57,11 @@ public final class Detector {
             "authentication-results", "arc-authentication-results", "arc-seal", "arc-message-signature",
             "dkim-signature", "x-google-original-to", "x-original-recipient", "x-received");
 
+    private static final java.util.regex.Pattern TRAILING_NUMBER = java.util.regex.Pattern.compile("=\\d+$");
+    /** Marks a token that is base64 of readable text (identity-compared). */
+    private static final List<String> TEXT_TOKEN = java.util.Collections.unmodifiableList(new ArrayList<>(List.of(
+            "text")));
+
     /** Most per-recipient tokens listed per tracker. */
     static final int MAX_TOKENS = 10;
 
@@ -589,12 +594,17 @@ public final class Detector {
         final Map<String, Integer> imagesPerHost = new HashMap<>();
         /** values of subscriber-key-named parameters, with the number of URLs holding each */
         final Map<String, Integer> keyUses = new HashMap<>();
+        boolean keyUsesCounted;
         final Map<RawLink, LinkDecoder.Unwrapped> unwrappedLinks = new IdentityHashMap<>();
         final Map<Candidate, LinkDecoder.Unwrapped> unwrappedLoads = new IdentityHashMap<>();
         /** per-URL results, computed once: the same URL often appears many times in a message */
         private final Map<String, List<Tokens.Token>> tokenMemo = new HashMap<>();
         private final Map<String, List<VendorIndex.VendorMatch>> vendorMemo = new HashMap<>();
         private final Map<String, List<RecipientMatcher.Match>> idMemo = new HashMap<>();
+        private final Map<String, List<RecipientIdentifier>> placedIdMemo = new HashMap<>();
+        private final Map<String, String> carrierMemo = new HashMap<>();
+        /** per token: the id fields of a base64 JSON token, or a marker for base64 of text, or nothing */
+        private final Map<String, List<String>> tokenKindMemo = new HashMap<>();
 
         List<Tokens.Token> tokens(WebUrl url) {
             return tokenMemo.computeIfAbsent(url.url(), k -> Tokens.highEntropy(url));
@@ -626,12 +636,6 @@ public final class Detector {
                     }
                 }
             }
-            for (RawLink l : links) {
-                countKeys(l.url());
-            }
-            for (Candidate c : candidates) {
-                countKeys(c.url());
-            }
             for (Candidate c : candidates) {
                 LinkDecoder.Unwrapped u = decoder.unwrap(c.url());
                 unwrappedLoads.put(c, u);
@@ -643,6 +647,35 @@ public final class Detector {
                     loadTokens.add(t.value());
                 }
             }
+        }
+
+        /**
+         * @return the id fields of a base64 JSON token, {@link #TEXT_TOKEN} for base64 of readable text, or an empty
+         *         list for an opaque token; computed once per token value
+         */
+        private List<String> tokenKind(String value) {
+            List<String> k = tokenKindMemo.get(value);
+            if (k == null) {
+                String text = LinkDecoder.base64Text(value);
+                List<String> ids = text == null ? List.of() : LinkDecoder.idsInJson(text);
+                k = !ids.isEmpty() ? ids : text != null && LinkDecoder.isReadableText(text) ? TEXT_TOKEN : List.of();
+                tokenKindMemo.put(value, k);
+            }
+            return k;
+        }
+
+        /** @return per value, the number of URLs whose subscriber-key-named parameters hold it; computed once */
+        private Map<String, Integer> keyUses() {
+            if (!keyUsesCounted) {
+                keyUsesCounted = true;
+                for (RawLink l : links) {
+                    countKeys(l.url());
+                }
+                for (Candidate c : candidates) {
+                    countKeys(c.url());
+                }
+            }
+            return keyUses;
         }
 
         /** Counts, per value, the URLs whose subscriber-key-named parameters hold it. */
@@ -977,7 +1010,10 @@ public final class Detector {
          * is the token that matched.
          */
         private void identifiers(Draft d, WebUrl url, String destination, String carrier) {
-            List<RecipientIdentifier> found = identifiersIn(url, destination, carrier);
+            addIdentifiers(d, identifiersIn(url, destination, carrier));
+        }
+
+        private void addIdentifiers(Draft d, List<RecipientIdentifier> found) {
             for (RecipientIdentifier r : found) {
                 boolean known = d.identifiers.stream().anyMatch(o -> o.encoding().equals(r.encoding())
                         && Objects.equals(o.address(), r.address()));
@@ -993,10 +1029,24 @@ public final class Detector {
         }
 
         List<RecipientIdentifier> identifiersIn(WebUrl url, String destination, String carrier) {
-            List<RecipientIdentifier> out = new ArrayList<>();
             if (matcher.isEmpty()) {
-                return out;
+                return List.of();
             }
+            return placedIdMemo.computeIfAbsent(url.url() + '\u0000' + destination,
+                    k -> computeIdentifiersIn(url, destination, carrier));
+        }
+
+        private List<RecipientIdentifier> computeIdentifiersIn(WebUrl url, String destination, String carrier) {
+            // fast path: the whole URL (raw and percent-decoded) and the destination hold no form of the address
+            // (percent-decoded only when '+' is encoded: the other encoded forms are searched as such, or decoded
+            // in the destination)
+            String whole = url.url();
+            boolean plus = whole.contains("%2B") || whole.contains("%2b");
+            if (ids(whole).isEmpty() && (!plus || ids(WebUrl.percentDecode(whole)).isEmpty())
+                    && (destination == null || ids(destination).isEmpty())) {
+                return List.of();
+            }
+            List<RecipientIdentifier> out = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             Set<String> inDestination = new HashSet<>();
             if (destination != null) {
@@ -1175,22 +1225,26 @@ public final class Detector {
                     continue;
                 }
                 if (carrier != null && carrier.contains(t.value())) {
-                    d.tokens.addAll(LinkDecoder.idsInBase64Json(carrier));
+                    List<String> ids = tokenKind(carrier);
+                    if (ids != TEXT_TOKEN) {
+                        d.tokens.addAll(ids);
+                    }
                     continue;
                 }
                 if (t.name() == null && signatureSegments.stream().anyMatch(seg -> seg.contains(t.value()))) {
                     continue;
                 }
+                List<String> kind = tokenKind(t.value());
+                if (kind == TEXT_TOKEN) {
+                    continue;
+                }
                 kept.add(t);
-                List<String> ids = LinkDecoder.idsInBase64Json(t.value());
-                if (!ids.isEmpty()) {
-                    for (String id : ids) {
+                if (!kind.isEmpty()) {
+                    for (String id : kind) {
                         d.tokens.add(t.name() == null ? id : t.name() + "." + id);
                     }
-                } else if (!LinkDecoder.isBase64OfText(t.value())) {
-                    d.tokens.add(t.display());
                 } else {
-                    kept.remove(kept.size() - 1);
+                    d.tokens.add(t.display());
                 }
             }
             return kept;
@@ -1266,11 +1320,12 @@ public final class Detector {
                     d.signal(SignalCodes.VENDOR_PATH_SHAPE, "path has the shape of " + shape.pattern().id() + " ("
                             + shape.vendor().name() + ") on host " + url.host());
                 }
-                String carrier = d.destination == null ? null : decoder.destinationCarrier(url);
+                String carrier = d.destination == null ? null
+                        : carrierMemo.computeIfAbsent(url.url(), k -> decoder.destinationCarrier(url));
                 List<RecipientIdentifier> linkIds = identifiersIn(url, isShareLink(url) ? null : d.destination,
                         carrier);
                 if (!unsubscribe) {
-                    identifiers(d, url, isShareLink(url) ? null : d.destination, carrier);
+                    addIdentifiers(d, linkIds);
                     recipientParameters(d, url, true);
                 } else {
                     recipientParameters(d, url, false);
@@ -1315,7 +1370,7 @@ public final class Detector {
                         || d.has(SignalCodes.SUBSCRIBER_KEY);
                 if (tracker && unsubscribe && !linkIds.isEmpty()) {
                     // the link is tracked anyway: the redirector logs the address its destination carries
-                    identifiers(d, url, isShareLink(url) ? null : d.destination, carrier);
+                    addIdentifiers(d, linkIds);
                 }
                 Draft owner = null;
                 if (tracker) {
@@ -1419,7 +1474,7 @@ public final class Detector {
      *         base64 of 32 bytes (43 or 44 characters), optionally followed by {@code =NNN} (Amazon SES)
      */
     static boolean isSignature(String segment) {
-        String s = segment.replaceFirst("=\\d+$", "");
+        String s = TRAILING_NUMBER.matcher(segment).replaceFirst("");
         int n = s.length();
         if ((n == 32 || n == 40 || n == 64) && s.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')
                 || (c >= 'A' && c <= 'F'))) {

@@ -319,7 +319,15 @@ final class LinkDecoder {
      */
     static List<String> idsInBase64Json(String token) {
         String text = base64Text(token);
-        if (text == null || !text.startsWith("{")) {
+        return text == null ? List.of() : idsInJson(text);
+    }
+
+    /**
+     * @param text decoded text
+     * @return {@code key=value} for each identifier field of a JSON object, in order; empty when not JSON
+     */
+    static List<String> idsInJson(String text) {
+        if (!text.startsWith("{")) {
             return List.of();
         }
         List<String> out = new java.util.ArrayList<>();
@@ -344,7 +352,12 @@ final class LinkDecoder {
      */
     static boolean isBase64OfText(String token) {
         String text = base64Text(token);
-        if (text == null || text.length() < 6 || text.startsWith("{") || text.startsWith("[")) {
+        return text != null && isReadableText(text);
+    }
+
+    /** @return true when decoded text reads as text (words, a label, a URL, a path), not as JSON or binary. */
+    static boolean isReadableText(String text) {
+        if (text.length() < 6 || text.startsWith("{") || text.startsWith("[")) {
             return false;
         }
         int readable = 0;
@@ -366,7 +379,7 @@ final class LinkDecoder {
     }
 
     /** @return the UTF-8 text a base64 or base64url token decodes to, or {@code null} (not base64, not UTF-8). */
-    private static String base64Text(String token) {
+    static String base64Text(String token) {
         if (token == null || token.length() < 8 || token.length() > MAX_BASE64) {
             return null;
         }

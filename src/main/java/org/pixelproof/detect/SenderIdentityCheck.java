@@ -71,31 +71,40 @@ public final class SenderIdentityCheck {
         if (senderDomains.isEmpty()) {
             return List.of();
         }
+        Set<String> destinations = new HashSet<>();
+        Set<String> destinationHosts = new HashSet<>();
+        for (Link l : links) {
+            if (l.host() == null || unsubscribe(l)) {
+                continue;
+            }
+            String host = l.host();
+            if (l.destination() != null) {
+                WebUrl u = WebUrl.of(l.destination(), null);
+                if (u == null || !u.isRemote() || u.host() == null) {
+                    continue;
+                }
+                destinationHosts.add(host); // a tracked link on a brand host counts too
+                host = u.host();
+            }
+            destinationHosts.add(host);
+            String reg = Domains.registrable(host);
+            if (IGNORED_LINK_DOMAINS.contains(reg) || !vendors.vendorsOfHost(host).isEmpty()) {
+                continue;
+            }
+            destinations.add(reg);
+        }
+        if (destinations.isEmpty() || destinations.stream().anyMatch(senderDomains::contains)) {
+            return List.of(); // the common case, decided without reading the text
+        }
         Set<String> written = new LinkedHashSet<>();
         for (VisibleText vt : texts) {
+            if (vt.text().indexOf("www.") < 0 && vt.text().indexOf("WWW.") < 0) {
+                continue;
+            }
             Matcher m = WEB_ADDRESS.matcher(vt.text());
             while (m.find() && written.size() < 20) {
                 written.add(Domains.registrable(m.group(1).toLowerCase(Locale.ROOT)));
             }
-        }
-        Set<String> destinations = new HashSet<>();
-        Set<String> destinationHosts = new HashSet<>();
-        for (Link l : links) {
-            String target = l.destination() != null ? l.destination() : l.url();
-            WebUrl u = WebUrl.of(target, null);
-            if (u == null || !u.isRemote() || u.host() == null || unsubscribe(l)) {
-                continue;
-            }
-            String reg = Domains.registrable(u.host());
-            destinationHosts.add(u.host());
-            WebUrl raw = WebUrl.of(l.url(), null);
-            if (raw != null && raw.host() != null) {
-                destinationHosts.add(raw.host()); // a tracked link on a brand host counts too
-            }
-            if (IGNORED_LINK_DOMAINS.contains(reg) || !vendors.vendorsOfHost(u.host()).isEmpty()) {
-                continue;
-            }
-            destinations.add(reg);
         }
         List<String> reasons = new ArrayList<>();
         // the sender's brand in a link host counts as the sender's (oekoligenta.newsletter-host.example)
