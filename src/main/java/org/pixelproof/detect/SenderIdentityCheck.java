@@ -143,7 +143,8 @@ public final class SenderIdentityCheck {
     private static boolean unsubscribe(Link l) {
         String s = (l.text() + " " + l.url()).toLowerCase(Locale.ROOT);
         return s.contains("unsub") || s.contains("desinscri") || s.contains("désinscri") || s.contains("desabonn")
-                || s.contains("désabonn") || s.contains("optout") || s.contains("opt-out") || s.contains("preferences");
+                || s.contains("désabonn") || s.contains("optout") || s.contains("opt-out")
+                || s.contains("preferences");
     }
 
     /** @return true when a word of 4+ letters of the name is in a sender domain label or the From local part. */

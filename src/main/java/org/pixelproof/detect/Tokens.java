@@ -8,8 +8,9 @@ import java.util.List;
  *
  * <p><b>Measure.</b> A token is measured on a run of letters and digits of a path segment or query value (other
  * characters end it), and reported whole: extended over the hyphens and underscores around it (base64url and composed
- * ids such as {@code 0102019a3c2f5d1e-8c4b...-000000} are one token, not fragments). Its <em>Shannon entropy</em> {@code H} is computed over its characters in bits per character, and its
- * estimated information content is {@code H × length} bits. A token is <em>high-entropy</em> when:
+ * ids such as {@code 0102019a3c2f5d1e-8c4b...-000000} are one token, not fragments). Its <em>Shannon entropy</em>
+ * {@code H} is computed over its characters in bits per character, and its estimated information content is
+ * {@code H × length} bits. A token is <em>high-entropy</em> when:
  * <ul>
  * <li>it is at least {@link #MIN_LENGTH} (12) characters long,</li>
  * <li>it mixes letters and digits (an all-letter run is a word or slug; an all-digit run is a date, a price or an
