@@ -11,6 +11,7 @@ import org.pixelproof.authenticity.AuthenticityChecker;
 import org.pixelproof.detect.Detector;
 import org.pixelproof.detect.Findings;
 import org.pixelproof.ingest.Anomaly;
+import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.ingest.EmailParser;
 import org.pixelproof.ingest.IngestLimits;
 import org.pixelproof.ingest.ReceivedEmail;
@@ -89,11 +90,29 @@ public final class Analyzer {
         Authenticity auth = authenticity.check(email, findings);
         Assessment assessment = assessor.assess(email, findings, auth, detection.visibleTexts());
         String id = options.id() != null ? options.id() : AnalysisIds.newId();
+        List<Anomaly> anomalies = new ArrayList<>(anomalies(email, findings));
         return new Analysis(id, email.fileName(), email.sha256(), email.sizeBytes(), clock.instant(),
                 ToolVersion.get(), rules.version(), assessment.verdict(), summarise(email), findings.recipientAddresses(),
-                findings.trackers(), findings.remoteContent(), findings.consentMarkers(),
-                findings.missingConsentMarkers(), findings.links(), findings.sender(), assessment, auth,
-                anomalies(email, findings), findings.headerIdentifiers());
+                listed(findings.trackers(), "trackers", anomalies),
+                listed(findings.remoteContent(), "remote resources", anomalies), findings.consentMarkers(),
+                findings.missingConsentMarkers(), listed(findings.links(), "links", anomalies), findings.sender(),
+                assessment, auth, anomalies, findings.headerIdentifiers());
+    }
+
+    /**
+     * Most trackers, remote resources and links (each) listed in an analysis: 1,000 (the dossier of 2,000 pixels did
+     * not fit in a 256 MB heap). Real messages hold at most a few hundred; past it, the first ones are listed and a
+     * {@link AnomalyCode#TOO_MANY_REFERENCES} anomaly says how many were left out.
+     */
+    public static final int MAX_LISTED = 1_000;
+
+    private static <T> List<T> listed(List<T> all, String what, List<Anomaly> anomalies) {
+        if (all.size() <= MAX_LISTED) {
+            return all;
+        }
+        anomalies.add(new Anomaly(AnomalyCode.TOO_MANY_REFERENCES, "1", String.format(java.util.Locale.ROOT,
+                "%d %s found; the first %d are listed, the verdict counts them all", all.size(), what, MAX_LISTED)));
+        return all.subList(0, MAX_LISTED);
     }
 
     private static List<Anomaly> anomalies(ReceivedEmail email, Findings findings) {

@@ -103,9 +103,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     Lang lang;
 
     @Option(names = "--complainant", paramLabel = "FILE", description = "A YAML file with the complainant's "
-            + "details for the dossiers: name, postalAddress, email, addressGivenHow, addressGivenWhen, consentAsked "
-            + "(yes|no|dont_know), priorRequest (sentOn, content, answeredOn, answer), actingFor, mandate. The "
-            + "--complainant-* options override it.")
+            + "details for the dossiers: name, postalAddress, email, addressGivenHow, addressGivenWhen, addressGivenOn "
+            + "(a date), addressGivenPeriod (before|after 14 April 2026), addressNeverGiven, consentAsked "
+            + "(yes|no|dont_know), priorRequest (sentOn, content, answeredOn, answer), actingFor, mandate, "
+            + "objectToMarketing. The --complainant-* options override it.")
     Path complainantFile;
 
     @Option(names = "--complainant-name", paramLabel = "NAME", description = "Complainant's name, for the "

@@ -10,7 +10,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import org.pixelproof.dossier.AddressPeriod;
 import org.pixelproof.dossier.Complainant;
+import org.pixelproof.dossier.ComplainantCheck;
+import org.pixelproof.dossier.ConsentAsked;
+import org.pixelproof.dossier.DossierBuilder;
+import org.pixelproof.dossier.PriorRequest;
 
 /**
  * Reads the complainant's details for the dossiers (issue 4, item 1) from the {@code --complainant FILE} YAML and the
@@ -19,10 +25,14 @@ import org.pixelproof.dossier.Complainant;
  *
  * <p>YAML keys (all optional), those of {@link Complainant}: {@code name}, {@code postalAddress} (lines separated by
  * line breaks), {@code email}, {@code addressGivenHow}, {@code addressGivenWhen} (in the complainant's words),
- * {@code consentAsked} ({@code yes}, {@code no} or {@code dont_know}), {@code priorRequest} with {@code sentOn},
- * {@code content}, {@code answeredOn} and {@code answer} (dates as {@code 2025-11-02}), {@code actingFor} and
- * {@code mandate} ({@code true}/{@code false}). An unknown key is an error, so that a typo does not silently drop a
- * fact.
+ * {@code addressGivenOn} (the exact date, {@code 2026-05-03}), {@code addressGivenPeriod} ({@code before} or
+ * {@code after} the CNIL recommendation of 14 April 2026, when only that is known), {@code addressNeverGiven}
+ * ({@code true} when they never gave their address to the sender), {@code consentAsked} ({@code yes}, {@code no} or
+ * {@code dont_know}), {@code priorRequest} with {@code sentOn}, {@code content}, {@code answeredOn} and
+ * {@code answer} (dates as {@code 2025-11-02}), {@code actingFor} and {@code mandate} ({@code true}/{@code false}),
+ * {@code objectToMarketing} ({@code true}: the DPO letter objects to direct marketing; {@code false}: it asks to keep
+ * the e-mails without tracking; absent: the letter leaves both options to choose). An unknown key is an error, so
+ * that a typo does not silently drop a fact.
  */
 final class ComplainantFile {
     private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
@@ -40,13 +50,47 @@ final class ComplainantFile {
      * @param address {@code --complainant-address}, or {@code null}
      * @param email   {@code --complainant-email}, or {@code null}
      * @return the complainant, {@link Complainant#UNKNOWN} when nothing was given
-     * @throws IllegalArgumentException with a message for the user when the file cannot be read
+     * @throws IllegalArgumentException with a message for the user when the file cannot be read, or when a date in it
+     *                                  cannot be right (in the future, an answer before its request:
+     *                                  {@link ComplainantCheck})
      */
     static Complainant read(Path file, String name, String address, String email) {
         Complainant c = file == null ? Complainant.UNKNOWN : parse(file);
+        List<ComplainantCheck.Problem> problems = ComplainantCheck.check(c,
+                java.time.LocalDate.now(DossierBuilder.ZONE));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(problems.stream()
+                    .map(p -> "--complainant " + file + ": " + p.field() + ": " + p.messageEn())
+                    .collect(java.util.stream.Collectors.joining("\n")));
+        }
         return new Complainant(name != null ? name : c.name(), address != null ? address : c.postalAddress(),
                 email != null ? email : c.email(), c.addressGivenHow(), c.addressGivenWhen(), c.consentAsked(),
-                c.priorRequest(), c.actingFor(), c.mandate());
+                c.priorRequest(), c.actingFor(), c.mandate(), c.addressGivenOn(), c.addressGivenPeriod(),
+                c.addressNeverGiven(), c.objectToMarketing());
+    }
+
+    /** The file's shape: the complainant's fields, with the period written {@code before} or {@code after}. */
+    private record Yaml(String name, String postalAddress, String email, String addressGivenHow,
+            String addressGivenWhen, java.time.LocalDate addressGivenOn, Period addressGivenPeriod,
+            Boolean addressNeverGiven, ConsentAsked consentAsked, PriorRequest priorRequest, String actingFor,
+            Boolean mandate, Boolean objectToMarketing) {
+        Complainant complainant() {
+            return new Complainant(name, postalAddress, email, addressGivenHow, addressGivenWhen, consentAsked,
+                    priorRequest, actingFor, mandate, addressGivenOn,
+                    addressGivenPeriod == null ? null : addressGivenPeriod.period, addressNeverGiven,
+                    objectToMarketing);
+        }
+    }
+
+    /** {@code addressGivenPeriod} in the file: before or after the CNIL recommendation of 14 April 2026. */
+    private enum Period {
+        BEFORE(AddressPeriod.BEFORE_RECOMMENDATION), AFTER(AddressPeriod.AFTER_RECOMMENDATION);
+
+        final AddressPeriod period;
+
+        Period(AddressPeriod period) {
+            this.period = period;
+        }
     }
 
     private static Complainant parse(Path file) {
@@ -60,15 +104,17 @@ final class ComplainantFile {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("consentAsked",
                         tree.get("consentAsked").booleanValue() ? "YES" : "NO");
             }
-            return YAML.treeToValue(tree, Complainant.class);
+            return YAML.treeToValue(tree, Yaml.class).complainant();
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException("--complainant " + file + ": unknown key '" + e.getPropertyName()
-                    + "'; known keys: name, postalAddress, email, addressGivenHow, addressGivenWhen, consentAsked, "
-                    + "priorRequest (sentOn, content, answeredOn, answer), actingFor, mandate");
+                    + "'; known keys: name, postalAddress, email, addressGivenHow, addressGivenWhen, addressGivenOn, "
+                    + "addressGivenPeriod (before|after), addressNeverGiven, consentAsked, priorRequest (sentOn, "
+                    + "content, answeredOn, answer), actingFor, mandate, objectToMarketing");
         } catch (InvalidFormatException e) {
             throw new IllegalArgumentException("--complainant " + file + ": '" + e.getValue() + "' is not a valid "
                     + path(e) + (e.getTargetType() != null && e.getTargetType().isEnum()
-                            ? " (expected yes, no or dont_know)" : ""));
+                            ? (e.getTargetType() == Period.class ? " (expected before or after)"
+                                    : " (expected yes, no or dont_know)") : ""));
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
             throw new IllegalArgumentException("--complainant " + file + ": wrong kind of value for " + path(e));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

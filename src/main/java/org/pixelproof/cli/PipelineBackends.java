@@ -1,8 +1,10 @@
 package org.pixelproof.cli;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.pixelproof.analysis.Analysis;
 import org.pixelproof.analysis.AnalysisOptions;
 import org.pixelproof.analysis.Analyzer;
@@ -10,6 +12,7 @@ import org.pixelproof.analysis.UnanalysableInputException;
 import org.pixelproof.authenticity.AuthenticityChecker;
 import org.pixelproof.dossier.CaseEmail;
 import org.pixelproof.dossier.Complainant;
+import org.pixelproof.dossier.ComplainantCheck;
 import org.pixelproof.dossier.DossierBuilder;
 import org.pixelproof.dossier.Language;
 import org.pixelproof.ingest.EmailParser;
@@ -79,6 +82,12 @@ final class PipelineBackends implements Backends {
                 String name = item.analysis().file();
                 emails.add(new CaseEmail(item.analysis(), item.raw(), item.outlook()
                         ? outlook.read(item.raw(), name) : parser.parse(item.raw(), name)));
+            }
+            List<ComplainantCheck.Problem> problems = ComplainantCheck.check(complainant,
+                    LocalDate.now(DossierBuilder.ZONE));
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("--complainant: " + problems.stream()
+                        .map(p -> p.field() + ": " + p.messageEn()).collect(Collectors.joining("; ")));
             }
             return pdf.dossier(builder.build(emails, complainant, language));
         };

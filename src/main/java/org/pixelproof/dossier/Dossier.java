@@ -23,6 +23,7 @@ import org.pixelproof.detect.TrackerKind;
 import org.pixelproof.ingest.Anomaly;
 import org.pixelproof.ingest.Header;
 import org.pixelproof.preview.Placeholder;
+import org.pixelproof.rules.ProvisionKind;
 import org.pixelproof.rules.SourceConfidence;
 
 /**
@@ -52,6 +53,8 @@ import org.pixelproof.rules.SourceConfidence;
  * @param priorSteps           the prior request to the sender and its one-month deadline
  * @param caveats              codes of what the findings do not prove (union over the e-mails, plus the dossier's own)
  * @param unknownProvisionIds  provision ids the assessment cited that the rule set lacks (listed, never invented)
+ * @param addressTimeline      the complainant's statement about their address set against the first e-mail's date
+ *                             and the CNIL recommendation's dates (legal-notes, "Timing")
  */
 public record Dossier(
         String reference,
@@ -71,7 +74,8 @@ public record Dossier(
         List<LegalGround> legalGrounds,
         PriorSteps priorSteps,
         List<String> caveats,
-        List<String> unknownProvisionIds) {
+        List<String> unknownProvisionIds,
+        AddressTimeline addressTimeline) {
 
     public Dossier {
         Objects.requireNonNull(reference, "reference");
@@ -99,7 +103,212 @@ public record Dossier(
         List<EmailRecord> plain = emails.stream().map(e -> e.withPreview("")).toList();
         return new Dossier(reference, language, generatedAt, generatedOn, toolVersion, rulesVersion, complainant,
                 verdict, trackerCount, learnings, organisation, plain, recurringIdentifiers, copyComparisons,
-                legalGrounds, priorSteps, caveats, unknownProvisionIds);
+                legalGrounds, priorSteps, caveats, unknownProvisionIds, addressTimeline);
+    }
+
+    /**
+     * @param other the language wanted
+     * @return this dossier written in {@code other} (the findings do not depend on the language): e.g. the French
+     *         complaint of an English dossier, since the CNIL processes complaints in French
+     */
+    public Dossier inLanguage(Language other) {
+        Language l = other == null ? Language.FR : other;
+        return l == language ? this : new Dossier(reference, l, generatedAt, generatedOn, toolVersion, rulesVersion,
+                complainant, verdict, trackerCount, learnings, organisation, emails, recurringIdentifiers,
+                copyComparisons, legalGrounds, priorSteps, caveats, unknownProvisionIds, addressTimeline);
+    }
+
+    /**
+     * @param otherLabel the label of a copy received by someone else
+     * @return the one value that differs between that copy and the complainant's, when the comparison found exactly
+     *         one (besides the Message-ID), else {@code null}
+     */
+    public SingleDifference singleDifference(String otherLabel) {
+        return singleDifference(copyComparisons, otherLabel,
+                emails.stream().filter(EmailRecord::ownCopy).map(EmailRecord::label).toList());
+    }
+
+    /**
+     * @param comparisons the comparisons of copies
+     * @param otherLabel  the label of a copy received by someone else
+     * @param ownLabels   the labels of the complainant's own copies
+     * @return the one value that differs between that copy and one of the complainant's, or {@code null}
+     */
+    static SingleDifference singleDifference(List<CopyComparison> comparisons, String otherLabel,
+            List<String> ownLabels) {
+        for (CopyComparison c : comparisons) {
+            if (c.values().size() != 1) {
+                continue;
+            }
+            DifferingValue v = c.values().get(0);
+            if (c.emailB().equals(otherLabel) && ownLabels.contains(c.emailA())) {
+                return new SingleDifference(v.parameter(), v.valueA(), v.valueB());
+            }
+            if (c.emailA().equals(otherLabel) && ownLabels.contains(c.emailB())) {
+                return new SingleDifference(v.parameter(), v.valueB(), v.valueA());
+            }
+        }
+        return null;
+    }
+
+    /** @return the number of trackers in the e-mails the complainant received themselves. */
+    public int ownTrackerCount() {
+        return ownEmails().stream().mapToInt(e -> e.trackers().size()).sum();
+    }
+
+    /** @return true when the complainant received more than one of the e-mails themselves. */
+    public boolean severalOwnEmails() {
+        return ownEmails().size() > 1;
+    }
+
+    /** @return the kinds of tracker in the e-mails the complainant received, in the order of {@link #learnings()}. */
+    public List<TrackerKind> ownKinds() {
+        List<TrackerKind> kinds = ownEmails().stream().flatMap(e -> e.trackers().stream()).map(TrackerRow::kind)
+                .distinct().toList();
+        return learnings.stream().map(KindGroup::kind).filter(kinds::contains).toList();
+    }
+
+    /** @return the e-mails the complainant received themselves. */
+    public List<EmailRecord> ownEmails() {
+        return emails.stream().filter(EmailRecord::ownCopy).toList();
+    }
+
+    /** @return the numbers of the sections, contiguous whatever sections this dossier has. */
+    public SectionNumbers sections() {
+        return SectionNumbers.of(severalEmails());
+    }
+
+    /** @return the e-mails received by someone other than the complainant (copies produced with their agreement). */
+    public List<EmailRecord> othersCopies() {
+        return emails.stream().filter(e -> !e.ownCopy()).toList();
+    }
+
+    /** @return true when at least one e-mail was received by someone other than the complainant. */
+    public boolean hasOthersCopies() {
+        return emails.stream().anyMatch(e -> !e.ownCopy());
+    }
+
+    /** @return true when a prior request to the sender was stated (the CNIL can then be asked about its follow-up). */
+    public boolean priorRequestGiven() {
+        return priorSteps != null && !priorSteps.none();
+    }
+
+    /**
+     * Whether this dossier supports a complaint: at least one tracker was found in an e-mail the complainant received
+     * themselves. When none was (verdict {@code NO_TRACKING_FOUND}), there is nothing to complain about: the dossier
+     * says so, prepares no letter, and {@link DossierTemplates#letterText} gives, for any letter, a short note saying
+     * why no letter is prepared instead of a complaint about tracking that was not found.
+     *
+     * @return true when a complaint (and the letters) can be made from this dossier
+     * @see DossierBuilder#complaintPossible(java.util.Collection)
+     */
+    public boolean complaintPossible() {
+        return ownTrackerCount() > 0;
+    }
+
+    /**
+     * @return the letters this dossier prepares, in their order: none when {@link #complaintPossible()} is false; no
+     *         DPO letter when the message may impersonate the organisation it names
+     *         ({@link #possibleImpersonation()}); else all of {@link LetterKind}
+     */
+    public List<LetterKind> letterKinds() {
+        if (!complaintPossible()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(LetterKind.values())
+                .filter(k -> k != LetterKind.DPO_REQUEST || !possibleImpersonation()).toList();
+    }
+
+    /** @return true when the DPO letter must not be sent: the message may impersonate the organisation it names. */
+    public boolean possibleImpersonation() {
+        return organisation != null && organisation.impersonation() != null;
+    }
+
+    /** @return true when an e-mail of the case was received before the GDPR applied (25 May 2018). */
+    public boolean anyBeforeGdpr() {
+        return emails.stream().anyMatch(EmailRecord::receivedBeforeGdpr);
+    }
+
+    /** @return the vendors of the case that are established outside the EU/EEA and receive loads from trackers. */
+    public List<VendorRow> vendorsOutsideEea() {
+        return organisation == null ? List.of() : organisation.vendors().stream()
+                .filter(v -> v.outsideEea() && !v.trackerIds().isEmpty()).toList();
+    }
+
+    /**
+     * The numbers of the dossier's sections. The section on several messages exists only when the dossier gathers
+     * more than one; the sections after it are numbered on, so that the numbering stays contiguous.
+     *
+     * @param multi the section on several messages, or {@code 0} when the dossier has one message
+     */
+    public record SectionNumbers(int summary, int complainant, int organisation, int message, int trackers,
+            int learns, int markers, int exemptions, int timeline, int authenticity, int multi, int legal,
+            int limits, int prior, int letters) {
+
+        static SectionNumbers of(boolean several) {
+            int n = several ? 1 : 0;
+            return new SectionNumbers(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, several ? 11 : 0, 11 + n, 12 + n, 13 + n,
+                    14 + n);
+        }
+    }
+
+    /**
+     * The complainant's statement about their address, set against the first e-mail's date and the CNIL
+     * recommendation's dates, for the timeline's conclusion (legal-notes, "Timing": the tool cannot know when an
+     * address was collected, so it asks and words its conclusion accordingly).
+     *
+     * @param period       before or after the recommendation's publication, from the complainant's date or choice;
+     *                     {@code null} when not stated
+     * @param givenOn      the exact date they gave, or {@code null}
+     * @param neverGiven   true when they state they never gave it
+     * @param published    the recommendation's publication (14 April 2026 in the rule data), or {@code null}
+     * @param listsDeadline the end of the period to inform existing lists (about 14 July 2026, uncertain), or
+     *                     {@code null}
+     * @param received     the first e-mail's received date, or {@code null}
+     * @param fromWords    true when the period was read from the complainant's own words (e.g. "en septembre
+     *                     2016") rather than from a date or a choice they gave
+     * @param window       where that date falls: {@code before-gdpr}, {@code before-recommendation},
+     *                     {@code transition} (between publication and the lists' deadline), {@code after-transition},
+     *                     {@code unknown}
+     * @param noticeFound  true when the e-mail carries a notice about tracking
+     */
+    public record AddressTimeline(AddressPeriod period, LocalDate givenOn, boolean neverGiven, LocalDate published,
+            LocalDate listsDeadline, LocalDate received, String window, boolean noticeFound, boolean fromWords) {
+
+        /** @return true when the address was given on or after the recommendation's publication. */
+        public boolean givenAfter() {
+            return period == AddressPeriod.AFTER_RECOMMENDATION;
+        }
+
+        /** @return true when the address was given before the recommendation's publication. */
+        public boolean givenBefore() {
+            return period == AddressPeriod.BEFORE_RECOMMENDATION;
+        }
+
+        /** @return true when the complainant said nothing about when. */
+        public boolean unknown() {
+            return period == null && !neverGiven;
+        }
+
+        /** @return true when the message was received before the GDPR applied. */
+        public boolean beforeGdpr() {
+            return "before-gdpr".equals(window);
+        }
+
+        /** @return true when the message was received after the period to inform existing lists. */
+        public boolean afterTransition() {
+            return "after-transition".equals(window);
+        }
+
+        /** @return true when the message was received during the period to inform existing lists. */
+        public boolean inTransition() {
+            return "transition".equals(window);
+        }
+
+        /** @return true when the message was received before the recommendation's publication (GDPR applying). */
+        public boolean beforeRecommendation() {
+            return "before-recommendation".equals(window);
+        }
     }
 
     /** @return the first e-mail, the one the letters quote. */
@@ -162,13 +371,35 @@ public record Dossier(
     }
 
     /**
-     * Where a finding was made in the original message.
+     * Where a finding was made in the original message. The templates word it per language from the structured
+     * components ({@code element}, {@code attribute}, {@code cssRule}), never from the English {@code where}.
      *
-     * @param partPath the MIME part path ({@code "1.2"})
-     * @param where    the element and attribute, or header, in English ({@code "part 1.2, <img src>"})
-     * @param excerpt  the exact source excerpt, at most 1,000 characters, or {@code null}
+     * @param partPath  the MIME part path ({@code "1.2"})
+     * @param where     the element and attribute, or header, in English ({@code "part 1.2, <img src>"}), for logs;
+     *                  not shown in the dossier
+     * @param excerpt   the exact source excerpt, at most 1,000 characters, or {@code null}
+     * @param element   the HTML element ({@code img}, {@code td}), {@code header} for a header field, {@code text}
+     *                  for the text of a plain-text part, or {@code null} when unknown
+     * @param attribute the attribute or CSS property ({@code src}, {@code background-image}), or the header name
+     * @param cssRule   the CSS rule it was found in, or {@code null}
      */
-    public record Evidence(String partPath, String where, String excerpt) {
+    public record Evidence(String partPath, String where, String excerpt, String element, String attribute,
+            String cssRule) {
+
+        /** The original three-component form, without structured location. */
+        public Evidence(String partPath, String where, String excerpt) {
+            this(partPath, where, excerpt, null, null, null);
+        }
+
+        /** @return true when the finding is a header field. */
+        public boolean header() {
+            return "header".equals(element);
+        }
+
+        /** @return true when the finding is in the text of a plain-text part. */
+        public boolean plainText() {
+            return "text".equals(element);
+        }
     }
 
     /**
@@ -197,8 +428,18 @@ public record Dossier(
      * @param previewXhtml   the message rendered without loading anything, an XHTML fragment
      * @param placeholders   the remote references replaced in that rendering
      * @param anomalies      what was malformed while reading it
-     * @param caveats        the assessment's caveat codes
+     * @param caveats        the assessment's caveat codes, with the dossier's own ({@code received-before-gdpr})
      * @param original       the original {@code .eml} bytes, attached to the PDF (do not modify the array)
+     * @param links          the message's hyperlinks, numbered {@code L1}, {@code L2}... in document order
+     * @param ownCopy        true when the complainant received this copy (their address is among its recipients, or,
+     *                       when their address is not given, it shares a recipient with the first e-mail); false for
+     *                       a copy received by someone else, which needs that person's agreement to be produced
+     * @param receivedBeforeGdpr true when it was received before the GDPR applied (25 May 2018, rule data)
+     * @param copyDifference for a copy received by someone else, the one value that differs from the complainant's
+     *                       copy, when the comparison found exactly one (besides the Message-ID); else {@code null}
+     * @param setAside       the analysis's click trackers that are ordinary links of the sender's own site (found by
+     *                       a heuristic, no redirection, no identifier once merge tags are left out): not counted as
+     *                       trackers, listed so that the reader sees why a number is missing
      */
     public record EmailRecord(
             String label,
@@ -225,9 +466,15 @@ public record Dossier(
             List<Placeholder> placeholders,
             List<Anomaly> anomalies,
             List<String> caveats,
-            byte[] original) {
+            byte[] original,
+            List<LinkRow> links,
+            boolean ownCopy,
+            boolean receivedBeforeGdpr,
+            SingleDifference copyDifference,
+            List<TrackerRow> setAside) {
 
         public EmailRecord {
+            setAside = List.copyOf(setAside);
             Objects.requireNonNull(original, "original");
             trackers = List.copyOf(trackers);
             remoteContent = List.copyOf(remoteContent);
@@ -240,13 +487,47 @@ public record Dossier(
             placeholders = List.copyOf(placeholders);
             anomalies = List.copyOf(anomalies);
             caveats = List.copyOf(caveats);
+            links = List.copyOf(links);
         }
 
         /** @return this record with another rendering ({@code ""}: none). */
         public EmailRecord withPreview(String xhtml) {
             return new EmailRecord(label, analysisId, fileName, sha256, sizeBytes, analysedAt, rulesVersion, message,
                     verdict, trackers, remoteContent, markersFound, markersMissing, messageClass, cues, exemptions,
-                    receivedDate, timeline, authenticity, headers, xhtml, placeholders, anomalies, caveats, original);
+                    receivedDate, timeline, authenticity, headers, xhtml, placeholders, anomalies, caveats, original,
+                    links, ownCopy, receivedBeforeGdpr, copyDifference, setAside);
+        }
+
+        /**
+         * @return the file's name without the folder it was read from (a local path says nothing to the CNIL and
+         *         may reveal the user's folders), or {@code null}
+         */
+        public String fileBaseName() {
+            if (fileName == null || fileName.isBlank()) {
+                return null;
+            }
+            String n = fileName.replace('\\', '/');
+            return n.substring(n.lastIndexOf('/') + 1);
+        }
+
+        /** @return true when the message carries neither an unsubscribe link nor a List-Unsubscribe header. */
+        public boolean noWayToStop() {
+            return !has(ConsentMarkerType.UNSUBSCRIBE_LINK) && !has(ConsentMarkerType.LIST_UNSUBSCRIBE_HEADER);
+        }
+
+        /** @return true when a classification cue points to an account or transactional context. */
+        public boolean accountCues() {
+            return cues.stream().anyMatch(c -> c.pointsTo() == MessageClass.TRANSACTIONAL);
+        }
+
+        /** @return the cues that point to marketing. */
+        public List<ClassificationCue> marketingCues() {
+            return cues.stream().filter(c -> c.pointsTo() == MessageClass.MARKETING).toList();
+        }
+
+        /** @return the links of one tracker, in document order. */
+        public List<LinkRow> linksOf(String trackerId) {
+            return links.stream().filter(l -> trackerId.equals(l.trackerId())).toList();
         }
 
         /** @return the trackers that are click tracking (with their decoded destinations). */
@@ -277,6 +558,8 @@ public record Dossier(
      * @param deliveredTo         Delivered-To and X-Original-To
      * @param forwarded           true when the upload wrapped it as an attachment
      * @param dkimDomains         the DKIM signing domains ({@code d=})
+     * @param fromName            the From display name, decoded, or {@code null}
+     * @param fromAddress         the From address, or {@code null}
      */
     public record MessageIdentification(
             String from,
@@ -292,10 +575,22 @@ public record Dossier(
             String listId,
             List<String> deliveredTo,
             boolean forwarded,
-            List<String> dkimDomains) {
+            List<String> dkimDomains,
+            String fromName,
+            String fromAddress) {
         public MessageIdentification {
             deliveredTo = List.copyOf(deliveredTo);
             dkimDomains = List.copyOf(dkimDomains);
+        }
+
+        /**
+         * @return true when the subject holds an emoji (a pictograph of U+2300..U+2BFF or U+1F000..U+1FAFF), which
+         *         the PDF draws as a small square: the dossier then says so next to the subject
+         */
+        public boolean subjectHasEmoji() {
+            return subject != null && subject.codePoints().anyMatch(cp -> (cp >= 0x1F000 && cp <= 0x1FAFF)
+                    || (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x2300 && cp <= 0x23FF)
+                    || (cp >= 0x2B00 && cp <= 0x2BFF));
         }
     }
 
@@ -323,6 +618,9 @@ public record Dossier(
      * @param signals              the signals behind the finding
      * @param ruleId               the rule that matched
      * @param evidence             where it was found, with the source excerpt
+     * @param linkIds              for click tracking, the links ({@code L3}...) it stands for, in document order
+     * @param signalRows           the signals as codes with their language-neutral values, for wording per language
+     * @param identifierRows       the recipient's address found in it, with its encoding and place as codes
      */
     public record TrackerRow(
             String id,
@@ -343,8 +641,14 @@ public record Dossier(
             Confidence confidence,
             List<Signal> signals,
             String ruleId,
-            Evidence evidence) {
+            Evidence evidence,
+            List<String> linkIds,
+            List<SignalRow> signalRows,
+            List<IdentifierRow> identifierRows) {
         public TrackerRow {
+            identifierRows = List.copyOf(identifierRows);
+            linkIds = List.copyOf(linkIds);
+            signalRows = List.copyOf(signalRows);
             hiddenBy = List.copyOf(hiddenBy);
             recipientIdentifiers = List.copyOf(recipientIdentifiers);
             perRecipientTokens = List.copyOf(perRecipientTokens);
@@ -386,6 +690,72 @@ public record Dossier(
         public boolean differsBetweenCopies() {
             return hasReason("differs-between-copies");
         }
+
+        /** @return the signals that say how it is hidden from the reader. */
+        public List<SignalRow> hidingSignals() {
+            return signalRows.stream().filter(SignalRow::hiding).toList();
+        }
+
+        /** @return true when it stands for more than one link. */
+        public boolean severalLinks() {
+            return linkIds.size() > 1;
+        }
+
+        /** @return true when a token shown was read in another link of its group than the one whose URL is shown. */
+        public boolean tokensFromOtherLinks() {
+            return perRecipientTokens.stream().anyMatch(x -> !url.contains(x.substring(x.indexOf('=') + 1)));
+        }
+    }
+
+    /**
+     * The recipient's address found in a tracker, with where it is as a code.
+     *
+     * @param value        the value as it appears
+     * @param encoding     plain, urlencoded, base64, md5, sha1, sha256...
+     * @param position     {@code query-parameter}, {@code path}, {@code query}, {@code fragment}, {@code host} or
+     *                     {@code header}
+     * @param positionName the parameter or header name, or {@code null}
+     */
+    public record IdentifierRow(String value, String encoding, String position, String positionName) {
+    }
+
+    /**
+     * One signal behind a finding, as a code and a language-neutral value the templates word per language (the
+     * analysis's own detail is English and is not printed in the French dossier).
+     *
+     * @param code      the signal code ({@code vendor-rule}, {@code css-size}, {@code hidden-css}...)
+     * @param value     a technical value that needs no translation (a rule id, a CSS declaration such as
+     *                  {@code height:1px;width:1px}, HTML attributes such as {@code width=1 height=1}, a parameter
+     *                  name), or {@code null}
+     * @param enclosing the enclosing element that hides it ({@code td}), when not the element itself, else
+     *                  {@code null}
+     * @param count     a count the signal states (the links a click rule matched), or {@code null}
+     */
+    public record SignalRow(String code, String value, String enclosing, Integer count) {
+        /** The codes of the signals that hide a tracker from the reader. */
+        public static final List<String> HIDING = List.of("declared-size", "css-size", "hidden-css", "off-screen",
+                "hidden-wrapper");
+
+        /** @return true when this signal says how the tracker is hidden. */
+        public boolean hiding() {
+            return HIDING.contains(code);
+        }
+    }
+
+    /**
+     * A hyperlink of the message.
+     *
+     * @param id          {@code L1}, {@code L2}... in document order
+     * @param url         as a mail client would follow it
+     * @param host        its host, or {@code null} ({@code mailto:})
+     * @param text        the visible link text, or {@code ""}
+     * @param destination its own decoded destination when it goes through a redirector and the target can be decoded
+     *                    offline, else {@code null} (never another link's)
+     * @param trackerId   the click tracker it belongs to, or {@code null}
+     * @param evidence    where it was found
+     */
+    public record LinkRow(String id, String url, String host, String text, String destination, String trackerId,
+            Evidence evidence) {
     }
 
     /**
@@ -394,10 +764,13 @@ public record Dossier(
      * @param type   which marker
      * @param text   the matched text
      * @param url    the link, or {@code null}
-     * @param where  where it was found ({@code "part 1.2, <a href>"})
+     * @param where  where it was found, in English ({@code "part 1.2, <a href>"}); the templates use
+     *               {@code location}
      * @param ruleId the rule that matched
+     * @param location where it was found, structured
      */
-    public record MarkerRow(ConsentMarkerType type, String text, String url, String where, String ruleId) {
+    public record MarkerRow(ConsentMarkerType type, String text, String url, String where, String ruleId,
+            Evidence location) {
     }
 
     /**
@@ -408,11 +781,12 @@ public record Dossier(
      * @param relation   {@code before}, {@code same-day}, {@code after}
      * @param labelFr    what happened that day, French
      * @param labelEn    the same, English
-     * @param sourceUrl  its source
+     * @param sourceUrl  its source's address, or {@code null}
      * @param confidence how sure the rule data is of it
+     * @param sourceTitle its source cited by title when the address was not recorded, or {@code null}
      */
     public record TimelineRow(String keyDateId, LocalDate date, String relation, String labelFr, String labelEn,
-            String sourceUrl, SourceConfidence confidence) {
+            String sourceUrl, SourceConfidence confidence, String sourceTitle) {
 
         /** @return true when the message was received before that date. */
         public boolean before() {
@@ -441,6 +815,21 @@ public record Dossier(
             hops = List.copyOf(hops);
         }
 
+        /** @return one row per DKIM signature, with its outcome as a code the templates word per language. */
+        public List<DkimRow> dkimRows() {
+            return dkim.stream().map(DkimRow::of).toList();
+        }
+
+        /**
+         * @return true when the receiving server recorded {@code dkim=pass} on arrival while a signature no longer
+         *         verifies against the file provided: the file was most likely changed after receipt
+         */
+        public boolean passedOnArrivalButFailsNow() {
+            boolean serverPass = assertions.stream().anyMatch(a -> "dkim".equalsIgnoreCase(a.method())
+                    && "pass".equalsIgnoreCase(a.result()) && a.arcInstance() == null);
+            return serverPass && dkim.stream().anyMatch(d -> DkimResult.FAIL.equals(d.result()));
+        }
+
         /** @return true when at least one DKIM signature verified. */
         public boolean anyDkimPass() {
             return dkim.stream().anyMatch(d -> "pass".equals(d.result()));
@@ -455,6 +844,46 @@ public record Dossier(
         /** @return true when nothing at all could be said (no signature, no assertion, no Received header). */
         public boolean empty() {
             return dkim.isEmpty() && assertions.isEmpty() && hops.isEmpty();
+        }
+    }
+
+    /**
+     * One DKIM signature with the reason for its outcome as a code, worded per language by the templates (the
+     * verification's own reason is English).
+     *
+     * @param result     the verification
+     * @param reasonCode {@code body-hash-mismatch}, {@code signature-mismatch}, {@code lookups-off},
+     *                   {@code no-key}, {@code key-revoked}, {@code expired}, {@code weak-key},
+     *                   {@code lookup-failed}, {@code malformed}, {@code other}, or {@code null} for a plain pass
+     */
+    public record DkimRow(DkimResult result, String reasonCode) {
+        static DkimRow of(DkimResult d) {
+            String r = d.reason() == null ? "" : d.reason().toLowerCase(java.util.Locale.ROOT);
+            String code;
+            if (DkimResult.PASS.equals(d.result()) && r.isEmpty()) {
+                code = null;
+            } else if (Boolean.FALSE.equals(d.bodyHashVerified()) || r.contains("body hash")) {
+                code = "body-hash-mismatch";
+            } else if (r.contains("signature mismatch") || r.contains("headers altered")) {
+                code = "signature-mismatch";
+            } else if (DkimResult.NEUTRAL.equals(d.result()) || r.contains("switched off")) {
+                code = "lookups-off";
+            } else if (r.contains("revoked")) {
+                code = "key-revoked";
+            } else if (r.contains("no key")) {
+                code = "no-key";
+            } else if (r.contains("expired")) {
+                code = "expired";
+            } else if (r.contains("sha1") || r.contains("sha-1") || r.contains("bits") || r.contains("too short")) {
+                code = "weak-key";
+            } else if (DkimResult.TEMPERROR.equals(d.result())) {
+                code = "lookup-failed";
+            } else if (r.contains("malformed") || r.contains("missing") || r.contains("invalid")) {
+                code = "malformed";
+            } else {
+                code = "other";
+            }
+            return new DkimRow(d, code);
         }
     }
 
@@ -478,7 +907,22 @@ public record Dossier(
      * @param missing            what a complaint needs and the message does not show
      * @param vendors            the ESPs and tracking vendors involved
      * @param trackerHosts       the distinct hosts of the trackers
-     * @param transferOutsideEea true when a vendor involved is based outside the EU/EEA
+     * @param transferOutsideEea true when a vendor involved is based outside the EU/EEA and receives loads from
+     *                           trackers on its own hosts (hosts on the sender's own domain are not attached to a
+     *                           vendor's country)
+     * @param nameSource         where {@code name} comes from: {@code footer} (the organisation named in the
+     *                           message), {@code display-name} (only the From display name, which may be a persona),
+     *                           or {@code null} when there is no name
+     * @param displayName        the From display name, or {@code null}
+     * @param contact            the address to write to for the rights: the DPO contact, else the contact the message
+     *                           gives for exercising rights, else a contact address of the sender's domain read in
+     *                           the footer; {@code null} when the message shows none
+     * @param contactSource      {@code dpo}, {@code rights-contact} or {@code footer-email}, or {@code null}
+     * @param clueRows           every clue with where it was read, structured for wording per language, near
+     *                           duplicates removed
+     * @param impersonation      when the analysis flags a possible impersonation (the message claims to come from an
+     *                           organisation it has no visible link with), what it claims and where it really comes
+     *                           from; else {@code null}
      */
     public record Organisation(
             String name,
@@ -498,8 +942,15 @@ public record Dossier(
             List<String> missing,
             List<VendorRow> vendors,
             List<String> trackerHosts,
-            boolean transferOutsideEea) {
+            boolean transferOutsideEea,
+            String nameSource,
+            String displayName,
+            String contact,
+            String contactSource,
+            List<ClueRow> clueRows,
+            Impersonation impersonation) {
         public Organisation {
+            clueRows = List.copyOf(clueRows);
             dkimDomains = List.copyOf(dkimDomains);
             listUnsubscribe = List.copyOf(listUnsubscribe);
             clues = List.copyOf(clues);
@@ -512,6 +963,39 @@ public record Dossier(
         public boolean isMissing(String field) {
             return missing.contains(field);
         }
+
+        /** @return true when the name is only the From display name (possibly a persona, not the organisation). */
+        public boolean nameFromDisplayName() {
+            return "display-name".equals(nameSource);
+        }
+    }
+
+    /**
+     * One clue about the sender, with where it was read, structured so that the templates word it per language.
+     *
+     * @param field    {@code from}, {@code organisation-name}, {@code postal-address}...
+     * @param value    the value as found
+     * @param source   {@code header}, {@code footer}, {@code link} or {@code other}
+     * @param location the header name ({@code source} header) or the MIME part path, or the analysis's own English
+     *                 description for {@code other}
+     * @param email    the e-mail's label ({@code E2}) when the dossier has several, else {@code null}
+     * @param evidence the source excerpt, or {@code null}
+     */
+    public record ClueRow(String field, String value, String source, String location, String email,
+            String evidence) {
+    }
+
+    /**
+     * A possible impersonation, as flagged by the analysis (caveat {@code possible-impersonation}): the message
+     * presents itself as coming from one organisation and was sent from a domain with no visible link to it.
+     *
+     * @param claimedName   the organisation the message claims to come from (footer), or {@code null}
+     * @param claimedDomain that organisation's own domain as the message shows it (e.g. {@code ancv.com}), or
+     *                      {@code null}
+     * @param sendingDomain the domain it was really sent from (From, DKIM {@code d=})
+     * @param displayName   the From display name, or {@code null}
+     */
+    public record Impersonation(String claimedName, String claimedDomain, String sendingDomain, String displayName) {
     }
 
     /**
@@ -556,13 +1040,108 @@ public record Dossier(
      * @param recipientB    the second's
      * @param comparedUrls  tracker and link URLs paired between the copies
      * @param identicalUrls of those, how many are identical
-     * @param differences   the tokens that differ
+     * @param differences   the tokens that differ (the Message-ID, different for every message by design, and
+     *                      unfilled merge tags are left out)
+     * @param values        the distinct values behind those differences, each with where it recurs
+     * @param messageIdDiffers true when the Message-IDs differ (they always do: RFC 5322 makes them unique)
      */
     public record CopyComparison(String emailA, String emailB, String recipientA, String recipientB,
-            int comparedUrls, int identicalUrls, List<TokenDifference> differences) {
+            int comparedUrls, int identicalUrls, List<TokenDifference> differences, List<DifferingValue> values,
+            boolean messageIdDiffers) {
         public CopyComparison {
             differences = List.copyOf(differences);
+            values = List.copyOf(values);
         }
+
+        /** @return the one value that differs, when there is exactly one, else {@code null}. */
+        public DifferingValue singleValue() {
+            return values.size() == 1 ? values.get(0) : null;
+        }
+    }
+
+    /**
+     * One value that differs between two copies, and everywhere it appears (the pixel, tracked links, other links,
+     * header fields): one value repeated everywhere is one recipient identifier.
+     *
+     * @param valueA      the value in the first copy
+     * @param valueB      the value in the second
+     * @param parameter   the query parameter that carries it, when one does ({@code e}), else {@code null}
+     * @param occurrences the differences it accounts for
+     */
+    public record DifferingValue(String valueA, String valueB, String parameter, List<TokenDifference> occurrences) {
+        public DifferingValue {
+            occurrences = List.copyOf(occurrences);
+        }
+
+        /** @return the trackers (ids in the first copy) it appears in. */
+        public List<String> trackerRefs() {
+            return occurrences.stream().filter(o -> o.source().equals("tracker")).map(TokenDifference::refA)
+                    .distinct().toList();
+        }
+
+        /** @return true when it appears in an open pixel or another beacon loaded on opening. */
+        public boolean inPixel() {
+            return occurrences.stream().anyMatch(o -> o.trackerKind() != null
+                    && o.trackerKind() != TrackerKind.CLICK_TRACKING);
+        }
+
+        /** @return true when it appears in a tracked link. */
+        public boolean inTrackedLinks() {
+            return occurrences.stream().anyMatch(o -> o.trackerKind() == TrackerKind.CLICK_TRACKING);
+        }
+
+        /** @return the links (ids in the first copy) that are not trackers it appears in. */
+        public List<String> linkRefs() {
+            return occurrences.stream().filter(o -> o.source().equals("link")).map(TokenDifference::refA)
+                    .distinct().toList();
+        }
+
+        /** @return the header fields it appears in. */
+        public List<String> headers() {
+            return occurrences.stream().filter(o -> o.source().equals("header")).map(TokenDifference::refA)
+                    .distinct().toList();
+        }
+
+        /**
+         * @return where it appears, in reading order: {@code pixel}, {@code tracked-links}, {@code links} (lower
+         *         case codes), then the name of each header field ({@code Return-Path}, {@code List-Unsubscribe})
+         */
+        public List<String> places() {
+            List<String> out = new java.util.ArrayList<>();
+            if (inPixel()) {
+                out.add("pixel");
+            }
+            if (inTrackedLinks()) {
+                out.add("tracked-links");
+            }
+            if (!linkRefs().isEmpty()) {
+                out.add("links");
+            }
+            out.addAll(headers());
+            return out;
+        }
+
+        /** @return every place but the last, for "a, b and c". */
+        public List<String> placesButLast() {
+            List<String> p = places();
+            return p.isEmpty() ? p : p.subList(0, p.size() - 1);
+        }
+
+        /** @return the last place, or {@code null}. */
+        public String lastPlace() {
+            List<String> p = places();
+            return p.isEmpty() ? null : p.get(p.size() - 1);
+        }
+    }
+
+    /**
+     * What the complaint says of a copy received by someone else when the copies differ by one value only.
+     *
+     * @param parameter the query parameter that carries it, or {@code null}
+     * @param mine      its value in the complainant's copy
+     * @param theirs    its value in the other person's copy
+     */
+    public record SingleDifference(String parameter, String mine, String theirs) {
     }
 
     /**
@@ -576,9 +1155,13 @@ public record Dossier(
      * @param valueA           the value in the first copy
      * @param valueB           the value in the second
      * @param recipientAddress true when the values are (or contain) the recipients' addresses themselves
+     * @param position         where, as a code: {@code host}, {@code path-segment}, {@code query-parameter},
+     *                         {@code fragment}, {@code header-token} or {@code header-value}
+     * @param positionName     the parameter name or the 1-based segment or token number, or {@code null}
+     * @param trackerKind      the kind of the tracker when {@code source} is {@code tracker}, else {@code null}
      */
     public record TokenDifference(String source, String refA, String refB, String where, String valueA,
-            String valueB, boolean recipientAddress) {
+            String valueB, boolean recipientAddress, String position, String positionName, TrackerKind trackerKind) {
     }
 
     /**
@@ -591,10 +1174,28 @@ public record Dossier(
      * @param summaryEn  paraphrase in English
      * @param sourceUrl  its source
      * @param confidence primary, secondary, open
-     * @param note       why the confidence is what it is, or {@code null}
+     * @param note       why the confidence is what it is, or {@code null}: for reviewers, never printed in the
+     *                   complainant's dossier
+     * @param referenceEn the English citation, or {@code null} (the English dossier then shows {@code reference})
+     * @param kind       law, soft law or decision, or {@code null} when the rule data does not say
+     * @param sourceTitle its source cited by title when the address was not recorded, or {@code null}
      */
     public record LegalGround(String id, String group, String reference, String summaryFr, String summaryEn,
-            String sourceUrl, SourceConfidence confidence, String note) {
+            String sourceUrl, SourceConfidence confidence, String note, String referenceEn, ProvisionKind kind,
+            String sourceTitle) {
+
+        /** @return the citation for English readers. */
+        public String referenceEnglish() {
+            return referenceEn != null ? referenceEn : reference;
+        }
+
+        /**
+         * @return true for an official text (statute, regulation) whose paraphrase has not been checked at its
+         *         source: the dossier labels it as an official text, not as a secondary source
+         */
+        public boolean officialTextUnchecked() {
+            return kind == ProvisionKind.LAW && confidence != SourceConfidence.PRIMARY;
+        }
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.pixelproof.dossier;
 
+import com.google.common.net.InternetDomainName;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,22 +29,31 @@ import org.pixelproof.assess.Verdict;
 import org.pixelproof.authenticity.Authenticity;
 import org.pixelproof.authenticity.DkimResult;
 import org.pixelproof.detect.ConsentMarker;
+import org.pixelproof.detect.ConsentMarkerType;
+import org.pixelproof.detect.Link;
+import org.pixelproof.detect.Location;
+import org.pixelproof.detect.Party;
 import org.pixelproof.detect.SenderClue;
 import org.pixelproof.detect.SenderIdentity;
+import org.pixelproof.detect.Signal;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.detect.TrackerKind;
+import org.pixelproof.dossier.Dossier.AddressTimeline;
 import org.pixelproof.dossier.Dossier.AuthenticityRecord;
+import org.pixelproof.dossier.Dossier.ClueRow;
 import org.pixelproof.dossier.Dossier.CopyComparison;
 import org.pixelproof.dossier.Dossier.EmailRecord;
 import org.pixelproof.dossier.Dossier.Evidence;
+import org.pixelproof.dossier.Dossier.Impersonation;
 import org.pixelproof.dossier.Dossier.KindGroup;
 import org.pixelproof.dossier.Dossier.LegalGround;
+import org.pixelproof.dossier.Dossier.LinkRow;
 import org.pixelproof.dossier.Dossier.MarkerRow;
 import org.pixelproof.dossier.Dossier.MessageIdentification;
 import org.pixelproof.dossier.Dossier.Organisation;
 import org.pixelproof.dossier.Dossier.PriorSteps;
+import org.pixelproof.dossier.Dossier.SignalRow;
 import org.pixelproof.dossier.Dossier.TimelineRow;
-import org.pixelproof.dossier.Dossier.TokenDifference;
 import org.pixelproof.dossier.Dossier.TrackerRow;
 import org.pixelproof.dossier.Dossier.VendorRow;
 import org.pixelproof.ingest.Header;
@@ -62,6 +74,20 @@ import org.pixelproof.rules.Vendor;
  * the injected clock. It invents nothing about the complainant; provision ids missing from the rule set are listed in
  * {@link Dossier#unknownProvisionIds()}, never made up.
  *
+ * <p>It is also where the dossier stays careful with what the analysis claims:
+ * <ul>
+ *   <li>a token is called per recipient only when it can be: unfilled merge tags ({@code UNIQID},
+ *       {@code *|UNIQID|*}) and base64-encoded destination URLs are left out, and when two copies of one campaign
+ *       received by two people are compared, only the values that differ between them are per recipient (a value
+ *       both copies share is a campaign or account id);</li>
+ *   <li>a click tracker on the sender's own domain found by a heuristic only, with no identifier left and no
+ *       redirection, is set aside as an ordinary link ({@link EmailRecord#setAside()});</li>
+ *   <li>a host on the sender's own domain is not given the country of an ESP: nothing shows that the ESP runs it;</li>
+ *   <li>the click destinations and link lists are per link, never one link's destination for a group;</li>
+ *   <li>every place and signal is passed on as codes and structured values, so that the French dossier never
+ *       prints the analysis's English details.</li>
+ * </ul>
+ *
  * <p>Immutable and thread-safe.
  */
 public final class DossierBuilder {
@@ -75,8 +101,21 @@ public final class DossierBuilder {
     public static final String TRANSFER_PROVISION = "gdpr-44";
     /** The enforcement decisions cited as background (legal-notes, "Enforcement context"). */
     public static final List<String> BACKGROUND_PROVISIONS = List.of("cnil-san-2025-004", "cnil-san-2024-019");
+    /** The key date the GDPR applies from (25 May 2018, GDPR art. 99(2)), in {@code legal-rules/dates.yaml}. */
+    public static final String GDPR_DATE_ID = "gdpr-application";
+    /** The key date of the CNIL recommendation's publication, in {@code legal-rules/dates.yaml}. */
+    public static final String PUBLISHED_DATE_ID = "cnil-2026-042-published";
+    /** The key date ending the period to inform existing lists, in {@code legal-rules/dates.yaml}. */
+    public static final String LISTS_DEADLINE_ID = "cnil-2026-042-existing-lists-deadline";
+    /** The caveat code {@code assess} gives when the message may impersonate the organisation it names. */
+    public static final String IMPERSONATION_CAVEAT = "possible-impersonation";
 
+    /** Exemption reasons left out of the dossier: they bear on neither CNIL exemption. */
+    private static final Set<String> IRRELEVANT_REASONS = Set.of("third-party-vendor-outside-eea");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
+    private static final Pattern CLUE_WHERE = Pattern.compile(
+            "(?:(E\\d+), )?(header|footer text, part|link, part) (.+)");
+    private static final Pattern TECHNICAL = Pattern.compile("[A-Za-z0-9_ :;=.%!#()\"',/*+-]{1,200}");
     private static final DateTimeFormatter REF_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final RuleSet rules;
@@ -100,6 +139,20 @@ public final class DossierBuilder {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.preview = Objects.requireNonNull(preview, "preview");
+    }
+
+    /**
+     * Tells, from the analyses alone and without building a dossier, whether a complaint can be made: at least one of
+     * them found a tracker. Web pages and the command line use it to offer (or skip) the complaint and the letters;
+     * when it is false a dossier can still be built, and says that there is nothing to complain about
+     * ({@link Dossier#complaintPossible()}, which also leaves out copies received by someone else).
+     *
+     * @param analyses the analyses of the e-mails of a case; {@code null} elements are ignored
+     * @return true when at least one analysis has a tracker (verdict other than {@code NO_TRACKING_FOUND})
+     */
+    public static boolean complaintPossible(java.util.Collection<? extends Analysis> analyses) {
+        return analyses != null && analyses.stream().filter(Objects::nonNull)
+                .anyMatch(a -> !a.trackers().isEmpty() && a.verdict() != Verdict.NO_TRACKING_FOUND);
     }
 
     /**
@@ -127,24 +180,21 @@ public final class DossierBuilder {
             inputs.add(new TokenEvidence.Input("E" + (i + 1), ce.analysis(), ce.email()));
         }
         List<Dossier.RecurringIdentifier> recurring = TokenEvidence.recurring(inputs);
-        List<CopyComparison> comparisons = TokenEvidence.compareCopies(inputs);
+        TokenEvidence.CopyResult copies = TokenEvidence.compareAll(inputs);
         Set<String> recurringRefs = new HashSet<>();
         recurring.forEach(r -> recurringRefs.addAll(r.occurrences()));
-        Set<String> differingRefs = new HashSet<>();
-        for (CopyComparison c : comparisons) {
-            for (TokenDifference d : c.differences()) {
-                if (d.source().equals("tracker")) {
-                    differingRefs.add(c.emailA() + " " + d.refA());
-                    differingRefs.add(c.emailB() + " " + d.refB());
-                }
-            }
-        }
+        Set<Integer> own = ownCopies(inputs, who);
+        LocalDate gdpr = keyDate(GDPR_DATE_ID);
 
         List<EmailRecord> records = new ArrayList<>();
         Map<TrackerKind, List<String>> byKind = new EnumMap<>(TrackerKind.class);
         Map<TrackerKind, Boolean> kindPerRecipient = new EnumMap<>(TrackerKind.class);
         for (int i = 0; i < emails.size(); i++) {
-            EmailRecord rec = emailRecord(inputs.get(i).label(), emails.get(i), recurringRefs, differingRefs);
+            Dossier.SingleDifference difference = own.contains(i) ? null : Dossier.singleDifference(
+                    copies.comparisons(), inputs.get(i).label(), own.stream().map(k -> inputs.get(k).label())
+                            .toList());
+            EmailRecord rec = emailRecord(inputs.get(i).label(), emails.get(i), recurringRefs, copies,
+                    own.contains(i), gdpr, difference);
             records.add(rec);
             for (TrackerRow t : rec.trackers()) {
                 byKind.computeIfAbsent(t.kind(), k -> new ArrayList<>())
@@ -159,6 +209,7 @@ public final class DossierBuilder {
         List<String> unknown = new ArrayList<>();
         List<LegalGround> grounds = legalGrounds(emails, organisation, unknown);
 
+        AddressTimeline timeline = addressTimeline(who, records.get(0));
         Set<String> caveats = new LinkedHashSet<>();
         records.forEach(r -> caveats.addAll(r.caveats()));
         if (records.stream().allMatch(r -> r.authenticity().empty()) && !caveats.contains("sender-not-authenticated")) {
@@ -171,47 +222,155 @@ public final class DossierBuilder {
         if (trackerCount == 0) {
             caveats.add("no-tracker-is-not-no-tracking");
         }
+        // what the complainant stated answers some caveats
+        if (timeline.period() != null || timeline.neverGiven()) {
+            caveats.remove("address-collection-date-unknown");
+        }
+        if (timeline.givenAfter() || timeline.neverGiven()) {
+            caveats.remove("existing-list-transition-open");
+        }
+        if (records.stream().allMatch(EmailRecord::receivedBeforeGdpr)) {
+            caveats.remove("address-collection-date-unknown");
+            caveats.remove("existing-list-transition-open");
+        }
 
         Set<String> versions = new LinkedHashSet<>();
         records.forEach(r -> versions.add(String.valueOf(r.rulesVersion())));
         String reference = "PP-" + REF_DATE.format(today) + "-" + records.get(0).sha256().substring(0, 8);
         return new Dossier(reference, lang, now, today, org.pixelproof.analysis.ToolVersion.get(),
                 String.join(", ", versions), who, overallVerdict(records), trackerCount, learnings, organisation,
-                records, recurring, comparisons, grounds, priorSteps(who.priorRequest(), today),
-                List.copyOf(caveats), unknown);
+                records, recurring, copies.comparisons(), grounds, priorSteps(who.priorRequest(), today),
+                List.copyOf(caveats), unknown, timeline);
+    }
+
+    /**
+     * @return the indexes of the e-mails the complainant received: those addressed to their stated address; when it
+     *         is not stated (or matches none), the first e-mail and those sharing a recipient with it
+     */
+    private static Set<Integer> ownCopies(List<TokenEvidence.Input> inputs, Complainant who) {
+        Set<Integer> own = new LinkedHashSet<>();
+        if (who.email() != null) {
+            String address = who.email().toLowerCase(Locale.ROOT);
+            for (int i = 0; i < inputs.size(); i++) {
+                if (TokenEvidence.recipients(inputs.get(i).analysis()).contains(address)) {
+                    own.add(i);
+                }
+            }
+            if (!own.isEmpty()) {
+                return own;
+            }
+        }
+        Set<String> first = TokenEvidence.recipients(inputs.get(0).analysis());
+        own.add(0);
+        for (int i = 1; i < inputs.size(); i++) {
+            Set<String> r = new LinkedHashSet<>(TokenEvidence.recipients(inputs.get(i).analysis()));
+            if (r.isEmpty() || first.isEmpty() || r.removeAll(first)) {
+                own.add(i);
+            }
+        }
+        return own;
+    }
+
+    private LocalDate keyDate(String id) {
+        return rules.keyDate(id).map(KeyDate::date).orElse(null);
+    }
+
+    private AddressTimeline addressTimeline(Complainant who, EmailRecord first) {
+        LocalDate published = keyDate(PUBLISHED_DATE_ID);
+        LocalDate deadline = keyDate(LISTS_DEADLINE_ID);
+        LocalDate received = first.receivedDate();
+        String window;
+        if (received == null) {
+            window = "unknown";
+        } else if (first.receivedBeforeGdpr()) {
+            window = "before-gdpr";
+        } else if (published != null && received.isBefore(published)) {
+            window = "before-recommendation";
+        } else if (deadline != null && !received.isAfter(deadline)) {
+            window = "transition";
+        } else {
+            window = "after-transition";
+        }
+        AddressPeriod period = who.periodAgainst(published);
+        boolean fromWords = false;
+        if (period == null) {
+            period = who.periodFromWords(published);
+            fromWords = period != null;
+        }
+        return new AddressTimeline(period, who.neverGaveAddress() ? null : who.addressGivenOn(),
+                who.neverGaveAddress(), published, deadline, received, window,
+                first.has(ConsentMarkerType.TRACKING_NOTICE), fromWords);
     }
 
     private EmailRecord emailRecord(String label, CaseEmail ce, Set<String> recurringRefs,
-            Set<String> differingRefs) {
+            TokenEvidence.CopyResult copies, boolean ownCopy, LocalDate gdpr, Dossier.SingleDifference difference) {
         Analysis a = ce.analysis();
-        List<TrackerRow> trackers = new ArrayList<>();
+        List<LinkRow> links = new ArrayList<>();
+        for (int i = 0; i < a.links().size(); i++) {
+            Link l = a.links().get(i);
+            links.add(new LinkRow("L" + (i + 1), l.url(), l.host(), l.text() == null ? "" : l.text(),
+                    l.destination(), l.trackerId(), evidence(l.location(), null)));
+        }
+        // the identifier values of each tracker, once merge tags, encoded URLs and values shared with the other copy
+        // of a campaign are left out
+        Map<String, List<String>> tokens = new LinkedHashMap<>();
         for (Tracker t : a.trackers()) {
+            Set<String> common = copies.common().getOrDefault(label + " " + t.id(), Set.of());
+            List<String> kept = new ArrayList<>();
+            for (String token : TokenEvidence.usableTokens(t)) {
+                if (!common.contains(TokenEvidence.valueOf(token))) {
+                    kept.add(token);
+                }
+            }
+            tokens.put(t.id(), kept);
+        }
+        List<TrackerRow> trackers = new ArrayList<>();
+        List<TrackerRow> setAside = new ArrayList<>();
+        for (Tracker t : a.trackers()) {
+            String ref = label + " " + t.id();
+            List<String> own = tokens.get(t.id());
+            List<String> differing = copies.differing().getOrDefault(ref, List.of());
+            List<String> shown = new ArrayList<>(own);
+            for (String d : differing) {
+                if (!shown.contains(d)) {
+                    shown.add(d);
+                }
+            }
             List<String> reasons = new ArrayList<>();
             if (!t.recipientIdentifiers().isEmpty()) {
                 reasons.add("recipient-address");
             }
-            if (!t.perRecipientTokens().isEmpty()) {
+            if (!own.isEmpty()) {
                 reasons.add("recipient-token");
             }
-            if (TokenEvidence.sharesToken(t, a.trackers())) {
+            if (sharesToken(t, own, a.trackers(), a.links())) {
                 reasons.add("shared-token");
             }
-            if (recurringRefs.contains(label + " " + t.id())) {
+            if (recurringRefs.contains(ref)) {
                 reasons.add("recurs-across-emails");
             }
-            if (differingRefs.contains(label + " " + t.id())) {
+            if (!differing.isEmpty()) {
                 reasons.add("differs-between-copies");
             }
-            var v = t.vendorDetails();
-            trackers.add(new TrackerRow(t.id(), t.kind(), t.url(), t.host(), t.vendor(),
+            boolean firstParty = t.party() == Party.FIRST_PARTY;
+            var v = firstParty ? null : t.vendorDetails();
+            List<String> linkIds = links.stream().filter(l -> t.id().equals(l.trackerId())).map(LinkRow::id).toList();
+            String destination = destination(t, a.links());
+            TrackerRow row = new TrackerRow(t.id(), t.kind(), t.url(), t.host(), firstParty ? null : t.vendor(),
                     v == null ? null : v.legalName(), v == null ? null : v.country(), v != null && v.outsideEea(),
-                    t.party(), t.hiddenBy(), t.recipientIdentifiers(), t.perRecipientTokens(), reasons,
-                    t.destination(), t.wrappedBy(), t.confidence(), t.signals(), t.ruleId(),
-                    new Evidence(t.location().partPath(), t.location().describe(), t.evidence())));
+                    t.party(), t.hiddenBy(), t.recipientIdentifiers(), shown, reasons, destination, t.wrappedBy(),
+                    t.confidence(), t.signals(), t.ruleId(), evidence(t.location(), t.evidence()), linkIds,
+                    signalRows(t, linkIds.size()), identifierRows(t));
+            if (ordinaryLink(t, row)) {
+                setAside.add(row);
+            } else {
+                trackers.add(row);
+            }
         }
         List<MarkerRow> markers = new ArrayList<>();
         for (ConsentMarker m : a.consentMarkers()) {
-            markers.add(new MarkerRow(m.type(), m.text(), m.url(), m.location().describe(), m.ruleId()));
+            markers.add(new MarkerRow(m.type(), m.text(), m.url(), m.location().describe(), m.ruleId(),
+                    evidence(m.location(), null)));
         }
         Assessment as = a.assessment();
         List<TimelineRow> timeline = new ArrayList<>();
@@ -220,11 +379,27 @@ public final class DossierBuilder {
                 KeyDate kd = rules.keyDate(te.keyDateId()).orElse(null);
                 timeline.add(new TimelineRow(te.keyDateId(), te.date(), te.relation(),
                         kd == null ? null : kd.labelFr(), kd == null ? null : kd.labelEn(),
-                        kd == null ? null : kd.sourceUrl(), kd == null ? null : kd.confidence()));
+                        kd == null ? null : kd.sourceUrl(), kd == null ? null : kd.confidence(),
+                        kd == null ? null : kd.sourceTitle()));
             }
         }
         Authenticity au = a.authenticity() == null ? Authenticity.none() : a.authenticity();
-        PreviewResult rendered = preview.render(ce.email(), a.trackers(), a.links());
+        LocalDate received = receivedDate(as, au);
+        boolean beforeGdpr = received != null && gdpr != null && received.isBefore(gdpr);
+        if (beforeGdpr) {
+            // the timeline starts with the GDPR itself, which did not apply yet
+            KeyDate kd = rules.keyDate(GDPR_DATE_ID).orElseThrow();
+            timeline.add(0, new TimelineRow(kd.id(), kd.date(), "before", kd.labelFr(), kd.labelEn(), kd.sourceUrl(),
+                    kd.confidence(), kd.sourceTitle()));
+        }
+        // the preview marks only the trackers kept; the links of one set aside are ordinary links
+        Set<String> asideIds = new HashSet<>();
+        setAside.forEach(r -> asideIds.add(r.id()));
+        List<Tracker> keptTrackers = a.trackers().stream().filter(t -> !asideIds.contains(t.id())).toList();
+        List<Link> previewLinks = a.links().stream().map(l -> l.trackerId() != null && asideIds.contains(l.trackerId())
+                ? new Link(l.url(), l.host(), l.text(), l.destination(), null, l.location(), l.campaignParameters())
+                : l).toList();
+        PreviewResult rendered = preview.render(ce.email(), keptTrackers, previewLinks);
         MessageSummary m = a.message();
         List<String> dkimDomains = new ArrayList<>();
         for (DkimResult d : au.dkim()) {
@@ -235,20 +410,196 @@ public final class DossierBuilder {
         if (dkimDomains.isEmpty() && a.sender() != null) {
             dkimDomains.addAll(a.sender().dkimDomains());
         }
+        String[] from = fromParts(m == null ? null : m.from(), a.sender());
         MessageIdentification id = m == null
                 ? new MessageIdentification(null, null, null, null, null, null, null, null, null, null, null,
-                        List.of(), false, dkimDomains)
+                        List.of(), false, dkimDomains, from[0], from[1])
                 : new MessageIdentification(m.from(), m.to(), m.cc(), m.date(), m.subject(), m.messageId(),
                         m.returnPath(), m.replyTo(), m.listUnsubscribe(), m.listUnsubscribePost(), m.listId(),
-                        m.deliveredTo(), m.forwarded(), dkimDomains);
+                        m.deliveredTo(), m.forwarded(), dkimDomains, from[0], from[1]);
+        List<String> caveats = new ArrayList<>(as == null ? List.of() : as.caveats());
+        if (beforeGdpr) {
+            caveats.remove("received-before-recommendation");
+            caveats.add(0, "received-before-gdpr");
+        }
+        Verdict verdict = a.verdict();
+        if (trackers.isEmpty() && verdict != Verdict.NO_TRACKING_FOUND) {
+            verdict = Verdict.NO_TRACKING_FOUND;
+        }
         List<Header> headers = ce.email().headers();
         return new EmailRecord(label, a.id(), a.file(), a.sha256(), a.sizeBytes(), a.analysedAt(), a.rulesVersion(),
-                id, a.verdict(), trackers, a.remoteContent(), markers, a.missingConsentMarkers(),
+                id, verdict, trackers, a.remoteContent(), markers, a.missingConsentMarkers(),
                 as == null ? MessageClass.UNKNOWN : as.messageClass(), as == null ? List.of() : as.cues(),
-                as == null ? List.of() : as.exemptions(), receivedDate(as, au), timeline,
+                exemptions(as), received, timeline,
                 new AuthenticityRecord(au.dkim(), au.authenticationResults(), au.receivedChain(), au.deliveredAt()),
-                headers, rendered.xhtmlFragment(), rendered.placeholders(), a.anomalies(),
-                as == null ? List.of() : as.caveats(), ce.original());
+                headers, rendered.xhtmlFragment(), rendered.placeholders(), a.anomalies(), caveats, ce.original(),
+                links, ownCopy, beforeGdpr, difference, setAside);
+    }
+
+    /**
+     * The exemption checks without the reasons that do not bear on either exemption: where a provider is established
+     * says nothing of whether a message is transactional or about authentication security.
+     */
+    private static List<org.pixelproof.assess.ExemptionCheck> exemptions(Assessment as) {
+        if (as == null) {
+            return List.of();
+        }
+        return as.exemptions().stream().map(x -> new org.pixelproof.assess.ExemptionCheck(x.exemption(),
+                x.outcome(), x.reasons().stream().filter(r -> !IRRELEVANT_REASONS.contains(r)).toList())).toList();
+    }
+
+    /**
+     * @return true for a "click tracker" that is an ordinary link: on the sender's own domain, found by a heuristic
+     *         only (no vendor rule), no redirection, and no identifier left once merge tags are left out (e.g. a shop
+     *         link whose {@code mc_eid} holds the unfilled tag {@code UNIQID})
+     */
+    private static boolean ordinaryLink(Tracker t, TrackerRow row) {
+        return t.kind() == TrackerKind.CLICK_TRACKING && t.party() == Party.FIRST_PARTY
+                && (t.ruleId() == null || t.ruleId().startsWith("heuristic")) && t.recipientIdentifiers().isEmpty()
+                && row.perRecipientTokens().isEmpty() && row.destination() == null
+                && t.signals().stream().noneMatch(s -> s.code().equals("redirector"));
+    }
+
+    /** @return true when another tracker of the e-mail, or a link of another tracker, carries one of its values. */
+    private static boolean sharesToken(Tracker t, List<String> own, List<Tracker> all, List<Link> links) {
+        List<String> values = new ArrayList<>();
+        for (String token : own) {
+            String v = TokenEvidence.valueOf(token);
+            if (v.length() >= TokenEvidence.MIN_TOKEN_CHARS) {
+                values.add(v);
+            }
+        }
+        t.recipientIdentifiers().forEach(ri -> values.add(ri.value()));
+        for (String v : values) {
+            for (Tracker other : all) {
+                if (other != t && other.url().contains(v)) {
+                    return true;
+                }
+            }
+            for (Link l : links) {
+                if (l.trackerId() != null && !l.trackerId().equals(t.id()) && l.url().contains(v)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return the click tracker's own destination: that of the link whose URL is the tracker's (a group of links has
+     *         one destination per link, shown in the link list, never one link's for all), else the tracker's
+     */
+    private static String destination(Tracker t, List<Link> links) {
+        if (t.kind() != TrackerKind.CLICK_TRACKING) {
+            return t.destination();
+        }
+        for (Link l : links) {
+            if (t.id().equals(l.trackerId()) && l.url().equals(t.url())) {
+                return l.destination();
+            }
+        }
+        boolean group = links.stream().filter(l -> t.id().equals(l.trackerId())).count() > 1;
+        return group ? null : t.destination();
+    }
+
+    /** @return the From display name and address: the sender identity's, else read from the header. */
+    private static String[] fromParts(String header, SenderIdentity s) {
+        String name = s == null ? null : s.fromName();
+        String address = s == null ? null : s.fromAddress();
+        if (header != null && (name == null || address == null)) {
+            try {
+                InternetAddress[] parsed = InternetAddress.parseHeader(header, false);
+                if (parsed.length > 0) {
+                    name = name != null ? name : parsed[0].getPersonal();
+                    address = address != null ? address : parsed[0].getAddress();
+                }
+            } catch (AddressException e) {
+                Matcher m = EMAIL.matcher(header);
+                if (address == null && m.find()) {
+                    address = m.group();
+                }
+            }
+        }
+        return new String[] {Complainant.blankToNull(name), address == null ? null
+                : address.toLowerCase(Locale.ROOT)};
+    }
+
+    /** @return the recipient identifiers of a tracker with their places as codes. */
+    private static List<Dossier.IdentifierRow> identifierRows(Tracker t) {
+        List<Dossier.IdentifierRow> out = new ArrayList<>();
+        for (var ri : t.recipientIdentifiers()) {
+            String w = ri.where() == null ? "" : ri.where();
+            String position;
+            String name = null;
+            if (w.startsWith("query parameter ")) {
+                position = "query-parameter";
+                name = w.substring("query parameter ".length());
+            } else if (List.of("path", "query", "fragment", "host").contains(w)) {
+                position = w;
+            } else {
+                position = "header";
+                name = w.isEmpty() ? null : w;
+            }
+            out.add(new Dossier.IdentifierRow(ri.value(), ri.encoding(), position, name));
+        }
+        return out;
+    }
+
+    /** @return where a finding was made, with its structured location and English description. */
+    private static Evidence evidence(Location l, String excerpt) {
+        return new Evidence(l.partPath(), l.describe(), excerpt, l.element(), l.attribute(), l.cssRule());
+    }
+
+    /**
+     * @return the tracker's signals as codes with language-neutral values (rule ids, CSS, HTML attributes, parameter
+     *         names, counts), taken from the tracker's own fields or from the technical part of the English detail
+     */
+    static List<SignalRow> signalRows(Tracker t, int links) {
+        List<SignalRow> out = new ArrayList<>();
+        for (Signal s : t.signals()) {
+            String d = s.detail();
+            String value = null;
+            String enclosing = null;
+            Integer count = null;
+            int on = d.indexOf(" on an enclosing <");
+            if (on >= 0) {
+                int end = d.indexOf('>', on);
+                enclosing = end > on ? d.substring(on + " on an enclosing <".length(), end) : null;
+                d = d.substring(0, on);
+            }
+            d = d.replace(" (style sheet rule)", "");
+            switch (s.code()) {
+                case "vendor-rule", "vendor-click-rule", "vendor-path-shape" -> {
+                    value = t.ruleId();
+                    count = "vendor-click-rule".equals(s.code()) && links > 1 ? links : null;
+                }
+                case "recipient-parameter" -> {
+                    Matcher m = Pattern.compile("parameter (\\S+)").matcher(d);
+                    value = m.find() ? m.group(1) : null;
+                }
+                case "recipient-identifier" -> value = t.recipientIdentifiers().isEmpty() ? null
+                        : t.recipientIdentifiers().get(0).encoding();
+                case "declared-size" -> value = d;
+                case "css-size" -> value = d.startsWith("CSS ") ? d.substring(4) : d;
+                case "hidden-css" -> value = d.startsWith("hidden attribute") ? "hidden" : d;
+                case "off-screen", "hidden-wrapper", "conditional-css" -> {
+                    value = d.replaceFirst("^rule fires only on ", "");
+                }
+                case "empty-alt" -> value = d.startsWith("alt=") ? d : null;
+                case "only-image-from-host" -> value = t.host();
+                case "campaign-parameters" -> {
+                    int idf = d.indexOf(" identif");
+                    value = idf > 0 ? d.substring(0, idf) : null;
+                }
+                default -> {
+                }
+            }
+            if (value != null && !TECHNICAL.matcher(value).matches()) {
+                value = null; // never pass on prose
+            }
+            out.add(new SignalRow(s.code(), value, enclosing, count));
+        }
+        return out;
     }
 
     /** @return the received date from the assessment, else from the topmost Received header, in Paris time. */
@@ -262,17 +613,14 @@ public final class DossierBuilder {
     private Organisation organisation(List<CaseEmail> emails, List<EmailRecord> records, boolean several) {
         Analysis first = emails.get(0).analysis();
         SenderIdentity s = first.sender();
-        String fromAddress = s != null && s.fromAddress() != null ? s.fromAddress() : null;
-        String fromName = s == null ? null : s.fromName();
+        String fromAddress = records.get(0).message().fromAddress();
+        String fromName = records.get(0).message().fromName();
         String fromDomain = s == null ? null : s.fromDomain();
-        if (fromAddress == null && first.message() != null && first.message().from() != null) {
-            Matcher m = EMAIL.matcher(first.message().from());
-            if (m.find()) {
-                fromAddress = m.group().toLowerCase(Locale.ROOT);
-                fromDomain = m.group(1).toLowerCase(Locale.ROOT);
-            }
+        if (fromDomain == null && fromAddress != null && fromAddress.indexOf('@') > 0) {
+            fromDomain = fromAddress.substring(fromAddress.indexOf('@') + 1);
         }
         List<SenderClue> clues = new ArrayList<>();
+        List<ClueRow> clueRows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Set<String> missing = new LinkedHashSet<>();
         for (int i = 0; i < emails.size(); i++) {
@@ -282,8 +630,13 @@ public final class DossierBuilder {
             }
             for (SenderClue c : si.clues()) {
                 if (seen.add(c.field() + "\u0000" + c.value())) {
-                    clues.add(several ? new SenderClue(c.field(), c.value(), records.get(i).label() + ", " + c.where(),
+                    String label = records.get(i).label();
+                    clues.add(several ? new SenderClue(c.field(), c.value(), label + ", " + c.where(),
                             c.evidence()) : c);
+                    ClueRow row = clueRow(c, several ? label : null);
+                    if (clueRows.stream().noneMatch(r -> nearDuplicate(r, row))) {
+                        clueRows.add(row);
+                    }
                 }
             }
             if (i == 0) {
@@ -292,9 +645,15 @@ public final class DossierBuilder {
                 missing.retainAll(si.missing()); // missing in the case only when missing everywhere
             }
         }
-        String name = firstNonNull(emails, x -> x.organisationName());
+        String name = clues.stream().filter(c -> c.field().equals("organisation-name")).map(SenderClue::value)
+                .findFirst().orElse(null);
+        String nameSource = name == null ? null : "footer";
         if (name == null) {
-            name = fromName;
+            name = firstNonNull(emails, SenderIdentity::organisationName);
+            if (name == null) {
+                name = fromName;
+            }
+            nameSource = name == null ? null : "display-name";
         }
 
         Map<String, VendorAcc> vendors = new LinkedHashMap<>();
@@ -330,14 +689,131 @@ public final class DossierBuilder {
         List<VendorRow> vendorRows = vendors.values().stream().map(VendorAcc::row).toList();
         // a transfer through the trackers: an ESP seen only in the headers is listed, but loads nothing on opening
         boolean outside = vendorRows.stream().anyMatch(v -> v.outsideEea() && !v.trackerIds().isEmpty());
+        String dpo = firstNonNull(emails, SenderIdentity::dpoContact);
+        String[] contact = contact(dpo, clues, clueRows, fromAddress, fromDomain,
+                s == null ? List.of() : s.dkimDomains());
         return new Organisation(name, fromAddress, fromDomain, s == null ? null : s.replyTo(),
                 s == null ? null : s.returnPath(), s == null ? List.of() : s.dkimDomains(),
-                s == null ? List.of() : s.listUnsubscribe(), firstNonNull(emails, x -> x.postalAddress()),
-                firstNonNull(emails, x -> x.siren()), firstNonNull(emails, x -> x.siret()),
+                s == null ? List.of() : s.listUnsubscribe(), firstNonNull(emails, SenderIdentity::postalAddress),
+                firstNonNull(emails, SenderIdentity::siren), firstNonNull(emails, SenderIdentity::siret),
                 emails.stream().map(e -> e.analysis().sender()).filter(Objects::nonNull)
                         .anyMatch(x -> x.siren() != null && x.sirenValid()),
-                firstNonNull(emails, x -> x.privacyPolicyUrl()), firstNonNull(emails, x -> x.dpoContact()), clues,
-                List.copyOf(missing), vendorRows, List.copyOf(hosts), outside);
+                firstNonNull(emails, SenderIdentity::privacyPolicyUrl), dpo, clues, List.copyOf(missing), vendorRows,
+                List.copyOf(hosts), outside, nameSource, fromName, contact[0], contact[1], clueRows,
+                impersonation(emails, clues, fromDomain, fromName));
+    }
+
+    /**
+     * @return the address to write to for the rights and where it comes from: the DPO contact; else an e-mail address
+     *         in the contact given for exercising rights; else an e-mail address of the sender's own domain read in
+     *         the footer (not the From address itself)
+     */
+    private static String[] contact(String dpo, List<SenderClue> clues, List<ClueRow> rows, String fromAddress,
+            String fromDomain, List<String> dkimDomains) {
+        if (dpo != null) {
+            return new String[] {dpo, "dpo"};
+        }
+        for (SenderClue c : clues) {
+            if (c.field().equals("rights-contact")) {
+                Matcher m = EMAIL.matcher(c.value());
+                if (m.find()) {
+                    return new String[] {m.group().toLowerCase(Locale.ROOT), "rights-contact"};
+                }
+            }
+        }
+        Set<String> own = new LinkedHashSet<>();
+        own.add(registrable(fromDomain));
+        dkimDomains.forEach(d -> own.add(registrable(d)));
+        own.remove(null);
+        for (ClueRow r : rows) {
+            if (!r.source().equals("footer") || r.evidence() == null) {
+                continue;
+            }
+            Matcher m = EMAIL.matcher(r.evidence());
+            while (m.find()) {
+                String address = m.group().toLowerCase(Locale.ROOT);
+                String domain = m.group(1).toLowerCase(Locale.ROOT);
+                if (!address.equals(fromAddress) && own.contains(registrable(domain))
+                        && !address.matches("(?i)(no-?reply|ne-pas-repondre|bounce|newsletter)@.*")) {
+                    return new String[] {address, "footer-email"};
+                }
+            }
+        }
+        return new String[] {null, null};
+    }
+
+    private static String registrable(String host) {
+        if (host == null || host.isEmpty()) {
+            return null;
+        }
+        try {
+            InternetDomainName name = InternetDomainName.from(host.toLowerCase(Locale.ROOT));
+            return name.isUnderRegistrySuffix() ? name.topDomainUnderRegistrySuffix().toString() : name.toString();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return host.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * @return the possible impersonation the analysis flags (caveat {@value #IMPERSONATION_CAVEAT}), with the
+     *         organisation claimed (clue {@code claimed-organisation}, else the footer's {@code organisation-name})
+     *         and its domain (clue {@code claimed-domain}), or {@code null} when not flagged
+     */
+    private static Impersonation impersonation(List<CaseEmail> emails, List<SenderClue> clues, String fromDomain,
+            String fromName) {
+        boolean flagged = emails.stream().map(e -> e.analysis().assessment()).filter(Objects::nonNull)
+                .anyMatch(a -> a.caveats().contains(IMPERSONATION_CAVEAT));
+        if (!flagged) {
+            return null;
+        }
+        String claimed = clueValue(clues, "claimed-organisation");
+        if (claimed == null) {
+            claimed = clueValue(clues, "organisation-name");
+        }
+        return new Impersonation(claimed, clueValue(clues, "claimed-domain"), fromDomain, fromName);
+    }
+
+    private static String clueValue(List<SenderClue> clues, String field) {
+        return clues.stream().filter(c -> c.field().equals(field)).map(SenderClue::value).findFirst().orElse(null);
+    }
+
+    /** @return the clue with its place read from the analysis's description ({@code "footer text, part 1.2"}). */
+    private static ClueRow clueRow(SenderClue c, String email) {
+        Matcher m = CLUE_WHERE.matcher(c.where());
+        String source = "other";
+        String location = c.where();
+        if (m.matches()) {
+            source = switch (m.group(2)) {
+                case "header" -> "header";
+                case "link, part" -> "link";
+                default -> "footer";
+            };
+            location = m.group(3);
+        }
+        return new ClueRow(c.field(), c.value(), source, location, email, c.evidence());
+    }
+
+    /**
+     * @return true when two clues say the same thing: same field and place, and one value holds the start of the
+     *         other (a notice read twice, once with the decorative line before it)
+     */
+    static boolean nearDuplicate(ClueRow a, ClueRow b) {
+        if (!a.field().equals(b.field()) || !Objects.equals(a.email(), b.email())) {
+            return false;
+        }
+        String x = core(a.value());
+        String y = core(b.value());
+        if (x.equals(y)) {
+            return true;
+        }
+        int n = Math.min(40, Math.min(x.length(), y.length()));
+        return n >= 20 && (x.contains(y.substring(0, n)) || y.contains(x.substring(0, n)));
+    }
+
+    /** @return the value without leading punctuation and trailing ellipsis, lower case, spaces collapsed. */
+    private static String core(String v) {
+        return v.replaceAll("^[^\\p{L}\\p{N}]+", "").replaceAll("[\u2026.]+$", "").replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT).strip();
     }
 
     private static String firstNonNull(List<CaseEmail> emails, java.util.function.Function<SenderIdentity, String> f) {
@@ -375,7 +851,8 @@ public final class DossierBuilder {
     /**
      * The provisions engaged by the assessments, in their citing order, plus those the letters rest on, each put in
      * its group: {@code rights} for the letters' articles, {@code transfer} for GDPR art. 44, {@code background} for
-     * the enforcement decisions, {@code tracking} for everything else.
+     * the enforcement decisions, {@code tracking} for everything else. Art. 44 is cited only when a vendor outside the
+     * EEA receives loads from trackers on its own hosts.
      */
     private List<LegalGround> legalGrounds(List<CaseEmail> emails, Organisation organisation, List<String> unknown) {
         Set<String> engaged = new LinkedHashSet<>();
@@ -383,6 +860,9 @@ public final class DossierBuilder {
             if (ce.analysis().assessment() != null) {
                 engaged.addAll(ce.analysis().assessment().provisionIds());
             }
+        }
+        if (!organisation.transferOutsideEea()) {
+            engaged.remove(TRANSFER_PROVISION);
         }
         List<LegalGround> out = new ArrayList<>();
         Set<String> cited = new HashSet<>();
@@ -426,7 +906,7 @@ public final class DossierBuilder {
             return;
         }
         out.add(new LegalGround(p.id(), group, p.reference(), p.summaryFr(), p.summaryEn(), p.sourceUrl(),
-                p.confidence(), p.note()));
+                p.confidence(), p.note(), p.referenceEn(), p.kind(), p.sourceTitle()));
     }
 
     /** The strongest verdict: tracking without markers, then with markers, then none found. */
@@ -442,7 +922,8 @@ public final class DossierBuilder {
 
     /**
      * Where the prior request stands: one month after it was sent (GDPR art. 12(3); the CNIL rejects a complaint
-     * about a right without proof of that step).
+     * about a right without proof of that step). The month runs from the request's receipt; the date computed here
+     * runs from its sending, as the only date known.
      */
     static PriorSteps priorSteps(PriorRequest request, LocalDate today) {
         if (request == null) {

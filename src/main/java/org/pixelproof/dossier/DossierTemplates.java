@@ -38,13 +38,20 @@ import java.util.regex.Pattern;
  * <p>The engine: Qute's default sections and value resolvers, a reflection resolver for the records' accessors,
  * strict rendering (an unknown name in a template fails the rendering instead of printing nothing), XHTML escaping
  * for {@code .xhtml} and {@code .html} templates (with the characters XML 1.0 forbids removed) and none for
- * {@code .txt}. Dates are written by Java, not by the templates: {@code {someDate.text}} gives a {@link LocalDate},
- * {@link OffsetDateTime} or {@link Instant} in the template's language ({@code 12 mai 2026},
- * {@code 12 May 2026, 09:14 (UTC+02:00)}; instants in Paris time), {@code {someDate.iso}} its ISO-8601 form.
+ * {@code .txt}. Qute's {@code raw} and {@code safe} resolvers are deliberately not registered: they would shadow
+ * record components named {@code raw} (a header's raw value) and print objects unescaped.
+ *
+ * <p>Dates are written by Java, not by the templates: {@code {someDate.text}} gives a {@link LocalDate},
+ * {@link OffsetDateTime} or {@link Instant} in the template's language ({@code 12 mai 2026}); times, whatever their
+ * offset, are written in Paris time with UTC in brackets ({@code 17 mars 2015 à 03:43 (heure de Paris ; 02:43 UTC)},
+ * {@code 17 March 2015, 03:43 (Paris time; 02:43 UTC)}); {@code {someDate.iso}} gives the ISO-8601 form.
  * {@code {someString.markup}} writes a string that already is XHTML (the e-mail's safe rendering) without escaping
- * it; nothing else is ever written unescaped. Qute's {@code raw} and {@code safe} resolvers are deliberately not
- * registered: they would shadow record components named {@code raw} (a header's raw value) and print objects
- * unescaped.
+ * it; nothing else is ever written unescaped. {@code {name.withDe}} writes the French preposition "de" before a name,
+ * elided before a vowel ({@code d'Amazon}, {@code d'Alex Martin}, {@code de Jean Petit}).
+ *
+ * <p>The French templates ({@code dossier/fr/}, {@code letters/fr/}) get French typography when loaded: non-breaking
+ * spaces before {@code : ; ! ?} and inside guillemets, so that punctuation never starts a line (see
+ * {@link FrenchTypography}); values inserted by the rendering are left as they are.
  *
  * <p>Letters are written as plain text so that one template gives both the {@code .txt} download and the PDF: a
  * first line {@code # Title} is the title, blank lines separate paragraphs, lines starting with {@code - } are list
@@ -64,6 +71,8 @@ public final class DossierTemplates {
                 .addValueResolver(new ReflectionValueResolver())
                 .addValueResolver(ValueResolver.builder().applyToBaseClass(String.class).applyToName("markup")
                         .priority(20).resolveSync(ctx -> new RawString((String) ctx.getBase())).build())
+                .addValueResolver(ValueResolver.builder().applyToBaseClass(String.class).applyToName("withDe")
+                        .priority(20).resolveSync(ctx -> withDe((String) ctx.getBase())).build())
                 .addValueResolvers(dateResolvers())
                 .addLocator(locator(source))
                 .addResultMapper(new XhtmlEscaper())
@@ -107,13 +116,19 @@ public final class DossierTemplates {
 
     /**
      * @param dossier the dossier
-     * @return the dossier as an XHTML document with its print CSS, ready for the PDF renderer; the letters are
-     *         included
+     * @return the dossier as an XHTML document with its print CSS, ready for the PDF renderer; the letters
+     *         ({@link Dossier#letterKinds()}) are included, and an English dossier also holds the French text of the
+     *         complaint, the one to file
      */
     public String dossierXhtml(Dossier dossier) {
         List<RenderedLetter> letters = new ArrayList<>();
-        for (LetterKind kind : LetterKind.values()) {
+        for (LetterKind kind : dossier.letterKinds()) {
             letters.add(renderedLetter(dossier, kind));
+            if (kind == LetterKind.CNIL_COMPLAINT && dossier.language() != Language.FR) {
+                // the CNIL processes complaints in French: the French text, the one to file, follows
+                RenderedLetter fr = renderedLetter(dossier.inLanguage(Language.FR), kind);
+                letters.add(new RenderedLetter(kind, kind.slug() + "-fr", fr.title(), fr.body()));
+            }
         }
         return instance("dossier/" + dossier.language().code() + "/dossier.xhtml", dossier)
                 .data("d", dossier)
@@ -124,13 +139,27 @@ public final class DossierTemplates {
     /**
      * @param dossier the dossier whose complainant, sender and findings the letter quotes
      * @param kind    which letter
-     * @return the letter as plain text (UTF-8, {@code \n} line ends)
+     * @return the letter as plain text (UTF-8, {@code \n} line ends); when the dossier supports no complaint
+     *         ({@link Dossier#complaintPossible()} false: no tracker found), a short note saying why no letter is
+     *         prepared (template {@code letters/<lang>/no-complaint.txt}), whatever {@code kind}
      */
     public String letterText(Dossier dossier, LetterKind kind) {
-        return instance("letters/" + dossier.language().code() + "/" + kind.slug() + ".txt", dossier)
+        String name = dossier.complaintPossible() ? kind.slug() : "no-complaint";
+        // the words shared with the dossier (dossier/<lang>/words/*.xhtml) come escaped for XHTML: plain text
+        // wants the characters themselves
+        return unescapeXml(instance("letters/" + dossier.language().code() + "/" + name + ".txt", dossier)
                 .data("d", dossier)
                 .render()
-                .strip() + "\n";
+                .strip()) + "\n";
+    }
+
+    /** @return {@code s} with the five XML entities {@link #escape(String)} writes turned back into characters. */
+    static String unescapeXml(String s) {
+        if (s.indexOf('&') < 0) {
+            return s;
+        }
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&apos;", "'").replace("&amp;", "&");
     }
 
     /**
@@ -228,12 +257,26 @@ public final class DossierTemplates {
         return t.instance().setLocale(dossier.language().locale());
     }
 
+    /**
+     * @param name a name, may be {@code null}
+     * @return "de" and the name, elided before a vowel as French writes it ({@code d'Amazon}, {@code d'Élise},
+     *         {@code de Jean}); names starting with h or y are not elided (h aspiré, {@code de Yahoo})
+     */
+    static String withDe(String name) {
+        if (name == null || name.isEmpty()) {
+            return "de";
+        }
+        char c = java.text.Normalizer.normalize(name.substring(0, 1), java.text.Normalizer.Form.NFD).charAt(0);
+        return "aeiouAEIOU".indexOf(c) >= 0 ? "d'" + name : "de " + name;
+    }
+
     private static TemplateLocator locator(Function<String, Optional<String>> source) {
         return id -> {
             for (String candidate : List.of(id, id + ".xhtml", id + ".txt", id + ".html")) {
                 Optional<String> text = source.apply(candidate);
                 if (text.isPresent()) {
-                    String content = text.get();
+                    String content = candidate.startsWith("dossier/fr/") || candidate.startsWith("letters/fr/")
+                            ? FrenchTypography.template(text.get()) : text.get();
                     Variant variant = new Variant(Locale.ROOT, StandardCharsets.UTF_8,
                             candidate.endsWith(".txt") ? Variant.TEXT_PLAIN : "application/xhtml+xml");
                     return Optional.of(new TemplateLocator.TemplateLocation() {
@@ -280,13 +323,7 @@ public final class DossierTemplates {
             ValueResolver.builder().applyToBaseClass(LocalDate.class).applyToName("iso").priority(20)
                     .resolveSync(ctx -> ctx.getBase().toString()).build(),
             ValueResolver.builder().applyToBaseClass(OffsetDateTime.class).applyToName("text").priority(20)
-                    .resolveSync(ctx -> {
-                        OffsetDateTime t = (OffsetDateTime) ctx.getBase();
-                        String zone = t.getOffset().getTotalSeconds() == 0 ? "UTC"
-                                : "UTC" + t.getOffset().getId();
-                        return date(t.toLocalDate(), english(ctx)) + (english(ctx) ? ", " : " \u00e0 ")
-                                + TIME.format(t) + " (" + zone + ")";
-                    }).build(),
+                    .resolveSync(ctx -> dateTime((OffsetDateTime) ctx.getBase(), english(ctx))).build(),
             ValueResolver.builder().applyToBaseClass(OffsetDateTime.class).applyToName("iso").priority(20)
                     .resolveSync(ctx -> ctx.getBase().toString()).build(),
             ValueResolver.builder().applyToBaseClass(Instant.class).applyToName("text").priority(20)
@@ -300,12 +337,28 @@ public final class DossierTemplates {
         };
     }
 
+    /**
+     * @return the time in Paris with UTC in brackets, the one way every time of the dossier is written:
+     *         {@code 17 mars 2015 à 03:43 (heure de Paris ; 02:43 UTC)}, {@code 17 March 2015, 03:43 (Paris time;
+     *         02:43 UTC)}
+     */
+    static String dateTime(OffsetDateTime t, boolean english) {
+        var paris = t.atZoneSameInstant(DossierBuilder.ZONE);
+        String utc = TIME.format(t.withOffsetSameInstant(java.time.ZoneOffset.UTC));
+        if (english) {
+            return date(paris.toLocalDate(), true) + ", " + TIME.format(paris) + " (Paris time; " + utc + " UTC)";
+        }
+        return date(paris.toLocalDate(), false) + " \u00e0 " + TIME.format(paris) + " (heure de Paris\u202F; " + utc
+                + " UTC)";
+    }
+
     private static boolean english(io.quarkus.qute.EvalContext ctx) {
         Object locale = ctx.getAttribute(TemplateInstance.LOCALE);
         return locale instanceof Locale l && "en".equals(l.getLanguage());
     }
 
-    private static String date(LocalDate d, boolean english) {
+    /** @return {@code d} as the dossier writes it: "1er mars 2026" or "1 March 2026". */
+    static String date(LocalDate d, boolean english) {
         if (english) {
             return DATE_EN.format(d);
         }

@@ -20,6 +20,31 @@ public record PriorRequest(LocalDate sentOn, String content, LocalDate answeredO
         answer = Complainant.blankToNull(answer);
     }
 
+    /**
+     * @return {@link #content()} ready to be quoted inside a sentence, between quotation marks: on one line, without
+     *         a final full stop (the sentence around the quotation ends it), or {@code null} when not stated. The
+     *         complainant's words are never rephrased: only line breaks and the final stop change.
+     */
+    public String quotedContent() {
+        return forQuotation(content);
+    }
+
+    /** @return {@link #answer()} ready to be quoted, as {@link #quotedContent()}, or {@code null} when not stated. */
+    public String quotedAnswer() {
+        return forQuotation(answer);
+    }
+
+    static String forQuotation(String text) {
+        if (text == null) {
+            return null;
+        }
+        String one = text.strip().replaceAll("\\s*\\R\\s*", " ");
+        while (one.endsWith(".") && !one.endsWith("...")) {
+            one = one.substring(0, one.length() - 1).stripTrailing();
+        }
+        return one.isEmpty() ? null : one;
+    }
+
     /** @return true when an answer (a date or a content) was stated. */
     public boolean answered() {
         return answeredOn != null || answer != null;

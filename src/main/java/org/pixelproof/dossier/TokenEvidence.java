@@ -35,14 +35,28 @@ final class TokenEvidence {
 
     /**
      * Header fields the sender sets per message, compared between two copies of a campaign (the Received, DKIM and
-     * spam-filter headers are the receiving side's and differ for other reasons).
+     * spam-filter headers are the receiving side's and differ for other reasons). The Message-ID is not among them:
+     * it differs for every message by design (RFC 5322, 3.6.4), so its differences prove nothing about the recipient.
      */
-    static final List<String> COMPARED_HEADERS = List.of("Message-ID", "Return-Path", "List-Unsubscribe",
+    static final List<String> COMPARED_HEADERS = List.of("Return-Path", "List-Unsubscribe",
             "X-Mailer", "X-Report-Abuse", "Feedback-ID", "X-MC-User", "X-Mailin-EID", "X-SG-EID", "X-CSA-Complaints",
             "X-Campaign", "X-CampaignID", "X-Mailgun-Variables", "X-MSYS-API", "X-SES-Outgoing", "X-Job");
 
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern HEADER_TOKEN = Pattern.compile("[A-Za-z0-9]+");
+
+    /**
+     * Unfilled merge tags of ESPs and templating tools, left in a message when the sender's tool did not replace
+     * them: {@code *|UNIQID|*} (Mailchimp), {@code {{contact.id}}} (Handlebars, Brevo, Klaviyo),
+     * {@code %%subscriber_id%%} (Salesforce), {@code [EMAIL]}, {@code ${id}}, {@code <%= id %>}, their
+     * percent-encoded forms, and bare upper-case tag names such as {@code UNIQID} or {@code EMAIL_ADDRESS}. Such a
+     * value is the same for every recipient: it identifies nobody.
+     */
+    private static final Pattern MERGE_TAG = Pattern.compile(
+            "(?i)(\\*\\|.*\\|\\*|\\{\\{.*}}|%%.*%%|\\[\\[?[A-Za-z_ .-]+]]?|\\$\\{.*}|<%.*%>|\\{%.*%}"
+                    + "|%2A%7C.*%7C%2A|%7B%7B.*%7D%7D|%25%25.*%25%25|%5B[A-Za-z_ .-]+%5D|%24%7B.*%7D)");
+    /** A bare tag name: 2 to 40 upper-case letters and underscores, no digit, no lower case ({@code UNIQID}). */
+    private static final Pattern BARE_TAG = Pattern.compile("[A-Z][A-Z_]{1,39}");
 
     /** One e-mail of the case, labelled. */
     record Input(String label, Analysis analysis, ReceivedEmail email) {
@@ -51,12 +65,65 @@ final class TokenEvidence {
     private TokenEvidence() {
     }
 
+    /**
+     * @param value a token value as found in a URL or header
+     * @return true when it is an unfilled merge tag ({@code UNIQID}, {@code *|UNIQID|*}, {@code {{id}}},
+     *         {@code %%id%%}...) rather than a value that can identify a recipient
+     */
+    static boolean isPlaceholder(String value) {
+        if (value == null || value.isEmpty()) {
+            return true;
+        }
+        if (MERGE_TAG.matcher(value).matches()) {
+            return true;
+        }
+        return BARE_TAG.matcher(value).matches();
+    }
+
+    /**
+     * @param value a token value
+     * @return true when it is the base64 (or base64url) encoding of a URL: the link's own destination, carried by a
+     *         redirector, not an identifier of the recipient
+     */
+    static boolean encodesUrl(String value) {
+        if (value == null || value.length() < 16 || !value.matches("[A-Za-z0-9+/_=-]+")) {
+            return false;
+        }
+        String v = value.replace('-', '+').replace('_', '/').replace("=", "");
+        v = v.substring(0, v.length() - v.length() % 4);
+        try {
+            String decoded = new String(java.util.Base64.getDecoder().decode(v),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            return decoded.startsWith("http://") || decoded.startsWith("https://") || decoded.startsWith("mailto:")
+                    || decoded.startsWith("www.");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** @return the tracker's per-recipient tokens ({@code name=value}) without merge tags and encoded URLs. */
+    static List<String> usableTokens(Tracker t) {
+        List<String> out = new ArrayList<>();
+        for (String token : t.perRecipientTokens()) {
+            String v = valueOf(token);
+            if (!isPlaceholder(v) && !encodesUrl(v)) {
+                out.add(token);
+            }
+        }
+        return out;
+    }
+
+    /** @return the value of a {@code name=value} token, or the token itself. */
+    static String valueOf(String token) {
+        int eq = token.indexOf('=');
+        return eq >= 0 ? token.substring(eq + 1) : token;
+    }
+
     /** @return the identifier values a tracker carries: its per-recipient tokens and recipient identifiers. */
     static List<String> tokenValues(Tracker t) {
         List<String> out = new ArrayList<>();
-        for (String token : t.perRecipientTokens()) {
-            int eq = token.indexOf('=');
-            String v = eq >= 0 ? token.substring(eq + 1) : token;
+        for (String token : usableTokens(t)) {
+            String v = valueOf(token);
             if (v.length() >= MIN_TOKEN_CHARS && !out.contains(v)) {
                 out.add(v);
             }
@@ -140,21 +207,41 @@ final class TokenEvidence {
     }
 
     /**
+     * The comparisons of the copies of one campaign, with what they tell about each tracker.
+     *
+     * @param comparisons   one per pair of copies
+     * @param differing     per tracker ({@code "E1 T3"}), the values that differ from its counterpart in the other
+     *                      copy, as {@code name=value} ({@code e=6496a8003f}, {@code path=...}): per recipient
+     * @param common        per tracker, the values it shares with its counterpart: the same for both recipients,
+     *                      so they identify nobody (a campaign or account id)
+     */
+    record CopyResult(List<CopyComparison> comparisons, Map<String, List<String>> differing,
+            Map<String, Set<String>> common) {
+    }
+
+    /**
      * Compares every pair of e-mails that are copies of one campaign (same From address, and the same subject or the
      * same tracker hosts) received by different people.
      */
     static List<CopyComparison> compareCopies(List<Input> inputs) {
+        return compareAll(inputs).comparisons();
+    }
+
+    /** Compares every pair of copies, and says per tracker which values differ and which are common. */
+    static CopyResult compareAll(List<Input> inputs) {
         List<CopyComparison> out = new ArrayList<>();
+        Map<String, List<String>> differing = new LinkedHashMap<>();
+        Map<String, Set<String>> common = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             for (int j = i + 1; j < inputs.size(); j++) {
                 Input a = inputs.get(i);
                 Input b = inputs.get(j);
                 if (copiesForDifferentPeople(a.analysis(), b.analysis())) {
-                    out.add(compare(a, b));
+                    out.add(compare(a, b, differing, common));
                 }
             }
         }
-        return out;
+        return new CopyResult(out, differing, common);
     }
 
     static boolean copiesForDifferentPeople(Analysis a, Analysis b) {
@@ -185,7 +272,8 @@ final class TokenEvidence {
         return !hostsA.isEmpty() && hostsA.equals(hostsB);
     }
 
-    private static CopyComparison compare(Input a, Input b) {
+    private static CopyComparison compare(Input a, Input b, Map<String, List<String>> differing,
+            Map<String, Set<String>> common) {
         List<TokenDifference> diffs = new ArrayList<>();
         int[] counts = new int[2]; // compared, identical
         Set<String> addrA = addressForms(a.analysis());
@@ -202,7 +290,29 @@ final class TokenEvidence {
             if (ta == null) {
                 continue;
             }
+            int before = diffs.size();
             compareUrls("tracker", ta.id(), tb.id(), ta.url(), tb.url(), addrA, addrB, diffs, counts);
+            List<TokenDifference> mine = new ArrayList<>(diffs.subList(before, diffs.size()));
+            diffs.subList(before, diffs.size()).clear();
+            for (TokenDifference d : mine) {
+                diffs.add(new TokenDifference(d.source(), d.refA(), d.refB(), d.where(), d.valueA(), d.valueB(),
+                        d.recipientAddress(), d.position(), d.positionName(), ta.kind()));
+                String name = d.position().equals("query-parameter") ? d.positionName() : "path";
+                differing.computeIfAbsent(a.label() + " " + ta.id(), k -> new ArrayList<>()).add(name + "="
+                        + d.valueA());
+                differing.computeIfAbsent(b.label() + " " + tb.id(), k -> new ArrayList<>()).add(name + "="
+                        + d.valueB());
+            }
+            for (String v : rawTokenValues(ta)) {
+                if (tb.url().contains(v)) {
+                    common.computeIfAbsent(a.label() + " " + ta.id(), k -> new LinkedHashSet<>()).add(v);
+                }
+            }
+            for (String v : rawTokenValues(tb)) {
+                if (ta.url().contains(v)) {
+                    common.computeIfAbsent(b.label() + " " + tb.id(), k -> new LinkedHashSet<>()).add(v);
+                }
+            }
         }
         // links that are not trackers, paired by host in order
         Map<String, Deque<Integer>> linkPool = new LinkedHashMap<>();
@@ -235,8 +345,62 @@ final class TokenEvidence {
             }
             compareHeader(name, va, vb, addrA, addrB, diffs);
         }
+        diffs.removeIf(d -> isPlaceholder(d.valueA()) && isPlaceholder(d.valueB()));
+        String idA = a.email().header("Message-ID").orElse(null);
+        String idB = b.email().header("Message-ID").orElse(null);
+        boolean messageIdDiffers = idA != null && idB != null && !idA.equals(idB);
         return new CopyComparison(a.label(), b.label(), String.join(", ", recipients(a.analysis())),
-                String.join(", ", recipients(b.analysis())), counts[0], counts[1], diffs);
+                String.join(", ", recipients(b.analysis())), counts[0], counts[1], diffs, distinctValues(diffs),
+                messageIdDiffers);
+    }
+
+    /** @return the raw values of a tracker's tokens as the analysis gave them (before any filtering). */
+    private static List<String> rawTokenValues(Tracker t) {
+        List<String> out = new ArrayList<>();
+        for (String token : t.perRecipientTokens()) {
+            String v = valueOf(token);
+            if (!v.isEmpty() && !out.contains(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Groups the differences by the value behind them: a difference whose values contain another's (an
+     * {@code X-Mailer} token {@code CID2ed1232679<value>}) is the same value repeated.
+     */
+    static List<Dossier.DifferingValue> distinctValues(List<TokenDifference> diffs) {
+        List<TokenDifference> sorted = new ArrayList<>(diffs);
+        sorted.sort(java.util.Comparator.comparingInt(d -> d.valueA().length()));
+        List<String[]> keys = new ArrayList<>();
+        Map<Integer, List<TokenDifference>> groups = new LinkedHashMap<>();
+        for (TokenDifference d : sorted) {
+            int found = -1;
+            for (int k = 0; k < keys.size(); k++) {
+                String[] key = keys.get(k);
+                if (key[0].length() >= 4 && d.valueA().contains(key[0]) && d.valueB().contains(key[1])) {
+                    found = k;
+                    break;
+                }
+            }
+            if (found < 0) {
+                keys.add(new String[] {d.valueA(), d.valueB()});
+                found = keys.size() - 1;
+            }
+            groups.computeIfAbsent(found, k -> new ArrayList<>()).add(d);
+        }
+        List<Dossier.DifferingValue> out = new ArrayList<>();
+        for (Map.Entry<Integer, List<TokenDifference>> e : groups.entrySet()) {
+            String[] key = keys.get(e.getKey());
+            List<TokenDifference> occ = new ArrayList<>(e.getValue());
+            occ.sort(java.util.Comparator.comparingInt(diffs::indexOf));
+            String parameter = occ.stream().filter(d -> d.position().equals("query-parameter")
+                    && d.valueA().equals(key[0])).map(TokenDifference::positionName).findFirst().orElse(null);
+            out.add(new Dossier.DifferingValue(key[0], key[1], parameter, occ));
+        }
+        out.sort(java.util.Comparator.comparingInt(v -> diffs.indexOf(v.occurrences().get(0))));
+        return out;
     }
 
     private static void compareUrls(String source, String refA, String refB, String urlA, String urlB,
@@ -249,7 +413,7 @@ final class TokenEvidence {
         UrlParts pa = UrlParts.of(urlA);
         UrlParts pb = UrlParts.of(urlB);
         if (!pa.host().equals(pb.host())) {
-            diffs.add(diff(source, refA, refB, "host", pa.host(), pb.host(), addrA, addrB));
+            diffs.add(diff(source, refA, refB, "host", null, pa.host(), pb.host(), addrA, addrB));
             return;
         }
         int n = Math.max(pa.segments().size(), pb.segments().size());
@@ -257,7 +421,7 @@ final class TokenEvidence {
             String sa = i < pa.segments().size() ? pa.segments().get(i) : "";
             String sb = i < pb.segments().size() ? pb.segments().get(i) : "";
             if (!sa.equals(sb)) {
-                diffs.add(diff(source, refA, refB, "path segment " + (i + 1), sa, sb, addrA, addrB));
+                diffs.add(diff(source, refA, refB, "path-segment", String.valueOf(i + 1), sa, sb, addrA, addrB));
             }
         }
         Set<String> names = new LinkedHashSet<>(pa.query().keySet());
@@ -266,11 +430,11 @@ final class TokenEvidence {
             String qa = pa.query().getOrDefault(name, "");
             String qb = pb.query().getOrDefault(name, "");
             if (!qa.equals(qb)) {
-                diffs.add(diff(source, refA, refB, "query parameter " + name, qa, qb, addrA, addrB));
+                diffs.add(diff(source, refA, refB, "query-parameter", name, qa, qb, addrA, addrB));
             }
         }
         if (!pa.fragment().equals(pb.fragment())) {
-            diffs.add(diff(source, refA, refB, "fragment", pa.fragment(), pb.fragment(), addrA, addrB));
+            diffs.add(diff(source, refA, refB, "fragment", null, pa.fragment(), pb.fragment(), addrA, addrB));
         }
     }
 
@@ -279,12 +443,13 @@ final class TokenEvidence {
         List<String> ta = tokens(va);
         List<String> tb = tokens(vb);
         if (ta.size() != tb.size()) {
-            diffs.add(diff("header", name, name, "value", va, vb, addrA, addrB));
+            diffs.add(diff("header", name, name, "header-value", null, va, vb, addrA, addrB));
             return;
         }
         for (int i = 0; i < ta.size(); i++) {
             if (!ta.get(i).equals(tb.get(i))) {
-                diffs.add(diff("header", name, name, "token " + (i + 1), ta.get(i), tb.get(i), addrA, addrB));
+                diffs.add(diff("header", name, name, "header-token", String.valueOf(i + 1), ta.get(i), tb.get(i),
+                        addrA, addrB));
             }
         }
     }
@@ -298,10 +463,17 @@ final class TokenEvidence {
         return out;
     }
 
-    private static TokenDifference diff(String source, String refA, String refB, String where, String va, String vb,
-            Set<String> addrA, Set<String> addrB) {
+    private static TokenDifference diff(String source, String refA, String refB, String position, String name,
+            String va, String vb, Set<String> addrA, Set<String> addrB) {
         boolean address = containsAddress(va, addrA) || containsAddress(vb, addrB);
-        return new TokenDifference(source, refA, refB, where, va, vb, address);
+        String where = switch (position) {
+            case "path-segment" -> "path segment " + name;
+            case "query-parameter" -> "query parameter " + name;
+            case "header-token" -> "token " + name;
+            case "header-value" -> "value";
+            default -> position;
+        };
+        return new TokenDifference(source, refA, refB, where, va, vb, address, position, name, null);
     }
 
     /**

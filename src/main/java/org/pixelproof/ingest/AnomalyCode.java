@@ -70,6 +70,12 @@ public enum AnomalyCode {
     /** More anomalies than the list keeps; the others were counted, not listed. */
     TOO_MANY_ANOMALIES(Severity.INFO),
     /**
+     * More trackers, remote resources or links than {@code org.pixelproof.analysis.Analyzer#MAX_LISTED} (1,000 of
+     * each): the verdict and the assessment count them all, the analysis lists the first ones (a hostile message with
+     * 30,000 pixels made an analysis of tens of megabytes that the store could not hold in memory).
+     */
+    TOO_MANY_REFERENCES(Severity.WARNING),
+    /**
      * The input was an Outlook {@code .msg} file, converted to RFC 5322 before reading; the detail says what the
      * conversion could not keep (see {@link OutlookMsgReader}).
      */

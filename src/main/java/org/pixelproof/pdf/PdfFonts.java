@@ -28,8 +28,9 @@ import org.xhtmlrenderer.pdf.ITextFontResolver;
  *       {@code fonts-droid-fallback} for Chinese, Japanese and Korean). Flying Saucer draws a text run with one font,
  *       so {@link PdfRenderer} gives each run of characters the primary font lacks the first fallback that has
  *       them.</li>
- *   <li>Characters no font has (emoji, for instance) are written as their code point, {@code [U+1F389]}, so that
- *       nothing disappears silently; the attached original keeps the exact text.</li>
+ *   <li>Emoji no font has are drawn as a small square, U+25A1 (the dossier's annex says so); other characters no
+ *       font has are written as their code point, {@code [U+0F00]}, so that nothing disappears silently; the
+ *       attached original keeps the exact text.</li>
  * </ul>
  * Font files are parsed once per JVM and shared. Immutable and thread-safe.
  */

@@ -247,16 +247,53 @@ public final class PdfRenderer {
                 } else {
                     Element span = doc.createElementNS(ns, "span");
                     span.setAttribute("class", "pp-nofont");
-                    StringBuilder label = new StringBuilder();
-                    run.text().codePoints().forEach(cp -> label.append("[U+")
-                            .append(String.format("%04X", cp)).append(']'));
-                    span.appendChild(doc.createTextNode(label.toString()));
+                    span.appendChild(doc.createTextNode(noFontLabel(run.text())));
                     replacement = span;
                 }
                 parent.insertBefore(replacement, t);
             }
             parent.removeChild(t);
         }
+    }
+
+    /** What stands for an emoji no font can draw: U+25A1 WHITE SQUARE, which the Liberation fonts have. */
+    static final String EMOJI_STAND_IN = "\u25A1";
+
+    /**
+     * @param text characters no font can draw
+     * @return what the PDF shows instead: each emoji, or run of emoji, as {@value #EMOJI_STAND_IN} (the dossier's
+     *         annex explains it; the attached original keeps the exact text), any other character as its code point
+     *         {@code [U+XXXX]}, so that nothing disappears silently
+     */
+    static String noFontLabel(String text) {
+        StringBuilder label = new StringBuilder();
+        boolean lastEmoji = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (isEmoji(cp)) {
+                if (!lastEmoji) {
+                    label.append(EMOJI_STAND_IN);
+                }
+                lastEmoji = true;
+            } else if (Character.isWhitespace(cp)) {
+                label.appendCodePoint(cp);
+            } else {
+                label.append("[U+").append(String.format("%04X", cp)).append(']');
+                lastEmoji = false;
+            }
+        }
+        return label.toString();
+    }
+
+    /**
+     * @return true for the pictographic blocks emoji come from (Unicode's Miscellaneous Symbols and Pictographs,
+     *         Emoticons, Transport, Supplemental Symbols, Symbols and Pictographs Extended-A, regional indicators,
+     *         Miscellaneous Symbols, Dingbats, Miscellaneous Technical, Miscellaneous Symbols and Arrows)
+     */
+    static boolean isEmoji(int cp) {
+        return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x2300 && cp <= 0x23FF)
+                || (cp >= 0x2B00 && cp <= 0x2BFF) || cp == 0x3030 || cp == 0x303D || cp == 0x3297 || cp == 0x3299;
     }
 
     /** A run of text drawn with one font: {@code 0} primary, {@code i > 0} fallback {@code i - 1}, {@code -1} none. */

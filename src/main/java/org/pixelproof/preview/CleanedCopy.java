@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.jsoup.parser.Parser;
 import org.pixelproof.detect.Link;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.detect.TrackerKind;
+import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.ingest.BodyKind;
 import org.pixelproof.ingest.BodyText;
 import org.pixelproof.ingest.ReceivedEmail;
@@ -42,15 +42,18 @@ import org.pixelproof.ingest.ReceivedEmail;
  *   <li>{@code @import} rules and {@code @font-face} blocks are removed (every font load reveals the opening);</li>
  *   <li>a tracked link's {@code href} becomes its decoded destination; when the destination cannot be decoded the
  *       link is kept and titled as tracked, since only following it would tell where it leads;</li>
- *   <li>scripts, event handlers and {@code meta refresh} are removed and a {@code Content-Security-Policy} meta
- *       element forbids scripts and connections when the {@code .html} is opened in a browser;</li>
+ *   <li>scripts, event handlers, {@code ping} attributes, {@code applet}s, {@code iframe srcdoc} documents and
+ *       {@code meta refresh} are removed and a {@code Content-Security-Policy} meta element forbids scripts and
+ *       connections when the {@code .html} is opened in a browser;</li>
+ *   <li>in the {@code .eml}, an AMP for Email alternative ({@code text/x-amp-html}) is dropped: AMP clients would
+ *       render it, remote images and {@code amp-list} fetches included;</li>
  *   <li>in the {@code .eml}, plain-text bodies get the same link rewriting, read-receipt headers
  *       ({@code Disposition-Notification-To}...) are removed, an {@code X-PixelProof-Cleaned} header says what was
  *       done, and the Message-ID is kept. The DKIM signatures of the original no longer verify on the copy.</li>
  * </ul>
  * Remote content that shows no sign of tracking (a logo on a CDN) reveals the opening and the IP address to its host
  * all the same: by default ({@link RemoteContent#PLACEHOLDER}) every remote image, frame, video, object, style sheet,
- * {@code srcset}, {@code background} and CSS {@code url()} is removed too, each element replaced by a visible
+ * {@code srcset}, {@code background}, CSS {@code url()} and {@code base} is removed too, each element replaced by a visible
  * placeholder that shows the address as a link (not loaded; opening it is the reader's choice). Only {@code cid:}
  * and {@code data:} images stay. {@link RemoteContent#KEEP_UNTRACKED} keeps the untracked ones, so that the copy looks
  * like the message. Nothing here dereferences a URL.
@@ -139,6 +142,13 @@ public final class CleanedCopy {
                 + "; tracked links rewritten where decodable: "
                 + (rewrittenIds.isEmpty() ? "none" : String.join(" ", rewrittenIds))
                 + "; original SHA-256 " + email.sha256();
+        if (email.anomalies().stream().anyMatch(a -> a.code() == AnomalyCode.TOO_MANY_PARTS
+                || a.code() == AnomalyCode.TOO_DEEP || a.code() == AnomalyCode.TOO_MANY_ANOMALIES)) {
+            // parts past the limits were never analysed: kept as they are, their trackers would load (and a
+            // message with more anomalies than listed may hide its TOO_MANY_PARTS among them; Angus Mail would
+            // take many seconds to parse its parts again)
+            return rebuilt(email, trackers, links, note);
+        }
         try {
             MimeMessage msg = new MimeMessage(MessageParts.lenientSession(),
                     new ByteArrayInputStream(email.messageBytes())) {
@@ -157,22 +167,39 @@ public final class CleanedCopy {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             msg.writeTo(out);
             return out.toByteArray();
-        } catch (MessagingException | IOException | RuntimeException e) {
+        } catch (MessagingException | IOException | RuntimeException | OverLimits e) {
             return rebuilt(email, trackers, links, note);
+        }
+    }
+
+    /** Thrown when a part lies past {@link MessageParts#MAX_DEPTH} or {@link MessageParts#MAX_PARTS}. */
+    private static final class OverLimits extends Exception {
+        OverLimits() {
+            super(null, null, false, false);
         }
     }
 
     /** Rewrites the text parts of {@code part} in place. */
     private void rewrite(Part part, String path, ReceivedEmail email, List<Tracker> trackers, List<Link> links,
-            int depth, int[] budget) throws MessagingException, IOException {
+            int depth, int[] budget) throws MessagingException, IOException, OverLimits {
         if (depth > MessageParts.MAX_DEPTH || budget[0]-- <= 0) {
-            return;
+            throw new OverLimits(); // never leave a part uncleaned
         }
         if (part.isMimeType("multipart/*")) {
             Object content = part.getContent();
             if (content instanceof Multipart mp) {
+                List<jakarta.mail.BodyPart> amp = new ArrayList<>();
                 for (int i = 0; i < mp.getCount(); i++) {
+                    if (isAmp(mp.getBodyPart(i))) {
+                        amp.add(mp.getBodyPart(i));
+                        continue;
+                    }
                     rewrite(mp.getBodyPart(i), path + "." + (i + 1), email, trackers, links, depth + 1, budget);
+                }
+                if (amp.size() < mp.getCount()) {
+                    for (jakarta.mail.BodyPart p : amp) {
+                        mp.removeBodyPart(p);
+                    }
                 }
                 part.setContent(mp);
             }
@@ -207,6 +234,15 @@ public final class CleanedCopy {
         } else if (part instanceof MimeMessage mm) {
             mm.removeHeader("Content-Transfer-Encoding");
         }
+    }
+
+    /**
+     * @return true for an AMP for Email body ({@code text/x-amp-html}): dynamic content that AMP mail clients render
+     *         with its remote images and {@code amp-list} fetches; the cleaned copy drops it (its HTML and text
+     *         alternatives stay)
+     */
+    private static boolean isAmp(Part part) throws MessagingException {
+        return part.isMimeType("text/x-amp-html");
     }
 
     private static String readText(Part part) {
@@ -252,6 +288,11 @@ public final class CleanedCopy {
                 p.setContent(cleanHtml(html.get(0).text(), trackers, links), "text/html; charset=UTF-8");
                 alt.addBodyPart(p);
             }
+            if (alt.getCount() == 0) {
+                MimeBodyPart p = new MimeBodyPart();
+                p.setText("", "UTF-8");
+                alt.addBodyPart(p);
+            }
             msg.setContent(alt);
             msg.setHeader("X-PixelProof-Cleaned", note + "; rebuilt: the original MIME structure could not be kept");
             msg.saveChanges();
@@ -272,7 +313,14 @@ public final class CleanedCopy {
         boolean block = remote == RemoteContent.PLACEHOLDER;
         java.util.function.Predicate<String> keep = u -> refs.tracker(u) == null && !(block && isRemote(u));
 
-        doc.select("script, meta[http-equiv=refresh], meta[http-equiv=Refresh]").remove();
+        doc.select("script, meta[http-equiv=refresh], meta[http-equiv=Refresh], applet").remove();
+        // an inline frame's document is never cleaned: whatever it holds (an <img>, a style) would load
+        doc.select("[srcdoc]").removeAttr("srcdoc");
+        if (block) {
+            // with every remote reference gone, <base> would only turn the placeholders' relative links (and any
+            // reference left relative) into requests to the sender's host
+            doc.select("base").remove();
+        }
         for (Element style : doc.select("style")) {
             String css = CssSanitizer.sanitize(style.data(), limits.maxCssChars(), keep, "css-style").css();
             style.empty().appendChild(new org.jsoup.nodes.DataNode(css));
@@ -306,9 +354,10 @@ public final class CleanedCopy {
                     && (refs.tracker(el.attr("background")) != null || block && isRemote(el.attr("background")))) {
                 el.removeAttr("background");
             }
+            el.removeAttr("ping"); // <area ping> too: a request on every click
             if (block && !tag.equals("a") && !tag.equals("area") && !tag.equals("base")) {
-                // SVG <image href>, <use xlink:href>, <feImage href>
-                for (String attr : List.of("href", "xlink:href")) {
+                // SVG <image href>, <use xlink:href>, <feImage href>; <object codebase>, <object archive>
+                for (String attr : List.of("href", "xlink:href", "codebase", "archive")) {
                     if (el.hasAttr(attr) && isRemote(el.attr(attr))) {
                         el.removeAttr(attr);
                     }
@@ -340,7 +389,6 @@ public final class CleanedCopy {
                         el.attr("title", "PixelProof: " + id + " is a tracked link (destination unknown)");
                     }
                 }
-                el.removeAttr("ping");
             }
         }
         doc.head().prependElement("meta").attr("name", "referrer").attr("content", "no-referrer");
@@ -399,12 +447,102 @@ public final class CleanedCopy {
                 replacements.add(new String[] {t.url(), t.destination()});
             }
         }
-        // longest first, so that a URL that prefixes another does not cut it
-        Collections.sort(replacements, Comparator.comparingInt((String[] r) -> r[0].length()).reversed());
-        String out = text;
+        return replaceAll(text, replacements);
+    }
+
+    /**
+     * Replaces, in one pass from left to right, each occurrence of a replacement's URL by its destination; where
+     * several URLs start at the same place the longest wins, so that a URL that prefixes another does not cut it.
+     * Linear in the text for any number of URLs (one {@code String.replace} per link was quadratic: 20,000 links in a
+     * 2 MB body took half a minute).
+     *
+     * @param replacements pairs {@code {url, destination}}; empty URLs are ignored
+     */
+    static String replaceAll(String text, List<String[]> replacements) {
+        java.util.TreeMap<String, String> byUrl = new java.util.TreeMap<>();
         for (String[] r : replacements) {
-            out = out.replace(r[0], r[1]);
+            if (!r[0].isEmpty()) {
+                byUrl.putIfAbsent(r[0], r[1]);
+            }
         }
-        return out;
+        if (byUrl.isEmpty()) {
+            return text;
+        }
+        String[] urls = byUrl.keySet().toArray(new String[0]);
+        int shortest = Integer.MAX_VALUE;
+        for (String u : urls) {
+            shortest = Math.min(shortest, u.length());
+        }
+        int key = Math.min(shortest, 8);
+        Set<String> prefixes = new java.util.HashSet<>();
+        java.util.BitSet first = new java.util.BitSet();
+        for (String u : urls) {
+            prefixes.add(u.substring(0, key));
+            first.set(u.charAt(0));
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            String hit = first.get(text.charAt(i)) && i + key <= n && prefixes.contains(text.substring(i, i + key))
+                    ? longestAt(urls, text, i) : null;
+            if (hit != null) {
+                out.append(byUrl.get(hit));
+                i += hit.length();
+            } else {
+                out.append(text.charAt(i));
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * @param sorted URLs in {@link String#compareTo} order
+     * @return the longest of {@code sorted} that {@code text} holds at {@code from}, or {@code null}
+     */
+    private static String longestAt(String[] sorted, String text, int from) {
+        int limit = text.length() - from;
+        while (limit > 0) {
+            // the greatest URL <= text[from, from + limit): any URL found at `from` shares its first characters
+            int lo = 0;
+            int hi = sorted.length - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (compare(sorted[mid], text, from, limit) <= 0) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            if (found < 0) {
+                return null;
+            }
+            String u = sorted[found];
+            int common = 0;
+            int max = Math.min(u.length(), limit);
+            while (common < max && u.charAt(common) == text.charAt(from + common)) {
+                common++;
+            }
+            if (common == u.length()) {
+                return u;
+            }
+            limit = common; // a shorter URL found at `from` is a prefix of these `common` characters
+        }
+        return null;
+    }
+
+    /** @return {@code u} compared with {@code text[from, from + length)}, as {@link String#compareTo} would */
+    private static int compare(String u, String text, int from, int length) {
+        int max = Math.min(u.length(), length);
+        for (int k = 0; k < max; k++) {
+            int d = u.charAt(k) - text.charAt(from + k);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return u.length() - length;
     }
 }

@@ -174,7 +174,8 @@ public final class SafePreview {
         String document = document(String.join("\n", styles), bodyHtml);
 
         // The XHTML annex: no email classes, no ids, no <style>, XML syntax, no zero font size (which the PDF
-        // renderer cannot draw, e.g. a list marker in "font-size:0", a common e-mail layout hack).
+        // renderer cannot draw, e.g. a list marker in "font-size:0", a common e-mail layout hack), and a layout that
+        // fits the page: see annexLayout.
         for (Element el : clean.body().getAllElements()) {
             el.removeAttr("id");
             String cls = el.attr("class");
@@ -187,6 +188,7 @@ public final class SafePreview {
             if (el.normalName().equals("font") && el.attr("size").trim().matches("[+-]?0*")) {
                 el.removeAttr("size");
             }
+            annexLayout(el);
         }
         String xhtml = "<div class=\"pp-preview\">" + serialize(clean.body(), banner, true) + "</div>";
         return new PreviewResult(body.partPath(), "html", document, fragment, xhtml, r.all, r.inlined, truncated);
@@ -477,8 +479,9 @@ public final class SafePreview {
             if (tracker == null) {
                 tracker = refs.trackerById(trackerId);
             }
-            String destination = link != null && link.destination() != null ? link.destination()
-                    : tracker != null ? tracker.destination() : null;
+            // each link's own destination: a group of links has one tracker, never one destination for all
+            String destination = link != null ? link.destination()
+                    : tracker != null && tracker.url().trim().equals(href) ? tracker.destination() : null;
             String destScheme = UrlRefs.scheme(destination);
             boolean usableDestination = destination != null
                     && ("http".equals(destScheme) || "https".equals(destScheme) || "mailto".equals(destScheme));
@@ -552,6 +555,92 @@ public final class SafePreview {
             }
         }
         return span;
+    }
+
+    /** Table elements whose widths the annex drops. */
+    private static final Set<String> TABLE_PARTS = Set.of("table", "thead", "tbody", "tfoot", "tr", "td", "th",
+            "col", "colgroup");
+    /** Declarations the annex drops from table elements: their widths. */
+    private static final Set<String> TABLE_WIDTHS = Set.of("width", "min-width", "max-width");
+    /** Declarations the annex drops from every element: positioning, and what forbids line breaks. */
+    private static final Set<String> POSITIONING = Set.of("position", "left", "right", "top", "bottom", "z-index",
+            "white-space", "transform");
+    /** Longest destination written after a tracked link in the annex, in characters (the full one is in annex B). */
+    static final int MAX_ANNEX_DESTINATION_CHARS = 90;
+
+    /**
+     * Makes the e-mail's own layout fit the dossier's page: a PDF page is narrower than the widths an e-mail declares
+     * for a screen, and the PDF renderer, laying out nested tables with fixed pixel widths inside percentages, can
+     * shrink a column to one letter per line. The annex therefore drops the widths of table elements (attributes
+     * and CSS), positioning ({@code position}, offsets) and {@code nowrap}, and shortens the destinations written
+     * after tracked links; images keep their widths, capped at the page by the print CSS. The web preview keeps the
+     * message's layout as it is.
+     */
+    static void annexLayout(Element el) {
+        String tag = el.normalName();
+        if (TABLE_PARTS.contains(tag)) {
+            el.removeAttr("width");
+            el.removeAttr("nowrap");
+        }
+        if (el.hasAttr("style")) {
+            String style = withoutDeclarations(el.attr("style"), TABLE_PARTS.contains(tag) ? TABLE_WIDTHS : Set.of());
+            style = withoutDeclarations(style, POSITIONING);
+            if (style.isBlank()) {
+                el.removeAttr("style");
+            } else {
+                el.attr("style", style);
+            }
+        }
+        if (el.hasClass("pp-dest")) {
+            String text = el.text();
+            if (text.length() > MAX_ANNEX_DESTINATION_CHARS + 4) {
+                el.text(text.substring(0, MAX_ANNEX_DESTINATION_CHARS) + "…]");
+            }
+        }
+    }
+
+    /**
+     * @param style      a CSS declaration list (a {@code style} attribute), already sanitised
+     * @param properties the properties to drop, lower case
+     * @return the declarations without those properties; semicolons inside parentheses and quotes
+     *         ({@code url(data:image/png;base64,...)}) do not split declarations
+     */
+    static String withoutDeclarations(String style, Set<String> properties) {
+        if (properties.isEmpty()) {
+            return style;
+        }
+        StringBuilder out = new StringBuilder(style.length());
+        int depth = 0;
+        char quote = 0;
+        int start = 0;
+        for (int i = 0; i <= style.length(); i++) {
+            char c = i < style.length() ? style.charAt(i) : ';';
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+                continue;
+            }
+            if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth > 0) {
+                depth--;
+            } else if (c == ';' && depth == 0) {
+                String decl = style.substring(start, Math.min(i, style.length()));
+                int colon = decl.indexOf(':');
+                String name = colon < 0 ? "" : decl.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+                if (!decl.isBlank() && !properties.contains(name)) {
+                    if (out.length() > 0) {
+                        out.append(';');
+                    }
+                    out.append(decl.strip());
+                }
+                start = i + 1;
+            }
+        }
+        return out.toString();
     }
 
     private static final Pattern ZERO_FONT_SIZE = Pattern.compile(

@@ -55,11 +55,16 @@ public final class RuleSetLoader {
             "gdpr-7-3", "gdpr-12", "gdpr-12-3", "gdpr-13", "gdpr-14", "gdpr-15", "gdpr-17", "gdpr-21-2", "gdpr-21-3",
             "gdpr-44", "gdpr-77", "cnil-san-2025-004", "cnil-san-2024-019");
 
-    /** Key-date ids that {@code assess} uses: every one must exist. */
+    /**
+     * Key-date ids that {@code assess} (the {@code cnil-2026-042-*} timeline) and the dossier ({@code gdpr-application}
+     * and {@code lil-82-renumbered}, for messages received under the law of the time) use: every one must exist.
+     */
     public static final List<String> FIXED_DATE_IDS = List.of("cnil-2026-042-consultation-start",
             "cnil-2026-042-consultation-end", "cnil-2026-042-adopted", "cnil-2026-042-published",
-            "cnil-2026-042-existing-lists-deadline");
+            "cnil-2026-042-existing-lists-deadline", "gdpr-application", "lil-82-renumbered");
 
+    /** Allowed provision kinds ({@link ProvisionKind#code()}); the field is optional. */
+    public static final Set<String> PROVISION_KINDS = Set.of("law", "soft-law", "decision");
     /** Allowed vendor categories. */
     public static final Set<String> VENDOR_CATEGORIES = Set.of("esp", "marketing-automation", "crm", "analytics",
             "ad-tech", "transactional", "survey");
@@ -585,7 +590,7 @@ public final class RuleSetLoader {
 
     private void provision(String file, YamlNode node) {
         Fields f = new Fields(file, node, "provision", Set.of("id", "reference", "summaryFr", "summaryEn",
-                "sourceUrl", "confidence", "note"));
+                "sourceUrl", "sourceTitle", "confidence", "note", "referenceEn", "kind"));
         if (!f.ok()) {
             return;
         }
@@ -593,17 +598,21 @@ public final class RuleSetLoader {
         String reference = f.required("reference");
         String fr = f.required("summaryFr");
         String en = f.required("summaryEn");
-        String url = f.url("sourceUrl", true);
+        String title = f.optional("sourceTitle");
+        String url = f.url("sourceUrl", title == null);
         SourceConfidence confidence = f.confidence();
         String note = f.optional("note");
-        if (id != null && reference != null && url != null && confidence != null) {
-            provisions.add(new LegalProvision(id, reference, fr, en, url, confidence, note));
+        String referenceEn = f.optional("referenceEn");
+        String kind = f.oneOf("kind", PROVISION_KINDS, false);
+        if (id != null && reference != null && (url != null || title != null) && confidence != null) {
+            provisions.add(new LegalProvision(id, reference, fr, en, url, confidence, note, referenceEn,
+                    kind == null ? null : ProvisionKind.fromCode(kind), title));
         }
     }
 
     private void date(String file, YamlNode node) {
         Fields f = new Fields(file, node, "date", Set.of("id", "date", "labelFr", "labelEn", "sourceUrl",
-                "confidence", "note"));
+                "sourceTitle", "confidence", "note"));
         if (!f.ok()) {
             return;
         }
@@ -622,11 +631,12 @@ public final class RuleSetLoader {
         }
         String fr = f.required("labelFr");
         String en = f.required("labelEn");
-        String url = f.url("sourceUrl", true);
+        String title = f.optional("sourceTitle");
+        String url = f.url("sourceUrl", title == null);
         SourceConfidence confidence = f.confidence();
         String note = f.optional("note");
         if (id != null && date != null && confidence != null) {
-            dates.add(new KeyDate(id, date, fr, en, url, confidence, note));
+            dates.add(new KeyDate(id, date, fr, en, url, confidence, note, title));
         }
     }
 
@@ -655,7 +665,7 @@ public final class RuleSetLoader {
             for (String id : FIXED_DATE_IDS) {
                 if (!have.contains(id) && !idOwners.containsKey(id)) {
                     problem(firstFileOfKind.get("dates"), firstLineOfKind.get("dates"),
-                            "fixed date id '" + id + "' is missing (assess uses it for the timeline)");
+                            "fixed date id '" + id + "' is missing (assess or the dossier uses it for the timeline)");
                 }
             }
         }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestCookie;
@@ -38,7 +39,8 @@ public class AnalysisResource {
     static class Templates {
         static native TemplateInstance result(Page page, StoredAnalysis stored, boolean saved, boolean hasComplainant);
 
-        static native TemplateInstance dossier(Page page, StoredAnalysis stored, ComplainantDetails details);
+        static native TemplateInstance dossier(Page page, StoredAnalysis stored, ComplainantDetails details,
+                List<String> problems, String formToken);
 
         static native TemplateInstance confirmDelete(Page page, StoredAnalysis stored);
     }
@@ -92,7 +94,7 @@ public class AnalysisResource {
         StoredAnalysis stored = complainable(find(id));
         Page page = Languages.page(request);
         ComplainantDetails details = analyses.complainant(id).orElse(ComplainantDetails.EMPTY);
-        return Templates.dossier(page, stored, details).setLocale(page.locale());
+        return Templates.dossier(page, stored, details, List.of(), null).setLocale(page.locale());
     }
 
     /** Saves the complainant's details and goes back to the result page's documents (303). */
@@ -104,13 +106,26 @@ public class AnalysisResource {
             @RestForm String email, @RestForm String howAddressGiven, @RestForm String whenAddressGiven,
             @RestForm String askedConsent, @RestForm String earlierRequestDate,
             @RestForm String earlierRequestContent, @RestForm String answerDate, @RestForm String answerContent,
-            @RestForm String actingFor, @RestForm String mandate, @RestForm("csrf-token") String csrfToken,
-            @RestCookie("csrf-token") String csrfCookie) {
+            @RestForm String actingFor, @RestForm String mandate, @RestForm String addressGivenOn,
+            @RestForm String addressPeriod, @RestForm String addressNeverGiven, @RestForm String marketing,
+            @RestForm("csrf-token") String csrfToken, @RestCookie("csrf-token") String csrfCookie) {
         Csrf.verify(csrfToken, csrfCookie);
-        complainable(find(id));
+        StoredAnalysis stored = complainable(find(id));
         ComplainantDetails details = new ComplainantDetails(name, postalAddress, email, howAddressGiven,
                 whenAddressGiven, askedConsent, earlierRequestDate, earlierRequestContent, answerDate, answerContent,
-                actingFor, mandate);
+                actingFor, mandate, addressGivenOn, addressPeriod, addressNeverGiven, marketing);
+        List<org.pixelproof.dossier.ComplainantCheck.Problem> problems = documents.check(stored, details);
+        if (!problems.isEmpty()) {
+            // the form again, as filled in, with what is wrong: nothing is saved
+            Page page = Languages.page(request);
+            org.pixelproof.dossier.Language language = org.pixelproof.dossier.Language.fromCode(
+                    Languages.of(request));
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.dossier(page, stored, details,
+                            problems.stream().map(p -> p.message(language)).toList(), csrfToken)
+                            .setLocale(page.locale()))
+                    .build();
+        }
         if (!analyses.saveComplainant(id, details)) {
             throw new NotFoundException();
         }

@@ -19,6 +19,13 @@ package org.pixelproof.web;
  * @param actingFor             the name of the person the complainant acts for, or blank when for themselves
  * @param mandate               when acting for someone: {@code yes} when a signed mandate is held, {@code no}, or
  *                              blank when not stated
+ * @param addressGivenOn        the exact date the address was given (ISO {@code yyyy-MM-dd}), or blank
+ * @param addressPeriod         {@code before} or {@code after} the CNIL recommendation of 14 April 2026, when only
+ *                              that is known, or blank
+ * @param addressNeverGiven     {@code yes} when the complainant never gave their address to the sender, else blank
+ * @param marketing             what the letter to the DPO asks about direct marketing: {@code object} (objection,
+ *                              GDPR art. 21(2)), {@code keep} (keep receiving the e-mails without tracking), or blank
+ *                              (the letter leaves both options to choose)
  */
 public record ComplainantDetails(
         String name,
@@ -32,14 +39,18 @@ public record ComplainantDetails(
         String answerDate,
         String answerContent,
         String actingFor,
-        String mandate) {
+        String mandate,
+        String addressGivenOn,
+        String addressPeriod,
+        String addressNeverGiven,
+        String marketing) {
 
     /** Longest accepted field, in characters (4,000), so the form cannot be used to store bulk data. */
     public static final int MAX_FIELD_CHARS = 4_000;
 
     /** An empty form. */
     public static final ComplainantDetails EMPTY =
-            new ComplainantDetails("", "", "", "", "", "", "", "", "", "", "", "");
+            new ComplainantDetails("", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "");
 
     public ComplainantDetails {
         name = clean(name);
@@ -54,6 +65,18 @@ public record ComplainantDetails(
         answerContent = clean(answerContent);
         actingFor = clean(actingFor);
         mandate = oneOf(mandate, "yes", "no");
+        addressGivenOn = isoDate(addressGivenOn);
+        addressPeriod = oneOf(addressPeriod, "before", "after");
+        addressNeverGiven = oneOf(addressNeverGiven, "yes");
+        marketing = oneOf(marketing, "object", "keep");
+    }
+
+    /** The original twelve-field form, without the address date, the period and the choices. */
+    public ComplainantDetails(String name, String postalAddress, String email, String howAddressGiven,
+            String whenAddressGiven, String askedConsent, String earlierRequestDate, String earlierRequestContent,
+            String answerDate, String answerContent, String actingFor, String mandate) {
+        this(name, postalAddress, email, howAddressGiven, whenAddressGiven, askedConsent, earlierRequestDate,
+                earlierRequestContent, answerDate, answerContent, actingFor, mandate, "", "", "", "");
     }
 
     private static String clean(String s) {

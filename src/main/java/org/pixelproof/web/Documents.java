@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.pixelproof.analysis.Analysis;
+import org.pixelproof.dossier.AddressPeriod;
 import org.pixelproof.dossier.CaseEmail;
 import org.pixelproof.dossier.Complainant;
+import org.pixelproof.dossier.ComplainantCheck;
 import org.pixelproof.dossier.ConsentAsked;
 import org.pixelproof.dossier.Dossier;
 import org.pixelproof.dossier.DossierBuilder;
@@ -122,6 +124,15 @@ public class Documents {
         return new DossierBuilder(rules, clock, preview).build(List.of(email), complainant, Language.fromCode(lang));
     }
 
+    /**
+     * @param stored  the analysis the details are for
+     * @param details the dossier form's fields
+     * @return what is wrong with the dates given (in the future, an answer before its request), empty when they are plausible ({@link ComplainantCheck})
+     */
+    public List<ComplainantCheck.Problem> check(StoredAnalysis stored, ComplainantDetails details) {
+        return ComplainantCheck.check(toComplainant(details), LocalDate.now(clock.withZone(DossierBuilder.ZONE)));
+    }
+
     /** @return the dossier's complainant from the form's fields; blank fields stay "to be completed". */
     static Complainant toComplainant(ComplainantDetails d) {
         ConsentAsked consent = switch (d.askedConsent()) {
@@ -141,8 +152,20 @@ public class Documents {
             case "no" -> Boolean.FALSE;
             default -> null;
         };
+        AddressPeriod period = switch (d.addressPeriod() == null ? "" : d.addressPeriod()) {
+            case "before" -> AddressPeriod.BEFORE_RECOMMENDATION;
+            case "after" -> AddressPeriod.AFTER_RECOMMENDATION;
+            default -> null;
+        };
+        Boolean objectToMarketing = switch (d.marketing() == null ? "" : d.marketing()) {
+            case "object" -> Boolean.TRUE;
+            case "keep" -> Boolean.FALSE;
+            default -> null;
+        };
         return new Complainant(d.name(), d.postalAddress(), d.email(), d.howAddressGiven(), d.whenAddressGiven(),
-                consent, prior, d.actingFor(), d.actingFor().isEmpty() ? null : mandate);
+                consent, prior, d.actingFor(), d.actingFor().isEmpty() ? null : mandate,
+                d.addressGivenOn() == null ? null : date(d.addressGivenOn()), period,
+                "yes".equals(d.addressNeverGiven()) ? Boolean.TRUE : null, objectToMarketing);
     }
 
     private static LocalDate date(String iso) {

@@ -21,6 +21,9 @@ import org.pixelproof.store.IntegrityException;
  */
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** The error code of a request whose {@code multipart/form-data} body cannot be parsed (HTTP 400). */
+    static final String MALFORMED_MULTIPART = "MALFORMED_MULTIPART";
+    private static final String MULTIPART_PARSER_PACKAGE = "org.jboss.resteasy.reactive.server.core.multipart.";
 
     @CheckedTemplate(basePath = "ErrorPages")
     static class Templates {
@@ -110,6 +113,11 @@ public class ErrorMappers {
             LOG.debugf("Request failed after its answer was sent: %s", e.getClass().getName());
             return Response.status(request.response().getStatusCode()).build();
         }
+        if (fromMultipartParser(e)) {
+            // An empty boundary, an unknown charset, a body cut before its closing delimiter: the client's fault
+            return answer(request, 400, MALFORMED_MULTIPART, "the multipart/form-data body is malformed (its"
+                    + " boundary, its charset or its closing delimiter); send the file with a browser or curl -F", null);
+        }
         String ref = reference();
         // The class and the stack only: messages of parsers and drivers may quote the upload.
         LOG.errorf("Unexpected error (reference %s): %s at %s", ref, e.getClass().getName(), where(e));
@@ -130,6 +138,24 @@ public class ErrorMappers {
 
     private static String reference() {
         return Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 8);
+    }
+
+    /**
+     * @return true when {@code e} (or one of its causes) was thrown while RESTEasy Reactive read a
+     *         {@code multipart/form-data} body, before any PixelProof code ran: the request itself is malformed
+     */
+    static boolean fromMultipartParser(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (StackTraceElement f : t.getStackTrace()) {
+                if (f.getClassName().startsWith(MULTIPART_PARSER_PACKAGE)) {
+                    return true;
+                }
+                if (f.getClassName().startsWith("org.pixelproof.")) {
+                    break; // thrown by our own code, which the parser may have called: not the request's fault
+                }
+            }
+        }
+        return false;
     }
 
     private static String where(Throwable e) {

@@ -40,7 +40,11 @@ public final class Languages {
         String other = "fr".equals(lang) ? "en" : "fr";
         String path = request.path() == null ? "/" : request.path();
         // A page answering a POST (an upload refused, say) cannot be fetched again: switch on the home page instead.
-        String target = request.method() == io.vertx.core.http.HttpMethod.GET ? path : "/";
+        // "//host/x" or "/\\host/x" would make the switch a link to another site (browsers read both as
+        // scheme-relative): a crafted address would put it on PixelProof's own 404 page.
+        boolean sameSite = path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\")
+                && path.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+        String target = request.method() == io.vertx.core.http.HttpMethod.GET && sameSite ? path : "/";
         return new Page(lang, other, target + "?lang=" + other, path);
     }
 }

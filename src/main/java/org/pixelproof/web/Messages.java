@@ -446,6 +446,10 @@ public interface Messages {
     @Message
     String dossier_privacy();
 
+    /** Above the list of dates the dossier form refused. */
+    @Message
+    String dossier_problems();
+
     @Message
     String dossier_identity();
 
@@ -469,6 +473,39 @@ public interface Messages {
 
     @Message
     String dossier_when();
+
+    @Message
+    String dossier_when_hint();
+
+    @Message
+    String dossier_date();
+
+    @Message
+    String dossier_period();
+
+    @Message
+    String dossier_period_before();
+
+    @Message
+    String dossier_period_after();
+
+    @Message
+    String dossier_period_unknown();
+
+    @Message
+    String dossier_never_given();
+
+    @Message
+    String dossier_marketing();
+
+    @Message
+    String dossier_marketing_object();
+
+    @Message
+    String dossier_marketing_keep();
+
+    @Message
+    String dossier_marketing_choose();
 
     @Message
     String dossier_consent();

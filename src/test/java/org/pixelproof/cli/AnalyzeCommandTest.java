@@ -338,6 +338,52 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void complainantFileCarriesTheAddressDateTheChoicesAndTheMandate() throws IOException {
+        Path yaml = Files.writeString(tmp.resolve("complainant2.yaml"), """
+                name: Jean Petit
+                email: alex.martin@example.org
+                addressGivenOn: 2026-05-03
+                addressGivenPeriod: after
+                objectToMarketing: false
+                actingFor: Alex Martin
+                mandate: false
+                priorRequest:
+                  sentOn: 2026-11-10
+                """);
+        StubBackends backends = new StubBackends();
+        Run r = run(backends, "analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant",
+                yaml.toString(), "--quiet");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        org.pixelproof.dossier.Complainant c = backends.dossierSettings.complainant();
+        assertEquals(java.time.LocalDate.of(2026, 5, 3), c.addressGivenOn());
+        assertEquals(org.pixelproof.dossier.AddressPeriod.AFTER_RECOMMENDATION, c.addressGivenPeriod());
+        assertEquals(Boolean.FALSE, c.objectToMarketing());
+        assertEquals("Alex Martin", c.actingFor());
+        assertEquals(Boolean.FALSE, c.mandate());
+        assertEquals(null, c.priorRequest().content(), "no content is invented for the prior request");
+
+        Path never = Files.writeString(tmp.resolve("never.yaml"), "addressNeverGiven: true\n");
+        run(backends, "analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant", never.toString(),
+                "--quiet");
+        assertTrue(backends.dossierSettings.complainant().neverGaveAddress());
+
+        Path wrong = Files.writeString(tmp.resolve("period.yaml"), "addressGivenPeriod: soon\n");
+        Run bad = run("analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant", wrong.toString());
+        assertEquals(ExitCodes.USAGE, bad.exit());
+        assertTrue(bad.err().contains("expected before or after"), bad.err());
+
+        Path future = Files.writeString(tmp.resolve("future.yaml"), """
+                priorRequest:
+                  sentOn: 2999-12-10
+                  content: J'ai demandé par e-mail la suppression de mes données.
+                """);
+        Run late = run("analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant", future.toString());
+        assertEquals(ExitCodes.USAGE, late.exit());
+        assertTrue(late.err().contains("priorRequest.sentOn: The date of the request to the organisation "
+                + "(10 December 2999) is in the future"), late.err());
+    }
+
+    @Test
     void pdfWritesOneDossierPerEmail() throws IOException {
         StubBackends backends = new StubBackends();
         Path dir = tmp.resolve("dossiers");

@@ -39,6 +39,7 @@ import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.KeyDate;
 import org.pixelproof.rules.LegalProvision;
 import org.pixelproof.rules.PatternKind;
+import org.pixelproof.rules.ProvisionKind;
 import org.pixelproof.rules.RuleSet;
 import org.pixelproof.rules.SourceConfidence;
 import org.pixelproof.rules.Vendor;
@@ -85,8 +86,8 @@ public final class DossierFixtures {
                         + "exceptions strictes.",
                 "Any access to, or storage of, information on the user's terminal requires prior information and "
                         + "consent, save for narrow exceptions.",
-                "https://www.legifrance.gouv.fr/loda/article_lc/LEGIARTI000037813978", SourceConfidence.PRIMARY,
-                null));
+                "https://www.legifrance.gouv.fr/loda/article_lc/LEGIARTI000037813978", SourceConfidence.SECONDARY,
+                "Not yet read on Légifrance."));
         p.add(prov("eprivacy-5-3", "Directive 2002/58/CE, art. 5(3)",
                 "La règle européenne que transpose l'article 82 : consentement, sauf deux exceptions.",
                 "The EU rule Article 82 transposes: consent, save two exemptions.",
@@ -148,6 +149,9 @@ public final class DossierFixtures {
                 "Orange fined EUR 50M: ads between e-mails; trackers read after consent was withdrawn.",
                 "https://www.legifrance.gouv.fr/cnil/id/CNILTEXT000050582000", SourceConfidence.PRIMARY, null));
         List<KeyDate> dates = List.of(
+                new KeyDate("gdpr-application", LocalDate.of(2018, 5, 25), "Entrée en application du RGPD",
+                        "The GDPR applies", "https://eur-lex.europa.eu/eli/reg/2016/679/oj", SourceConfidence.SECONDARY,
+                        "Art. 99(2) GDPR, to check."),
                 new KeyDate("cnil-2026-042-published", LocalDate.of(2026, 4, 14),
                         "Publication de la recommandation : consentement exigé pour les nouvelles adresses",
                         "Recommendation published: consent required for new addresses",
@@ -161,7 +165,70 @@ public final class DossierFixtures {
 
     private static LegalProvision prov(String id, String ref, String fr, String en, String url, SourceConfidence c,
             String note) {
-        return new LegalProvision(id, ref, fr, en, url, c, note);
+        ProvisionKind kind = id.startsWith("edpb") || id.startsWith("cnil-2026") ? ProvisionKind.SOFT_LAW
+                : id.startsWith("cnil-san") ? ProvisionKind.DECISION : ProvisionKind.LAW;
+        String en2 = id.startsWith("gdpr-") ? "GDPR, Art. " + ref.substring(ref.lastIndexOf("art. ") + 5) : null;
+        return new LegalProvision(id, ref, fr, en, url, c, note, en2, kind);
+    }
+
+    /**
+     * @param a       an analysis
+     * @param changes what to change in it
+     * @return a copy of the analysis with the changes applied (for tests that vary one fact)
+     */
+    public static Analysis with(Analysis a, java.util.function.UnaryOperator<AnalysisParts> changes) {
+        AnalysisParts p = changes.apply(new AnalysisParts(a.file(), a.message(), a.recipients(), a.trackers(),
+                a.consentMarkers(), a.missingConsentMarkers(), a.links(), a.sender(), a.assessment(),
+                a.authenticity()));
+        return new Analysis(a.id(), p.file(), a.sha256(), a.sizeBytes(), a.analysedAt(), a.toolVersion(),
+                a.rulesVersion(), a.verdict(), p.message(), p.recipients(), p.trackers(), a.remoteContent(),
+                p.markers(), p.missing(), p.links(), p.sender(), p.assessment(), p.authenticity(), a.anomalies());
+    }
+
+    /** The parts of an analysis that tests vary. */
+    public record AnalysisParts(String file, MessageSummary message, List<String> recipients, List<Tracker> trackers,
+            List<ConsentMarker> markers, List<ConsentMarkerType> missing, List<Link> links, SenderIdentity sender,
+            Assessment assessment, Authenticity authenticity) {
+        public AnalysisParts file(String f) {
+            return new AnalysisParts(f, message, recipients, trackers, markers, missing, links, sender, assessment,
+                    authenticity);
+        }
+
+        public AnalysisParts trackers(List<Tracker> t) {
+            return new AnalysisParts(file, message, recipients, t, markers, missing, links, sender, assessment,
+                    authenticity);
+        }
+
+        public AnalysisParts links(List<Link> l) {
+            return new AnalysisParts(file, message, recipients, trackers, markers, missing, l, sender, assessment,
+                    authenticity);
+        }
+
+        public AnalysisParts markers(List<ConsentMarker> m, List<ConsentMarkerType> miss) {
+            return new AnalysisParts(file, message, recipients, trackers, m, miss, links, sender, assessment,
+                    authenticity);
+        }
+
+        public AnalysisParts sender(SenderIdentity s) {
+            return new AnalysisParts(file, message, recipients, trackers, markers, missing, links, s, assessment,
+                    authenticity);
+        }
+
+        public AnalysisParts assessment(Assessment as) {
+            return new AnalysisParts(file, message, recipients, trackers, markers, missing, links, sender, as,
+                    authenticity);
+        }
+
+        public AnalysisParts authenticity(Authenticity au) {
+            return new AnalysisParts(file, message, recipients, trackers, markers, missing, links, sender,
+                    assessment, au);
+        }
+    }
+
+    /** @return the newsletter as one case e-mail, its analysis changed. */
+    public static CaseEmail newsletterCase(java.util.function.UnaryOperator<AnalysisParts> changes) {
+        byte[] bytes = newsletterBytes();
+        return new CaseEmail(with(newsletterAnalysis(), changes), bytes, TestEmails.read(bytes, "soldes-ete.eml"));
     }
 
     /** @return the newsletter's original bytes. */
@@ -188,15 +255,15 @@ public final class DossierFixtures {
         VendorRef sw = new VendorRef("sendwave", "SendWave", "SendWave Inc.", "US", true);
         Tracker beacon = new Tracker("T1", TrackerKind.CSS_BEACON, BEACON, "t.sendwave.example", "SendWave", sw,
                 Party.VENDOR, List.of(), List.of("path=" + TOKEN), Confidence.HIGH,
-                List.of(new Signal("vendor-pattern", "sendwave.css"),
-                        new Signal("per-recipient-token", "20 hex characters in the path")),
+                List.of(new Signal("vendor-rule", "matches sendwave.css (SendWave)"),
+                        new Signal("high-entropy-token", "token 7f3a9c2e... in the path")),
                 List.of("background of a table cell"),
                 new Location("1.2.1", "td", "background-image", null),
                 "<td style=\"padding:16px;background-image:url('" + BEACON + "')\">", "sendwave.css", null, null);
         Tracker click = new Tracker("T2", TrackerKind.CLICK_TRACKING, CLICK, "t.sendwave.example", "SendWave", sw,
                 Party.VENDOR, List.of(), List.of("path=" + TOKEN), Confidence.HIGH,
-                List.of(new Signal("vendor-pattern", "sendwave.click"),
-                        new Signal("redirect-parameter", "url=")),
+                List.of(new Signal("vendor-click-rule", "matches sendwave.click (SendWave)"),
+                        new Signal("redirector", "carries its destination https://www.maison-lumiere.example/...")),
                 List.of(), new Location("1.2.1", "a", "href", null),
                 "<a href=\"" + CLICK + "\" style=\"background:#6b3e0a;color:#fff;padding:10px 18px;"
                         + "text-decoration:none\">Découvrir les soldes</a>",
@@ -206,8 +273,8 @@ public final class DossierFixtures {
                 List.of(new RecipientIdentifier("Y2FtaWxsZS5kdXJhbmRAZXhhbXBsZS5vcmc", "base64", "query parameter e",
                         "camille.durand@example.org")),
                 List.of("path=" + TOKEN), Confidence.HIGH,
-                List.of(new Signal("declared-size", "width=1 height=1"), new Signal("hidden", "display:none"),
-                        new Signal("vendor-pattern", "sendwave.open")),
+                List.of(new Signal("declared-size", "width=1 height=1"), new Signal("hidden-css", "display:none"),
+                        new Signal("vendor-rule", "matches sendwave.open (SendWave)")),
                 List.of("width=1 height=1", "display:none"), new Location("1.2.1", "img", "src", null),
                 "<img src=\"" + PIXEL + "\" width=\"1\" height=\"1\" style=\"display:none\" alt=\"\">",
                 "sendwave.open", null, null);

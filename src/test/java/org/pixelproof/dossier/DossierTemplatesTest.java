@@ -21,10 +21,15 @@ class DossierTemplatesTest {
         return DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()), c, lang);
     }
 
+    /** @return the text with French non-breaking spaces read as plain spaces, for assertions. */
+    static String plain(String text) {
+        return text.replace('\u00A0', ' ').replace('\u202F', ' ');
+    }
+
     @Test
     void dpoLetterCitesTheArticlesTheDeadlineAndTheComplainantsDetails() {
-        String text = TEMPLATES.letterText(dossier(DossierFixtures.complainant(), Language.FR),
-                LetterKind.DPO_REQUEST);
+        String text = plain(TEMPLATES.letterText(dossier(DossierFixtures.complainant(), Language.FR),
+                LetterKind.DPO_REQUEST));
         for (String s : List.of("article 7, paragraphe 3, du RGPD", "article 21, paragraphe 2, du RGPD",
                 "l'article 15 du RGPD", "article 17 du RGPD", "article 12, paragraphe 3, du RGPD",
                 "article 77 du RGPD", "Vous disposez d'un mois", "Camille Durand", "8 allée des Tilleuls",
@@ -48,29 +53,36 @@ class DossierTemplatesTest {
         }
         String how = TEMPLATES.letterText(d, LetterKind.HOW_TO_FILE);
         assertTrue(how.contains("3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07"));
-        assertTrue(how.contains("The period ended on 20 May 2026"));
+        assertTrue(how.contains("the one-month period ended on 20 May 2026"), how);
     }
 
     @Test
     void complaintTextIsReadyToPasteWithFactsPriorStepsAndRequest() {
-        String text = TEMPLATES.letterText(dossier(DossierFixtures.complainant(), Language.FR),
-                LetterKind.CNIL_COMPLAINT);
+        String text = plain(TEMPLATES.letterText(dossier(DossierFixtures.complainant(), Language.FR),
+                LetterKind.CNIL_COMPLAINT));
         for (String s : List.of("Organisme mis en cause : Maison Lumière SAS (domaine maison-lumiere.example)",
-                "SIREN : 842317570", "Le 12 mai 2026, j'ai reçu", "- T1 : balise cachée dans la feuille de style",
-                "- T3 : pixel espion hébergé par t.sendwave.example (SendWave, établi hors de l'EEE)",
-                "portant mon adresse e-mail encodée", "qui redirige vers " + DossierFixtures.DESTINATION,
+                "SIREN : 842317570", "Le 12 mai 2026, j'ai reçu de Maison Lumière (newsletter@maison-lumiere.example)",
+                "- T1 : balise cachée dans la feuille de style hébergée par t.sendwave.example",
+                "- T2 : liens de suivi des clics hébergés par t.sendwave.example",
+                "- T3 : pixel espion hébergé par t.sendwave.example (SendWave, rattaché à une entité établie hors de "
+                        + "l'EEE)",
+                "portant mon adresse e-mail encodée.", "qui redirige vers " + DossierFixtures.DESTINATION,
                 "On ne m'a jamais demandé mon consentement", "compte client créé lors d'un achat",
-                "le 20 avril 2026, j'ai demandé", "expiré le 20 mai 2026", "article 82",
-                "les exemptions de consentement prévues par la CNIL", "hors de l'Espace économique européen")) {
+                "le 20 avril 2026, j'ai adressé une demande à l'organisme, dont voici l'objet tel que je l'indique : « retrait du consentement",
+                "expiré le 20 mai 2026", "article 82",
+                "les exemptions de consentement prévues par la recommandation de la CNIL",
+                "peut être établi hors de l'Espace économique européen", "Pièce jointe : dossier de preuve")) {
             assertTrue(text.contains(s), "missing: " + s + "\n" + text);
         }
     }
 
     @Test
     void howToFileGivesTheFormThePostalAddressTheAttachmentsAndThePriorRequestRule() {
-        String text = TEMPLATES.letterText(dossier(Complainant.UNKNOWN, Language.FR), LetterKind.HOW_TO_FILE);
+        String text = plain(TEMPLATES.letterText(dossier(Complainant.UNKNOWN, Language.FR), LetterKind.HOW_TO_FILE));
         for (String s : List.of("Adresser une plainte", "CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07",
-                "attendu sa réponse pendant un mois", "mandat signé", "ce dossier de preuve en PDF")) {
+                "puis attendez un mois", "mandat signé", "ce dossier de preuve en PDF",
+                "Pour la partie de la plainte qui porte sur le dépôt de traceurs sans consentement (article 82), "
+                        + "cette démarche n'est pas exigée")) {
             assertTrue(text.contains(s), "missing: " + s);
         }
     }
@@ -78,13 +90,13 @@ class DossierTemplatesTest {
     @Test
     void emptyComplainantFieldsAreToBeCompletedNeverInvented() {
         Dossier fr = dossier(Complainant.UNKNOWN, Language.FR);
-        String dpo = TEMPLATES.letterText(fr, LetterKind.DPO_REQUEST);
+        String dpo = plain(TEMPLATES.letterText(fr, LetterKind.DPO_REQUEST));
         assertTrue(dpo.contains("[à compléter : vos nom et prénom]"));
         assertTrue(dpo.contains("[à compléter : votre adresse postale]"));
         assertFalse(dpo.contains("Camille"), "the recipient's name from the message must not become the complainant");
-        String complaint = TEMPLATES.letterText(fr, LetterKind.CNIL_COMPLAINT);
+        String complaint = plain(TEMPLATES.letterText(fr, LetterKind.CNIL_COMPLAINT));
         assertTrue(complaint.contains("[à compléter : vous a-t-on demandé votre consentement au suivi ?]"));
-        assertTrue(complaint.contains("[à compléter : date et contenu de votre demande"));
+        assertTrue(complaint.contains("[à compléter : date et objet de votre demande"));
         String xhtml = TEMPLATES.dossierXhtml(fr);
         assertTrue(xhtml.contains("<span class=\"todo\">à compléter</span>"));
 

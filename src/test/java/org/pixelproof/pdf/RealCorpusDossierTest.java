@@ -115,7 +115,7 @@ class RealCorpusDossierTest {
         }
         // every item of legal-notes' "What a complaint-ready dossier contains" has its section
         assertTrue(t.bookmarks().size() >= 18, t.bookmarks().toString());
-        for (String s : List.of("Plaignant·e", "Organisme expéditeur (responsable de traitement)",
+        for (String s : List.of("Personne plaignante", "Organisme expéditeur (responsable de traitement)",
                 "Identification du message", "Information et consentement", "Exemptions de consentement",
                 "Chronologie", "Authenticité du message", "Fondements juridiques et demande à la CNIL",
                 "Limites des constats", "Démarches préalables", "Demande au délégué à la protection des données",
@@ -125,6 +125,96 @@ class RealCorpusDossierTest {
         ce.email().header("List-Unsubscribe").ifPresent(lu -> assertTrue(
                 t.compact().contains(lu.replaceAll("\\s+", "").substring(0, Math.min(40, lu.replaceAll("\\s+",
                         "").length()))), "List-Unsubscribe missing"));
+    }
+
+    /**
+     * The dossiers the lawyer reviewed, read again: every page's running footer reads whole (a line painted, clipped,
+     * at the foot of the previous page would interleave with it in the extracted text), and no English diagnostic is
+     * left in the French text.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"063-french-marketing-swimwear-fr.eml", "115-ses-ancv-cheques-vacances-rgpd-footer-fr.eml",
+        "137-ldlc-neolane-newsletter-ssd-promo-fr.eml"})
+    void reviewedDossiersReadCleanly(String file) throws Exception {
+        CaseEmail ce = caseOf(file);
+        Dossier d = new DossierBuilder(rules, DossierFixtures.CLOCK).build(List.of(ce), DossierFixtures.complainant(),
+                Language.FR);
+        PdfText t = PdfText.of(PDF.dossier(d));
+        for (int i = 0; i < t.pages().size(); i++) {
+            String page = t.pages().get(i).replaceAll("[\\s\\u00A0\\u202F]+", " ");
+            assertTrue(page.contains("Constats établis sans charger aucun contenu distant"),
+                    file + ": the footer of page " + (i + 1) + " is interleaved with other text");
+        }
+        String flat = t.flat();
+        for (String english : List.of("part 1.", "header From", "footer text", "query parameter", "matches ",
+                "body hash mismatch", "key lookups switched off", "Plaignant·e", "Selon des sources secondaires",
+                "Kept at secondary", "/work/shared")) {
+            assertFalse(flat.contains(english), file + ": left in the French dossier: " + english);
+        }
+        assertTrue(flat.contains("[texte officiel – paraphrase non encore vérifiée à la source]"));
+    }
+
+    /** F1: the e-mail's own nested fixed-width tables no longer squeeze its text to one letter per line. */
+    @org.junit.jupiter.api.Test
+    void theAnnexRenderingOfANestedTableNewsletterKeepsItsLines() throws Exception {
+        CaseEmail ce = caseOf("063-french-marketing-swimwear-fr.eml");
+        Dossier d = new DossierBuilder(rules, DossierFixtures.CLOCK).build(List.of(ce), DossierFixtures.complainant(),
+                Language.FR);
+        PdfText t = PdfText.of(PDF.dossier(d));
+        String text = t.text();
+        assertTrue(text.contains("Si ce message ne s'affiche pas correctement, veuillez cliquer ici."), "one line");
+        assertTrue(text.contains("Entreprises indépendantes membres du réseau Carlance"));
+        assertFalse(text.contains("\nS\ni\nc\ne\n"), "one letter per line");
+        // B3: a 2017 message is set against the GDPR's date
+        assertTrue(t.flat().contains("avant l'entrée en application du RGPD (25 mai 2018)"));
+        // C2: the tracker stands for its links, listed one by one
+        assertTrue(t.flat().contains("11 liens de ce type"), t.flat());
+    }
+
+    /** A2 on the real pair: only the e= value differs; the account id and the unfilled merge tag are no identifiers. */
+    @org.junit.jupiter.api.Test
+    void theRealMailchimpPairDiffersByOneValueOnly() throws Exception {
+        Dossier d = new DossierBuilder(rules, DossierFixtures.CLOCK).build(List.of(
+                caseOf("001-mailchimp-newsletter-de-u1.eml"), caseOf("002-mailchimp-newsletter-de-u2.eml")),
+                DossierFixtures.complainant(), Language.FR);
+        var c = d.copyComparisons().get(0);
+        assertEquals(1, c.values().size(), c.values().toString());
+        assertEquals("e", c.values().get(0).parameter());
+        assertEquals("6496a8003f", c.values().get(0).valueA());
+        assertTrue(c.differences().stream().noneMatch(x -> x.refA().equals("Message-ID")));
+        for (var e : d.emails()) {
+            for (var tr : e.trackers()) {
+                assertTrue(tr.perRecipientTokens().stream().noneMatch(x -> x.contains("5e78d7ef2297cc80842b7591e")
+                        || x.contains("UNIQID")), e.label() + " " + tr.id() + " " + tr.perRecipientTokens());
+            }
+        }
+        assertEquals(List.of("T1"), d.primary().setAside().stream().map(Dossier.TrackerRow::id).toList(),
+                "the shop link with mc_eid=UNIQID is an ordinary link of the sender's own site");
+        assertFalse(d.emails().get(1).ownCopy());
+        PdfText t = PdfText.of(PDF.dossier(d));
+        assertTrue(t.flat().contains("Hors le Message-ID, propre à"), t.flat());
+        assertTrue(t.flat().contains("les différences portent sur une seule valeur (paramètre e=), reprise dans le "
+                + "pixel, les liens suivis"), t.flat());
+        assertTrue(t.flat().contains("qui m'autorise à produire son exemplaire"));
+    }
+
+    /** C3: each link has its own destination; a group's representative never lends its destination to the others. */
+    @org.junit.jupiter.api.Test
+    void perLinkDestinationsInTheAnnexes() throws Exception {
+        Dossier d = new DossierBuilder(rules, DossierFixtures.CLOCK).build(List.of(
+                caseOf("139-free-work-mailjet-reactivation-scrubbed-fr.eml")), DossierFixtures.complainant(),
+                Language.FR);
+        var t1 = d.primary().trackers().get(0);
+        assertTrue(t1.severalLinks());
+        assertEquals(null, t1.destination(), "the first link of the group has no decodable destination of its own");
+        long withTwitter = d.primary().links().stream().filter(l -> "T1".equals(l.trackerId())
+                && l.destination() != null && l.destination().contains("twitter.com")).count();
+        assertEquals(1, withTwitter);
+        String render = d.primary().previewXhtml();
+        assertEquals(1, render.split(java.util.regex.Pattern.quote("[T1 \u2192 https://twitter.com/"),
+                -1).length - 1, "one link only goes to Twitter");
+        assertTrue(t1.perRecipientTokens().stream().noneMatch(x -> x.startsWith("aHR0c")),
+                "a base64 destination is not an identifier: " + t1.perRecipientTokens());
     }
 
     /** The message and its analysis; until {@code detect} is merged, an analysis of the headers alone. */

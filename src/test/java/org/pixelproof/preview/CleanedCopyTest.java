@@ -118,6 +118,93 @@ class CleanedCopyTest {
         assertEquals("<x@example.com>", m.getMessageID());
     }
 
+    @Test
+    void inlineFramesAppletsBaseAndPingsCannotReachTheSender() {
+        String html = "<html><head><base href=\"https://t.example/base/\"></head><body>"
+                + "<iframe srcdoc=\"&lt;img src='https://t.example/srcdoc.gif'&gt;\"></iframe>"
+                + "<applet code=x codebase=\"https://t.example/applet/\"></applet>"
+                + "<object codebase=\"https://t.example/cb/\" archive=\"https://t.example/ar.jar\"></object>"
+                + "<map><area href=\"#a\" ping=\"https://t.example/ping\"></map><p>Hello</p></body></html>";
+        String copy = CLEAN.cleanHtml(html, List.of(), List.of());
+        assertFalse(copy.contains("t.example"), copy);
+        assertTrue(Jsoup.parse(copy).text().contains("Hello"));
+    }
+
+    @Test
+    void theAmpAlternativeIsDroppedFromTheEmlCopy() throws Exception {
+        byte[] raw = ("From: a@example.com\r\nTo: b@example.org\r\nSubject: hi\r\nMessage-ID: <x@example.com>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=XX\r\n\r\n"
+                + "--XX\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHello\r\n"
+                + "--XX\r\nContent-Type: text/x-amp-html; charset=utf-8\r\n\r\n<html amp4email><body>"
+                + "<amp-img src=\"https://t.example/amp.png\" width=1 height=1></amp-img></body></html>\r\n"
+                + "--XX\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hello</p>\r\n--XX--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] eml = CLEAN.eml(TestEmails.read(raw, "amp.eml"), List.of(), List.of());
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(eml));
+        List<String> texts = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        collect(m, texts, types);
+        assertFalse(types.contains("text/x-amp-html"), types.toString());
+        assertTrue(types.contains("text/html") && types.contains("text/plain"), types.toString());
+        assertFalse(new String(eml, StandardCharsets.UTF_8).contains("t.example"));
+    }
+
+    @Test
+    void textLinksAreReplacedLongestFirstInOnePass() {
+        List<String[]> r = List.of(new String[] {"https://t.example/c?id=1", "https://shop.example/a"},
+                new String[] {"https://t.example/c?id=12", "https://shop.example/b"},
+                new String[] {"https://t.example/c?id=2", "https://t.example/c?id=1"});
+        assertEquals("x https://shop.example/b y https://shop.example/a z https://t.example/c?id=1 "
+                + "https://t.example/c?id",
+                CleanedCopy.replaceAll("x https://t.example/c?id=12 y https://t.example/c?id=1 z https://t.example/c?id=2 "
+                        + "https://t.example/c?id", r));
+    }
+
+    @Test
+    void manyTrackedTextLinksAreAllRewritten() {
+        // 20,000 links: one String.replace per link over the whole text took half a minute
+        StringBuilder text = new StringBuilder();
+        List<String[]> r = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            String url = "https://click.mailer.example/c?u=b%40example.org&url=https%3A%2F%2Fshop.example%2Fp" + i;
+            text.append("Voir ").append(url).append('\n');
+            r.add(new String[] {url, "https://shop.example/p" + i});
+        }
+        String out = CleanedCopy.replaceAll(text.toString(), r);
+        assertFalse(out.contains("click.mailer.example"));
+        assertTrue(out.startsWith("Voir https://shop.example/p0\nVoir https://shop.example/p1\n"), out.substring(0, 80));
+        assertTrue(out.endsWith("Voir https://shop.example/p19999\n"));
+    }
+
+    @Test
+    void partsPastThePartLimitAreNotKeptUncleaned() throws Exception {
+        StringBuilder b = new StringBuilder("From: a@example.com\r\nTo: b@example.org\r\nSubject: many\r\n"
+                + "Message-ID: <m@example.com>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n");
+        for (int i = 0; i < 1_200; i++) {
+            b.append("--B\r\nContent-Type: text/html\r\n\r\n<p>Part ").append(i)
+                    .append("<img src=\"https://t.example/p").append(i).append(".gif\"></p>\r\n");
+        }
+        b.append("--B--\r\n");
+        byte[] eml = CLEAN.eml(TestEmails.read(b.toString().getBytes(StandardCharsets.UTF_8), "many.eml"), List.of(),
+                List.of());
+        String copy = new String(eml, StandardCharsets.UTF_8);
+        assertFalse(copy.contains("<img src=\"https://t.example/"), "a part left as it was");
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(eml));
+        assertEquals("<m@example.com>", m.getMessageID());
+        assertTrue(m.getHeader("X-PixelProof-Cleaned")[0].contains("rebuilt"));
+    }
+
+    @Test
+    void aMessageOverTheLimitsWithoutAnyBodyStillGetsACopy() throws Exception {
+        StringBuilder b = new StringBuilder("From: a@example.com\r\nSubject: empty parts\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/alternative; boundary=B\r\n\r\n");
+        b.append("--B\r\n".repeat(3_000));
+        byte[] eml = CLEAN.eml(TestEmails.read(b.toString().getBytes(StandardCharsets.UTF_8), "empty.eml"), List.of(),
+                List.of());
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(eml));
+        assertEquals("empty parts", m.getSubject());
+    }
+
     private static void collect(Part p, List<String> texts, List<String> types) throws Exception {
         types.add(p.getContentType().split(";")[0].trim().toLowerCase());
         if (p.isMimeType("multipart/*")) {

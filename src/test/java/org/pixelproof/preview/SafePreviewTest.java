@@ -259,4 +259,49 @@ class SafePreviewTest {
                 new MimePart("1", "text/html", "utf-8", null, null, null, null, 0, List.of()), bodies, List.of(),
                 null, raw);
     }
+
+    /**
+     * The dossier's annex lays the message out on a page narrower than a screen: table widths and positioning are
+     * dropped (a PDF renderer shrank nested fixed-width tables to one letter per line), images keep theirs, and a
+     * semicolon inside a data: URI does not split a declaration.
+     */
+    @Test
+    void theAnnexDropsTableWidthsAndPositioningButKeepsImages() {
+        org.jsoup.nodes.Element table = org.jsoup.Jsoup.parse("<table width=\"580\" style=\"width:580px;"
+                + "border-collapse:collapse;min-width:100%\"><tr><td nowrap width=\"100%\" style=\"font-size:10px;"
+                + "white-space:nowrap;position:absolute;left:-9px;background:url(data:image/png;base64,AAAA)\">x"
+                + "<img width=\"540\" src=\"data:image/png;base64,AAAA\"></td></tr></table>").selectFirst("table");
+        for (org.jsoup.nodes.Element el : table.getAllElements()) {
+            SafePreview.annexLayout(el);
+        }
+        String html = table.outerHtml();
+        assertFalse(html.contains("580px") || html.contains("width=\"580\"") || html.contains("width=\"100%\"")
+                || html.contains("min-width") || html.contains("nowrap") || html.contains("position")
+                || html.contains("left:"), html);
+        assertTrue(html.contains("border-collapse:collapse"), html);
+        assertTrue(html.contains("background:url(data:image/png;base64,AAAA)"), html);
+        assertTrue(html.contains("<img width=\"540\""), "images keep their width, capped by the print CSS: " + html);
+        assertEquals("a:1;c:3", SafePreview.withoutDeclarations("a:1; b:2 ;c:3", java.util.Set.of("b")));
+    }
+
+    /** Each tracked link shows its own destination, never the one of another link of the same tracker. */
+    @Test
+    void eachTrackedLinkShowsItsOwnDestination() {
+        String html = "<p><a href=\"https://t.esp.example/l/1\">Twitter</a> <a href=\"https://t.esp.example/l/2\">"
+                + "Offres</a></p>";
+        ReceivedEmail email = org.pixelproof.dossier.TestEmails.read(("From: a@example.com\r\nTo: b@example.org\r\n"
+                + "Subject: x\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "x.eml");
+        org.pixelproof.detect.Location where = new org.pixelproof.detect.Location("1", "a", "href", null);
+        Tracker t1 = new Tracker("T1", org.pixelproof.detect.TrackerKind.CLICK_TRACKING, "https://t.esp.example/l/2",
+                "t.esp.example", null, null, org.pixelproof.detect.Party.VENDOR, List.of(), List.of(),
+                org.pixelproof.detect.Confidence.HIGH, List.of(), List.of(), where, "", "x",
+                "https://twitter.com/shop", null);
+        List<Link> links = List.of(new Link("https://t.esp.example/l/1", "t.esp.example", "Twitter",
+                "https://twitter.com/shop", "T1", where), new Link("https://t.esp.example/l/2", "t.esp.example",
+                "Offres", null, "T1", where));
+        String out = new SafePreview().render(email, List.of(t1), links).xhtmlFragment();
+        assertTrue(out.contains("Twitter</a><span class=\"pp-dest\"> [T1 \u2192 https://twitter.com/shop]"), out);
+        assertTrue(out.contains("Offres</a><span class=\"pp-dest\"> [T1 \u2192 ?]"), out);
+    }
 }

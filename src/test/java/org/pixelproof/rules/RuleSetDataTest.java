@@ -46,6 +46,25 @@ class RuleSetDataTest {
     }
 
     @Test
+    void legalSourcesAreCitedByTheirOwnPageOrTitleNeverAVendorsSiteOrAHomePage() {
+        java.util.List<String> urls = new java.util.ArrayList<>();
+        rules.provisions().forEach(p -> urls.add(p.id() + " " + p.sourceUrl()));
+        rules.keyDates().forEach(d -> urls.add(d.id() + " " + d.sourceUrl()));
+        for (String u : urls) {
+            assertFalse(u.contains("numberly.com"), u);
+            assertFalse(u.endsWith(" https://www.cnil.fr/fr") || u.endsWith(" https://www.cnil.fr/"), u);
+        }
+        LegalProvision cnil = rules.provision("cnil-2026-042").orElseThrow();
+        assertTrue(cnil.sourceUrl() != null || cnil.sourceTitle().contains("cnil.fr"), cnil.toString());
+        // nobody read the deliberation: it stays secondary, and so do the dates taken from it
+        assertEquals(SourceConfidence.SECONDARY, cnil.confidence());
+        assertEquals(SourceConfidence.SECONDARY, rules.keyDate("cnil-2026-042-published").orElseThrow().confidence());
+        for (KeyDate d : rules.keyDates()) {
+            assertTrue(d.sourceUrl() != null || d.sourceTitle() != null, d.id());
+        }
+    }
+
+    @Test
     void atLeast150VendorsEachWithLegalNameCountryAndSource() {
         assertTrue(rules.vendors().size() >= 150, "only " + rules.vendors().size() + " vendors");
         Set<String> countries = Set.of(Locale.getISOCountries());
@@ -208,6 +227,30 @@ class RuleSetDataTest {
             }
         }
         assertTrue(rules.provision("lil-82").orElseThrow().note().contains("Not yet read"));
+        // every provision says what kind of text it is and how the English dossier cites it; statutes and
+        // regulations are law, the CNIL recommendation and the EDPB guidelines soft law, the sanctions decisions
+        for (LegalProvision p : rules.provisions()) {
+            assertTrue(p.kind() != null, p.id() + " has no kind");
+            assertTrue(p.referenceEn() != null && !p.referenceEn().isBlank(), p.id() + " has no referenceEn");
+            if (p.id().startsWith("gdpr-") || p.id().startsWith("eprivacy-") || p.id().equals("lil-82")
+                    || p.id().equals("cpce-l34-5")) {
+                assertEquals(ProvisionKind.LAW, p.kind(), p.id());
+            }
+        }
+        assertEquals(ProvisionKind.SOFT_LAW, rules.provision("cnil-2026-042").orElseThrow().kind());
+        assertEquals(ProvisionKind.SOFT_LAW, rules.provision("edpb-2-2023").orElseThrow().kind());
+        assertEquals(ProvisionKind.DECISION, rules.provision("cnil-san-2024-019").orElseThrow().kind());
+        assertEquals("GDPR, Art. 5(1)(a)", rules.provision("gdpr-5-1-a").orElseThrow().referenceEn());
+        // points a reviewer gave from their own knowledge stay secondary, with a note saying they are to check
+        assertTrue(rules.provision("cpce-l34-5").orElseThrow().summaryFr()
+                .contains("à l'occasion d'une vente ou d'une prestation de services"));
+        assertTrue(rules.provision("cpce-l34-5").orElseThrow().note().contains("to check"));
+        for (String id : List.of("gdpr-application", "lil-82-renumbered")) {
+            KeyDate k = rules.keyDate(id).orElseThrow();
+            assertEquals(SourceConfidence.SECONDARY, k.confidence(), id);
+            assertTrue(k.note().toLowerCase(java.util.Locale.ROOT).contains("to check"), id);
+        }
+        assertEquals(java.time.LocalDate.of(2018, 5, 25), rules.keyDate("gdpr-application").orElseThrow().date());
         assertEquals(SourceConfidence.OPEN,
                 rules.keyDate("cnil-2026-042-existing-lists-deadline").orElseThrow().confidence());
         assertEquals(java.time.LocalDate.of(2026, 4, 14), rules.keyDate("cnil-2026-042-published").orElseThrow().date());

@@ -121,6 +121,39 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void badProvisionKind() throws IOException {
+        int line = lineOf("provisions.yaml", "kind: soft-law");
+        replace("provisions.yaml", "kind: soft-law", "kind: guidance");
+        RuleSetException.Problem p = onlyProblem();
+        assertEquals("provisions.yaml", p.file());
+        assertEquals(line, p.line());
+        assertTrue(p.message().contains("kind 'guidance' is not one of"), p.message());
+    }
+
+    /** {@code kind} and {@code referenceEn} are optional: a provision without them loads as before. */
+    @Test
+    void provisionKindAndEnglishReferenceAreOptional() throws IOException {
+        replace("provisions.yaml", "    referenceEn: \"GDPR, Art. 77\"\n    kind: law\n", "");
+        RuleSet rules = RuleSetLoader.load(dir);
+        LegalProvision p = rules.provision("gdpr-77").orElseThrow();
+        assertEquals(null, p.kind());
+        assertEquals(null, p.referenceEn());
+        assertEquals("RGPD, art. 77", p.reference("en"));
+        LegalProvision q = rules.provision("gdpr-15").orElseThrow();
+        assertEquals(ProvisionKind.LAW, q.kind());
+        assertEquals("GDPR, Art. 15", q.reference("en"));
+        assertEquals("RGPD, art. 15", q.reference("fr"));
+    }
+
+    @Test
+    void missingDossierFixedDate() throws IOException {
+        replace("dates.yaml", "  - id: gdpr-application\n", "  - id: gdpr-applies\n");
+        RuleSetException.Problem p = onlyProblem();
+        assertEquals("dates.yaml", p.file());
+        assertTrue(p.message().contains("fixed date id 'gdpr-application' is missing"), p.message());
+    }
+
+    @Test
     void badRegex() throws IOException {
         int line = lineOf("vendors/esp-global.yaml", "path: \"/track/open\\\\.php\\\\?\"");
         replace("vendors/esp-global.yaml", "path: \"/track/open\\\\.php\\\\?\"", "path: \"/track/(open\"");
@@ -199,7 +232,8 @@ class RuleSetLoaderTest {
     void badDateAndCountryAndUrlAndUnknownField() throws IOException {
         replace("dates.yaml", "date: 2026-03-12", "date: 2026-02-30");
         replace("vendors/esp-global.yaml", "country: AU", "country: Australia");
-        replace("provisions.yaml", "sourceUrl: https://www.cnil.fr/fr\n", "sourceUrl: www.cnil.fr/fr\n");
+        replace("provisions.yaml", "sourceUrl: https://www.cnil.fr/fr/les-sanctions-prononcees-par-la-cnil\n",
+                "sourceUrl: www.cnil.fr/fr/les-sanctions-prononcees-par-la-cnil\n");
         replace("tracking-parameters.yaml", "    scope: recipient\n", "    scope: recipient\n    owner: x\n");
         RuleSetException e = assertThrows(RuleSetException.class, () -> RuleSetLoader.load(dir));
         String m = e.getMessage();

@@ -168,6 +168,33 @@ class AnalysisApiTest {
                         equalTo("UNSUPPORTED_MEDIA_TYPE"));
     }
 
+    /** Posts {@code body} as is, with {@code contentType}, to {@code path}; RestAssured would fix a broken boundary. */
+    static java.net.http.HttpResponse<String> rawPost(String path, String contentType, String body) throws Exception {
+        java.net.URI uri = java.net.URI.create((io.restassured.RestAssured.baseURI == null ? "http://localhost"
+                : io.restassured.RestAssured.baseURI) + ":" + io.restassured.RestAssured.port + path);
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(uri)
+                .header("Content-Type", contentType)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void malformedMultipartBodiesAre400NotInternalErrors() throws Exception {
+        String part = "--zzz\r\nContent-Disposition: form-data; name=\"email\"; filename=\"a.eml\"\r\n\r\n"
+                + "Subject: hi\r\n\r\nbody\r\n";
+        String[][] cases = {
+            {"multipart/form-data; boundary=", part + "--zzz--\r\n"},          // empty boundary
+            {"multipart/form-data; boundary=zzz", part + "--zzz"},               // no closing delimiter
+            {"multipart/form-data; boundary=zzz; charset=utf-7", part + "--zzz--\r\n"}, // charset Java lacks
+        };
+        for (String[] c : cases) {
+            java.net.http.HttpResponse<String> r = rawPost("/api/analyses", c[0], c[1]);
+            assertEquals(400, r.statusCode(), c[0] + " -> " + r.body());
+            assertTrue(r.body().contains("\"error\":\"MALFORMED_MULTIPART\""), r.body());
+            assertTrue(!r.body().contains("reference"), "not logged as an internal error: " + r.body());
+        }
+    }
+
     @Test
     void dossierIsAPdfWithTheDigestAndTheTrackers() throws IOException {
         byte[] eml = sample();

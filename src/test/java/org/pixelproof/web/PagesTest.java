@@ -155,18 +155,49 @@ class PagesTest {
         PageSession s = new PageSession();
         String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
         s.get("/analyses/" + id + "/dossier").then().statusCode(200)
-                .body(containsString("<label for=\"name\">")).body(containsString("name=\"askedConsent\""));
-        Response saved = s.post("/analyses/" + id + "/dossier", Map.of("name", "Hortense Quillebeuf",
-                "postalAddress", "12 rue des Tilleuls\n75011 Paris", "email", "hq@example.org",
-                "howAddressGiven", "achat en ligne", "whenAddressGiven", "mars 2024", "askedConsent", "no",
-                "earlierRequestDate", "2026-10-01", "earlierRequestContent", "Demande d'accès"));
+                .body(containsString("<label for=\"name\">")).body(containsString("name=\"askedConsent\""))
+                .body(containsString("name=\"addressGivenOn\"")).body(containsString("name=\"marketing\""));
+        Response saved = s.post("/analyses/" + id + "/dossier", Map.ofEntries(
+                Map.entry("name", "Hortense Quillebeuf"), Map.entry("postalAddress", "12 rue des Tilleuls\n75011 Paris"),
+                Map.entry("email", "hq@example.org"),
+                Map.entry("howAddressGiven", "achat en ligne"), Map.entry("whenAddressGiven", "mars 2024"),
+                Map.entry("askedConsent", "no"), Map.entry("earlierRequestDate", "2026-11-20"),
+                Map.entry("earlierRequestContent", "Demande d'accès"), Map.entry("addressGivenOn", "2024-03-12"),
+                Map.entry("addressPeriod", "before"), Map.entry("marketing", "keep")));
         assertEquals(303, saved.statusCode());
         assertTrue(saved.header("Location").endsWith("/analyses/" + id + "?saved=true#documents"));
         ComplainantDetails d = analyses.complainant(id).orElseThrow();
         assertEquals("Hortense Quillebeuf", d.name());
         assertEquals("no", d.askedConsent());
+        assertEquals("2024-03-12", d.addressGivenOn());
+        assertEquals("before", d.addressPeriod());
+        assertEquals("keep", d.marketing());
+        var complainant = Documents.toComplainant(d);
+        assertEquals(java.time.LocalDate.of(2024, 3, 12), complainant.addressGivenOn());
+        assertEquals(Boolean.FALSE, complainant.objectToMarketing());
         s.get("/analyses/" + id + "/dossier").then().body(containsString("value=\"Hortense Quillebeuf\""));
         s.get("/analyses/" + id + "?saved=true").then().body(containsString("Vos coordonnées ont été ajoutées"));
+    }
+
+    @Test
+    void theDossierFormRefusesADateInTheFutureAndSavesNothingButTakesAnEarlierObjection() throws IOException {
+        PageSession s = new PageSession();
+        String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
+        Response refused = s.post("/analyses/" + id + "/dossier", Map.ofEntries(
+                Map.entry("name", "Hortense Quillebeuf"), Map.entry("earlierRequestDate", "2999-12-10"),
+                Map.entry("earlierRequestContent", "J'ai demandé par e-mail la suppression de mes données.")));
+        assertEquals(400, refused.statusCode());
+        String page = refused.body().asString();
+        assertTrue(page.contains("Rien n'a été enregistré") || page.contains("Rien n&#39;a été enregistré"), page);
+        assertTrue(page.contains("10 décembre 2999"), page);
+        assertTrue(page.contains("value=\"Hortense Quillebeuf\""), "the form keeps what was typed");
+        assertTrue(analyses.complainant(id).isEmpty(), "nothing is saved");
+
+        // An objection sent before this message, and ignored since, is evidence: it is accepted.
+        Response early = s.post("/analyses/" + id + "/dossier", Map.ofEntries(
+                Map.entry("earlierRequestDate", "2020-01-01")));
+        assertEquals(303, early.statusCode(), early.body().asString());
+        assertEquals("2020-01-01", analyses.complainant(id).orElseThrow().earlierRequestDate());
     }
 
     @Test
@@ -196,6 +227,24 @@ class PagesTest {
                         containsString("Quelque chose n'a pas marché")));
         given().get("/analyses/AAAAAAAAAAAAAAAAAAAAAA/preview").then().statusCode(404);
         given().get("/analyses/AAAAAAAAAAAAAAAAAAAAAA/dossier.pdf").then().statusCode(404);
+    }
+
+    @Test
+    void theLanguageSwitchNeverLeadsToAnotherSite() throws Exception {
+        // http://pixelproof//evil.example/ answers PixelProof's 404, whose switch was href="//evil.example/?lang=en"
+        for (String path : new String[] {"//evil.example/", "//evil.example/analyses/x"}) {
+            java.net.URI uri = java.net.URI.create((io.restassured.RestAssured.baseURI == null ? "http://localhost"
+                    : io.restassured.RestAssured.baseURI) + ":" + io.restassured.RestAssured.port
+                    + path);
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("class=\"lang-switch\" href=\"([^\"]*)\"")
+                    .matcher(r.body());
+            assertTrue(m.find(), r.body());
+            assertTrue(m.group(1).startsWith("/") && !m.group(1).startsWith("//") && !m.group(1).startsWith("/\\"),
+                    path + " -> " + m.group(1));
+        }
     }
 
     @Test

@@ -1,0 +1,172 @@
+package org.pixelproof.dossier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pixelproof.analysis.Analysis;
+
+/**
+ * What a new user found (November 2026): no complaint without a tracker, the earlier request quoted rather than pasted
+ * into a sentence, dates checked, the French complaint in an English dossier, sources cited by title rather than a
+ * vendor's page or the CNIL's home page, contiguous section numbers.
+ */
+class DossierComplaintTest {
+    private static final DossierTemplates TEMPLATES = DossierTemplates.standard();
+
+    private static Dossier noTracker(Language lang) {
+        return DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase(p -> p.trackers(List.of()))),
+                DossierFixtures.complainant(), lang);
+    }
+
+    /** @return the text with French typography's narrow spaces as spaces and XHTML's escaped apostrophes read. */
+    private static String plain(String s) {
+        return DossierTemplatesTest.plain(s).replace("&#39;", "'");
+    }
+
+    @Test
+    void withoutATrackerThereIsNoComplaintAndNoLetter() {
+        Dossier fr = noTracker(Language.FR);
+        assertFalse(fr.complaintPossible());
+        assertEquals(List.of(), fr.letterKinds());
+        for (LetterKind k : LetterKind.values()) {
+            String text = plain(TEMPLATES.letterText(fr, k));
+            assertTrue(text.startsWith("# Aucun courrier préparé"), text);
+            assertTrue(text.contains("il n'y a pas matière à une plainte à la CNIL"), text);
+            assertFalse(text.contains("Je demande à la CNIL"), text);
+            assertFalse(text.contains("licéité"), text);
+        }
+        String x = plain(TEMPLATES.dossierXhtml(fr));
+        assertTrue(x.contains("Il n'y a donc pas matière à une plainte sur le suivi des e-mails"), x);
+        assertTrue(x.contains("<h3>Pas de demande à la CNIL</h3>"));
+        assertFalse(x.contains("<h3>Demande à la CNIL</h3>"));
+        assertFalse(x.contains("Texte de la plainte à la CNIL"), "no complaint text in the dossier");
+        assertTrue(x.contains("Aucun courrier n'est préparé"));
+
+        String en = plain(TEMPLATES.letterText(noTracker(Language.EN), LetterKind.CNIL_COMPLAINT));
+        assertTrue(en.startsWith("# No letter prepared"), en);
+        assertFalse(en.contains("I ask the CNIL"), en);
+    }
+
+    @Test
+    void theCheckWithoutADossierTellsWhetherAComplaintCanBeMade() {
+        Analysis tracked = DossierFixtures.newsletterAnalysis();
+        Analysis none = DossierFixtures.with(tracked, p -> p.trackers(List.of()));
+        assertTrue(DossierBuilder.complaintPossible(List.of(tracked)));
+        assertTrue(DossierBuilder.complaintPossible(List.of(none, tracked)));
+        assertFalse(DossierBuilder.complaintPossible(List.of(none)));
+        assertFalse(DossierBuilder.complaintPossible(List.of()));
+        assertFalse(DossierBuilder.complaintPossible(null));
+
+        Dossier d = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()),
+                Complainant.UNKNOWN, Language.FR);
+        assertTrue(d.complaintPossible());
+        assertEquals(List.of(LetterKind.values()), d.letterKinds());
+    }
+
+    @Test
+    void theEarlierRequestIsQuotedNotPastedIntoTheSentence() {
+        String words = "J'ai demandé par e-mail la suppression de mes données.\nMerci.";
+        Complainant c = new Complainant("Camille Durand", null, null, null, null, ConsentAsked.NO,
+                new PriorRequest(LocalDate.of(2026, 5, 20), words, LocalDate.of(2026, 5, 25), "Refus."), null, null);
+        Dossier fr = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()), c, Language.FR);
+        String complaint = plain(TEMPLATES.letterText(fr, LetterKind.CNIL_COMPLAINT));
+        assertTrue(complaint.contains("le 20 mai 2026, j'ai adressé une demande à l'organisme, dont voici l'objet tel "
+                + "que je l'indique : « J'ai demandé par e-mail la suppression de mes données. Merci »."), complaint);
+        assertTrue(complaint.contains("Réponse du 25 mai 2026, que je résume ainsi : « Refus »."), complaint);
+        assertFalse(complaint.contains("l'organisme J'ai"), complaint);
+        assertFalse(complaint.contains(".."), complaint);
+
+        String en = plain(TEMPLATES.letterText(fr.inLanguage(Language.EN), LetterKind.CNIL_COMPLAINT));
+        assertTrue(en.contains("I sent a request to the organisation, which I describe as follows: “J'ai demandé par "
+                + "e-mail la suppression de mes données. Merci”."), en);
+        String x = plain(TEMPLATES.dossierXhtml(fr));
+        assertTrue(x.contains("« J'ai demandé par e-mail la suppression de mes données. Merci »"), x);
+    }
+
+    @Test
+    void datesInTheFutureOrBeforeTheMessageAreRefusedWithAReadableMessage() {
+        LocalDate today = LocalDate.of(2026, 6, 2);
+        Analysis a = DossierFixtures.newsletterAnalysis(); // sent and received on 12 May 2026
+        assertEquals(LocalDate.of(2026, 5, 12), ComplainantCheck.sentOn(a));
+
+        Complainant future = new Complainant(null, null, null, null, null, null,
+                new PriorRequest(LocalDate.of(2026, 12, 10), "opposition", null, null), null, null,
+                LocalDate.of(2027, 1, 1), null, null, null);
+        List<ComplainantCheck.Problem> p = ComplainantCheck.check(future, today);
+        assertEquals(List.of(ComplainantCheck.ADDRESS_GIVEN_ON, ComplainantCheck.REQUEST_SENT_ON),
+                p.stream().map(ComplainantCheck.Problem::field).toList());
+        assertEquals("future", p.get(1).code());
+        assertTrue(p.get(1).message(Language.FR).contains("La date de la demande à l'organisme (10 décembre 2026) est "
+                + "dans le futur"), p.get(1).messageFr());
+        assertTrue(p.get(1).message(Language.EN).contains("(10 December 2026) is in the future"), p.get(1).messageEn());
+
+        Complainant early = new Complainant(null, null, null, null, null, null,
+                new PriorRequest(LocalDate.of(2026, 5, 1), null, LocalDate.of(2026, 4, 30), null), null, null);
+        // A request sent before the message (an objection ignored since) is accepted; an answer before it is not.
+        p = ComplainantCheck.check(early, today);
+        assertEquals(List.of("answer-before-request"), p.stream().map(ComplainantCheck.Problem::code).toList());
+        assertEquals(ComplainantCheck.ANSWERED_ON, p.get(0).field());
+
+        Complainant fine = new Complainant(null, null, null, null, null, null,
+                new PriorRequest(LocalDate.of(2026, 5, 12), null, LocalDate.of(2026, 6, 2), null), null, null,
+                LocalDate.of(2025, 3, 1), null, null, null);
+        assertEquals(List.of(), ComplainantCheck.check(fine, today));
+        assertEquals(List.of(), ComplainantCheck.check(Complainant.UNKNOWN, today));
+        assertEquals(LocalDate.of(2026, 11, 17),
+                ComplainantCheck.headerDate("Tue, 17 Nov 2026 09:30:00 +0100 (CET)"));
+        assertEquals(null, ComplainantCheck.headerDate("not a date"));
+    }
+
+    @Test
+    void anEnglishDossierAlsoHoldsTheFrenchComplaintToFile() {
+        Dossier en = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()),
+                DossierFixtures.complainant(), Language.EN);
+        String x = plain(TEMPLATES.dossierXhtml(en));
+        assertTrue(x.contains("Text of the complaint to the CNIL"), x);
+        assertTrue(x.contains("id=\"letter-cnil-complaint-fr\""), x);
+        assertTrue(x.contains("Texte de la plainte à la CNIL"), x);
+        assertTrue(x.contains("Je demande à la CNIL d'examiner"), x);
+        // the French letter has French dates
+        assertTrue(x.contains("Le 12 mai 2026, j'ai reçu"), x);
+        String fr = plain(TEMPLATES.letterText(en.inLanguage(Language.FR), LetterKind.CNIL_COMPLAINT));
+        assertTrue(fr.startsWith("# Texte de la plainte à la CNIL"), fr);
+        assertEquals(Language.FR, en.inLanguage(null).language());
+        // a French dossier has the French complaint once
+        String frx = plain(TEMPLATES.dossierXhtml(en.inLanguage(Language.FR)));
+        assertEquals(frx.indexOf("Texte de la plainte à la CNIL"), frx.lastIndexOf("Texte de la plainte à la CNIL"));
+    }
+
+    @Test
+    void sectionsStartAtOneAndSourcesAreNeitherAVendorNorAHomePage() {
+        String x = plain(TEMPLATES.dossierXhtml(DossierFixtures.builder().build(
+                List.of(DossierFixtures.newsletterCase()), Complainant.UNKNOWN, Language.FR)));
+        assertTrue(x.contains("<h2>1. Synthèse</h2>"), x);
+        for (int n = 2; n <= 14; n++) {
+            assertTrue(x.contains("<h2>" + n + ". "), "section " + n);
+        }
+        assertFalse(x.contains("<h2>15. "));
+        String en = plain(TEMPLATES.dossierXhtml(DossierFixtures.builder().build(
+                List.of(DossierFixtures.newsletterCase()), Complainant.UNKNOWN, Language.EN)));
+        assertTrue(en.contains("<h2>1. Summary</h2>"), en);
+    }
+
+    @Test
+    void lettersAreReadablePlainTextWithoutXmlEntities() {
+        for (Language lang : Language.values()) {
+            Dossier d = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()),
+                    DossierFixtures.complainant(), lang);
+            for (LetterKind k : LetterKind.values()) {
+                String text = TEMPLATES.letterText(d, k);
+                for (String entity : List.of("&lt;", "&gt;", "&#39;", "&quot;", "&amp;")) {
+                    assertFalse(text.contains(entity), lang + " " + k + " holds " + entity + ":\n" + text);
+                }
+            }
+            assertFalse(TEMPLATES.dossierXhtml(d).contains("&amp;lt;"), "escaped twice in the dossier");
+        }
+        assertEquals("<div> & 'a' \"b\"", DossierTemplates.unescapeXml(DossierTemplates.escape("<div> & 'a' \"b\"")));
+    }
+}
