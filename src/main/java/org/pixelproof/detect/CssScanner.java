@@ -52,7 +52,9 @@ final class CssScanner {
      *                  for a {@code style} attribute
      * @param excerpt   the exact source text of the rule (or declaration), at most {@link #MAX_EXCERPT} characters
      * @param condition when the rule only applies in some contexts: {@code print}, {@code dark mode}, {@code hover},
-     *                  {@code device query}, {@code client detection}; else {@code null}
+     *                  {@code device query}, {@code client detection}, {@code forward or reply} (a selector that
+     *                  matches only in a forwarded or quoted copy: Outlook's message header, Thunderbird's header
+     *                  table, a {@code blockquote}); else {@code null}
      */
     record UrlRef(String url, String property, String rule, String excerpt, String condition) {
     }
@@ -296,7 +298,8 @@ final class CssScanner {
      *         hovering, forwarding, the mail client used); dark mode and screen-size queries are everyday layout
      */
     static boolean revealing(String condition) {
-        return "print".equals(condition) || "hover".equals(condition) || "client detection".equals(condition);
+        return "print".equals(condition) || "hover".equals(condition) || "client detection".equals(condition)
+                || "forward or reply".equals(condition);
     }
 
     private static String contextOf(List<String> atRules, String selector) {
@@ -313,7 +316,13 @@ final class CssScanner {
         if (sel.contains(":hover") || sel.contains(":active") || sel.contains(":focus")) {
             return "hover";
         }
-        if (sel.contains("outlookmessageheader") || sel.contains("gmail") || sel.contains("messageviewbody")
+        if (sel.contains("outlookmessageheader") || sel.contains("moz-email-headers-table")
+                || sel.contains("blockquote") || sel.contains("mailcontainerbody") || sel.contains("gmail_quote")
+                || sel.contains("divrplyfwdmsg") || sel.contains("yahoo_quoted") || sel.contains("x_")
+                && sel.contains("#")) {
+            return "forward or reply"; // parts a mail client adds when the message is forwarded or quoted in a reply
+        }
+        if (sel.contains("gmail") || sel.contains("messageviewbody")
                 || sel.contains("[owa]") || sel.contains("blockquote") || sel.contains("x_") && sel.contains("#")
                 || sel.contains("yahoo") || sel.contains("[data-outlook")) {
             return "client detection";

@@ -57,6 +57,11 @@ public final class Detector {
             "authentication-results", "arc-authentication-results", "arc-seal", "arc-message-signature",
             "dkim-signature", "x-google-original-to", "x-original-recipient", "x-received");
 
+    private static final java.util.regex.Pattern TRAILING_NUMBER = java.util.regex.Pattern.compile("=\\d+$");
+    /** Marks a token that is base64 of readable text (identity-compared). */
+    private static final List<String> TEXT_TOKEN = java.util.Collections.unmodifiableList(new ArrayList<>(List.of(
+            "text")));
+
     /** Most per-recipient tokens listed per tracker. */
     static final int MAX_TOKENS = 10;
 
@@ -70,6 +75,11 @@ public final class Detector {
     private static final Set<String> STATIC_HOST_LABELS = Set.of("cdn", "static", "img", "imgs", "image", "images",
             "assets", "asset", "media", "files", "content", "res", "resources", "pics", "pictures", "photos", "s",
             "i", "fonts", "gallery", "d", "mcusercontent");
+    /** Link texts of a message's web version ("view in browser"). */
+    private static final List<String> WEB_VERSION_WORDS = List.of("version en ligne", "voir en ligne",
+            "version web", "afficher dans le navigateur", "afficher dans votre navigateur", "view in browser",
+            "view in your browser", "view online", "view this email", "web version", "im browser", "online ansehen",
+            "webversion", "versión web", "ver en el navegador", "versione web", "bekijk online", "in je browser");
     private static final List<String> UNSUBSCRIBE_WORDS = List.of("unsub", "desinscri", "désinscri",
             "desabonn", "désabonn", "abmelden", "austragen", "opt-out", "optout", "opt_out", "preferences",
             "manage-subscription", "manage_subscription", "darse de baja", "uitschrijven", "afmelden", "cancelar");
@@ -80,6 +90,10 @@ public final class Detector {
     private final LinkDecoder decoder;
     private final List<TrackingParameter> recipientParams;
     private final List<TrackingParameter> campaignParams;
+    /** parameters whose meaning holds only on their vendor's own tracking URLs (Mailchimp's u, id, e) */
+    private final List<TrackingParameter> vendorParams;
+    /** names that usually hold a subscriber key: a hint for non-image beacons */
+    private final List<TrackingParameter> hintParams;
     private final ConsentMarkerFinder markerFinder;
     private final SenderIdentifier senderIdentifier;
 
@@ -92,11 +106,15 @@ public final class Detector {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.vendors = new VendorIndex(rules);
         this.decoder = new LinkDecoder(rules);
-        this.recipientParams = rules.trackingParameters().stream().filter(p -> "recipient".equals(p.scope()))
+        this.recipientParams = rules.trackingParameters().stream().filter(p -> "recipient".equals(p.scope())
+                && !p.onVendorUrlsOnly()).toList();
+        this.campaignParams = rules.trackingParameters().stream().filter(p -> "campaign".equals(p.scope())
+                && !p.onVendorUrlsOnly()).toList();
+        this.vendorParams = rules.trackingParameters().stream().filter(TrackingParameter::onVendorUrlsOnly).toList();
+        this.hintParams = rules.trackingParameters().stream().filter(p -> "recipient-hint".equals(p.scope()))
                 .toList();
-        this.campaignParams = rules.trackingParameters().stream().filter(p -> "campaign".equals(p.scope())).toList();
         this.markerFinder = new ConsentMarkerFinder(rules);
-        this.senderIdentifier = new SenderIdentifier(markerFinder);
+        this.senderIdentifier = new SenderIdentifier(markerFinder, decoder, vendors);
     }
 
     /**
@@ -183,11 +201,25 @@ public final class Detector {
         List<Draft> drafts = new ArrayList<>();
         Map<String, RemoteResource> remoteByUrl = new LinkedHashMap<>();
         Set<String> trackedUrls = new HashSet<>();
+        Map<String, Draft> draftByUrl = new HashMap<>();
         for (Candidate c : run.candidates) {
             Draft d = run.scoreLoad(c);
             if (d != null) {
                 if (trackedUrls.add(d.url.url())) {
                     drafts.add(d);
+                    draftByUrl.put(d.url.url(), d);
+                } else {
+                    Draft first = draftByUrl.get(d.url.url());
+                    if (first != null && c.location().cssRule() != null
+                            && !c.location().cssRule().equals(first.location.cssRule())
+                            && !first.otherRules.contains(c.evidence()) && !c.evidence().equals(first.evidence)) {
+                        first.otherRules.add(c.evidence());
+                        Signal cond = first.signals.get(SignalCodes.CONDITIONAL_CSS);
+                        if (cond != null) {
+                            first.signals.put(SignalCodes.CONDITIONAL_CSS, new Signal(cond.code(), cond.detail()
+                                    + "; also rule " + c.location().cssRule()));
+                        }
+                    }
                 }
             } else {
                 remoteByUrl.putIfAbsent(c.url().url(), run.remote(c));
@@ -217,7 +249,7 @@ public final class Detector {
             Link l = links.get(k);
             Draft owner = run.linkOwners.get(k);
             finalLinks.add(owner == null ? l : new Link(l.url(), l.host(), l.text(), l.destination(), ids.get(owner),
-                    l.location(), l.campaignParameters()));
+                    l.location(), l.campaignParameters(), l.recipientIdentifiers()));
         }
 
         // the visible text is read once and shared by the marker finder and the sender identifier (and assess)
@@ -228,6 +260,10 @@ public final class Detector {
             missing.remove(m.type());
         }
         SenderIdentity sender = senderIdentifier.identifyFrom(email, texts);
+        List<String> doubts = SenderIdentityCheck.check(email, sender, finalLinks, texts, run.parties, vendors);
+        if (!doubts.isEmpty()) {
+            sender = sender.withIdentityCaveats(doubts);
+        }
         return new Detection(new Findings(run.matcher.addresses(), trackers, remote, finalLinks, markers,
                 List.copyOf(missing), sender, espHints(email), headerIdentifiers(email, run.matcher), anomalies), texts);
     }
@@ -294,7 +330,8 @@ public final class Detector {
                 continue;
             }
             for (RecipientMatcher.Match m : matcher.find(h.decoded())) {
-                out.add(new RecipientIdentifier(m.value(), m.encoding(), h.name(), m.address()));
+                out.add(new RecipientIdentifier(m.value(), m.encoding(), h.name(), m.address(), "header",
+                        h.name()));
             }
         }
         return out;
@@ -375,7 +412,8 @@ public final class Detector {
             out.add(new Tracker("T0", TrackerKind.READ_RECEIPT, "header:" + name, host, null, null,
                     run.parties.partyOf(host, false, false), List.of(), List.of(), Confidence.HIGH, signals, List.of(),
                     new Location(email.root().path(), "header", name, null),
-                    BodyScanner.bounded(h.name() + ": " + h.decoded()), "header.read-receipt", null, null));
+                    BodyScanner.bounded(h.name() + ": " + h.decoded()), "header.read-receipt", null, null, List.of(),
+                    null, run.parties.partyCode(host, run.parties.partyOf(host, false, false))));
         }
         return out;
     }
@@ -383,7 +421,8 @@ public final class Detector {
     private static Tracker withId(Tracker t, String id) {
         return new Tracker(id, t.kind(), t.url(), t.host(), t.vendor(), t.vendorDetails(), t.party(),
                 t.recipientIdentifiers(), t.perRecipientTokens(), t.confidence(), t.signals(), t.hiddenBy(),
-                t.location(), t.evidence(), t.ruleId(), t.destination(), t.wrappedBy());
+                t.location(), t.evidence(), t.ruleId(), t.destination(), t.wrappedBy(), t.hiddenByCodes(),
+                t.conditionCode(), t.partyCode());
     }
 
     // ----------------------------------------------------------------------------------------- plain text
@@ -467,14 +506,25 @@ public final class Detector {
         Party party;
         final List<RecipientIdentifier> identifiers = new ArrayList<>();
         final Set<String> tokens = new LinkedHashSet<>();
+        /** query parameters that identify the vendor account or the campaign, never the recipient */
+        final Set<String> ignoredParams = new HashSet<>();
+        /** {@code name=value} of a parameter named like a subscriber key, or {@code null} */
+        String subscriberKey;
         final Map<String, Signal> signals = new LinkedHashMap<>();
         final List<String> hiddenBy = new ArrayList<>();
+        /** one {@link HiddenBy} code per entry of {@link #hiddenBy}, in the same order */
+        final List<String> hiddenByCodes = new ArrayList<>();
         Location location;
         String evidence;
         String ruleId;
         String destination;
         String wrappedBy;
         int links;
+        /** the context of a conditional CSS rule ({@code print}, {@code dark mode}...), or {@code null} */
+        String condition;
+        /** the excerpts of the other CSS rules that load the same URL (a forward-detection block lists several) */
+        final List<String> otherRules = new ArrayList<>();
+        String partyCode;
 
         void signal(String code, String detail) {
             signals.putIfAbsent(code, new Signal(code, detail));
@@ -497,7 +547,7 @@ public final class Detector {
                     || has(SignalCodes.RECIPIENT_IDENTIFIER) || has(SignalCodes.RECIPIENT_PARAMETER)
                     || has(SignalCodes.BEACON_ELEMENT) || has(SignalCodes.HIGH_ENTROPY_TOKEN)
                     || has(SignalCodes.SHARED_TOKEN) || has(SignalCodes.REDIRECTOR)
-                    || has(SignalCodes.VENDOR_PATH_SHAPE);
+                    || has(SignalCodes.VENDOR_PATH_SHAPE) || has(SignalCodes.SUBSCRIBER_KEY);
         }
 
         Tracker toTracker(String id) {
@@ -517,8 +567,14 @@ public final class Detector {
             Vendor v = vendor != null ? vendor.vendor() : paramVendor;
             VendorRef ref = v == null ? null : new VendorRef(v.id(), v.name(), v.legalName(), v.country(),
                     v.outsideEea());
+            String ev = evidence;
+            if (!otherRules.isEmpty()) {
+                ev = BodyScanner.bounded(evidence + "\n" + String.join("\n", otherRules));
+            }
+            String conditionCode = conditionCode(condition);
             return new Tracker(id, kind, url.url(), host, v == null ? null : v.name(), ref, party,
-                    identifiers, tok, conf, sig, hiddenBy, location, evidence, ruleId, destination, wrappedBy);
+                    identifiers, tok, conf, sig, hiddenBy, location, ev, ruleId, destination, wrappedBy,
+                    hiddenByCodes, conditionCode, partyCode);
         }
     }
 
@@ -537,12 +593,19 @@ public final class Detector {
         final Map<String, Integer> linkTokens = new HashMap<>();
         final Set<String> loadTokens = new HashSet<>();
         final Map<String, Integer> imagesPerHost = new HashMap<>();
+        /** values of subscriber-key-named parameters, with the number of URLs holding each */
+        final Map<String, Integer> keyUses = new HashMap<>();
+        boolean keyUsesCounted;
         final Map<RawLink, LinkDecoder.Unwrapped> unwrappedLinks = new IdentityHashMap<>();
         final Map<Candidate, LinkDecoder.Unwrapped> unwrappedLoads = new IdentityHashMap<>();
         /** per-URL results, computed once: the same URL often appears many times in a message */
         private final Map<String, List<Tokens.Token>> tokenMemo = new HashMap<>();
         private final Map<String, List<VendorIndex.VendorMatch>> vendorMemo = new HashMap<>();
         private final Map<String, List<RecipientMatcher.Match>> idMemo = new HashMap<>();
+        private final Map<String, List<RecipientIdentifier>> placedIdMemo = new HashMap<>();
+        private final Map<String, String> carrierMemo = new HashMap<>();
+        /** per token: the id fields of a base64 JSON token, or a marker for base64 of text, or nothing */
+        private final Map<String, List<String>> tokenKindMemo = new HashMap<>();
 
         List<Tokens.Token> tokens(WebUrl url) {
             return tokenMemo.computeIfAbsent(url.url(), k -> Tokens.highEntropy(url));
@@ -583,6 +646,50 @@ public final class Detector {
                 }
                 for (Tokens.Token t : tokens(url)) {
                     loadTokens.add(t.value());
+                }
+            }
+        }
+
+        /**
+         * @return the id fields of a base64 JSON token, {@link #TEXT_TOKEN} for base64 of readable text, or an empty
+         *         list for an opaque token; computed once per token value
+         */
+        private List<String> tokenKind(String value) {
+            List<String> k = tokenKindMemo.get(value);
+            if (k == null) {
+                String text = LinkDecoder.base64Text(value);
+                List<String> ids = text == null ? List.of() : LinkDecoder.idsInJson(text);
+                k = !ids.isEmpty() ? ids : text != null && LinkDecoder.isReadableText(text) ? TEXT_TOKEN : List.of();
+                tokenKindMemo.put(value, k);
+            }
+            return k;
+        }
+
+        /** @return per value, the number of URLs whose subscriber-key-named parameters hold it; computed once */
+        private Map<String, Integer> keyUses() {
+            if (!keyUsesCounted) {
+                keyUsesCounted = true;
+                for (RawLink l : links) {
+                    countKeys(l.url());
+                }
+                for (Candidate c : candidates) {
+                    countKeys(c.url());
+                }
+            }
+            return keyUses;
+        }
+
+        /** Counts, per value, the URLs whose subscriber-key-named parameters hold it. */
+        private void countKeys(WebUrl url) {
+            if (url.query() == null || hintParams.isEmpty()) {
+                return;
+            }
+            for (WebUrl.QueryParam p : url.params()) {
+                for (TrackingParameter tp : hintParams) {
+                    if (tp.name().matcher(p.name()).matches() && !p.value().isEmpty()) {
+                        keyUses.merge(p.value(), 1, Integer::sum);
+                        break;
+                    }
                 }
             }
         }
@@ -635,16 +742,15 @@ public final class Detector {
                         + " opening");
             }
             identifiers(d, url);
-            recipientParameters(d, url);
+            recipientParameters(d, url, true);
             boolean entropy = false;
             boolean shared = false;
-            for (Tokens.Token t : tokens(url)) {
+            for (Tokens.Token t : addTokens(d, url, null)) {
                 if (!entropy) {
                     d.signal(SignalCodes.HIGH_ENTROPY_TOKEN, "token " + abbreviate(t.value()) + " in the " + t.where()
                             + " (about " + Math.round(t.bits()) + " bits)");
                 }
                 entropy = true;
-                d.tokens.add(t.display());
                 if (!shared && linkTokens.containsKey(t.value())) {
                     shared = true;
                     d.signal(SignalCodes.SHARED_TOKEN, "token " + abbreviate(t.value())
@@ -668,12 +774,40 @@ public final class Detector {
                     && imagesPerHost.size() >= 3) {
                 d.signal(SignalCodes.ONLY_IMAGE_FROM_HOST, "the only image from " + url.host());
             }
+            // beacons that are not images (CSS backgrounds, VML fills, AMP lists): the same fetch on opening, keyed by
+            // an opaque token instead of the address
+            boolean boxBeacon = false;
+            String trackingPath = trackingPath(url);
+            if (trackingPath != null) {
+                d.signal(SignalCodes.TRACKING_PATH, "path " + trackingPath + " names a tracking endpoint");
+            }
+            if (d.subscriberKey != null) {
+                String value = d.subscriberKey.substring(d.subscriberKey.indexOf('=') + 1);
+                int uses = keyUses.getOrDefault(value, 0);
+                d.signal(SignalCodes.SUBSCRIBER_KEY, "parameter " + d.subscriberKey + " names a subscriber"
+                        + (uses > 1 ? " (the same value in " + uses + " URLs of the message)" : ""));
+                d.tokens.add(d.subscriberKey);
+            }
+            if (!IMAGE_VECTORS.contains(c.vector()) || c.vector().startsWith("vml-")) {
+                boolean keyed = trackingPath != null || d.subscriberKey != null || (entropy && !asset);
+                boolean small = el != null && !"style".equals(el.normalName()) && boxSignals(d, c, el);
+                boolean context = c.condition() != null || "amp-list".equals(c.vector())
+                        || "amp-analytics".equals(c.vector());
+                if (keyed && (small || sh.hidden() || (context && (d.subscriberKey != null || trackingPath != null
+                        || entropy))) && !assetHost) {
+                    boxBeacon = true;
+                    if (c.condition() != null && !revealing) {
+                        d.signal(SignalCodes.CONDITIONAL_CSS, "rule fires only on " + c.condition());
+                    }
+                }
+            }
             boolean decisive = d.has(SignalCodes.VENDOR_RULE) || d.has(SignalCodes.RECIPIENT_IDENTIFIER)
                     || d.has(SignalCodes.RECIPIENT_PARAMETER) || d.has(SignalCodes.BEACON_ELEMENT);
             boolean tracker = decisive
                     || (shapeSignal && !spacer(url, entropy || shared, assetHost, asset))
                     || (entropy && revealing && !assetHost)
-                    || (entropy && shared && !assetHost && !sh.large() && !asset);
+                    || (entropy && shared && !assetHost && !sh.large() && !asset)
+                    || boxBeacon;
             if (!tracker) {
                 return null;
             }
@@ -683,7 +817,51 @@ public final class Detector {
             }
             d.party = parties.partyOf(d.host, d.vendor != null && d.vendor.vendorHost(),
                     d.vendor != null && !d.vendor.vendorHost() && (shape != null || open != null));
+            d.partyCode = parties.partyCode(d.host, d.party);
+            d.condition = c.condition();
             return d;
+        }
+
+        /**
+         * The box a non-image beacon paints into: a table cell or block with a CSS background, or the VML shape
+         * around a {@code v:fill}/{@code v:image}. Adds {@link SignalCodes#DECLARED_SIZE} or
+         * {@link SignalCodes#CSS_SIZE} when it is at most 1 pixel high or wide (or 3x3).
+         *
+         * @return true when the box is that small
+         */
+        private boolean boxSignals(Draft d, Candidate c, Element el) {
+            Element box = el;
+            if (c.vector().startsWith("vml-")) {
+                box = null;
+                for (Element e = el; e != null; e = e.parent()) {
+                    if (e.normalName().startsWith("v:") && e.hasAttr("style")) {
+                        box = e;
+                        break;
+                    }
+                }
+                if (box == null) {
+                    return false;
+                }
+            }
+            StyleFacts own = styleOf(box);
+            double w = own.widthDeclared() ? own.width() : StyleFacts.px(box.attr("width"));
+            double h = own.heightDeclared() ? own.height() : StyleFacts.px(box.attr("height"));
+            boolean tinyBox = tiny(w, h) || (!Double.isNaN(h) && h <= 1) || (!Double.isNaN(w) && w <= 1);
+            if (!tinyBox) {
+                return false;
+            }
+            boolean fromCss = own.widthDeclared() || own.heightDeclared();
+            String who = box == el ? "" : " on the enclosing <" + box.normalName() + ">";
+            String detail = (fromCss ? "CSS " + own.summary()
+                    : ((box.hasAttr("width") ? "width=" + box.attr("width").trim() : "")
+                            + (box.hasAttr("width") && box.hasAttr("height") ? " " : "")
+                            + (box.hasAttr("height") ? "height=" + box.attr("height").trim() : ""))) + who;
+            if (!d.has(SignalCodes.DECLARED_SIZE) && !d.has(SignalCodes.CSS_SIZE)) {
+                d.signal(fromCss ? SignalCodes.CSS_SIZE : SignalCodes.DECLARED_SIZE, detail);
+                d.hiddenBy.add(detail);
+                d.hiddenByCodes.add(fromCss ? HiddenBy.CSS_SIZE : HiddenBy.DECLARED_SIZE);
+            }
+            return true;
         }
 
         /** Size, visibility and position signals of the element and its ancestors. */
@@ -717,6 +895,7 @@ public final class Detector {
                                     + (el.hasAttr("height") ? "height=" + el.attr("height").trim() : "");
                     d.signal(fromCss ? SignalCodes.CSS_SIZE : SignalCodes.DECLARED_SIZE, detail);
                     d.hiddenBy.add(detail);
+                    d.hiddenByCodes.add(fromCss ? HiddenBy.CSS_SIZE : HiddenBy.DECLARED_SIZE);
                     tiny = true;
                 }
                 for (StyleFacts f : cls == null ? List.of(own) : List.of(own, cls)) {
@@ -725,6 +904,7 @@ public final class Detector {
                         if (!d.has(SignalCodes.CSS_SIZE)) {
                             d.signal(SignalCodes.CSS_SIZE, f.summary());
                             d.hiddenBy.add("CSS " + f.summary());
+                            d.hiddenByCodes.add(HiddenBy.CSS_MAX_SIZE);
                         }
                         tiny = true;
                     }
@@ -750,6 +930,7 @@ public final class Detector {
                     if (!d.has(SignalCodes.HIDDEN_CSS)) {
                         d.signal(SignalCodes.HIDDEN_CSS, "hidden attribute" + who);
                         d.hiddenBy.add("hidden attribute" + who);
+                        d.hiddenByCodes.add(e == el ? HiddenBy.HIDDEN_ATTRIBUTE : HiddenBy.HIDDEN_ATTRIBUTE_ANCESTOR);
                     }
                     hidden = true;
                 }
@@ -764,6 +945,7 @@ public final class Detector {
                         if (!d.has(SignalCodes.HIDDEN_CSS)) {
                             d.signal(SignalCodes.HIDDEN_CSS, f.hidingDeclaration() + who + how);
                             d.hiddenBy.add(f.hidingDeclaration() + who + how);
+                            d.hiddenByCodes.add(e == el ? HiddenBy.CSS_HIDDEN : HiddenBy.CSS_HIDDEN_ANCESTOR);
                         }
                         hidden = true;
                     }
@@ -771,6 +953,7 @@ public final class Detector {
                         if (!d.has(SignalCodes.OFF_SCREEN)) {
                             d.signal(SignalCodes.OFF_SCREEN, f.summary() + who + how);
                             d.hiddenBy.add("off-screen (" + f.summary() + ")" + who);
+                            d.hiddenByCodes.add(HiddenBy.OFF_SCREEN);
                         }
                         hidden = true;
                     }
@@ -779,6 +962,7 @@ public final class Detector {
                         if (!d.has(SignalCodes.HIDDEN_WRAPPER)) {
                             d.signal(SignalCodes.HIDDEN_WRAPPER, f.summary() + who + how);
                             d.hiddenBy.add("inside a zero-size wrapper (" + f.summary() + ")");
+                            d.hiddenByCodes.add(HiddenBy.ZERO_SIZE_WRAPPER);
                         }
                         hidden = true;
                     }
@@ -818,9 +1002,25 @@ public final class Detector {
         }
 
         private void identifiers(Draft d, WebUrl url) {
-            for (RecipientMatcher.Match m : ids(url.url())) {
-                d.identifiers.add(new RecipientIdentifier(m.value(), m.encoding(), url.partAt(m.offset()),
-                        m.address()));
+            identifiers(d, url, null, null);
+        }
+
+        /**
+         * Searches the recipient's address in each part of the URL (path segments, query values raw and decoded,
+         * fragment) and in the destination it carries, so that each match says exactly where it sits and its value
+         * is the token that matched.
+         */
+        private void identifiers(Draft d, WebUrl url, String destination, String carrier) {
+            addIdentifiers(d, identifiersIn(url, destination, carrier));
+        }
+
+        private void addIdentifiers(Draft d, List<RecipientIdentifier> found) {
+            for (RecipientIdentifier r : found) {
+                boolean known = d.identifiers.stream().anyMatch(o -> o.encoding().equals(r.encoding())
+                        && Objects.equals(o.address(), r.address()));
+                if (!known) {
+                    d.identifiers.add(r);
+                }
             }
             if (!d.identifiers.isEmpty()) {
                 RecipientIdentifier first = d.identifiers.get(0);
@@ -829,20 +1029,226 @@ public final class Detector {
             }
         }
 
-        private void recipientParameters(Draft d, WebUrl url) {
+        List<RecipientIdentifier> identifiersIn(WebUrl url, String destination, String carrier) {
+            if (matcher.isEmpty()) {
+                return List.of();
+            }
+            return placedIdMemo.computeIfAbsent(url.url() + '\u0000' + destination,
+                    k -> computeIdentifiersIn(url, destination, carrier));
+        }
+
+        private List<RecipientIdentifier> computeIdentifiersIn(WebUrl url, String destination, String carrier) {
+            // fast path: the whole URL (raw and percent-decoded) and the destination hold no form of the address
+            // (percent-decoded only when '+' is encoded: the other encoded forms are searched as such, or decoded
+            // in the destination)
+            String whole = url.url();
+            boolean plus = whole.contains("%2B") || whole.contains("%2b");
+            if (ids(whole).isEmpty() && (!plus || ids(WebUrl.percentDecode(whole)).isEmpty())
+                    && (destination == null || ids(destination).isEmpty())) {
+                return List.of();
+            }
+            List<RecipientIdentifier> out = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            Set<String> inDestination = new HashSet<>();
+            if (destination != null) {
+                WebUrl dest = WebUrl.of(destination.startsWith("www.") ? "https://" + destination : destination,
+                        null);
+                if (dest != null && dest.host() != null) {
+                    partMatches(dest, true, out, seen);
+                    for (RecipientIdentifier r : out) {
+                        inDestination.add(r.address());
+                    }
+                }
+            }
+            List<RecipientIdentifier> own = new ArrayList<>();
+            partMatches(url, false, own, seen);
+            if (own.isEmpty()) {
+                // an encoding that spans parts (standard base64 with '/' in a path): the whole URL, located by offset
+                for (RecipientMatcher.Match m : ids(url.url())) {
+                    String where = url.partAt(m.offset());
+                    String code = where.startsWith("query") ? "query" : where;
+                    String name = where.startsWith("query parameter ") ? where.substring(16) : null;
+                    add(own, seen, m, m.value(), where, code, name);
+                }
+            }
+            for (RecipientIdentifier r : own) {
+                // the encoded destination itself: already reported, decoded, as the destination's
+                if (carrier != null && inDestination.contains(r.address()) && carrier.contains(r.value())) {
+                    continue;
+                }
+                out.add(r);
+            }
+            return out;
+        }
+
+        private void partMatches(WebUrl url, boolean destination, List<RecipientIdentifier> out, Set<String> seen) {
+            String prefix = destination ? "destination " : "";
+            String codePrefix = destination ? "destination-" : "";
+            if (url.host() != null && url.host().indexOf('@') < 0) {
+                for (RecipientMatcher.Match m : ids(url.host())) {
+                    add(out, seen, m, m.value(), prefix + "host", codePrefix + "host", null);
+                }
+            }
+            for (String seg : url.path().split("/")) {
+                if (seg.length() < 6) {
+                    continue;
+                }
+                for (RecipientMatcher.Match m : ids(seg)) {
+                    add(out, seen, m, m.value(), prefix + "path", codePrefix + "path", null);
+                }
+                if (seg.indexOf('%') >= 0) {
+                    for (RecipientMatcher.Match m : ids(WebUrl.percentDecode(seg))) {
+                        add(out, seen, m, m.value(), prefix + "path", codePrefix + "path", null);
+                    }
+                }
+            }
             for (WebUrl.QueryParam p : url.params()) {
+                String where = prefix + "query parameter " + p.name();
+                for (String v : p.rawValue().equals(p.value()) ? List.of(p.value())
+                        : List.of(p.value(), p.rawValue())) {
+                    for (RecipientMatcher.Match m : ids(v)) {
+                        String value = m.value();
+                        // the whole value when the match is all of it but base64 padding
+                        if (m.offset() == 0 && v.startsWith(value) && v.substring(value.length()).matches("=*")) {
+                            value = v;
+                        }
+                        add(out, seen, m, value, where, codePrefix + "query", p.name());
+                    }
+                }
+                if (p.rawValue().isEmpty() && p.name().length() >= 6) {
+                    for (RecipientMatcher.Match m : ids(p.name())) {
+                        add(out, seen, m, m.value(), prefix + "query", codePrefix + "query", null);
+                    }
+                }
+            }
+            if (url.fragment() != null && url.fragment().length() >= 6) {
+                for (String v : List.of(url.fragment(), WebUrl.percentDecode(url.fragment()))) {
+                    for (RecipientMatcher.Match m : ids(v)) {
+                        add(out, seen, m, m.value(), prefix + "fragment", codePrefix + "fragment", null);
+                    }
+                }
+            }
+        }
+
+        private static void add(List<RecipientIdentifier> out, Set<String> seen, RecipientMatcher.Match m,
+                String value, String where, String code, String name) {
+            if (seen.add(m.encoding() + '\u0000' + m.address())) {
+                out.add(new RecipientIdentifier(value, m.encoding(), where, m.address(), code, name));
+            }
+        }
+
+        /**
+         * Reads the query parameters with a known meaning: per-recipient ones become tokens and a signal (when
+         * {@code recipient} is true; unsubscribe links need them and are not judged on them), account and campaign
+         * ones of the vendor are set aside, subscriber-key names are noted as a hint.
+         */
+        private void recipientParameters(Draft d, WebUrl url, boolean recipient) {
+            String vendorId = d.vendor != null && d.vendor.kind() != PatternKind.ASSET ? d.vendor.vendor().id()
+                    : null;
+            params:
+            for (WebUrl.QueryParam p : url.params()) {
+                if (vendorId != null) {
+                    for (TrackingParameter tp : vendorParams) {
+                        if (vendorId.equals(tp.vendorId()) && tp.name().matcher(p.name()).matches()) {
+                            String id = tp.recipientId(p.value());
+                            if ("recipient".equals(tp.scope()) && usable(id) && recipient) {
+                                // the id alone when it is part of a longer value: "xto=…884213576@1"
+                                d.tokens.add(p.name() + "=" + (id.equals(p.value()) ? id
+                                        : "\u2026" + p.value().substring(p.value().lastIndexOf(id))));
+                                d.ignoredParams.add(p.name());
+                                d.signal(SignalCodes.RECIPIENT_PARAMETER, "parameter " + p.name() + " ("
+                                        + tp.id() + ")");
+                            } else if (!"recipient".equals(tp.scope())) {
+                                d.ignoredParams.add(p.name()); // account or campaign id: the same for everyone
+                            }
+                            continue params;
+                        }
+                    }
+                }
+                if (!usable(p.value()) || !recipient) {
+                    continue;
+                }
                 for (TrackingParameter tp : recipientParams) {
-                    if (tp.name().matcher(p.name()).matches() && !p.value().isEmpty()) {
+                    if (tp.name().matcher(p.name()).matches()) {
                         d.tokens.add(p.name() + "=" + p.value());
                         d.signal(SignalCodes.RECIPIENT_PARAMETER, "parameter " + p.name() + " ("
                                 + tp.id() + ")");
                         if (d.paramVendor == null && tp.vendorId() != null) {
                             d.paramVendor = rules.vendor(tp.vendorId()).orElse(null);
                         }
-                        break;
+                        continue params;
+                    }
+                }
+                for (TrackingParameter tp : hintParams) {
+                    if (tp.name().matcher(p.name()).matches() && p.value().length() >= 4
+                            && p.value().chars().anyMatch(Character::isDigit)) {
+                        if (d.subscriberKey == null) {
+                            d.subscriberKey = p.name() + "=" + p.value();
+                        }
+                        continue params;
                     }
                 }
             }
+        }
+
+        /**
+         * Adds the URL's high-entropy tokens to the draft as per-recipient tokens, leaving out what is not one: the
+         * vendor's account and campaign parameters, the encoded destination of a redirector and the signature that
+         * follows it, base64 of readable text (a link label, a URL), merge tags the ESP left unreplaced; a base64
+         * JSON token is replaced by its identifier fields ({@code email_id=...}).
+         *
+         * @return the tokens kept, for the entropy and sharing signals
+         */
+        private List<Tokens.Token> addTokens(Draft d, WebUrl url, String carrier) {
+            List<Tokens.Token> kept = new ArrayList<>();
+            boolean afterCarrier = false;
+            String carrierSegment = carrier == null ? null : carrier.split("[/?]", 2)[0];
+            Set<String> signatureSegments = new HashSet<>();
+            if (carrierSegment != null && !carrierSegment.isEmpty() && url.path().contains(carrierSegment)) {
+                String[] segs = url.path().split("/");
+                for (int k = 0; k < segs.length; k++) {
+                    if (afterCarrier && k == segs.length - 1 && isSignature(segs[k])) {
+                        signatureSegments.add(segs[k]);
+                    }
+                    if (segs[k].equals(carrierSegment)) {
+                        afterCarrier = true;
+                    }
+                }
+            }
+            String[] allSegs = url.path().split("/");
+            String last = allSegs.length == 0 ? "" : allSegs[allSegs.length - 1];
+            List<Tokens.Token> all = tokens(url);
+            if (all.size() > 1 && isSignature(last)) {
+                signatureSegments.add(last); // the URL's own signature, next to the id that is reported
+            }
+            for (Tokens.Token t : all) {
+                if (t.name() != null && d.ignoredParams.contains(t.name())) {
+                    continue;
+                }
+                if (carrier != null && carrier.contains(t.value())) {
+                    List<String> ids = tokenKind(carrier);
+                    if (ids != TEXT_TOKEN) {
+                        d.tokens.addAll(ids);
+                    }
+                    continue;
+                }
+                if (t.name() == null && signatureSegments.stream().anyMatch(seg -> seg.contains(t.value()))) {
+                    continue;
+                }
+                List<String> kind = tokenKind(t.value());
+                if (kind == TEXT_TOKEN) {
+                    continue;
+                }
+                kept.add(t);
+                if (!kind.isEmpty()) {
+                    for (String id : kind) {
+                        d.tokens.add(t.name() == null ? id : t.name() + "." + id);
+                    }
+                } else {
+                    d.tokens.add(t.display());
+                }
+            }
+            return kept;
         }
 
         private boolean spacer(WebUrl url, boolean tokens, boolean assetHost, boolean imageAsset) {
@@ -915,9 +1321,15 @@ public final class Detector {
                     d.signal(SignalCodes.VENDOR_PATH_SHAPE, "path has the shape of " + shape.pattern().id() + " ("
                             + shape.vendor().name() + ") on host " + url.host());
                 }
+                String carrier = d.destination == null ? null
+                        : carrierMemo.computeIfAbsent(url.url(), k -> decoder.destinationCarrier(url));
+                List<RecipientIdentifier> linkIds = identifiersIn(url, isShareLink(url) ? null : d.destination,
+                        carrier);
                 if (!unsubscribe) {
-                    identifiers(d, url);
-                    recipientParameters(d, url);
+                    addIdentifiers(d, linkIds);
+                    recipientParameters(d, url, true);
+                } else {
+                    recipientParameters(d, url, false);
                 }
                 if (d.destination != null && !isShareLink(url)) {
                     WebUrl dest = WebUrl.of(d.destination, null);
@@ -927,13 +1339,13 @@ public final class Detector {
                     }
                 }
                 boolean shared = false;
-                for (Tokens.Token t : tokens(url)) {
-                    d.tokens.add(t.display());
+                List<Tokens.Token> kept = addTokens(d, url, carrier);
+                for (Tokens.Token t : kept) {
                     if (!shared && (linkTokens.getOrDefault(t.value(), 0) >= 2 || loadTokens.contains(t.value()))) {
                         shared = true;
                     }
                 }
-                if (!d.tokens.isEmpty() && !unsubscribe) {
+                if (!kept.isEmpty() && !unsubscribe) {
                     d.signal(SignalCodes.HIGH_ENTROPY_TOKEN, "high-entropy token in the link");
                     if (shared) {
                         d.signal(SignalCodes.SHARED_TOKEN, "a token of this link appears in other links or pixels");
@@ -947,9 +1359,20 @@ public final class Detector {
                 if (shapeDetail != null) {
                     d.signal(SignalCodes.REDIRECTOR_SHAPE, shapeDetail);
                 }
+                if (!unsubscribe && d.subscriberKey != null && isWebVersion(l)) {
+                    // a web version that names the subscriber: opening it tells the sender who read the message
+                    d.signal(SignalCodes.SUBSCRIBER_KEY, "web-version link with parameter " + d.subscriberKey
+                            + " naming the subscriber");
+                    d.tokens.add(d.subscriberKey);
+                }
                 boolean tracker = click != null || d.has(SignalCodes.RECIPIENT_IDENTIFIER)
                         || d.has(SignalCodes.RECIPIENT_PARAMETER) || d.has(SignalCodes.REDIRECTOR)
-                        || (shape != null && !unsubscribe) || shapeDetail != null;
+                        || (shape != null && !unsubscribe) || shapeDetail != null
+                        || d.has(SignalCodes.SUBSCRIBER_KEY);
+                if (tracker && unsubscribe && !linkIds.isEmpty()) {
+                    // the link is tracked anyway: the redirector logs the address its destination carries
+                    addIdentifiers(d, linkIds);
+                }
                 Draft owner = null;
                 if (tracker) {
                     if (d.ruleId == null) {
@@ -957,10 +1380,12 @@ public final class Detector {
                                 : d.has(SignalCodes.RECIPIENT_PARAMETER) ? "heuristic.recipient-parameter"
                                 : d.has(SignalCodes.RECIPIENT_IDENTIFIER) ? "heuristic.recipient-identifier"
                                 : shapeDetail != null ? "heuristic.redirector-shape"
+                                : d.has(SignalCodes.SUBSCRIBER_KEY) ? "heuristic.web-version"
                                 : "heuristic.shared-token";
                     }
                     d.party = parties.partyOf(d.host, d.vendor != null && d.vendor.vendorHost(),
                             d.vendor != null && !d.vendor.vendorHost());
+                    d.partyCode = parties.partyCode(d.host, d.party);
                     String key = d.host + '\u0000' + d.ruleId + '\u0000' + d.wrappedBy;
                     owner = groups.get(key);
                     if (owner == null) {
@@ -972,7 +1397,8 @@ public final class Detector {
                         merge(owner, d);
                     }
                 }
-                out.add(new Link(l.url().url(), url.host(), l.text(), d.destination, null, l.location(), campaign));
+                out.add(new Link(l.url().url(), url.host(), l.text(), d.destination, null, l.location(), campaign,
+                        linkIds));
                 linkOwners.add(owner);
             }
             return out;
@@ -1001,6 +1427,16 @@ public final class Detector {
             return path.contains("share") || path.contains("intent/tweet") || path.contains("/pin/create");
         }
 
+        private boolean isWebVersion(RawLink l) {
+            String text = l.text().toLowerCase(Locale.ROOT);
+            for (String w : WEB_VERSION_WORDS) {
+                if (text.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private boolean isUnsubscribe(RawLink l, WebUrl url) {
             String text = l.text().toLowerCase(Locale.ROOT);
             String path = url.host() + url.pathAndQuery().toLowerCase(Locale.ROOT);
@@ -1019,6 +1455,78 @@ public final class Detector {
             "link", "r", "l", "c", "jump", "forward", "tracking", "clicktrack");
     private static final Set<String> SCRIPT_EXTENSIONS = Set.of("dll", "php", "asp", "aspx", "cgi", "jsp", "pl",
             "exe");
+
+    /**
+     * @param value a query parameter value
+     * @return false when empty or a merge tag the ESP left unreplaced ({@code *|UNIQID|*}, {@code {{id}}},
+     *         {@code %%key%%}, {@code [[id]]}, {@code ${id}}): those are the same for every recipient
+     */
+    static boolean usable(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return !(value.contains("*|") || value.contains("|*") || value.contains("{{") || value.contains("}}")
+                || value.contains("%%") || value.contains("[[") || value.contains("]]") || value.contains("${"));
+    }
+
+    /**
+     * @param segment the last path segment of a redirector after its encoded destination
+     * @return true when it has the shape of a signature of that destination: a hex digest (32, 40 or 64 digits) or
+     *         base64 of 32 bytes (43 or 44 characters), optionally followed by {@code =NNN} (Amazon SES)
+     */
+    static boolean isSignature(String segment) {
+        String s = TRAILING_NUMBER.matcher(segment).replaceFirst("");
+        int n = s.length();
+        if ((n == 32 || n == 40 || n == 64) && s.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')
+                || (c >= 'A' && c <= 'F'))) {
+            return true;
+        }
+        String b = s.endsWith("=") ? s.substring(0, n - 1) : s;
+        return b.length() == 43 && b.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '+' || c == '/'
+                || c == '-' || c == '_');
+    }
+
+    private static final Set<String> TRACKING_SEGMENTS = Set.of("px", "pixel", "pixels", "open", "opens", "track",
+            "tracking", "trk", "beacon", "beacons", "imp", "impression", "impressions", "wf", "op", "tr", "hit",
+            "stats", "stat", "analytics", "collect", "log", "event", "events", "o");
+    private static final List<String> TRACKING_FILE_PREFIXES = List.of("open", "pixel", "track", "beacon", "px.",
+            "px_", "px-", "hit.", "collect", "impression");
+
+    /**
+     * @return the path segment or file name that names a tracking endpoint ({@code /px/}, {@code /open},
+     *         {@code /track/}, {@code pixel.gif}, {@code open.aspx}...), or {@code null}
+     */
+    static String trackingPath(WebUrl url) {
+        String[] segs = url.path().toLowerCase(Locale.ROOT).split("/");
+        for (int k = 0; k < segs.length; k++) {
+            String seg = segs[k];
+            if (seg.isEmpty()) {
+                continue;
+            }
+            boolean lastSeg = k == segs.length - 1;
+            if (!lastSeg && TRACKING_SEGMENTS.contains(seg)) {
+                return "/" + seg + "/";
+            }
+            if (lastSeg) {
+                int dot = seg.lastIndexOf('.');
+                String stem = dot > 0 ? seg.substring(0, dot) : seg;
+                if (TRACKING_SEGMENTS.contains(stem) && !"o".equals(stem)) {
+                    return "/" + seg;
+                }
+                for (String p : TRACKING_FILE_PREFIXES) {
+                    if (seg.startsWith(p)) {
+                        return "/" + seg;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** @return the stable code of a CSS rule's context ({@code dark mode} becomes {@code dark-mode}), or null. */
+    static String conditionCode(String condition) {
+        return condition == null ? null : condition.replace(' ', '-').replace("-or-", "-");
+    }
 
     /** @return why the link looks like it goes through a redirector, or {@code null}. */
     static String redirectorShape(WebUrl url) {

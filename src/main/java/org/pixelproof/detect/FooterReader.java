@@ -54,6 +54,9 @@ final class FooterReader {
             "HRA", "KVK", "CIF", "NIF", "VAT", "AU", "AM", "CAPITAL", "SITZ", "REGISTERED", "FR");
     private static final Set<String> CONNECTORS = Set.of("de", "des", "du", "la", "le", "les", "et", "and", "of",
             "f\u00fcr", "van", "der", "den", "von", "y", "e", "di", "del", "della", "&");
+    /** Capitalised articles that may start a registered name. */
+    private static final Set<String> ARTICLES = Set.of("Le", "La", "Les", "The", "Der", "Die", "Das", "Het",
+            "El", "Il", "Lo");
     private static final Set<String> NAME_STOP = Set.of("copyright", "impressum", "herausgeber", "anbieter",
             "editeur", "\u00e9diteur", "publisher", "editor", "mentions", "legales", "l\u00e9gales", "siege",
             "si\u00e8ge", "societe", "soci\u00e9t\u00e9", "company", "firma", "unternehmen", "juridique", "forme");
@@ -276,6 +279,12 @@ final class FooterReader {
             }
             String token = t.substring(tokenStart, tokenEnd);
             int apostrophe = token.lastIndexOf('\'');
+            if (apostrophe == 1 && token.charAt(0) == 'L' && apostrophe + 1 < token.length()
+                    && Character.isUpperCase(token.charAt(apostrophe + 1))) {
+                start = tokenStart; // "L'Atelier": the capitalised article is part of the name
+                tokens++;
+                break;
+            }
             if (apostrophe > 0 && apostrophe <= 2 && apostrophe + 1 < token.length()
                     && Character.isUpperCase(token.charAt(apostrophe + 1))) {
                 start = tokenStart + apostrophe + 1; // "d'Amazon" -> "Amazon", and the name starts there
@@ -299,10 +308,16 @@ final class FooterReader {
             return null;
         }
         String name = t.substring(start, end).trim();
-        // drop leading connectors ("de", "la"...)
+        // drop leading connectors ("de", "la"...), but keep a capitalised article that starts the name
+        // ("Le Courrier du Matin SA", "La Poste SA"): it is part of the registered name
         while (true) {
             int sp = name.indexOf(' ');
             if (sp < 0 || !CONNECTORS.contains(name.substring(0, sp).toLowerCase(Locale.ROOT))) {
+                break;
+            }
+            String first = name.substring(0, sp);
+            if (ARTICLES.contains(first) && sp + 1 < name.length()
+                    && Character.isUpperCase(name.codePointAt(sp + 1))) {
                 break;
             }
             name = name.substring(sp + 1);

@@ -15,13 +15,23 @@ import java.util.Objects;
  * @param location    where it was found
  * @param campaignParameters the campaign-level query parameters the link carries ({@code utm_source=newsletter}...),
  *                    as {@code name=value}: they identify the campaign or the link, not the recipient
+ * @param recipientIdentifiers the recipient's address found in the link or in its decoded destination, each with its
+ *                    encoding and place; also on links that are not trackers (an unsubscribe or preferences link
+ *                    that names the recipient, in base64 for example)
  */
 public record Link(String url, String host, String text, String destination, String trackerId, Location location,
-        List<String> campaignParameters) {
+        List<String> campaignParameters, List<RecipientIdentifier> recipientIdentifiers) {
     public Link {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(location, "location");
         campaignParameters = campaignParameters == null ? List.of() : List.copyOf(campaignParameters);
+        recipientIdentifiers = recipientIdentifiers == null ? List.of() : List.copyOf(recipientIdentifiers);
+    }
+
+    /** The seven-component form, without recipient identifiers. */
+    public Link(String url, String host, String text, String destination, String trackerId, Location location,
+            List<String> campaignParameters) {
+        this(url, host, text, destination, trackerId, location, campaignParameters, List.of());
     }
 
     /** The original six-component form, without campaign parameters. */

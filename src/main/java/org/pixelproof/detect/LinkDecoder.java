@@ -262,6 +262,151 @@ final class LinkDecoder {
         return null;
     }
 
+    /**
+     * @param url a link (already unwrapped)
+     * @return the raw text of the URL that holds the first-level destination (a query value, a path segment, or the
+     *         path from the encoded URL on), or {@code null} when {@link #destination} finds none; its tokens are the
+     *         destination's, not per-recipient ones
+     */
+    String destinationCarrier(WebUrl url) {
+        List<WebUrl.QueryParam> params = url.params();
+        for (WebUrl.QueryParam p : params) {
+            if (isDestinationParam(p.name()) && looksLikeUrl(p.value())) {
+                return p.rawValue();
+            }
+        }
+        for (WebUrl.QueryParam p : params) {
+            if (looksLikeUrl(p.value())) {
+                return p.rawValue();
+            }
+        }
+        for (WebUrl.QueryParam p : params) {
+            if (fromBase64(p.rawValue()) != null) {
+                return p.rawValue();
+            }
+        }
+        String path = url.path();
+        int at = indexOfScheme(path.toLowerCase(Locale.ROOT));
+        if (at >= 0 && urlInPath(url) != null) {
+            String rest = path.substring(at);
+            String restLower = rest.toLowerCase(Locale.ROOT);
+            if (restLower.startsWith("http:/") || restLower.startsWith("https:/")) {
+                return url.query() != null ? rest + "?" + url.query() : rest;
+            }
+            int slash = rest.indexOf('/');
+            return slash < 0 ? rest : rest.substring(0, slash);
+        }
+        for (String seg : path.split("/")) {
+            if (seg.length() >= 16 && fromBase64(seg) != null) {
+                return seg;
+            }
+        }
+        return null;
+    }
+
+    /** JSON keys that name the message, delivery or recipient in an ESP's base64 JSON token. */
+    private static final java.util.regex.Pattern ID_KEYS = java.util.regex.Pattern.compile(
+            "(?i)(?:email|message|msg|delivery|recipient|subscriber|contact|customer|user|person|profile|member|lead)"
+                    + "_?id|eid|rid|uid|sk|subscriber_?key");
+
+    /**
+     * Reads the identifier fields of a base64 or base64url JSON token, as Customer.io writes
+     * {@code {"email_id":"..."}} in its open and click paths.
+     *
+     * @param token a path segment or query value
+     * @return {@code key=value} for each identifier field (message, delivery, recipient, subscriber...), in order;
+     *         empty when the token is not base64 JSON or holds none
+     */
+    static List<String> idsInBase64Json(String token) {
+        String text = base64Text(token);
+        return text == null ? List.of() : idsInJson(text);
+    }
+
+    /**
+     * @param text decoded text
+     * @return {@code key=value} for each identifier field of a JSON object, in order; empty when not JSON
+     */
+    static List<String> idsInJson(String text) {
+        if (!text.startsWith("{")) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        try {
+            JsonNode node = JSON.readTree(text);
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().isValueNode() && !e.getValue().isNull() && ID_KEYS.matcher(e.getKey()).matches()) {
+                    out.add(e.getKey() + "=" + e.getValue().asText());
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    /**
+     * @param token a path segment or query value
+     * @return true when the token is base64 (either alphabet) of readable text: a word, a label, a URL, a path. Such a
+     *         token encodes content (a link label, the link's own destination), not an opaque per-recipient id
+     */
+    static boolean isBase64OfText(String token) {
+        String text = base64Text(token);
+        return text != null && isReadableText(text);
+    }
+
+    /** @return true when decoded text reads as text (words, a label, a URL, a path), not as JSON or binary. */
+    static boolean isReadableText(String text) {
+        if (text.length() < 6 || text.startsWith("{") || text.startsWith("[")) {
+            return false;
+        }
+        int readable = 0;
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+            }
+            if (Character.isLetterOrDigit(c) || " .,:;/-_?&=%+'!()#@".indexOf(c) >= 0) {
+                readable++;
+            }
+        }
+        if (readable < text.length() || letters * 2 < text.length()) {
+            return false;
+        }
+        // text, not a random id spelled in ASCII: words separated by spaces or URL punctuation, or a URL
+        return looksLikeUrl(text) || text.indexOf(' ') > 0 || text.indexOf('/') >= 0 || text.indexOf('.') > 0;
+    }
+
+    /** @return the UTF-8 text a base64 or base64url token decodes to, or {@code null} (not base64, not UTF-8). */
+    static String base64Text(String token) {
+        if (token == null || token.length() < 8 || token.length() > MAX_BASE64) {
+            return null;
+        }
+        String t = WebUrl.percentDecode(token);
+        String std = t.replace('-', '+').replace('_', '/');
+        int eq = std.indexOf('=');
+        if (eq >= 0) {
+            std = std.substring(0, eq);
+        }
+        for (int i = 0; i < std.length(); i++) {
+            char c = std.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '+' || c == '/')) {
+                return null;
+            }
+        }
+        if (std.length() % 4 == 1) {
+            return null;
+        }
+        try {
+            byte[] bytes = Base64.getDecoder().decode(pad(std));
+            java.nio.charset.CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder();
+            return dec.decode(java.nio.ByteBuffer.wrap(bytes)).toString().trim();
+        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
+    }
+
     static String pad(String b64) {
         int rem = b64.length() % 4;
         return rem == 0 ? b64 : b64 + "===".substring(0, 4 - rem);

@@ -16,7 +16,24 @@ import org.pixelproof.ingest.ReceivedEmail;
  */
 final class PartyResolver {
 
+    /** The host is the sender's own domain itself (the From domain, its registrable domain, or {@code www.}). */
+    static final String SENDER_DOMAIN = "SENDER_DOMAIN";
+    /**
+     * A subdomain of the sender's domain whose operator the message does not show: the sender may run it, or point it
+     * (CNAME) at a vendor whose path shape is not in the rule set. Never worded as "the sender's own domain".
+     */
+    static final String SENDER_SUBDOMAIN_OPERATOR_UNKNOWN = "SENDER_SUBDOMAIN_OPERATOR_UNKNOWN";
+    /** A subdomain of the sender's domain on which a vendor's URL pattern or path shape was recognised. */
+    static final String ESP_ON_SENDER_SUBDOMAIN = "ESP_ON_SENDER_SUBDOMAIN";
+    /** A host of the vendor itself. */
+    static final String VENDOR_HOST = "VENDOR_HOST";
+    /** Another organisation's host. */
+    static final String THIRD_PARTY = "THIRD_PARTY";
+    /** Cannot be told from the message. */
+    static final String UNKNOWN = "UNKNOWN";
+
     private final Set<String> senderDomains = new LinkedHashSet<>();
+    private String fromDomain;
 
     /**
      * @param email   the message
@@ -25,6 +42,7 @@ final class PartyResolver {
     PartyResolver(ReceivedEmail email, VendorIndex vendors) {
         String from = Domains.domainOf(email.header("From").orElse(null));
         if (from != null) {
+            fromDomain = from.toLowerCase(java.util.Locale.ROOT);
             senderDomains.add(Domains.registrable(from));
         }
         for (String d : dkimDomains(email)) {
@@ -65,6 +83,28 @@ final class PartyResolver {
             return Party.UNKNOWN;
         }
         return Party.THIRD_PARTY;
+    }
+
+    /**
+     * @param host  lower-case host
+     * @param party what {@link #partyOf} said
+     * @return the careful wording code of who runs the host (see the constants)
+     */
+    String partyCode(String host, Party party) {
+        if (party == null) {
+            return UNKNOWN;
+        }
+        return switch (party) {
+            case FIRST_PARTY -> {
+                String reg = Domains.registrable(host);
+                boolean own = host.equals(reg) || host.equals("www." + reg) || host.equals(fromDomain);
+                yield own ? SENDER_DOMAIN : SENDER_SUBDOMAIN_OPERATOR_UNKNOWN;
+            }
+            case ESP_ON_SENDER_DOMAIN -> ESP_ON_SENDER_SUBDOMAIN;
+            case VENDOR -> VENDOR_HOST;
+            case THIRD_PARTY -> THIRD_PARTY;
+            case UNKNOWN -> UNKNOWN;
+        };
     }
 
     /** @return the {@code d=} domains of the DKIM-Signature headers, lower case, in order. */

@@ -72,16 +72,82 @@ public final class SenderIdentifier {
     private static final Pattern DKIM_D = Pattern.compile("(?:^|;)\\s*d\\s*=\\s*([^;\\s]{1,255})");
 
     private final ConsentMarkerFinder markers;
+    private final LinkDecoder decoder;
+    private final VendorIndex vendors;
 
     /** @param rules the rule set (its marker phrases give the privacy-policy links) */
     public SenderIdentifier(RuleSet rules) {
-        this(new ConsentMarkerFinder(Objects.requireNonNull(rules, "rules")));
+        this(new ConsentMarkerFinder(Objects.requireNonNull(rules, "rules")), new LinkDecoder(rules),
+                new VendorIndex(rules));
     }
 
     /** @param markers the marker finder to share (its privacy-policy links are used) */
     SenderIdentifier(ConsentMarkerFinder markers) {
-        this.markers = Objects.requireNonNull(markers, "markers");
+        this(markers, null, null);
     }
+
+    /**
+     * @param markers the marker finder to share (its privacy-policy links are used)
+     * @param decoder to look through the recipient's link wrappers and decode tracked links, or {@code null}
+     * @param vendors to recognise click-tracking redirectors, or {@code null}
+     */
+    SenderIdentifier(ConsentMarkerFinder markers, LinkDecoder decoder, VendorIndex vendors) {
+        this.markers = Objects.requireNonNull(markers, "markers");
+        this.decoder = decoder;
+        this.vendors = vendors;
+    }
+
+    /** A sender link as it may be shown: the real address when known, and how it was obtained. */
+    record SenderUrl(String url, String status) {
+    }
+
+    /**
+     * Looks through the recipient's own link wrappers (Safe Links, Proofpoint...) and the sender's click tracking, so
+     * that a sender link shown in a dossier never is a tracked redirect or a wrapper holding the recipient's address.
+     *
+     * @param href the link as written
+     * @return the real address with status {@code AS_WRITTEN}, {@code UNWRAPPED_FROM_RECIPIENT_GATEWAY} or
+     *         {@code DECODED_FROM_TRACKED_LINK}; or a {@code null} address with status
+     *         {@code TRACKED_LINK_DESTINATION_UNKNOWN} when it goes through a redirector or wrapper that cannot be
+     *         decoded offline
+     */
+    SenderUrl senderUrl(String href) {
+        WebUrl w = href == null ? null : WebUrl.of(href, null);
+        if (w == null || !w.isRemote() || decoder == null) {
+            return new SenderUrl(href, AS_WRITTEN);
+        }
+        LinkDecoder.Unwrapped uw = decoder.unwrap(w);
+        if (uw.url() == null) {
+            return new SenderUrl(null, TRACKED_LINK_DESTINATION_UNKNOWN);
+        }
+        WebUrl current = uw.url();
+        String dest = decoder.destination(current);
+        if (dest != null) {
+            return new SenderUrl(dest, DECODED_FROM_TRACKED_LINK);
+        }
+        boolean tracked = Detector.redirectorShape(current) != null;
+        if (!tracked && vendors != null) {
+            for (VendorIndex.VendorMatch m : vendors.match(current)) {
+                if (m.kind() == org.pixelproof.rules.PatternKind.CLICK) {
+                    tracked = true;
+                    break;
+                }
+            }
+        }
+        if (tracked) {
+            return new SenderUrl(null, TRACKED_LINK_DESTINATION_UNKNOWN);
+        }
+        return new SenderUrl(current.url(), uw.wrapperId() != null ? UNWRAPPED_FROM_RECIPIENT_GATEWAY : AS_WRITTEN);
+    }
+
+    /** The sender link is shown as written. */
+    public static final String AS_WRITTEN = "AS_WRITTEN";
+    /** The real address was decoded from the sender's tracked link. */
+    public static final String DECODED_FROM_TRACKED_LINK = "DECODED_FROM_TRACKED_LINK";
+    /** The real address was read through the recipient's own link protection (Safe Links, Proofpoint...). */
+    public static final String UNWRAPPED_FROM_RECIPIENT_GATEWAY = "UNWRAPPED_FROM_RECIPIENT_GATEWAY";
+    /** A tracked link or opaque wrapper whose destination cannot be read offline: not reproduced. */
+    public static final String TRACKED_LINK_DESTINATION_UNKNOWN = "TRACKED_LINK_DESTINATION_UNKNOWN";
 
     /**
      * @param email the message
@@ -232,13 +298,19 @@ public final class SenderIdentifier {
 
         // --- privacy-policy links
         String privacyUrl = null;
+        String privacyStatus = null;
         for (ConsentMarker m : markers.find(email, texts, EnumSet.of(ConsentMarkerType.PRIVACY_POLICY_LINK))) {
             if (m.url() == null) {
                 continue;
             }
-            clue(clues, "privacy-policy-url", m.url(), "link, part " + m.location().partPath(), m.text());
-            if (privacyUrl == null) {
-                privacyUrl = m.url();
+            SenderUrl su = senderUrl(m.url());
+            WebUrl written = WebUrl.of(m.url(), null);
+            String shown = su.url() != null ? su.url() : "tracked link via " + (written == null ? "?" : written.host())
+                    + " (destination unknown)";
+            clue(clues, "privacy-policy-url", shown, "link, part " + m.location().partPath(), m.text());
+            if (privacyStatus == null || (privacyUrl == null && su.url() != null)) {
+                privacyUrl = su.url();
+                privacyStatus = su.status();
             }
         }
 
@@ -253,7 +325,7 @@ public final class SenderIdentifier {
         if (siren == null && !foreignRegistration) {
             missing.add("siren");
         }
-        if (privacyUrl == null) {
+        if (privacyStatus == null) {
             missing.add("privacy-policy-url");
         }
         if (dpoContact == null) {
@@ -261,7 +333,7 @@ public final class SenderIdentifier {
         }
         return new SenderIdentity(fromAddress, fromName, fromDomain, replyTo, returnPath, List.copyOf(dkim),
                 listUnsubscribe, organisationName, postalAddress, siren, siret, sirenValid, privacyUrl, dpoContact,
-                clues.size() > MAX_CLUES ? clues.subList(0, MAX_CLUES) : clues, missing);
+                clues.size() > MAX_CLUES ? clues.subList(0, MAX_CLUES) : clues, missing, privacyStatus);
     }
 
     private static int indexOfPart(List<VisibleText> texts, String partPath) {

@@ -20,11 +20,23 @@ import java.util.List;
  * @param siren            the 9-digit SIREN found, or the one derived from a SIRET
  * @param siret            the 14-digit SIRET found
  * @param sirenValid       true when the SIREN (and SIRET) pass the Luhn check
- * @param privacyPolicyUrl the privacy-policy link
+ * @param privacyPolicyUrl the privacy-policy page: the real address, looked through the recipient's link wrappers and
+ *                         decoded from the sender's click tracking; {@code null} when not found or when it is only
+ *                         reachable through a tracked link that cannot be decoded offline (see
+ *                         {@code privacyPolicyUrlStatus}): a tracked link is never given here, as clicking it from the
+ *                         dossier would register a click by the complainant
  * @param dpoContact       the DPO's address or page
  * @param clues            every clue with where it was read
  * @param missing          the fields a complaint needs that were not found ({@code organisation-name},
  *                         {@code postal-address}, {@code siren}, {@code privacy-policy-url}, {@code dpo-contact})
+ * @param privacyPolicyUrlStatus how {@code privacyPolicyUrl} was obtained, a stable code ({@code AS_WRITTEN},
+ *                         {@code UNWRAPPED_FROM_RECIPIENT_GATEWAY}, {@code DECODED_FROM_TRACKED_LINK},
+ *                         {@code TRACKED_LINK_DESTINATION_UNKNOWN}: a privacy link exists but only as a tracked link;
+ *                         labels through {@link DetectLabels}), or {@code null} when no privacy link was found
+ * @param identityCaveats  empty, or {@code SENDER_IDENTITY_DOUBTFUL} followed by its reasons
+ *                         ({@link SenderIdentityCheck}): the organisation named, the From and DKIM domains and the
+ *                         link destinations disagree as in impersonation; the dossier must warn that the data
+ *                         controller it addresses may not be the real sender
  */
 public record SenderIdentity(
         String fromAddress,
@@ -42,12 +54,42 @@ public record SenderIdentity(
         String privacyPolicyUrl,
         String dpoContact,
         List<SenderClue> clues,
-        List<String> missing) {
+        List<String> missing,
+        String privacyPolicyUrlStatus,
+        List<String> identityCaveats) {
 
     public SenderIdentity {
         dkimDomains = List.copyOf(dkimDomains);
         listUnsubscribe = List.copyOf(listUnsubscribe);
         clues = List.copyOf(clues);
         missing = List.copyOf(missing);
+        identityCaveats = identityCaveats == null ? List.of() : List.copyOf(identityCaveats);
+    }
+
+    /** The form without identity caveats (none). */
+    public SenderIdentity(String fromAddress, String fromName, String fromDomain, String replyTo, String returnPath,
+            List<String> dkimDomains, List<String> listUnsubscribe, String organisationName, String postalAddress,
+            String siren, String siret, boolean sirenValid, String privacyPolicyUrl, String dpoContact,
+            List<SenderClue> clues, List<String> missing, String privacyPolicyUrlStatus) {
+        this(fromAddress, fromName, fromDomain, replyTo, returnPath, dkimDomains, listUnsubscribe, organisationName,
+                postalAddress, siren, siret, sirenValid, privacyPolicyUrl, dpoContact, clues, missing,
+                privacyPolicyUrlStatus, List.of());
+    }
+
+    /** @return this identity with the given identity caveats instead of its own */
+    public SenderIdentity withIdentityCaveats(List<String> caveats) {
+        return new SenderIdentity(fromAddress, fromName, fromDomain, replyTo, returnPath, dkimDomains,
+                listUnsubscribe, organisationName, postalAddress, siren, siret, sirenValid, privacyPolicyUrl,
+                dpoContact, clues, missing, privacyPolicyUrlStatus, caveats);
+    }
+
+    /** The form without {@code privacyPolicyUrlStatus} ({@code AS_WRITTEN} when a URL is given, else null). */
+    public SenderIdentity(String fromAddress, String fromName, String fromDomain, String replyTo, String returnPath,
+            List<String> dkimDomains, List<String> listUnsubscribe, String organisationName, String postalAddress,
+            String siren, String siret, boolean sirenValid, String privacyPolicyUrl, String dpoContact,
+            List<SenderClue> clues, List<String> missing) {
+        this(fromAddress, fromName, fromDomain, replyTo, returnPath, dkimDomains, listUnsubscribe, organisationName,
+                postalAddress, siren, siret, sirenValid, privacyPolicyUrl, dpoContact, clues, missing,
+                privacyPolicyUrl == null ? null : "AS_WRITTEN", List.of());
     }
 }

@@ -23,9 +23,16 @@ import java.util.Map;
  * value): responsive templates hide the desktop or mobile variant of their pictures, which is layout, not tracking;
  * and it is not a spacer;</li>
  * <li>a high-entropy token and a rule that fires only on a revealing event ({@link #CONDITIONAL_CSS}: print, hover,
- * forward or client detection; dark mode and screen-size queries are everyday layout and do not count);</li>
+ * forward or reply, client detection; dark mode and screen-size queries are everyday layout and do not count);</li>
  * <li>a high-entropy token that also appears in the message's links ({@link #SHARED_TOKEN}), on something neither
- * visibly sized nor a static image file.</li>
+ * visibly sized nor a static image file;</li>
+ * <li>for a load that is not an image (a CSS background inline or in a {@code <style>} rule, a VML {@code v:fill} or
+ * {@code v:image}, an AMP {@code amp-list}): something in the URL keys it to the recipient or names it a beacon
+ * ({@link #TRACKING_PATH}, {@link #SUBSCRIBER_KEY}, or a high-entropy token outside a static image file name) and
+ * the box it paints into is at most 1 pixel in one dimension (the cell, block or VML shape: {@link #DECLARED_SIZE},
+ * {@link #CSS_SIZE}) or hidden, or it fires in a context only (any media query or selector condition, dark mode
+ * included, or an AMP list fetched on every opening). A visible hero background without such a key stays remote
+ * content.</li>
  * </ol>
  * <b>Confidence</b> from the total weight: {@link Confidence#HIGH} at {@value #HIGH_AT} or more,
  * {@link Confidence#MEDIUM} at {@value #MEDIUM_AT} or more, {@link Confidence#LOW} below; and LOW whatever the
@@ -37,8 +44,10 @@ import java.util.Map;
  * A link is click tracking when a decisive signal fired ({@link #VENDOR_CLICK_RULE}, {@link #RECIPIENT_IDENTIFIER},
  * {@link #RECIPIENT_PARAMETER}), or {@link #REDIRECTOR} (it carries an {@code http(s)} destination on another host,
  * decoded offline; share links of social networks excepted), or {@link #VENDOR_PATH_SHAPE}, or
- * {@link #REDIRECTOR_SHAPE} (low confidence alone). Unsubscribe and preference links are judged on vendor rules and
- * redirectors only: the address or token they carry is what unsubscribing needs. Shared tokens between links are
+ * {@link #REDIRECTOR_SHAPE} (low confidence alone), or a web-version link ("voir la version en ligne", "view in
+ * browser"...) whose URL names the subscriber ({@link #SUBSCRIBER_KEY}). Unsubscribe and preference links are
+ * judged on vendor rules and redirectors only: the address or token they carry is what unsubscribing needs (the
+ * address found there is recorded on the link, and on the tracker when the link is tracked anyway). Shared tokens between links are
  * recorded as a signal but decide nothing: account and template ids are shared too. Campaign parameters
  * ({@code utm_*}, {@link #CAMPAIGN_PARAMETERS}) never make a link a tracker; they are listed on the link. Links through
  * the same redirector host and rule are grouped into one tracker (see
@@ -98,6 +107,19 @@ public final class SignalCodes {
      * tracker on its own.
      */
     public static final String REDIRECTOR_SHAPE = "redirector-shape";
+    /**
+     * The path names a tracking endpoint: a segment {@code /px/}, {@code /pixel/}, {@code /open/}, {@code /track/},
+     * {@code /beacon/}, {@code /imp/}... or a file named {@code pixel.gif}, {@code open.aspx}, {@code track...}.
+     * Adds weight to any load; decides only for loads that are not images (CSS, VML, AMP).
+     */
+    public static final String TRACKING_PATH = "tracking-path";
+    /**
+     * A query parameter named like a subscriber key ({@code sk}, {@code subscriber_key}, {@code contact_id},
+     * {@code uid}...: the {@code recipient-hint} entries of {@code tracking-parameters.yaml}) with a value holding
+     * digits. Adds weight to any load and counts as identifying for the confidence; decides only for loads that are
+     * not images (CSS, VML, AMP) and for web-version links.
+     */
+    public static final String SUBSCRIBER_KEY = "subscriber-key";
     /** Campaign parameters ({@code utm_*}...): identify the campaign, not the recipient. Weight 0. */
     public static final String CAMPAIGN_PARAMETERS = "campaign-parameters";
 
@@ -125,6 +147,8 @@ public final class SignalCodes {
             Map.entry(HIGH_ENTROPY_TOKEN, 2),
             Map.entry(SHARED_TOKEN, 2),
             Map.entry(CONDITIONAL_CSS, 1),
+            Map.entry(TRACKING_PATH, 2),
+            Map.entry(SUBSCRIBER_KEY, 3),
             Map.entry(ONLY_IMAGE_FROM_HOST, 1),
             Map.entry(LAST_ELEMENT, 1),
             Map.entry(EMPTY_ALT, 1),

@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * Finds, in a URL, the tokens that look like identifiers generated per message or per recipient.
  *
- * <p><b>Measure.</b> A token is a run of letters and digits of a path segment or query value (other characters end
- * it). Its <em>Shannon entropy</em> {@code H} is computed over its characters in bits per character, and its
- * estimated information content is {@code H × length} bits. A token is <em>high-entropy</em> when:
+ * <p><b>Measure.</b> A token is measured on a run of letters and digits of a path segment or query value (other
+ * characters end it), and reported whole: extended over the hyphens and underscores around it (base64url and composed
+ * ids such as {@code 0102019a3c2f5d1e-8c4b...-000000} are one token, not fragments). Its <em>Shannon entropy</em>
+ * {@code H} is computed over its characters in bits per character, and its estimated information content is
+ * {@code H × length} bits. A token is <em>high-entropy</em> when:
  * <ul>
  * <li>it is at least {@link #MIN_LENGTH} (12) characters long,</li>
  * <li>it mixes letters and digits (an all-letter run is a word or slug; an all-digit run is a date, a price or an
@@ -18,7 +20,8 @@ import java.util.List;
  * <li>{@code H × length ≥} {@link #MIN_BITS} (48 bits: enough to single out one person among tens of millions with
  * room to spare).</li>
  * </ul>
- * A UUID ({@code 8-4-4-4-12} hex digits) counts as one high-entropy token of 128 bits. Query values that are URLs
+ * A query parameter without a value ({@code open.aspx?<token>&d=1}) is measured as a token of the query. A UUID
+ * ({@code 8-4-4-4-12} hex digits) counts as one high-entropy token of 128 bits. Query values that are URLs
  * themselves (redirect destinations) are skipped. Thresholds were tuned on the golden corpus and the real corpus:
  * they keep cache-busting hashes of 8 to 10 characters and product slugs out, and catch the per-recipient tokens of the
  * ESPs seen there. High entropy alone never makes a tracker (campaign image paths have random names too); it adds to
@@ -42,7 +45,7 @@ final class Tokens {
      * A token of a URL.
      *
      * @param value the token
-     * @param where {@code path} or {@code query parameter NAME}
+     * @param where {@code path}, {@code query parameter NAME}, or {@code query} for a bare token as the query
      * @param name  the parameter name for query tokens, else {@code null}
      * @param bits  estimated information content in bits
      */
@@ -63,6 +66,10 @@ final class Tokens {
         for (WebUrl.QueryParam p : url.params()) {
             String v = p.value();
             if (v.startsWith("http:") || v.startsWith("https:") || v.startsWith("//") || v.startsWith("www.")) {
+                continue;
+            }
+            if (v.isEmpty() && p.rawValue().isEmpty() && p.name().length() >= MIN_LENGTH) {
+                collect(p.name(), "query", null, out); // a bare token as the whole query: open.aspx?<token>
                 continue;
             }
             collect(v, "query parameter " + p.name(), p.name(), out);
@@ -92,10 +99,37 @@ final class Tokens {
                 String t = s.substring(start, i);
                 double bits = bits(t);
                 if (bits > 0) {
-                    out.add(new Token(t, where, name, bits));
+                    // report the whole token: hyphens and underscores are part of base64url and of composed ids
+                    int ws = start;
+                    while (ws > 0 && isWholeTokenChar(s.charAt(ws - 1))) {
+                        ws--;
+                    }
+                    int we = i;
+                    while (we < n && isWholeTokenChar(s.charAt(we))) {
+                        we++;
+                    }
+                    String whole = trimSeparators(s.substring(ws, we));
+                    out.add(new Token(whole.length() > 4096 ? t : whole, where, name, bits));
+                    i = Math.max(i, we);
                 }
             }
         }
+    }
+
+    private static boolean isWholeTokenChar(char c) {
+        return isTokenChar(c) || c == '-' || c == '_';
+    }
+
+    private static String trimSeparators(String t) {
+        int a = 0;
+        int b = t.length();
+        while (a < b && (t.charAt(a) == '-' || t.charAt(a) == '_')) {
+            a++;
+        }
+        while (b > a && (t.charAt(b - 1) == '-' || t.charAt(b - 1) == '_')) {
+            b--;
+        }
+        return t.substring(a, b);
     }
 
     private static boolean isTokenChar(char c) {

@@ -34,6 +34,16 @@ import java.util.Objects;
  *                             {@code null}
  * @param wrappedBy            the recipient-side wrapper looked through (e.g. {@code "outlook-safelinks"}), or
  *                             {@code null}
+ * @param hiddenByCodes        one stable code per entry of {@code hiddenBy}, in the same order, to be translated
+ *                             ({@link HiddenBy} constants; labels through {@link DetectLabels})
+ * @param conditionCode        for a CSS rule that fires only in some context, that context as a stable code
+ *                             ({@code print}, {@code dark-mode}, {@code hover}, {@code forward-reply},
+ *                             {@code client-detection}, {@code device-query}, {@code feature-query}), else
+ *                             {@code null}
+ * @param partyCode            who runs the host, worded carefully, as a stable code ({@link PartyResolver} constants:
+ *                             {@code SENDER_DOMAIN}, {@code SENDER_SUBDOMAIN_OPERATOR_UNKNOWN},
+ *                             {@code ESP_ON_SENDER_SUBDOMAIN}, {@code VENDOR_HOST}, {@code THIRD_PARTY},
+ *                             {@code UNKNOWN}); {@code null} from older callers
  */
 public record Tracker(
         String id,
@@ -52,7 +62,10 @@ public record Tracker(
         String evidence,
         String ruleId,
         String destination,
-        String wrappedBy) {
+        String wrappedBy,
+        List<String> hiddenByCodes,
+        String conditionCode,
+        String partyCode) {
 
     public Tracker {
         Objects.requireNonNull(id, "id");
@@ -64,5 +77,15 @@ public record Tracker(
         perRecipientTokens = List.copyOf(perRecipientTokens);
         signals = List.copyOf(signals);
         hiddenBy = List.copyOf(hiddenBy);
+        hiddenByCodes = hiddenByCodes == null ? List.of() : List.copyOf(hiddenByCodes);
+    }
+
+    /** The original seventeen-component form, without the codes. */
+    public Tracker(String id, TrackerKind kind, String url, String host, String vendor, VendorRef vendorDetails,
+            Party party, List<RecipientIdentifier> recipientIdentifiers, List<String> perRecipientTokens,
+            Confidence confidence, List<Signal> signals, List<String> hiddenBy, Location location, String evidence,
+            String ruleId, String destination, String wrappedBy) {
+        this(id, kind, url, host, vendor, vendorDetails, party, recipientIdentifiers, perRecipientTokens, confidence,
+                signals, hiddenBy, location, evidence, ruleId, destination, wrappedBy, List.of(), null, null);
     }
 }

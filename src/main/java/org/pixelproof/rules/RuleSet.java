@@ -123,9 +123,12 @@ public record RuleSet(
 
     /**
      * @param parameterName a URL query parameter name
-     * @return the first tracking-parameter rule whose name pattern matches the whole name
+     * @return the first tracking-parameter rule whose name pattern matches the whole name, among those that hold on
+     *         every URL (entries {@code onVendorUrlsOnly} are left out: their names mean something only on the
+     *         vendor's own URLs)
      */
     public Optional<TrackingParameter> trackingParameter(String parameterName) {
-        return trackingParameters.stream().filter(t -> t.name().matcher(parameterName).matches()).findFirst();
+        return trackingParameters.stream().filter(t -> !t.onVendorUrlsOnly())
+                .filter(t -> t.name().matcher(parameterName).matches()).findFirst();
     }
 }

@@ -76,7 +76,8 @@ public final class RuleSetLoader {
     /** Allowed message classes in {@code message-classes.yaml}. */
     public static final Set<String> MESSAGE_CLASSES = Set.of("MARKETING", "TRANSACTIONAL", "SECURITY", "PERSONAL");
     /** Allowed tracking-parameter scopes. */
-    public static final Set<String> PARAMETER_SCOPES = Set.of("recipient", "campaign", "destination");
+    public static final Set<String> PARAMETER_SCOPES = Set.of("recipient", "campaign", "destination",
+            "account", "recipient-hint");
     /** The prefix a pattern {@code source} must start with when it is not a URL. */
     public static final String OBSERVED_PREFIX = "observed in received mail";
 
@@ -473,7 +474,7 @@ public final class RuleSetLoader {
 
     private void parameter(String file, YamlNode node) {
         Fields f = new Fields(file, node, "parameter", Set.of("id", "name", "scope", "vendor", "source", "examples",
-                "note"));
+                "note", "onVendorUrlsOnly", "valuePattern"));
         if (!f.ok()) {
             return;
         }
@@ -484,6 +485,19 @@ public final class RuleSetLoader {
         String vendor = f.optional("vendor");
         String src = f.patternSource("source");
         f.optional("note");
+        String vendorOnly = f.optional("onVendorUrlsOnly");
+        if (vendorOnly != null && !vendorOnly.equals("true") && !vendorOnly.equals("false")) {
+            problem(file, f.line(), f.label + ": onVendorUrlsOnly must be true or false, not '" + vendorOnly + "'");
+        }
+        boolean onVendorUrlsOnly = "true".equals(vendorOnly);
+        String valueRe = f.optional("valuePattern");
+        Pattern valuePattern = valueRe == null ? null : f.regex("valuePattern", valueRe);
+        if (valuePattern != null && valuePattern.matcher("").groupCount() < 1) {
+            problem(file, f.line(), f.label + ": valuePattern needs a group around the id");
+        }
+        if (onVendorUrlsOnly && vendor == null) {
+            problem(file, f.line(), f.label + ": onVendorUrlsOnly needs a vendor");
+        }
         for (YamlNode.Scalar ex : f.scalars("examples", false)) {
             if (name != null && !name.matcher(ex.text()).matches()) {
                 problem(file, ex.line(), f.label + ": example parameter name '" + ex.text()
@@ -491,7 +505,8 @@ public final class RuleSetLoader {
             }
         }
         if (id != null && name != null && scope != null) {
-            TrackingParameter tp = new TrackingParameter(id, name, scope, vendor, src, f.line());
+            TrackingParameter tp = new TrackingParameter(id, name, scope, vendor, src, f.line(),
+                    onVendorUrlsOnly, valuePattern);
             parameters.add(tp);
             parameterFiles.put(tp, file);
             if (vendor != null) {

@@ -198,6 +198,28 @@ final class GoldenCorpus {
                 }
             }
         }
+        if (e.has("tokens")) {
+            List<String> want = new ArrayList<>();
+            e.get("tokens").forEach(n -> want.add(n.asText()));
+            if (!want.equals(t.perRecipientTokens())) {
+                d.add("tokens " + t.perRecipientTokens() + " instead of " + want);
+            }
+        }
+        if (e.has("identifierPlaces")) {
+            List<String> have = t.recipientIdentifiers().stream().map(r -> r.whereCode()
+                    + (r.whereName() == null ? "" : " " + r.whereName())).toList();
+            for (JsonNode i : e.get("identifierPlaces")) {
+                if (!have.contains(i.asText())) {
+                    d.add("identifier place " + i.asText() + " not among " + have);
+                }
+            }
+        }
+        if (e.has("partyCode")) {
+            String want = e.get("partyCode").asText();
+            if (!want.equals(t.partyCode())) {
+                d.add("partyCode " + t.partyCode() + " instead of " + want);
+            }
+        }
         if (e.has("confidence")) {
             Confidence min = Confidence.valueOf(e.get("confidence").asText().toUpperCase(Locale.ROOT));
             if (t.confidence().ordinal() > min.ordinal()) {

@@ -94,7 +94,11 @@ class PartsTest {
         assertEquals(0, Tokens.bits("a1a1a1a1a1a1a1a1"));
         WebUrl u = WebUrl.of("https://h.example/é/x-Zk4Qm9Tx2Lp7Wv8R/550e8400-e29b-41d4-a716-446655440000?u=https://x.example/Zk4Qm9Tx2Lp7Wv8R", null);
         List<String> t = Tokens.highEntropy(u).stream().map(Tokens.Token::value).toList();
-        assertEquals(List.of("Zk4Qm9Tx2Lp7Wv8R", "550e8400-e29b-41d4-a716-446655440000"), t);
+        // whole tokens: the hyphen belongs to the token (base64url, composed ids), no fragment is reported alone
+        assertEquals(List.of("x-Zk4Qm9Tx2Lp7Wv8R", "550e8400-e29b-41d4-a716-446655440000"), t);
+        WebUrl brevo = WebUrl.of("https://r.example/tr/op/sdDzBRMBS7hbTLK9pZ8wq-XovYN-ARbXVy3T25aDKHwwpH_l8ysDj8P", null);
+        assertEquals(List.of("sdDzBRMBS7hbTLK9pZ8wq-XovYN-ARbXVy3T25aDKHwwpH_l8ysDj8P"),
+                Tokens.highEntropy(brevo).stream().map(Tokens.Token::value).toList());
     }
 
     @Test

@@ -23,6 +23,19 @@ class SenderIdentifierTest {
     }
 
     @Test
+    void aCapitalisedArticleThatStartsTheRegisteredNameIsKept() {
+        ReceivedEmail e = TestEmails.message()
+                .header("From", "\"Le Courrier du Matin\" <newsletter@courrierdumatin.example>")
+                .html("""
+                        <html><body><p>La matinale.</p><p style="font-size:11px">
+                        Le Courrier du Matin SA - 24 rue du Louvre, 75001 Paris - RCS Paris 842 390 114.<br>
+                        Une lettre de L'Atelier Numérique SAS.</p></body></html>""").build();
+        SenderIdentity s = identify(e);
+        assertEquals("Le Courrier du Matin SA", s.organisationName());
+        assertTrue(values(s, "organisation-name").contains("L'Atelier Numérique SAS"), s.clues().toString());
+    }
+
+    @Test
     void frenchRetailerNewsletter() {
         ReceivedEmail e = TestEmails.message()
                 .header("From", "\"Boutique Exemple\" <News@Mail.Boutique-Exemple.fr>")

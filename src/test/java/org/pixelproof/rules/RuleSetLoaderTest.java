@@ -71,7 +71,7 @@ class RuleSetLoaderTest {
     @Test
     void theCopyLoads() {
         RuleSet rules = RuleSetLoader.load(dir);
-        assertEquals("2026.11.0", rules.version());
+        assertEquals("2026.11.1", rules.version());
     }
 
     @Test

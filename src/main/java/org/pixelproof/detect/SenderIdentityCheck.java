@@ -1,0 +1,173 @@
+package org.pixelproof.detect;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pixelproof.ingest.ReceivedEmail;
+
+/**
+ * Tells when the sender's identity is doubtful: the organisation the message names, the From domain, the DKIM
+ * {@code d=} domains and the places its links lead to disagree the way impersonation (phishing) does. A dossier
+ * addressed to the organisation named in the footer would then reach the wrong data controller, so the dossier must
+ * warn.
+ *
+ * <p>Reasons, as stable codes (labels through {@link DetectLabels}):
+ * <ul>
+ * <li>{@link #LINKS_LEAD_ELSEWHERE}: the message has links to web pages (decoded destinations of tracked links
+ * included; unsubscribe, social-network and vendor hosts left out), and none leads to the From, DKIM or Return-Path
+ * domain, to a domain written in the text, or to a host carrying the sender's brand (the first label of a sender
+ * domain, as in {@code brand.newsletter-host.example});</li>
+ * <li>{@link #NAME_NOT_IN_SENDER_DOMAINS}: no word of four letters or more of the organisation name (or the From
+ * display name) appears in the From, DKIM or Return-Path domain, nor in the From local part;</li>
+ * <li>{@link #FOOTER_DOMAIN_NOT_SENDER}: a web address written in the text ({@code www.example.fr}) is on another
+ * domain than the From, DKIM and Return-Path domains, and no link goes there.</li>
+ * </ul>
+ * {@link #SENDER_IDENTITY_DOUBTFUL} is recorded, with its reasons, when links lead elsewhere and one of the two other
+ * reasons holds: each alone is common in genuine mail (a newsletter of curated links; a trade name unlike the
+ * domain). Stateless; thread-safe.
+ */
+public final class SenderIdentityCheck {
+
+    /** The sender identity is doubtful (impersonation suspected); always listed first when recorded. */
+    public static final String SENDER_IDENTITY_DOUBTFUL = "SENDER_IDENTITY_DOUBTFUL";
+    /** The message's web links all lead outside the sender's domains. */
+    public static final String LINKS_LEAD_ELSEWHERE = "LINKS_LEAD_ELSEWHERE";
+    /** The organisation or From name matches none of the sender's domains. */
+    public static final String NAME_NOT_IN_SENDER_DOMAINS = "NAME_NOT_IN_SENDER_DOMAINS";
+    /** A web address written in the text is on another domain than the sender's, and no link goes there. */
+    public static final String FOOTER_DOMAIN_NOT_SENDER = "FOOTER_DOMAIN_NOT_SENDER";
+
+    private static final Pattern WEB_ADDRESS = Pattern.compile(
+            "(?<![\\p{L}\\p{N}@./-])www\\.([a-z0-9-]{2,63}(?:\\.[a-z0-9-]{2,63}){1,3})(?![\\p{L}\\p{N}-])",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> IGNORED_LINK_DOMAINS = Set.of("facebook.com", "twitter.com", "x.com",
+            "instagram.com", "linkedin.com", "youtube.com", "youtu.be", "pinterest.com", "tiktok.com", "apple.com",
+            "google.com", "microsoft.com", "whatsapp.com", "t.me", "threads.net", "wa.me", "bsky.app");
+    private static final Set<String> STOP_WORDS = Set.of("service", "services", "group", "groupe", "team",
+            "newsletter", "news", "info", "infos", "mail", "email", "online", "france", "public", "client", "clients",
+            "customer", "support", "contact", "company", "limited", "societe", "the", "and", "pour", "with");
+
+    private SenderIdentityCheck() {
+    }
+
+    /**
+     * @param email   the message
+     * @param sender  the sender as identified
+     * @param links   the message's links, with decoded destinations
+     * @param texts   the visible texts of the bodies
+     * @param parties the sender's domains
+     * @param vendors to leave vendor hosts out of the link destinations
+     * @return {@link #SENDER_IDENTITY_DOUBTFUL} followed by its reasons, or an empty list
+     */
+    static List<String> check(ReceivedEmail email, SenderIdentity sender, List<Link> links,
+            List<VisibleText> texts, PartyResolver parties, VendorIndex vendors) {
+        Set<String> senderDomains = parties.senderDomains();
+        if (senderDomains.isEmpty()) {
+            return List.of();
+        }
+        Set<String> destinations = new HashSet<>();
+        Set<String> destinationHosts = new HashSet<>();
+        for (Link l : links) {
+            if (l.host() == null || unsubscribe(l)) {
+                continue;
+            }
+            String host = l.host();
+            if (l.destination() != null) {
+                WebUrl u = WebUrl.of(l.destination(), null);
+                if (u == null || !u.isRemote() || u.host() == null) {
+                    continue;
+                }
+                destinationHosts.add(host); // a tracked link on a brand host counts too
+                host = u.host();
+            }
+            destinationHosts.add(host);
+            String reg = Domains.registrable(host);
+            if (IGNORED_LINK_DOMAINS.contains(reg) || !vendors.vendorsOfHost(host).isEmpty()) {
+                continue;
+            }
+            destinations.add(reg);
+        }
+        if (destinations.isEmpty() || destinations.stream().anyMatch(senderDomains::contains)) {
+            return List.of(); // the common case, decided without reading the text
+        }
+        Set<String> written = new LinkedHashSet<>();
+        for (VisibleText vt : texts) {
+            if (vt.text().indexOf("www.") < 0 && vt.text().indexOf("WWW.") < 0) {
+                continue;
+            }
+            Matcher m = WEB_ADDRESS.matcher(vt.text());
+            while (m.find() && written.size() < 20) {
+                written.add(Domains.registrable(m.group(1).toLowerCase(Locale.ROOT)));
+            }
+        }
+        List<String> reasons = new ArrayList<>();
+        // the sender's brand in a link host counts as the sender's (oekoligenta.newsletter-host.example)
+        Set<String> brands = new HashSet<>();
+        for (String d : senderDomains) {
+            String label = d.indexOf('.') > 0 ? d.substring(0, d.indexOf('.')) : d;
+            if (label.length() >= 4) {
+                brands.add(label);
+            }
+        }
+        boolean elsewhere = !destinations.isEmpty() && destinations.stream().noneMatch(
+                d -> senderDomains.contains(d) || written.contains(d))
+                && destinationHosts.stream().noneMatch(h -> brands.stream().anyMatch(h::contains));
+        if (elsewhere) {
+            reasons.add(LINKS_LEAD_ELSEWHERE);
+        }
+        String name = sender.organisationName() != null ? sender.organisationName() : sender.fromName();
+        if (name != null && !nameMatches(name, senderDomains, sender.fromAddress())) {
+            reasons.add(NAME_NOT_IN_SENDER_DOMAINS);
+        }
+        for (String w : written) {
+            if (!senderDomains.contains(w) && !destinations.contains(w)) {
+                reasons.add(FOOTER_DOMAIN_NOT_SENDER);
+                break;
+            }
+        }
+        if (!elsewhere || reasons.size() < 2) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        out.add(SENDER_IDENTITY_DOUBTFUL);
+        out.addAll(reasons);
+        return out;
+    }
+
+    private static boolean unsubscribe(Link l) {
+        String s = (l.text() + " " + l.url()).toLowerCase(Locale.ROOT);
+        return s.contains("unsub") || s.contains("desinscri") || s.contains("désinscri") || s.contains("desabonn")
+                || s.contains("désabonn") || s.contains("optout") || s.contains("opt-out")
+                || s.contains("preferences");
+    }
+
+    /** @return true when a word of 4+ letters of the name is in a sender domain label or the From local part. */
+    static boolean nameMatches(String name, Set<String> senderDomains, String fromAddress) {
+        String haystack = String.join(" ", senderDomains);
+        if (fromAddress != null && fromAddress.indexOf('@') > 0) {
+            haystack += " " + fromAddress.substring(0, fromAddress.indexOf('@'));
+        }
+        haystack = fold(haystack).replace("-", "");
+        boolean anyWord = false;
+        for (String w : fold(name).split("[^a-z0-9]+")) {
+            if (w.length() < 4 || STOP_WORDS.contains(w)) {
+                continue;
+            }
+            anyWord = true;
+            if (haystack.contains(w)) {
+                return true;
+            }
+        }
+        return !anyWord; // nothing to compare (initials, a short name): not a mismatch
+    }
+
+    private static String fold(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    }
+}
