@@ -856,6 +856,7 @@ public record Dossier(
      *
      * @param result     the verification
      * @param reasonCode {@code body-hash-mismatch}, {@code signature-mismatch}, {@code lookups-off},
+     *                   {@code lookups-off-body-matches} (no key looked up, but the body hash was checked and matches),
      *                   {@code no-key}, {@code key-revoked}, {@code expired}, {@code weak-key},
      *                   {@code lookup-failed}, {@code malformed}, {@code other}, or {@code null} for a plain pass
      */
@@ -865,12 +866,13 @@ public record Dossier(
             String code;
             if (DkimResult.PASS.equals(d.result()) && r.isEmpty()) {
                 code = null;
-            } else if (Boolean.FALSE.equals(d.bodyHashVerified()) || r.contains("body hash")) {
+            } else if (Boolean.FALSE.equals(d.bodyHashVerified()) || r.contains("body hash mismatch")) {
                 code = "body-hash-mismatch";
             } else if (r.contains("signature mismatch") || r.contains("headers altered")) {
                 code = "signature-mismatch";
             } else if (DkimResult.NEUTRAL.equals(d.result()) || r.contains("switched off")) {
-                code = "lookups-off";
+                // "not verified: DKIM key lookups are switched off (the body hash matches)": the body was checked
+                code = Boolean.TRUE.equals(d.bodyHashVerified()) ? "lookups-off-body-matches" : "lookups-off";
             } else if (r.contains("revoked")) {
                 code = "key-revoked";
             } else if (r.contains("no key")) {
