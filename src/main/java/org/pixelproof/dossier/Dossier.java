@@ -406,7 +406,8 @@ public record Dossier(
      * One e-mail of the case.
      *
      * @param label          {@code E1}, {@code E2}...
-     * @param analysisId     the analysis's identifier
+     * @param analysisId     the analysis's identifier; never printed: in the web app it is the secret that gives access to
+     *                       the stored analysis, and the dossier is meant to be sent to others
      * @param fileName       the file name as uploaded, or {@code null}
      * @param sha256         lower-case hex SHA-256 of the original bytes (checked against them)
      * @param sizeBytes      the original's size in bytes
