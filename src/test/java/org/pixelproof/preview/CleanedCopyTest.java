@@ -56,7 +56,7 @@ class CleanedCopyTest {
                 "T1", new org.pixelproof.detect.Location("1", "a", "href", null));
         Document doc = Jsoup.parse(CLEAN.cleanHtml("<html><body><p><a href=\"" + url + "\">Voir l'offre</a></p>"
                 + "</body></html>", List.of(), List.of(link)));
-        org.jsoup.nodes.Element a = doc.selectFirst("a:contains(Voir l'offre)");
+        org.jsoup.nodes.Element a = doc.selectFirst("a[title]");
         assertNotNull(a, doc.html());
         assertFalse(a.hasAttr("href"), "a tracked link of unknown destination must not be clickable: " + a);
         assertFalse(doc.select("[href]").stream().anyMatch(e -> e.attr("href").contains("t.mailing.example")),
