@@ -102,12 +102,17 @@ final class SummarySink implements OutcomeSink {
         }
     }
 
+    /** @return "1 e-mail" or "N e-mails" */
+    static String emails(long n) {
+        return String.format(Locale.ROOT, n == 1 ? "%,d e-mail" : "%,d e-mails", n);
+    }
+
     /** @return the summary text, ending with a newline. */
     String render(Reporter.Counts counts, long ignoredFiles) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%nAnalysed %,d e-mail(s); %,d with trackers, %,d of them without visible"
-                + " consent markers; %,d carry the recipient's address in a tracker URL.%n", emails, tracked,
-                withoutMarkers, withIdentifiers));
+        sb.append(String.format(Locale.ROOT, "%nAnalysed %s: %,d with trackers, %,d of them without visible consent"
+                + " markers; in %s, a tracker URL carries the recipient's address (plain, encoded or hashed).%n",
+                emails(emails), tracked, withoutMarkers, emails(withIdentifiers)));
         if (duplicates > 0) {
             sb.append(String.format(Locale.ROOT, "%,d e-mail(s) given twice (same SHA-256 as an earlier input), "
                     + "counted once: %s%s.%n", duplicates, String.join("; ", duplicatesNamed),
@@ -137,7 +142,7 @@ final class SummarySink implements OutcomeSink {
                         num(e.getValue().trackers), num(e.getValue().identified),
                         String.join(", ", e.getValue().vendors))));
         sb.append(System.lineSeparator()).append("By sender").append(System.lineSeparator());
-        table(sb, List.of("sender", "e-mails", "tracked", "trackers", "recipient id", "vendors"), rows,
+        table(sb, List.of("sender", "e-mails", "tracked", "trackers", "address in URL", "vendors"), rows,
                 senders.size());
         if (!vendors.isEmpty()) {
             rows.clear();

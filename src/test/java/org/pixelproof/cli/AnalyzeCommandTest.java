@@ -449,7 +449,7 @@ class AnalyzeCommandTest {
                 "--by-sender", "--csv", csv.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertEquals(List.of(List.of(N1, N2)), backends.dossiers, "the duplicate is in the dossier once");
-        assertTrue(r.err().contains("Analysed 2 e-mail(s)"), r.err());
+        assertTrue(r.err().contains("Analysed 2 e-mails:"), r.err());
         assertTrue(r.err().contains("1 e-mail(s) given twice (same SHA-256 as an earlier input), counted once: "
                 + copy + " = " + N1), r.err());
         assertTrue(r.err().contains("--by-sender: 1 e-mail(s) given twice"), r.err());
