@@ -94,6 +94,8 @@ class DossierLabelsTest {
         assertTrue(dpo.contains("Je m'adresse à vous comme à l'organisme nommé dans le message"), dpo);
 
         String complaint = DossierTemplatesTest.plain(TEMPLATES.letterText(d, LetterKind.CNIL_COMPLAINT));
+        assertTrue(complaint.contains("Banque Horizon SA (domaine secure-notice-mailer.example) – organisme nommé dans "
+                + "le message, s'il en est bien l'expéditeur"), complaint);
         assertTrue(complaint.contains("dissimulé (attributs de largeur et de hauteur de 1 à 3 pixels, "
                 + "un élément englobant masqué par CSS)"), complaint);
     }
