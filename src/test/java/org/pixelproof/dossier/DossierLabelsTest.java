@@ -3,18 +3,9 @@ package org.pixelproof.dossier;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pixelproof.analysis.Analysis;
-import org.pixelproof.analysis.AnalysisOptions;
-import org.pixelproof.analysis.Analyzer;
-import org.pixelproof.authenticity.AuthenticityChecker;
 import org.pixelproof.detect.Confidence;
 import org.pixelproof.detect.Location;
 import org.pixelproof.detect.Party;
@@ -22,8 +13,6 @@ import org.pixelproof.detect.SenderIdentity;
 import org.pixelproof.detect.Signal;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.detect.TrackerKind;
-import org.pixelproof.ingest.IngestLimits;
-import org.pixelproof.rules.RuleSetLoader;
 
 /**
  * The dossier and the letters word the detector's stable codes (how a tracker is hidden, where the address is, who
@@ -35,18 +24,6 @@ class DossierLabelsTest {
     /** Words of the detector's English prose that must not reach a French text. */
     private static final List<String> ENGLISH_PROSE = List.of("enclosing", "high-entropy", "query parameter",
             "sender's own domain", "Host operator", "tracked link");
-
-    /** @return the doubtful-sender fixture analysed by the real pipeline, as a case e-mail. */
-    static CaseEmail doubtfulSender() throws IOException, Exception {
-        byte[] raw;
-        try (InputStream in = DossierLabelsTest.class.getResourceAsStream("/web/doubtful-sender.eml")) {
-            raw = in.readAllBytes();
-        }
-        Analyzer an = new Analyzer(RuleSetLoader.loadDefault(), IngestLimits.DEFAULT, AuthenticityChecker.offline(),
-                Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC));
-        Analysis a = an.analyze(raw, "doubtful-sender.eml", AnalysisOptions.DEFAULT);
-        return new CaseEmail(a, raw, an.read(raw, "doubtful-sender.eml"));
-    }
 
     /** @return the XHTML with its character references read back, for assertions on wording. */
     static String unescaped(String xhtml) {
@@ -64,7 +41,7 @@ class DossierLabelsTest {
 
     @Test
     void frenchDossierAndLettersWordTheCodesInFrenchNeverTheEnglishProse() throws Exception {
-        CaseEmail e = doubtfulSender();
+        CaseEmail e = DossierFixtures.doubtfulSenderCase();
         Tracker pixel = e.analysis().trackers().get(0);
         // the fixture as the detector sees it: hidden by an enclosing display:none, address in parameter e
         assertTrue(pixel.hiddenByCodes().contains("CSS_HIDDEN_ANCESTOR"), pixel.toString());
@@ -102,7 +79,7 @@ class DossierLabelsTest {
 
     @Test
     void englishDossierSaysTheSameInEnglish() throws Exception {
-        Dossier d = DossierFixtures.builder().build(List.of(doubtfulSender()), DossierFixtures.complainant(),
+        Dossier d = DossierFixtures.builder().build(List.of(DossierFixtures.doubtfulSenderCase()), DossierFixtures.complainant(),
                 Language.EN);
         String text = all(d);
         for (String s : List.of("an enclosing element hidden by CSS", "query parameter e",
