@@ -430,7 +430,8 @@ public record Dossier(
      * One e-mail of the case.
      *
      * @param label          {@code E1}, {@code E2}...
-     * @param analysisId     the analysis's identifier
+     * @param analysisId     the analysis's identifier; never printed: in the web app it is the secret that gives access to
+     *                       the stored analysis, and the dossier is meant to be sent to others
      * @param fileName       the file name as uploaded, or {@code null}
      * @param sha256         lower-case hex SHA-256 of the original bytes (checked against them)
      * @param sizeBytes      the original's size in bytes
@@ -914,6 +915,7 @@ public record Dossier(
      *
      * @param result     the verification
      * @param reasonCode {@code body-hash-mismatch}, {@code signature-mismatch}, {@code lookups-off},
+     *                   {@code lookups-off-body-matches} (no key looked up, but the body hash was checked and matches),
      *                   {@code no-key}, {@code key-revoked}, {@code expired}, {@code weak-key},
      *                   {@code lookup-failed}, {@code malformed}, {@code other}, or {@code null} for a plain pass
      */
@@ -923,12 +925,13 @@ public record Dossier(
             String code;
             if (DkimResult.PASS.equals(d.result()) && r.isEmpty()) {
                 code = null;
-            } else if (Boolean.FALSE.equals(d.bodyHashVerified()) || r.contains("body hash")) {
+            } else if (Boolean.FALSE.equals(d.bodyHashVerified()) || r.contains("body hash mismatch")) {
                 code = "body-hash-mismatch";
             } else if (r.contains("signature mismatch") || r.contains("headers altered")) {
                 code = "signature-mismatch";
             } else if (DkimResult.NEUTRAL.equals(d.result()) || r.contains("switched off")) {
-                code = "lookups-off";
+                // "not verified: DKIM key lookups are switched off (the body hash matches)": the body was checked
+                code = Boolean.TRUE.equals(d.bodyHashVerified()) ? "lookups-off-body-matches" : "lookups-off";
             } else if (r.contains("revoked")) {
                 code = "key-revoked";
             } else if (r.contains("no key")) {

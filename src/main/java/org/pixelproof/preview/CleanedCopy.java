@@ -32,8 +32,8 @@ import org.pixelproof.ingest.BodyText;
 import org.pixelproof.ingest.ReceivedEmail;
 
 /**
- * A copy of the message the user can read without being tracked: the trackers found are removed and the tracked
- * links point to their decoded destination where {@code detect} could decode it offline.
+ * A copy of the message the user can read without being tracked: the trackers found are removed, the tracked
+ * links point to their decoded destination where {@code detect} could decode it offline and are made inert where not.
  *
  * <p>What changes, and nothing else:
  * <ul>
@@ -41,7 +41,9 @@ import org.pixelproof.ingest.ReceivedEmail;
  *       removed; a tracker URL in {@code srcset}, a {@code background} attribute or a CSS {@code url()} is removed;</li>
  *   <li>{@code @import} rules and {@code @font-face} blocks are removed (every font load reveals the opening);</li>
  *   <li>a tracked link's {@code href} becomes its decoded destination; when the destination cannot be decoded the
- *       link is kept and titled as tracked, since only following it would tell where it leads;</li>
+ *       link is made inert (no {@code href}) and followed by a note with its address defanged
+ *       ({@code hxxps://...}, see {@link #trackedLinkNote(String)}): clicking it would tell the sender who clicked,
+ *       so reaching it must be a deliberate act;</li>
  *   <li>scripts, event handlers, {@code ping} attributes, {@code applet}s, {@code iframe srcdoc} documents and
  *       {@code meta refresh} are removed and a {@code Content-Security-Policy} meta element forbids scripts and
  *       connections when the {@code .html} is opened in a browser;</li>
@@ -387,7 +389,13 @@ public final class CleanedCopy {
                         el.attr("href", dest);
                         el.attr("title", "PixelProof: " + id + " rewritten to its destination");
                     } else {
+                        // Following it would tell the sender who clicked: the link is made inert, its address shown
+                        // defanged, so that reaching it is a deliberate act (copy, restore "http", paste).
+                        el.removeAttr("href");
                         el.attr("title", "PixelProof: " + id + " is a tracked link (destination unknown)");
+                        el.after(new Element("span").addClass(PLACEHOLDER_CLASS)
+                                .attr("style", "font:12px sans-serif;color:#444;overflow-wrap:anywhere")
+                                .text(" " + trackedLinkNote(href)));
                     }
                 }
             }
@@ -435,20 +443,37 @@ public final class CleanedCopy {
         el.replaceWith(box);
     }
 
-    /** @return {@code text} with each tracked link URL replaced by its decoded destination where known. */
+    /**
+     * @return {@code text} with each tracked link URL replaced by its decoded destination where known, and by
+     *         {@link #trackedLinkNote(String)} (the address defanged, so that no mail client turns it into a link)
+     *         where not
+     */
     static String cleanText(String text, List<Tracker> trackers, List<Link> links) {
         List<String[]> replacements = new ArrayList<>();
         for (Link l : links) {
-            if (l.trackerId() != null && l.destination() != null) {
-                replacements.add(new String[] {l.url(), l.destination()});
+            if (l.trackerId() != null) {
+                replacements.add(new String[] {l.url(), l.destination() != null ? l.destination()
+                        : trackedLinkNote(l.url())});
             }
         }
         for (Tracker t : trackers) {
-            if (t.kind() == TrackerKind.CLICK_TRACKING && t.destination() != null) {
-                replacements.add(new String[] {t.url(), t.destination()});
+            if (t.kind() == TrackerKind.CLICK_TRACKING) {
+                replacements.add(new String[] {t.url(), t.destination() != null ? t.destination()
+                        : trackedLinkNote(t.url())});
             }
         }
         return replaceAll(text, replacements);
+    }
+
+    /**
+     * @param url a tracked link whose destination could not be decoded offline
+     * @return a bilingual note, French first, with the address defanged ({@code hxxps://...}): readable, copyable,
+     *         never clickable
+     */
+    static String trackedLinkNote(String url) {
+        String u = url.strip();
+        String defanged = u.regionMatches(true, 0, "http", 0, 4) ? "hxxp" + u.substring(4) : u;
+        return "[lien suivi, destination inconnue / tracked link, destination unknown: " + defanged + "]";
     }
 
     /**

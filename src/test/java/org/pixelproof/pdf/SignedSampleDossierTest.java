@@ -109,6 +109,22 @@ class SignedSampleDossierTest {
     }
 
     @Test
+    void withKeyLookupsOffTheDossierSaysNotVerifiedButNeverThatTheBodyWasAltered() throws Exception {
+        Analyzer offline = new Analyzer(rules, IngestLimits.DEFAULT, AuthenticityChecker.offline(), CLOCK);
+        byte[] raw = Files.readAllBytes(SAMPLE);
+        Analysis a = offline.analyze(raw, "newsletter-fr.eml", AnalysisOptions.DEFAULT);
+        DkimResult k = a.authenticity().dkim().get(0);
+        assertEquals("neutral", k.result(), k.toString());
+        assertEquals(Boolean.TRUE, k.bodyHashVerified(), k.toString());
+
+        String section = authenticitySection(dossierText(new CaseEmail(a, raw, TestEmails.read(raw, "n.eml"))));
+        assertTrue(section.contains("recherche des clés désactivée"), section);
+        assertTrue(section.contains("le corps concorde avec l'empreinte annoncée par la signature"), section);
+        assertFalse(section.contains("non concordante"), section);
+        assertFalse(section.contains("diffère de celui qui a été signé"), section);
+    }
+
+    @Test
     void theZoneFileHoldsOnlyTheSamplesKey() throws IOException {
         String zone = Files.readString(ZONE, StandardCharsets.UTF_8);
         assertTrue(zone.contains("mailjet._domainkey.maison-lumiere.fr"), zone);

@@ -50,6 +50,27 @@ class CleanedCopyTest {
     }
 
     @Test
+    void aTrackedLinkWhoseDestinationIsUnknownIsMadeInertInHtmlAndText() {
+        String url = "https://t.mailing.example/r/?id=h7f3a9c2e1,b4d5";
+        org.pixelproof.detect.Link link = new org.pixelproof.detect.Link(url, "t.mailing.example", "Voir l'offre", null,
+                "T1", new org.pixelproof.detect.Location("1", "a", "href", null));
+        Document doc = Jsoup.parse(CLEAN.cleanHtml("<html><body><p><a href=\"" + url + "\">Voir l'offre</a></p>"
+                + "</body></html>", List.of(), List.of(link)));
+        org.jsoup.nodes.Element a = doc.selectFirst("a:contains(Voir l'offre)");
+        assertNotNull(a, doc.html());
+        assertFalse(a.hasAttr("href"), "a tracked link of unknown destination must not be clickable: " + a);
+        assertFalse(doc.select("[href]").stream().anyMatch(e -> e.attr("href").contains("t.mailing.example")),
+                doc.html());
+        assertTrue(doc.text().contains("hxxps://t.mailing.example/r/?id=h7f3a9c2e1,b4d5"), doc.text());
+        assertTrue(doc.text().contains("lien suivi, destination inconnue"), doc.text());
+
+        String text = CleanedCopy.cleanText("Voir l'offre : " + url + "\nMerci", List.of(), List.of(link));
+        assertFalse(text.contains("https://t.mailing.example"), text);
+        assertTrue(text.contains("hxxps://t.mailing.example/r/?id=h7f3a9c2e1,b4d5]"), text);
+        assertTrue(text.endsWith("\nMerci"), text);
+    }
+
+    @Test
     void noRemoteReferenceIsLeftInTheCopyExceptAsAPlaceholderLink() {
         String html = "<html><head><link rel=stylesheet href=\"https://cdn.example.com/a.css\">"
                 + "<style>.b{background:url(https://cdn.example.com/bg.png)}</style></head><body>"

@@ -237,6 +237,8 @@ class AnalysisApiTest {
             }
             assertTrue(text.contains(AnalysisStore.sha256(eml)), "the dossier states the SHA-256 (" + lang + ")");
             assertTrue(text.contains("track.esp-mailer.example"), "the dossier names the tracker host (" + lang + ")");
+            // The id is the secret that opens the stored analysis; the dossier goes to the CNIL and the sender.
+            assertFalse(text.contains(id), "the dossier does not print the analysis id (" + lang + ")");
         }
         // Served from the cache the second time: the same bytes.
         byte[] first = given().get("/api/analyses/" + id + "/dossier.pdf").asByteArray();
