@@ -37,10 +37,17 @@ final class TextSink implements OutcomeSink {
         }
     }
 
+    /** Longest vendor or host name shown in the one-line result, in characters; longer ones end in an ellipsis. */
+    static final int MAX_NAME_CHARS = 80;
+
+    private static String shortened(String name) {
+        return name.length() <= MAX_NAME_CHARS ? name : name.substring(0, MAX_NAME_CHARS - 1) + "\u2026";
+    }
+
     static String line(Analysis a) {
         Set<String> vendors = new LinkedHashSet<>();
         for (Tracker t : a.trackers()) {
-            vendors.add(t.vendor() != null ? t.vendor() : t.host() != null ? t.host() : "?");
+            vendors.add(shortened(t.vendor() != null ? t.vendor() : t.host() != null ? t.host() : "?"));
         }
         int n = a.trackers().size();
         StringBuilder sb = new StringBuilder(a.file() == null ? "-" : a.file()).append(": ").append(a.verdict())

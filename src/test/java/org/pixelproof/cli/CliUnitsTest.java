@@ -27,6 +27,22 @@ class CliUnitsTest {
     }
 
     @Test
+    void theOneLineResultShortensAHostileHostName() throws Exception {
+        String host = "a.".repeat(5_000) + "example.com";
+        String eml = "From: A <a@example.com>\r\nTo: alex.martin@example.org\r\nSubject: long host\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><img src=\"http://"
+                + host + "/p.gif?u=alex.martin@example.org\" width=1 height=1></body></html>\r\n";
+        var analyzer = new org.pixelproof.analysis.Analyzer(org.pixelproof.rules.RuleSetLoader.loadDefault(),
+                org.pixelproof.ingest.IngestLimits.DEFAULT, org.pixelproof.authenticity.AuthenticityChecker.offline(),
+                java.time.Clock.systemUTC());
+        var a = analyzer.analyze(eml.getBytes(StandardCharsets.UTF_8), "long.eml",
+                org.pixelproof.analysis.AnalysisOptions.DEFAULT);
+        String line = TextSink.line(a);
+        org.junit.jupiter.api.Assertions.assertTrue(line.startsWith("long.eml: TRACKING_"), line);
+        org.junit.jupiter.api.Assertions.assertTrue(line.length() < 200 && line.contains("\u2026"), line);
+    }
+
+    @Test
     void csvTextValuesThatASpreadsheetWouldEvaluateAreGuarded() {
         assertEquals("'=HYPERLINK(\"http://x\")", CsvSink.text("=HYPERLINK(\"http://x\")"));
         assertEquals("'+33 1 23", CsvSink.text("+33 1 23"));
