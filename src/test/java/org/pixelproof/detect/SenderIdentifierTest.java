@@ -36,6 +36,34 @@ class SenderIdentifierTest {
     }
 
     @Test
+    void aLinkLabelOrASentenceBeforeTheNameIsNotPartOfItAndGermanPartnershipFormsAreWhole() {
+        ReceivedEmail e = TestEmails.message()
+                .header("From", "\"Gummiwerk\" <news@gummiwerk-beispiel.de>")
+                .html("""
+                        <html><body><p>Neue Sorten im Shop.</p><p style="font-size:11px">
+                        Keine E-Mails mehr? <a href="https://esp.example.net/u/1">Abmelden</a>. Gummiwerk Beispiel
+                        GmbH + Co. KG (GUMMIWERK) Musterstraße 53-57 46446 Emmerich am Rhein</p></body></html>""")
+                .build();
+        SenderIdentity s = identify(e);
+        assertEquals("Gummiwerk Beispiel GmbH + Co. KG", s.organisationName());
+        assertFalse(values(s, "organisation-name").contains("Co. KG"), s.clues().toString());
+        assertEquals(List.of("Gummiwerk Beispiel GmbH + Co. KG"), values(s, "organisation-name"));
+    }
+
+    @Test
+    void legalFormsWithDotsAndAmpersandsAreKept() {
+        List<String> names = FooterReader.read("""
+                Fragen Sie Ihren Berater. Vente Exemple SAS, 3 rue Neuve 75002 Paris
+                Copyright 2026 Fabrik Beispiel GmbH & Co. KG
+                Désinscription Biscuits Modèle S.A. - Avenue du Parc
+                Se désabonner Dr. Muster Holding AG
+                """).stream().filter(f -> f.field().equals("organisation-name")).map(FooterReader.Fact::value)
+                .collect(Collectors.toList());
+        assertEquals(List.of("Vente Exemple SAS", "Fabrik Beispiel GmbH & Co. KG", "Biscuits Modèle S.A.",
+                "Dr. Muster Holding AG"), names);
+    }
+
+    @Test
     void frenchRetailerNewsletter() {
         ReceivedEmail e = TestEmails.message()
                 .header("From", "\"Boutique Exemple\" <News@Mail.Boutique-Exemple.fr>")
