@@ -567,14 +567,24 @@ public final class Detector {
             Vendor v = vendor != null ? vendor.vendor() : paramVendor;
             VendorRef ref = v == null ? null : new VendorRef(v.id(), v.name(), v.legalName(), v.country(),
                     v.outsideEea());
+            Party shownParty = party;
+            String shownPartyCode = partyCode;
+            if (v != null && v.selfHostable() && (vendor == null || !vendor.vendorHost())
+                    && (party == Party.FIRST_PARTY || party == Party.ESP_ON_SENDER_DOMAIN)) {
+                // self-hostable software (Matomo) on the sender's own domain: run by the sender, so neither the
+                // software maker's legal entity nor its country (no transfer) applies
+                ref = new VendorRef(v.id(), v.name(), null, null, false);
+                shownParty = Party.FIRST_PARTY;
+                shownPartyCode = PartyResolver.SELF_HOSTED_SOFTWARE;
+            }
             String ev = evidence;
             if (!otherRules.isEmpty()) {
                 ev = BodyScanner.bounded(evidence + "\n" + String.join("\n", otherRules));
             }
             String conditionCode = conditionCode(condition);
-            return new Tracker(id, kind, url.url(), host, v == null ? null : v.name(), ref, party,
+            return new Tracker(id, kind, url.url(), host, v == null ? null : v.name(), ref, shownParty,
                     identifiers, tok, conf, sig, hiddenBy, location, ev, ruleId, destination, wrappedBy,
-                    hiddenByCodes, conditionCode, partyCode);
+                    hiddenByCodes, conditionCode, shownPartyCode);
         }
     }
 
