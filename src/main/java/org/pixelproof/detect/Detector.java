@@ -114,7 +114,8 @@ public final class Detector {
         this.hintParams = rules.trackingParameters().stream().filter(p -> "recipient-hint".equals(p.scope()))
                 .toList();
         this.markerFinder = new ConsentMarkerFinder(rules);
-        this.senderIdentifier = new SenderIdentifier(markerFinder, decoder, vendors);
+        this.senderIdentifier = new SenderIdentifier(markerFinder, decoder, vendors,
+                SenderIdentifier.recipientParameters(rules));
     }
 
     /**
@@ -259,7 +260,7 @@ public final class Detector {
         for (ConsentMarker m : markers) {
             missing.remove(m.type());
         }
-        SenderIdentity sender = senderIdentifier.identifyFrom(email, texts);
+        SenderIdentity sender = senderIdentifier.identifyFrom(email, texts, run.matcher.addresses());
         List<String> doubts = SenderIdentityCheck.check(email, sender, finalLinks, texts, run.parties, vendors);
         if (!doubts.isEmpty()) {
             sender = sender.withIdentityCaveats(doubts);

@@ -64,6 +64,48 @@ class SenderIdentifierTest {
     }
 
     @Test
+    void aPrivacyLinkCarryingTheRecipientIsWithheld() {
+        ReceivedEmail e = TestEmails.message()
+                .header("From", "\"Boutique Exemple\" <news@boutique-exemple.fr>")
+                .header("To", "Dana Rossi <dana.rossi@example.org>")
+                .html("""
+                        <html><body><p>Nos offres.</p><p style="font-size:11px">
+                        <a href="https://clics.routage-partenaire.example/confidentialite?r=ZGFuYS5yb3NzaUBleGFtcGxlLm9yZw">Politique de confidentialité</a>
+                        </p></body></html>""").build();
+        SenderIdentity s = identify(e);
+        assertNull(s.privacyPolicyUrl());
+        assertEquals(SenderIdentifier.RECIPIENT_IDENTIFIER_IN_LINK, s.privacyPolicyUrlStatus());
+        assertFalse(s.missing().contains("privacy-policy-url"));
+        String shown = values(s, "privacy-policy-url").get(0);
+        assertFalse(shown.contains("ZGFuYS5yb3NzaUBleGFtcGxlLm9yZw"), shown);
+        assertTrue(shown.contains("clics.routage-partenaire.example"), shown);
+    }
+
+    @Test
+    void aPrivacyLinkWithAPerRecipientParameterOrThePlainAddressIsWithheldButACleanOneIsGiven() {
+        SenderIdentifier real = new SenderIdentifier(org.pixelproof.rules.RuleSetLoader.loadDefault());
+        for (String href : List.of("https://www.boutique-exemple.fr/confidentialite?mc_eid=4f1e2d3c4b",
+                "https://www.boutique-exemple.fr/confidentialite?email=dana.rossi%40example.org")) {
+            ReceivedEmail e = TestEmails.message()
+                    .header("From", "\"Boutique Exemple\" <news@boutique-exemple.fr>")
+                    .header("To", "dana.rossi@example.org")
+                    .html("<html><body><p>Nos offres.</p><p><a href=\"" + href
+                            + "\">Politique de confidentialité</a></p></body></html>").build();
+            SenderIdentity s = real.identify(e, TestEmails.parsed(e));
+            assertNull(s.privacyPolicyUrl(), href);
+            assertEquals(SenderIdentifier.RECIPIENT_IDENTIFIER_IN_LINK, s.privacyPolicyUrlStatus(), href);
+        }
+        ReceivedEmail clean = TestEmails.message()
+                .header("From", "\"Boutique Exemple\" <news@boutique-exemple.fr>")
+                .header("To", "dana.rossi@example.org")
+                .html("<html><body><p><a href=\"https://www.boutique-exemple.fr/confidentialite?lang=fr\">"
+                        + "Politique de confidentialité</a></p></body></html>").build();
+        SenderIdentity s = real.identify(clean, TestEmails.parsed(clean));
+        assertEquals("https://www.boutique-exemple.fr/confidentialite?lang=fr", s.privacyPolicyUrl());
+        assertEquals(SenderIdentifier.AS_WRITTEN, s.privacyPolicyUrlStatus());
+    }
+
+    @Test
     void frenchRetailerNewsletter() {
         ReceivedEmail e = TestEmails.message()
                 .header("From", "\"Boutique Exemple\" <News@Mail.Boutique-Exemple.fr>")
