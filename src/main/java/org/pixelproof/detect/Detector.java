@@ -243,7 +243,7 @@ public final class Detector {
         for (Draft d : drafts) {
             String id = "T" + (trackers.size() + 1);
             ids.put(d, id);
-            trackers.add(d.toTracker(id));
+            trackers.add(d.toTracker(id, run.parties));
         }
         List<Link> finalLinks = new ArrayList<>(links.size());
         for (int k = 0; k < links.size(); k++) {
@@ -551,7 +551,11 @@ public final class Detector {
                     || has(SignalCodes.VENDOR_PATH_SHAPE) || has(SignalCodes.SUBSCRIBER_KEY);
         }
 
-        Tracker toTracker(String id) {
+        /**
+         * @param id      the tracker id ({@code T1}...)
+         * @param parties the sender's domains, to tell self-hosted software on the sender's domain
+         */
+        Tracker toTracker(String id, PartyResolver parties) {
             Confidence conf = SignalCodes.confidence(weight());
             if (!identifying()) {
                 conf = Confidence.LOW; // nothing in it can single out the recipient: an aggregate open count at most
@@ -570,13 +574,15 @@ public final class Detector {
                     v.outsideEea());
             Party shownParty = party;
             String shownPartyCode = partyCode;
-            if (v != null && v.selfHostable() && (vendor == null || !vendor.vendorHost())
-                    && (party == Party.FIRST_PARTY || party == Party.ESP_ON_SENDER_DOMAIN)) {
-                // self-hostable software (Matomo) on the sender's own domain: run by the sender, so neither the
-                // software maker's legal entity nor its country (no transfer) applies
+            if (v != null && v.selfHostable() && (vendor == null || !vendor.vendorHost())) {
+                // software its users install on their own servers (Matomo), matched on a host that is not the
+                // maker's: whoever runs that host runs the software, so neither the maker's legal entity nor its
+                // country (a transfer) can be inferred
                 ref = new VendorRef(v.id(), v.name(), null, null, false);
-                shownParty = Party.FIRST_PARTY;
-                shownPartyCode = PartyResolver.SELF_HOSTED_SOFTWARE;
+                if (parties.sameOrganisation(host)) {
+                    shownParty = Party.FIRST_PARTY;
+                    shownPartyCode = PartyResolver.SELF_HOSTED_SOFTWARE;
+                }
             }
             String ev = evidence;
             if (!otherRules.isEmpty()) {

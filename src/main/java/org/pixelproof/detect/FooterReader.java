@@ -336,14 +336,23 @@ final class FooterReader {
     }
 
     /**
-     * True when a token ends a sentence rather than abbreviates a word: it ends with a full stop, holds no other one
-     * (unlike "S.A."), and has five letters or more (unlike "Co.", "Dr.", "Ste.", "Gebr.").
+     * True when a token ends a sentence rather than abbreviates a word: it ends with a full stop, and either holds no
+     * other one and has five letters or more (unlike "Co.", "Dr.", "Ste.", "Gebr.") or a digit and five characters or
+     * more ("NL809073766B01."), or is itself a legal form ("Ledger SAS. Ledger SAS": the name before ends there).
      */
     static boolean endsSentence(String token) {
-        if (!token.endsWith(".") || token.indexOf('.') != token.length() - 1) {
+        if (!token.endsWith(".") || token.length() < 2) {
             return false;
         }
-        return token.chars().filter(Character::isLetter).count() > 4;
+        String bare = token.substring(0, token.length() - 1);
+        if (LEGAL_FORM.matcher(token).matches() || LEGAL_FORM.matcher(bare).matches()) {
+            return true;
+        }
+        if (bare.indexOf('.') >= 0) {
+            return false;
+        }
+        return bare.chars().filter(Character::isLetter).count() > 4
+                || bare.length() > 4 && bare.chars().anyMatch(Character::isDigit);
     }
 
     private static boolean isNameChar(char c) {

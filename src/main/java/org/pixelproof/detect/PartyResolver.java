@@ -122,6 +122,43 @@ final class PartyResolver {
         return false;
     }
 
+    /** Shortest registrable-domain label compared across top-level domains by {@link #sameOrganisation}; 4. */
+    static final int MIN_BRAND_LABEL_CHARS = 4;
+
+    /**
+     * True when the host is under a sender domain ({@link #underSenderDomain}) or its registrable domain has the same
+     * name as a sender's under another public suffix ({@code norma-online.de} for a From on
+     * {@code norma-online.info}). Used only to tell self-hosted software run by the sender, never to call a host
+     * first-party in general: a look-alike domain would pass this test.
+     *
+     * @param host host, any case
+     * @return true when it belongs to the sender's own domain or its name under another suffix
+     */
+    boolean sameOrganisation(String host) {
+        if (underSenderDomain(host)) {
+            return true;
+        }
+        String label = firstLabel(Domains.registrable(host == null ? null : host.toLowerCase(Locale.ROOT)));
+        if (label == null || label.length() < MIN_BRAND_LABEL_CHARS) {
+            return false;
+        }
+        for (String d : senderDomains) {
+            if (label.equals(firstLabel(d))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the first label of a domain of two labels or more, else null */
+    private static String firstLabel(String registrable) {
+        if (registrable == null) {
+            return null;
+        }
+        int dot = registrable.indexOf('.');
+        return dot > 0 ? registrable.substring(0, dot) : null;
+    }
+
     /**
      * @param host  lower-case host
      * @param party what {@link #partyOf} said

@@ -62,14 +62,33 @@ class SelfHostedSoftwareTest {
     }
 
     @Test
-    void matomoCloudAndForeignHostsStayInnoCraft() {
-        for (String url : List.of("https://supermarkt-beispiel.matomo.cloud/matomo.php?idsite=1&rec=1",
-                "https://stats.andere-agentur.example.net/piwik.php?idsite=9&rec=1")) {
-            Tracker t = pixel("Supermarkt Beispiel <newsletter@supermarkt-beispiel.de>", null, url);
-            assertNotEquals(PartyResolver.SELF_HOSTED_SOFTWARE, t.partyCode(), url);
-            assertEquals("InnoCraft Ltd", t.vendorDetails().legalName(), url);
-            assertEquals("NZ", t.vendorDetails().country(), url);
-            assertTrue(t.vendorDetails().outsideEea(), url);
-        }
+    void matomoUnderTheSameNameWithAnotherSuffixIsSelfHosted() {
+        Tracker t = pixel("Discounter Beispiel <newsletter@discounter-beispiel.info>", "discounter-beispiel.info",
+                "https://piwik.discounter-beispiel.de/piwik.php?idsite=2&rec=1&action_name=Newsletter");
+        assertEquals(PartyResolver.SELF_HOSTED_SOFTWARE, t.partyCode());
+        assertNull(t.vendorDetails().country());
+    }
+
+    @Test
+    void matomoCloudStaysInnoCraft() {
+        Tracker t = pixel("Supermarkt Beispiel <newsletter@supermarkt-beispiel.de>", null,
+                "https://supermarkt-beispiel.matomo.cloud/matomo.php?idsite=1&rec=1");
+        assertEquals(Party.VENDOR, t.party());
+        assertEquals(PartyResolver.VENDOR_HOST, t.partyCode());
+        assertEquals("InnoCraft Ltd", t.vendorDetails().legalName());
+        assertEquals("NZ", t.vendorDetails().country());
+        assertTrue(t.vendorDetails().outsideEea());
+    }
+
+    @Test
+    void matomoOnAnotherOrganisationsHostNamesNeitherTheSenderNorTheMaker() {
+        String url = "https://stats.andere-agentur.example.net/piwik.php?idsite=9&rec=1";
+        Tracker t = pixel("Supermarkt Beispiel <newsletter@supermarkt-beispiel.de>", null, url);
+        assertEquals(Party.THIRD_PARTY, t.party());
+        assertNotEquals(PartyResolver.SELF_HOSTED_SOFTWARE, t.partyCode());
+        assertEquals("Matomo (Piwik)", t.vendor());
+        assertNull(t.vendorDetails().legalName());
+        assertNull(t.vendorDetails().country());
+        assertFalse(t.vendorDetails().outsideEea());
     }
 }

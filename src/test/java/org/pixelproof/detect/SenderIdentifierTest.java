@@ -57,10 +57,13 @@ class SenderIdentifierTest {
                 Copyright 2026 Fabrik Beispiel GmbH & Co. KG
                 Désinscription Biscuits Modèle S.A. - Avenue du Parc
                 Se désabonner Dr. Muster Holding AG
+                BTW NL001234567B01. Parken Voorbeeld B.V.
+                Ledger Voorbeeld SAS. Voorbeeld Wallet SAS
                 """).stream().filter(f -> f.field().equals("organisation-name")).map(FooterReader.Fact::value)
                 .collect(Collectors.toList());
         assertEquals(List.of("Vente Exemple SAS", "Fabrik Beispiel GmbH & Co. KG", "Biscuits Modèle S.A.",
-                "Dr. Muster Holding AG"), names);
+                "Dr. Muster Holding AG", "Parken Voorbeeld B.V.", "Ledger Voorbeeld SAS", "Voorbeeld Wallet SAS"),
+                names);
     }
 
     @Test
