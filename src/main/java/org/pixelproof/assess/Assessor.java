@@ -404,6 +404,9 @@ public final class Assessor {
         if (findings.sender() != null && !findings.sender().missing().isEmpty()) {
             c.add(Caveat.SENDER_IDENTITY_INCOMPLETE);
         }
+        if (findings.sender() != null && !findings.sender().identityCaveats().isEmpty()) {
+            c.add(Caveat.SENDER_IDENTITY_DOUBTFUL);
+        }
         if (email.forwardedBy() != null) {
             c.add(Caveat.FORWARDED_COPY);
         }

@@ -48,6 +48,12 @@ public enum Caveat {
     SENDER_NOT_AUTHENTICATED,
     /** The sender's legal identity is incomplete in the message (name, address, SIREN, privacy policy or DPO). */
     SENDER_IDENTITY_INCOMPLETE,
+    /**
+     * The organisation named in the message, the From and DKIM domains and the link destinations disagree as in
+     * impersonation ({@link org.pixelproof.detect.SenderIdentity#identityCaveats()}): the named organisation may not
+     * be the real sender (possible phishing).
+     */
+    SENDER_IDENTITY_DOUBTFUL,
     /** The upload wrapped the message as an attachment: a forwarded copy was analysed. */
     FORWARDED_COPY;
 

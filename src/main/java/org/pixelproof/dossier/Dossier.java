@@ -363,10 +363,34 @@ public record Dossier(
      * @param trackerIds   the trackers of that kind, prefixed with the e-mail label when the dossier has several
      *                     ({@code "E2 T1"})
      * @param perRecipient true when at least one of them carries a per-recipient identifier
+     * @param perRecipientIds the trackers of {@code trackerIds} that carry a per-recipient identifier, in the same
+     *                     order (the others carry none that could be established)
      */
-    public record KindGroup(TrackerKind kind, List<String> trackerIds, boolean perRecipient) {
+    public record KindGroup(TrackerKind kind, List<String> trackerIds, boolean perRecipient,
+            List<String> perRecipientIds) {
         public KindGroup {
             trackerIds = List.copyOf(trackerIds);
+            perRecipientIds = perRecipientIds == null ? List.of() : List.copyOf(perRecipientIds);
+        }
+
+        /** The form without the list of per-recipient trackers (all of them when {@code perRecipient}). */
+        public KindGroup(TrackerKind kind, List<String> trackerIds, boolean perRecipient) {
+            this(kind, trackerIds, perRecipient, perRecipient ? trackerIds : List.of());
+        }
+
+        /** @return true when every tracker of the group carries a per-recipient identifier. */
+        public boolean allPerRecipient() {
+            return !trackerIds.isEmpty() && perRecipientIds.size() == trackerIds.size();
+        }
+
+        /** @return how many trackers of the group carry no per-recipient identifier that could be established. */
+        public int withoutIdentifierCount() {
+            return trackerIds.size() - perRecipientIds.size();
+        }
+
+        /** @return true when some, but not all, of the trackers carry a per-recipient identifier. */
+        public boolean somePerRecipient() {
+            return !perRecipientIds.isEmpty() && perRecipientIds.size() < trackerIds.size();
         }
     }
 
@@ -625,6 +649,14 @@ public record Dossier(
      * @param linkIds              for click tracking, the links ({@code L3}...) it stands for, in document order
      * @param signalRows           the signals as codes with their language-neutral values, for wording per language
      * @param identifierRows       the recipient's address found in it, with its encoding and place as codes
+     * @param hiddenByCodes        how it is hidden, as stable codes to be worded per language
+     *                             ({@link org.pixelproof.detect.Tracker#hiddenByCodes()}); empty when the analysis
+     *                             gives none (the templates then word {@link #hidingSignals()})
+     * @param conditionCode        the context a conditional CSS rule fires in, as a stable code
+     *                             ({@link org.pixelproof.detect.Tracker#conditionCode()}), or {@code null}
+     * @param partyCode            who runs the host, worded carefully, as a stable code
+     *                             ({@link org.pixelproof.detect.Tracker#partyCode()}), or {@code null} (the templates
+     *                             then word {@code party})
      */
     public record TrackerRow(
             String id,
@@ -648,8 +680,12 @@ public record Dossier(
             Evidence evidence,
             List<String> linkIds,
             List<SignalRow> signalRows,
-            List<IdentifierRow> identifierRows) {
+            List<IdentifierRow> identifierRows,
+            List<String> hiddenByCodes,
+            String conditionCode,
+            String partyCode) {
         public TrackerRow {
+            hiddenByCodes = hiddenByCodes == null ? List.of() : List.copyOf(hiddenByCodes);
             identifierRows = List.copyOf(identifierRows);
             linkIds = List.copyOf(linkIds);
             signalRows = List.copyOf(signalRows);
@@ -658,6 +694,18 @@ public record Dossier(
             perRecipientTokens = List.copyOf(perRecipientTokens);
             perRecipientReasons = List.copyOf(perRecipientReasons);
             signals = List.copyOf(signals);
+        }
+
+        /** The form without the stable codes. */
+        public TrackerRow(String id, TrackerKind kind, String url, String host, String vendor, String vendorLegalName,
+                String vendorCountry, boolean outsideEea, Party party, List<String> hiddenBy,
+                List<RecipientIdentifier> recipientIdentifiers, List<String> perRecipientTokens,
+                List<String> perRecipientReasons, String destination, String wrappedBy, Confidence confidence,
+                List<Signal> signals, String ruleId, Evidence evidence, List<String> linkIds,
+                List<SignalRow> signalRows, List<IdentifierRow> identifierRows) {
+            this(id, kind, url, host, vendor, vendorLegalName, vendorCountry, outsideEea, party, hiddenBy,
+                    recipientIdentifiers, perRecipientTokens, perRecipientReasons, destination, wrappedBy, confidence,
+                    signals, ruleId, evidence, linkIds, signalRows, identifierRows, List.of(), null, null);
         }
 
         /** @return true when any reason makes it look per recipient. */
@@ -719,8 +767,18 @@ public record Dossier(
      * @param position     {@code query-parameter}, {@code path}, {@code query}, {@code fragment}, {@code host} or
      *                     {@code header}
      * @param positionName the parameter or header name, or {@code null}
+     * @param whereCode    where it is as the analysis's stable code
+     *                     ({@link RecipientIdentifier#whereCode()}: {@code query}, {@code destination-query}...), to
+     *                     be worded per language with {@link org.pixelproof.detect.DetectLabels#where}; {@code null}
+     *                     when the analysis gives none (the templates then word {@code position})
+     * @param whereName    the parameter or header name that goes with {@code whereCode}, or {@code null}
      */
-    public record IdentifierRow(String value, String encoding, String position, String positionName) {
+    public record IdentifierRow(String value, String encoding, String position, String positionName,
+            String whereCode, String whereName) {
+        /** The form without the analysis's where code. */
+        public IdentifierRow(String value, String encoding, String position, String positionName) {
+            this(value, encoding, position, positionName, null, null);
+        }
     }
 
     /**
@@ -929,6 +987,13 @@ public record Dossier(
      * @param impersonation      when the analysis flags a possible impersonation (the message claims to come from an
      *                           organisation it has no visible link with), what it claims and where it really comes
      *                           from; else {@code null}
+     * @param privacyPolicyUrlStatus how {@code privacyPolicyUrl} was obtained, a stable code
+     *                           ({@link org.pixelproof.detect.SenderIdentity#privacyPolicyUrlStatus()}:
+     *                           {@code TRACKED_LINK_DESTINATION_UNKNOWN} when a privacy link exists only as a tracked
+     *                           link that cannot be decoded offline), or {@code null}
+     * @param identityCaveats    the doubts on the sender's identity, stable codes
+     *                           ({@link org.pixelproof.detect.SenderIdentity#identityCaveats()}): empty, or
+     *                           {@code SENDER_IDENTITY_DOUBTFUL} followed by its reasons, from any of the e-mails
      */
     public record Organisation(
             String name,
@@ -954,8 +1019,11 @@ public record Dossier(
             String contact,
             String contactSource,
             List<ClueRow> clueRows,
-            Impersonation impersonation) {
+            Impersonation impersonation,
+            String privacyPolicyUrlStatus,
+            List<String> identityCaveats) {
         public Organisation {
+            identityCaveats = identityCaveats == null ? List.of() : List.copyOf(identityCaveats);
             clueRows = List.copyOf(clueRows);
             dkimDomains = List.copyOf(dkimDomains);
             listUnsubscribe = List.copyOf(listUnsubscribe);
@@ -963,6 +1031,34 @@ public record Dossier(
             missing = List.copyOf(missing);
             vendors = List.copyOf(vendors);
             trackerHosts = List.copyOf(trackerHosts);
+        }
+
+        /** The form without the privacy link's status and the identity caveats. */
+        public Organisation(String name, String fromAddress, String fromDomain, String replyTo, String returnPath,
+                List<String> dkimDomains, List<String> listUnsubscribe, String postalAddress, String siren,
+                String siret, boolean sirenValid, String privacyPolicyUrl, String dpoContact, List<SenderClue> clues,
+                List<String> missing, List<VendorRow> vendors, List<String> trackerHosts, boolean transferOutsideEea,
+                String nameSource, String displayName, String contact, String contactSource, List<ClueRow> clueRows,
+                Impersonation impersonation) {
+            this(name, fromAddress, fromDomain, replyTo, returnPath, dkimDomains, listUnsubscribe, postalAddress,
+                    siren, siret, sirenValid, privacyPolicyUrl, dpoContact, clues, missing, vendors, trackerHosts,
+                    transferOutsideEea, nameSource, displayName, contact, contactSource, clueRows, impersonation, null,
+                    List.of());
+        }
+
+        /** @return true when the message names its sender in a way that makes its identity doubtful. */
+        public boolean identityDoubtful() {
+            return !identityCaveats.isEmpty();
+        }
+
+        /** @return the reasons of the doubt (the codes after {@code SENDER_IDENTITY_DOUBTFUL}). */
+        public List<String> identityDoubtReasons() {
+            return identityCaveats.stream().filter(c -> !"SENDER_IDENTITY_DOUBTFUL".equals(c)).toList();
+        }
+
+        /** @return true when the privacy link exists only as a tracked link whose destination cannot be read. */
+        public boolean privacyPolicyTrackedOnly() {
+            return privacyPolicyUrl == null && "TRACKED_LINK_DESTINATION_UNKNOWN".equals(privacyPolicyUrlStatus);
         }
 
         /** @return true when {@code field} ({@code siren}, {@code dpo-contact}...) is listed as missing. */

@@ -197,7 +197,7 @@ public final class DossierBuilder {
 
         List<EmailRecord> records = new ArrayList<>();
         Map<TrackerKind, List<String>> byKind = new EnumMap<>(TrackerKind.class);
-        Map<TrackerKind, Boolean> kindPerRecipient = new EnumMap<>(TrackerKind.class);
+        Map<TrackerKind, List<String>> kindPerRecipient = new EnumMap<>(TrackerKind.class);
         for (int i = 0; i < emails.size(); i++) {
             Dossier.SingleDifference difference = own.contains(i) ? null : Dossier.singleDifference(
                     copies.comparisons(), inputs.get(i).label(), own.stream().map(k -> inputs.get(k).label())
@@ -206,13 +206,19 @@ public final class DossierBuilder {
                     own.contains(i), gdpr, difference);
             records.add(rec);
             for (TrackerRow t : rec.trackers()) {
-                byKind.computeIfAbsent(t.kind(), k -> new ArrayList<>())
-                        .add(several ? rec.label() + " " + t.id() : t.id());
-                kindPerRecipient.merge(t.kind(), t.perRecipient(), Boolean::logicalOr);
+                String id = several ? rec.label() + " " + t.id() : t.id();
+                byKind.computeIfAbsent(t.kind(), k -> new ArrayList<>()).add(id);
+                List<String> perRecipient = kindPerRecipient.computeIfAbsent(t.kind(), k -> new ArrayList<>());
+                if (t.perRecipient()) {
+                    perRecipient.add(id);
+                }
             }
         }
         List<KindGroup> learnings = new ArrayList<>();
-        byKind.forEach((k, ids) -> learnings.add(new KindGroup(k, ids, kindPerRecipient.getOrDefault(k, false))));
+        byKind.forEach((k, ids) -> {
+            List<String> perRecipient = kindPerRecipient.getOrDefault(k, List.of());
+            learnings.add(new KindGroup(k, ids, !perRecipient.isEmpty(), perRecipient));
+        });
 
         Organisation organisation = organisation(emails, records, several);
         List<String> unknown = new ArrayList<>();
@@ -226,6 +232,9 @@ public final class DossierBuilder {
         }
         if (records.stream().anyMatch(r -> r.message().forwarded())) {
             caveats.add("forwarded-copy");
+        }
+        if (organisation.identityDoubtful()) {
+            caveats.add(org.pixelproof.assess.Caveat.SENDER_IDENTITY_DOUBTFUL.code());
         }
         int trackerCount = records.stream().mapToInt(r -> r.trackers().size()).sum();
         if (trackerCount == 0) {
@@ -369,7 +378,8 @@ public final class DossierBuilder {
                     v == null ? null : v.legalName(), v == null ? null : v.country(), v != null && v.outsideEea(),
                     t.party(), t.hiddenBy(), t.recipientIdentifiers(), shown, reasons, destination, t.wrappedBy(),
                     t.confidence(), t.signals(), t.ruleId(), evidence(t.location(), t.evidence()), linkIds,
-                    signalRows(t, linkIds.size()), identifierRows(t));
+                    signalRows(t, linkIds.size()), identifierRows(t), t.hiddenByCodes(), t.conditionCode(),
+                    t.partyCode());
             if (ordinaryLink(t, row)) {
                 setAside.add(row);
             } else {
@@ -549,7 +559,8 @@ public final class DossierBuilder {
                 position = "header";
                 name = w.isEmpty() ? null : w;
             }
-            out.add(new Dossier.IdentifierRow(ri.value(), ri.encoding(), position, name));
+            out.add(new Dossier.IdentifierRow(ri.value(), ri.encoding(), position, name, ri.whereCode(),
+                    ri.whereName()));
         }
         return out;
     }
@@ -563,7 +574,7 @@ public final class DossierBuilder {
      * @return the tracker's signals as codes with language-neutral values (rule ids, CSS, HTML attributes, parameter
      *         names, counts), taken from the tracker's own fields or from the technical part of the English detail
      */
-    static List<SignalRow> signalRows(Tracker t, int links) {
+    public static List<SignalRow> signalRows(Tracker t, int links) {
         List<SignalRow> out = new ArrayList<>();
         for (Signal s : t.signals()) {
             String d = s.detail();
@@ -709,7 +720,19 @@ public final class DossierBuilder {
                         .anyMatch(x -> x.siren() != null && x.sirenValid()),
                 firstNonNull(emails, SenderIdentity::privacyPolicyUrl), dpo, clues, List.copyOf(missing), vendorRows,
                 List.copyOf(hosts), outside, nameSource, fromName, contact[0], contact[1], clueRows,
-                impersonation(emails, clues, fromDomain, fromName));
+                impersonation(emails, clues, fromDomain, fromName),
+                firstNonNull(emails, SenderIdentity::privacyPolicyUrlStatus), identityCaveats(emails));
+    }
+
+    /** @return the identity caveats of the e-mails' senders, each code once, in order of appearance. */
+    private static List<String> identityCaveats(List<CaseEmail> emails) {
+        Set<String> out = new LinkedHashSet<>();
+        for (CaseEmail e : emails) {
+            if (e.analysis().sender() != null) {
+                out.addAll(e.analysis().sender().identityCaveats());
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**

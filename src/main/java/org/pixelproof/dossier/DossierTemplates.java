@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.pixelproof.detect.DetectLabels;
 
 /**
  * Renders dossiers and letters from the Qute templates of {@code templates/dossier/{fr,en}/} and
@@ -47,7 +48,9 @@ import java.util.regex.Pattern;
  * {@code 17 March 2015, 03:43 (Paris time; 02:43 UTC)}); {@code {someDate.iso}} gives the ISO-8601 form.
  * {@code {someString.markup}} writes a string that already is XHTML (the e-mail's safe rendering) without escaping
  * it; nothing else is ever written unescaped. {@code {name.withDe}} writes the French preposition "de" before a name,
- * elided before a vowel ({@code d'Amazon}, {@code d'Alex Martin}, {@code de Jean Petit}).
+ * elided before a vowel ({@code d'Amazon}, {@code d'Alex Martin}, {@code de Jean Petit}). {@code {code.label}} writes
+ * a stable code of the detector ({@code CSS_HIDDEN}, {@code SENDER_SUBDOMAIN_OPERATOR_UNKNOWN}...) in the template's
+ * language, and {@code {identifierRow.whereLabel}} where the recipient's address was found (see {@link DetectLabels}).
  *
  * <p>The French templates ({@code dossier/fr/}, {@code letters/fr/}) get French typography when loaded: non-breaking
  * spaces before {@code : ; ! ?} and inside guillemets, so that punctuation never starts a line (see
@@ -74,6 +77,14 @@ public final class DossierTemplates {
                 .addValueResolver(ValueResolver.builder().applyToBaseClass(String.class).applyToName("withDe")
                         .priority(20).resolveSync(ctx -> withDe((String) ctx.getBase())).build())
                 .addValueResolvers(dateResolvers())
+                .addValueResolver(ValueResolver.builder().applyToBaseClass(String.class).applyToName("label")
+                        .priority(20).resolveSync(ctx -> DetectLabels.label((String) ctx.getBase(), locale(ctx)))
+                        .build())
+                .addValueResolver(ValueResolver.builder().applyToBaseClass(Dossier.IdentifierRow.class)
+                        .applyToName("whereLabel").priority(20).resolveSync(ctx -> {
+                            Dossier.IdentifierRow r = (Dossier.IdentifierRow) ctx.getBase();
+                            return DetectLabels.where(r.whereCode(), r.whereName(), locale(ctx));
+                        }).build())
                 .addLocator(locator(source))
                 .addResultMapper(new XhtmlEscaper())
                 .strictRendering(true)
@@ -350,6 +361,11 @@ public final class DossierTemplates {
         }
         return date(paris.toLocalDate(), false) + " \u00e0 " + TIME.format(paris) + " (heure de Paris\u202F; " + utc
                 + " UTC)";
+    }
+
+    /** @return the template's locale (French unless set to English). */
+    private static Locale locale(io.quarkus.qute.EvalContext ctx) {
+        return english(ctx) ? Locale.ENGLISH : Locale.FRENCH;
     }
 
     private static boolean english(io.quarkus.qute.EvalContext ctx) {

@@ -339,6 +339,21 @@ public interface Messages {
     String sender_dpo();
 
     @Message
+    String sender_privacy_tracked();
+
+    @Message
+    String sender_doubtful_title();
+
+    @Message
+    String sender_doubtful_text();
+
+    @Message
+    String sender_doubtful_reasons();
+
+    @Message
+    String host_party();
+
+    @Message
     String sender_missing_intro();
 
     @Message

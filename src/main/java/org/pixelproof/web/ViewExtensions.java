@@ -10,10 +10,16 @@ import java.util.Locale;
 import org.pixelproof.analysis.Analysis;
 import org.pixelproof.assess.Verdict;
 import org.pixelproof.detect.Confidence;
+import org.pixelproof.detect.DetectLabels;
+import org.pixelproof.detect.RecipientIdentifier;
+import org.pixelproof.detect.Tracker;
+import org.pixelproof.dossier.Dossier;
+import org.pixelproof.dossier.DossierBuilder;
 
 /**
- * View logic for the Qute pages, kept out of the templates: CSS classes, dates in the page's language, sizes, titles.
- * Dates are shown in Europe/Paris time, the product's home.
+ * View logic for the Qute pages, kept out of the templates: CSS classes, dates in the page's language, sizes, titles,
+ * and the detector's stable codes in the page's language ({@link DetectLabels}), so that a French page never shows the
+ * detector's English prose. Dates are shown in Europe/Paris time, the product's home.
  */
 @TemplateExtension
 public final class ViewExtensions {
@@ -52,6 +58,41 @@ public final class ViewExtensions {
     /** @return the items joined with {@code ", "}. */
     static String joined(List<String> items) {
         return String.join(", ", items);
+    }
+
+    /**
+     * @param code a stable code of the detector ({@code CSS_HIDDEN}, {@code SENDER_DOMAIN}, {@code dark-mode}...)
+     * @param lang the page's language ({@code fr} or {@code en})
+     * @return its label in that language, or the code itself when it has none
+     */
+    static String detectLabel(String code, String lang) {
+        return DetectLabels.label(code, Locale.forLanguageTag(lang));
+    }
+
+    /**
+     * @return how the tracker is hidden, one label per entry in the page's language; an entry without a code (older
+     *         analyses) is shown as the analysis wrote it
+     */
+    static List<String> hiddenLabels(Tracker t, String lang) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < t.hiddenBy().size(); i++) {
+            out.add(i < t.hiddenByCodes().size() ? detectLabel(t.hiddenByCodes().get(i), lang) : t.hiddenBy().get(i));
+        }
+        return out;
+    }
+
+    /**
+     * @return the tracker's signals as codes with their language-neutral technical values (rule ids, CSS, HTML
+     *         attributes), never the analysis's English prose; see {@link DossierBuilder#signalRows}
+     */
+    static List<Dossier.SignalRow> signalRows(Tracker t) {
+        return DossierBuilder.signalRows(t, 1);
+    }
+
+    /** @return where the recipient's address was found, in the page's language ({@code where} when no code). */
+    static String whereLabel(RecipientIdentifier r, String lang) {
+        return r.whereCode() == null ? r.where() : DetectLabels.where(r.whereCode(), r.whereName(),
+                Locale.forLanguageTag(lang));
     }
 
     /** @return the subject, else the file name, else the id: what lists show for an analysis. */

@@ -225,6 +225,24 @@ public final class DossierFixtures {
         }
     }
 
+    /**
+     * @return {@code web/doubtful-sender.eml} (a "Banque Horizon" message sent from an unrelated domain, with a 1x1
+     *         pixel hidden by an enclosing {@code display:none} and the recipient's address in parameter {@code e})
+     *         analysed by the real pipeline, offline
+     */
+    public static CaseEmail doubtfulSenderCase() throws Exception {
+        byte[] raw;
+        try (java.io.InputStream in = DossierFixtures.class.getResourceAsStream("/web/doubtful-sender.eml")) {
+            raw = in.readAllBytes();
+        }
+        org.pixelproof.analysis.Analyzer an = new org.pixelproof.analysis.Analyzer(
+                org.pixelproof.rules.RuleSetLoader.loadDefault(), org.pixelproof.ingest.IngestLimits.DEFAULT,
+                org.pixelproof.authenticity.AuthenticityChecker.offline(),
+                Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC));
+        Analysis a = an.analyze(raw, "doubtful-sender.eml", org.pixelproof.analysis.AnalysisOptions.DEFAULT);
+        return new CaseEmail(a, raw, an.read(raw, "doubtful-sender.eml"));
+    }
+
     /** @return the newsletter as one case e-mail, its analysis changed. */
     public static CaseEmail newsletterCase(java.util.function.UnaryOperator<AnalysisParts> changes) {
         byte[] bytes = newsletterBytes();

@@ -172,6 +172,20 @@ class DossierPdfTest {
     }
 
     @Test
+    void theFrenchPdfWordsTheDetectorsFindingsInFrenchAndWarnsOnADoubtfulSender() throws Exception {
+        Dossier d = DossierFixtures.builder().build(List.of(DossierFixtures.doubtfulSenderCase()),
+                DossierFixtures.complainant(), Language.FR);
+        String flat = PdfText.of(pdf.dossier(d)).flat().replaceAll("[\\s\\u00A0\\u202F]+", " ");
+        for (String s : List.of("l'identité de l'expéditeur est douteuse", "un élément englobant masqué par CSS",
+                "paramètre de requête e", "s'il en est bien l'expéditeur")) {
+            assertTrue(flat.contains(s), "missing: " + s);
+        }
+        for (String s : List.of("enclosing", "high-entropy", "query parameter")) {
+            assertFalse(flat.contains(s), "English prose in the French PDF: " + s);
+        }
+    }
+
+    @Test
     void englishDossier() {
         Dossier d = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()),
                 DossierFixtures.complainant(), Language.EN);

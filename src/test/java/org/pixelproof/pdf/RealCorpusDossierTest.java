@@ -154,6 +154,35 @@ class RealCorpusDossierTest {
         assertTrue(flat.contains("[texte officiel – paraphrase non encore vérifiée à la source]"));
     }
 
+    /**
+     * The French dossier and letters of every real message word the detector's findings (how a tracker is hidden,
+     * its signals, where the address is, who runs the host) in French: none of the detector's English prose is left.
+     * Templates only (no PDF), to keep it quick.
+     */
+    @org.junit.jupiter.api.Test
+    void noRealMessageLeavesTheDetectorsEnglishProseInTheFrenchText() throws Exception {
+        DossierTemplates templates = DossierTemplates.standard();
+        List<String> leaks = new java.util.ArrayList<>();
+        try (var files = Files.list(REAL)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
+                CaseEmail ce = caseOf(p.getFileName().toString());
+                Dossier d = new DossierBuilder(rules, DossierFixtures.CLOCK).build(List.of(ce),
+                        DossierFixtures.complainant(), Language.FR);
+                StringBuilder text = new StringBuilder(templates.dossierXhtml(d));
+                for (var k : d.letterKinds()) {
+                    text.append('\n').append(templates.letterText(d, k));
+                }
+                for (String english : List.of("enclosing", "high-entropy", "sender's own domain", "query parameter",
+                        "rule fires", "Host operator", "in the path")) {
+                    if (text.indexOf(english) >= 0) {
+                        leaks.add(p.getFileName() + ": " + english);
+                    }
+                }
+            }
+        }
+        assertTrue(leaks.isEmpty(), "English prose left in French text: " + leaks);
+    }
+
     /** F1: the e-mail's own nested fixed-width tables no longer squeeze its text to one letter per line. */
     @org.junit.jupiter.api.Test
     void theAnnexRenderingOfANestedTableNewsletterKeepsItsLines() throws Exception {

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +104,50 @@ class PagesTest {
         s.get("/mine").then().statusCode(200).body(containsString("/analyses/" + id));
         s.get("/analyses/" + id + "/analysis.json").then().statusCode(200)
                 .header("Content-Disposition", containsString("attachment")).body("id", equalTo(id));
+    }
+
+    static byte[] resource(String name) throws IOException {
+        try (java.io.InputStream in = PagesTest.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void theFrenchResultPageWordsTheDetectorsCodesInFrenchAndWarnsOnADoubtfulSender() throws IOException {
+        PageSession s = new PageSession();
+        Response r = s.upload(resource("/web/doubtful-sender.eml"), "");
+        assertEquals(303, r.statusCode(), r.asString());
+        String id = idFrom(r);
+        String fr = s.get("/analyses/" + id + "?lang=fr").then().statusCode(200).extract().asString()
+                .replace("&#39;", "'");
+        for (String w : List.of("un élément englobant masqué par CSS",
+                "attributs de largeur et de hauteur de 1 à 3 pixels", "paramètre de requête e",
+                "contient un jeton d'apparence aléatoire", "l'hôte d'un autre organisme", "id=\"sender-doubtful\"",
+                "Identité de l'expéditeur douteuse", "ses liens ne mènent à aucun des domaines de l'expéditeur")) {
+            assertTrue(fr.contains(w), "missing: " + w);
+        }
+        for (String w : List.of("enclosing", "high-entropy", "query parameter", "token 8f3k")) {
+            assertFalse(fr.contains(w), "English prose on the French page: " + w);
+        }
+        // the evidence stays exact: the tracker's URL
+        assertTrue(fr.contains("https://px.secure-notice-mailer.example/o/8f3kQ2zL9xWv7TtR4bYpHs6N"));
+        String en = s.get("/analyses/" + id + "?lang=en").then().statusCode(200).extract().asString()
+                .replace("&#39;", "'");
+        for (String w : List.of("an enclosing element hidden by CSS", "query parameter e",
+                "Sender's identity doubtful")) {
+            assertTrue(en.contains(w), "missing: " + w);
+        }
+    }
+
+    @Test
+    void aPrivacyLinkOnlyReachableThroughATrackedLinkIsSaidSo() throws IOException {
+        PageSession s = new PageSession();
+        Response r = s.upload(resource("/web/tracked-privacy-link.eml"), "");
+        assertEquals(303, r.statusCode(), r.asString());
+        String fr = s.get("/analyses/" + idFrom(r) + "?lang=fr").then().statusCode(200).extract().asString();
+        assertTrue(fr.contains("id=\"privacy-tracked\""), fr);
+        assertTrue(fr.contains("lien traqué, destination inconnue"));
+        assertFalse(fr.contains("9QwErTy7uIoP3aSdF5gHjK2L\"") && fr.contains("<dt>Politique de confidentialité</dt><dd><code"));
     }
 
     @Test
