@@ -208,13 +208,13 @@ public final class SenderIdentifier {
     public static final String DECODED_FROM_TRACKED_LINK = "DECODED_FROM_TRACKED_LINK";
     /** The real address was read through the recipient's own link protection (Safe Links, Proofpoint...). */
     public static final String UNWRAPPED_FROM_RECIPIENT_GATEWAY = "UNWRAPPED_FROM_RECIPIENT_GATEWAY";
-    /** A tracked link or opaque wrapper whose destination cannot be read offline: not reproduced. */
-    public static final String TRACKED_LINK_DESTINATION_UNKNOWN = "TRACKED_LINK_DESTINATION_UNKNOWN";
     /**
-     * The link (as written, unwrapped or decoded) carries the recipient's address or a per-recipient token
-     * ({@link #carriesRecipient}): not reproduced.
+     * A tracked link or opaque wrapper whose destination cannot be read offline, or a link that (as written, unwrapped
+     * or decoded) still carries the recipient's address or a per-recipient token ({@link #carriesRecipient}): not
+     * reproduced. The clue then says "carries the recipient's identifier".
      */
-    public static final String RECIPIENT_IDENTIFIER_IN_LINK = "RECIPIENT_IDENTIFIER_IN_LINK";
+    public static final String TRACKED_LINK_DESTINATION_UNKNOWN = "TRACKED_LINK_DESTINATION_UNKNOWN";
+
 
     /**
      * @param email the message
@@ -384,12 +384,12 @@ public final class SenderIdentifier {
             SenderUrl su = senderUrl(m.url());
             WebUrl written = WebUrl.of(m.url(), null);
             String via = written == null ? "?" : written.host();
-            if (su.url() != null && carriesRecipient(su.url(), recipientMatcher)) {
-                su = new SenderUrl(null, RECIPIENT_IDENTIFIER_IN_LINK);
+            boolean identifying = su.url() != null && carriesRecipient(su.url(), recipientMatcher);
+            if (identifying) {
+                su = new SenderUrl(null, TRACKED_LINK_DESTINATION_UNKNOWN);
             }
             String shown = su.url() != null ? su.url()
-                    : RECIPIENT_IDENTIFIER_IN_LINK.equals(su.status())
-                            ? "link via " + via + " (carries the recipient's identifier, not reproduced)"
+                    : identifying ? "link via " + via + " (carries the recipient's identifier, not reproduced)"
                             : "tracked link via " + via + " (destination unknown)";
             clue(clues, "privacy-policy-url", shown, "link, part " + m.location().partPath(), m.text());
             if (privacyStatus == null || (privacyUrl == null && su.url() != null)) {

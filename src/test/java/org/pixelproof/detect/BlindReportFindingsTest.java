@@ -267,7 +267,6 @@ class BlindReportFindingsTest {
                 PartyResolver.THIRD_PARTY,
                 PartyResolver.UNKNOWN, SenderIdentifier.AS_WRITTEN, SenderIdentifier.DECODED_FROM_TRACKED_LINK,
                 SenderIdentifier.UNWRAPPED_FROM_RECIPIENT_GATEWAY, SenderIdentifier.TRACKED_LINK_DESTINATION_UNKNOWN,
-                SenderIdentifier.RECIPIENT_IDENTIFIER_IN_LINK,
                 SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, SenderIdentityCheck.LINKS_LEAD_ELSEWHERE,
                 SenderIdentityCheck.NAME_NOT_IN_SENDER_DOMAINS, SenderIdentityCheck.FOOTER_DOMAIN_NOT_SENDER,
                 "print", "dark-mode", "hover", "forward-reply", "client-detection", "device-query", "feature-query")) {

@@ -77,11 +77,12 @@ class SenderIdentifierTest {
                         </p></body></html>""").build();
         SenderIdentity s = identify(e);
         assertNull(s.privacyPolicyUrl());
-        assertEquals(SenderIdentifier.RECIPIENT_IDENTIFIER_IN_LINK, s.privacyPolicyUrlStatus());
+        assertEquals(SenderIdentifier.TRACKED_LINK_DESTINATION_UNKNOWN, s.privacyPolicyUrlStatus());
         assertFalse(s.missing().contains("privacy-policy-url"));
         String shown = values(s, "privacy-policy-url").get(0);
         assertFalse(shown.contains("ZGFuYS5yb3NzaUBleGFtcGxlLm9yZw"), shown);
         assertTrue(shown.contains("clics.routage-partenaire.example"), shown);
+        assertTrue(shown.contains("carries the recipient's identifier"), shown);
     }
 
     @Test
@@ -96,7 +97,7 @@ class SenderIdentifierTest {
                             + "\">Politique de confidentialité</a></p></body></html>").build();
             SenderIdentity s = real.identify(e, TestEmails.parsed(e));
             assertNull(s.privacyPolicyUrl(), href);
-            assertEquals(SenderIdentifier.RECIPIENT_IDENTIFIER_IN_LINK, s.privacyPolicyUrlStatus(), href);
+            assertEquals(SenderIdentifier.TRACKED_LINK_DESTINATION_UNKNOWN, s.privacyPolicyUrlStatus(), href);
         }
         ReceivedEmail clean = TestEmails.message()
                 .header("From", "\"Boutique Exemple\" <news@boutique-exemple.fr>")
