@@ -258,8 +258,14 @@ class BrowserIT {
     /**
      * Invariant 1 in the browser: an e-mail whose pixel, CSS backgrounds, web font, style sheet, frame and script
      * point at a server run by this test on 127.0.0.1; opening the result page and the safe preview must not make a
-     * single request to it. A last, deliberate visit proves the server counts.
+     * single request to it. Each defence is checked on its own as well: an image added to each page after loading
+     * must be blocked by the Content-Security-Policy alone, and the preview's markup must hold no loadable reference to
+     * the tracker (the placeholder rewriting alone). A last, deliberate visit proves the server counts.
      */
+    /** Adds an image to the current page from a script run by the test (not by the page): only the CSP can stop it. */
+    private static final String CSP_PROBE = "var i = document.createElement('img'); i.src = arguments[0];"
+            + " document.body.appendChild(i);";
+
     @Test
     void theResultPageAndThePreviewMakeZeroRequestsToTheTracker() throws Exception {
         List<String> requests = new CopyOnWriteArrayList<>();
@@ -308,6 +314,8 @@ class BrowserIT {
             waiting(b).until(ExpectedConditions.urlMatches("/analyses/[A-Za-z0-9_-]{22}$"));
             String result = b.driver.getCurrentUrl();
             waiting(b).until(d -> "complete".equals(b.js("return document.readyState")));
+            // The CSP on its own: an image added to the page after the fact, past any rewriting, must not load.
+            b.js(CSP_PROBE, t + "/csp-probe-result.gif");
             b.driver.switchTo().frame(b.driver.findElement(By.cssSelector("iframe.preview")));
             waiting(b).until(d -> "complete".equals(b.js("return document.readyState")));
             b.driver.switchTo().defaultContent();
@@ -315,6 +323,25 @@ class BrowserIT {
             b.driver.get(result + "/preview");
             waiting(b).until(d -> "complete".equals(b.js("return document.readyState")));
             b.screenshots("preview");
+            // The rewriting on its own: the preview's markup names the tracker only as a link the reader may follow
+            // (an <a href>) or as text, never in an attribute or style a browser would load.
+            // Read as served (the sandboxed page's DOM may not be readable by the driver).
+            String served = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(result + "/preview")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            org.jsoup.nodes.Document preview = org.jsoup.Jsoup.parse(served);
+            assertTrue(preview.text().contains("Bonjour"), "the preview was read: " + served);
+            for (org.jsoup.nodes.Element el : preview.getAllElements()) {
+                for (org.jsoup.nodes.Attribute attr : el.attributes()) {
+                    String key = attr.getKey();
+                    boolean inert = el.normalName().equals("a") && key.equals("href") || key.equals("title")
+                            || key.equals("alt") || key.startsWith("data-") || key.startsWith("aria-");
+                    assertTrue(inert || !attr.getValue().contains(t), "the preview still loads the tracker from <"
+                            + el.normalName() + " " + attr + ">");
+                }
+            }
+            assertFalse(preview.select("style").html().contains(t), "a <style> of the preview names the tracker");
+            b.js(CSP_PROBE, t + "/csp-probe-preview.gif");
             // Let late loads (fonts, lazy images) happen if anything allowed them.
             Thread.sleep(1500);
             assertEquals(List.of(), requests, "the tracker server received no request");
