@@ -40,6 +40,10 @@ import org.pixelproof.rules.RuleSet;
  *   ({@code fr.marketing.code-promo}) gives the class's generic cue ({@code promotional-wording},
  *   {@code transactional-wording}, {@code security-wording}, {@code person-to-person-wording}). Each phrase counts
  *   once per message.</li>
+ *   <li>{@value #SUBJECT_CONFIRMATION}: the subject states a confirmation of an order, booking or account (an
+ *   {@code order-}, {@code booking-} or {@code account-wording} phrase matched in the subject, and the subject holds
+ *   a confirmation word: "confirmation", "Bestätigung", "bevestiging", "conferma", "récapitulatif", "receipt",
+ *   "merci pour votre commande"...): points to {@code TRANSACTIONAL}.</li>
  * </ul>
  *
  * <h2>Decision rule</h2>
@@ -48,8 +52,13 @@ import org.pixelproof.rules.RuleSet;
  * group gives {@code MARKETING}, personal gives {@code PERSONAL}; a dominating service group gives {@code SECURITY}
  * when security cues are at least as many as transactional ones, else {@code TRANSACTIONAL}. No cue, or no dominating
  * group (e.g. an order confirmation with one order phrase and a {@code List-Unsubscribe} header, 1 against 1), gives
- * {@code UNKNOWN}: contradictory cues are reported as such rather than guessed. The exemption checks still look at
- * the cues themselves (marketing content in a service message is reported as mixed).
+ * {@code UNKNOWN}: contradictory cues are reported as such rather than guessed. One exception: when the subject
+ * states a confirmation ({@value #SUBJECT_CONFIRMATION}), the list headers ({@value #LIST_UNSUBSCRIBE_HEADER},
+ * {@value #LIST_ID_HEADER}, {@value #PRECEDENCE_BULK}) are not counted, because ESPs add them to every message they
+ * send, order confirmations included, while the subject says what the message is for; the cue's evidence says so.
+ * An order confirmation with a {@code List-Unsubscribe} header and an unsubscribe link is then {@code TRANSACTIONAL}
+ * (there is no "transactional with marketing content" class). The exemption checks still look at the cues themselves
+ * (marketing content in a service message is reported as mixed).
  *
  * <p>At most {@value #MAX_CHARS_PER_BODY} characters of visible text per body are read. Thread-safe: immutable.
  */
@@ -67,6 +76,8 @@ public final class MessageClassifier {
     public static final String UNSUBSCRIBE_LINK = "unsubscribe-link";
     /** Cue: a tracker of a marketing-automation or advertising vendor. */
     public static final String MARKETING_VENDOR = "marketing-vendor";
+    /** Cue: the subject states an order, booking or account confirmation; outweighs the list headers. */
+    public static final String SUBJECT_CONFIRMATION = "subject-confirmation";
     /** Cue: {@code In-Reply-To} or {@code References} headers. */
     public static final String REPLY_HEADERS = "reply-headers";
     /** Cue: a reply or forward subject prefix. */
@@ -77,6 +88,13 @@ public final class MessageClassifier {
     public static final int MAX_CHARS_PER_BODY = 300_000;
 
     private static final Set<String> CLASS_SEGMENTS = Set.of("MARKETING", "TRANSACTIONAL", "SECURITY", "PERSONAL");
+    /** The cue segments of phrases that, matched in the subject with a confirmation word, state a confirmation. */
+    private static final Set<String> CONFIRMED_CUES = Set.of("order", "booking", "account");
+    /** A confirmation word, in NORMALISED text (no accents, lower case). Linear: bounded repetitions only. */
+    private static final Pattern CONFIRMATION_WORD = Pattern.compile("\\b(?:confirm[a-z]{0,10}"
+            + "|(?:bestell)?bestatig[a-z]{0,8}|bevestig[a-z]{0,8}|conferm[a-z]{0,8}|recapitulatif|receipt|recu"
+            + "|thank you for your (?:order|purchase|booking)|merci pour (?:votre|ta) (?:commande|reservation)"
+            + "|vielen dank fur (?:ihre|deine) bestellung)\\b");
     private static final Pattern PRECEDENCE = Pattern.compile("(?i)^\\s*(?:bulk|list|junk)\\b");
     private static final Pattern REPLY_PREFIX = Pattern.compile(
             "(?i)^\\s*(?:re|fw|fwd|tr|aw|wg|rif|r|antw|rv|enc|sv|vs|odp|ynt)\\s?(?:\\[\\d{1,3}\\])?\\s?:");
@@ -162,13 +180,20 @@ public final class MessageClassifier {
             email.header(h).filter(v -> MAIL_CLIENT.matcher(v).find())
                     .ifPresent(v -> cues.add(cue(PERSONAL_MAIL_CLIENT, MessageClass.PERSONAL, h + ": " + v)));
         }
-        wording(subject, texts, cues);
+        boolean confirmation = wording(subject, texts, cues);
+        int listHeaders = (int) cues.stream().filter(c -> c.code().equals(LIST_UNSUBSCRIBE_HEADER)
+                || c.code().equals(LIST_ID_HEADER) || c.code().equals(PRECEDENCE_BULK)).count();
+        if (confirmation) {
+            cues.add(cue(SUBJECT_CONFIRMATION, MessageClass.TRANSACTIONAL, "Subject: " + subject
+                    + (listHeaders > 0 ? " (the subject states a confirmation: list headers not counted)" : "")));
+        }
 
         int m = count(cues, MessageClass.MARKETING);
         int t = count(cues, MessageClass.TRANSACTIONAL);
         int s = count(cues, MessageClass.SECURITY);
         int p = count(cues, MessageClass.PERSONAL);
-        return new Result(decide(m, t, s, p), cues, m, t, s, p);
+        MessageClass c = decide(confirmation ? m - listHeaders : m, t, s, p);
+        return new Result(c, cues, m, t, s, p);
     }
 
     /** The decision rule of the class javadoc. */
@@ -190,7 +215,11 @@ public final class MessageClassifier {
         return score >= 1 && score >= 2 * other1 && score >= 2 * other2;
     }
 
-    private void wording(String subject, List<VisibleText> texts, List<ClassificationCue> cues) {
+    /** @return true when an order, booking or account phrase matched in a subject holding a confirmation word */
+    private boolean wording(String subject, List<VisibleText> texts, List<ClassificationCue> cues) {
+        boolean confirmation = false;
+        boolean subjectConfirms = !subject.isBlank()
+                && CONFIRMATION_WORD.matcher(NormalizedText.of(subject).text()).find();
         Set<String> done = new LinkedHashSet<>();
         List<NormalizedText> sources = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -225,10 +254,16 @@ public final class MessageClassifier {
                 if (candidates.get(i).find(k, matcher, 0)) { // as matcher.find(), only where the phrase may start
                     done.add(phrase.id());
                     String excerpt = excerpt(nt, matcher.start(), matcher.end());
-                    cues.add(cue(cueCode(phrase), c, labels.get(i) + excerpt));
+                    String code = cueCode(phrase);
+                    cues.add(cue(code, c, labels.get(i) + excerpt));
+                    if (i == 0 && subjectConfirms && c == MessageClass.TRANSACTIONAL
+                            && CONFIRMED_CUES.contains(code.substring(0, code.length() - "-wording".length()))) {
+                        confirmation = true;
+                    }
                 }
             }
         }
+        return confirmation;
     }
 
     private static String excerpt(NormalizedText nt, int start, int end) {

@@ -114,7 +114,8 @@ public final class Detector {
         this.hintParams = rules.trackingParameters().stream().filter(p -> "recipient-hint".equals(p.scope()))
                 .toList();
         this.markerFinder = new ConsentMarkerFinder(rules);
-        this.senderIdentifier = new SenderIdentifier(markerFinder, decoder, vendors);
+        this.senderIdentifier = new SenderIdentifier(markerFinder, decoder, vendors,
+                SenderIdentifier.recipientParameters(rules));
     }
 
     /**
@@ -242,7 +243,7 @@ public final class Detector {
         for (Draft d : drafts) {
             String id = "T" + (trackers.size() + 1);
             ids.put(d, id);
-            trackers.add(d.toTracker(id));
+            trackers.add(d.toTracker(id, run.parties));
         }
         List<Link> finalLinks = new ArrayList<>(links.size());
         for (int k = 0; k < links.size(); k++) {
@@ -259,7 +260,7 @@ public final class Detector {
         for (ConsentMarker m : markers) {
             missing.remove(m.type());
         }
-        SenderIdentity sender = senderIdentifier.identifyFrom(email, texts);
+        SenderIdentity sender = senderIdentifier.identifyFrom(email, texts, run.matcher.addresses());
         List<String> doubts = SenderIdentityCheck.check(email, sender, finalLinks, texts, run.parties, vendors);
         if (!doubts.isEmpty()) {
             sender = sender.withIdentityCaveats(doubts);
@@ -550,7 +551,11 @@ public final class Detector {
                     || has(SignalCodes.VENDOR_PATH_SHAPE) || has(SignalCodes.SUBSCRIBER_KEY);
         }
 
-        Tracker toTracker(String id) {
+        /**
+         * @param id      the tracker id ({@code T1}...)
+         * @param parties the sender's domains, to tell self-hosted software on the sender's domain
+         */
+        Tracker toTracker(String id, PartyResolver parties) {
             Confidence conf = SignalCodes.confidence(weight());
             if (!identifying()) {
                 conf = Confidence.LOW; // nothing in it can single out the recipient: an aggregate open count at most
@@ -567,14 +572,26 @@ public final class Detector {
             Vendor v = vendor != null ? vendor.vendor() : paramVendor;
             VendorRef ref = v == null ? null : new VendorRef(v.id(), v.name(), v.legalName(), v.country(),
                     v.outsideEea());
+            Party shownParty = party;
+            String shownPartyCode = partyCode;
+            if (v != null && v.selfHostable() && (vendor == null || !vendor.vendorHost())) {
+                // software its users install on their own servers (Matomo), matched on a host that is not the
+                // maker's: whoever runs that host runs the software, so neither the maker's legal entity nor its
+                // country (a transfer) can be inferred
+                ref = new VendorRef(v.id(), v.name(), null, null, false);
+                if (parties.sameOrganisation(host)) {
+                    shownParty = Party.FIRST_PARTY;
+                    shownPartyCode = PartyResolver.SELF_HOSTED_SOFTWARE;
+                }
+            }
             String ev = evidence;
             if (!otherRules.isEmpty()) {
                 ev = BodyScanner.bounded(evidence + "\n" + String.join("\n", otherRules));
             }
             String conditionCode = conditionCode(condition);
-            return new Tracker(id, kind, url.url(), host, v == null ? null : v.name(), ref, party,
+            return new Tracker(id, kind, url.url(), host, v == null ? null : v.name(), ref, shownParty,
                     identifiers, tok, conf, sig, hiddenBy, location, ev, ruleId, destination, wrappedBy,
-                    hiddenByCodes, conditionCode, partyCode);
+                    hiddenByCodes, conditionCode, shownPartyCode);
         }
     }
 

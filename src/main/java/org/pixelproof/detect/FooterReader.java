@@ -45,7 +45,7 @@ final class FooterReader {
 
     static final Pattern LEGAL_FORM = Pattern.compile(
             "(?<![\\p{L}\\p{N}.])(?:SASU|SAS|S\\.A\\.S\\.?|SARL|S\\.A\\.R\\.L\\.?|EURL|SA|S\\.A\\.|SCI|SNC|SCS|SCA|SCOP"
-                    + "|SELARL|SELAS|GIE|SEM|GmbH & Co\\.? KG|GmbH|gGmbH|AG|UG|KG|e\\.V\\.|Ltd\\.?|Limited|LLC"
+                    + "|SELARL|SELAS|GIE|SEM|(?:GmbH|AG|SE|UG(?: \\(haftungsbeschr\u00e4nkt\\))?) ?(?:&|\\+|und) ?Co\\.? ?KG(?:aA)?|GmbH|gGmbH|AG|UG|KG|e\\.V\\.|Ltd\\.?|Limited|LLC"
                     + "|L\\.L\\.C\\.|LLP|PLC|plc|Inc\\.?|Corp\\.?|Corporation|B\\.V\\.|BV|N\\.V\\.|NV|S\\.L\\.U?\\.?|SLU"
                     + "|S\\.p\\.A\\.?|SpA|S\\.r\\.l\\.?|Srl|SRL|Lda\\.?|Ltda\\.?|AB|A/S|ApS|Oy|SE)(?![\\p{L}\\p{N}])"
                     + "|(?i:soci[\u00e9e]t[\u00e9e] (?:par actions simplifi[\u00e9e]e(?: unipersonnelle)?|anonyme"
@@ -59,7 +59,10 @@ final class FooterReader {
             "El", "Il", "Lo");
     private static final Set<String> NAME_STOP = Set.of("copyright", "impressum", "herausgeber", "anbieter",
             "editeur", "\u00e9diteur", "publisher", "editor", "mentions", "legales", "l\u00e9gales", "siege",
-            "si\u00e8ge", "societe", "soci\u00e9t\u00e9", "company", "firma", "unternehmen", "juridique", "forme");
+            "si\u00e8ge", "societe", "soci\u00e9t\u00e9", "company", "firma", "unternehmen", "juridique", "forme",
+            // link labels that footers put right before the company name ("Abmelden Katjes GmbH")
+            "abmelden", "abbestellen", "unsubscribe", "d\u00e9sinscription", "desinscription", "d\u00e9sabonnement",
+            "desabonnement", "afmelden", "uitschrijven", "datenschutz", "imprint");
 
     private static final String CITY = "(\\p{Lu}[\\p{L}'\\-]*+(?:[ \\-](?:(?i:cedex)(?: \\d{1,2}(?!\\d))?|sur|sous|en|le|la"
             + "|les|de|du|des|l[e\u00e8]s|lez|aux|et|\\p{Lu}[\\p{L}'\\-]*+)){0,4})";
@@ -291,6 +294,9 @@ final class FooterReader {
                 tokens++;
                 break;
             }
+            if (tokens > 0 && endsSentence(token)) {
+                break; // "Abmelden. Katjes GmbH": a word closing the sentence before is not part of the name
+            }
             boolean capital = Character.isUpperCase(token.codePointAt(0))
                     || Character.isDigit(token.charAt(0)) && token.chars().anyMatch(Character::isLetter);
             boolean connector = CONNECTORS.contains(token.toLowerCase(Locale.ROOT));
@@ -327,6 +333,26 @@ final class FooterReader {
             return null;
         }
         return name;
+    }
+
+    /**
+     * True when a token ends a sentence rather than abbreviates a word: it ends with a full stop, and either holds no
+     * other one and has five letters or more (unlike "Co.", "Dr.", "Ste.", "Gebr.") or a digit and five characters or
+     * more ("NL809073766B01."), or is itself a legal form ("Ledger SAS. Ledger SAS": the name before ends there).
+     */
+    static boolean endsSentence(String token) {
+        if (!token.endsWith(".") || token.length() < 2) {
+            return false;
+        }
+        String bare = token.substring(0, token.length() - 1);
+        if (LEGAL_FORM.matcher(token).matches() || LEGAL_FORM.matcher(bare).matches()) {
+            return true;
+        }
+        if (bare.indexOf('.') >= 0) {
+            return false;
+        }
+        return bare.chars().filter(Character::isLetter).count() > 4
+                || bare.length() > 4 && bare.chars().anyMatch(Character::isDigit);
     }
 
     private static boolean isNameChar(char c) {

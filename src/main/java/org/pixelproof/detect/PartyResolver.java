@@ -25,6 +25,12 @@ final class PartyResolver {
     static final String SENDER_SUBDOMAIN_OPERATOR_UNKNOWN = "SENDER_SUBDOMAIN_OPERATOR_UNKNOWN";
     /** A subdomain of the sender's domain on which a vendor's URL pattern or path shape was recognised. */
     static final String ESP_ON_SENDER_SUBDOMAIN = "ESP_ON_SENDER_SUBDOMAIN";
+    /**
+     * A host under the sender's domain running software that customers install on their own servers (a vendor with
+     * {@link org.pixelproof.rules.Vendor#selfHostable()}, e.g. Matomo): the sender runs it, the software's maker
+     * receives nothing, so no transfer to the maker's country is implied.
+     */
+    static final String SELF_HOSTED_SOFTWARE = "SELF_HOSTED_SOFTWARE";
     /** A host of the vendor itself. */
     static final String VENDOR_HOST = "VENDOR_HOST";
     /** Another organisation's host. */
@@ -72,8 +78,7 @@ final class PartyResolver {
         if (host == null || host.isEmpty()) {
             return Party.UNKNOWN;
         }
-        String reg = Domains.registrable(host);
-        if (senderDomains.contains(reg)) {
+        if (underSenderDomain(host)) {
             return vendorHost || vendorShape ? Party.ESP_ON_SENDER_DOMAIN : Party.FIRST_PARTY;
         }
         if (vendorHost) {
@@ -83,6 +88,75 @@ final class PartyResolver {
             return Party.UNKNOWN;
         }
         return Party.THIRD_PARTY;
+    }
+
+    /**
+     * True when the host is one of the sender's domains or a subdomain of one: same registrable domain, or, for a
+     * domain under no public suffix ({@code secure-notice-mailer.example}, an intranet name), where
+     * {@link Domains#registrable} returns the host itself, a host ending with {@code "." + } a sender domain or the
+     * From domain. Decided from the headers alone, whether or not the sender's identity is doubtful
+     * ({@link SenderIdentityCheck}): a subdomain of the From domain is never another organisation's host.
+     *
+     * @param host host, any case
+     * @return true when it is under a sender domain
+     */
+    boolean underSenderDomain(String host) {
+        if (host == null || host.isEmpty()) {
+            return false;
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        while (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        if (senderDomains.contains(Domains.registrable(h))) {
+            return true;
+        }
+        if (fromDomain != null && (h.equals(fromDomain) || h.endsWith("." + fromDomain))) {
+            return true;
+        }
+        for (String d : senderDomains) {
+            if (h.equals(d) || h.endsWith("." + d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Shortest registrable-domain label compared across top-level domains by {@link #sameOrganisation}; 4. */
+    static final int MIN_BRAND_LABEL_CHARS = 4;
+
+    /**
+     * True when the host is under a sender domain ({@link #underSenderDomain}) or its registrable domain has the same
+     * name as a sender's under another public suffix ({@code norma-online.de} for a From on
+     * {@code norma-online.info}). Used only to tell self-hosted software run by the sender, never to call a host
+     * first-party in general: a look-alike domain would pass this test.
+     *
+     * @param host host, any case
+     * @return true when it belongs to the sender's own domain or its name under another suffix
+     */
+    boolean sameOrganisation(String host) {
+        if (underSenderDomain(host)) {
+            return true;
+        }
+        String label = firstLabel(Domains.registrable(host == null ? null : host.toLowerCase(Locale.ROOT)));
+        if (label == null || label.length() < MIN_BRAND_LABEL_CHARS) {
+            return false;
+        }
+        for (String d : senderDomains) {
+            if (label.equals(firstLabel(d))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the first label of a domain of two labels or more, else null */
+    private static String firstLabel(String registrable) {
+        if (registrable == null) {
+            return null;
+        }
+        int dot = registrable.indexOf('.');
+        return dot > 0 ? registrable.substring(0, dot) : null;
     }
 
     /**
@@ -96,8 +170,9 @@ final class PartyResolver {
         }
         return switch (party) {
             case FIRST_PARTY -> {
-                String reg = Domains.registrable(host);
-                boolean own = host.equals(reg) || host.equals("www." + reg) || host.equals(fromDomain);
+                String h = host.toLowerCase(Locale.ROOT);
+                boolean own = h.equals(fromDomain) || senderDomains.stream()
+                        .anyMatch(d -> h.equals(d) || h.equals("www." + d));
                 yield own ? SENDER_DOMAIN : SENDER_SUBDOMAIN_OPERATOR_UNKNOWN;
             }
             case ESP_ON_SENDER_DOMAIN -> ESP_ON_SENDER_SUBDOMAIN;

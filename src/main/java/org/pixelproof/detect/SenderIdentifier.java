@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.RuleSet;
+import org.pixelproof.rules.TrackingParameter;
 
 /**
  * Identifies the sending organisation, the data controller a complaint is aimed at (CNIL délibération 2026-042: the
@@ -74,11 +75,13 @@ public final class SenderIdentifier {
     private final ConsentMarkerFinder markers;
     private final LinkDecoder decoder;
     private final VendorIndex vendors;
+    /** Query parameters that identify the recipient on any host ({@code mc_eid}, {@code _hsenc}...). */
+    private final List<TrackingParameter> recipientParams;
 
     /** @param rules the rule set (its marker phrases give the privacy-policy links) */
     public SenderIdentifier(RuleSet rules) {
         this(new ConsentMarkerFinder(Objects.requireNonNull(rules, "rules")), new LinkDecoder(rules),
-                new VendorIndex(rules));
+                new VendorIndex(rules), recipientParameters(rules));
     }
 
     /** @param markers the marker finder to share (its privacy-policy links are used) */
@@ -92,9 +95,68 @@ public final class SenderIdentifier {
      * @param vendors to recognise click-tracking redirectors, or {@code null}
      */
     SenderIdentifier(ConsentMarkerFinder markers, LinkDecoder decoder, VendorIndex vendors) {
+        this(markers, decoder, vendors, List.of());
+    }
+
+    /**
+     * @param markers         the marker finder to share (its privacy-policy links are used)
+     * @param decoder         to look through the recipient's link wrappers and decode tracked links, or {@code null}
+     * @param vendors         to recognise click-tracking redirectors, or {@code null}
+     * @param recipientParams the query parameters that identify the recipient on any host
+     *                        ({@link #recipientParameters})
+     */
+    SenderIdentifier(ConsentMarkerFinder markers, LinkDecoder decoder, VendorIndex vendors,
+            List<TrackingParameter> recipientParams) {
         this.markers = Objects.requireNonNull(markers, "markers");
         this.decoder = decoder;
         this.vendors = vendors;
+        this.recipientParams = List.copyOf(recipientParams);
+    }
+
+    /**
+     * @param rules the rule set
+     * @return its tracking parameters of scope {@code recipient} that hold on any host (not only on vendor URLs)
+     */
+    static List<TrackingParameter> recipientParameters(RuleSet rules) {
+        return rules.trackingParameters().stream()
+                .filter(p -> "recipient".equals(p.scope()) && !p.onVendorUrlsOnly()).toList();
+    }
+
+    /** Shortest parameter value taken for a per-recipient token, in characters; default 4. */
+    static final int MIN_RECIPIENT_TOKEN_CHARS = 4;
+
+    /**
+     * True when a sender URL, as it would be shown, still identifies the recipient: it holds the recipient's address
+     * in any of the encodings of {@link RecipientMatcher} (plain, URL-encoded, base64, hex, hashed), before or after
+     * percent-decoding, or a query parameter that the rule set knows as per-recipient ({@code scope: recipient}). Such
+     * a link must not be reproduced in a dossier: opening it would tell the sender who read the complaint.
+     *
+     * @param url     the URL as it would be shown
+     * @param matcher the recipient addresses
+     * @return true when it carries a recipient identifier
+     */
+    boolean carriesRecipient(String url, RecipientMatcher matcher) {
+        if (url == null) {
+            return false;
+        }
+        if (!matcher.isEmpty() && (!matcher.find(url).isEmpty() || !matcher.find(WebUrl.percentDecode(url)).isEmpty())) {
+            return true;
+        }
+        WebUrl w = WebUrl.of(url, null);
+        if (w == null) {
+            return false;
+        }
+        for (WebUrl.QueryParam p : w.params()) {
+            if (p.value() == null || p.value().length() < MIN_RECIPIENT_TOKEN_CHARS) {
+                continue;
+            }
+            for (TrackingParameter tp : recipientParams) {
+                if (tp.name().matcher(p.name()).matches()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A sender link as it may be shown: the real address when known, and how it was obtained. */
@@ -146,8 +208,13 @@ public final class SenderIdentifier {
     public static final String DECODED_FROM_TRACKED_LINK = "DECODED_FROM_TRACKED_LINK";
     /** The real address was read through the recipient's own link protection (Safe Links, Proofpoint...). */
     public static final String UNWRAPPED_FROM_RECIPIENT_GATEWAY = "UNWRAPPED_FROM_RECIPIENT_GATEWAY";
-    /** A tracked link or opaque wrapper whose destination cannot be read offline: not reproduced. */
+    /**
+     * A tracked link or opaque wrapper whose destination cannot be read offline, or a link that (as written, unwrapped
+     * or decoded) still carries the recipient's address or a per-recipient token ({@link #carriesRecipient}): not
+     * reproduced. The clue then says "carries the recipient's identifier".
+     */
     public static final String TRACKED_LINK_DESTINATION_UNKNOWN = "TRACKED_LINK_DESTINATION_UNKNOWN";
+
 
     /**
      * @param email the message
@@ -164,6 +231,17 @@ public final class SenderIdentifier {
      * @return the identity
      */
     SenderIdentity identifyFrom(ReceivedEmail email, List<VisibleText> texts) {
+        return identifyFrom(email, texts, Detector.recipientAddresses(email, List.of()));
+    }
+
+    /**
+     * @param email      the message
+     * @param texts      the visible texts of its bodies ({@link VisibleText#ofEmail})
+     * @param recipients the recipient addresses (a privacy or DPO link carrying one of them is withheld)
+     * @return the identity
+     */
+    SenderIdentity identifyFrom(ReceivedEmail email, List<VisibleText> texts, List<String> recipients) {
+        RecipientMatcher recipientMatcher = new RecipientMatcher(recipients);
         List<SenderClue> clues = new ArrayList<>();
 
         // --- headers
@@ -305,8 +383,14 @@ public final class SenderIdentifier {
             }
             SenderUrl su = senderUrl(m.url());
             WebUrl written = WebUrl.of(m.url(), null);
-            String shown = su.url() != null ? su.url() : "tracked link via " + (written == null ? "?" : written.host())
-                    + " (destination unknown)";
+            String via = written == null ? "?" : written.host();
+            boolean identifying = su.url() != null && carriesRecipient(su.url(), recipientMatcher);
+            if (identifying) {
+                su = new SenderUrl(null, TRACKED_LINK_DESTINATION_UNKNOWN);
+            }
+            String shown = su.url() != null ? su.url()
+                    : identifying ? "link via " + via + " (carries the recipient's identifier, not reproduced)"
+                            : "tracked link via " + via + " (destination unknown)";
             clue(clues, "privacy-policy-url", shown, "link, part " + m.location().partPath(), m.text());
             if (privacyStatus == null || (privacyUrl == null && su.url() != null)) {
                 privacyUrl = su.url();
@@ -314,6 +398,12 @@ public final class SenderIdentifier {
             }
         }
 
+        if (dpo != null && carriesRecipient(dpo, recipientMatcher)) {
+            dpo = null; // a DPO page reached through a per-recipient link is not reproduced
+        }
+        if (rightsContact != null && carriesRecipient(rightsContact, recipientMatcher)) {
+            rightsContact = null;
+        }
         String dpoContact = dpo != null ? dpo : rightsContact;
         List<String> missing = new ArrayList<>();
         if (!legalName) {

@@ -32,6 +32,7 @@ import java.util.List;
  * @param privacyPolicyUrlStatus how {@code privacyPolicyUrl} was obtained, a stable code ({@code AS_WRITTEN},
  *                         {@code UNWRAPPED_FROM_RECIPIENT_GATEWAY}, {@code DECODED_FROM_TRACKED_LINK},
  *                         {@code TRACKED_LINK_DESTINATION_UNKNOWN}: a privacy link exists but only as a tracked link;
+ *                         also when the link carries the recipient's address or a per-recipient token;
  *                         labels through {@link DetectLabels}), or {@code null} when no privacy link was found
  * @param identityCaveats  empty, or {@code SENDER_IDENTITY_DOUBTFUL} followed by its reasons
  *                         ({@link SenderIdentityCheck}): the organisation named, the From and DKIM domains and the

@@ -42,8 +42,8 @@ import java.util.Objects;
  *                             {@code null}
  * @param partyCode            who runs the host, worded carefully, as a stable code ({@link PartyResolver} constants:
  *                             {@code SENDER_DOMAIN}, {@code SENDER_SUBDOMAIN_OPERATOR_UNKNOWN},
- *                             {@code ESP_ON_SENDER_SUBDOMAIN}, {@code VENDOR_HOST}, {@code THIRD_PARTY},
- *                             {@code UNKNOWN}); {@code null} from older callers
+ *                             {@code ESP_ON_SENDER_SUBDOMAIN}, {@code SELF_HOSTED_SOFTWARE}, {@code VENDOR_HOST},
+ *                             {@code THIRD_PARTY}, {@code UNKNOWN}); {@code null} from older callers
  */
 public record Tracker(
         String id,

@@ -331,7 +331,7 @@ public final class RuleSetLoader {
 
     private void vendor(String file, YamlNode node) {
         Fields f = new Fields(file, node, "vendor", Set.of("id", "name", "legalName", "country", "category", "source",
-                "headers", "patterns", "note"));
+                "headers", "patterns", "note", "selfHostable"));
         if (!f.ok()) {
             return;
         }
@@ -354,6 +354,11 @@ public final class RuleSetLoader {
             }
         }
         f.optional("note");
+        String selfHostable = f.optional("selfHostable");
+        if (selfHostable != null && !selfHostable.equals("true") && !selfHostable.equals("false")) {
+            problem(file, f.line("selfHostable"), f.label + ": selfHostable must be true or false, not '"
+                    + selfHostable + "'");
+        }
         List<VendorPattern> patterns = new ArrayList<>();
         YamlNode list = f.node("patterns");
         if (list == null) {
@@ -369,7 +374,8 @@ public final class RuleSetLoader {
             }
         }
         if (id != null && name != null) {
-            vendors.add(new Vendor(id, name, legalName, country, category, patterns, headers, src));
+            vendors.add(new Vendor(id, name, legalName, country, category, patterns, headers, src,
+                    "true".equals(selfHostable)));
         }
     }
 

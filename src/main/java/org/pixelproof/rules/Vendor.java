@@ -18,6 +18,10 @@ import java.util.Objects;
  * @param patterns  the URL shapes of its open pixels, click redirectors and assets
  * @param headers   header field names that betray the vendor (e.g. {@code X-MC-User}); may be empty
  * @param source    where the vendor's legal name and country come from
+ * @param selfHostable true when the vendor's product is software that its customers commonly install on their own
+ *                  servers (Matomo/Piwik): a match on a host under the sender's own domain then shows software run by
+ *                  the sender, not the vendor's processing or a transfer to the vendor's country. YAML
+ *                  {@code selfHostable: true}; default false
  */
 public record Vendor(
         String id,
@@ -27,7 +31,14 @@ public record Vendor(
         String category,
         List<VendorPattern> patterns,
         List<String> headers,
-        String source) {
+        String source,
+        boolean selfHostable) {
+
+    /** A vendor that runs its own service ({@code selfHostable} false). */
+    public Vendor(String id, String name, String legalName, String country, String category,
+            List<VendorPattern> patterns, List<String> headers, String source) {
+        this(id, name, legalName, country, category, patterns, headers, source, false);
+    }
 
     public Vendor {
         Objects.requireNonNull(id, "id");

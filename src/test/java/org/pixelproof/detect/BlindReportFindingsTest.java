@@ -263,7 +263,8 @@ class BlindReportFindingsTest {
             assertTrue(DetectLabels.codes().contains(fld.getName()), "no label for " + fld.getName());
         }
         for (String c : List.of(PartyResolver.SENDER_DOMAIN, PartyResolver.SENDER_SUBDOMAIN_OPERATOR_UNKNOWN,
-                PartyResolver.ESP_ON_SENDER_SUBDOMAIN, PartyResolver.VENDOR_HOST, PartyResolver.THIRD_PARTY,
+                PartyResolver.ESP_ON_SENDER_SUBDOMAIN, PartyResolver.SELF_HOSTED_SOFTWARE, PartyResolver.VENDOR_HOST,
+                PartyResolver.THIRD_PARTY,
                 PartyResolver.UNKNOWN, SenderIdentifier.AS_WRITTEN, SenderIdentifier.DECODED_FROM_TRACKED_LINK,
                 SenderIdentifier.UNWRAPPED_FROM_RECIPIENT_GATEWAY, SenderIdentifier.TRACKED_LINK_DESTINATION_UNKNOWN,
                 SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, SenderIdentityCheck.LINKS_LEAD_ELSEWHERE,

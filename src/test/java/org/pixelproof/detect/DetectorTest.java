@@ -388,6 +388,20 @@ class DetectorTest {
     }
 
     @Test
+    void aSubdomainOfTheFromDomainIsTheSendersEvenUnderNoPublicSuffixAndWhenTheIdentityIsDoubtful() {
+        ReceivedEmail e = TestEmails.message()
+                .header("From", "\"Banque Populaire Exemple\" <news@secure-notice-mailer.example>")
+                .header("Reply-To", "support@autre-domaine.example")
+                .html(body("<img src=\"https://px.secure-notice-mailer.example/o/aZ3kP9qLm2Xw7RtY5vB1\""
+                        + " width=\"1\" height=\"1\" alt=\"\">"))
+                .build();
+        Findings f = detector.detect(e, List.of());
+        Tracker t = only(f);
+        assertEquals(Party.FIRST_PARTY, t.party());
+        assertEquals(PartyResolver.SENDER_SUBDOMAIN_OPERATOR_UNKNOWN, t.partyCode());
+    }
+
+    @Test
     void missingMarkersComputedFromFoundOnes() {
         Findings f = detect(body(""));
         assertEquals(List.of(ConsentMarkerType.values()), f.missingConsentMarkers());

@@ -36,6 +36,80 @@ class SenderIdentifierTest {
     }
 
     @Test
+    void aLinkLabelOrASentenceBeforeTheNameIsNotPartOfItAndGermanPartnershipFormsAreWhole() {
+        ReceivedEmail e = TestEmails.message()
+                .header("From", "\"Gummiwerk\" <news@gummiwerk-beispiel.de>")
+                .html("""
+                        <html><body><p>Neue Sorten im Shop.</p><p style="font-size:11px">
+                        Keine E-Mails mehr? <a href="https://esp.example.net/u/1">Abmelden</a>. Gummiwerk Beispiel
+                        GmbH + Co. KG (GUMMIWERK) Musterstraße 53-57 46446 Emmerich am Rhein</p></body></html>""")
+                .build();
+        SenderIdentity s = identify(e);
+        assertEquals("Gummiwerk Beispiel GmbH + Co. KG", s.organisationName());
+        assertFalse(values(s, "organisation-name").contains("Co. KG"), s.clues().toString());
+        assertEquals(List.of("Gummiwerk Beispiel GmbH + Co. KG"), values(s, "organisation-name"));
+    }
+
+    @Test
+    void legalFormsWithDotsAndAmpersandsAreKept() {
+        List<String> names = FooterReader.read("""
+                Fragen Sie Ihren Berater. Vente Exemple SAS, 3 rue Neuve 75002 Paris
+                Copyright 2026 Fabrik Beispiel GmbH & Co. KG
+                Désinscription Biscuits Modèle S.A. - Avenue du Parc
+                Se désabonner Dr. Muster Holding AG
+                BTW NL001234567B01. Parken Voorbeeld B.V.
+                Ledger Voorbeeld SAS. Voorbeeld Wallet SAS
+                """).stream().filter(f -> f.field().equals("organisation-name")).map(FooterReader.Fact::value)
+                .collect(Collectors.toList());
+        assertEquals(List.of("Vente Exemple SAS", "Fabrik Beispiel GmbH & Co. KG", "Biscuits Modèle S.A.",
+                "Dr. Muster Holding AG", "Parken Voorbeeld B.V.", "Ledger Voorbeeld SAS", "Voorbeeld Wallet SAS"),
+                names);
+    }
+
+    @Test
+    void aPrivacyLinkCarryingTheRecipientIsWithheld() {
+        ReceivedEmail e = TestEmails.message()
+                .header("From", "\"Boutique Exemple\" <news@boutique-exemple.fr>")
+                .header("To", "Dana Rossi <dana.rossi@example.org>")
+                .html("""
+                        <html><body><p>Nos offres.</p><p style="font-size:11px">
+                        <a href="https://clics.routage-partenaire.example/confidentialite?r=ZGFuYS5yb3NzaUBleGFtcGxlLm9yZw">Politique de confidentialité</a>
+                        </p></body></html>""").build();
+        SenderIdentity s = identify(e);
+        assertNull(s.privacyPolicyUrl());
+        assertEquals(SenderIdentifier.TRACKED_LINK_DESTINATION_UNKNOWN, s.privacyPolicyUrlStatus());
+        assertFalse(s.missing().contains("privacy-policy-url"));
+        String shown = values(s, "privacy-policy-url").get(0);
+        assertFalse(shown.contains("ZGFuYS5yb3NzaUBleGFtcGxlLm9yZw"), shown);
+        assertTrue(shown.contains("clics.routage-partenaire.example"), shown);
+        assertTrue(shown.contains("carries the recipient's identifier"), shown);
+    }
+
+    @Test
+    void aPrivacyLinkWithAPerRecipientParameterOrThePlainAddressIsWithheldButACleanOneIsGiven() {
+        SenderIdentifier real = new SenderIdentifier(org.pixelproof.rules.RuleSetLoader.loadDefault());
+        for (String href : List.of("https://www.boutique-exemple.fr/confidentialite?mc_eid=4f1e2d3c4b",
+                "https://www.boutique-exemple.fr/confidentialite?email=dana.rossi%40example.org")) {
+            ReceivedEmail e = TestEmails.message()
+                    .header("From", "\"Boutique Exemple\" <news@boutique-exemple.fr>")
+                    .header("To", "dana.rossi@example.org")
+                    .html("<html><body><p>Nos offres.</p><p><a href=\"" + href
+                            + "\">Politique de confidentialité</a></p></body></html>").build();
+            SenderIdentity s = real.identify(e, TestEmails.parsed(e));
+            assertNull(s.privacyPolicyUrl(), href);
+            assertEquals(SenderIdentifier.TRACKED_LINK_DESTINATION_UNKNOWN, s.privacyPolicyUrlStatus(), href);
+        }
+        ReceivedEmail clean = TestEmails.message()
+                .header("From", "\"Boutique Exemple\" <news@boutique-exemple.fr>")
+                .header("To", "dana.rossi@example.org")
+                .html("<html><body><p><a href=\"https://www.boutique-exemple.fr/confidentialite?lang=fr\">"
+                        + "Politique de confidentialité</a></p></body></html>").build();
+        SenderIdentity s = real.identify(clean, TestEmails.parsed(clean));
+        assertEquals("https://www.boutique-exemple.fr/confidentialite?lang=fr", s.privacyPolicyUrl());
+        assertEquals(SenderIdentifier.AS_WRITTEN, s.privacyPolicyUrlStatus());
+    }
+
+    @Test
     void frenchRetailerNewsletter() {
         ReceivedEmail e = TestEmails.message()
                 .header("From", "\"Boutique Exemple\" <News@Mail.Boutique-Exemple.fr>")

@@ -52,7 +52,8 @@ class DossierLabelsTest {
         String text = all(d);
         for (String s : List.of("un élément englobant masqué par CSS",
                 "attributs de largeur et de hauteur de 1 à 3 pixels", "paramètre de requête e",
-                "l'hôte d'un autre organisme", "l'identité de l'expéditeur est douteuse",
+                "un sous-domaine du domaine de l'expéditeur ; qui l'exploite",
+                "l'identité de l'expéditeur est douteuse",
                 "ses liens ne mènent à aucun des domaines de l'expéditeur",
                 "le nom de l'organisme ne correspond à aucun des domaines de l'expéditeur",
                 "s'il en est bien l'expéditeur")) {

@@ -122,7 +122,8 @@ class PagesTest {
                 .replace("&#39;", "'");
         for (String w : List.of("un élément englobant masqué par CSS",
                 "attributs de largeur et de hauteur de 1 à 3 pixels", "paramètre de requête e",
-                "contient un jeton d'apparence aléatoire", "l'hôte d'un autre organisme", "id=\"sender-doubtful\"",
+                "contient un jeton d'apparence aléatoire", "un sous-domaine du domaine de l'expéditeur ; qui l'exploite",
+                "id=\"sender-doubtful\"",
                 "Identité de l'expéditeur douteuse", "ses liens ne mènent à aucun des domaines de l'expéditeur")) {
             assertTrue(fr.contains(w), "missing: " + w);
         }
