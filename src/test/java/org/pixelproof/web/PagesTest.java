@@ -94,7 +94,7 @@ class PagesTest {
         assertEquals("/", mine.getPath());
 
         s.get("/analyses/" + id).then().statusCode(200)
-                .body(containsString("Ce courriel contient du pistage, et rien dans le message ne vous en informe"))
+                .body(containsString("Ce courriel contient du pistage, et rien dans le message ne vous informe de ce pistage"))
                 .body(containsString("track.esp-mailer.example"))
                 .body(containsString("sandbox=\"\""))
                 .body(containsString("/analyses/" + id + "/dossier.pdf?lang=fr"))
