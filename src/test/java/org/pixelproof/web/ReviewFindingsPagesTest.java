@@ -220,6 +220,7 @@ class ReviewFindingsPagesTest {
                 .contentType(containsString("text/html")).extract().asString());
         assertTrue(api.text().contains("POST /api/analyses"));
         assertTrue(api.text().contains("DELETE /api/analyses/{id}"), api.text());
+        assertTrue(api.text().contains("GET /api/analyses/{id}/original.eml"), api.text());
         assertEquals(1, api.select("a[href=/q/openapi?format=json]").size());
         given().get("/q/openapi?format=json").then().statusCode(200).contentType(containsString("json"))
                 .body(containsString("\"/api/analyses\""));
