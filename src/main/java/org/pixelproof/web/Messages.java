@@ -754,6 +754,9 @@ public interface Messages {
     String api_dossier();
 
     @Message
+    String api_original();
+
+    @Message
     String api_delete();
 
     @Message
