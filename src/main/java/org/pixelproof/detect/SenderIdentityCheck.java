@@ -88,7 +88,7 @@ public final class SenderIdentityCheck {
             }
             destinationHosts.add(host);
             String reg = Domains.registrable(host);
-            if (IGNORED_LINK_DOMAINS.contains(reg) || !vendors.vendorsOfHost(host).isEmpty()) {
+            if (reg == null || IGNORED_LINK_DOMAINS.contains(reg) || !vendors.vendorsOfHost(host).isEmpty()) {
                 continue;
             }
             destinations.add(reg);
@@ -103,7 +103,10 @@ public final class SenderIdentityCheck {
             }
             Matcher m = WEB_ADDRESS.matcher(vt.text());
             while (m.find() && written.size() < 20) {
-                written.add(Domains.registrable(m.group(1).toLowerCase(Locale.ROOT)));
+                String reg = Domains.registrable(m.group(1).toLowerCase(Locale.ROOT));
+                if (reg != null) {
+                    written.add(reg);
+                }
             }
         }
         List<String> reasons = new ArrayList<>();
