@@ -96,6 +96,8 @@ class PagesTest {
         s.get("/analyses/" + id).then().statusCode(200)
                 .body(containsString("Ce courriel contient du pistage, et rien dans le message ne vous informe de ce pistage"))
                 .body(containsString("track.esp-mailer.example"))
+                .body(containsString("(image CSS (bloc style)"))
+                .body(not(containsString("(css-stylesheet")))
                 .body(containsString("sandbox=\"\""))
                 .body(containsString("/analyses/" + id + "/dossier.pdf?lang=fr"))
                 .body(containsString("/analyses/" + id + "/cleaned.eml"))
