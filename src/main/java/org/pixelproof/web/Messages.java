@@ -315,6 +315,9 @@ public interface Messages {
     String sender_org();
 
     @Message
+    String sender_org_from_name();
+
+    @Message
     String sender_from();
 
     @Message

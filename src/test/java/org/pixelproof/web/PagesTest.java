@@ -97,6 +97,7 @@ class PagesTest {
                 .body(containsString("Ce courriel contient du pistage, et rien dans le message ne vous informe de ce pistage"))
                 .body(containsString("track.esp-mailer.example"))
                 .body(containsString("(image CSS (bloc style)"))
+                .body(containsString("Organisme (d&#39;après le seul nom d&#39;expéditeur)"))
                 .body(not(containsString("(css-stylesheet")))
                 .body(containsString("sandbox=\"\""))
                 .body(containsString("/analyses/" + id + "/dossier.pdf?lang=fr"))
