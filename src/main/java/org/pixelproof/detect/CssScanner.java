@@ -605,53 +605,9 @@ final class CssScanner {
         return n;
     }
 
-    /** Decodes CSS escapes in {@code s[from, to)}: {@code \XXXXXX }, {@code \c} and escaped newlines. */
+    /** Decodes CSS escapes in {@code s[from, to)} ({@link CssEscapes#decode(String, int, int)}). */
     static String unescape(String s, int from, int to) {
-        to = Math.min(to, s.length());
-        if (from >= to) {
-            return "";
-        }
-        if (s.indexOf('\\', from) < 0 || s.indexOf('\\', from) >= to) {
-            return s.substring(from, to);
-        }
-        StringBuilder sb = new StringBuilder(to - from);
-        int i = from;
-        while (i < to) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                sb.append(c);
-                i++;
-                continue;
-            }
-            i++;
-            if (i >= to) {
-                break;
-            }
-            char d = s.charAt(i);
-            if (d == '\n') {
-                i++;
-                continue;
-            }
-            int hexEnd = i;
-            while (hexEnd < to && hexEnd - i < 6 && Character.digit(s.charAt(hexEnd), 16) >= 0) {
-                hexEnd++;
-            }
-            if (hexEnd > i) {
-                int cp = Integer.parseInt(s.substring(i, hexEnd), 16);
-                if (cp == 0 || cp > Character.MAX_CODE_POINT || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                    cp = 0xFFFD;
-                }
-                sb.appendCodePoint(cp);
-                i = hexEnd;
-                if (i < to && isWhite(s.charAt(i))) {
-                    i++;
-                }
-            } else {
-                sb.append(d);
-                i++;
-            }
-        }
-        return sb.toString();
+        return CssEscapes.decode(s, from, to);
     }
 
     private static String excerpt(String css, int start, int end) {

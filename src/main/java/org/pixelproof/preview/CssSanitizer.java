@@ -175,49 +175,7 @@ final class CssSanitizer {
 
     /** Decodes CSS escapes (CSS Syntax Level 3, section 4.3.7) so that what is checked is what a browser reads. */
     static String decodeEscapes(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder sb = new StringBuilder(s.length());
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                sb.append(c);
-                i++;
-                continue;
-            }
-            i++;
-            if (i >= s.length()) {
-                break;
-            }
-            char n = s.charAt(i);
-            if (isHex(n)) {
-                int j = i;
-                while (j < s.length() && j - i < 6 && isHex(s.charAt(j))) {
-                    j++;
-                }
-                int cp = Integer.parseInt(s.substring(i, j), 16);
-                if (cp == 0 || cp > Character.MAX_CODE_POINT || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                    cp = 0xFFFD;
-                }
-                sb.appendCodePoint(cp);
-                i = j;
-                if (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                    i++;
-                }
-            } else if (n == '\n' || n == '\r' || n == '\f') {
-                i++;
-            } else {
-                sb.append(n);
-                i++;
-            }
-        }
-        return sb.toString();
-    }
-
-    private static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        return org.pixelproof.detect.CssEscapes.decode(s);
     }
 
     private static String stripComments(String s) {

@@ -43,14 +43,6 @@ final class MailboxShape {
     /** @return true when the first line starts with {@code "From "} (the mbox separator, not a header). */
     private static boolean startsWithSeparator(byte[] raw) {
         byte[] from = "From ".getBytes(StandardCharsets.US_ASCII);
-        if (raw.length < from.length) {
-            return false;
-        }
-        for (int i = 0; i < from.length; i++) {
-            if (raw[i] != from[i]) {
-                return false;
-            }
-        }
-        return true;
+        return raw.length >= from.length && java.util.Arrays.equals(raw, 0, from.length, from, 0, from.length);
     }
 }
