@@ -255,12 +255,14 @@ public final class Detector {
 
         // the visible text is read once and shared by the marker finder and the sender identifier (and assess)
         List<VisibleText> texts = VisibleText.ofEmail(email, html, VisibleText.DEFAULT_MAX_CHARS);
-        List<ConsentMarker> markers = markerFinder.find(email, texts, EnumSet.allOf(ConsentMarkerType.class));
+        ConsentMarkerFinder.AllAndPrivacy found = markerFinder.findAllAndPrivacyLinks(email, texts);
+        List<ConsentMarker> markers = found.all();
         EnumSet<ConsentMarkerType> missing = EnumSet.allOf(ConsentMarkerType.class);
         for (ConsentMarker m : markers) {
             missing.remove(m.type());
         }
-        SenderIdentity sender = senderIdentifier.identifyFrom(email, texts, run.matcher.addresses());
+        SenderIdentity sender = senderIdentifier.identifyFrom(email, texts, run.matcher.addresses(),
+                found.privacyPolicyLinks());
         List<String> doubts = SenderIdentityCheck.check(email, sender, finalLinks, texts, run.parties, vendors);
         if (!doubts.isEmpty()) {
             sender = sender.withIdentityCaveats(doubts);
