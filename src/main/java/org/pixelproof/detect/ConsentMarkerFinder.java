@@ -45,7 +45,10 @@ import org.pixelproof.rules.RuleSet;
  *   nothing and the one before it is a question ("Vous ne voulez plus recevoir ces emails ? Rendez-vous sur le lien
  *   URL"), the question is read too. Only when the text matches nothing is the URL tried (percent-decoded, cut into
  *   words: {@code /unsubscribe}, {@code /datenschutz}...). The text decides, so an "Unsubscribe" link is never a
- *   tracking opt-out and a "Privacy" link pointing at {@code /unsubscribe?...} stays a privacy link.</li>
+ *   tracking opt-out and a "Privacy" link pointing at {@code /unsubscribe?...} stays a privacy link. A link that is
+ *   not yet a tracking opt-out is also read with the text before it (up to 250 characters of its paragraph): it becomes
+ *   one when an opt-out phrase runs from that text into the link's own words ("Nous mesurons l'ouverture [...]. Vous
+ *   pouvez vous y opposer depuis la page [Gérer mes préférences]"), never when the phrase ends before the link.</li>
  *   <li><b>Notices</b> (rules with {@code target: text}) in every paragraph of visible text: one marker per paragraph
  *   and marker type, its text the sentence that matched. Hidden elements ({@code display:none}...) are not read: a
  *   notice nobody sees informs nobody.</li>
@@ -103,6 +106,8 @@ public final class ConsentMarkerFinder {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}@]+");
     /** The scheme of a link, dropped from its words (compiled once: String.replaceFirst compiles per call). */
     private static final Pattern URL_SCHEME = Pattern.compile("^(?i)(?:https?:|mailto:)/*");
+
+    private static final Set<ConsentMarkerType> OPT_OUT_ONLY = EnumSet.of(ConsentMarkerType.TRACKING_OPT_OUT_LINK);
 
     private record Rule(MarkerPhrase phrase, ConsentMarkerType type) {
     }
@@ -388,6 +393,15 @@ public final class ConsentMarkerFinder {
                 int at = memo.normalize(question).length() + 1 + anchorAt;
                 match(memo.normalize(wider), wider, types, hits, memo, Math.max(0, at - MAX_CONTEXT_DISTANCE));
             }
+        }
+        if (!generic && !tooLong && !hits.containsKey(ConsentMarkerType.TRACKING_OPT_OUT_LINK)
+                && types.contains(ConsentMarkerType.TRACKING_OPT_OUT_LINK)) {
+            // a link whose own words end a sentence objecting to tracking: "vous pouvez vous y opposer depuis la
+            // page [Gérer mes préférences]"; the phrase must run into the link text, so the link is the means named
+            String lead = NormalizedText.collapse(tail(vt.textBefore(link), MAX_CONTEXT_BEFORE));
+            String context = NormalizedText.collapse(lead + " " + anchor);
+            match(NormalizedText.normalize(context), context, OPT_OUT_ONLY, hits,
+                    NormalizedText.normalize(lead).length() + 2);
         }
         if (hits.isEmpty()) {
             String words = memo.urlWords(link.url());

@@ -1164,6 +1164,15 @@ public final class Detector {
         private void recipientParameters(Draft d, WebUrl url, boolean recipient) {
             String vendorId = d.vendor != null && d.vendor.kind() != PatternKind.ASSET ? d.vendor.vendor().id()
                     : null;
+            if (vendorId != null && recipient) {
+                // the vendor's own place for the recipient's id outside named parameters (recipientPath)
+                String id = d.vendor.pattern().recipientId(url.pathAndQuery());
+                if (usable(id)) {
+                    d.tokens.add(id);
+                    d.signal(SignalCodes.RECIPIENT_PARAMETER, "recipient id where " + d.vendor.pattern().id()
+                            + " (" + d.vendor.vendor().name() + ") puts it");
+                }
+            }
             params:
             for (WebUrl.QueryParam p : url.params()) {
                 if (vendorId != null) {
