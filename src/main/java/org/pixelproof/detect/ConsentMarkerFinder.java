@@ -400,8 +400,7 @@ public final class ConsentMarkerFinder {
             // page [Gérer mes préférences]"; the phrase must run into the link text, so the link is the means named
             String lead = NormalizedText.collapse(tail(vt.textBefore(link), MAX_CONTEXT_BEFORE));
             String context = NormalizedText.collapse(lead + " " + anchor);
-            match(NormalizedText.normalize(context), context, OPT_OUT_ONLY, hits,
-                    NormalizedText.normalize(lead).length() + 2);
+            match(memo.normalize(context), context, OPT_OUT_ONLY, hits, memo, memo.normalize(lead).length() + 2);
         }
         if (hits.isEmpty()) {
             String words = memo.urlWords(link.url());
