@@ -24,7 +24,8 @@ import org.pixelproof.dossier.PriorRequest;
  * the complainant is invented.
  *
  * <p>YAML keys (all optional), those of {@link Complainant}: {@code name}, {@code postalAddress} (lines separated by
- * line breaks), {@code email}, {@code addressGivenHow}, {@code addressGivenWhen} (in the complainant's words),
+ * line breaks), {@code email}, {@code addressGivenHow}, {@code addressGivenWhen} (in the complainant's words; an
+ * impossible ISO-looking date such as {@code 2024-13-45} is refused),
  * {@code addressGivenOn} (the exact date, {@code 2026-05-03}), {@code addressGivenPeriod} ({@code before} or
  * {@code after} the CNIL recommendation of 14 April 2026, when only that is known), {@code addressNeverGiven}
  * ({@code true} when they never gave their address to the sender), {@code consentAsked} ({@code yes}, {@code no} or
@@ -51,8 +52,8 @@ final class ComplainantFile {
      * @param email   {@code --complainant-email}, or {@code null}
      * @return the complainant, {@link Complainant#UNKNOWN} when nothing was given
      * @throws IllegalArgumentException with a message for the user when the file cannot be read, or when a date in it
-     *                                  cannot be right (in the future, an answer before its request:
-     *                                  {@link ComplainantCheck})
+     *                                  cannot be right (in the future, an answer before its request, an impossible
+     *                                  ISO date in {@code addressGivenWhen}: {@link ComplainantCheck})
      */
     static Complainant read(Path file, String name, String address, String email) {
         Complainant c = file == null ? Complainant.UNKNOWN : parse(file);

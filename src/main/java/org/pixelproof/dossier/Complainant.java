@@ -15,7 +15,9 @@ import java.util.List;
  * @param email              the e-mail address that received the message
  * @param addressGivenHow    how they gave that address to the sender (e.g. "compte client créé lors d'un achat")
  * @param addressGivenWhen   when, in their own words (e.g. "mars 2024", "vers 2019"); shown as written, never
- *                           interpreted (see {@code addressGivenOn} and {@code addressGivenPeriod} for that)
+ *                           interpreted (see {@code addressGivenOn} and {@code addressGivenPeriod} for that), but
+ *                           {@link ComplainantCheck} refuses an impossible date written like an ISO one
+ *                           ({@code 2024-13-45})
  * @param consentAsked       whether they were ever asked to consent to the tracking of e-mails, or {@code null} when
  *                           not stated
  * @param priorRequest       an earlier request to the sender, or {@code null}

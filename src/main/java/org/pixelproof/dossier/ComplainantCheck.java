@@ -15,13 +15,16 @@ import org.pixelproof.analysis.Analysis;
 /**
  * Checks the dates a complainant gives (the web form, the command line's {@code --complainant} YAML) before they go into
  * a dossier, so that a typing mistake does not end up in a complaint: a date in the future, an answer dated before the
- * request. A request dated before the message is accepted: an objection made earlier and ignored since is evidence.
+ * request, an impossible date written in ISO form ({@code 2024-13-45}) in the free-text "when" of the address. A
+ * request dated before the message is accepted: an objection made earlier and ignored since is evidence.
  *
  * <p>The web form shows {@link Problem#message(Language)} next to the form; the command line prints it and stops with
  * a usage error. Stateless and thread-safe.
  */
 public final class ComplainantCheck {
 
+    /** Field name of {@link Complainant#addressGivenWhen()}, as in the CLI YAML. */
+    public static final String ADDRESS_GIVEN_WHEN = "addressGivenWhen";
     /** Field name of {@link Complainant#addressGivenOn()}, as in the CLI YAML. */
     public static final String ADDRESS_GIVEN_ON = "addressGivenOn";
     /** Field name of {@link PriorRequest#sentOn()}, as in the CLI YAML. */
@@ -35,14 +38,22 @@ public final class ComplainantCheck {
     private static final DateTimeFormatter RFC5322 = DateTimeFormatter.ofPattern("d MMM yyyy H:mm[:ss] Z",
             java.util.Locale.ROOT);
 
+    /**
+     * What looks like an ISO 8601 calendar date in free text ({@code 2024-03-05}, {@code 2024-3-5}), not part of a
+     * longer run of digits and hyphens (a phone or order number). A year and two digits alone are left alone: "hiver
+     * 2021-22" is a span of years, not month 22.
+     */
+    private static final Pattern ISO_LIKE = Pattern.compile("(?<![\\d-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d-])");
+
     private ComplainantCheck() {
     }
 
     /**
      * A date the complainant gave that cannot be right.
      *
-     * @param field     which field: {@link #ADDRESS_GIVEN_ON}, {@link #REQUEST_SENT_ON} or {@link #ANSWERED_ON}
-     * @param code      {@code future} or {@code answer-before-request}
+     * @param field     which field: {@link #ADDRESS_GIVEN_WHEN}, {@link #ADDRESS_GIVEN_ON}, {@link #REQUEST_SENT_ON} or
+     *                  {@link #ANSWERED_ON}
+     * @param code      {@code invalid-date}, {@code future} or {@code answer-before-request}
      * @param messageFr what is wrong and what to do, in French, for the form
      * @param messageEn the same in English
      */
@@ -64,6 +75,17 @@ public final class ComplainantCheck {
         List<Problem> out = new ArrayList<>();
         if (complainant == null) {
             return out;
+        }
+        String when = complainant.addressGivenWhen();
+        String impossible = when == null ? null : impossibleIsoDate(when);
+        if (impossible != null) {
+            out.add(new Problem(ADDRESS_GIVEN_WHEN, "invalid-date",
+                    "Quand l'adresse a été donnée : « " + impossible + " » n'est pas une date qui existe"
+                            + " (année-mois-jour). Corrigez-la, ou écrivez-la avec vos mots (« mars 2024 »,"
+                            + " « vers 2019 »).",
+                    "When the address was given: \"" + impossible + "\" is not a date that exists"
+                            + " (year-month-day). Correct it, or write it in your own words (\"March 2024\","
+                            + " \"around 2019\")."));
         }
         LocalDate given = complainant.addressGivenOn();
         if (given != null && given.isAfter(today)) {
@@ -102,6 +124,24 @@ public final class ComplainantCheck {
                             + "): check both dates."));
         }
         return out;
+    }
+
+    /**
+     * @param text free text written by the complainant, e.g. {@code "mars 2024"} or {@code "le 2024-02-30"}
+     * @return the first part of {@code text} written like an ISO date ({@code yyyy-MM-dd}) that names no real day
+     *         ({@code 2024-13-45}, {@code 2023-02-29}, {@code 2024-00-10}), or {@code null} when there is none: other
+     *         free text is accepted as written
+     */
+    static String impossibleIsoDate(String text) {
+        Matcher m = ISO_LIKE.matcher(text);
+        while (m.find()) {
+            try {
+                LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            } catch (java.time.DateTimeException e) {
+                return m.group();
+            }
+        }
+        return null;
     }
 
     /**

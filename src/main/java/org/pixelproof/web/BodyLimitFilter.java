@@ -97,8 +97,8 @@ public class BodyLimitFilter {
         } else {
             type = "text/html; charset=UTF-8";
             Page page = Languages.page(request);
-            body = ErrorMappers.Templates.error(page, 413, Problem.MESSAGE_TOO_LARGE, null)
-                    .setLocale(page.locale()).render();
+            body = ErrorMappers.Templates.error(page, 413, Problem.MESSAGE_TOO_LARGE, null, null,
+                    java.util.List.of()).setLocale(page.locale()).render();
         }
         rc.response().setStatusCode(413).putHeader("Content-Type", type).putHeader("Connection", "close").end(body);
     }

@@ -31,7 +31,8 @@ public class ErrorMappers {
 
     @CheckedTemplate(basePath = "ErrorPages")
     static class Templates {
-        static native TemplateInstance error(Page page, int status, Problem problem, String reference);
+        static native TemplateInstance error(Page page, int status, Problem problem, String reference, String asked,
+                java.util.List<Languages.Choice> choices);
     }
 
     @ServerExceptionMapper
@@ -70,6 +71,20 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response csrf(Csrf.CsrfException e, HttpServerRequest request) {
         return answer(request, 403, "FORM_EXPIRED", "the form was not sent from a PixelProof page or has expired", null);
+    }
+
+    /**
+     * @return a 400 page, in the remembered language or French, saying that the page exists in French and English
+     *         only, with a link to this address in each (labelled in its own language); HTML even on {@code /api},
+     *         which is a page
+     */
+    @ServerExceptionMapper
+    public Response unsupportedLanguage(UnsupportedLanguageException e, HttpServerRequest request) {
+        Page page = Languages.page(request);
+        return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(page, 400, Problem.UNSUPPORTED_LANGUAGE, null, e.shown(),
+                        Languages.choices(request)).setLocale(page.locale()))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -149,7 +164,10 @@ public class ErrorMappers {
         }
         Page page = Languages.page(request);
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(page, status, Problem.of(code, status >= 500 ? Problem.INTERNAL_ERROR : Problem.BAD_REQUEST), reference).setLocale(page.locale())).build();
+                .entity(Templates.error(page, status,
+                        Problem.of(code, status >= 500 ? Problem.INTERNAL_ERROR : Problem.BAD_REQUEST), reference,
+                        null, java.util.List.of()).setLocale(page.locale()))
+                .build();
     }
 
     private static String reference() {

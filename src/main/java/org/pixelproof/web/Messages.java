@@ -177,6 +177,15 @@ public interface Messages {
     String error_home();
 
     @Message
+    String error_unsupported_language(String asked);
+
+    @Message
+    String error_show_in_fr();
+
+    @Message
+    String error_show_in_en();
+
+    @Message
     String result_title();
 
     /** @return the localized verdict sentence of a Verdict constant (keys verdict_sentence_CONSTANT). */

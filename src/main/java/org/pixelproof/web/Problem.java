@@ -39,6 +39,8 @@ public enum Problem {
     MISSING_FIELD,
     /** A parameter has a wrong value. */
     BAD_PARAMETER,
+    /** A page was asked with {@code ?lang=} naming a language other than French or English. */
+    UNSUPPORTED_LANGUAGE,
     /** A dossier or letter was asked for an analysis without tracking ({@link NothingToComplainException}). */
     NOTHING_TO_COMPLAIN,
     /** Every turn for heavy work stayed taken too long ({@link ServerBusyException}). */

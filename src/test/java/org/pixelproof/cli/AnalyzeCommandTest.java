@@ -381,6 +381,17 @@ class AnalyzeCommandTest {
         assertEquals(ExitCodes.USAGE, late.exit());
         assertTrue(late.err().contains("priorRequest.sentOn: The date of the request to the organisation "
                 + "(10 December 2999) is in the future"), late.err());
+
+        Path impossible = Files.writeString(tmp.resolve("impossible.yaml"), "addressGivenWhen: 2024-13-45\n");
+        Run typo = run("analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant",
+                impossible.toString());
+        assertEquals(ExitCodes.USAGE, typo.exit());
+        assertTrue(typo.err().contains("addressGivenWhen: When the address was given: \"2024-13-45\" is not a date "
+                + "that exists"), typo.err());
+        Path words = Files.writeString(tmp.resolve("words.yaml"), "addressGivenWhen: spring 2021\n");
+        run(backends, "analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant", words.toString(),
+                "--quiet");
+        assertEquals("spring 2021", backends.dossierSettings.complainant().addressGivenWhen());
     }
 
     @Test

@@ -122,6 +122,32 @@ class DossierComplaintTest {
     }
 
     @Test
+    void anImpossibleIsoDateInTheFreeTextWhenIsRefusedButWordsAreKept() {
+        LocalDate today = LocalDate.of(2026, 6, 2);
+        for (String when : new String[] {"2024-13-45", "2023-02-29", "le 2024-00-10 environ", "2024-4-31"}) {
+            Complainant c = new Complainant(null, null, null, null, when, null, null, null, null);
+            List<ComplainantCheck.Problem> p = ComplainantCheck.check(c, today);
+            assertEquals(List.of(ComplainantCheck.ADDRESS_GIVEN_WHEN), p.stream().map(ComplainantCheck.Problem::field)
+                    .toList(), when);
+            assertEquals("invalid-date", p.get(0).code());
+        }
+        List<ComplainantCheck.Problem> p = ComplainantCheck.check(
+                new Complainant(null, null, null, null, "2024-13-45", null, null, null, null), today);
+        assertEquals("Quand l'adresse a été donnée : « 2024-13-45 » n'est pas une date qui existe (année-mois-jour). "
+                + "Corrigez-la, ou écrivez-la avec vos mots (« mars 2024 », « vers 2019 »).", p.get(0).message(
+                        Language.FR));
+        assertTrue(p.get(0).message(Language.EN).startsWith("When the address was given: \"2024-13-45\" is not a "
+                + "date that exists"), p.get(0).messageEn());
+        assertEquals("2024-4-31", ComplainantCheck.impossibleIsoDate("2024-4-31"));
+        // Free text stays free: words, real dates, spans of years, order and phone numbers
+        for (String when : new String[] {"spring 2021", "mars 2024", "2024-02-29", "2024-3-5", "hiver 2021-22",
+                "2019-2020", "commande 2024-1234-5678", "tél. 01-2024-13-45-99"}) {
+            assertEquals(List.of(), ComplainantCheck.check(
+                    new Complainant(null, null, null, null, when, null, null, null, null), today), when);
+        }
+    }
+
+    @Test
     void anEnglishDossierAlsoHoldsTheFrenchComplaintToFile() {
         Dossier en = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()),
                 DossierFixtures.complainant(), Language.EN);

@@ -1,10 +1,12 @@
 package org.pixelproof.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,17 +17,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each kind of broken rule file gives a {@link RuleSetException} naming the file and the line. The tests copy the
- * shipped {@code legal-rules/} to a temporary folder, break one file, and load the copy.
+ * Each kind of broken rule file gives a {@link RuleSetException} naming the file and the line. The tests copy a small
+ * rule set of their own ({@value #FIXTURE} under {@code src/test/resources}, invented data) to a temporary folder, break
+ * one line, and load the copy: editing the shipped {@code legal-rules/} cannot break them. The shipped set is loaded
+ * whole by {@link #theShippedRuleSetLoads()} (and checked in depth by {@link RuleSetDataTest}).
  */
 class RuleSetLoaderTest {
+
+    /** The fixture rule set, next to this class on the test classpath. */
+    static final String FIXTURE = "fixture-rules";
 
     @TempDir
     Path dir;
 
     @BeforeEach
-    void copyShippedRules() throws IOException {
-        Path src = Path.of("legal-rules");
+    void copyFixtureRules() throws IOException, URISyntaxException {
+        Path src = Path.of(RuleSetLoaderTest.class.getResource(FIXTURE).toURI());
         try (Stream<Path> files = Files.walk(src)) {
             for (Path p : files.toList()) {
                 Path target = dir.resolve(src.relativize(p).toString());
@@ -69,24 +76,50 @@ class RuleSetLoaderTest {
     }
 
     @Test
-    void theCopyLoads() {
+    void theFixtureLoads() {
         RuleSet rules = RuleSetLoader.load(dir);
-        assertEquals("2026.11.2", rules.version());
+        assertEquals("2026.1.0", rules.version());
+        assertEquals(2, rules.vendors().size());
+        assertEquals("postino", rules.matchVendor("https://t.postino-mail.com/track/open.php?u=1&id=2").orElseThrow()
+                .vendor().id());
+        assertEquals(java.util.Optional.of("https://www.example.com/news?id=7"),
+                rules.unwrap("https://eu.gateway.example.net/?url=https%3A%2F%2Fwww.example.com%2Fnews%3Fid%3D7"));
+        assertEquals(RuleSetLoader.FIXED_PROVISION_IDS.size(), rules.provisions().size());
+        assertEquals(RuleSetLoader.FIXED_DATE_IDS.size(), rules.keyDates().size());
+    }
+
+    /** The shipped rules, as a whole, from the folder the pom packages: valid, with every kind of entry. */
+    @Test
+    void theShippedRuleSetLoads() {
+        RuleSet rules = RuleSetLoader.load(Path.of("legal-rules"));
+        assertTrue(rules.version().matches("\\d{4}\\.\\d{1,2}\\.\\d+"), rules.version());
+        assertFalse(rules.vendors().isEmpty());
+        assertFalse(rules.markerPhrases().isEmpty());
+        assertFalse(rules.classificationPhrases().isEmpty());
+        assertFalse(rules.trackingParameters().isEmpty());
+        assertFalse(rules.linkWrappers().isEmpty());
+        for (String id : RuleSetLoader.FIXED_PROVISION_IDS) {
+            assertTrue(rules.provision(id).isPresent(), id);
+        }
+        for (String id : RuleSetLoader.FIXED_DATE_IDS) {
+            assertTrue(rules.keyDate(id).isPresent(), id);
+        }
+        assertEquals(rules.version(), RuleSetLoader.loadDefault().version(), "the classpath copy is the same set");
     }
 
     @Test
     void recipientPathGivesTheIdAtItsPlace() {
-        VendorPattern open = RuleSetLoader.load(dir).vendor("rapidmail").orElseThrow().patterns().stream()
-                .filter(p -> p.id().equals("rapidmail.open")).findFirst().orElseThrow();
-        assertEquals("7654321", open.recipientId("/o/136/1234567/1264/0/7654321/9012/a1b2c3d4e5.gif"));
-        assertEquals(null, open.recipientId("/mailing/136/1234567/0/a1b2c3d4e5/index.html"));
+        VendorPattern open = RuleSetLoader.load(dir).vendor("courrielo").orElseThrow().patterns().stream()
+                .filter(p -> p.id().equals("courrielo.click")).findFirst().orElseThrow();
+        assertEquals("7654321", open.recipientId("/c/136/1234567/7654321/a1b2c3.html"));
+        assertEquals(null, open.recipientId("/mailing/136/1234567/0/a1b2c3/index.html"));
     }
 
     @Test
     void recipientPathWithoutAGroupIsRefused() throws IOException {
-        int line = lineOf("vendors/esp-global.yaml", "recipientPath: \"/o/");
-        replace("vendors/esp-global.yaml", "recipientPath: \"/o/\\\\d+/\\\\d+/\\\\d+/\\\\d+/(\\\\d{4,12})/",
-                "recipientPath: \"/o/\\\\d+/\\\\d+/\\\\d+/\\\\d+/\\\\d{4,12}/");
+        int line = lineOf("vendors/esp-two.yaml", "recipientPath: \"/c/");
+        replace("vendors/esp-two.yaml", "recipientPath: \"/c/\\\\d+/\\\\d+/(\\\\d{4,12})/",
+                "recipientPath: \"/c/\\\\d+/\\\\d+/\\\\d{4,12}/");
         RuleSetException.Problem p = onlyProblem();
         assertEquals(line, p.line());
         assertTrue(p.message().contains("recipientPath needs a group"), p.message());
@@ -94,8 +127,8 @@ class RuleSetLoaderTest {
 
     @Test
     void anExampleWithoutTheRecipientIdIsRefused() throws IOException {
-        replace("vendors/esp-global.yaml", "\"https://t1a2b3c4.emailsys2a.net/o/136/1234567/1264/0/7654321/9012/a1b2c3d4e5.gif\"",
-                "\"https://t1a2b3c4.emailsys2a.net/o/136/1234567/1264/0/x/9012/a1b2c3d4e5.gif\"");
+        replace("vendors/esp-two.yaml", "\"https://go.courrielo.net/c/136/1234567/7654321/a1b2c3.html\"",
+                "\"https://go.courrielo.net/c/136/1234567/x/a1b2c3.html\"");
         RuleSetException.Problem p = onlyProblem();
         assertTrue(p.message().contains("has no recipient id where recipientPath"), p.message());
     }
@@ -120,18 +153,18 @@ class RuleSetLoaderTest {
 
     @Test
     void missingRequiredField() throws IOException {
-        int line = lineOf("vendors/esp-global.yaml", "legalName: \"The Rocket Science Group LLC\"");
-        replace("vendors/esp-global.yaml", "    legalName: \"The Rocket Science Group LLC\"\n", "");
+        int line = lineOf("vendors/esp-one.yaml", "- id: postino");
+        replace("vendors/esp-one.yaml", "    legalName: \"Postino Mail SAS\"\n", "");
         RuleSetException.Problem p = onlyProblem();
-        assertEquals("vendors/esp-global.yaml", p.file());
-        assertEquals(line - 2, p.line(), "line of the vendor entry ('- id: mailchimp')");
-        assertTrue(p.message().contains("vendor 'mailchimp': missing required field 'legalName'"), p.message());
+        assertEquals("vendors/esp-one.yaml", p.file());
+        assertEquals(line, p.line(), "line of the vendor entry ('- id: postino')");
+        assertTrue(p.message().contains("vendor 'postino': missing required field 'legalName'"), p.message());
     }
 
     @Test
     void badEnumValue() throws IOException {
-        int line = lineOf("vendors/esp-global.yaml", "category: esp");
-        replace("vendors/esp-global.yaml", "category: esp", "category: newsletter");
+        int line = lineOf("vendors/esp-one.yaml", "category: esp");
+        replace("vendors/esp-one.yaml", "category: esp", "category: newsletter");
         RuleSetException.Problem p = onlyProblem();
         assertEquals(line, p.line());
         assertTrue(p.message().contains("category 'newsletter' is not one of"), p.message());
@@ -181,11 +214,11 @@ class RuleSetLoaderTest {
 
     @Test
     void badRegex() throws IOException {
-        int line = lineOf("vendors/esp-global.yaml", "path: \"/track/open\\\\.php\\\\?\"");
-        replace("vendors/esp-global.yaml", "path: \"/track/open\\\\.php\\\\?\"", "path: \"/track/(open\"");
+        int line = lineOf("vendors/esp-one.yaml", "path: \"/track/open\\\\.php\\\\?\"");
+        replace("vendors/esp-one.yaml", "path: \"/track/open\\\\.php\\\\?\"", "path: \"/track/(open\"");
         RuleSetException e = assertThrows(RuleSetException.class, () -> RuleSetLoader.load(dir));
         RuleSetException.Problem p = e.problems().get(0);
-        assertEquals("vendors/esp-global.yaml", p.file());
+        assertEquals("vendors/esp-one.yaml", p.file());
         assertEquals(line, p.line());
         assertTrue(p.message().contains("is not a valid regular expression"), p.message());
     }
@@ -211,9 +244,9 @@ class RuleSetLoaderTest {
 
     @Test
     void vendorExampleNotMatchingItsPattern() throws IOException {
-        String example = "https://mandrillapp.com/track/open.php?u=30456789&id=0f1e2d3c4b5a4c3b2a1908f7e6d5c4b3";
-        int line = lineOf("vendors/esp-global.yaml", example);
-        replace("vendors/esp-global.yaml", example, "https://mandrillapp.com/other/open.php?u=1");
+        String example = "https://t.postino-mail.com/track/open.php?u=30456789&id=0f1e2d3c";
+        int line = lineOf("vendors/esp-one.yaml", example);
+        replace("vendors/esp-one.yaml", example, "https://t.postino-mail.com/other/open.php?u=1");
         RuleSetException.Problem p = onlyProblem();
         assertEquals(line, p.line());
         assertTrue(p.message().contains("does not match the pattern"), p.message());
@@ -257,9 +290,9 @@ class RuleSetLoaderTest {
     @Test
     void badDateAndCountryAndUrlAndUnknownField() throws IOException {
         replace("dates.yaml", "date: 2026-03-12", "date: 2026-02-30");
-        replace("vendors/esp-global.yaml", "country: AU", "country: Australia");
-        replace("provisions.yaml", "sourceUrl: https://www.cnil.fr/fr/les-sanctions-prononcees-par-la-cnil\n",
-                "sourceUrl: www.cnil.fr/fr/les-sanctions-prononcees-par-la-cnil\n");
+        replace("vendors/esp-two.yaml", "country: AU", "country: Australia");
+        replace("provisions.yaml", "sourceUrl: https://www.example.org/sanctions\n",
+                "sourceUrl: www.example.org/sanctions\n");
         replace("tracking-parameters.yaml", "    scope: recipient\n", "    scope: recipient\n    owner: x\n");
         RuleSetException e = assertThrows(RuleSetException.class, () -> RuleSetLoader.load(dir));
         String m = e.getMessage();
@@ -272,9 +305,9 @@ class RuleSetLoaderTest {
 
     @Test
     void unknownVendorReferenceFromAParameter() throws IOException {
-        replace("tracking-parameters.yaml", "vendor: mailchimp", "vendor: mailchimpp");
+        replace("tracking-parameters.yaml", "vendor: postino", "vendor: postinoo");
         RuleSetException.Problem p = onlyProblem();
-        assertTrue(p.message().contains("vendor 'mailchimpp' is not the id of any vendor"), p.message());
+        assertTrue(p.message().contains("vendor 'postinoo' is not the id of any vendor"), p.message());
     }
 
     @Test
@@ -290,15 +323,15 @@ class RuleSetLoaderTest {
 
     @Test
     void anyHostNeedsAPath() throws IOException {
-        replace("vendors/esp-global.yaml", "        path: \"/wf/open\\\\?upn=\"\n", "");
+        replace("vendors/esp-one.yaml", "        path: \"/pst/click\\\\?r=\"\n", "");
         RuleSetException.Problem p = onlyProblem();
         assertTrue(p.message().contains("host '*' (any host) needs a 'path'"), p.message());
     }
 
     @Test
     void everyProblemIsReportedAtOnce() throws IOException {
-        replace("vendors/esp-global.yaml", "category: esp", "category: x");
-        replace("vendors/esp-europe.yaml", "category: esp", "category: y");
+        replace("vendors/esp-one.yaml", "category: esp", "category: x");
+        replace("vendors/esp-two.yaml", "category: esp", "category: y");
         RuleSetException e = assertThrows(RuleSetException.class, () -> RuleSetLoader.load(dir));
         assertEquals(2, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().contains("mvn -q test -Dtest=RuleSetDataTest"), "message says how to check");

@@ -187,6 +187,21 @@ class BrowserIT {
 
     /** Finding 6: for a message without tracking, the page offers no complaint, and says why. */
     @Test
+    void aPageAskedInAnUnknownLanguageOffersFrenchAndEnglish() throws Exception {
+        try (Browser b = Browser.open()) {
+            b.driver.get(url("/privacy?lang=de"));
+            assertEquals("fr", b.driver.findElement(By.tagName("html")).getAttribute("lang"));
+            assertTrue(b.driver.findElement(By.cssSelector("[role=alert]")).getText().contains("« de »"));
+            b.screenshots("unknown-language");
+            b.driver.findElement(By.cssSelector("ul.lang-choices a[hreflang=en]")).click();
+            waiting(b).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+            assertTrue(b.driver.getCurrentUrl().endsWith("/privacy?lang=en"), b.driver.getCurrentUrl());
+            assertTrue(b.driver.findElement(By.tagName("h1")).getText().contains("Privacy"),
+                    b.driver.findElement(By.tagName("h1")).getText());
+        }
+    }
+
+    @Test
     void withoutTrackingThereIsNothingToComplainAbout() throws Exception {
         Path eml = Files.createTempFile("untracked-", ".eml");
         Files.write(eml, ReviewFindingsPagesTest.untracked());

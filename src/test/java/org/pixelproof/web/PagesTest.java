@@ -229,6 +229,30 @@ class PagesTest {
     }
 
     @Test
+    void theDossierFormRefusesAnImpossibleIsoDateInTheWhenFieldInThePageLanguage() throws IOException {
+        PageSession s = new PageSession();
+        String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
+        Response refused = s.post("/analyses/" + id + "/dossier", Map.of("name", "Hortense Quillebeuf",
+                "whenAddressGiven", "2024-13-45"));
+        assertEquals(400, refused.statusCode());
+        org.jsoup.nodes.Document fr = org.jsoup.Jsoup.parse(refused.asString());
+        assertTrue(fr.select("#dossier-problems").text().contains("« 2024-13-45 » n'est pas une date qui existe"),
+                fr.select("#dossier-problems").text());
+        assertEquals("2024-13-45", fr.select("#whenAddressGiven").val(), "the form keeps what was typed");
+        assertTrue(analyses.complainant(id).isEmpty(), "nothing is saved");
+
+        s.get("/?lang=en");
+        org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(s.post("/analyses/" + id + "/dossier",
+                Map.of("whenAddressGiven", "around 2023-02-29")).asString());
+        assertTrue(en.select("#dossier-problems").text().contains("\"2023-02-29\" is not a date that exists"),
+                en.select("#dossier-problems").text());
+
+        Response words = s.post("/analyses/" + id + "/dossier", Map.of("whenAddressGiven", "spring 2021"));
+        assertEquals(303, words.statusCode(), words.asString());
+        assertEquals("spring 2021", analyses.complainant(id).orElseThrow().whenAddressGiven());
+    }
+
+    @Test
     void theDossierFormRefusesADateInTheFutureAndSavesNothingButTakesAnEarlierObjection() throws IOException {
         PageSession s = new PageSession();
         String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
