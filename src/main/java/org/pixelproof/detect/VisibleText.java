@@ -225,7 +225,7 @@ public final class VisibleText {
                 }
                 if ((tag.equals("a") || tag.equals("area")) && el.hasAttr("href")) {
                     String href = el.attr("href").trim();
-                    String abs = el.absUrl("href");
+                    String abs = plainAbsolute(el, href) ? href : el.absUrl("href");
                     b.openLink(href, abs.isEmpty() ? href : abs, tag.equals("area") ? el.attr("alt") : el.attr("title"));
                 }
                 return FilterResult.CONTINUE;
@@ -503,5 +503,20 @@ public final class VisibleText {
     public String toString() {
         return "VisibleText[" + partPath + ", " + text.length() + " chars, " + paragraphs.size() + " paragraphs, "
                 + links.size() + " links]";
+    }
+
+    /** Characters of a URL that jsoup's resolution (through {@link java.net.URL}) gives back unchanged. */
+    private static final Pattern PLAIN_ABSOLUTE = Pattern.compile(
+            "https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9._~:/?#@!$&'()*+,;=%-]*)?");
+
+    /**
+     * @return true when {@code href} is an absolute {@code http(s)} URL that {@link Element#absUrl} would return as it
+     *         is (no {@code <base>}, no dot segment, no character it would strip or escape), so that resolving it, the
+     *         costliest step of reading a link, can be skipped
+     */
+    static boolean plainAbsolute(Element el, String href) {
+        return (href.startsWith("https://") || href.startsWith("http://")) && el.baseUri().isEmpty()
+                && !href.contains("/./") && !href.contains("/../") && !href.endsWith("/.") && !href.endsWith("/..")
+                && href.equals(el.attr("href")) && PLAIN_ABSOLUTE.matcher(href).matches();
     }
 }
