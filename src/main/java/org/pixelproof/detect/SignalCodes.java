@@ -46,10 +46,11 @@ import java.util.Map;
  * destination on another host, decoded offline; share links of social networks excepted), or
  * {@link #VENDOR_PATH_SHAPE}, or {@link #REDIRECTOR_SHAPE} (low confidence alone), or a web-version link ("voir la
  * version en ligne", "view in browser"...) whose URL names the subscriber ({@link #SUBSCRIBER_KEY}). Unsubscribe and
- * preference links are judged on vendor rules and redirectors only: the address or token they carry is what unsubscribing needs
- * (the address found there is recorded on the link, and on the tracker when the link is tracked anyway). Shared tokens
- * between links are recorded as a signal but decide nothing: account and template ids are shared too. Campaign
- * parameters ({@code utm_*}, {@link #CAMPAIGN_PARAMETERS}) never make a link a tracker; they are listed on the link.
+ * preference links are judged on vendor rules and redirectors only: the address or token they carry is what
+ * unsubscribing needs (the address found there is recorded on the link, and on the tracker when the link is tracked
+ * anyway). Shared tokens between links are recorded as a signal but decide nothing: account and template ids are shared
+ * too. Campaign parameters ({@code utm_*}, {@link #CAMPAIGN_PARAMETERS}) never make a link a tracker; they are listed
+ * on the link.
  * Links through the same redirector host and rule are grouped into one tracker (see
  * {@code docs/decisions/0023-one-click-tracker-per-redirector.md}).
  *
