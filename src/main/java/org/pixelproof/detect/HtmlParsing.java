@@ -34,7 +34,7 @@ import org.pixelproof.ingest.IngestLimits;
  * {@code <svg>} or {@code <math>}, and an HTML {@code <script/>} (inside {@code <foreignObject>} for example) swallows
  * what follows in a browser too.
  */
-final class HtmlParsing {
+public final class HtmlParsing {
 
     /**
      * Most start tags ({@code <} followed by a letter) parsed per body: 150,000, the default of the safe preview's
@@ -73,17 +73,32 @@ final class HtmlParsing {
     }
 
     /**
-     * A fresh HTML parser, as every HTML parse of the detector needs it: source positions tracked, elements nested
-     * deeper than {@code maxDepth} inserted as siblings, SVG {@code <script>} parsed as browsers do (see the class
-     * description). A parser is not thread-safe; this method is.
+     * A fresh HTML parser for the detector: {@link #browserLikeParser(int)} with source positions tracked, so that
+     * evidence quotes the exact source.
      *
      * @param maxDepth the deepest element nesting kept, in levels ({@link IngestLimits#maxHtmlDepth()})
      * @return a new parser
      */
     static Parser parser(int maxDepth) {
+        return browserLikeParser(maxDepth).setTrackPosition(true);
+    }
+
+    /**
+     * A fresh jsoup HTML parser that reads the markup as browsers do where jsoup 1.24.1 does not: SVG
+     * {@code <script>} is ordinary foreign content, so that a self-closed {@code <svg><script href="x"/>} ends there
+     * instead of turning the rest of the document into text (see the class description). Elements nested deeper than
+     * {@code maxDepth} are inserted as siblings. Source positions are not tracked. For every component that must see
+     * what a mail client or browser sees (the detector, the safe preview, the cleaned copy). A parser is not
+     * thread-safe; this method is.
+     *
+     * @param maxDepth the deepest element nesting kept, in levels (e.g. {@link IngestLimits#maxHtmlDepth()}), at
+     *                 least 1
+     * @return a new parser
+     */
+    public static Parser browserLikeParser(int maxDepth) {
         TagSet tags = TagSet.Html(); // a copy layered on jsoup's defaults: changes stay local to this parser
         tags.add(new Tag("script", Parser.NamespaceSvg).set(Tag.Known));
-        return Parser.htmlParser().tagSet(tags).setMaxDepth(maxDepth).setTrackPosition(true);
+        return Parser.htmlParser().tagSet(tags).setMaxDepth(maxDepth);
     }
 
     /** @return the index of the start tag number {@code max + 1} in {@code html}, or its length when there is none */
