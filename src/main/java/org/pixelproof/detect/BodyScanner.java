@@ -605,7 +605,7 @@ final class BodyScanner {
             html = html.substring(0, cut);
         }
         Document doc = HtmlParsing.parser(limits.maxHtmlDepth()).parseInput(html, "");
-        Element baseEl = doc.selectFirst("base[href]");
+        Element baseEl = HtmlParsing.hasBaseTag(html, html.length()) ? doc.selectFirst("base[href]") : null;
         WebUrl innerBase = base;
         if (baseEl != null) {
             WebUrl b = WebUrl.of(baseEl.attr("href"), base);

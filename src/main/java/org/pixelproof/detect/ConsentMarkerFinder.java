@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,10 @@ import org.pixelproof.rules.RuleSet;
  *   nothing and the one before it is a question ("Vous ne voulez plus recevoir ces emails ? Rendez-vous sur le lien
  *   URL"), the question is read too. Only when the text matches nothing is the URL tried (percent-decoded, cut into
  *   words: {@code /unsubscribe}, {@code /datenschutz}...). The text decides, so an "Unsubscribe" link is never a
- *   tracking opt-out and a "Privacy" link pointing at {@code /unsubscribe?...} stays a privacy link.</li>
+ *   tracking opt-out and a "Privacy" link pointing at {@code /unsubscribe?...} stays a privacy link. A link that is
+ *   not yet a tracking opt-out is also read with the text before it (up to 250 characters of its paragraph): it becomes
+ *   one when an opt-out phrase runs from that text into the link's own words ("Nous mesurons l'ouverture [...]. Vous
+ *   pouvez vous y opposer depuis la page [Gérer mes préférences]"), never when the phrase ends before the link.</li>
  *   <li><b>Notices</b> (rules with {@code target: text}) in every paragraph of visible text: one marker per paragraph
  *   and marker type, its text the sentence that matched. Hidden elements ({@code display:none}...) are not read: a
  *   notice nobody sees informs nobody.</li>
@@ -102,6 +106,8 @@ public final class ConsentMarkerFinder {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}@]+");
     /** The scheme of a link, dropped from its words (compiled once: String.replaceFirst compiles per call). */
     private static final Pattern URL_SCHEME = Pattern.compile("^(?i)(?:https?:|mailto:)/*");
+
+    private static final Set<ConsentMarkerType> OPT_OUT_ONLY = EnumSet.of(ConsentMarkerType.TRACKING_OPT_OUT_LINK);
 
     private record Rule(MarkerPhrase phrase, ConsentMarkerType type) {
     }
@@ -163,6 +169,67 @@ public final class ConsentMarkerFinder {
      * @return markers of those types, in document order
      */
     List<ConsentMarker> find(ReceivedEmail email, List<VisibleText> texts, Set<ConsentMarkerType> types) {
+        return find(email, texts, types, new Memo());
+    }
+
+    /**
+     * The markers of every type, and the privacy-policy links alone, as {@link #find} gives them for all types and
+     * for {@link ConsentMarkerType#PRIVACY_POLICY_LINK} alone, reading each link and paragraph once for both.
+     *
+     * @param all                every marker, as {@code find(email, texts, EnumSet.allOf(ConsentMarkerType.class))}
+     * @param privacyPolicyLinks as {@code find(email, texts, EnumSet.of(PRIVACY_POLICY_LINK))} (a link whose text
+     *                           first reads as, say, an unsubscribe link is still read here as a privacy-policy link
+     *                           when its words say so)
+     */
+    record AllAndPrivacy(List<ConsentMarker> all, List<ConsentMarker> privacyPolicyLinks) {
+    }
+
+    /**
+     * @param email the message
+     * @param texts the visible texts of its bodies, from {@link VisibleText#ofEmail}
+     * @return the markers of every type and the privacy-policy links alone
+     */
+    AllAndPrivacy findAllAndPrivacyLinks(ReceivedEmail email, List<VisibleText> texts) {
+        Memo memo = new Memo();
+        return new AllAndPrivacy(find(email, texts, EnumSet.allOf(ConsentMarkerType.class), memo),
+                find(email, texts, EnumSet.of(ConsentMarkerType.PRIVACY_POLICY_LINK), memo));
+    }
+
+    /**
+     * What reading a message's texts computes that does not depend on the marker types asked for (normalised texts,
+     * the prefilters' answers, a link's URL words), kept for a second reading of the same message. Not thread-safe;
+     * one per message.
+     */
+    private final class Memo {
+        private final Map<String, String> normalized = new HashMap<>();
+        private final Map<String, PatternPrefilter.Candidates> linkCandidates = new HashMap<>();
+        private final Map<String, String> urlWords = new HashMap<>();
+        private final Map<String, NormalizedText> paragraphs = new HashMap<>();
+        private final Map<String, PatternPrefilter.Candidates> textCandidates = new HashMap<>();
+
+        String normalize(String s) {
+            return normalized.computeIfAbsent(s, NormalizedText::normalize);
+        }
+
+        PatternPrefilter.Candidates linkCandidates(String normalizedText) {
+            return linkCandidates.computeIfAbsent(normalizedText, linkFilter::candidates);
+        }
+
+        String urlWords(String url) {
+            return urlWords.computeIfAbsent(url, ConsentMarkerFinder::urlWords);
+        }
+
+        NormalizedText paragraph(String text) {
+            return paragraphs.computeIfAbsent(text, NormalizedText::of);
+        }
+
+        PatternPrefilter.Candidates textCandidates(String normalizedText) {
+            return textCandidates.computeIfAbsent(normalizedText, textFilter::candidates);
+        }
+    }
+
+    private List<ConsentMarker> find(ReceivedEmail email, List<VisibleText> texts, Set<ConsentMarkerType> types,
+            Memo memo) {
         List<Found> found = new ArrayList<>();
         if (types.contains(ConsentMarkerType.LIST_UNSUBSCRIBE_HEADER)) {
             listUnsubscribe(email, found);
@@ -170,8 +237,8 @@ public final class ConsentMarkerFinder {
         int bodyOrder = 1;
         for (VisibleText vt : texts) {
             int base = bodyOrder++ * 10_000_000;
-            links(vt, types, found, base);
-            notices(vt, types, found, base);
+            links(vt, types, found, base, memo);
+            notices(vt, types, found, base, memo);
         }
         found.sort(Comparator.comparingInt(Found::order));
         Set<String> seen = new LinkedHashSet<>();
@@ -275,7 +342,7 @@ public final class ConsentMarkerFinder {
 
     // --- links
 
-    private void links(VisibleText vt, Set<ConsentMarkerType> types, List<Found> found, int base) {
+    private void links(VisibleText vt, Set<ConsentMarkerType> types, List<Found> found, int base, Memo memo) {
         int n = 0;
         for (VisibleText.LinkSpan link : vt.links()) {
             if (n++ >= MAX_LINKS_PER_BODY) {
@@ -284,7 +351,7 @@ public final class ConsentMarkerFinder {
             if (link.href().isEmpty() || link.href().startsWith("#")) {
                 continue;
             }
-            Map<ConsentMarkerType, String[]> hits = classifyLink(vt, link, types);
+            Map<ConsentMarkerType, String[]> hits = classifyLink(vt, link, types, memo);
             for (Map.Entry<ConsentMarkerType, String[]> hit : hits.entrySet()) {
                 String element = isPlain(vt, link) ? "text" : "a";
                 Location loc = new Location(vt.partPath(), element, "text".equals(element) ? null : "href", null);
@@ -302,14 +369,14 @@ public final class ConsentMarkerFinder {
      * @return for each marker type matched by the link, {rule id, marker text}
      */
     private Map<ConsentMarkerType, String[]> classifyLink(VisibleText vt, VisibleText.LinkSpan link,
-            Set<ConsentMarkerType> types) {
+            Set<ConsentMarkerType> types, Memo memo) {
         Map<ConsentMarkerType, String[]> hits = new EnumMap<>(ConsentMarkerType.class);
         String anchor = link.anchorText();
-        String anchorNorm = NormalizedText.normalize(anchor);
+        String anchorNorm = memo.normalize(anchor);
         boolean generic = GENERIC_LINK_TEXT.matcher(anchorNorm).matches();
         boolean tooLong = anchorNorm.length() > MAX_ANCHOR_TEXT;
         if (!generic && !tooLong) {
-            match(anchorNorm, anchor, types, hits, 0);
+            match(anchorNorm, anchor, types, hits, memo, 0);
         }
         if (generic || !tooLong && hits.isEmpty() && GENERIC_LINK_START.matcher(anchorNorm).find()) {
             String before = tail(vt.textBefore(link), MAX_CONTEXT_BEFORE);
@@ -317,19 +384,28 @@ public final class ConsentMarkerFinder {
             String[] sentences = lastSentences(before);
             String lead = NormalizedText.collapse(sentences[1]);
             String context = NormalizedText.collapse(lead + " " + anchor + " " + after);
-            int anchorAt = NormalizedText.normalize(lead).length();
-            match(NormalizedText.normalize(context), context, types, hits, Math.max(0, anchorAt - MAX_CONTEXT_DISTANCE));
+            int anchorAt = memo.normalize(lead).length();
+            match(memo.normalize(context), context, types, hits, memo,
+                    Math.max(0, anchorAt - MAX_CONTEXT_DISTANCE));
             if (hits.isEmpty() && sentences[0] != null) {
                 String question = NormalizedText.collapse(sentences[0]);
                 String wider = NormalizedText.collapse(question + " " + context);
-                int at = NormalizedText.normalize(question).length() + 1 + anchorAt;
-                match(NormalizedText.normalize(wider), wider, types, hits, Math.max(0, at - MAX_CONTEXT_DISTANCE));
+                int at = memo.normalize(question).length() + 1 + anchorAt;
+                match(memo.normalize(wider), wider, types, hits, memo, Math.max(0, at - MAX_CONTEXT_DISTANCE));
             }
         }
+        if (!generic && !tooLong && !hits.containsKey(ConsentMarkerType.TRACKING_OPT_OUT_LINK)
+                && types.contains(ConsentMarkerType.TRACKING_OPT_OUT_LINK)) {
+            // a link whose own words end a sentence objecting to tracking: "vous pouvez vous y opposer depuis la
+            // page [Gérer mes préférences]"; the phrase must run into the link text, so the link is the means named
+            String lead = NormalizedText.collapse(tail(vt.textBefore(link), MAX_CONTEXT_BEFORE));
+            String context = NormalizedText.collapse(lead + " " + anchor);
+            match(memo.normalize(context), context, OPT_OUT_ONLY, hits, memo, memo.normalize(lead).length() + 2);
+        }
         if (hits.isEmpty()) {
-            String words = urlWords(link.url());
+            String words = memo.urlWords(link.url());
             String display = anchor.isBlank() ? link.url() : anchor;
-            match(words, display, types, hits, 0);
+            match(words, display, types, hits, memo, 0);
         }
         return hits;
     }
@@ -339,7 +415,7 @@ public final class ConsentMarkerFinder {
      * phrase read in a link's sentence lies near the link).
      */
     private void match(String normalized, String display, Set<ConsentMarkerType> types,
-            Map<ConsentMarkerType, String[]> hits, int minEnd) {
+            Map<ConsentMarkerType, String[]> hits, Memo memo, int minEnd) {
         if (normalized.isEmpty()) {
             return;
         }
@@ -350,7 +426,7 @@ public final class ConsentMarkerFinder {
                 continue;
             }
             if (candidates == null) {
-                candidates = linkFilter.candidates(normalized);
+                candidates = memo.linkCandidates(normalized);
             }
             if (!candidates.mayMatch(k)) {
                 continue; // none of the words the pattern needs is in the text
@@ -446,7 +522,7 @@ public final class ConsentMarkerFinder {
 
     // --- notices
 
-    private void notices(VisibleText vt, Set<ConsentMarkerType> types, List<Found> found, int base) {
+    private void notices(VisibleText vt, Set<ConsentMarkerType> types, List<Found> found, int base, Memo memo) {
         if (textRules.isEmpty()) {
             return;
         }
@@ -460,8 +536,8 @@ public final class ConsentMarkerFinder {
                     continue;
                 }
                 if (nt == null) {
-                    nt = NormalizedText.of(p.text());
-                    candidates = textFilter.candidates(nt.text());
+                    nt = memo.paragraph(p.text());
+                    candidates = memo.textCandidates(nt.text());
                 }
                 if (!candidates.mayMatch(k)) {
                     continue;

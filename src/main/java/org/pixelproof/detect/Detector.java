@@ -255,12 +255,14 @@ public final class Detector {
 
         // the visible text is read once and shared by the marker finder and the sender identifier (and assess)
         List<VisibleText> texts = VisibleText.ofEmail(email, html, VisibleText.DEFAULT_MAX_CHARS);
-        List<ConsentMarker> markers = markerFinder.find(email, texts, EnumSet.allOf(ConsentMarkerType.class));
+        ConsentMarkerFinder.AllAndPrivacy found = markerFinder.findAllAndPrivacyLinks(email, texts);
+        List<ConsentMarker> markers = found.all();
         EnumSet<ConsentMarkerType> missing = EnumSet.allOf(ConsentMarkerType.class);
         for (ConsentMarker m : markers) {
             missing.remove(m.type());
         }
-        SenderIdentity sender = senderIdentifier.identifyFrom(email, texts, run.matcher.addresses());
+        SenderIdentity sender = senderIdentifier.identifyFrom(email, texts, run.matcher.addresses(),
+                found.privacyPolicyLinks());
         List<String> doubts = SenderIdentityCheck.check(email, sender, finalLinks, texts, run.parties, vendors);
         if (!doubts.isEmpty()) {
             sender = sender.withIdentityCaveats(doubts);
@@ -1162,6 +1164,15 @@ public final class Detector {
         private void recipientParameters(Draft d, WebUrl url, boolean recipient) {
             String vendorId = d.vendor != null && d.vendor.kind() != PatternKind.ASSET ? d.vendor.vendor().id()
                     : null;
+            if (vendorId != null && recipient) {
+                // the vendor's own place for the recipient's id outside named parameters (recipientPath)
+                String id = d.vendor.pattern().recipientId(url.pathAndQuery());
+                if (usable(id)) {
+                    d.tokens.add(id);
+                    d.signal(SignalCodes.RECIPIENT_PARAMETER, "recipient id where " + d.vendor.pattern().id()
+                            + " (" + d.vendor.vendor().name() + ") puts it");
+                }
+            }
             params:
             for (WebUrl.QueryParam p : url.params()) {
                 if (vendorId != null) {

@@ -55,6 +55,7 @@ public final class HtmlParsing {
         Parser parser = parser(limits.maxHtmlDepth());
         String text = body.text();
         int cut = cutAfterElements(text, MAX_ELEMENTS);
+        boolean mayHaveBase = hasBaseTag(text, cut);
         if (cut < text.length()) {
             anomalies.add(new Anomaly(AnomalyCode.HTML_TOO_MANY_ELEMENTS, body.partPath(), "HTML body with more than "
                     + MAX_ELEMENTS + " elements; only the first " + cut + " characters were analysed"));
@@ -62,7 +63,7 @@ public final class HtmlParsing {
         }
         Document doc = parser.parseInput(text, "");
         doc.setBaseUri("");
-        Element base = doc.selectFirst("base[href]");
+        Element base = mayHaveBase ? doc.selectFirst("base[href]") : null; // a whole-tree search: only when worth it
         if (base != null) {
             WebUrl b = WebUrl.of(base.attr("href"), null);
             if (b != null && b.isRemote()) {
@@ -99,6 +100,19 @@ public final class HtmlParsing {
         TagSet tags = TagSet.Html(); // a copy layered on jsoup's defaults: changes stay local to this parser
         tags.add(new Tag("script", Parser.NamespaceSvg).set(Tag.Known));
         return Parser.htmlParser().tagSet(tags).setMaxDepth(maxDepth);
+    }
+
+    /**
+     * @return true when {@code html} holds {@code <base} (any case) before {@code end}: a necessary condition for a
+     *         {@code <base>} element, checked before searching the tree for one
+     */
+    static boolean hasBaseTag(String html, int end) {
+        for (int i = html.indexOf('<'); i >= 0 && i < end; i = html.indexOf('<', i + 1)) {
+            if (html.regionMatches(true, i + 1, "base", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the index of the start tag number {@code max + 1} in {@code html}, or its length when there is none */

@@ -3,12 +3,14 @@ package org.pixelproof.detect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.pixelproof.rules.LinkWrapper;
 import org.pixelproof.rules.RuleSet;
 
@@ -20,7 +22,8 @@ import org.pixelproof.rules.RuleSet;
  * parameters first), a base64 or base64url parameter or path segment that decodes to a URL or to JSON holding one, a
  * percent-encoded URL in the path ({@code /L0/https:%2F%2Fexample.com%2F...}, as Amazon SES click tracking writes it),
  * or a plain URL after a path prefix; then again in the destination found, for nested redirectors, at most
- * {@link #MAX_NESTING} levels. Nothing is fetched. Thread-safe.
+ * {@link #MAX_NESTING} levels. Nothing is fetched. The wrappers' host patterns are tried once per distinct host (at most
+ * {@link #MAX_CACHED_HOSTS} hosts cached). Thread-safe.
  */
 final class LinkDecoder {
 
@@ -44,8 +47,13 @@ final class LinkDecoder {
     record Unwrapped(WebUrl url, String wrapperId) {
     }
 
+    /** Most hosts whose matching wrappers are cached; default 20,000 (the cache is emptied when full). */
+    static final int MAX_CACHED_HOSTS = 20_000;
+
     private final List<LinkWrapper> wrappers;
     private final List<java.util.regex.Pattern> destinationParams;
+    /** Per host, the wrappers whose host pattern matches it, in rule order (most hosts: none). */
+    private final Map<String, List<LinkWrapper>> wrappersByHost = new ConcurrentHashMap<>();
 
     LinkDecoder(RuleSet rules) {
         this.wrappers = rules.linkWrappers();
@@ -81,13 +89,32 @@ final class LinkDecoder {
     }
 
     private LinkWrapper wrapperOf(WebUrl url) {
-        for (LinkWrapper w : wrappers) {
-            // the host first, on the host already parsed: cheap, and false for nearly every URL
-            if (w.host().matcher(url.host()).matches() && w.matches(url.url())) {
+        // the host first, once per distinct host: false for nearly every URL
+        for (LinkWrapper w : wrappersOfHost(url.host())) {
+            if (w.matches(url.url())) {
                 return w;
             }
         }
         return null;
+    }
+
+    private List<LinkWrapper> wrappersOfHost(String host) {
+        List<LinkWrapper> cached = wrappersByHost.get(host);
+        if (cached != null) {
+            return cached;
+        }
+        List<LinkWrapper> found = new ArrayList<>(1);
+        for (LinkWrapper w : wrappers) {
+            if (w.host().matcher(host).matches()) {
+                found.add(w);
+            }
+        }
+        List<LinkWrapper> result = found.isEmpty() ? List.of() : List.copyOf(found);
+        if (wrappersByHost.size() >= MAX_CACHED_HOSTS) {
+            wrappersByHost.clear();
+        }
+        wrappersByHost.put(host, result);
+        return result;
     }
 
     /**

@@ -241,6 +241,20 @@ public final class SenderIdentifier {
      * @return the identity
      */
     SenderIdentity identifyFrom(ReceivedEmail email, List<VisibleText> texts, List<String> recipients) {
+        return identifyFrom(email, texts, recipients,
+                markers.find(email, texts, EnumSet.of(ConsentMarkerType.PRIVACY_POLICY_LINK)));
+    }
+
+    /**
+     * @param email              the message
+     * @param texts              the visible texts of its bodies ({@link VisibleText#ofEmail})
+     * @param recipients         the recipient addresses (a privacy or DPO link carrying one of them is withheld)
+     * @param privacyPolicyLinks the message's privacy-policy link markers, as the marker finder gives them for
+     *                           {@link ConsentMarkerType#PRIVACY_POLICY_LINK} alone
+     * @return the identity
+     */
+    SenderIdentity identifyFrom(ReceivedEmail email, List<VisibleText> texts, List<String> recipients,
+            List<ConsentMarker> privacyPolicyLinks) {
         RecipientMatcher recipientMatcher = new RecipientMatcher(recipients);
         List<SenderClue> clues = new ArrayList<>();
 
@@ -377,7 +391,7 @@ public final class SenderIdentifier {
         // --- privacy-policy links
         String privacyUrl = null;
         String privacyStatus = null;
-        for (ConsentMarker m : markers.find(email, texts, EnumSet.of(ConsentMarkerType.PRIVACY_POLICY_LINK))) {
+        for (ConsentMarker m : privacyPolicyLinks) {
             if (m.url() == null) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package org.pixelproof.detect;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,10 @@ import org.pixelproof.rules.VendorPattern;
  * Matches URLs against the vendor patterns of the rule set, fast enough to run on every URL of every message.
  *
  * <p>Host patterns are evaluated once per distinct host (results are cached, at most {@link #MAX_CACHED_HOSTS} hosts,
- * the cache being emptied when full), then only the path patterns of the vendors whose host matched are tried. For
+ * the cache being emptied when full), then only the path patterns of the vendors whose host matched are tried.
+ * Catch-all patterns (any host, a vendor path) are indexed by the first path segment of their literal beginning
+ * ({@code /wf/open?upn=} under {@code wf}): a URL tries those of its own first segment and the few whose first
+ * segment is not a literal ({@code /(?:tr|mk)/op/...}). For
  * the "vendor path shape on a brand subdomain" signal, the patterns whose path starts with a distinctive literal of at
  * least {@link #MIN_SHAPE_LITERAL} characters over at least two path segments (e.g. {@code /track/open.php},
  * {@code /wf/open}; not a lone {@code /redirect/}) are indexed by their first path segment and tried on URLs of any
@@ -51,22 +55,40 @@ final class VendorIndex {
         }
     }
 
-    private record Entry(Vendor vendor, VendorPattern pattern, boolean anyHost) {
+    /** A pattern of a vendor; {@code order} is its rank in the rule set. */
+    private record Entry(Vendor vendor, VendorPattern pattern, boolean anyHost, int order) {
     }
 
     /** A host no real pattern names: a pattern that matches it accepts any host. */
     private static final String SENTINEL_HOST = "pixelproof-sentinel-host.invalid";
 
     private final List<Entry> entries = new ArrayList<>();
+    /**
+     * Catch-all entries (any host) whose path starts with a whole literal first segment, by that segment in lower
+     * case: only those of the URL's own first segment are tried.
+     */
+    private final Map<String, List<Entry>> anyHostByFirstSegment = new HashMap<>();
+    /** Catch-all entries whose first path segment is not a literal: tried on every URL. */
+    private final List<Entry> anyHostEverywhere = new ArrayList<>();
     private final Map<String, List<Entry>> shapeByFirstSegment = new HashMap<>();
     private final Map<String, List<Entry>> hostCache = new ConcurrentHashMap<>();
     private final Map<String, List<Vendor>> vendorsByHeader = new HashMap<>();
 
     VendorIndex(RuleSet rules) {
+        int order = 0;
         for (Vendor v : rules.vendors()) {
             for (VendorPattern p : v.patterns()) {
-                Entry e = new Entry(v, p, p.host().matcher(SENTINEL_HOST).matches());
-                entries.add(e);
+                Entry e = new Entry(v, p, p.host().matcher(SENTINEL_HOST).matches(), order++);
+                if (e.anyHost()) {
+                    String seg = p.path() == null ? null : wholeFirstSegment(literalPrefix(p.path().pattern()));
+                    if (seg == null) {
+                        anyHostEverywhere.add(e);
+                    } else {
+                        anyHostByFirstSegment.computeIfAbsent(seg, k -> new ArrayList<>()).add(e);
+                    }
+                } else {
+                    entries.add(e);
+                }
                 if (p.path() != null && p.kind() != PatternKind.ASSET) {
                     String literal = literalPrefix(p.path().pattern());
                     if (literal.length() >= MIN_SHAPE_LITERAL && literal.startsWith("/") && segments(literal) >= 2) {
@@ -94,14 +116,25 @@ final class VendorIndex {
         }
         String pq = url.pathAndQuery();
         List<VendorMatch> out = new ArrayList<>(2);
-        // the vendor's own hosts first, catch-all host patterns (any brand domain) after them
-        for (int pass = 0; pass < 2; pass++) {
-            for (Entry e : hostEntries(url.host())) {
-                if (e.anyHost() == (pass == 1)
-                        && (e.pattern().path() == null || e.pattern().path().matcher(pq).lookingAt())) {
-                    out.add(new VendorMatch(e.vendor(), e.pattern(), true, e.anyHost()));
+        // the vendor's own hosts first, catch-all host patterns (any brand domain) after them, in rule order
+        for (Entry e : hostEntries(url.host())) {
+            if (e.pattern().path() == null || e.pattern().path().matcher(pq).lookingAt()) {
+                out.add(new VendorMatch(e.vendor(), e.pattern(), true, false));
+            }
+        }
+        List<Entry> bySegment = anyHostByFirstSegment.get(firstSegment(url.path()).toLowerCase(Locale.ROOT));
+        List<Entry> anyHost = new ArrayList<>(0);
+        for (List<Entry> list : bySegment == null ? List.of(anyHostEverywhere)
+                : List.of(bySegment, anyHostEverywhere)) {
+            for (Entry e : list) {
+                if (e.pattern().path() == null || e.pattern().path().matcher(pq).lookingAt()) {
+                    anyHost.add(e);
                 }
             }
+        }
+        anyHost.sort(Comparator.comparingInt(Entry::order)); // rule order, as the two lists interleave
+        for (Entry e : anyHost) {
+            out.add(new VendorMatch(e.vendor(), e.pattern(), true, true));
         }
         if (out.isEmpty()) {
             List<Entry> shapes = shapeByFirstSegment.get(firstSegment(url.path()).toLowerCase(Locale.ROOT));
@@ -160,6 +193,22 @@ final class VendorIndex {
             }
         }
         return n;
+    }
+
+    /**
+     * @param literal a path pattern's literal beginning
+     * @return its first segment in lower case when the literal holds it whole (followed by {@code /} or {@code ?}),
+     *         else {@code null}
+     */
+    static String wholeFirstSegment(String literal) {
+        if (!literal.startsWith("/")) {
+            return null;
+        }
+        int end = 1;
+        while (end < literal.length() && literal.charAt(end) != '/' && literal.charAt(end) != '?') {
+            end++;
+        }
+        return end > 1 && end < literal.length() ? literal.substring(1, end).toLowerCase(Locale.ROOT) : null;
     }
 
     private static String firstSegment(String path) {

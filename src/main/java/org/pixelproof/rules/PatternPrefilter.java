@@ -24,7 +24,12 @@ import java.util.regex.Pattern;
  * whatever the number of patterns; the automata are built once, at construction. Immutable and thread-safe.
  */
 public final class PatternPrefilter {
-    /** Most start windows recorded per pattern and text; past it the pattern is searched everywhere. */
+    /**
+     * Start windows recorded per pattern and text before their number is weighed against the text's length: 256.
+     * Past it, a pattern is searched everywhere once it has more windows than {@code length / WINDOW_COST} (each
+     * window holding at least one start, trying them all would then cost more than one scan); a long newsletter
+     * repeating a phrase's word a few hundred times keeps its windows.
+     */
     static final int MAX_WINDOWS = 256;
     /** Texts shorter than this (characters) are searched everywhere: one scan is cheap. */
     static final int SHORT_TEXT = 256;
@@ -272,7 +277,7 @@ public final class PatternPrefilter {
                 return;
             }
             int count = counts[pattern];
-            if (count >= MAX_WINDOWS) {
+            if (count >= MAX_WINDOWS && (long) count * WINDOW_COST >= length) {
                 states[pattern] = EVERYWHERE;
                 windows[pattern] = null;
                 return;
@@ -318,22 +323,9 @@ public final class PatternPrefilter {
             if (!mayMatch(index)) {
                 return false;
             }
-            int[] w = windows[index];
-            if (w == null || length < SHORT_TEXT) { // no windows, or a text too short for them to pay off
+            int[] w = startWindows(index);
+            if (w == null) {
                 return matcher.find(from);
-            }
-            if (states[index] != MERGED) {
-                counts[index] = sortAndMerge(w, counts[index]);
-                states[index] = MERGED;
-                long span = 0;
-                for (int k = 0; k < counts[index]; k++) {
-                    span += w[2 * k + 1] - w[2 * k] + 1;
-                }
-                if (span * WINDOW_COST > length) { // trying each start costs more than one scan
-                    windows[index] = null;
-                    states[index] = EVERYWHERE;
-                    return matcher.find(from);
-                }
             }
             int count = counts[index];
             matcher.useTransparentBounds(true);
@@ -351,6 +343,37 @@ public final class PatternPrefilter {
                 }
             }
             return false;
+        }
+
+        /**
+         * @param index a pattern's index
+         * @return true when {@link #find} tries only the start windows of that pattern, false when it searches the
+         *         whole text (no windows, a short text, or windows too many or too wide to pay off); for tests
+         */
+        boolean usesWindows(int index) {
+            return mayMatch(index) && startWindows(index) != null;
+        }
+
+        /** @return the merged start windows of a pattern, or {@code null} when it is to be searched everywhere */
+        private int[] startWindows(int index) {
+            int[] w = windows[index];
+            if (w == null || length < SHORT_TEXT) { // no windows, or a text too short for them to pay off
+                return null;
+            }
+            if (states[index] != MERGED) {
+                counts[index] = sortAndMerge(w, counts[index]);
+                states[index] = MERGED;
+                long span = 0;
+                for (int k = 0; k < counts[index]; k++) {
+                    span += w[2 * k + 1] - w[2 * k] + 1;
+                }
+                if (span * WINDOW_COST > length) { // trying each start costs more than one scan
+                    windows[index] = null;
+                    states[index] = EVERYWHERE;
+                    return null;
+                }
+            }
+            return w;
         }
 
         /** Sorts windows by start and merges the overlapping ones; returns how many are left. */

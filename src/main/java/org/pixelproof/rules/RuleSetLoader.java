@@ -381,7 +381,7 @@ public final class RuleSetLoader {
 
     private VendorPattern pattern(String file, YamlNode node, String vendorId, String vendorLabel) {
         Fields f = new Fields(file, node, vendorLabel + ", pattern", Set.of("id", "kind", "host", "hostRegex", "path",
-                "source", "examples", "note"));
+                "source", "examples", "note", "recipientPath"));
         if (!f.ok()) {
             return null;
         }
@@ -399,13 +399,21 @@ public final class RuleSetLoader {
         }
         String src = f.patternSource("source");
         f.optional("note");
+        String recipientRe = f.optional("recipientPath");
+        Pattern recipientPath = recipientRe == null ? null : f.regex("recipientPath", recipientRe);
+        if (recipientPath != null && recipientPath.matcher("").groupCount() < 1) {
+            problem(file, f.line("recipientPath"), f.label + ": recipientPath needs a group (...) around the id");
+            recipientPath = null;
+        }
         List<YamlNode.Scalar> examples = f.scalars("examples", true);
         List<String> exampleUrls = new ArrayList<>();
-        if (host == null || kindText == null || src == null || id == null || (pathRe != null && path == null)) {
+        if (host == null || kindText == null || src == null || id == null || (pathRe != null && path == null)
+                || (recipientRe != null && recipientPath == null)) {
             return null;
         }
         VendorPattern vp = new VendorPattern(id, PatternKind.valueOf(kindText.toUpperCase(Locale.ROOT)), host.pattern,
-                path, src, f.line(), host.rule(), HostGlob.specificity(host.glob, host.regex), List.of());
+                path, src, f.line(), host.rule(), HostGlob.specificity(host.glob, host.regex), List.of(),
+                recipientPath);
         for (YamlNode.Scalar ex : examples) {
             String url = ex.text();
             if (urlProblem(url) != null) {
@@ -414,12 +422,16 @@ public final class RuleSetLoader {
             } else if (!vp.matchesUrl(url)) {
                 problem(file, ex.line(), f.label + ": example '" + url + "' does not match the pattern (host "
                         + host.rule() + (pathRe == null ? "" : ", path " + pathRe) + ")");
+            } else if (recipientPath != null
+                    && UrlParts.parse(url).map(u -> vp.recipientId(u.pathAndQuery())).orElse(null) == null) {
+                problem(file, ex.line(), f.label + ": example '" + url + "' has no recipient id where recipientPath "
+                        + recipientRe + " looks for it");
             } else {
                 exampleUrls.add(url);
             }
         }
         return new VendorPattern(vp.id(), vp.kind(), vp.host(), vp.path(), vp.source(), vp.line(), vp.hostRule(),
-                vp.specificity(), exampleUrls);
+                vp.specificity(), exampleUrls, vp.recipientPath());
     }
 
     private void marker(String file, YamlNode node) {

@@ -24,9 +24,14 @@ import java.util.regex.Pattern;
  * @param specificity how precise the host rule is ({@link HostGlob#specificity}); when several patterns match one
  *                    URL, {@link RuleSet#matchVendor(String, String)} keeps the most specific
  * @param examples    example URLs from the YAML, each of which matches this pattern (checked at load)
+ * @param recipientPath where, in the path and query, the vendor puts the recipient's id: a pattern matched with
+ *                    {@code lookingAt()} from the start of the path whose group 1 is the id (YAML
+ *                    {@code recipientPath}, e.g. rapidmail's {@code /o/<account>/<mailing>/<n>/<n>/(<recipient>)/});
+ *                    {@code null} when the vendor's URLs carry no id at a known place, or none outside named query
+ *                    parameters (those are declared in {@code tracking-parameters.yaml})
  */
 public record VendorPattern(String id, PatternKind kind, Pattern host, Pattern path, String source, int line,
-        String hostRule, int specificity, List<String> examples) {
+        String hostRule, int specificity, List<String> examples, Pattern recipientPath) {
 
     public VendorPattern {
         Objects.requireNonNull(id, "id");
@@ -35,6 +40,12 @@ public record VendorPattern(String id, PatternKind kind, Pattern host, Pattern p
         Objects.requireNonNull(source, "source");
         hostRule = hostRule == null ? "regex:" + host.pattern() : hostRule;
         examples = examples == null ? List.of() : List.copyOf(examples);
+    }
+
+    /** The form without {@code recipientPath} ({@code null}). */
+    public VendorPattern(String id, PatternKind kind, Pattern host, Pattern path, String source, int line,
+            String hostRule, int specificity, List<String> examples) {
+        this(id, kind, host, path, source, line, hostRule, specificity, examples, null);
     }
 
     /**
@@ -60,6 +71,19 @@ public record VendorPattern(String id, PatternKind kind, Pattern host, Pattern p
      */
     public boolean matchesUrl(String url) {
         return UrlParts.parse(url).map(u -> matches(u.host(), u.pathAndQuery())).orElse(false);
+    }
+
+    /**
+     * @param pathAndQuery the URL's path with its query, never null
+     * @return the recipient's id that {@link #recipientPath()} finds there (group 1), or {@code null} when there is no
+     *         such pattern or it does not match
+     */
+    public String recipientId(String pathAndQuery) {
+        if (recipientPath == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = recipientPath.matcher(pathAndQuery);
+        return m.lookingAt() && m.groupCount() >= 1 ? m.group(1) : null;
     }
 
     /** @return true when the host rule is {@code *} (any host: the path shape alone identifies the vendor) */

@@ -58,6 +58,49 @@ class BlindReportFindingsTest {
     }
 
     @Test
+    void sfmcOpenQueryIsTheVendorsPerSubscriberTokenOnBrandAndExactTargetHosts() {
+        Findings f = detect("<img src=\"https://click.e.aurelia-mode.example/open.aspx?ffcb10-fec1127572600d7a-fe2915737d6c0d7c751470-ff2d1271\" width=\"1\" height=\"1\">"
+                + "<img src=\"https://cl.s7.exct.net/open.aspx?ffcb10-fe9a17727565047572-fe2d16787764057f7c1579-ff2d11707262\" width=\"1\" height=\"1\">");
+        assertEquals(2, f.trackers().size(), f.trackers().toString());
+        for (Tracker t : f.trackers()) {
+            assertEquals("Salesforce Marketing Cloud (ExactTarget)", t.vendor());
+            assertEquals(List.of(t.url().substring(t.url().indexOf('?') + 1)), t.perRecipientTokens(), t.toString());
+            assertTrue(t.signals().stream().anyMatch(s -> s.code().equals(SignalCodes.RECIPIENT_PARAMETER)
+                    && s.detail().contains("salesforce-mc.open")), t.signals().toString());
+        }
+    }
+
+    @Test
+    void rapidmailRecipientIdIsReadFromItsPlaceInThePathAndTheMailingIdIsNot() {
+        String base = "https://t7c3a9e21.emailsys2a.net/";
+        Findings f = detect("<a href=\"" + base + "c/142/2204817/1311/0/3860275/8841/60001/a7f3c91e2b.html\">Voir</a>"
+                + "<a href=\"" + base + "c/142/2204817/1311/0/3860275/8841/60002/c2e81f4a7d.html\">Boutiques</a>"
+                + "<img src=\"" + base + "o/142/2204817/1311/0/3860275/8841/e3a9c71f5b.gif\" width=\"1\" height=\"1\">");
+        assertEquals(2, f.trackers().size(), f.trackers().toString());
+        for (Tracker t : f.trackers()) {
+            assertEquals("rapidmail", t.vendor());
+            assertEquals(List.of("3860275"), t.perRecipientTokens(), t.toString());
+            assertTrue(hasSignal(t, SignalCodes.RECIPIENT_PARAMETER), t.signals().toString());
+        }
+    }
+
+    @Test
+    void liveIntentAndMovableInkAreNamedOnTheSubdomainsPointedAtThem() {
+        Findings f = detect("<a href=\"https://li.gazette-du-lac.example/click?s=211604&amp;sz=300x250&amp;li=matinale&amp;m=0a1b2c3d4e5f60718293a4b5c6d7e8f9&amp;p=20261117\">"
+                + "<img src=\"https://li.gazette-du-lac.example/imp?s=211604&amp;sz=300x250&amp;li=matinale&amp;m=0a1b2c3d4e5f60718293a4b5c6d7e8f9&amp;p=20261117\" width=\"300\" height=\"250\"></a>"
+                + "<a href=\"https://mi.gazette-du-lac.example/p/cp/3f2a8c1d9e7b4a60/c?mi_u=CUST-0042817\">"
+                + "<img src=\"https://mi.gazette-du-lac.example/p/rp/3f2a8c1d9e7b4a60.png?mi_u=CUST-0042817\" width=\"600\" height=\"320\"></a>");
+        List<String> vendors = f.trackers().stream().map(t -> t.kind() + " " + t.vendor()).sorted().toList();
+        assertEquals(List.of("CLICK_TRACKING LiveIntent", "CLICK_TRACKING Movable Ink", "OPEN_PIXEL LiveIntent",
+                "OPEN_PIXEL Movable Ink"), vendors, f.trackers().toString());
+        for (Tracker t : f.trackers()) {
+            if ("Movable Ink".equals(t.vendor())) {
+                assertTrue(t.perRecipientTokens().contains("mi_u=CUST-0042817"), t.toString());
+            }
+        }
+    }
+
+    @Test
     void mergeTagLeftoversAreNotTokens() {
         Findings f = detect("<img src=\"https://brand.us21.list-manage.com/track/open.php?u=3f8a1c6e2b9d4f7a0c5e8b1d2&amp;id=b7e4c1a9d3&amp;e=*|UNIQID|*\" width=\"1\" height=\"1\">");
         assertEquals(List.of(), f.trackers().get(0).perRecipientTokens());

@@ -183,6 +183,33 @@ class ConsentMarkerFinderTest {
 
     // --- negatives: precision
 
+    @Test
+    void objectingToTrackingFromAPreferencesPageMakesThatLinkAnOptOut() {
+        List<ConsentMarker> m = findHtml("""
+                <p>Nous mesurons l'ouverture de cette lettre à l'aide de traceurs. Vous pouvez vous y opposer à tout
+                moment depuis la page <a href="https://x.example.com/prefs?e=1">Gérer mes préférences</a>.</p>
+                <p>Vous pouvez vous opposer à ce suivi depuis <a href="https://x.example.com/prefs?e=2">votre espace
+                Mon compte</a>.</p>
+                <p>We measure opens with a pixel. You can object to this tracking from the
+                <a href="https://x.example.com/prefs?e=3">Manage preferences</a> page.</p>""");
+        assertEquals(List.of("https://x.example.com/prefs?e=1", "https://x.example.com/prefs?e=2",
+                "https://x.example.com/prefs?e=3"),
+                of(m, TRACKING_OPT_OUT_LINK).stream().map(ConsentMarker::url).toList(), types(m));
+        assertEquals("fr.optout.y-opposer-depuis-page", of(m, TRACKING_OPT_OUT_LINK).get(0).ruleId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<p>Vous pouvez modifier vos abonnements depuis la page <a href='https://x.example/p'>Gérer mes préférences</a>.</p>",
+            "<p>Vous pouvez vous opposer à la réception de nos offres depuis <a href='https://x.example/p'>Gérer mes préférences</a>.</p>",
+            "<p>Nous utilisons vos achats pour vous conseiller. Vous pouvez vous y opposer depuis la page <a href='https://x.example/p'>Gérer mes préférences</a>.</p>",
+            "<p>Vous pouvez vous opposer au suivi de vos ouvertures en nous écrivant. <a href='https://x.example/p'>Gérer mes préférences</a></p>",
+            "<p>We measure opens with a pixel. <a href='https://x.example/p'>Manage preferences</a></p>"})
+    void aPreferencesLinkWithoutAnObjectionToTrackingIsNotAnOptOut(String body) {
+        List<ConsentMarker> m = findHtml(body);
+        assertTrue(of(m, TRACKING_OPT_OUT_LINK).isEmpty(), types(m));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "<p>Suivi de commande : <a href='https://shop.example/track/1'>suivre mon colis</a></p>",

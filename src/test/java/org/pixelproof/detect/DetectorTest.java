@@ -443,6 +443,18 @@ class DetectorTest {
     }
 
     @Test
+    void aBaseTagInAnyCaseResolvesRelativePixels() {
+        assertTrue(HtmlParsing.hasBaseTag("<p>x</p><BASE HREF='https://t.example/'>", 100));
+        assertFalse(HtmlParsing.hasBaseTag("<p>x</p><BASE HREF='https://t.example/'>", 8), "after the cut");
+        assertFalse(HtmlParsing.hasBaseTag("<p>database</p><b>base</b>", 100), "the word, not a tag");
+        Findings f = detect("<html><head><BaSe HrEf=\"https://mail.example.net/o/\"></head><body>"
+                + "<img src=\"open.gif?rid=8f14e45fceea167a5a36dedd4bea2543\" width=\"1\" height=\"1\"></body></html>");
+        assertEquals(1, f.trackers().size());
+        assertTrue(f.trackers().get(0).url().startsWith("https://mail.example.net/o/open.gif"),
+                f.trackers().get(0).url());
+    }
+
+    @Test
     void deepNestingIsBoundedAndRecorded() {
         StringBuilder sb = new StringBuilder("<html><body>");
         for (int i = 0; i < 100_000; i++) {

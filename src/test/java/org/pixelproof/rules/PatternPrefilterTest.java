@@ -116,6 +116,34 @@ class PatternPrefilterTest {
     }
 
     @Test
+    void keepsTheWindowsOfAWordRepeatedHundredsOfTimesInALongText() {
+        Pattern phrase = Pattern.compile("\\bdecouvrez (?:nos|notre) (?:nouveautes|collections)\\b|\\bsoldes\\b");
+        PatternPrefilter f = PatternPrefilter.of(List.of(phrase));
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 400; i++) { // 400 windows, one start each, in 36,000 characters
+            text.append("article ").append(i).append(" : decouvrez nos conseils de la semaine, lire la suite. ");
+        }
+        PatternPrefilter.Candidates none = f.candidates(text);
+        assertTrue(none.usesWindows(0), "400 single-start windows in " + text.length() + " characters");
+        assertFalse(none.find(0, phrase.matcher(text), 0));
+
+        String withMatch = text + "decouvrez nos nouveautes";
+        PatternPrefilter.Candidates some = f.candidates(withMatch);
+        java.util.regex.Matcher m = phrase.matcher(withMatch);
+        assertTrue(some.find(0, m, 0));
+        assertEquals(text.length(), m.start());
+
+        // windows covering the whole text: one scan is cheaper, the whole text is searched
+        Pattern wide = Pattern.compile("\\b[a-z]{0,30}ventes\\b");
+        String dense = "ventes ".repeat(2_000) + "preventes";
+        PatternPrefilter.Candidates everywhere = PatternPrefilter.of(List.of(wide)).candidates(dense);
+        assertFalse(everywhere.usesWindows(0));
+        java.util.regex.Matcher w = wide.matcher(dense);
+        assertTrue(everywhere.find(0, w, 0));
+        assertEquals(0, w.start());
+    }
+
+    @Test
     void givesUpWhenNothingCanBeProved() {
         assertNull(literals("a|\\d+"));
         assertNull(literals("(?:abc)?"));

@@ -71,7 +71,33 @@ class RuleSetLoaderTest {
     @Test
     void theCopyLoads() {
         RuleSet rules = RuleSetLoader.load(dir);
-        assertEquals("2026.11.1", rules.version());
+        assertEquals("2026.11.2", rules.version());
+    }
+
+    @Test
+    void recipientPathGivesTheIdAtItsPlace() {
+        VendorPattern open = RuleSetLoader.load(dir).vendor("rapidmail").orElseThrow().patterns().stream()
+                .filter(p -> p.id().equals("rapidmail.open")).findFirst().orElseThrow();
+        assertEquals("7654321", open.recipientId("/o/136/1234567/1264/0/7654321/9012/a1b2c3d4e5.gif"));
+        assertEquals(null, open.recipientId("/mailing/136/1234567/0/a1b2c3d4e5/index.html"));
+    }
+
+    @Test
+    void recipientPathWithoutAGroupIsRefused() throws IOException {
+        int line = lineOf("vendors/esp-global.yaml", "recipientPath: \"/o/");
+        replace("vendors/esp-global.yaml", "recipientPath: \"/o/\\\\d+/\\\\d+/\\\\d+/\\\\d+/(\\\\d{4,12})/",
+                "recipientPath: \"/o/\\\\d+/\\\\d+/\\\\d+/\\\\d+/\\\\d{4,12}/");
+        RuleSetException.Problem p = onlyProblem();
+        assertEquals(line, p.line());
+        assertTrue(p.message().contains("recipientPath needs a group"), p.message());
+    }
+
+    @Test
+    void anExampleWithoutTheRecipientIdIsRefused() throws IOException {
+        replace("vendors/esp-global.yaml", "\"https://t1a2b3c4.emailsys2a.net/o/136/1234567/1264/0/7654321/9012/a1b2c3d4e5.gif\"",
+                "\"https://t1a2b3c4.emailsys2a.net/o/136/1234567/1264/0/x/9012/a1b2c3d4e5.gif\"");
+        RuleSetException.Problem p = onlyProblem();
+        assertTrue(p.message().contains("has no recipient id where recipientPath"), p.message());
     }
 
     @Test
