@@ -11,11 +11,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.Range;
-import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.pixelproof.ingest.Anomaly;
 import org.pixelproof.ingest.AnomalyCode;
+import org.pixelproof.ingest.BodyKind;
 import org.pixelproof.ingest.IngestLimits;
 
 /**
@@ -25,11 +25,22 @@ import org.pixelproof.ingest.IngestLimits;
  * {@code img-srcset}, {@code picture-source}, {@code input-image}, {@code background-attribute}, {@code css-inline}
  * ({@code style} attributes), {@code css-stylesheet} ({@code <style>} rules), {@code css-import}, {@code font-face},
  * {@code link-stylesheet}, {@code link-preload}, {@code link-prefetch}, {@code link-icon}, {@code link-preconnect},
- * {@code iframe}, {@code object}, {@code embed}, {@code video}, {@code video-poster}, {@code audio},
- * {@code media-source}, {@code track}, {@code svg-image}, {@code svg-use}, {@code svg-feimage}, {@code vml-fill},
- * {@code vml-image}, {@code vml-imagedata}, {@code meta-refresh}, {@code amp-img}, {@code amp-pixel},
+ * {@code link-manifest}, {@code iframe}, {@code object}, {@code embed}, {@code video}, {@code video-poster},
+ * {@code audio}, {@code media-source}, {@code track}, {@code script} (HTML {@code script src} and SVG
+ * {@code script href}: no mail client runs them, a browser showing the HTML fetches them; not in AMP bodies, whose
+ * runtime script the AMP client supplies itself), {@code svg-image}, {@code svg-use}, {@code svg-feimage},
+ * {@code vml-fill}, {@code vml-image}, {@code vml-imagedata}, {@code meta-refresh}, {@code amp-img}, {@code amp-pixel},
  * {@code amp-analytics}, {@code amp-list}. Outlook conditional comments ({@code <!--[if mso]>...<![endif]-->}) are
  * parsed as HTML and walked too, their findings marked as such.
+ *
+ * <p>Links: {@code <a href>}, {@code <area href>}, SVG {@code <a xlink:href>}, VML {@code href}; and each URL of the
+ * {@code ping} attribute of an {@code <a>} or {@code <area>} with an {@code href} (hyperlink auditing, HTML Standard
+ * 4.6.6: on a click the browser POSTs to every one of them), as a link marked {@link RawLink#ping()}.
+ *
+ * <p>The document of an {@code <iframe srcdoc>} (its attribute value, HTML entities decoded) is parsed and walked as
+ * well, down to {@link #MAX_SRCDOC_LEVELS} nested levels, its findings located at {@code <iframe srcdoc>} (and its
+ * CSS rule, if any) with the inner element's source as evidence; relative references resolve against its own
+ * {@code <base href>}, else the enclosing document's base, as browsers do for {@code about:srcdoc}.
  *
  * <p>The walk is iterative (jsoup's {@link NodeTraversor}), so a deep document cannot exhaust the stack; jsoup itself
  * flattens elements nested deeper than {@link IngestLimits#maxHtmlDepth()}, as browsers do, so nothing is lost from
@@ -41,6 +52,12 @@ final class BodyScanner {
     static final int MAX_EVIDENCE = 1_000;
     /** Longest link text kept, in characters; default 200. */
     static final int MAX_LINK_TEXT = 200;
+    /**
+     * Deepest nesting of {@code <iframe srcdoc>} documents parsed and walked, in levels (a srcdoc in the body is level
+     * 1, a srcdoc inside it level 2...); default 3. A deeper one is not analysed and is recorded as an
+     * {@link AnomalyCode#HTML_TOO_DEEP} anomaly.
+     */
+    static final int MAX_SRCDOC_LEVELS = 3;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,8 +85,15 @@ final class BodyScanner {
      * @param text     the visible text, collapsed, at most {@link #MAX_LINK_TEXT} characters
      * @param location where it was found
      * @param evidence the exact source excerpt
+     * @param ping     true for a URL of a {@code ping} attribute (hyperlink auditing): the browser POSTs to it when
+     *                 the link is followed, only to report the click
      */
-    record RawLink(int order, WebUrl url, String text, Location location, String evidence) {
+    record RawLink(int order, WebUrl url, String text, Location location, String evidence, boolean ping) {
+
+        /** A hyperlink that is not a ping. */
+        RawLink(int order, WebUrl url, String text, Location location, String evidence) {
+            this(order, url, text, location, evidence, false);
+        }
     }
 
     /** Counter shared by the scanners of one message, for a global document order. */
@@ -87,6 +111,8 @@ final class BodyScanner {
     private final Order order;
     private final WebUrl base;
     private final boolean mso;
+    /** 0 for the body itself, n for the document of an iframe srcdoc nested n levels deep */
+    private final int srcdocLevel;
     private final List<Candidate> candidates;
     private final List<RawLink> links;
     private final List<CssScanner.Sheet> sheets;
@@ -106,11 +132,11 @@ final class BodyScanner {
      */
     BodyScanner(HtmlBody body, String source, IngestLimits limits, Order order, List<Candidate> candidates,
             List<RawLink> links, List<CssScanner.Sheet> sheets, List<Anomaly> anomalies) {
-        this(body, source, limits, order, baseOf(body.document()), false, candidates, links, sheets, anomalies);
+        this(body, source, limits, order, baseOf(body.document()), false, 0, candidates, links, sheets, anomalies);
     }
 
     private BodyScanner(HtmlBody body, String source, IngestLimits limits, Order order, WebUrl base, boolean mso,
-            List<Candidate> candidates, List<RawLink> links, List<CssScanner.Sheet> sheets,
+            int srcdocLevel, List<Candidate> candidates, List<RawLink> links, List<CssScanner.Sheet> sheets,
             List<Anomaly> anomalies) {
         this.body = body;
         this.source = source;
@@ -118,6 +144,7 @@ final class BodyScanner {
         this.order = order;
         this.base = base;
         this.mso = mso;
+        this.srcdocLevel = srcdocLevel;
         this.candidates = candidates;
         this.links = links;
         this.sheets = sheets;
@@ -157,7 +184,7 @@ final class BodyScanner {
             public void tail(Node node, int depth) {
             }
         }, root);
-        if (!mso && maxDepthSeen >= limits.maxHtmlDepth()) {
+        if (!mso && srcdocLevel == 0 && maxDepthSeen >= limits.maxHtmlDepth()) {
             anomalies.add(new Anomaly(AnomalyCode.HTML_TOO_DEEP, body.partPath(), "HTML nesting reached the limit of "
                     + limits.maxHtmlDepth() + " levels; deeper elements were analysed as siblings, as browsers do"));
         }
@@ -172,7 +199,8 @@ final class BodyScanner {
 
     private void element(Element el) {
         String name = el.normalName();
-        if (!mso && (name.equals("img") || name.equals("amp-img") || name.equals("amp-pixel") || hasOwnText(el))) {
+        if (!mso && srcdocLevel == 0 && (name.equals("img") || name.equals("amp-img") || name.equals("amp-pixel")
+                || hasOwnText(el))) {
             lastContent = el;
         }
         switch (name) {
@@ -209,7 +237,20 @@ final class BodyScanner {
             }
             case "audio" -> add(el, "src", "audio");
             case "track" -> add(el, "src", "track");
-            case "iframe", "frame" -> add(el, "src", "iframe");
+            case "iframe" -> {
+                add(el, "src", "iframe");
+                if (el.hasAttr("srcdoc")) {
+                    srcdoc(el);
+                }
+            }
+            case "frame" -> add(el, "src", "iframe");
+            case "script" -> {
+                if (body.kind() != BodyKind.AMP_HTML) {
+                    add(el, "src", "script");
+                    add(el, "href", "script"); // SVG 2
+                    add(el, "xlink:href", "script");
+                }
+            }
             case "object" -> add(el, "data", "object");
             case "embed" -> add(el, "src", "embed");
             case "link" -> linkElement(el);
@@ -233,7 +274,7 @@ final class BodyScanner {
             case "amp-analytics" -> ampAnalytics(el);
             case "amp-list", "amp-state" -> add(el, "src", "amp-list");
             case "style" -> styleSheet(el);
-            case "a", "area" -> link(el, "href");
+            case "a", "area" -> link(el, el.hasAttr("href") || !el.hasAttr("xlink:href") ? "href" : "xlink:href");
             default -> {
                 if (name.startsWith("v:") && el.hasAttr("href")) {
                     link(el, "href"); // VML "bulletproof" buttons: <v:roundrect href="...">
@@ -280,6 +321,9 @@ final class BodyScanner {
     }
 
     private Location location(String element, String attribute, String cssRule) {
+        if (srcdocLevel > 0) {
+            return new Location(body.partPath(), "iframe", "srcdoc", cssRule);
+        }
         return new Location(body.partPath(), element, attribute, cssRule);
     }
 
@@ -349,6 +393,8 @@ final class BodyScanner {
             vector = "link-icon";
         } else if (rel.contains(" preconnect ") || rel.contains(" dns-prefetch ")) {
             vector = "link-preconnect";
+        } else if (rel.contains(" manifest ")) {
+            vector = "link-manifest";
         } else {
             return;
         }
@@ -443,7 +489,8 @@ final class BodyScanner {
                 continue;
             }
             String vector = "@import".equals(ref.property()) ? "css-import"
-                    : ref.rule() != null && ref.rule().toLowerCase(Locale.ROOT).contains("@font-face") ? "font-face"
+                    : ref.rule() != null && CssEscapes.decode(ref.rule()).toLowerCase(Locale.ROOT)
+                            .contains("@font-face") ? "font-face"
                     : "css-stylesheet";
             candidates.add(new Candidate(order.next(), url, vector, location("style", ref.property(), ref.rule()),
                     ref.excerpt(), el, ref.condition(), mso));
@@ -452,8 +499,9 @@ final class BodyScanner {
 
     private void inlineStyle(Element el) {
         String style = el.attr("style");
-        if (CssScanner.indexOfIgnoreCase(style, "url(") < 0 && CssScanner.indexOfIgnoreCase(style, "image-set(") < 0) {
-            return;
+        if (CssScanner.indexOfIgnoreCase(style, "url(") < 0 && CssScanner.indexOfIgnoreCase(style, "image-set(") < 0
+                && style.indexOf('\\') < 0) {
+            return; // an escaped keyword (u\72 l) is read by CssScanner
         }
         if (style.length() > limits.maxCssBytes()) {
             anomalies.add(new Anomaly(AnomalyCode.CSS_TOO_LARGE, body.partPath(), "style attribute of "
@@ -474,9 +522,29 @@ final class BodyScanner {
             return;
         }
         WebUrl url = WebUrl.of(el.attr(attr), base);
-        if (url == null) {
+        boolean ping = "href".equals(attr) && el.hasAttr("ping") && !el.normalName().startsWith("v:");
+        if (url == null && !ping) {
             return;
         }
+        String text = linkText(el);
+        String evidence = outerExcerpt(el);
+        if (url != null) {
+            links.add(new RawLink(order.next(), url, text, location(el.normalName(), attr, null), evidence));
+        }
+        if (ping) {
+            // HTML Standard 4.6.6 "Hyperlink auditing": the value is a set of space-separated URLs, each parsed
+            // against the document's base URL; the browser POSTs "PING" to each when the link is followed
+            for (String token : el.attr("ping").split("[ \\t\\n\\f\\r]+")) {
+                WebUrl p = token.isEmpty() ? null : WebUrl.of(token, base);
+                if (p != null && p.isRemote()) {
+                    links.add(new RawLink(order.next(), p, text, location(el.normalName(), "ping", null), evidence,
+                            true));
+                }
+            }
+        }
+    }
+
+    private static String linkText(Element el) {
         String text = el.text();
         if (text.isEmpty()) {
             Element img = el.selectFirst("img[alt]");
@@ -487,7 +555,7 @@ final class BodyScanner {
         if (text.length() > MAX_LINK_TEXT) {
             text = text.substring(0, MAX_LINK_TEXT - 1) + "…";
         }
-        links.add(new RawLink(order.next(), url, text, location(el.normalName(), attr, null), outerExcerpt(el)));
+        return text;
     }
 
     // ----------------------------------------------------------------------------------- conditional comments
@@ -507,11 +575,48 @@ final class BodyScanner {
         if (content.indexOf('<') < 0) {
             return;
         }
-        Parser parser = Parser.htmlParser().setMaxDepth(limits.maxHtmlDepth()).setTrackPosition(true);
-        Document fragment = parser.parseInput(content, "");
+        Document fragment = HtmlParsing.parser(limits.maxHtmlDepth()).parseInput(content, "");
         HtmlBody inner = new HtmlBody(body.partPath(), body.kind(), fragment);
-        new BodyScanner(inner, content, limits, order, base, true, candidates, links, sheets, anomalies)
+        new BodyScanner(inner, content, limits, order, base, true, srcdocLevel, candidates, links, sheets, anomalies)
                 .scan(fragment);
+    }
+
+    // ------------------------------------------------------------------------------------------ iframe srcdoc
+
+    /**
+     * Parses and walks the document of an {@code <iframe srcdoc>}: a browser renders it, and loads what it holds, as
+     * it would the body.
+     */
+    private void srcdoc(Element el) {
+        String html = el.attr("srcdoc");
+        if (html.indexOf('<') < 0) {
+            return; // text only: nothing to load
+        }
+        if (srcdocLevel >= MAX_SRCDOC_LEVELS) {
+            anomalies.add(new Anomaly(AnomalyCode.HTML_TOO_DEEP, body.partPath(), "iframe srcdoc documents nested"
+                    + " more than " + MAX_SRCDOC_LEVELS + " levels deep; the deeper ones were not analysed"));
+            return;
+        }
+        int cut = HtmlParsing.cutAfterElements(html, HtmlParsing.MAX_ELEMENTS);
+        if (cut < html.length()) {
+            anomalies.add(new Anomaly(AnomalyCode.HTML_TOO_MANY_ELEMENTS, body.partPath(), "iframe srcdoc document"
+                    + " with more than " + HtmlParsing.MAX_ELEMENTS + " elements; only the first " + cut
+                    + " characters were analysed"));
+            html = html.substring(0, cut);
+        }
+        Document doc = HtmlParsing.parser(limits.maxHtmlDepth()).parseInput(html, "");
+        Element baseEl = HtmlParsing.hasBaseTag(html, html.length()) ? doc.selectFirst("base[href]") : null;
+        WebUrl innerBase = base;
+        if (baseEl != null) {
+            WebUrl b = WebUrl.of(baseEl.attr("href"), base);
+            if (b != null && b.isRemote()) {
+                innerBase = b;
+            }
+        }
+        HtmlBody inner = new HtmlBody(body.partPath(), body.kind(), doc);
+        // its style sheets apply to its own document only: they are not added to the body's
+        new BodyScanner(inner, html, limits, order, innerBase, mso, srcdocLevel + 1, candidates, links,
+                new ArrayList<>(), anomalies).scan(doc);
     }
 
     // --------------------------------------------------------------------------------------------- excerpts

@@ -12,7 +12,10 @@ import java.util.Locale;
  * size and visibility signals. See {@code docs/decisions/0021-css-scanning.md} for why this is not a full CSS parser.
  *
  * <p>It follows the tokenisation of CSS Syntax Level 3 where it matters for finding URLs: comments, quoted strings
- * with escapes, unquoted {@code url(...)} tokens, CSS escapes ({@code \68ttp} is {@code http}), blocks and nested
+ * with escapes, unquoted {@code url(...)} tokens, CSS escapes ({@code \68ttp} is {@code http}) in URLs and in the
+ * names that decide what is fetched (function names {@code u\72 l(} and {@code \75 rl(}, at-keywords
+ * {@code @im\70 ort} and {@code @\69mport}, property names, at-rule preludes and selectors for the context), read as
+ * a browser reads them while every position and excerpt stays that of the source text; blocks and nested
  * at-rules ({@code @media}, {@code @supports}, {@code @font-face}, {@code @import} with and without {@code url()},
  * {@code image-set()} strings). Error recovery is lenient like a browser's: an unterminated string ends at the end of
  * its line, an unbalanced block ends at the end of the input.
@@ -228,7 +231,8 @@ final class CssScanner {
             return;
         }
         block.decls.add(d);
-        if (indexOfIgnoreCase(d.value(), "url(") < 0 && indexOfIgnoreCase(d.value(), "image-set(") < 0) {
+        if (indexOfIgnoreCase(d.value(), "url(") < 0 && indexOfIgnoreCase(d.value(), "image-set(") < 0
+                && d.value().indexOf('\\') < 0) {
             return;
         }
         List<String> found = urlsInValue(d.value());
@@ -303,9 +307,9 @@ final class CssScanner {
     }
 
     private static String contextOf(List<String> atRules, String selector) {
-        String sel = selector == null ? "" : selector.toLowerCase(Locale.ROOT);
+        String sel = selector == null ? "" : CssEscapes.decode(selector).toLowerCase(Locale.ROOT);
         for (String a : atRules) {
-            String l = a.toLowerCase(Locale.ROOT);
+            String l = CssEscapes.decode(a).toLowerCase(Locale.ROOT);
             if (l.contains("print")) {
                 return "print";
             }
@@ -328,7 +332,7 @@ final class CssScanner {
             return "client detection";
         }
         for (String a : atRules) {
-            String l = a.toLowerCase(Locale.ROOT);
+            String l = CssEscapes.decode(a).toLowerCase(Locale.ROOT);
             if (l.startsWith("@media") && (l.contains("width") || l.contains("height") || l.contains("device")
                     || l.contains("resolution") || l.contains("orientation") || l.contains("pixel-ratio"))) {
                 return "device query";
@@ -340,18 +344,18 @@ final class CssScanner {
         return null;
     }
 
+    /** @return the at-keyword of a prelude starting with {@code @}, escapes decoded, in lower case. */
     private static String atName(String prelude) {
-        int k = 1;
-        while (k < prelude.length() && !isWhite(prelude.charAt(k)) && prelude.charAt(k) != '(' && prelude.charAt(k) != '"'
-                && prelude.charAt(k) != '\'' && prelude.charAt(k) != '{' && prelude.charAt(k) != ';') {
-            k++;
-        }
-        return prelude.substring(1, k).toLowerCase(Locale.ROOT);
+        return identName(prelude, 1, identEnd(prelude, 1));
     }
 
-    /** @return the URL of an {@code @import} prelude ({@code @import url(x) print} or {@code @import "x"}). */
+    /**
+     * @param prelude an {@code @import} prelude ({@code @import url(x) print}, {@code @import "x"}, or with an escaped
+     *                at-keyword such as {@code @im\70 ort "x"})
+     * @return its URL, CSS escapes decoded, or {@code null}
+     */
     static String importUrl(String prelude) {
-        String rest = prelude.substring(Math.min(prelude.length(), 7)).trim();
+        String rest = prelude.substring(Math.min(prelude.length(), identEnd(prelude, 1))).trim();
         if (rest.isEmpty()) {
             return null;
         }
@@ -402,7 +406,8 @@ final class CssScanner {
         if (colon < 0) {
             return null;
         }
-        String property = stripComments(css.substring(start, colon)).trim().toLowerCase(Locale.ROOT);
+        String property = CssEscapes.decode(stripComments(css.substring(start, colon)).trim())
+                .toLowerCase(Locale.ROOT);
         if (property.isEmpty()) {
             return null;
         }
@@ -470,44 +475,24 @@ final class CssScanner {
                 i++;
                 continue;
             }
-            if ((c == 'u' || c == 'U') && regionMatchesIgnoreCase(value, i, "url(") && !identBefore(value, i)) {
-                int k = i + 4;
-                while (k < n && isWhite(value.charAt(k))) {
-                    k++;
+            if ((isNameStart(c) || c == '\\') && !identBefore(value, i)) {
+                // an identifier, escapes included: u\72 l( and \75 rl( are url( to a browser (CSS Syntax 4.3.4)
+                int e = identEnd(value, i);
+                if (e < n && value.charAt(e) == '(') {
+                    String name = identName(value, i, e);
+                    if ("url".equals(name)) {
+                        i = readUrl(value, e + 1, out);
+                        continue;
+                    }
+                    if ("image-set".equals(name) || name.startsWith("-") && name.endsWith("-image-set")) {
+                        imageSetDepth = depth;
+                        depth++;
+                        i = e + 1;
+                        continue;
+                    }
                 }
-                if (k < n && (value.charAt(k) == '"' || value.charAt(k) == '\'')) {
-                    char q = value.charAt(k);
-                    int end = skipString(value, k);
-                    int close = end - (end - 1 > k && value.charAt(end - 1) == q ? 1 : 0);
-                    out.add(unescape(value, k + 1, Math.max(k + 1, close)));
-                    int p = end;
-                    while (p < n && value.charAt(p) != ')') {
-                        p++;
-                    }
-                    i = Math.min(n, p + 1);
-                } else {
-                    int p = k;
-                    while (p < n && value.charAt(p) != ')') {
-                        if (value.charAt(p) == '\\' && p + 1 < n) {
-                            p++;
-                        }
-                        p++;
-                    }
-                    int e = Math.min(p, n);
-                    while (e > k && isWhite(value.charAt(e - 1))) {
-                        e--;
-                    }
-                    out.add(unescape(value, k, e));
-                    i = Math.min(n, p + 1);
-                }
-                continue;
-            }
-            if ((c == 'i' || c == 'I' || c == '-') && !identBefore(value, i)) {
-                int k = c == '-' ? skipVendorPrefix(value, i) : i;
-                if (k >= 0 && regionMatchesIgnoreCase(value, k, "image-set(")) {
-                    imageSetDepth = depth;
-                    depth++;
-                    i = k + 10;
+                if (e > i) {
+                    i = e;
                     continue;
                 }
             }
@@ -516,13 +501,78 @@ final class CssScanner {
         return out;
     }
 
-    private static int skipVendorPrefix(String s, int i) {
-        // -webkit-image-set( and the like
-        int k = i + 1;
-        while (k < s.length() && k - i < 12 && s.charAt(k) != '-') {
+    /**
+     * Reads the argument of a {@code url(} whose opening parenthesis ends just before {@code k}.
+     *
+     * @return the index after its closing parenthesis (or the end of the value)
+     */
+    private static int readUrl(String value, int k, List<String> out) {
+        int n = value.length();
+        while (k < n && isWhite(value.charAt(k))) {
             k++;
         }
-        return k < s.length() && s.charAt(k) == '-' ? k + 1 : -1;
+        if (k < n && (value.charAt(k) == '"' || value.charAt(k) == '\'')) {
+            char q = value.charAt(k);
+            int end = skipString(value, k);
+            int close = end - (end - 1 > k && value.charAt(end - 1) == q ? 1 : 0);
+            out.add(unescape(value, k + 1, Math.max(k + 1, close)));
+            int p = end;
+            while (p < n && value.charAt(p) != ')') {
+                p++;
+            }
+            return Math.min(n, p + 1);
+        }
+        int p = k;
+        while (p < n && value.charAt(p) != ')') {
+            if (value.charAt(p) == '\\' && p + 1 < n) {
+                p++;
+            }
+            p++;
+        }
+        int e = Math.min(p, n);
+        while (e > k && isWhite(value.charAt(e - 1))) {
+            e--;
+        }
+        out.add(unescape(value, k, e));
+        return Math.min(n, p + 1);
+    }
+
+    private static boolean isNameStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-' || c >= 0x80;
+    }
+
+    /**
+     * @return the end of the identifier (ident sequence, CSS Syntax 4.3.11) starting at {@code i}: name characters
+     *         and escapes ({@code \} and one to six hex digits plus one optional white space, or {@code \} and any
+     *         character but a newline); {@code i} itself when none starts there
+     */
+    static int identEnd(String s, int i) {
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (isNameStart(c) || (c >= '0' && c <= '9')) {
+                i++;
+            } else if (c == '\\' && i + 1 < n && s.charAt(i + 1) != '\n' && s.charAt(i + 1) != '\r'
+                    && s.charAt(i + 1) != '\f') {
+                int h = i + 1;
+                while (h < n && h - i <= 6 && Character.digit(s.charAt(h), 16) >= 0) {
+                    h++;
+                }
+                if (h == i + 1) {
+                    i += 2;
+                } else {
+                    i = h < n && isWhite(s.charAt(h)) ? h + 1 : h;
+                }
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** @return the identifier {@code s[from, to)}, escapes decoded, in lower case */
+    private static String identName(String s, int from, int to) {
+        return CssEscapes.decode(s, from, to).toLowerCase(Locale.ROOT);
     }
 
     private static boolean identBefore(String s, int i) {

@@ -1338,6 +1338,10 @@ public final class Detector {
                     }
                 }
                 boolean unsubscribe = isUnsubscribe(l, url);
+                if (l.ping()) {
+                    d.signal(SignalCodes.HYPERLINK_AUDITING, "ping attribute: a click POSTs to " + abbreviate(
+                            url.url()));
+                }
                 if (click != null) {
                     d.vendor = click;
                     d.ruleId = click.pattern().id();
@@ -1393,7 +1397,7 @@ public final class Detector {
                             + " naming the subscriber");
                     d.tokens.add(d.subscriberKey);
                 }
-                boolean tracker = click != null || d.has(SignalCodes.RECIPIENT_IDENTIFIER)
+                boolean tracker = click != null || l.ping() || d.has(SignalCodes.RECIPIENT_IDENTIFIER)
                         || d.has(SignalCodes.RECIPIENT_PARAMETER) || d.has(SignalCodes.REDIRECTOR)
                         || (shape != null && !unsubscribe) || shapeDetail != null
                         || d.has(SignalCodes.SUBSCRIBER_KEY);
@@ -1404,7 +1408,8 @@ public final class Detector {
                 Draft owner = null;
                 if (tracker) {
                     if (d.ruleId == null) {
-                        d.ruleId = d.has(SignalCodes.REDIRECTOR) ? "heuristic.redirector"
+                        d.ruleId = l.ping() ? "heuristic.hyperlink-auditing"
+                                : d.has(SignalCodes.REDIRECTOR) ? "heuristic.redirector"
                                 : d.has(SignalCodes.RECIPIENT_PARAMETER) ? "heuristic.recipient-parameter"
                                 : d.has(SignalCodes.RECIPIENT_IDENTIFIER) ? "heuristic.recipient-identifier"
                                 : shapeDetail != null ? "heuristic.redirector-shape"

@@ -4,6 +4,8 @@ import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jsoup.parser.Tag;
+import org.jsoup.parser.TagSet;
 import org.pixelproof.ingest.Anomaly;
 import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.ingest.BodyText;
@@ -22,8 +24,17 @@ import org.pixelproof.ingest.IngestLimits;
  * {@code <div>} is a million of them) would otherwise need a DOM of several hundred megabytes with source positions.
  * The cut is made in linear time before parsing, at the start of the first tag past the limit, and recorded as an
  * {@link AnomalyCode#HTML_TOO_MANY_ELEMENTS} anomaly; what comes before it is analysed as usual.
+ *
+ * <p>SVG {@code <script>} is parsed as browsers parse it (HTML Standard, 13.2.6.5 "The rules for parsing tokens in
+ * foreign content"): its content is ordinary foreign content, not raw text, and a self-closing
+ * {@code <svg><script href="x"/>} ends there. jsoup 1.24.1 reads an SVG {@code script} as raw text that ignores the
+ * self-closing flag, so the rest of the body (a tracking pixel included) became script text invisible to every finder
+ * ({@link #parser(int)} fixes that for all of them). The other raw-text elements ({@code style}, {@code title},
+ * {@code textarea}, {@code noscript}, {@code xmp}, {@code iframe}...) already close when self-closed inside
+ * {@code <svg>} or {@code <math>}, and an HTML {@code <script/>} (inside {@code <foreignObject>} for example) swallows
+ * what follows in a browser too.
  */
-final class HtmlParsing {
+public final class HtmlParsing {
 
     /**
      * Most start tags ({@code <} followed by a letter) parsed per body: 150,000, the default of the safe preview's
@@ -41,7 +52,7 @@ final class HtmlParsing {
      * @return the parsed body
      */
     static HtmlBody parse(BodyText body, IngestLimits limits, List<Anomaly> anomalies) {
-        Parser parser = Parser.htmlParser().setMaxDepth(limits.maxHtmlDepth()).setTrackPosition(true);
+        Parser parser = parser(limits.maxHtmlDepth());
         String text = body.text();
         int cut = cutAfterElements(text, MAX_ELEMENTS);
         boolean mayHaveBase = hasBaseTag(text, cut);
@@ -60,6 +71,35 @@ final class HtmlParsing {
             }
         }
         return new HtmlBody(body.partPath(), body.kind(), doc);
+    }
+
+    /**
+     * A fresh HTML parser for the detector: {@link #browserLikeParser(int)} with source positions tracked, so that
+     * evidence quotes the exact source.
+     *
+     * @param maxDepth the deepest element nesting kept, in levels ({@link IngestLimits#maxHtmlDepth()})
+     * @return a new parser
+     */
+    static Parser parser(int maxDepth) {
+        return browserLikeParser(maxDepth).setTrackPosition(true);
+    }
+
+    /**
+     * A fresh jsoup HTML parser that reads the markup as browsers do where jsoup 1.24.1 does not: SVG
+     * {@code <script>} is ordinary foreign content, so that a self-closed {@code <svg><script href="x"/>} ends there
+     * instead of turning the rest of the document into text (see the class description). Elements nested deeper than
+     * {@code maxDepth} are inserted as siblings. Source positions are not tracked. For every component that must see
+     * what a mail client or browser sees (the detector, the safe preview, the cleaned copy). A parser is not
+     * thread-safe; this method is.
+     *
+     * @param maxDepth the deepest element nesting kept, in levels (e.g. {@link IngestLimits#maxHtmlDepth()}), at
+     *                 least 1
+     * @return a new parser
+     */
+    public static Parser browserLikeParser(int maxDepth) {
+        TagSet tags = TagSet.Html(); // a copy layered on jsoup's defaults: changes stay local to this parser
+        tags.add(new Tag("script", Parser.NamespaceSvg).set(Tag.Known));
+        return Parser.htmlParser().tagSet(tags).setMaxDepth(maxDepth);
     }
 
     /**

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A hyperlink of the message, with what is known of where it really leads.
+ * A hyperlink of the message, with what is known of where it really leads. Each URL of an {@code <a ping>} or
+ * {@code <area ping>} attribute is listed too, as a link located at attribute {@code ping} with the anchor's text: the
+ * browser POSTs to it when the hyperlink is followed (hyperlink auditing), and it is always click tracking.
  *
  * @param url         the {@code href} as a client would follow it
  * @param host        lower-case host, or {@code null} for {@code mailto:} and other non-hierarchical links

@@ -74,8 +74,8 @@ public final class SenderIdentityCheck {
         Set<String> destinations = new HashSet<>();
         Set<String> destinationHosts = new HashSet<>();
         for (Link l : links) {
-            if (l.host() == null || unsubscribe(l)) {
-                continue;
+            if (l.host() == null || unsubscribe(l) || "ping".equals(l.location().attribute())) {
+                continue; // a ping address is a measurement endpoint (hyperlink auditing), not where the link leads
             }
             String host = l.host();
             if (l.destination() != null) {

@@ -42,15 +42,16 @@ import java.util.Map;
  *
  * <h2>Click tracking</h2>
  * A link is click tracking when a decisive signal fired ({@link #VENDOR_CLICK_RULE}, {@link #RECIPIENT_IDENTIFIER},
- * {@link #RECIPIENT_PARAMETER}), or {@link #REDIRECTOR} (it carries an {@code http(s)} destination on another host,
- * decoded offline; share links of social networks excepted), or {@link #VENDOR_PATH_SHAPE}, or
- * {@link #REDIRECTOR_SHAPE} (low confidence alone), or a web-version link ("voir la version en ligne", "view in
- * browser"...) whose URL names the subscriber ({@link #SUBSCRIBER_KEY}). Unsubscribe and preference links are
- * judged on vendor rules and redirectors only: the address or token they carry is what unsubscribing needs (the
- * address found there is recorded on the link, and on the tracker when the link is tracked anyway). Shared tokens between links are
- * recorded as a signal but decide nothing: account and template ids are shared too. Campaign parameters
- * ({@code utm_*}, {@link #CAMPAIGN_PARAMETERS}) never make a link a tracker; they are listed on the link. Links through
- * the same redirector host and rule are grouped into one tracker (see
+ * {@link #RECIPIENT_PARAMETER}, {@link #HYPERLINK_AUDITING}), or {@link #REDIRECTOR} (it carries an {@code http(s)}
+ * destination on another host, decoded offline; share links of social networks excepted), or
+ * {@link #VENDOR_PATH_SHAPE}, or {@link #REDIRECTOR_SHAPE} (low confidence alone), or a web-version link ("voir la
+ * version en ligne", "view in browser"...) whose URL names the subscriber ({@link #SUBSCRIBER_KEY}). Unsubscribe and
+ * preference links are judged on vendor rules and redirectors only: the address or token they carry is what
+ * unsubscribing needs (the address found there is recorded on the link, and on the tracker when the link is tracked
+ * anyway). Shared tokens between links are recorded as a signal but decide nothing: account and template ids are shared
+ * too. Campaign parameters ({@code utm_*}, {@link #CAMPAIGN_PARAMETERS}) never make a link a tracker; they are listed
+ * on the link.
+ * Links through the same redirector host and rule are grouped into one tracker (see
  * {@code docs/decisions/0023-one-click-tracker-per-redirector.md}).
  *
  * <p>Constants only; thread-safe.
@@ -120,6 +121,13 @@ public final class SignalCodes {
      * not images (CSS, VML, AMP) and for web-version links.
      */
     public static final String SUBSCRIBER_KEY = "subscriber-key";
+    /**
+     * A URL of the {@code ping} attribute of an {@code <a>} or {@code <area>}: following the link makes the browser
+     * POST to it (hyperlink auditing, HTML Standard 4.6.6), with the link's destination in a {@code Ping-To} header,
+     * only to report the click. Decisive (click tracking); like any finding, its confidence is low when nothing in its
+     * URL can single out the recipient.
+     */
+    public static final String HYPERLINK_AUDITING = "hyperlink-auditing";
     /** Campaign parameters ({@code utm_*}...): identify the campaign, not the recipient. Weight 0. */
     public static final String CAMPAIGN_PARAMETERS = "campaign-parameters";
 
@@ -134,6 +142,7 @@ public final class SignalCodes {
             Map.entry(VENDOR_CLICK_RULE, 5),
             Map.entry(RECIPIENT_IDENTIFIER, 5),
             Map.entry(BEACON_ELEMENT, 5),
+            Map.entry(HYPERLINK_AUDITING, 5),
             Map.entry(READ_RECEIPT_HEADER, 5),
             Map.entry(RECIPIENT_PARAMETER, 4),
             Map.entry(VENDOR_PATH_SHAPE, 3),

@@ -22,7 +22,7 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
+import org.pixelproof.detect.HtmlParsing;
 import org.pixelproof.detect.Link;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.detect.TrackerKind;
@@ -309,7 +309,7 @@ public final class CleanedCopy {
     /** @return {@code html} with the trackers removed and tracked links rewritten, as a complete document. */
     String cleanHtml(String html, List<Tracker> trackers, List<Link> links) {
         String source = html.length() > limits.maxHtmlChars() ? html.substring(0, limits.maxHtmlChars()) : html;
-        Document doc = Jsoup.parse(source, "", Parser.htmlParser().setMaxDepth(limits.maxHtmlDepth()));
+        Document doc = Jsoup.parse(source, "", HtmlParsing.browserLikeParser(limits.maxHtmlDepth()));
         SafePreview.dropElementsPast(doc, limits.maxElements());
         Element baseEl = doc.selectFirst("base[href]");
         UrlRefs refs = new UrlRefs(trackers, links, baseEl == null ? null : baseEl.attr("href"));

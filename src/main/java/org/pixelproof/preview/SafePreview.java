@@ -21,6 +21,7 @@ import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.pixelproof.detect.HtmlParsing;
 import org.pixelproof.detect.Link;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.ingest.BodyKind;
@@ -134,7 +135,8 @@ public final class SafePreview {
         if (truncated) {
             source = source.substring(0, limits.maxHtmlChars());
         }
-        Parser parser = Parser.htmlParser().setMaxDepth(limits.maxHtmlDepth());
+        // as a browser reads it: a self-closed <svg><script/> ends there
+        Parser parser = HtmlParsing.browserLikeParser(limits.maxHtmlDepth());
         Document dirty = Jsoup.parse(source, "", parser);
         truncated |= dropElementsPast(dirty, limits.maxElements());
         Element baseEl = dirty.selectFirst("base[href]");

@@ -152,6 +152,12 @@ class CleanedCopyTest {
     }
 
     @Test
+    void evasiveVectorsCannotReachTheSenderFromTheCopy() {
+        SafePreviewTest.assertEvasiveVectorsNeutralised(CLEAN.cleanHtml(SafePreviewTest.EVASIVE_VECTORS, List.of(),
+                List.of()));
+    }
+
+    @Test
     void theAmpAlternativeIsDroppedFromTheEmlCopy() throws Exception {
         byte[] raw = ("From: a@example.com\r\nTo: b@example.org\r\nSubject: hi\r\nMessage-ID: <x@example.com>\r\n"
                 + "MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=XX\r\n\r\n"

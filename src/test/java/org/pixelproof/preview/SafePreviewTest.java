@@ -15,6 +15,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.pixelproof.analysis.Analysis;
 import org.pixelproof.detect.Confidence;
+import org.pixelproof.detect.CssEscapes;
 import org.pixelproof.detect.Link;
 import org.pixelproof.detect.Location;
 import org.pixelproof.detect.Party;
@@ -167,6 +168,68 @@ class SafePreviewTest {
         // the relative image resolves against <base href>, and stays a placeholder
         assertTrue(r.placeholders().stream().anyMatch(p -> p.url().equals("relative/pixel.gif")
                 && "base.example".equals(p.host())));
+    }
+
+    /** The vectors the detector learnt to see (self-closed SVG script, CSS escapes in keywords, srcdoc, ping...). */
+    static final String EVASIVE_VECTORS = """
+            <html><head>
+            <link rel="manifest" href="https://manifest.example/m.webmanifest">
+            <link rel="apple-touch-icon" href="https://icon.example/i.png">
+            <link rel="modulepreload" href="https://module.example/m.js">
+            <style>
+              @im\\70 ort url(https://esc-import.example/a.css);
+              @\\69mport "https://esc-import2.example/b.css";
+              .x { background: u\\72 l(https://esc-sheet.example/x.png) }
+            </style></head><body>
+            <p>Avant</p>
+            <svg><script href="https://svg-script.example/s.js"/></svg>
+            <div style="background-image:\\75 rl(https://esc-inline.example/y.png)">Milieu</div>
+            <iframe srcdoc="&lt;img src=&quot;https://srcdoc.example/p.gif&quot;&gt;"></iframe>
+            <a href="https://shop.example/page" ping="https://ping1.example/ https://ping2.example/">Lien</a>
+            <img src="https://after-svg.example/p.gif" width="1" height="1">
+            <p>Apres</p>
+            </body></html>
+            """;
+
+    static final List<String> EVASIVE_HOSTS = List.of("manifest.example", "icon.example", "module.example",
+            "esc-import.example", "esc-import2.example", "esc-sheet.example", "svg-script.example", "esc-inline.example",
+            "srcdoc.example", "ping1.example", "ping2.example", "after-svg.example");
+
+    /**
+     * Fails when a host of {@link #EVASIVE_HOSTS} is left where a browser could load it: any attribute but a
+     * placeholder's {@code title} and a link's {@code href}, or CSS (escapes decoded); and when the markup after the
+     * self-closed SVG script turned into visible text.
+     */
+    static void assertEvasiveVectorsNeutralised(String out) {
+        Document doc = Jsoup.parse(out);
+        for (Element el : doc.getAllElements()) {
+            for (org.jsoup.nodes.Attribute a : el.attributes()) {
+                if (a.getKey().equals("title") || el.normalName().equals("a") && a.getKey().equals("href")) {
+                    continue;
+                }
+                String value = CssEscapes.decode(a.getValue());
+                for (String host : EVASIVE_HOSTS) {
+                    assertFalse(value.contains(host), host + " survived in <" + el.normalName() + " " + a + ">");
+                }
+            }
+            if (el.normalName().equals("style")) {
+                for (String host : EVASIVE_HOSTS) {
+                    assertFalse(CssEscapes.decode(el.data()).contains(host), host + " survived in " + el.data());
+                }
+            }
+        }
+        String text = doc.text();
+        assertTrue(text.contains("Avant") && text.contains("Milieu") && text.contains("Apres"), text);
+        assertFalse(text.contains("<img") || text.contains("</svg>"), "markup shown as text: " + text);
+    }
+
+    @Test
+    void evasiveVectorsLoadNothingInThePreview() {
+        PreviewResult r = PREVIEW.render(htmlEmail(EVASIVE_VECTORS), List.of(), List.of());
+        for (String out : List.of(r.htmlDocument(), r.htmlFragment(), r.xhtmlFragment())) {
+            assertEvasiveVectorsNeutralised(out);
+            assertEquals(List.of(), RemoteReferences.in(out), "remote references survived");
+        }
     }
 
     @Test

@@ -1,0 +1,286 @@
+package org.pixelproof.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.pixelproof.ingest.AnomalyCode;
+import org.pixelproof.ingest.BodyKind;
+import org.pixelproof.ingest.BodyText;
+import org.pixelproof.ingest.IngestLimits;
+
+/**
+ * Fetch vectors that a parser or a keyword match could miss while a browser loads them: raw-text elements
+ * self-closed in SVG or MathML, CSS escapes in keywords, {@code <iframe srcdoc>} documents, {@code ping} attributes,
+ * {@code <link rel>} variants, scripts.
+ */
+class FetchVectorsTest {
+
+    private static final String PIXEL = "https://t.boulangerie-exemple.fr/o/aZ3kP9qLm2Xw7RtY5vB1";
+
+    private final Detector detector = new Detector(Fixtures.rules(), IngestLimits.DEFAULT);
+
+    private Findings detect(String html) {
+        return detector.detect(Fixtures.html(html), List.of());
+    }
+
+    private static String body(String inner) {
+        return "<html><head></head><body><p>Bonjour Alex, voici nos nouveautés.</p>" + inner
+                + "<p>Fin du message.</p></body></html>";
+    }
+
+    private static Optional<Tracker> trackerAt(Findings f, String url) {
+        return f.trackers().stream().filter(t -> t.url().equals(url)).findFirst();
+    }
+
+    private static Optional<RemoteResource> remoteAt(Findings f, String url) {
+        return f.remoteContent().stream().filter(r -> r.url().equals(url)).findFirst();
+    }
+
+    private static boolean hasSignal(Tracker t, String code) {
+        return t.signals().stream().anyMatch(s -> s.code().equals(code));
+    }
+
+    // ---------------------------------------------------------------------- raw-text elements in foreign content
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<svg><script href=\"x\"/></svg>", "<svg><SCRIPT/></svg>",
+            "<svg><g><script xlink:href=\"#a\" /></g></svg>", "<math><script/></math>", "<svg><style/></svg>",
+            "<svg><title/></svg>", "<svg><textarea/></svg>", "<svg><noscript/></svg>", "<svg><xmp/></svg>",
+            "<svg><iframe/></svg>", "<svg><noembed/></svg>", "<svg><noframes/></svg>", "<math><style/></math>",
+            "<math><title/></math>", "<math><textarea/></math>", "<math><iframe/></math>"})
+    void selfClosedRawTextElementInForeignContentDoesNotSwallowThePixelAfterIt(String foreign) {
+        Findings f = detect(body("<p>" + foreign + "</p><img src=\"" + PIXEL + "\" width=\"1\" height=\"1\" alt=\"\">"
+                + "<a href=\"https://www.boulangerie-exemple.fr/desinscription\">Se désinscrire</a>"));
+        Tracker t = trackerAt(f, PIXEL).orElseThrow(() -> new AssertionError("pixel missed: " + f.trackers()));
+        assertEquals(TrackerKind.OPEN_PIXEL, t.kind());
+        assertEquals("img", t.location().element());
+        assertTrue(t.evidence().startsWith("<img src=\"" + PIXEL), t.evidence());
+        assertTrue(f.links().stream().anyMatch(l -> l.url().endsWith("/desinscription")), f.links().toString());
+    }
+
+    @Test
+    void svgScriptContentIsParsedAsForeignContentAsBrowsersDo() {
+        // in SVG a script is not raw text: a tag inside it is a tag (HTML Standard, parsing in foreign content)
+        Findings f = detect(body("<svg><script><image href=\"" + PIXEL + "\" width=\"1\" height=\"1\"/></script>"
+                + "</svg>"));
+        assertTrue(trackerAt(f, PIXEL).isPresent(), f.trackers().toString());
+    }
+
+    @Test
+    void htmlScriptSelfClosedInsideForeignObjectSwallowsWhatFollowsAsInBrowsers() {
+        // foreignObject is an HTML integration point: <script/> there is an HTML script, whose "/" is ignored
+        Findings f = detect(body("<svg><foreignObject><script/></foreignObject></svg><img src=\"" + PIXEL
+                + "\" width=\"1\" height=\"1\">"));
+        assertTrue(trackerAt(f, PIXEL).isEmpty(), f.trackers().toString());
+    }
+
+    @Test
+    void htmlScriptTextIsStillNotMarkup() {
+        Findings f = detect(body("<script>var s = '<img src=\"" + PIXEL + "\" width=\"1\" height=\"1\">';</script>"));
+        assertTrue(trackerAt(f, PIXEL).isEmpty(), f.trackers().toString());
+    }
+
+    // ------------------------------------------------------------------------------------ CSS escapes in keywords
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "background-image:u\\72 l(https://img.boulangerie-exemple.fr/fond.png)",
+            "background-image:\\75 rl(https://img.boulangerie-exemple.fr/fond.png)",
+            "background-image:\\55 \\52 \\4c (https://img.boulangerie-exemple.fr/fond.png)",
+            "background-image:u\\rl('https://img.boulangerie-exemple.fr/fond.png')",
+            "background-image:image-s\\65t(\"https://img.boulangerie-exemple.fr/fond.png\" 1x)",
+            "backgr\\6f und:-webkit-image-s\\65t(\"https://img.boulangerie-exemple.fr/fond.png\" 1x)"})
+    void escapedUrlFunctionInAStyleAttributeIsAFetch(String declaration) {
+        Findings f = detect(body("<table><tr><td style=\"" + declaration.replace("\"", "&quot;")
+                + "\">Promotions</td></tr></table>"));
+        RemoteResource r = remoteAt(f, "https://img.boulangerie-exemple.fr/fond.png")
+                .orElseThrow(() -> new AssertionError("missed: " + f.remoteContent()));
+        assertEquals("css-inline", r.vector());
+        assertEquals("td", r.location().element());
+    }
+
+    @Test
+    void escapedUrlFunctionInAStyleAttributeOfAPixelCellIsABeacon() {
+        Findings f = detect(body("<table><tr><td width=\"1\" height=\"1\" style=\"background:u\\72 l(" + PIXEL
+                + ")\"></td></tr></table>"));
+        Tracker t = trackerAt(f, PIXEL).orElseThrow(() -> new AssertionError(f.trackers().toString()));
+        assertEquals(TrackerKind.CSS_BEACON, t.kind());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "@im\\70 ort url(https://css.boulangerie-exemple.fr/s.css);|css-import",
+            "@\\69mport \"https://css.boulangerie-exemple.fr/s.css\";|css-import",
+            "@\\49 MPORT 'https://css.boulangerie-exemple.fr/s.css' print;|css-import",
+            ".hero{background:u\\72 l(https://css.boulangerie-exemple.fr/s.css)}|css-stylesheet",
+            ".hero{background:\\75 rl(\"https://css.boulangerie-exemple.fr/s.css\")}|css-stylesheet",
+            "@font-f\\61 ce{font-family:X;src:u\\72 l(https://css.boulangerie-exemple.fr/s.css)}|font-face"})
+    void escapedKeywordsInAStyleSheetAreFetches(String css, String vector) {
+        Findings f = detect(body("<style>" + css + "</style><div class=\"hero\">Nos pains</div>"));
+        RemoteResource r = remoteAt(f, "https://css.boulangerie-exemple.fr/s.css")
+                .orElseThrow(() -> new AssertionError("missed: " + f.remoteContent()));
+        assertEquals(vector, r.vector());
+        // the evidence quotes the source as written, escapes included
+        assertTrue(r.evidence().contains("\\"), r.evidence());
+    }
+
+    @Test
+    void escapedPrintRuleIsConditional() {
+        Findings f = detect(body("<style>@media pr\\69nt{.x{background:u\\72 l(https://stats.boulangerie-exemple.fr"
+                + "/p/aZ3kP9qLm2Xw7RtY5vB1.gif)}}</style><div class=\"x\">x</div>"));
+        Tracker t = f.trackers().stream().filter(x -> x.host().equals("stats.boulangerie-exemple.fr")).findFirst()
+                .orElseThrow(() -> new AssertionError(f.trackers() + " " + f.remoteContent()));
+        assertEquals("print", t.conditionCode());
+    }
+
+    @Test
+    void identifiersThatOnlyLookLikeUrlAreNotFetches() {
+        assertEquals(List.of(), CssScanner.urlsInValue("xu\\72 l(https://a.example/x) my-url(https://b.example/y)"));
+        assertEquals(List.of(), CssScanner.urlsInValue("url\\28 https://a.example/x)"));
+        assertEquals(List.of("https://a.example/x"), CssScanner.urlsInValue("U\\52 L( https://a.example/x )"));
+    }
+
+    // ---------------------------------------------------------------------------------------------- iframe srcdoc
+
+    private static String srcdoc(String inner) {
+        return "<iframe srcdoc=\"" + inner.replace("&", "&amp;").replace("\"", "&quot;") + "\"></iframe>";
+    }
+
+    @Test
+    void pixelInsideIframeSrcdocIsFoundAndLocatedThere() {
+        Findings f = detect(body(srcdoc("<p>Offre du jour</p><img src=\"" + PIXEL
+                + "\" width=\"1\" height=\"1\" alt=\"\"><a href=\"https://www.boulangerie-exemple.fr/offre\">Voir</a>"
+                )));
+        Tracker t = trackerAt(f, PIXEL).orElseThrow(() -> new AssertionError(f.trackers().toString()));
+        assertEquals(TrackerKind.OPEN_PIXEL, t.kind());
+        assertEquals("iframe", t.location().element());
+        assertEquals("srcdoc", t.location().attribute());
+        assertTrue(hasSignal(t, SignalCodes.DECLARED_SIZE), t.signals().toString());
+        assertTrue(t.evidence().startsWith("<img src=\"" + PIXEL + "\""), t.evidence());
+        Link l = f.links().stream().filter(x -> x.url().endsWith("/offre")).findFirst()
+                .orElseThrow(() -> new AssertionError(f.links().toString()));
+        assertEquals("srcdoc", l.location().attribute());
+        assertEquals("Voir", l.text());
+    }
+
+    @Test
+    void srcdocStyleSheetAndRelativeUrlsResolveAgainstTheBodyBase() {
+        Findings f = detect("<html><head><base href=\"https://www.boulangerie-exemple.fr/news/\"></head><body>"
+                + srcdoc("<style>.a{background:url(fond.png)}</style><div class=a>x</div><img src=\"logo.png\">")
+                + "</body></html>");
+        RemoteResource css = remoteAt(f, "https://www.boulangerie-exemple.fr/news/fond.png")
+                .orElseThrow(() -> new AssertionError(f.remoteContent().toString()));
+        assertEquals("css-stylesheet", css.vector());
+        assertEquals(".a", css.location().cssRule());
+        assertTrue(remoteAt(f, "https://www.boulangerie-exemple.fr/news/logo.png").isPresent());
+    }
+
+    @Test
+    void nestedSrcdocIsScannedDownToTheLimitThenRecordedAsAnAnomaly() {
+        String inner = "<img src=\"" + PIXEL + "\" width=\"1\" height=\"1\">";
+        String doc = inner;
+        for (int level = 1; level <= BodyScanner.MAX_SRCDOC_LEVELS; level++) {
+            doc = srcdoc(doc);
+        }
+        Findings f = detect(body(doc));
+        assertTrue(trackerAt(f, PIXEL).isPresent(), "level " + BodyScanner.MAX_SRCDOC_LEVELS + ": " + f.trackers());
+        assertFalse(f.anomalies().stream().anyMatch(a -> a.code() == AnomalyCode.HTML_TOO_DEEP));
+
+        Findings deeper = detect(body(srcdoc(doc)));
+        assertTrue(trackerAt(deeper, PIXEL).isEmpty());
+        assertTrue(deeper.anomalies().stream().anyMatch(a -> a.code() == AnomalyCode.HTML_TOO_DEEP
+                && a.detail().contains("srcdoc")), deeper.anomalies().toString());
+    }
+
+    // ------------------------------------------------------------------------------------------------------ ping
+
+    @Test
+    void pingAttributeIsClickTrackingToEachOfItsUrls() {
+        Findings f = detect(body("<a href=\"https://www.boulangerie-exemple.fr/pains\" ping=\" https://stats."
+                + "boulangerie-exemple.fr/ping?c=12\thttps://audit.mesure-exemple.com/p  relatif\">Nos pains</a>"));
+        Tracker first = trackerAt(f, "https://stats.boulangerie-exemple.fr/ping?c=12")
+                .orElseThrow(() -> new AssertionError(f.trackers().toString()));
+        assertEquals(TrackerKind.CLICK_TRACKING, first.kind());
+        assertEquals("a", first.location().element());
+        assertEquals("ping", first.location().attribute());
+        assertTrue(hasSignal(first, SignalCodes.HYPERLINK_AUDITING), first.signals().toString());
+        assertEquals("heuristic.hyperlink-auditing", first.ruleId());
+        Tracker second = trackerAt(f, "https://audit.mesure-exemple.com/p")
+                .orElseThrow(() -> new AssertionError(f.trackers().toString()));
+        assertEquals(TrackerKind.CLICK_TRACKING, second.kind());
+        assertEquals(2, f.trackers().size(), f.trackers().toString()); // the relative one has no base: not fetched
+        // the hyperlink itself stays a plain link; each ping URL is listed with the tracker it is
+        Link href = f.links().stream().filter(l -> l.url().endsWith("/pains")).findFirst().orElseThrow();
+        assertEquals(null, href.trackerId());
+        Link ping = f.links().stream().filter(l -> "ping".equals(l.location().attribute())).findFirst().orElseThrow();
+        assertEquals(first.id(), ping.trackerId());
+        assertEquals("Nos pains", ping.text());
+    }
+
+    @Test
+    void pingOnAreaResolvesAgainstTheBaseAndNeedsAnHref() {
+        Findings f = detect("<html><head><base href=\"https://www.boulangerie-exemple.fr/\"></head><body>"
+                + "<map name=m><area shape=rect coords=0,0,10,10 href=\"/carte\" ping=\"/mesure/clic\">"
+                + "<area shape=rect coords=0,0,5,5 ping=\"https://audit.mesure-exemple.com/sans-lien\"></map>"
+                + "</body></html>");
+        Tracker t = trackerAt(f, "https://www.boulangerie-exemple.fr/mesure/clic")
+                .orElseThrow(() -> new AssertionError(f.trackers().toString()));
+        assertEquals(TrackerKind.CLICK_TRACKING, t.kind());
+        assertEquals("area", t.location().element());
+        assertTrue(trackerAt(f, "https://audit.mesure-exemple.com/sans-lien").isEmpty());
+    }
+
+    // ---------------------------------------------------------------------------------- link rel, script, svg a
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "manifest|link-manifest", "prefetch|link-prefetch", "prerender|link-prefetch", "preload|link-preload",
+            "modulepreload|link-preload", "preconnect|link-preconnect", "dns-prefetch|link-preconnect",
+            "icon|link-icon", "shortcut icon|link-icon", "apple-touch-icon|link-icon", "MASK-ICON|link-icon",
+            "alternate stylesheet|link-stylesheet"})
+    void linkRelFetchesAreListed(String rel, String vector) {
+        Findings f = detect("<html><head><link rel=\"" + rel + "\" href=\"https://www.boulangerie-exemple.fr/r\">"
+                + "</head><body><p>Bonjour</p></body></html>");
+        RemoteResource r = remoteAt(f, "https://www.boulangerie-exemple.fr/r")
+                .orElseThrow(() -> new AssertionError(rel + ": " + f.remoteContent()));
+        assertEquals(vector, r.vector());
+    }
+
+    @Test
+    void linkRelThatFetchesNothingIsNotListed() {
+        Findings f = detect("<html><head><link rel=\"alternate\" href=\"https://www.boulangerie-exemple.fr/rss\">"
+                + "<link rel=\"canonical\" href=\"https://www.boulangerie-exemple.fr/c\"></head><body>x</body></html>");
+        assertTrue(f.remoteContent().isEmpty(), f.remoteContent().toString());
+    }
+
+    @Test
+    void scriptsAreFetchesExceptTheAmpRuntime() {
+        Findings f = detect(body("<script src=\"https://js.boulangerie-exemple.fr/a.js\"></script><svg><script "
+                + "href=\"https://js.boulangerie-exemple.fr/b.js\"/></svg>"));
+        assertEquals("script", remoteAt(f, "https://js.boulangerie-exemple.fr/a.js").orElseThrow().vector());
+        assertEquals("script", remoteAt(f, "https://js.boulangerie-exemple.fr/b.js").orElseThrow().vector());
+
+        String amp = "<!doctype html><html ⚡4email><head><script async src=\"https://cdn.ampproject.org/v0.js\">"
+                + "</script></head><body>Bonjour</body></html>";
+        List<BodyText> bodies = new ArrayList<>();
+        bodies.add(new BodyText("1.2", BodyKind.AMP_HTML, amp, "utf-8", "UTF-8", false));
+        Findings a = detector.detect(Fixtures.message(bodies), List.of());
+        assertTrue(a.remoteContent().isEmpty(), a.remoteContent().toString());
+    }
+
+    @Test
+    void svgLinkWithXlinkHrefIsALink() {
+        Findings f = detect(body("<svg><a xlink:href=\"https://www.boulangerie-exemple.fr/svg\"><text>Voir</text>"
+                + "</a></svg>"));
+        assertTrue(f.links().stream().anyMatch(l -> l.url().equals("https://www.boulangerie-exemple.fr/svg")),
+                f.links().toString());
+    }
+}
