@@ -4,7 +4,8 @@ package org.pixelproof.detect;
  * Decodes CSS escapes as a browser does before it reads a value (CSS Syntax Module Level 3, section 4.3.7 "Consume an
  * escaped code point"): {@code \} followed by one to six hex digits and an optional white space is that code point
  * (zero, a surrogate or one past U+10FFFF becomes U+FFFD); {@code \} followed by a newline ({@code \n}, {@code \r} or
- * {@code \f}) is a line continuation and disappears; {@code \} followed by any other character is that character; a
+ * {@code \f}; {@code \r\n} counts as one newline, as the input preprocessing of section 3.3 makes it) is a line
+ * continuation and disappears; {@code \} followed by any other character is that character; a
  * {@code \} at the very end is dropped. Used by the detector's CSS scanner (so that an escaped URL is seen as the
  * browser fetches it) and by the safe preview's CSS sanitizer (so that what is checked is what a browser reads).
  * Linear in the input; never throws for any string. Stateless and thread-safe.
@@ -51,11 +52,11 @@ public final class CssEscapes {
             }
             char d = s.charAt(i);
             if (d == '\n' || d == '\r' || d == '\f') {
-                i++;
+                i = d == '\r' && i + 1 < to && s.charAt(i + 1) == '\n' ? i + 2 : i + 1;
                 continue;
             }
             int hexEnd = i;
-            while (hexEnd < to && hexEnd - i < 6 && Character.digit(s.charAt(hexEnd), 16) >= 0) {
+            while (hexEnd < to && hexEnd - i < 6 && isHex(s.charAt(hexEnd))) {
                 hexEnd++;
             }
             if (hexEnd > i) {
@@ -64,15 +65,32 @@ public final class CssEscapes {
                     cp = 0xFFFD;
                 }
                 sb.appendCodePoint(cp);
-                i = hexEnd;
-                if (i < to && CssScanner.isWhite(s.charAt(i))) {
-                    i++;
-                }
+                i = afterEscapeWhite(s, hexEnd, to);
             } else {
                 sb.append(d);
                 i++;
             }
         }
         return sb.toString();
+    }
+
+    /** @return true for an ASCII hex digit, the only digits of a CSS escape */
+    static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /**
+     * @param s  CSS text
+     * @param i  the index just after an escape's hex digits
+     * @param to end of the range considered (exclusive)
+     * @return the index after the one optional white space that ends the escape: {@code \r\n} counts as one (CSS
+     *         Syntax Level 3, section 3.3, turns it into one newline before reading), so that
+     *         {@code u\72}+CRLF+{@code l(} is the keyword {@code url(}, as browsers read it
+     */
+    static int afterEscapeWhite(String s, int i, int to) {
+        if (i >= to || !CssScanner.isWhite(s.charAt(i))) {
+            return i;
+        }
+        return s.charAt(i) == '\r' && i + 1 < to && s.charAt(i + 1) == '\n' ? i + 2 : i + 1;
     }
 }

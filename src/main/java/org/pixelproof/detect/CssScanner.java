@@ -555,13 +555,13 @@ final class CssScanner {
             } else if (c == '\\' && i + 1 < n && s.charAt(i + 1) != '\n' && s.charAt(i + 1) != '\r'
                     && s.charAt(i + 1) != '\f') {
                 int h = i + 1;
-                while (h < n && h - i <= 6 && Character.digit(s.charAt(h), 16) >= 0) {
+                while (h < n && h - i <= 6 && CssEscapes.isHex(s.charAt(h))) {
                     h++;
                 }
                 if (h == i + 1) {
                     i += 2;
                 } else {
-                    i = h < n && isWhite(s.charAt(h)) ? h + 1 : h;
+                    i = CssEscapes.afterEscapeWhite(s, h, n);
                 }
             } else {
                 break;

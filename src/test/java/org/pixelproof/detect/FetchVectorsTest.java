@@ -108,6 +108,25 @@ class FetchVectorsTest {
     }
 
     @Test
+    void anEscapeEndedByACrlfLineBreakStillMakesTheKeyword() {
+        // CSS Syntax 3.3: CR LF is one newline, the one white space an escape may swallow (as browsers read it)
+        for (String declaration : List.of("background-image:u\\72\r\nl(https://img.boulangerie-exemple.fr/fond.png)",
+                "background-image:\\75\\72\\6c\r\n(https://img.boulangerie-exemple.fr/fond.png)")) {
+            Findings inline = detect(body("<table><tr><td style=\"" + declaration + "\">Promotions</td></tr></table>"));
+            assertTrue(remoteAt(inline, "https://img.boulangerie-exemple.fr/fond.png").isPresent(),
+                    "inline, missed: " + declaration);
+            Findings sheet = detect(body("<style>.hero{" + declaration + "}</style><div class=\"hero\">x</div>"));
+            assertTrue(remoteAt(sheet, "https://img.boulangerie-exemple.fr/fond.png").isPresent(),
+                    "style sheet, missed: " + declaration);
+        }
+        Findings imp = detect(body("<style>@import u\\72\r\nl(https://css.boulangerie-exemple.fr/s.css);</style>"));
+        assertTrue(remoteAt(imp, "https://css.boulangerie-exemple.fr/s.css").isPresent(), imp.remoteContent().toString());
+        assertEquals("url(x)", CssEscapes.decode("u\\72\r\nl(x)"));
+        assertEquals("'ab'", CssEscapes.decode("'a\\\r\nb'"), "a line continuation (in a string) over CR LF");
+        assertEquals("\u0663", CssEscapes.decode("\\\u0663"), "an Arabic-Indic digit is not a hex digit");
+    }
+
+    @Test
     void escapedUrlFunctionInAStyleAttributeOfAPixelCellIsABeacon() {
         Findings f = detect(body("<table><tr><td width=\"1\" height=\"1\" style=\"background:u\\72 l(" + PIXEL
                 + ")\"></td></tr></table>"));

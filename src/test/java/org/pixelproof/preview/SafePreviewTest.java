@@ -180,10 +180,12 @@ class SafePreviewTest {
               @im\\70 ort url(https://esc-import.example/a.css);
               @\\69mport "https://esc-import2.example/b.css";
               .x { background: u\\72 l(https://esc-sheet.example/x.png) }
+              .y { background: u\\72\r\nl(https://esc-crlf-sheet.example/z.png) }
             </style></head><body>
             <p>Avant</p>
             <svg><script href="https://svg-script.example/s.js"/></svg>
             <div style="background-image:\\75 rl(https://esc-inline.example/y.png)">Milieu</div>
+            <div style="background:u\\72\r\nl(https://esc-crlf-inline.example/w.png)">CRLF</div>
             <iframe srcdoc="&lt;img src=&quot;https://srcdoc.example/p.gif&quot;&gt;"></iframe>
             <a href="https://shop.example/page" ping="https://ping1.example/ https://ping2.example/">Lien</a>
             <img src="https://after-svg.example/p.gif" width="1" height="1">
@@ -193,7 +195,8 @@ class SafePreviewTest {
 
     static final List<String> EVASIVE_HOSTS = List.of("manifest.example", "icon.example", "module.example",
             "esc-import.example", "esc-import2.example", "esc-sheet.example", "svg-script.example", "esc-inline.example",
-            "srcdoc.example", "ping1.example", "ping2.example", "after-svg.example");
+            "srcdoc.example", "ping1.example", "ping2.example", "after-svg.example", "esc-crlf-sheet.example",
+            "esc-crlf-inline.example");
 
     /**
      * Fails when a host of {@link #EVASIVE_HOSTS} is left where a browser could load it: any attribute but a
