@@ -400,8 +400,11 @@ final class BodyScanner {
         return out;
     }
 
+    private static final java.util.regex.Pattern REL_SEPARATORS = java.util.regex.Pattern.compile("[\\t\\n\\f\\r ]+");
+
     private void linkElement(Element el) {
-        String rel = " " + el.attr("rel").toLowerCase(Locale.ROOT).trim() + " ";
+        // a set of tokens separated by ASCII white space (HTML Standard 2.3.8): tab, LF, FF and CR separate as a space
+        String rel = " " + REL_SEPARATORS.matcher(el.attr("rel").toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
         String vector;
         if (rel.contains(" stylesheet ")) {
             vector = "link-stylesheet";

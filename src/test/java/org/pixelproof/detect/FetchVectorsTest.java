@@ -346,4 +346,18 @@ class FetchVectorsTest {
         assertTrue(trackerAt(f, PIXEL).isEmpty(), "the comment past the limit is not analysed");
         assertTrue(trackerAt(f, PIXEL + "?outside=1").isPresent(), "the body outside the comments still is");
     }
+
+    @Test
+    void linkRelTokensAreSeparatedByAnyAsciiWhiteSpace() {
+        for (String rel : List.of("stylesheet\r\nfoo", "foo\tstylesheet", "x\fstylesheet", "\nstylesheet\n")) {
+            Findings f = detect("<html><head><link rel=\"" + rel + "\" href=\"https://css.boulangerie-exemple.fr/s.css\">"
+                    + "</head><body><p>Bonjour</p></body></html>");
+            RemoteResource r = remoteAt(f, "https://css.boulangerie-exemple.fr/s.css")
+                    .orElseThrow(() -> new AssertionError("missed rel=" + rel.replace("\t", "\\t")));
+            assertEquals("link-stylesheet", r.vector());
+        }
+        Findings manifest = detect("<html><head><link rel=\"x\tmanifest\" href=\"https://m.boulangerie-exemple.fr/m.json\">"
+                + "</head><body><p>Bonjour</p></body></html>");
+        assertTrue(remoteAt(manifest, "https://m.boulangerie-exemple.fr/m.json").isPresent());
+    }
 }
