@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.pixelproof.authenticity.Authenticity;
 import org.pixelproof.authenticity.DkimResult;
 import org.pixelproof.detect.Confidence;
@@ -16,6 +17,7 @@ import org.pixelproof.detect.Findings;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.detect.TrackerKind;
 import org.pixelproof.detect.VisibleText;
+import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.KeyDate;
 import org.pixelproof.rules.RuleSet;
@@ -355,10 +357,19 @@ public final class Assessor {
         return out;
     }
 
+    /** Anomalies that mean a limit left part of the message unread or unanalysed. */
+    private static final Set<AnomalyCode> LEFT_OUT = EnumSet.of(AnomalyCode.TOO_MANY_PARTS, AnomalyCode.TOO_DEEP,
+            AnomalyCode.UNREADABLE_PART, AnomalyCode.BODY_TOO_LARGE, AnomalyCode.HTML_TOO_DEEP,
+            AnomalyCode.HTML_TOO_MANY_ELEMENTS, AnomalyCode.CSS_TOO_LARGE, AnomalyCode.TOO_MANY_REFERENCES);
+
     private List<String> caveats(ReceivedEmail email, Findings findings, Authenticity authenticity, boolean tracking,
             boolean markers, MessageClassifier.Result classification, List<ExemptionCheck> exemptions,
             ReceivedDate received, TrackerFacts facts) {
         Set<Caveat> c = EnumSet.of(Caveat.ONE_MESSAGE_ONLY);
+        if (Stream.concat(email.anomalies().stream(), findings.anomalies().stream())
+                .anyMatch(a -> LEFT_OUT.contains(a.code()))) {
+            c.add(Caveat.PART_NOT_ANALYSED);
+        }
         if (!tracking) {
             c.add(Caveat.NO_TRACKER_IS_NOT_NO_TRACKING);
             if (!findings.remoteContent().isEmpty()) {

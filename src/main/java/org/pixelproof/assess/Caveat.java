@@ -12,6 +12,12 @@ public enum Caveat {
     ONE_MESSAGE_ONLY,
     /** No tracker found: tracking may still exist in a form not recognised (new vendor, server-side, link shorteners). */
     NO_TRACKER_IS_NOT_NO_TRACKING,
+    /**
+     * A limit left part of the message unanalysed (MIME parts or nesting, body size, HTML elements or depth, CSS size,
+     * references; see the anomalies): tracking may sit in what was left out, so a result, above all "no tracker
+     * found", covers only what was read.
+     */
+    PART_NOT_ANALYSED,
     /** No tracker found but remote content is loaded on opening: it still reveals the opening and IP address to its host. */
     REMOTE_CONTENT_PRESENT,
     /** Trackers found: the recipient may have consented elsewhere (sign-up form, account settings): ask them. */

@@ -116,6 +116,8 @@ final class BodyScanner {
         private int next;
         /** Conditional comments parsed so far in the message (see {@link #MAX_CONDITIONAL_COMMENTS}). */
         private int conditionalComments;
+        /** Start tags parsed so far inside conditional comments (bounded by {@link HtmlParsing#MAX_ELEMENTS}). */
+        private int conditionalCommentElements;
 
         int next() {
             return next++;
@@ -615,6 +617,19 @@ final class BodyScanner {
                         + MAX_CONDITIONAL_COMMENTS + " Outlook conditional comments; the later ones were not analysed"));
             }
             return;
+        }
+        // comments are not counted in the body's own cut: the conditional comments of a message share one budget of
+        // HtmlParsing.MAX_ELEMENTS start tags
+        int budget = HtmlParsing.MAX_ELEMENTS - order.conditionalCommentElements;
+        int cut = HtmlParsing.cutAfterElements(content, Math.max(0, budget));
+        if (cut < content.length()) {
+            anomalies.add(new Anomaly(AnomalyCode.HTML_TOO_MANY_ELEMENTS, body.partPath(), "Outlook conditional"
+                    + " comments with more than " + HtmlParsing.MAX_ELEMENTS + " elements in all; only the first "
+                    + cut + " characters of this one were analysed"));
+            content = content.substring(0, cut);
+            order.conditionalCommentElements = HtmlParsing.MAX_ELEMENTS;
+        } else {
+            order.conditionalCommentElements += HtmlParsing.startTags(content);
         }
         Document fragment = HtmlParsing.parser(limits.maxHtmlDepth()).parseInput(content, "");
         HtmlBody inner = new HtmlBody(body.partPath(), body.kind(), fragment);

@@ -115,18 +115,43 @@ public final class HtmlParsing {
         return false;
     }
 
-    /** @return the index of the start tag number {@code max + 1} in {@code html}, or its length when there is none */
+    /**
+     * Start tags inside comments ({@code <!-- ... -->}) are not counted: they make no element, and 150,001 of them in a
+     * comment would otherwise hide the rest of the body. (Tags written inside attribute values or raw text are still
+     * counted: the count is a bound on memory, and a cut body is reported by its anomaly.)
+     *
+     * @return the index of the start tag number {@code max + 1} in {@code html}, or its length when there is none
+     */
     static int cutAfterElements(String html, int max) {
+        return scanStartTags(html, max, false);
+    }
+
+    /** @return the number of start tags in {@code html} as {@link #cutAfterElements} counts them */
+    static int startTags(String html) {
+        return scanStartTags(html, Integer.MAX_VALUE, true);
+    }
+
+    private static int scanStartTags(String html, int max, boolean count) {
         int tags = 0;
         int n = html.length();
         for (int i = html.indexOf('<'); i >= 0 && i < n - 1; i = html.indexOf('<', i + 1)) {
             char c = html.charAt(i + 1);
+            if (c == '!' && html.startsWith("!--", i + 1)) { // a comment holds no element: padding there is free
+                // it ends at the first "-->" or "--!>", "<!-->" and "<!--->" being empty (HTML Standard 13.2.5.43-52)
+                int end = html.indexOf("-->", i + 2);
+                int bang = html.indexOf("--!>", i + 2);
+                if (end < 0 && bang < 0) {
+                    return count ? tags : n;
+                }
+                i = end < 0 || (bang >= 0 && bang < end) ? bang + 3 : end + 2;
+                continue;
+            }
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
                 if (++tags > max) {
                     return i;
                 }
             }
         }
-        return n;
+        return count ? tags : n;
     }
 }

@@ -206,6 +206,9 @@ public interface Messages {
     @Message
     String result_go_documents();
 
+    /** @return the warning shown under the verdict when a limit left part of the message unanalysed. */
+    String result_part_not_analysed();
+
     @Message
     String result_fill_form();
 

@@ -50,6 +50,14 @@ public final class ViewExtensions {
         return Complaints.possible(analysis);
     }
 
+    /**
+     * @return true when a limit left part of the analysed message unread (assessment caveat
+     *         {@code part-not-analysed})
+     */
+    static boolean partNotAnalysed(Analysis analysis) {
+        return analysis.assessment().caveats().contains(org.pixelproof.assess.Caveat.PART_NOT_ANALYSED.code());
+    }
+
     /** @return the size in whole mebibytes, e.g. {@code 25} for 26,214,400 bytes (at least 1). */
     static long megabytes(long bytes) {
         return Math.max(1, bytes >> 20);

@@ -443,6 +443,20 @@ class DetectorTest {
     }
 
     @Test
+    void startTagsInCommentsDoNotCountTowardsTheElementCut() {
+        assertEquals(21, HtmlParsing.cutAfterElements("<!-- <b><b><b> --><a><b>", 1));
+        assertEquals(5, HtmlParsing.cutAfterElements("<!--><a><b>", 0), "<!--> is an empty comment");
+        assertEquals(13, HtmlParsing.cutAfterElements("<!-- <b> --!><a>", 0), "--!> ends a comment");
+        assertEquals(2, HtmlParsing.startTags("<!-- <b> --><a><b><!-- unclosed <i>"));
+        StringBuilder sb = new StringBuilder("<html><body><!-- ");
+        sb.append("<b>".repeat(HtmlParsing.MAX_ELEMENTS + 1)).append(" -->");
+        sb.append("<img src=\"https://t.example.net/o/8f14e45fceea167a5a36dedd4bea2543.gif\" width=\"1\" height=\"1\">");
+        Findings f = detect(sb.append("</body></html>").toString());
+        assertEquals(1, f.trackers().size(), "padding in a comment no longer hides the pixel after it");
+        assertTrue(f.anomalies().stream().noneMatch(a -> a.code() == org.pixelproof.ingest.AnomalyCode.HTML_TOO_MANY_ELEMENTS));
+    }
+
+    @Test
     void aBaseTagInAnyCaseResolvesRelativePixels() {
         assertTrue(HtmlParsing.hasBaseTag("<p>x</p><BASE HREF='https://t.example/'>", 100));
         assertFalse(HtmlParsing.hasBaseTag("<p>x</p><BASE HREF='https://t.example/'>", 8), "after the cut");

@@ -144,6 +144,23 @@ class PagesTest {
     }
 
     @Test
+    void aMessageCutByALimitIsSaidToBeAnalysedInPart() throws IOException {
+        String message = "From: News <news@shop.example.com>\r\nTo: alex.martin@example.org\r\nSubject: Cut\r\n"
+                + "Message-ID: <cut@shop.example.com>\r\nDate: Mon, 1 Jan 2024 00:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/html; charset=utf-8\r\n\r\n<p>Hello</p>" + "<b>".repeat(150_001);
+        PageSession s = new PageSession();
+        Response r = s.upload(message.getBytes(StandardCharsets.UTF_8), "");
+        assertEquals(303, r.statusCode(), r.asString());
+        String fr = s.get("/analyses/" + idFrom(r) + "?lang=fr").then().statusCode(200).extract().asString();
+        assertTrue(fr.contains("caveat-incomplete") && fr.contains("Une limite a laissé une partie du message"), fr);
+        String en = s.get("/analyses/" + idFrom(r) + "?lang=en").then().statusCode(200).extract().asString();
+        assertTrue(en.contains("A limit left part of the message unanalysed"), en);
+        Response whole = s.upload(AnalysisApiTest.sample(), "");
+        String plain = s.get("/analyses/" + idFrom(whole) + "?lang=fr").then().statusCode(200).extract().asString();
+        assertFalse(plain.contains("caveat-incomplete"));
+    }
+
+    @Test
     void aPrivacyLinkOnlyReachableThroughATrackedLinkIsSaidSo() throws IOException {
         PageSession s = new PageSession();
         Response r = s.upload(resource("/web/tracked-privacy-link.eml"), "");
