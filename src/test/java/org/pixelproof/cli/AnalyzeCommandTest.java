@@ -301,6 +301,19 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void theDossierLanguageIsReadWhateverItsCase() {
+        for (String[] given : new String[][] {{"EN", "en"}, {"Fr", "fr"}, {"en", "en"}}) {
+            StubBackends backends = new StubBackends();
+            Run r = run(backends, "analyze", N1, "--pdf", tmp.resolve("pdf-" + given[0]).toString(), "--lang",
+                    given[0], "--quiet");
+            assertEquals(ExitCodes.OK, r.exit(), r.err());
+            assertEquals(given[1], backends.dossierSettings.language(), given[0]);
+        }
+        assertEquals(ExitCodes.USAGE, run("analyze", N1, "--pdf", tmp.resolve("pdf-de").toString(), "--lang", "de")
+                .exit());
+    }
+
+    @Test
     void complainantFileIsReadAndOverriddenByOptions() throws IOException {
         Path yaml = Files.writeString(tmp.resolve("complainant.yaml"), """
                 name: Alex Martin
