@@ -408,6 +408,52 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aComplainantDateThatIsNotADateStopsWithAUsageErrorNamingTheField() throws IOException {
+        Path yaml = Files.writeString(tmp.resolve("bad-dates.yaml"), """
+                name: Alex Martin
+                addressGivenOn: 2024-02-30
+                priorRequest:
+                  sentOn: 30/02/2024
+                  content: Je m'oppose au suivi de mes ouvertures.
+                  answeredOn: hier
+                """);
+        StubBackends backends = new StubBackends();
+        Run bad = run(backends, "analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant",
+                yaml.toString());
+        assertEquals(ExitCodes.USAGE, bad.exit(), bad.err());
+        assertEquals(null, backends.dossierSettings, "no dossier is made");
+        assertTrue(bad.err().contains("--complainant " + yaml + ": addressGivenOn: The date the address was given: "
+                + "\"2024-02-30\" is not a date that exists. Give it as year-month-day (for example 2024-03-05)"),
+                bad.err());
+        assertTrue(bad.err().contains("priorRequest.sentOn: The date of the request to the organisation: "
+                + "\"30/02/2024\" is not a date written year-month-day"), bad.err());
+        assertTrue(bad.err().contains("priorRequest.answeredOn: The date of the answer: \"hier\" is not a date"),
+                bad.err());
+
+        // a number would otherwise be read as days since 1970
+        Path number = Files.writeString(tmp.resolve("number.yaml"), "addressGivenOn: 20240305\n");
+        Run n = run("analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant", number.toString());
+        assertEquals(ExitCodes.USAGE, n.exit());
+        assertTrue(n.err().contains("addressGivenOn: The date the address was given: \"20240305\" is not a date"),
+                n.err());
+
+        // a YAML date, quoted or not, and an empty value are fine
+        Path good = Files.writeString(tmp.resolve("good-dates.yaml"), """
+                addressGivenOn: 2024-03-05
+                priorRequest:
+                  sentOn: "2025-11-02"
+                  answeredOn: ""
+                """);
+        Run ok = run(backends, "analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant",
+                good.toString(), "--quiet");
+        assertEquals(ExitCodes.OK, ok.exit(), ok.err());
+        org.pixelproof.dossier.Complainant c = backends.dossierSettings.complainant();
+        assertEquals(java.time.LocalDate.of(2024, 3, 5), c.addressGivenOn());
+        assertEquals(java.time.LocalDate.of(2025, 11, 2), c.priorRequest().sentOn());
+        assertEquals(null, c.priorRequest().answeredOn());
+    }
+
+    @Test
     void pdfWritesOneDossierPerEmail() throws IOException {
         StubBackends backends = new StubBackends();
         Path dir = tmp.resolve("dossiers");
