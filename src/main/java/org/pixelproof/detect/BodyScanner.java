@@ -11,8 +11,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.Range;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 import org.pixelproof.ingest.Anomaly;
 import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.ingest.BodyKind;
@@ -544,10 +546,13 @@ final class BodyScanner {
         }
     }
 
+    /** {@code img[alt]}, parsed once (a selector given as text is parsed again at each call). */
+    private static final Evaluator IMG_WITH_ALT = QueryParser.parse("img[alt]");
+
     private static String linkText(Element el) {
         String text = el.text();
         if (text.isEmpty()) {
-            Element img = el.selectFirst("img[alt]");
+            Element img = el.selectFirst(IMG_WITH_ALT);
             if (img != null) {
                 text = img.attr("alt").trim();
             }
