@@ -104,7 +104,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--complainant", paramLabel = "FILE", description = "A YAML file with the complainant's "
             + "details for the dossiers: name, postalAddress, email, addressGivenHow, addressGivenWhen, addressGivenOn "
-            + "(a date), addressGivenPeriod (before|after 14 April 2026), addressNeverGiven, consentAsked "
+            + "(a date, 2024-03-05), addressGivenPeriod (before|after 14 April 2026), addressNeverGiven, consentAsked "
             + "(yes|no|dont_know), priorRequest (sentOn, content, answeredOn, answer), actingFor, mandate, "
             + "objectToMarketing. The --complainant-* options override it.")
     Path complainantFile;

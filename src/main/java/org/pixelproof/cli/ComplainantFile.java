@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.pixelproof.dossier.AddressPeriod;
 import org.pixelproof.dossier.Complainant;
@@ -26,7 +27,8 @@ import org.pixelproof.dossier.PriorRequest;
  * <p>YAML keys (all optional), those of {@link Complainant}: {@code name}, {@code postalAddress} (lines separated by
  * line breaks), {@code email}, {@code addressGivenHow}, {@code addressGivenWhen} (in the complainant's words; an
  * impossible ISO-looking date such as {@code 2024-13-45} is refused),
- * {@code addressGivenOn} (the exact date, {@code 2026-05-03}), {@code addressGivenPeriod} ({@code before} or
+ * {@code addressGivenOn} (the exact date, {@code 2026-05-03}; a value that is not such a date is refused, naming the
+ * field), {@code addressGivenPeriod} ({@code before} or
  * {@code after} the CNIL recommendation of 14 April 2026, when only that is known), {@code addressNeverGiven}
  * ({@code true} when they never gave their address to the sender), {@code consentAsked} ({@code yes}, {@code no} or
  * {@code dont_know}), {@code priorRequest} with {@code sentOn}, {@code content}, {@code answeredOn} and
@@ -52,8 +54,9 @@ final class ComplainantFile {
      * @param email   {@code --complainant-email}, or {@code null}
      * @return the complainant, {@link Complainant#UNKNOWN} when nothing was given
      * @throws IllegalArgumentException with a message for the user when the file cannot be read, or when a date in it
-     *                                  cannot be right (in the future, an answer before its request, an impossible
-     *                                  ISO date in {@code addressGivenWhen}: {@link ComplainantCheck})
+     *                                  cannot be right (not a {@code yyyy-MM-dd} date, in the future, an answer before
+     *                                  its request, an impossible ISO date in {@code addressGivenWhen}:
+     *                                  {@link ComplainantCheck}); the message names the field
      */
     static Complainant read(Path file, String name, String address, String email) {
         Complainant c = file == null ? Complainant.UNKNOWN : parse(file);
@@ -105,6 +108,18 @@ final class ComplainantFile {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("consentAsked",
                         tree.get("consentAsked").booleanValue() ? "YES" : "NO");
             }
+            List<ComplainantCheck.Problem> invalid = new ArrayList<>();
+            invalidDate(tree, "addressGivenOn", ComplainantCheck.ADDRESS_GIVEN_ON, invalid);
+            com.fasterxml.jackson.databind.JsonNode prior = tree.get("priorRequest");
+            if (prior != null && prior.isObject()) {
+                invalidDate(prior, "sentOn", ComplainantCheck.REQUEST_SENT_ON, invalid);
+                invalidDate(prior, "answeredOn", ComplainantCheck.ANSWERED_ON, invalid);
+            }
+            if (!invalid.isEmpty()) {
+                throw new IllegalArgumentException(invalid.stream()
+                        .map(p -> "--complainant " + file + ": " + p.field() + ": " + p.messageEn())
+                        .collect(java.util.stream.Collectors.joining("\n")));
+            }
             return YAML.treeToValue(tree, Yaml.class).complainant();
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException("--complainant " + file + ": unknown key '" + e.getPropertyName()
@@ -124,6 +139,27 @@ final class ComplainantFile {
         } catch (IOException e) {
             throw new IllegalArgumentException("--complainant " + file + ": cannot be read ("
                     + InputWalker.reason(e) + ")");
+        }
+    }
+
+    /**
+     * Adds the problem of {@code parent.key} when it is given but is not an ISO {@code yyyy-MM-dd} date: a string such
+     * as {@code 2024-02-30}, {@code 30/02/2024} or {@code hier}, or a number or boolean (which Jackson would otherwise
+     * read as a count of days since 1970). A YAML date written {@code 2024-03-05}, quoted or not, is a date. Absent,
+     * null or blank is "not known".
+     */
+    private static void invalidDate(com.fasterxml.jackson.databind.JsonNode parent, String key, String field,
+            List<ComplainantCheck.Problem> out) {
+        com.fasterxml.jackson.databind.JsonNode node = parent.get(key);
+        if (node == null || node.isNull() || node.isContainerNode()) {
+            return; // a list or a map is "wrong kind of value", from Jackson
+        }
+        String text = node.asText();
+        if (node.isTextual() && text.isBlank()) {
+            return;
+        }
+        if (!node.isTextual() || ComplainantCheck.isoDate(text) == null) {
+            out.add(ComplainantCheck.invalidDate(field, text));
         }
     }
 

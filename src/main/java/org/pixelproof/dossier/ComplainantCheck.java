@@ -14,8 +14,10 @@ import org.pixelproof.analysis.Analysis;
 
 /**
  * Checks the dates a complainant gives (the web form, the command line's {@code --complainant} YAML) before they go into
- * a dossier, so that a typing mistake does not end up in a complaint: a date in the future, an answer dated before the
- * request, an impossible date written in ISO form ({@code 2024-13-45}) in the free-text "when" of the address. A
+ * a dossier, so that a typing mistake does not end up in a complaint: a date field that is not a date
+ * ({@link #invalidDate}: the callers read the typed text with {@link #isoDate}), a date in the future, an answer dated
+ * before the request, an impossible date written in ISO form ({@code 2024-13-45}) in the free-text "when" of the
+ * address. A
  * request dated before the message is accepted: an objection made earlier and ignored since is evidence.
  *
  * <p>The web form shows {@link Problem#message(Language)} next to the form; the command line prints it and stops with
@@ -45,6 +47,9 @@ public final class ComplainantCheck {
      */
     private static final Pattern ISO_LIKE = Pattern.compile("(?<![\\d-])(\\d{4})-(\\d{1,2})-(\\d{1,2})(?![\\d-])");
 
+    /** How much of a mistyped date an {@link #invalidDate} message quotes, in characters (40). */
+    static final int SHOWN_CHARS = 40;
+
     private ComplainantCheck() {
     }
 
@@ -53,7 +58,8 @@ public final class ComplainantCheck {
      *
      * @param field     which field: {@link #ADDRESS_GIVEN_WHEN}, {@link #ADDRESS_GIVEN_ON}, {@link #REQUEST_SENT_ON} or
      *                  {@link #ANSWERED_ON}
-     * @param code      {@code invalid-date}, {@code future} or {@code answer-before-request}
+     * @param code      {@code invalid-date} (not a date, or no such day), {@code future} or
+     *                  {@code answer-before-request}
      * @param messageFr what is wrong and what to do, in French, for the form
      * @param messageEn the same in English
      */
@@ -124,6 +130,67 @@ public final class ComplainantCheck {
                             + "): check both dates."));
         }
         return out;
+    }
+
+    /**
+     * Reads a date field as typed: the ISO 8601 calendar date {@code yyyy-MM-dd} ({@code 2024-03-05}), which is what a
+     * browser's {@code <input type=date>} sends whatever the language it shows the date in, and what the
+     * command line's YAML examples show. Surrounding white space is ignored.
+     *
+     * @param typed what was typed, may be {@code null}
+     * @return the day it names, or {@code null} when it is blank or not such a date ({@code 2024-02-30},
+     *         {@code 30/02/2024}, {@code hier}): {@link #invalidDate} says so to the complainant
+     */
+    public static LocalDate isoDate(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(typed.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The problem of a date field whose value is not a date (code {@code invalid-date}), for the form and the command
+     * line: the typed value (its first {@value #SHOWN_CHARS} characters) is quoted, and the format expected is given.
+     *
+     * @param field which field: {@link #ADDRESS_GIVEN_ON}, {@link #REQUEST_SENT_ON} or {@link #ANSWERED_ON}
+     * @param typed what was typed, e.g. {@code 2024-02-30}, {@code 30/02/2024} or {@code hier}
+     * @return the problem, with its message in French and in English
+     * @throws IllegalArgumentException when {@code field} is not one of those three
+     */
+    public static Problem invalidDate(String field, String typed) {
+        String fr;
+        String en;
+        switch (field) {
+            case ADDRESS_GIVEN_ON -> {
+                fr = "La date à laquelle l'adresse a été communiquée";
+                en = "The date the address was given";
+            }
+            case REQUEST_SENT_ON -> {
+                fr = "La date de la demande à l'organisme";
+                en = "The date of the request to the organisation";
+            }
+            case ANSWERED_ON -> {
+                fr = "La date de la réponse";
+                en = "The date of the answer";
+            }
+            default -> throw new IllegalArgumentException("not a date field: " + field);
+        }
+        String t = typed == null ? "" : typed.strip();
+        String shown = t.codePointCount(0, t.length()) <= SHOWN_CHARS ? t
+                : t.substring(0, t.offsetByCodePoints(0, SHOWN_CHARS)) + "…";
+        boolean isoLike = ISO_LIKE.matcher(t).matches();
+        return new Problem(field, "invalid-date",
+                fr + "\u00a0: «\u00a0" + shown + "\u00a0» n'est pas une date"
+                        + (isoLike ? " qui existe" : " écrite année-mois-jour")
+                        + ". Indiquez-la sous la forme année-mois-jour (par exemple 2024-03-05), ou laissez-la vide"
+                        + " si vous ne la connaissez pas.",
+                en + ": \"" + shown + "\" is not a date" + (isoLike ? " that exists" : " written year-month-day")
+                        + ". Give it as year-month-day (for example 2024-03-05), or leave it empty if you do not"
+                        + " know it.");
     }
 
     /**

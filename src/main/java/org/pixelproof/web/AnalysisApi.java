@@ -137,7 +137,8 @@ public class AnalysisApi {
             + "`NO_TRACKING_FOUND`): nothing to complain about, no dossier (error `NOTHING_TO_COMPLAIN`)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response dossier(@PathParam("id") String id,
-            @RestQuery @Parameter(description = "language of the dossier: `fr` (default) or `en`") String lang) {
+            @RestQuery @Parameter(description = "language of the dossier: `fr` (default) or `en`, in any case "
+                    + "(`EN` is `en`)") String lang) {
         StoredAnalysis stored = AnalysisResource.complainable(analyses.find(id).orElseThrow(NotFoundException::new));
         String l = lang == null || lang.isBlank() ? "fr" : Languages.supported(lang);
         if (l == null) {

@@ -40,7 +40,7 @@ public class AnalysisResource {
         static native TemplateInstance result(Page page, StoredAnalysis stored, boolean saved, boolean hasComplainant);
 
         static native TemplateInstance dossier(Page page, StoredAnalysis stored, ComplainantDetails details,
-                List<String> problems, String formToken);
+                FormProblems problems, String formToken);
 
         static native TemplateInstance confirmDelete(Page page, StoredAnalysis stored);
     }
@@ -94,10 +94,15 @@ public class AnalysisResource {
         StoredAnalysis stored = complainable(find(id));
         Page page = Languages.page(request);
         ComplainantDetails details = analyses.complainant(id).orElse(ComplainantDetails.EMPTY);
-        return Templates.dossier(page, stored, details, List.of(), null).setLocale(page.locale());
+        return Templates.dossier(page, stored, details, FormProblems.NONE, null).setLocale(page.locale());
     }
 
-    /** Saves the complainant's details and goes back to the result page's documents (303). */
+    /**
+     * Saves the complainant's details and goes back to the result page's documents (303). When a date cannot be right
+     * (not a date, in the future, an answer before its request: {@link Documents#check}), nothing is saved and the
+     * form comes back (400) as it was filled in, with what is wrong above it and next to each field concerned, in the
+     * page's language.
+     */
     @POST
     @Path("dossier")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -121,8 +126,7 @@ public class AnalysisResource {
             org.pixelproof.dossier.Language language = org.pixelproof.dossier.Language.fromCode(
                     Languages.of(request));
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(Templates.dossier(page, stored, details,
-                            problems.stream().map(p -> p.message(language)).toList(), csrfToken)
+                    .entity(Templates.dossier(page, stored, details, FormProblems.of(problems, language), csrfToken)
                             .setLocale(page.locale()))
                     .build();
         }

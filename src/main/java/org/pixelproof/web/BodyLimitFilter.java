@@ -82,7 +82,7 @@ public class BodyLimitFilter {
             return;
         }
         String path = request.path();
-        boolean api = path != null && path.startsWith("/api/");
+        boolean api = ErrorMappers.isApi(path);
         String body;
         String type;
         if (api) {

@@ -5,6 +5,10 @@ package org.pixelproof.web;
  * invented; every field may be blank, and a blank field is "to be completed" in the dossier. Stored with the analysis
  * and erased with it. Immutable.
  *
+ * <p>The three dates are kept as typed (white space stripped), so that a form refused for a date that is not one
+ * ({@link Documents#check}) shows the complainant what they typed; only details whose dates are blank or ISO
+ * {@code yyyy-MM-dd} are saved.
+ *
  * @param name                  full name
  * @param postalAddress         postal address (several lines)
  * @param email                 the e-mail address the message was sent to
@@ -12,14 +16,16 @@ package org.pixelproof.web;
  * @param whenAddressGiven      when, as the complainant remembers it (free text: "mars 2024")
  * @param askedConsent          whether the sender ever asked consent to tracking: {@code yes}, {@code no},
  *                              {@code dont-know}, or blank when not stated
- * @param earlierRequestDate    the date of an earlier request to the sender (ISO {@code yyyy-MM-dd}), or blank
+ * @param earlierRequestDate    the date of an earlier request to the sender (ISO {@code yyyy-MM-dd}, what
+ *                              {@code <input type=date>} sends), or blank; as typed when it is not a date
  * @param earlierRequestContent what that request said
- * @param answerDate            the date the sender answered it (ISO), or blank
+ * @param answerDate            the date the sender answered it (ISO), or blank; as typed when it is not a date
  * @param answerContent         what the answer said
  * @param actingFor             the name of the person the complainant acts for, or blank when for themselves
  * @param mandate               when acting for someone: {@code yes} when a signed mandate is held, {@code no}, or
  *                              blank when not stated
- * @param addressGivenOn        the exact date the address was given (ISO {@code yyyy-MM-dd}), or blank
+ * @param addressGivenOn        the exact date the address was given (ISO {@code yyyy-MM-dd}), or blank; as typed
+ *                              when it is not a date
  * @param addressPeriod         {@code before} or {@code after} the CNIL recommendation of 14 April 2026, when only
  *                              that is known, or blank
  * @param addressNeverGiven     {@code yes} when the complainant never gave their address to the sender, else blank
@@ -59,13 +65,13 @@ public record ComplainantDetails(
         howAddressGiven = clean(howAddressGiven);
         whenAddressGiven = clean(whenAddressGiven);
         askedConsent = oneOf(askedConsent, "yes", "no", "dont-know");
-        earlierRequestDate = isoDate(earlierRequestDate);
+        earlierRequestDate = clean(earlierRequestDate);
         earlierRequestContent = clean(earlierRequestContent);
-        answerDate = isoDate(answerDate);
+        answerDate = clean(answerDate);
         answerContent = clean(answerContent);
         actingFor = clean(actingFor);
         mandate = oneOf(mandate, "yes", "no");
-        addressGivenOn = isoDate(addressGivenOn);
+        addressGivenOn = clean(addressGivenOn);
         addressPeriod = oneOf(addressPeriod, "before", "after");
         addressNeverGiven = oneOf(addressNeverGiven, "yes");
         marketing = oneOf(marketing, "object", "keep");
@@ -95,16 +101,5 @@ public record ComplainantDetails(
             }
         }
         return "";
-    }
-
-    /** @return the date when it is an ISO {@code yyyy-MM-dd} date (what {@code <input type=date>} sends), else blank */
-    private static String isoDate(String s) {
-        String t = clean(s);
-        try {
-            java.time.LocalDate.parse(t);
-            return t;
-        } catch (java.time.format.DateTimeParseException e) {
-            return "";
-        }
     }
 }

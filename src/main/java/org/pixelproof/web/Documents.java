@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.pixelproof.analysis.Analysis;
 import org.pixelproof.dossier.AddressPeriod;
@@ -134,10 +136,29 @@ public class Documents {
     /**
      * @param stored  the analysis the details are for
      * @param details the dossier form's fields
-     * @return what is wrong with the dates given (in the future, an answer before its request), empty when they are plausible ({@link ComplainantCheck})
+     * @return what is wrong with the dates given, in the order of the form's fields: a date field that is not an ISO
+     *         {@code yyyy-MM-dd} date ({@code 2024-02-30}, {@code 30/02/2024}, {@code hier}), a date in the future, an
+     *         answer before its request ({@link ComplainantCheck}); empty when they are plausible
      */
     public List<ComplainantCheck.Problem> check(StoredAnalysis stored, ComplainantDetails details) {
-        return ComplainantCheck.check(toComplainant(details), LocalDate.now(clock.withZone(DossierBuilder.ZONE)));
+        List<ComplainantCheck.Problem> problems = new ArrayList<>();
+        invalid(problems, ComplainantCheck.ADDRESS_GIVEN_ON, details.addressGivenOn());
+        invalid(problems, ComplainantCheck.REQUEST_SENT_ON, details.earlierRequestDate());
+        invalid(problems, ComplainantCheck.ANSWERED_ON, details.answerDate());
+        problems.addAll(ComplainantCheck.check(toComplainant(details),
+                LocalDate.now(clock.withZone(DossierBuilder.ZONE))));
+        problems.sort(Comparator.comparingInt(p -> FORM_ORDER.indexOf(p.field())));
+        return problems;
+    }
+
+    /** The complainant's fields in the order of the dossier form, for its list of problems. */
+    private static final List<String> FORM_ORDER = List.of(ComplainantCheck.ADDRESS_GIVEN_WHEN,
+            ComplainantCheck.ADDRESS_GIVEN_ON, ComplainantCheck.REQUEST_SENT_ON, ComplainantCheck.ANSWERED_ON);
+
+    private static void invalid(List<ComplainantCheck.Problem> problems, String field, String typed) {
+        if (typed != null && !typed.isBlank() && ComplainantCheck.isoDate(typed) == null) {
+            problems.add(ComplainantCheck.invalidDate(field, typed));
+        }
     }
 
     /** @return the dossier's complainant from the form's fields; blank fields stay "to be completed". */
@@ -171,11 +192,12 @@ public class Documents {
         };
         return new Complainant(d.name(), d.postalAddress(), d.email(), d.howAddressGiven(), d.whenAddressGiven(),
                 consent, prior, d.actingFor(), d.actingFor().isEmpty() ? null : mandate,
-                d.addressGivenOn() == null ? null : date(d.addressGivenOn()), period,
+                date(d.addressGivenOn()), period,
                 "yes".equals(d.addressNeverGiven()) ? Boolean.TRUE : null, objectToMarketing);
     }
 
+    /** @return the day of an ISO date field, {@code null} when blank or not a date (see {@link #check}). */
     private static LocalDate date(String iso) {
-        return iso.isEmpty() ? null : LocalDate.parse(iso);
+        return ComplainantCheck.isoDate(iso);
     }
 }

@@ -155,9 +155,13 @@ public class ErrorMappers {
         return answer(request, 500, "INTERNAL_ERROR", "the server could not complete the request", ref);
     }
 
+    /**
+     * @return a JSON {@link ApiError} when the request is for the REST API (a path under {@code /api/}), else an HTML
+     *         error page in the page's language: {@code /api} itself is the API's documentation page, read in a
+     *         browser
+     */
     static Response answer(HttpServerRequest request, int status, String code, String reason, String reference) {
-        String path = request.path();
-        if (path != null && (path.startsWith("/api/") || path.equals("/api"))) {
+        if (isApi(request.path())) {
             String r = reference == null ? reason : reason + " (reference " + reference + ")";
             return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(status, code, r))
                     .build();
@@ -168,6 +172,14 @@ public class ErrorMappers {
                         Problem.of(code, status >= 500 ? Problem.INTERNAL_ERROR : Problem.BAD_REQUEST), reference,
                         null, java.util.List.of()).setLocale(page.locale()))
                 .build();
+    }
+
+    /**
+     * @param path a request path, may be {@code null}
+     * @return true for the REST API's paths ({@code /api/...}); false for {@code /api} (a page) and anything else
+     */
+    static boolean isApi(String path) {
+        return path != null && path.startsWith("/api/");
     }
 
     private static String reference() {

@@ -3,12 +3,14 @@ package org.pixelproof.web;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The languages of the web pages and how a request picks one: the {@code lang} query parameter (the visible switch),
  * else the {@value #COOKIE} cookie that the switch sets, else French. The browser's Accept-Language is not consulted:
- * French is the product's first language. A {@code lang} naming another language is refused on pages with a 400
- * page ({@link PageLanguageCheck}), never answered in a language that was not asked.
+ * French is the product's first language. Language codes are read case-insensitively ({@code EN}, {@code Fr}) and
+ * normalised to lower case. A {@code lang} naming another language is refused on pages with a 400 page
+ * ({@link PageLanguageCheck}), never answered in a language that was not asked.
  */
 public final class Languages {
     /** The cookie remembering the chosen language (HttpOnly, SameSite=Strict, one year). */
@@ -19,14 +21,23 @@ public final class Languages {
     private Languages() {
     }
 
-    /** @return {@code value} when supported, else {@code null}. */
+    /**
+     * @param value a language code as sent in a query parameter or cookie, e.g. {@code en}, {@code EN}, {@code Fr}, or
+     *              {@code null}
+     * @return the supported language it names, in lower case ({@code fr} or {@code en}), ignoring case and surrounding
+     *         white space; {@code null} when it names none ({@code de}, {@code en-GB}, blank, {@code null})
+     */
     public static String supported(String value) {
-        return value != null && SUPPORTED.contains(value) ? value : null;
+        if (value == null) {
+            return null;
+        }
+        String code = value.strip().toLowerCase(Locale.ROOT);
+        return SUPPORTED.contains(code) ? code : null;
     }
 
     /**
      * @return the {@code lang} query parameter of this request when it names no supported language (e.g. {@code de},
-     *         {@code EN}, {@code <x>}), else {@code null}: absent or blank ({@code ?lang=}) means "no choice" and is
+     *         {@code en-GB}, {@code <x>}), else {@code null}: absent or blank ({@code ?lang=}) means "no choice" and is
      *         not refused
      */
     public static String unsupported(HttpServerRequest request) {

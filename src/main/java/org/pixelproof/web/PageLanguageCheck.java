@@ -21,7 +21,7 @@ public class PageLanguageCheck {
     @ServerRequestFilter
     public void check(HttpServerRequest request) {
         String path = request.path();
-        if (path != null && path.startsWith("/api/")) {
+        if (ErrorMappers.isApi(path)) {
             return;
         }
         String asked = Languages.unsupported(request);

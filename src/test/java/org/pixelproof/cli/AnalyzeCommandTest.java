@@ -301,6 +301,19 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void theDossierLanguageIsReadWhateverItsCase() {
+        for (String[] given : new String[][] {{"EN", "en"}, {"Fr", "fr"}, {"en", "en"}}) {
+            StubBackends backends = new StubBackends();
+            Run r = run(backends, "analyze", N1, "--pdf", tmp.resolve("pdf-" + given[0]).toString(), "--lang",
+                    given[0], "--quiet");
+            assertEquals(ExitCodes.OK, r.exit(), r.err());
+            assertEquals(given[1], backends.dossierSettings.language(), given[0]);
+        }
+        assertEquals(ExitCodes.USAGE, run("analyze", N1, "--pdf", tmp.resolve("pdf-de").toString(), "--lang", "de")
+                .exit());
+    }
+
+    @Test
     void complainantFileIsReadAndOverriddenByOptions() throws IOException {
         Path yaml = Files.writeString(tmp.resolve("complainant.yaml"), """
                 name: Alex Martin
@@ -392,6 +405,52 @@ class AnalyzeCommandTest {
         run(backends, "analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant", words.toString(),
                 "--quiet");
         assertEquals("spring 2021", backends.dossierSettings.complainant().addressGivenWhen());
+    }
+
+    @Test
+    void aComplainantDateThatIsNotADateStopsWithAUsageErrorNamingTheField() throws IOException {
+        Path yaml = Files.writeString(tmp.resolve("bad-dates.yaml"), """
+                name: Alex Martin
+                addressGivenOn: 2024-02-30
+                priorRequest:
+                  sentOn: 30/02/2024
+                  content: Je m'oppose au suivi de mes ouvertures.
+                  answeredOn: hier
+                """);
+        StubBackends backends = new StubBackends();
+        Run bad = run(backends, "analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant",
+                yaml.toString());
+        assertEquals(ExitCodes.USAGE, bad.exit(), bad.err());
+        assertEquals(null, backends.dossierSettings, "no dossier is made");
+        assertTrue(bad.err().contains("--complainant " + yaml + ": addressGivenOn: The date the address was given: "
+                + "\"2024-02-30\" is not a date that exists. Give it as year-month-day (for example 2024-03-05)"),
+                bad.err());
+        assertTrue(bad.err().contains("priorRequest.sentOn: The date of the request to the organisation: "
+                + "\"30/02/2024\" is not a date written year-month-day"), bad.err());
+        assertTrue(bad.err().contains("priorRequest.answeredOn: The date of the answer: \"hier\" is not a date"),
+                bad.err());
+
+        // a number would otherwise be read as days since 1970
+        Path number = Files.writeString(tmp.resolve("number.yaml"), "addressGivenOn: 20240305\n");
+        Run n = run("analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant", number.toString());
+        assertEquals(ExitCodes.USAGE, n.exit());
+        assertTrue(n.err().contains("addressGivenOn: The date the address was given: \"20240305\" is not a date"),
+                n.err());
+
+        // a YAML date, quoted or not, and an empty value are fine
+        Path good = Files.writeString(tmp.resolve("good-dates.yaml"), """
+                addressGivenOn: 2024-03-05
+                priorRequest:
+                  sentOn: "2025-11-02"
+                  answeredOn: ""
+                """);
+        Run ok = run(backends, "analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant",
+                good.toString(), "--quiet");
+        assertEquals(ExitCodes.OK, ok.exit(), ok.err());
+        org.pixelproof.dossier.Complainant c = backends.dossierSettings.complainant();
+        assertEquals(java.time.LocalDate.of(2024, 3, 5), c.addressGivenOn());
+        assertEquals(java.time.LocalDate.of(2025, 11, 2), c.priorRequest().sentOn());
+        assertEquals(null, c.priorRequest().answeredOn());
     }
 
     @Test

@@ -148,6 +148,41 @@ class DossierComplaintTest {
     }
 
     @Test
+    void aDateFieldIsReadAsAnIsoDateAndAnythingElseIsReportedNamingTheField() {
+        assertEquals(LocalDate.of(2024, 3, 5), ComplainantCheck.isoDate("2024-03-05"));
+        assertEquals(LocalDate.of(2024, 2, 29), ComplainantCheck.isoDate(" 2024-02-29 "));
+        for (String typed : new String[] {null, "", "  ", "2024-02-30", "2023-02-29", "30/02/2024", "05/03/2024",
+                "hier", "2024-3-5", "5 mars 2024", "March 5, 2024"}) {
+            assertEquals(null, ComplainantCheck.isoDate(typed), typed);
+        }
+
+        ComplainantCheck.Problem p = ComplainantCheck.invalidDate(ComplainantCheck.ANSWERED_ON, "2024-02-30");
+        assertEquals(ComplainantCheck.ANSWERED_ON, p.field());
+        assertEquals("invalid-date", p.code());
+        assertEquals("La date de la réponse\u00a0: «\u00a02024-02-30\u00a0» n'est pas une date qui existe. "
+                + "Indiquez-la sous la forme année-mois-jour (par exemple 2024-03-05), ou laissez-la vide si vous ne la "
+                + "connaissez pas.", p.message(Language.FR));
+        assertEquals("The date of the answer: \"2024-02-30\" is not a date that exists. Give it as year-month-day "
+                + "(for example 2024-03-05), or leave it empty if you do not know it.", p.message(Language.EN));
+
+        p = ComplainantCheck.invalidDate(ComplainantCheck.REQUEST_SENT_ON, "30/02/2024");
+        assertTrue(p.messageFr().startsWith("La date de la demande à l'organisme\u00a0: «\u00a030/02/2024\u00a0» "
+                + "n'est pas une date écrite année-mois-jour."), p.messageFr());
+        assertTrue(p.messageEn().startsWith("The date of the request to the organisation: \"30/02/2024\" is not a "
+                + "date written year-month-day."), p.messageEn());
+        p = ComplainantCheck.invalidDate(ComplainantCheck.ADDRESS_GIVEN_ON, "hier");
+        assertTrue(p.messageEn().startsWith("The date the address was given: \"hier\" is not a date written"),
+                p.messageEn());
+
+        String longText = "x".repeat(500);
+        String shown = ComplainantCheck.invalidDate(ComplainantCheck.ANSWERED_ON, longText).messageEn();
+        assertTrue(shown.contains("\"" + "x".repeat(ComplainantCheck.SHOWN_CHARS) + "…\""), shown);
+        assertFalse(shown.contains("x".repeat(ComplainantCheck.SHOWN_CHARS + 1)), shown);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ComplainantCheck.invalidDate(ComplainantCheck.ADDRESS_GIVEN_WHEN, "x"));
+    }
+
+    @Test
     void anEnglishDossierAlsoHoldsTheFrenchComplaintToFile() {
         Dossier en = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()),
                 DossierFixtures.complainant(), Language.EN);

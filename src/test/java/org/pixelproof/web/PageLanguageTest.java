@@ -103,4 +103,48 @@ class PageLanguageTest {
         given().get("/api/analyses/" + id + "/dossier.pdf?lang=de").then().statusCode(400)
                 .contentType(io.restassured.http.ContentType.JSON);
     }
+
+    @Test
+    void aLanguageCodeIsReadWhateverItsCase() throws IOException {
+        PageSession s = new PageSession();
+        String id = analysed(s);
+        Response r = s.get("/privacy?lang=EN");
+        assertEquals(200, r.statusCode());
+        assertEquals("en", Jsoup.parse(r.asString()).select("html").attr("lang"));
+        assertEquals("en", s.cookies.get(Languages.COOKIE), "the remembered choice is normalised");
+        r = s.get("/analyses/" + id + "?lang=Fr");
+        assertEquals(200, r.statusCode());
+        assertEquals("fr", Jsoup.parse(r.asString()).select("html").attr("lang"));
+        assertEquals("fr", s.cookies.get(Languages.COOKIE));
+
+        // a cookie written by hand or by an older version
+        Document fromCookie = Jsoup.parse(given().cookie(Languages.COOKIE, "EN").get("/privacy").then()
+                .statusCode(200).extract().asString());
+        assertEquals("en", fromCookie.select("html").attr("lang"));
+
+        Response pdf = s.get("/analyses/" + id + "/dossier.pdf?lang=eN");
+        assertEquals(200, pdf.statusCode());
+        assertTrue(pdf.header("Content-Disposition").contains("-dossier-en.pdf"), pdf.header("Content-Disposition"));
+        Response txt = s.get("/analyses/" + id + "/letters/dpo-request.txt?lang=EN");
+        assertEquals(200, txt.statusCode());
+        assertTrue(txt.header("Content-Disposition").contains("-en.txt"), txt.header("Content-Disposition"));
+
+        // still refused: not a supported language, whatever its case
+        assertEquals(400, s.get("/privacy?lang=DE").statusCode());
+        assertEquals(400, s.get("/privacy?lang=en-GB").statusCode());
+    }
+
+    @Test
+    void theApiReadsTheDossierLanguageWhateverItsCase() throws IOException {
+        String id = PagesTest.idFrom(new PageSession().upload(AnalysisApiTest.sample(), ""));
+        String disposition = given().get("/api/analyses/" + id + "/dossier.pdf?lang=EN").then().statusCode(200)
+                .contentType("application/pdf").extract().header("Content-Disposition");
+        assertTrue(disposition.contains("-dossier-en.pdf"), disposition);
+        disposition = given().get("/api/analyses/" + id + "/dossier.pdf?lang=Fr").then().statusCode(200)
+                .extract().header("Content-Disposition");
+        assertTrue(disposition.contains("-dossier-fr.pdf"), disposition);
+        given().get("/api/analyses/" + id + "/dossier.pdf?lang=DE").then().statusCode(400)
+                .contentType(io.restassured.http.ContentType.JSON).body("error", org.hamcrest.Matchers.is(
+                        "BAD_PARAMETER"));
+    }
 }

@@ -270,6 +270,74 @@ class PagesTest {
     }
 
     @Test
+    void theDossierFormRefusesADateThatIsNotOneKeepsWhatWasTypedAndSaysSoNextToTheField() throws IOException {
+        PageSession s = new PageSession();
+        String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
+        Response refused = s.post("/analyses/" + id + "/dossier", Map.ofEntries(
+                Map.entry("name", "Hortense Quillebeuf"), Map.entry("addressGivenOn", "2024-02-30"),
+                Map.entry("earlierRequestDate", "30/02/2024"), Map.entry("earlierRequestContent", "Opposition"),
+                Map.entry("answerDate", "hier")));
+        assertEquals(400, refused.statusCode());
+        assertTrue(analyses.complainant(id).isEmpty(), "nothing is saved");
+        org.jsoup.nodes.Document fr = org.jsoup.Jsoup.parse(refused.asString());
+        assertEquals("fr", fr.select("html").attr("lang"));
+        // what was typed is kept
+        assertEquals("Hortense Quillebeuf", fr.select("#name").val());
+        assertEquals("2024-02-30", fr.select("#addressGivenOn").val());
+        assertEquals("30/02/2024", fr.select("#earlierRequestDate").val());
+        assertEquals("hier", fr.select("#answerDate").val());
+        // each error next to its field, tied to it, and listed above the form in the form's order
+        assertEquals("La date à laquelle l'adresse a été communiquée\u00a0: «\u00a02024-02-30\u00a0» n'est pas une"
+                + " date qui existe. Indiquez-la sous la forme année-mois-jour (par exemple 2024-03-05), ou "
+                + "laissez-la vide si vous ne la connaissez pas.", fr.select("#addressGivenOn-error").first().wholeText());
+        assertTrue(fr.select("#earlierRequestDate-error").first().wholeText().startsWith("La date de la demande à l'organisme"
+                + "\u00a0: «\u00a030/02/2024\u00a0» n'est pas une date écrite année-mois-jour."),
+                fr.select("#earlierRequestDate-error").first().wholeText());
+        assertTrue(fr.select("#answerDate-error").first().wholeText().startsWith("La date de la réponse\u00a0: «\u00a0hier"),
+                fr.select("#answerDate-error").first().wholeText());
+        for (String field : new String[] {"addressGivenOn", "earlierRequestDate", "answerDate"}) {
+            assertEquals("true", fr.select("#" + field).attr("aria-invalid"), field);
+            assertEquals(field + "-error", fr.select("#" + field).attr("aria-describedby"), field);
+            org.jsoup.nodes.Element error = fr.getElementById(field + "-error");
+            assertEquals(fr.getElementById(field).parent(), error.parent(), field + ": next to its field");
+        }
+        assertEquals(List.of("#addressGivenOn", "#earlierRequestDate", "#answerDate"),
+                fr.select("#dossier-problems li a").eachAttr("href"));
+        assertTrue(fr.select("#whenAddressGiven").attr("aria-invalid").isEmpty(), "a field without error is not marked");
+        assertTrue(fr.select("#whenAddressGiven-error").isEmpty());
+
+        s.get("/?lang=en");
+        org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(s.post("/analyses/" + id + "/dossier",
+                Map.of("answerDate", "yesterday")).asString());
+        assertEquals("The date of the answer: \"yesterday\" is not a date written year-month-day. Give it as "
+                + "year-month-day (for example 2024-03-05), or leave it empty if you do not know it.",
+                en.select("#answerDate-error").text());
+        assertTrue(analyses.complainant(id).isEmpty(), "nothing is saved");
+
+        Response fixed = s.post("/analyses/" + id + "/dossier", Map.of("addressGivenOn", "2024-02-29",
+                "earlierRequestDate", " 2024-03-05 "));
+        assertEquals(303, fixed.statusCode(), fixed.asString());
+        ComplainantDetails d = analyses.complainant(id).orElseThrow();
+        assertEquals("2024-02-29", d.addressGivenOn());
+        assertEquals(java.time.LocalDate.of(2024, 3, 5), Documents.toComplainant(d).priorRequest().sentOn());
+    }
+
+    @Test
+    void theErrorOfAnImpossibleDateInTheWhenFieldIsShownNextToIt() throws IOException {
+        PageSession s = new PageSession();
+        String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
+        org.jsoup.nodes.Document fr = org.jsoup.Jsoup.parse(s.post("/analyses/" + id + "/dossier",
+                Map.of("whenAddressGiven", "2024-13-45", "earlierRequestDate", "2999-12-10")).asString());
+        assertTrue(fr.select("#whenAddressGiven-error").text().contains("« 2024-13-45 » n'est pas une date"),
+                fr.select("#whenAddressGiven-error").text());
+        assertEquals("when-hint whenAddressGiven-error", fr.select("#whenAddressGiven").attr("aria-describedby"));
+        assertTrue(fr.select("#earlierRequestDate-error").first().wholeText().contains("10 décembre 2999"),
+                fr.select("#earlierRequestDate-error").first().wholeText());
+        assertEquals(List.of("#whenAddressGiven", "#earlierRequestDate"),
+                fr.select("#dossier-problems li a").eachAttr("href"));
+    }
+
+    @Test
     void theDossierFormRefusesADateInTheFutureAndSavesNothingButTakesAnEarlierObjection() throws IOException {
         PageSession s = new PageSession();
         String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
