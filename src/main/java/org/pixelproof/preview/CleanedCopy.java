@@ -44,7 +44,8 @@ import org.pixelproof.ingest.ReceivedEmail;
  *       link is made inert (no {@code href}) and followed by a note with its address defanged
  *       ({@code hxxps://...}, see {@link #trackedLinkNote(String)}): clicking it would tell the sender who clicked,
  *       so reaching it must be a deliberate act;</li>
- *   <li>scripts, event handlers, {@code ping} attributes, {@code applet}s, {@code iframe srcdoc} documents and
+ *   <li>scripts, event handlers, {@code ping} attributes, form {@code action}s and {@code formaction}s (a
+ *       submission would send the form's data), {@code applet}s, {@code iframe srcdoc} documents and
  *       {@code meta refresh} are removed and a {@code Content-Security-Policy} meta element forbids scripts and
  *       connections when the {@code .html} is opened in a browser;</li>
  *   <li>in the {@code .eml}, an AMP for Email alternative ({@code text/x-amp-html}) is dropped: AMP clients would
@@ -358,6 +359,10 @@ public final class CleanedCopy {
                 el.removeAttr("background");
             }
             el.removeAttr("ping"); // <area ping> too: a request on every click
+            // a form sends its data (hidden fields naming the recipient included) to its action when submitted; the
+            // .eml copy is read in mail clients that ignore the CSP's form-action
+            el.removeAttr("action");
+            el.removeAttr("formaction");
             if (block && !tag.equals("a") && !tag.equals("area") && !tag.equals("base")) {
                 // SVG <image href>, <use xlink:href>, <feImage href>; <object codebase>, <object archive>
                 for (String attr : List.of("href", "xlink:href", "codebase", "archive")) {

@@ -200,6 +200,79 @@ class FetchVectorsTest {
                 && a.detail().contains("srcdoc")), deeper.anomalies().toString());
     }
 
+    // ----------------------------------------------------------------------------------------------------- forms
+
+    @Test
+    void postFormActionIsAClickTimeRequestTrackedByTheIdItCarries() {
+        Findings f = detect(body("<form method=\"POST\" action=\"https://sondage.boulangerie-exemple.fr/r?mc_eid="
+                + "8c2f4a1b9e\"><input type=hidden name=note value=5><button>Donner mon avis</button></form>"));
+        String url = "https://sondage.boulangerie-exemple.fr/r?mc_eid=8c2f4a1b9e";
+        Tracker t = trackerAt(f, url).orElseThrow(() -> new AssertionError(f.trackers().toString()));
+        assertEquals(TrackerKind.CLICK_TRACKING, t.kind());
+        assertEquals("form", t.location().element());
+        assertEquals("action", t.location().attribute());
+        assertEquals(List.of("mc_eid=8c2f4a1b9e"), t.perRecipientTokens());
+        assertTrue(hasSignal(t, SignalCodes.RECIPIENT_PARAMETER), t.signals().toString());
+        Link link = f.links().stream().filter(l -> l.url().equals(url)).findFirst().orElseThrow();
+        assertEquals(t.id(), link.trackerId());
+        assertEquals("Donner mon avis", link.text());
+        assertTrue(t.evidence().contains("<form method=\"POST\""), t.evidence());
+    }
+
+    @Test
+    void getFormSendsItsHiddenFieldsInTheQueryAndDropsTheQueryOfItsAction() {
+        // HTML Standard "mutate action URL": the action's query is replaced by the form data
+        Findings f = detect(body("<form action=\"https://www.boulangerie-exemple.fr/avis?campagne=noel#haut\">"
+                + "<input type=hidden name=email value=\"alex.martin@example.org\"><input name=q>"
+                + "<input type=checkbox name=off value=1><input type=radio name=r value=a checked>"
+                + "<select name=s><option value=x>X<option value=y>Y</select><input type=submit name=go value=OK>"
+                + "</form>"));
+        String url = "https://www.boulangerie-exemple.fr/avis?email=alex.martin%40example.org&q=&r=a&s=x#haut";
+        Link link = f.links().stream().filter(l -> "form".equals(l.location().element())).findFirst()
+                .orElseThrow(() -> new AssertionError(f.links().toString()));
+        assertEquals(url, link.url());
+        assertEquals("OK", link.text());
+        Tracker t = trackerAt(f, url).orElseThrow(() -> new AssertionError(f.trackers().toString()));
+        assertEquals(TrackerKind.CLICK_TRACKING, t.kind());
+        assertTrue(t.recipientIdentifiers().stream().anyMatch(r -> "query parameter email".equals(r.where())),
+                t.recipientIdentifiers().toString());
+    }
+
+    @Test
+    void getFormWithoutIdentifiersIsAPlainLinkAndItsActionQueryIsNotSent() {
+        Findings f = detect(body("<form action=\"https://www.boulangerie-exemple.fr/recherche?mc_eid=8c2f4a1b9e\">"
+                + "<input name=q value=\"\"><button type=submit>Chercher</button></form>"));
+        Link link = f.links().stream().filter(l -> "form".equals(l.location().element())).findFirst()
+                .orElseThrow(() -> new AssertionError(f.links().toString()));
+        assertEquals("https://www.boulangerie-exemple.fr/recherche?q=", link.url());
+        assertEquals(null, link.trackerId());
+        assertTrue(f.trackers().isEmpty(), f.trackers().toString());
+    }
+
+    @Test
+    void submitButtonFormactionIsAClickTimeRequest() {
+        Findings f = detect(body("<form action=\"https://www.boulangerie-exemple.fr/commande\" method=post>"
+                + "<button formaction=\"https://clic.boulangerie-exemple.fr/oui?mc_eid=8c2f4a1b9e\">Oui</button>"
+                + "<input type=submit value=Non formaction=\"https://clic.boulangerie-exemple.fr/non?mc_eid=8c2f4a1b9e\">"
+                + "<button type=button formaction=\"https://clic.boulangerie-exemple.fr/bouton?mc_eid=8c2f4a1b9e\">B</button>"
+                + "<button formmethod=dialog formaction=\"https://clic.boulangerie-exemple.fr/dialogue?mc_eid=8c2f4a1b9e\">D</button>"
+                + "</form><button formaction=\"https://clic.boulangerie-exemple.fr/seul?mc_eid=8c2f4a1b9e\">Seul</button>"));
+        Tracker yes = trackerAt(f, "https://clic.boulangerie-exemple.fr/oui?mc_eid=8c2f4a1b9e")
+                .orElseThrow(() -> new AssertionError(f.trackers().toString()));
+        assertEquals(TrackerKind.CLICK_TRACKING, yes.kind());
+        assertEquals("button", yes.location().element());
+        assertEquals("formaction", yes.location().attribute());
+        Link no = f.links().stream().filter(l -> l.url().equals("https://clic.boulangerie-exemple.fr/non?mc_eid="
+                + "8c2f4a1b9e")).findFirst().orElseThrow(() -> new AssertionError(f.links().toString()));
+        assertEquals("input", no.location().element());
+        assertEquals("Non", no.text());
+        assertTrue(no.trackerId() != null);
+        // not a submit button, a dialog submission, no form owner: nothing is sent
+        for (String path : List.of("bouton", "dialogue", "seul")) {
+            assertTrue(f.links().stream().noneMatch(l -> l.url().contains("/" + path)), f.links().toString());
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------------ ping
 
     @Test
