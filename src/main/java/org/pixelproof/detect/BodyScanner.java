@@ -11,6 +11,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.Range;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.pixelproof.ingest.Anomaly;
@@ -29,7 +30,9 @@ import org.pixelproof.ingest.IngestLimits;
  * {@code audio}, {@code media-source}, {@code track}, {@code script} (HTML {@code script src} and SVG
  * {@code script href}: no mail client runs them, a browser showing the HTML fetches them; not in AMP bodies, whose
  * runtime script the AMP client supplies itself), {@code svg-image}, {@code svg-use}, {@code svg-feimage},
- * {@code vml-fill}, {@code vml-image}, {@code vml-imagedata}, {@code meta-refresh}, {@code amp-img}, {@code amp-pixel},
+ * {@code svg-presentation} (an SVG presentation attribute such as {@code fill="url(https://...)"}, see
+ * {@link #svgPresentation}), {@code vml-fill}, {@code vml-image}, {@code vml-imagedata}, {@code meta-refresh},
+ * {@code amp-img}, {@code amp-pixel},
  * {@code amp-analytics}, {@code amp-list}. Outlook conditional comments ({@code <!--[if mso]>...<![endif]-->}) are
  * parsed as HTML and walked too, their findings marked as such.
  *
@@ -304,6 +307,56 @@ final class BodyScanner {
         if (el.hasAttr("style")) {
             inlineStyle(el);
         }
+        if (Parser.NamespaceSvg.equals(el.tag().namespace()) && el.attributesSize() > 0) {
+            svgPresentation(el);
+        }
+    }
+
+    /**
+     * The SVG presentation attributes whose value may be a {@code url()}: {@code fill}, {@code stroke},
+     * {@code filter}, {@code mask}, {@code clip-path}, {@code marker-start|mid|end} and {@code cursor}. They are CSS
+     * properties written as attributes (SVG 2, 6.6 "Presentation attributes"), parsed as CSS values.
+     *
+     * <p>A {@code url(#id)} is a fragment-only reference to an element of the same document (CSS Values 4, 4.5.1
+     * "Fragment URLs": resolved against the document itself, never against {@code <base>}), so nothing is fetched. A
+     * reference to another document ({@code url(https://t.example/p.svg#grad)}) names an <em>external resource
+     * document</em> that SVG 2 ("Document structure", "External resource documents") has the user agent fetch to
+     * find the paint server, mask, clip path, filter or marker; Gecko (Firefox, Thunderbird) implements it for these
+     * properties, Chromium and WebKit have long supported external references for only some of them (not verified
+     * per version here). A cursor {@code url()} is an image (CSS Basic User Interface 4, "cursor"). No source
+     * found says that any of them is never fetched, so the external ones are reported as remote loads like any other
+     * vector (vector {@code svg-presentation}): a tracker only on the usual signs (an identifier of the recipient, a
+     * vendor's rule...), else remote content.
+     */
+    private void svgPresentation(Element el) {
+        for (Attribute a : el.attributes()) {
+            String key = a.getKey();
+            switch (key) {
+                case "fill", "stroke", "filter", "mask", "clip-path", "marker-start", "marker-mid", "marker-end",
+                        "cursor" -> {
+                    String v = a.getValue();
+                    if (CssScanner.indexOfIgnoreCase(v, "url(") < 0 && v.indexOf('\\') < 0) {
+                        continue; // an escaped keyword (u\72 l) is read by CssScanner
+                    }
+                    for (String u : CssScanner.urlsInValue(v)) {
+                        if (!fragmentOnly(u)) {
+                            addUrl(el, key, "svg-presentation", u, null, null);
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    /**
+     * @return true for a CSS {@code url()} that starts with {@code #}: a reference to an element of the document itself
+     *         (CSS Values 4, 4.5.1 "Fragment URLs"), not resolved against {@code <base>}, never fetched
+     */
+    static boolean fragmentOnly(String cssUrl) {
+        String t = cssUrl.strip();
+        return !t.isEmpty() && t.charAt(0) == '#';
     }
 
     private static boolean hasOwnText(Element el) {
@@ -501,6 +554,9 @@ final class BodyScanner {
         CssScanner.Sheet sheet = CssScanner.scanSheet(css);
         sheets.add(sheet);
         for (CssScanner.UrlRef ref : sheet.urls()) {
+            if (fragmentOnly(ref.url())) {
+                continue; // fill: url(#gradient), clip-path: url(#c): an element of this document
+            }
             WebUrl url = WebUrl.of(ref.url(), base);
             if (url == null || !url.isRemote()) {
                 continue;
@@ -527,7 +583,9 @@ final class BodyScanner {
         }
         for (CssScanner.Declaration d : CssScanner.declarations(style)) {
             for (String u : CssScanner.urlsInValue(d.value())) {
-                addUrl(el, d.property(), "css-inline", u, null, null);
+                if (!fragmentOnly(u)) {
+                    addUrl(el, d.property(), "css-inline", u, null, null);
+                }
             }
         }
     }

@@ -200,6 +200,44 @@ class FetchVectorsTest {
                 && a.detail().contains("srcdoc")), deeper.anomalies().toString());
     }
 
+    // ------------------------------------------------------------------------------- SVG presentation attributes
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fill", "stroke", "filter", "mask", "clip-path", "marker-start", "marker-mid",
+            "marker-end", "cursor"})
+    void externalUrlInAnSvgPresentationAttributeIsARemoteLoad(String attribute) {
+        String url = "https://ressources.boulangerie-exemple.fr/motifs.svg#" + attribute;
+        Findings f = detect(body("<svg width=\"200\" height=\"40\"><rect width=\"200\" height=\"40\" "
+                + attribute + "=\"url('" + url + "') none\"/></svg>"));
+        RemoteResource r = remoteAt(f, url).orElseThrow(() -> new AssertionError(f.remoteContent() + " "
+                + f.trackers()));
+        assertEquals("svg-presentation", r.vector());
+        assertEquals("rect", r.location().element());
+        assertEquals(attribute, r.location().attribute());
+        assertTrue(f.trackers().isEmpty(), f.trackers().toString());
+    }
+
+    @Test
+    void svgPresentationUrlNamingTheRecipientIsATracker() {
+        String url = "https://t.boulangerie-exemple.fr/g.svg?e=alex.martin%40example.org#grad";
+        Findings f = detect(body("<svg><path d=\"M0 0h1v1z\" STROKE=\"u\\72 l(" + url + ")\"/></svg>"));
+        Tracker t = trackerAt(f, url).orElseThrow(() -> new AssertionError(f.trackers() + " " + f.remoteContent()));
+        assertEquals("stroke", t.location().attribute());
+        assertTrue(hasSignal(t, SignalCodes.RECIPIENT_IDENTIFIER), t.signals().toString());
+    }
+
+    @Test
+    void fragmentOnlyUrlsAreLocalEvenUnderABaseAndHtmlElementsHaveNoPresentationAttributes() {
+        Findings f = detect("<html><head><base href=\"https://www.boulangerie-exemple.fr/\">"
+                + "<style>rect.c{clip-path:url(#c)} .m{mask:url( '#m' )}</style></head><body><p>Bonjour Alex.</p>"
+                + "<svg><defs><linearGradient id=g><stop offset=0 stop-color=red /></linearGradient></defs>"
+                + "<rect class=c width=10 height=10 fill=\"url(#g)\" stroke=\"url( #g ) red\" style=\"filter:url(#f)\""
+                + " marker-end=\"url(#fin)\"/></svg>"
+                + "<div fill=\"url(https://www.boulangerie-exemple.fr/div.svg#a)\">texte</div></body></html>");
+        assertTrue(f.remoteContent().isEmpty(), f.remoteContent().toString());
+        assertTrue(f.trackers().isEmpty(), f.trackers().toString());
+    }
+
     // ----------------------------------------------------------------------------------------------------- forms
 
     @Test
@@ -251,12 +289,13 @@ class FetchVectorsTest {
 
     @Test
     void submitButtonFormactionIsAClickTimeRequest() {
+        String c = "https://clic.boulangerie-exemple.fr/";
         Findings f = detect(body("<form action=\"https://www.boulangerie-exemple.fr/commande\" method=post>"
-                + "<button formaction=\"https://clic.boulangerie-exemple.fr/oui?mc_eid=8c2f4a1b9e\">Oui</button>"
-                + "<input type=submit value=Non formaction=\"https://clic.boulangerie-exemple.fr/non?mc_eid=8c2f4a1b9e\">"
-                + "<button type=button formaction=\"https://clic.boulangerie-exemple.fr/bouton?mc_eid=8c2f4a1b9e\">B</button>"
-                + "<button formmethod=dialog formaction=\"https://clic.boulangerie-exemple.fr/dialogue?mc_eid=8c2f4a1b9e\">D</button>"
-                + "</form><button formaction=\"https://clic.boulangerie-exemple.fr/seul?mc_eid=8c2f4a1b9e\">Seul</button>"));
+                + "<button formaction=\"" + c + "oui?mc_eid=8c2f4a1b9e\">Oui</button>"
+                + "<input type=submit value=Non formaction=\"" + c + "non?mc_eid=8c2f4a1b9e\">"
+                + "<button type=button formaction=\"" + c + "bouton?mc_eid=8c2f4a1b9e\">B</button>"
+                + "<button formmethod=dialog formaction=\"" + c + "dialogue?mc_eid=8c2f4a1b9e\">D</button>"
+                + "</form><button formaction=\"" + c + "seul?mc_eid=8c2f4a1b9e\">Seul</button>"));
         Tracker yes = trackerAt(f, "https://clic.boulangerie-exemple.fr/oui?mc_eid=8c2f4a1b9e")
                 .orElseThrow(() -> new AssertionError(f.trackers().toString()));
         assertEquals(TrackerKind.CLICK_TRACKING, yes.kind());

@@ -183,6 +183,9 @@ class SafePreviewTest {
             </style></head><body>
             <p>Avant</p>
             <svg><script href="https://svg-script.example/s.js"/></svg>
+            <svg width="9" height="9"><rect width="9" height="9" fill="url(https://svg-fill.example/p.svg#a) red"
+              clip-path="url('https://svg-clip.example/c.svg#c')" cursor="url(https://svg-cursor.example/c.cur), auto"
+              stroke="url(#local)"/></svg>
             <div style="background-image:\\75 rl(https://esc-inline.example/y.png)">Milieu</div>
             <iframe srcdoc="&lt;img src=&quot;https://srcdoc.example/p.gif&quot;&gt;"></iframe>
             <a href="https://shop.example/page" ping="https://ping1.example/ https://ping2.example/">Lien</a>
@@ -193,7 +196,8 @@ class SafePreviewTest {
 
     static final List<String> EVASIVE_HOSTS = List.of("manifest.example", "icon.example", "module.example",
             "esc-import.example", "esc-import2.example", "esc-sheet.example", "svg-script.example", "esc-inline.example",
-            "srcdoc.example", "ping1.example", "ping2.example", "after-svg.example");
+            "srcdoc.example", "ping1.example", "ping2.example", "after-svg.example", "svg-fill.example",
+            "svg-clip.example", "svg-cursor.example");
 
     /**
      * Fails when a host of {@link #EVASIVE_HOSTS} is left where a browser could load it: any attribute but a
