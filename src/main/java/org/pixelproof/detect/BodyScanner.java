@@ -12,8 +12,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.Range;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 import org.pixelproof.ingest.Anomaly;
 import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.ingest.BodyKind;
@@ -65,6 +67,19 @@ final class BodyScanner {
      * {@link AnomalyCode#HTML_TOO_DEEP} anomaly.
      */
     static final int MAX_SRCDOC_LEVELS = 3;
+    /**
+     * Deepest nesting of Outlook conditional comments parsed and walked, in levels (a conditional comment in the body
+     * is level 1, one inside its content level 2...); default 3. Each level is parsed again from its text, so an
+     * unbounded nesting would cost quadratic time and exhaust the stack; a deeper one is not analysed and is recorded
+     * as an {@link AnomalyCode#HTML_TOO_DEEP} anomaly. Real newsletters nest two levels at most.
+     */
+    static final int MAX_CONDITIONAL_COMMENT_LEVELS = 3;
+    /**
+     * Most Outlook conditional comments parsed and walked per message; default 2,000 (a large real newsletter has a
+     * few dozen). Each is a document of its own; past the limit they are not analysed, and an
+     * {@link AnomalyCode#TOO_MANY_REFERENCES} anomaly is recorded.
+     */
+    static final int MAX_CONDITIONAL_COMMENTS = 2_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -106,6 +121,8 @@ final class BodyScanner {
     /** Counter shared by the scanners of one message, for a global document order. */
     static final class Order {
         private int next;
+        /** Conditional comments parsed so far in the message (see {@link #MAX_CONDITIONAL_COMMENTS}). */
+        private int conditionalComments;
 
         int next() {
             return next++;
@@ -118,6 +135,8 @@ final class BodyScanner {
     private final Order order;
     private final WebUrl base;
     private final boolean mso;
+    /** 0 outside conditional comments, n inside n nested ones */
+    private final int msoLevel;
     /** 0 for the body itself, n for the document of an iframe srcdoc nested n levels deep */
     private final int srcdocLevel;
     private final List<Candidate> candidates;
@@ -139,10 +158,10 @@ final class BodyScanner {
      */
     BodyScanner(HtmlBody body, String source, IngestLimits limits, Order order, List<Candidate> candidates,
             List<RawLink> links, List<CssScanner.Sheet> sheets, List<Anomaly> anomalies) {
-        this(body, source, limits, order, baseOf(body.document()), false, 0, candidates, links, sheets, anomalies);
+        this(body, source, limits, order, baseOf(body.document()), 0, 0, candidates, links, sheets, anomalies);
     }
 
-    private BodyScanner(HtmlBody body, String source, IngestLimits limits, Order order, WebUrl base, boolean mso,
+    private BodyScanner(HtmlBody body, String source, IngestLimits limits, Order order, WebUrl base, int msoLevel,
             int srcdocLevel, List<Candidate> candidates, List<RawLink> links, List<CssScanner.Sheet> sheets,
             List<Anomaly> anomalies) {
         this.body = body;
@@ -150,7 +169,8 @@ final class BodyScanner {
         this.limits = limits;
         this.order = order;
         this.base = base;
-        this.mso = mso;
+        this.mso = msoLevel > 0;
+        this.msoLevel = msoLevel;
         this.srcdocLevel = srcdocLevel;
         this.candidates = candidates;
         this.links = links;
@@ -722,7 +742,7 @@ final class BodyScanner {
      */
     private static String formData(Element form, Element submitter) {
         List<Element> controls = form instanceof org.jsoup.nodes.FormElement fe ? fe.elements()
-                : form.select("input, button, select, textarea");
+                : form.select(FORM_CONTROLS);
         StringBuilder sb = new StringBuilder();
         for (Element c : controls) {
             String name = c.attr("name");
@@ -739,7 +759,7 @@ final class BodyScanner {
                 }
                 case "textarea" -> pair(sb, name, c.wholeText());
                 case "select" -> {
-                    List<Element> options = c.select("option");
+                    List<Element> options = c.getElementsByTag("option");
                     boolean any = false;
                     for (Element o : options) {
                         if (o.hasAttr("selected")) {
@@ -784,9 +804,14 @@ final class BodyScanner {
                 .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** Form controls, for a form element not built by the HTML parser (parsed once). */
+    private static final Evaluator FORM_CONTROLS = QueryParser.parse("input, button, select, textarea");
+    /** Candidate submit buttons (parsed once). */
+    private static final Evaluator SUBMIT_BUTTONS = QueryParser.parse("button, input[type=submit], input[type=image]");
+
     /** @return the label of the form's first submit button, or {@code null} */
     private static String submitLabel(Element form) {
-        for (Element b : form.select("button, input[type=submit], input[type=image]")) {
+        for (Element b : form.select(SUBMIT_BUTTONS)) {
             String type = b.attr("type").trim().toLowerCase(Locale.ROOT);
             if (b.normalName().equals("button")) {
                 if (!type.equals("button") && !type.equals("reset")) {
@@ -799,10 +824,13 @@ final class BodyScanner {
         return null;
     }
 
+    /** {@code img[alt]}, parsed once (a selector given as text is parsed again at each call). */
+    private static final Evaluator IMG_WITH_ALT = QueryParser.parse("img[alt]");
+
     private static String linkText(Element el) {
         String text = el.text();
         if (text.isEmpty()) {
-            Element img = el.selectFirst("img[alt]");
+            Element img = el.selectFirst(IMG_WITH_ALT);
             if (img != null) {
                 text = img.attr("alt").trim();
             }
@@ -830,10 +858,25 @@ final class BodyScanner {
         if (content.indexOf('<') < 0) {
             return;
         }
+        if (msoLevel >= MAX_CONDITIONAL_COMMENT_LEVELS) {
+            String detail = "Outlook conditional comments nested more than " + MAX_CONDITIONAL_COMMENT_LEVELS
+                    + " levels deep; the deeper ones were not analysed";
+            if (anomalies.stream().noneMatch(a -> a.detail().equals(detail))) { // once per message
+                anomalies.add(new Anomaly(AnomalyCode.HTML_TOO_DEEP, body.partPath(), detail));
+            }
+            return;
+        }
+        if (++order.conditionalComments > MAX_CONDITIONAL_COMMENTS) {
+            if (order.conditionalComments == MAX_CONDITIONAL_COMMENTS + 1) {
+                anomalies.add(new Anomaly(AnomalyCode.TOO_MANY_REFERENCES, body.partPath(), "more than "
+                        + MAX_CONDITIONAL_COMMENTS + " Outlook conditional comments; the later ones were not analysed"));
+            }
+            return;
+        }
         Document fragment = HtmlParsing.parser(limits.maxHtmlDepth()).parseInput(content, "");
         HtmlBody inner = new HtmlBody(body.partPath(), body.kind(), fragment);
-        new BodyScanner(inner, content, limits, order, base, true, srcdocLevel, candidates, links, sheets, anomalies)
-                .scan(fragment);
+        new BodyScanner(inner, content, limits, order, base, msoLevel + 1, srcdocLevel, candidates, links, sheets,
+                anomalies).scan(fragment);
     }
 
     // ------------------------------------------------------------------------------------------ iframe srcdoc
@@ -870,7 +913,7 @@ final class BodyScanner {
         }
         HtmlBody inner = new HtmlBody(body.partPath(), body.kind(), doc);
         // its style sheets apply to its own document only: they are not added to the body's
-        new BodyScanner(inner, html, limits, order, innerBase, mso, srcdocLevel + 1, candidates, links,
+        new BodyScanner(inner, html, limits, order, innerBase, msoLevel, srcdocLevel + 1, candidates, links,
                 new ArrayList<>(), anomalies).scan(doc);
     }
 

@@ -395,4 +395,48 @@ class FetchVectorsTest {
         assertTrue(f.links().stream().anyMatch(l -> l.url().equals("https://www.boulangerie-exemple.fr/svg")),
                 f.links().toString());
     }
+
+    // ---------------------------------------------------------------------- Outlook conditional comments
+
+    private static String nestedConditionals(int levels, int pixelLevel) {
+        StringBuilder open = new StringBuilder();
+        StringBuilder close = new StringBuilder();
+        for (int i = 1; i <= levels; i++) {
+            open.append("<!--[if mso]><div>");
+            if (i == pixelLevel) {
+                open.append("<img src=\"").append(PIXEL).append("?level=").append(i)
+                        .append("\" width=\"1\" height=\"1\" alt=\"\">");
+            }
+            close.insert(0, "</div><![endif]-->");
+        }
+        return open.toString() + close;
+    }
+
+    @Test
+    void conditionalCommentsNestedThousandsDeepAreBoundedNotACrash() {
+        Findings f = detect(body(nestedConditionals(2_000, 2)));
+        assertTrue(trackerAt(f, PIXEL + "?level=2").isPresent(), "a pixel two levels deep is found");
+        assertTrue(f.anomalies().stream().anyMatch(a -> a.code() == org.pixelproof.ingest.AnomalyCode.HTML_TOO_DEEP
+                && a.detail().contains("conditional comments")), f.anomalies().toString());
+        Findings deep = detect(body(nestedConditionals(10, BodyScanner.MAX_CONDITIONAL_COMMENT_LEVELS + 1)));
+        assertTrue(trackerAt(deep, PIXEL + "?level=" + (BodyScanner.MAX_CONDITIONAL_COMMENT_LEVELS + 1)).isEmpty(),
+                "past the limit nothing is analysed");
+        Findings atLimit = detect(body(nestedConditionals(10, BodyScanner.MAX_CONDITIONAL_COMMENT_LEVELS)));
+        assertTrue(trackerAt(atLimit, PIXEL + "?level=" + BodyScanner.MAX_CONDITIONAL_COMMENT_LEVELS).isPresent());
+    }
+
+    @Test
+    void theNumberOfConditionalCommentsParsedIsBounded() {
+        StringBuilder html = new StringBuilder();
+        for (int i = 0; i < BodyScanner.MAX_CONDITIONAL_COMMENTS + 5; i++) {
+            html.append("<!--[if mso]><b>").append(i).append("</b><![endif]-->");
+        }
+        html.append("<!--[if mso]><img src=\"").append(PIXEL).append("\" width=\"1\" height=\"1\"><![endif]-->");
+        html.append("<img src=\"").append(PIXEL).append("?outside=1\" width=\"1\" height=\"1\" alt=\"\">");
+        Findings f = detect(body(html.toString()));
+        assertTrue(f.anomalies().stream().anyMatch(a -> a.code() == org.pixelproof.ingest.AnomalyCode.TOO_MANY_REFERENCES
+                && a.detail().contains("conditional comments")), f.anomalies().toString());
+        assertTrue(trackerAt(f, PIXEL).isEmpty(), "the comment past the limit is not analysed");
+        assertTrue(trackerAt(f, PIXEL + "?outside=1").isPresent(), "the body outside the comments still is");
+    }
 }
