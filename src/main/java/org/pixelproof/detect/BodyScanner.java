@@ -11,6 +11,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.Range;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
@@ -31,13 +32,19 @@ import org.pixelproof.ingest.IngestLimits;
  * {@code audio}, {@code media-source}, {@code track}, {@code script} (HTML {@code script src} and SVG
  * {@code script href}: no mail client runs them, a browser showing the HTML fetches them; not in AMP bodies, whose
  * runtime script the AMP client supplies itself), {@code svg-image}, {@code svg-use}, {@code svg-feimage},
- * {@code vml-fill}, {@code vml-image}, {@code vml-imagedata}, {@code meta-refresh}, {@code amp-img}, {@code amp-pixel},
+ * {@code svg-presentation} (an SVG presentation attribute such as {@code fill="url(https://...)"}, see
+ * {@link #svgPresentation}), {@code vml-fill}, {@code vml-image}, {@code vml-imagedata}, {@code meta-refresh},
+ * {@code amp-img}, {@code amp-pixel},
  * {@code amp-analytics}, {@code amp-list}. Outlook conditional comments ({@code <!--[if mso]>...<![endif]-->}) are
  * parsed as HTML and walked too, their findings marked as such.
  *
  * <p>Links: {@code <a href>}, {@code <area href>}, SVG {@code <a xlink:href>}, VML {@code href}; and each URL of the
  * {@code ping} attribute of an {@code <a>} or {@code <area>} with an {@code href} (hyperlink auditing, HTML Standard
- * 4.6.6: on a click the browser POSTs to every one of them), as a link marked {@link RawLink#ping()}.
+ * 4.6.6: on a click the browser POSTs to every one of them), as a link marked {@link RawLink#ping()}; and where a form
+ * sends its data when the recipient submits it: {@code <form action>}, and {@code <button formaction>} /
+ * {@code <input type=submit|image formaction>} of a submit button with a form owner. For a GET form the link is the
+ * URL the browser requests, the action with its query replaced by the form's initial data (hidden fields included);
+ * for POST the action as written. {@code method=dialog} sends nothing.
  *
  * <p>The document of an {@code <iframe srcdoc>} (its attribute value, HTML entities decoded) is parsed and walked as
  * well, down to {@link #MAX_SRCDOC_LEVELS} nested levels, its findings located at {@code <iframe srcdoc>} (and its
@@ -241,6 +248,19 @@ final class BodyScanner {
                 if ("image".equalsIgnoreCase(el.attr("type").trim())) {
                     add(el, "src", "input-image");
                 }
+                if (el.hasAttr("formaction")) {
+                    submitter(el);
+                }
+            }
+            case "button" -> {
+                if (el.hasAttr("formaction")) {
+                    submitter(el);
+                }
+            }
+            case "form" -> {
+                if (el.hasAttr("action")) {
+                    form(el);
+                }
             }
             case "source" -> {
                 Element parent = el.parent();
@@ -309,6 +329,56 @@ final class BodyScanner {
         if (el.hasAttr("style")) {
             inlineStyle(el);
         }
+        if (Parser.NamespaceSvg.equals(el.tag().namespace()) && el.attributesSize() > 0) {
+            svgPresentation(el);
+        }
+    }
+
+    /**
+     * The SVG presentation attributes whose value may be a {@code url()}: {@code fill}, {@code stroke},
+     * {@code filter}, {@code mask}, {@code clip-path}, {@code marker-start|mid|end} and {@code cursor}. They are CSS
+     * properties written as attributes (SVG 2, 6.6 "Presentation attributes"), parsed as CSS values.
+     *
+     * <p>A {@code url(#id)} is a fragment-only reference to an element of the same document (CSS Values 4, 4.5.1
+     * "Fragment URLs": resolved against the document itself, never against {@code <base>}), so nothing is fetched. A
+     * reference to another document ({@code url(https://t.example/p.svg#grad)}) names an <em>external resource
+     * document</em> that SVG 2 ("Document structure", "External resource documents") has the user agent fetch to
+     * find the paint server, mask, clip path, filter or marker; Gecko (Firefox, Thunderbird) implements it for these
+     * properties, Chromium and WebKit have long supported external references for only some of them (not verified
+     * per version here). A cursor {@code url()} is an image (CSS Basic User Interface 4, "cursor"). No source
+     * found says that any of them is never fetched, so the external ones are reported as remote loads like any other
+     * vector (vector {@code svg-presentation}): a tracker only on the usual signs (an identifier of the recipient, a
+     * vendor's rule...), else remote content.
+     */
+    private void svgPresentation(Element el) {
+        for (Attribute a : el.attributes()) {
+            String key = a.getKey();
+            switch (key) {
+                case "fill", "stroke", "filter", "mask", "clip-path", "marker-start", "marker-mid", "marker-end",
+                        "cursor" -> {
+                    String v = a.getValue();
+                    if (CssScanner.indexOfIgnoreCase(v, "url(") < 0 && v.indexOf('\\') < 0) {
+                        continue; // an escaped keyword (u\72 l) is read by CssScanner
+                    }
+                    for (String u : CssScanner.urlsInValue(v)) {
+                        if (!fragmentOnly(u)) {
+                            addUrl(el, key, "svg-presentation", u, null, null);
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    /**
+     * @return true for a CSS {@code url()} that starts with {@code #}: a reference to an element of the document itself
+     *         (CSS Values 4, 4.5.1 "Fragment URLs"), not resolved against {@code <base>}, never fetched
+     */
+    static boolean fragmentOnly(String cssUrl) {
+        String t = cssUrl.strip();
+        return !t.isEmpty() && t.charAt(0) == '#';
     }
 
     private static boolean hasOwnText(Element el) {
@@ -509,6 +579,9 @@ final class BodyScanner {
         CssScanner.Sheet sheet = CssScanner.scanSheet(css);
         sheets.add(sheet);
         for (CssScanner.UrlRef ref : sheet.urls()) {
+            if (fragmentOnly(ref.url())) {
+                continue; // fill: url(#gradient), clip-path: url(#c): an element of this document
+            }
             WebUrl url = WebUrl.of(ref.url(), base);
             if (url == null || !url.isRemote()) {
                 continue;
@@ -535,7 +608,9 @@ final class BodyScanner {
         }
         for (CssScanner.Declaration d : CssScanner.declarations(style)) {
             for (String u : CssScanner.urlsInValue(d.value())) {
-                addUrl(el, d.property(), "css-inline", u, null, null);
+                if (!fragmentOnly(u)) {
+                    addUrl(el, d.property(), "css-inline", u, null, null);
+                }
             }
         }
     }
@@ -567,6 +642,191 @@ final class BodyScanner {
                 }
             }
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ forms
+
+    /**
+     * A form with an {@code action}: submitting it sends its data to that URL (HTML Standard 4.10.21.3 "Form
+     * submission algorithm"). A form without {@code action}, or with an empty one, submits to the document's own URL,
+     * which an e-mail does not have on the web: nothing to report.
+     */
+    private void form(Element form) {
+        String action = form.attr("action");
+        if (action.isBlank()) {
+            return;
+        }
+        String method = method(form.attr("method"));
+        if (method == null) {
+            return;
+        }
+        formLink(form, form, "action", action, method, null, submitLabel(form));
+    }
+
+    /**
+     * A submit button with a {@code formaction}: pressing it submits its form to that URL instead of the form's
+     * {@code action}, with its {@code formmethod}, if any, instead of the form's {@code method}. Only a submit button
+     * (a {@code <button>} whose {@code type} is absent, invalid or {@code submit}; an {@code <input type=submit>} or
+     * {@code <input type=image>}) that has a form owner submits anything.
+     */
+    private void submitter(Element el) {
+        String type = el.attr("type").trim().toLowerCase(Locale.ROOT);
+        boolean submit = el.normalName().equals("button") ? !type.equals("button") && !type.equals("reset")
+                : type.equals("submit") || type.equals("image");
+        String action = el.attr("formaction");
+        if (!submit || action.isBlank()) {
+            return;
+        }
+        Element form = formOwner(el);
+        if (form == null) {
+            return;
+        }
+        String method = method(el.hasAttr("formmethod") ? el.attr("formmethod") : form.attr("method"));
+        if (method == null) {
+            return;
+        }
+        String label = el.normalName().equals("button") ? el.text() : el.attr(type.equals("image") ? "alt" : "value");
+        formLink(el, form, "formaction", action, method, el, label);
+    }
+
+    /** @return {@code get} or {@code post} (the invalid value default is GET), or {@code null} for {@code dialog}. */
+    private static String method(String attr) {
+        String m = attr.trim().toLowerCase(Locale.ROOT);
+        return m.equals("dialog") ? null : m.equals("post") ? "post" : "get";
+    }
+
+    /** @return the element's form owner: the form its {@code form} attribute names, else its nearest form ancestor. */
+    private static Element formOwner(Element el) {
+        if (el.hasAttr("form")) {
+            Document doc = el.ownerDocument();
+            Element named = doc == null ? null : doc.getElementById(el.attr("form"));
+            return named != null && named.normalName().equals("form") ? named : null;
+        }
+        return el.closest("form");
+    }
+
+    /**
+     * Adds the URL a submission requests as a link. With GET the browser replaces the action's query by the form data
+     * ("mutate action URL"), so the hidden fields the sender filled in are in the URL and a query written in the
+     * action is not sent; with POST the action URL is requested as written and the data goes in the body.
+     */
+    private void formLink(Element el, Element form, String attr, String action, String method, Element submitter,
+            String label) {
+        WebUrl url = WebUrl.of(action, base);
+        if (url == null || !url.isRemote()) {
+            return;
+        }
+        if (method.equals("get")) {
+            String u = url.url();
+            int hash = u.indexOf('#');
+            String fragment = hash < 0 ? "" : u.substring(hash);
+            String head = hash < 0 ? u : u.substring(0, hash);
+            int q = head.indexOf('?');
+            String data = formData(form, submitter);
+            WebUrl mutated = WebUrl.of((q < 0 ? head : head.substring(0, q)) + "?" + data + fragment, null);
+            if (mutated == null || !mutated.isRemote()) {
+                return;
+            }
+            url = mutated;
+        }
+        String text = label == null ? "" : label.trim();
+        if (text.isEmpty()) {
+            text = linkText(form);
+        } else if (text.length() > MAX_LINK_TEXT) {
+            text = text.substring(0, MAX_LINK_TEXT - 1) + "…";
+        }
+        links.add(new RawLink(order.next(), url, text, location(el.normalName(), attr, null), outerExcerpt(el)));
+    }
+
+    /**
+     * The form data as sent when the form is submitted without the recipient changing anything, encoded as
+     * {@code application/x-www-form-urlencoded} (HTML Standard 4.10.21.4 "Constructing the entry list"): every named,
+     * enabled control of the form with its initial value; checkboxes and radio buttons only when {@code checked};
+     * buttons only when they are the submitter (the coordinates of an image button are left out); a {@code select}
+     * sends its selected options, or its first option. File inputs send no file name and are left out.
+     */
+    private static String formData(Element form, Element submitter) {
+        List<Element> controls = form instanceof org.jsoup.nodes.FormElement fe ? fe.elements()
+                : form.select(FORM_CONTROLS);
+        StringBuilder sb = new StringBuilder();
+        for (Element c : controls) {
+            String name = c.attr("name");
+            if (name.isEmpty() || c.hasAttr("disabled") || c.closest("datalist") != null) {
+                continue;
+            }
+            String tag = c.normalName();
+            String type = c.attr("type").trim().toLowerCase(Locale.ROOT);
+            switch (tag) {
+                case "button" -> {
+                    if (c == submitter) {
+                        pair(sb, name, c.attr("value"));
+                    }
+                }
+                case "textarea" -> pair(sb, name, c.wholeText());
+                case "select" -> {
+                    List<Element> options = c.getElementsByTag("option");
+                    boolean any = false;
+                    for (Element o : options) {
+                        if (o.hasAttr("selected")) {
+                            pair(sb, name, o.hasAttr("value") ? o.attr("value") : o.text());
+                            any = true;
+                        }
+                    }
+                    if (!any && !c.hasAttr("multiple") && !options.isEmpty()) {
+                        Element o = options.get(0);
+                        pair(sb, name, o.hasAttr("value") ? o.attr("value") : o.text());
+                    }
+                }
+                case "input" -> {
+                    switch (type) {
+                        case "submit" -> {
+                            if (c == submitter) {
+                                pair(sb, name, c.attr("value"));
+                            }
+                        }
+                        case "image", "reset", "button", "file" -> {
+                        }
+                        case "checkbox", "radio" -> {
+                            if (c.hasAttr("checked")) {
+                                pair(sb, name, c.hasAttr("value") ? c.attr("value") : "on");
+                            }
+                        }
+                        default -> pair(sb, name, c.attr("value"));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void pair(StringBuilder sb, String name, String value) {
+        if (sb.length() > 0) {
+            sb.append('&');
+        }
+        sb.append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Form controls, for a form element not built by the HTML parser (parsed once). */
+    private static final Evaluator FORM_CONTROLS = QueryParser.parse("input, button, select, textarea");
+    /** Candidate submit buttons (parsed once). */
+    private static final Evaluator SUBMIT_BUTTONS = QueryParser.parse("button, input[type=submit], input[type=image]");
+
+    /** @return the label of the form's first submit button, or {@code null} */
+    private static String submitLabel(Element form) {
+        for (Element b : form.select(SUBMIT_BUTTONS)) {
+            String type = b.attr("type").trim().toLowerCase(Locale.ROOT);
+            if (b.normalName().equals("button")) {
+                if (!type.equals("button") && !type.equals("reset")) {
+                    return b.text();
+                }
+            } else {
+                return b.attr(type.equals("image") ? "alt" : "value");
+            }
+        }
+        return null;
     }
 
     /** {@code img[alt]}, parsed once (a selector given as text is parsed again at each call). */

@@ -1221,7 +1221,8 @@ public final class Detector {
 
         /**
          * Adds the URL's high-entropy tokens to the draft as per-recipient tokens, leaving out what is not one: the
-         * vendor's account and campaign parameters, the encoded destination of a redirector and the signature that
+         * vendor's account and campaign parameters, the parts of the path its rule declares the same for every
+         * recipient ({@code sharedPath}), the encoded destination of a redirector and the signature that
          * follows it, base64 of readable text (a link label, a URL), merge tags the ESP left unreplaced; a base64
          * JSON token is replaced by its identifier fields ({@code email_id=...}).
          *
@@ -1249,8 +1250,13 @@ public final class Detector {
             if (all.size() > 1 && isSignature(last)) {
                 signatureSegments.add(last); // the URL's own signature, next to the id that is reported
             }
+            // ids the vendor generates the same for every recipient (a creative or block id), from its rule
+            List<String> shared = d.vendor == null ? List.of() : d.vendor.pattern().sharedParts(url.pathAndQuery());
             for (Tokens.Token t : all) {
                 if (t.name() != null && d.ignoredParams.contains(t.name())) {
+                    continue;
+                }
+                if (!shared.isEmpty() && insideAny(shared, t.value())) {
                     continue;
                 }
                 if (carrier != null && carrier.contains(t.value())) {
@@ -1277,6 +1283,15 @@ public final class Detector {
                 }
             }
             return kept;
+        }
+
+        private static boolean insideAny(List<String> parts, String token) {
+            for (String part : parts) {
+                if (part.contains(token)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean spacer(WebUrl url, boolean tokens, boolean assetHost, boolean imageAsset) {

@@ -6,9 +6,13 @@ import java.util.Objects;
 /**
  * A hyperlink of the message, with what is known of where it really leads. Each URL of an {@code <a ping>} or
  * {@code <area ping>} attribute is listed too, as a link located at attribute {@code ping} with the anchor's text: the
- * browser POSTs to it when the hyperlink is followed (hyperlink auditing), and it is always click tracking.
+ * browser POSTs to it when the hyperlink is followed (hyperlink auditing), and it is always click tracking. Where a
+ * form sends its data when submitted is listed too, located at {@code form action}, {@code button formaction} or
+ * {@code input formaction}, with the submit button's label as text: for a GET form the URL the browser requests (the
+ * action with the form's initial data, hidden fields included, as its query), for POST the action; it is click
+ * tracking on the same signs as an {@code href} (a per-recipient identifier, a vendor's redirector...).
  *
- * @param url         the {@code href} as a client would follow it
+ * @param url         the {@code href} as a client would follow it (for a form, the URL its submission requests)
  * @param host        lower-case host, or {@code null} for {@code mailto:} and other non-hierarchical links
  * @param text        the visible link text (collapsed white space, at most 200 characters)
  * @param destination the decoded destination when the link goes through a redirector and the target can be decoded

@@ -38,13 +38,16 @@ import org.pixelproof.ingest.ReceivedEmail;
  * <p>What changes, and nothing else:
  * <ul>
  *   <li>open pixels and other beacons ({@code img}, {@code iframe}, {@code video}... whose URL is a tracker) are
- *       removed; a tracker URL in {@code srcset}, a {@code background} attribute or a CSS {@code url()} is removed;</li>
+ *       removed; a tracker URL in {@code srcset}, a {@code background} attribute, a CSS {@code url()} or an SVG
+ *       presentation attribute ({@code fill="url(...)"}, {@code stroke}, {@code filter}, {@code mask},
+ *       {@code clip-path}, {@code marker-*}, {@code cursor}) is removed;</li>
  *   <li>{@code @import} rules and {@code @font-face} blocks are removed (every font load reveals the opening);</li>
  *   <li>a tracked link's {@code href} becomes its decoded destination; when the destination cannot be decoded the
  *       link is made inert (no {@code href}) and followed by a note with its address defanged
  *       ({@code hxxps://...}, see {@link #trackedLinkNote(String)}): clicking it would tell the sender who clicked,
  *       so reaching it must be a deliberate act;</li>
- *   <li>scripts, event handlers, {@code ping} attributes, {@code applet}s, {@code iframe srcdoc} documents and
+ *   <li>scripts, event handlers, {@code ping} attributes, form {@code action}s and {@code formaction}s (a
+ *       submission would send the form's data), {@code applet}s, {@code iframe srcdoc} documents and
  *       {@code meta refresh} are removed and a {@code Content-Security-Policy} meta element forbids scripts and
  *       connections when the {@code .html} is opened in a browser;</li>
  *   <li>in the {@code .eml}, an AMP for Email alternative ({@code text/x-amp-html}) is dropped: AMP clients would
@@ -55,10 +58,10 @@ import org.pixelproof.ingest.ReceivedEmail;
  * </ul>
  * Remote content that shows no sign of tracking (a logo on a CDN) reveals the opening and the IP address to its host
  * all the same: by default ({@link RemoteContent#PLACEHOLDER}) every remote image, frame, video, object, style sheet,
- * {@code srcset}, {@code background}, CSS {@code url()} and {@code base} is removed too, each element replaced by a visible
- * placeholder that shows the address as a link (not loaded; opening it is the reader's choice). Only {@code cid:}
- * and {@code data:} images stay. {@link RemoteContent#KEEP_UNTRACKED} keeps the untracked ones, so that the copy looks
- * like the message. Nothing here dereferences a URL.
+ * {@code srcset}, {@code background}, CSS {@code url()}, SVG presentation {@code url()} and {@code base} is removed
+ * too, each element replaced by a visible placeholder that shows the address as a link (not loaded; opening it is the
+ * reader's choice). Only {@code cid:} and {@code data:} images stay. {@link RemoteContent#KEEP_UNTRACKED} keeps the
+ * untracked ones, so that the copy looks like the message. Nothing here dereferences a URL.
  *
  * <p>Immutable and thread-safe.
  */
@@ -70,6 +73,10 @@ public final class CleanedCopy {
 
     private static final String CSP = "script-src 'none'; connect-src 'none'; form-action 'none'; object-src 'none';"
             + " frame-src 'none'; base-uri 'none'";
+
+    /** SVG presentation attributes whose CSS value may hold a {@code url()} (SVG 2, 6.6). */
+    private static final List<String> SVG_URL_ATTRIBUTES = List.of("fill", "stroke", "filter", "mask", "clip-path",
+            "marker-start", "marker-mid", "marker-end", "cursor");
 
     /** The CSS class of the placeholders that stand for remote content in the copy. */
     public static final String PLACEHOLDER_CLASS = "pixelproof-remote";
@@ -358,10 +365,24 @@ public final class CleanedCopy {
                 el.removeAttr("background");
             }
             el.removeAttr("ping"); // <area ping> too: a request on every click
+            // a form sends its data (hidden fields naming the recipient included) to its action when submitted; the
+            // .eml copy is read in mail clients that ignore the CSP's form-action
+            el.removeAttr("action");
+            el.removeAttr("formaction");
             if (block && !tag.equals("a") && !tag.equals("area") && !tag.equals("base")) {
                 // SVG <image href>, <use xlink:href>, <feImage href>; <object codebase>, <object archive>
                 for (String attr : List.of("href", "xlink:href", "codebase", "archive")) {
                     if (el.hasAttr(attr) && isRemote(el.attr(attr))) {
+                        el.removeAttr(attr);
+                    }
+                }
+            }
+            if (el.attributesSize() > 0 && org.jsoup.parser.Parser.NamespaceSvg.equals(el.tag().namespace())) {
+                // SVG presentation attributes are CSS values: fill="url(https://.../p.svg#a)" names an external
+                // resource document the renderer may fetch (url(#id) is local and stays)
+                for (String attr : SVG_URL_ATTRIBUTES) {
+                    if (el.hasAttr(attr) && !CssSanitizer.sanitize(attr + ":" + el.attr(attr), limits.maxCssChars(),
+                            keep, "svg-presentation").removed().isEmpty()) {
                         el.removeAttr(attr);
                     }
                 }

@@ -381,7 +381,7 @@ public final class RuleSetLoader {
 
     private VendorPattern pattern(String file, YamlNode node, String vendorId, String vendorLabel) {
         Fields f = new Fields(file, node, vendorLabel + ", pattern", Set.of("id", "kind", "host", "hostRegex", "path",
-                "source", "examples", "note", "recipientPath"));
+                "source", "examples", "note", "recipientPath", "sharedPath"));
         if (!f.ok()) {
             return null;
         }
@@ -405,15 +405,22 @@ public final class RuleSetLoader {
             problem(file, f.line("recipientPath"), f.label + ": recipientPath needs a group (...) around the id");
             recipientPath = null;
         }
+        String sharedRe = f.optional("sharedPath");
+        Pattern sharedPath = sharedRe == null ? null : f.regex("sharedPath", sharedRe);
+        if (sharedPath != null && sharedPath.matcher("").groupCount() < 1) {
+            problem(file, f.line("sharedPath"), f.label + ": sharedPath needs a group (...) around each part that is"
+                    + " the same for every recipient");
+            sharedPath = null;
+        }
         List<YamlNode.Scalar> examples = f.scalars("examples", true);
         List<String> exampleUrls = new ArrayList<>();
         if (host == null || kindText == null || src == null || id == null || (pathRe != null && path == null)
-                || (recipientRe != null && recipientPath == null)) {
+                || (recipientRe != null && recipientPath == null) || (sharedRe != null && sharedPath == null)) {
             return null;
         }
         VendorPattern vp = new VendorPattern(id, PatternKind.valueOf(kindText.toUpperCase(Locale.ROOT)), host.pattern,
                 path, src, f.line(), host.rule(), HostGlob.specificity(host.glob, host.regex), List.of(),
-                recipientPath);
+                recipientPath, sharedPath);
         for (YamlNode.Scalar ex : examples) {
             String url = ex.text();
             if (urlProblem(url) != null) {
@@ -426,12 +433,35 @@ public final class RuleSetLoader {
                     && UrlParts.parse(url).map(u -> vp.recipientId(u.pathAndQuery())).orElse(null) == null) {
                 problem(file, ex.line(), f.label + ": example '" + url + "' has no recipient id where recipientPath "
                         + recipientRe + " looks for it");
+            } else if (sharedPath != null && UrlParts.parse(url).map(u -> vp.sharedParts(u.pathAndQuery()))
+                    .orElse(List.of()).isEmpty()) {
+                problem(file, ex.line(), f.label + ": example '" + url + "' has no part where sharedPath " + sharedRe
+                        + " looks for one");
+            } else if (sharedPath != null && recipientPath != null && UrlParts.parse(url)
+                    .map(u -> overlaps(vp.recipientPath(), vp.sharedPath(), u.pathAndQuery())).orElse(false)) {
+                problem(file, ex.line(), f.label + ": in example '" + url + "' the recipient id found by recipientPath"
+                        + " lies in a part that sharedPath declares the same for every recipient");
             } else {
                 exampleUrls.add(url);
             }
         }
         return new VendorPattern(vp.id(), vp.kind(), vp.host(), vp.path(), vp.source(), vp.line(), vp.hostRule(),
-                vp.specificity(), exampleUrls, vp.recipientPath());
+                vp.specificity(), exampleUrls, vp.recipientPath(), vp.sharedPath());
+    }
+
+    /** @return true when the recipient id (group 1 of {@code recipient}) overlaps a group of {@code shared} */
+    private static boolean overlaps(Pattern recipient, Pattern shared, String pathAndQuery) {
+        java.util.regex.Matcher r = recipient.matcher(pathAndQuery);
+        java.util.regex.Matcher s = shared.matcher(pathAndQuery);
+        if (!r.lookingAt() || r.start(1) < 0 || !s.lookingAt()) {
+            return false;
+        }
+        for (int g = 1; g <= s.groupCount(); g++) {
+            if (s.start(g) >= 0 && s.start(g) < r.end(1) && r.start(1) < s.end(g)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void marker(String file, YamlNode node) {

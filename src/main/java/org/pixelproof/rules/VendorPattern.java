@@ -29,9 +29,14 @@ import java.util.regex.Pattern;
  *                    {@code recipientPath}, e.g. rapidmail's {@code /o/<account>/<mailing>/<n>/<n>/(<recipient>)/});
  *                    {@code null} when the vendor's URLs carry no id at a known place, or none outside named query
  *                    parameters (those are declared in {@code tracking-parameters.yaml})
+ * @param sharedPath  where, in the path and query, the vendor puts ids that are the same for every recipient of a
+ *                    message (a campaign, creative or content-block id): a pattern matched with {@code lookingAt()}
+ *                    from the start of the path whose every capturing group is such a part (YAML
+ *                    {@code sharedPath}, e.g. Movable Ink's {@code /p/rp/(<16 hex>).png}); a high-entropy token lying
+ *                    inside one is not a per-recipient token. {@code null} when the vendor declares none
  */
 public record VendorPattern(String id, PatternKind kind, Pattern host, Pattern path, String source, int line,
-        String hostRule, int specificity, List<String> examples, Pattern recipientPath) {
+        String hostRule, int specificity, List<String> examples, Pattern recipientPath, Pattern sharedPath) {
 
     public VendorPattern {
         Objects.requireNonNull(id, "id");
@@ -42,10 +47,16 @@ public record VendorPattern(String id, PatternKind kind, Pattern host, Pattern p
         examples = examples == null ? List.of() : List.copyOf(examples);
     }
 
-    /** The form without {@code recipientPath} ({@code null}). */
+    /** The form without {@code sharedPath} ({@code null}). */
+    public VendorPattern(String id, PatternKind kind, Pattern host, Pattern path, String source, int line,
+            String hostRule, int specificity, List<String> examples, Pattern recipientPath) {
+        this(id, kind, host, path, source, line, hostRule, specificity, examples, recipientPath, null);
+    }
+
+    /** The form without {@code recipientPath} nor {@code sharedPath} ({@code null}). */
     public VendorPattern(String id, PatternKind kind, Pattern host, Pattern path, String source, int line,
             String hostRule, int specificity, List<String> examples) {
-        this(id, kind, host, path, source, line, hostRule, specificity, examples, null);
+        this(id, kind, host, path, source, line, hostRule, specificity, examples, null, null);
     }
 
     /**
@@ -84,6 +95,30 @@ public record VendorPattern(String id, PatternKind kind, Pattern host, Pattern p
         }
         java.util.regex.Matcher m = recipientPath.matcher(pathAndQuery);
         return m.lookingAt() && m.groupCount() >= 1 ? m.group(1) : null;
+    }
+
+    /**
+     * @param pathAndQuery the URL's path with its query, never null
+     * @return the parts that {@link #sharedPath()} finds there (its groups that took part in the match, in order,
+     *         empty ones left out): ids the vendor generates the same for every recipient; an empty list when there is
+     *         no such pattern or it does not match
+     */
+    public List<String> sharedParts(String pathAndQuery) {
+        if (sharedPath == null) {
+            return List.of();
+        }
+        java.util.regex.Matcher m = sharedPath.matcher(pathAndQuery);
+        if (!m.lookingAt()) {
+            return List.of();
+        }
+        List<String> out = new java.util.ArrayList<>(m.groupCount());
+        for (int g = 1; g <= m.groupCount(); g++) {
+            String part = m.group(g);
+            if (part != null && !part.isEmpty()) {
+                out.add(part);
+            }
+        }
+        return out;
     }
 
     /** @return true when the host rule is {@code *} (any host: the path shape alone identifies the vendor) */

@@ -101,6 +101,20 @@ class BlindReportFindingsTest {
     }
 
     @Test
+    void movableInkBlockIdIsTheSameForEveryRecipientAndNotAPerRecipientToken() {
+        // the 16-hex block id names the creative (sharedPath of the vendor's rule); only mi_u names the recipient
+        Findings f = detect("<a href=\"https://mi.gazette-du-lac.example/p/cp/3f2a8c1d9e7b4a60/c?mi_u=CUST-0042817\">"
+                + "<img src=\"https://mi.gazette-du-lac.example/p/rp/3f2a8c1d9e7b4a60.png?mi_u=CUST-0042817\" width=\"600\" height=\"320\"></a>"
+                + "<img src=\"https://abc.movableink.com/p/rp/9e8d7c6b5a4f3021.png?mi_u=CUST-0042817\" width=\"600\" height=\"200\">");
+        assertEquals(3, f.trackers().size(), f.trackers().toString());
+        for (Tracker t : f.trackers()) {
+            assertEquals("Movable Ink", t.vendor(), t.toString());
+            assertEquals(List.of("mi_u=CUST-0042817"), t.perRecipientTokens(), t.toString());
+            assertFalse(hasSignal(t, SignalCodes.HIGH_ENTROPY_TOKEN), t.signals().toString());
+        }
+    }
+
+    @Test
     void mergeTagLeftoversAreNotTokens() {
         Findings f = detect("<img src=\"https://brand.us21.list-manage.com/track/open.php?u=3f8a1c6e2b9d4f7a0c5e8b1d2&amp;id=b7e4c1a9d3&amp;e=*|UNIQID|*\" width=\"1\" height=\"1\">");
         assertEquals(List.of(), f.trackers().get(0).perRecipientTokens());

@@ -219,6 +219,118 @@ class FetchVectorsTest {
                 && a.detail().contains("srcdoc")), deeper.anomalies().toString());
     }
 
+    // ------------------------------------------------------------------------------- SVG presentation attributes
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fill", "stroke", "filter", "mask", "clip-path", "marker-start", "marker-mid",
+            "marker-end", "cursor"})
+    void externalUrlInAnSvgPresentationAttributeIsARemoteLoad(String attribute) {
+        String url = "https://ressources.boulangerie-exemple.fr/motifs.svg#" + attribute;
+        Findings f = detect(body("<svg width=\"200\" height=\"40\"><rect width=\"200\" height=\"40\" "
+                + attribute + "=\"url('" + url + "') none\"/></svg>"));
+        RemoteResource r = remoteAt(f, url).orElseThrow(() -> new AssertionError(f.remoteContent() + " "
+                + f.trackers()));
+        assertEquals("svg-presentation", r.vector());
+        assertEquals("rect", r.location().element());
+        assertEquals(attribute, r.location().attribute());
+        assertTrue(f.trackers().isEmpty(), f.trackers().toString());
+    }
+
+    @Test
+    void svgPresentationUrlNamingTheRecipientIsATracker() {
+        String url = "https://t.boulangerie-exemple.fr/g.svg?e=alex.martin%40example.org#grad";
+        Findings f = detect(body("<svg><path d=\"M0 0h1v1z\" STROKE=\"u\\72 l(" + url + ")\"/></svg>"));
+        Tracker t = trackerAt(f, url).orElseThrow(() -> new AssertionError(f.trackers() + " " + f.remoteContent()));
+        assertEquals("stroke", t.location().attribute());
+        assertTrue(hasSignal(t, SignalCodes.RECIPIENT_IDENTIFIER), t.signals().toString());
+    }
+
+    @Test
+    void fragmentOnlyUrlsAreLocalEvenUnderABaseAndHtmlElementsHaveNoPresentationAttributes() {
+        Findings f = detect("<html><head><base href=\"https://www.boulangerie-exemple.fr/\">"
+                + "<style>rect.c{clip-path:url(#c)} .m{mask:url( '#m' )}</style></head><body><p>Bonjour Alex.</p>"
+                + "<svg><defs><linearGradient id=g><stop offset=0 stop-color=red /></linearGradient></defs>"
+                + "<rect class=c width=10 height=10 fill=\"url(#g)\" stroke=\"url( #g ) red\" style=\"filter:url(#f)\""
+                + " marker-end=\"url(#fin)\"/></svg>"
+                + "<div fill=\"url(https://www.boulangerie-exemple.fr/div.svg#a)\">texte</div></body></html>");
+        assertTrue(f.remoteContent().isEmpty(), f.remoteContent().toString());
+        assertTrue(f.trackers().isEmpty(), f.trackers().toString());
+    }
+
+    // ----------------------------------------------------------------------------------------------------- forms
+
+    @Test
+    void postFormActionIsAClickTimeRequestTrackedByTheIdItCarries() {
+        Findings f = detect(body("<form method=\"POST\" action=\"https://sondage.boulangerie-exemple.fr/r?mc_eid="
+                + "8c2f4a1b9e\"><input type=hidden name=note value=5><button>Donner mon avis</button></form>"));
+        String url = "https://sondage.boulangerie-exemple.fr/r?mc_eid=8c2f4a1b9e";
+        Tracker t = trackerAt(f, url).orElseThrow(() -> new AssertionError(f.trackers().toString()));
+        assertEquals(TrackerKind.CLICK_TRACKING, t.kind());
+        assertEquals("form", t.location().element());
+        assertEquals("action", t.location().attribute());
+        assertEquals(List.of("mc_eid=8c2f4a1b9e"), t.perRecipientTokens());
+        assertTrue(hasSignal(t, SignalCodes.RECIPIENT_PARAMETER), t.signals().toString());
+        Link link = f.links().stream().filter(l -> l.url().equals(url)).findFirst().orElseThrow();
+        assertEquals(t.id(), link.trackerId());
+        assertEquals("Donner mon avis", link.text());
+        assertTrue(t.evidence().contains("<form method=\"POST\""), t.evidence());
+    }
+
+    @Test
+    void getFormSendsItsHiddenFieldsInTheQueryAndDropsTheQueryOfItsAction() {
+        // HTML Standard "mutate action URL": the action's query is replaced by the form data
+        Findings f = detect(body("<form action=\"https://www.boulangerie-exemple.fr/avis?campagne=noel#haut\">"
+                + "<input type=hidden name=email value=\"alex.martin@example.org\"><input name=q>"
+                + "<input type=checkbox name=off value=1><input type=radio name=r value=a checked>"
+                + "<select name=s><option value=x>X<option value=y>Y</select><input type=submit name=go value=OK>"
+                + "</form>"));
+        String url = "https://www.boulangerie-exemple.fr/avis?email=alex.martin%40example.org&q=&r=a&s=x#haut";
+        Link link = f.links().stream().filter(l -> "form".equals(l.location().element())).findFirst()
+                .orElseThrow(() -> new AssertionError(f.links().toString()));
+        assertEquals(url, link.url());
+        assertEquals("OK", link.text());
+        Tracker t = trackerAt(f, url).orElseThrow(() -> new AssertionError(f.trackers().toString()));
+        assertEquals(TrackerKind.CLICK_TRACKING, t.kind());
+        assertTrue(t.recipientIdentifiers().stream().anyMatch(r -> "query parameter email".equals(r.where())),
+                t.recipientIdentifiers().toString());
+    }
+
+    @Test
+    void getFormWithoutIdentifiersIsAPlainLinkAndItsActionQueryIsNotSent() {
+        Findings f = detect(body("<form action=\"https://www.boulangerie-exemple.fr/recherche?mc_eid=8c2f4a1b9e\">"
+                + "<input name=q value=\"\"><button type=submit>Chercher</button></form>"));
+        Link link = f.links().stream().filter(l -> "form".equals(l.location().element())).findFirst()
+                .orElseThrow(() -> new AssertionError(f.links().toString()));
+        assertEquals("https://www.boulangerie-exemple.fr/recherche?q=", link.url());
+        assertEquals(null, link.trackerId());
+        assertTrue(f.trackers().isEmpty(), f.trackers().toString());
+    }
+
+    @Test
+    void submitButtonFormactionIsAClickTimeRequest() {
+        String c = "https://clic.boulangerie-exemple.fr/";
+        Findings f = detect(body("<form action=\"https://www.boulangerie-exemple.fr/commande\" method=post>"
+                + "<button formaction=\"" + c + "oui?mc_eid=8c2f4a1b9e\">Oui</button>"
+                + "<input type=submit value=Non formaction=\"" + c + "non?mc_eid=8c2f4a1b9e\">"
+                + "<button type=button formaction=\"" + c + "bouton?mc_eid=8c2f4a1b9e\">B</button>"
+                + "<button formmethod=dialog formaction=\"" + c + "dialogue?mc_eid=8c2f4a1b9e\">D</button>"
+                + "</form><button formaction=\"" + c + "seul?mc_eid=8c2f4a1b9e\">Seul</button>"));
+        Tracker yes = trackerAt(f, "https://clic.boulangerie-exemple.fr/oui?mc_eid=8c2f4a1b9e")
+                .orElseThrow(() -> new AssertionError(f.trackers().toString()));
+        assertEquals(TrackerKind.CLICK_TRACKING, yes.kind());
+        assertEquals("button", yes.location().element());
+        assertEquals("formaction", yes.location().attribute());
+        Link no = f.links().stream().filter(l -> l.url().equals("https://clic.boulangerie-exemple.fr/non?mc_eid="
+                + "8c2f4a1b9e")).findFirst().orElseThrow(() -> new AssertionError(f.links().toString()));
+        assertEquals("input", no.location().element());
+        assertEquals("Non", no.text());
+        assertTrue(no.trackerId() != null);
+        // not a submit button, a dialog submission, no form owner: nothing is sent
+        for (String path : List.of("bouton", "dialogue", "seul")) {
+            assertTrue(f.links().stream().noneMatch(l -> l.url().contains("/" + path)), f.links().toString());
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------------ ping
 
     @Test

@@ -152,6 +152,22 @@ class CleanedCopyTest {
     }
 
     @Test
+    void formsCannotSendAnythingFromTheCopy() {
+        String html = "<html><body><form action=\"https://t.example/form?mc_eid=8c2f4a1b9e\" method=post>"
+                + "<input type=hidden name=email value=\"alex.martin@example.org\">"
+                + "<button formaction=\"https://t.example/oui\">Oui</button>"
+                + "<input type=submit value=Non formaction=\"https://t.example/non\"></form>"
+                + "<form action=\"/relatif\"><button>Chercher</button></form><p>Hello</p></body></html>";
+        for (CleanedCopy.RemoteContent mode : CleanedCopy.RemoteContent.values()) {
+            String copy = new CleanedCopy(PreviewLimits.DEFAULT, mode).cleanHtml(html, List.of(), List.of());
+            Document doc = Jsoup.parse(copy);
+            assertTrue(doc.select("[action], [formaction]").isEmpty(), mode + ": " + copy);
+            assertFalse(copy.contains("t.example"), copy);
+            assertTrue(doc.text().contains("Hello") && doc.select("button:contains(Oui)").size() == 1, copy);
+        }
+    }
+
+    @Test
     void evasiveVectorsCannotReachTheSenderFromTheCopy() {
         SafePreviewTest.assertEvasiveVectorsNeutralised(CLEAN.cleanHtml(SafePreviewTest.EVASIVE_VECTORS, List.of(),
                 List.of()));

@@ -44,6 +44,15 @@ public final class RemoteReferences {
                     out.addAll(css(v));
                     continue;
                 }
+                if (List.of("fill", "stroke", "filter", "mask", "clip-path", "marker-start", "marker-mid",
+                        "marker-end", "cursor").contains(key)) {
+                    for (String u : css(key + ":" + v)) {
+                        if (!u.startsWith("css url(#")) {
+                            out.add(el.normalName() + " " + key + "=" + v);
+                        }
+                    }
+                    continue;
+                }
                 if (key.startsWith("on")) {
                     out.add("event handler " + key);
                     continue;

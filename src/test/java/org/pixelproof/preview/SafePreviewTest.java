@@ -184,6 +184,9 @@ class SafePreviewTest {
             </style></head><body>
             <p>Avant</p>
             <svg><script href="https://svg-script.example/s.js"/></svg>
+            <svg width="9" height="9"><rect width="9" height="9" fill="url(https://svg-fill.example/p.svg#a) red"
+              clip-path="url('https://svg-clip.example/c.svg#c')" cursor="url(https://svg-cursor.example/c.cur), auto"
+              stroke="url(#local)"/></svg>
             <div style="background-image:\\75 rl(https://esc-inline.example/y.png)">Milieu</div>
             <div style="background:u\\72\r\nl(https://esc-crlf-inline.example/w.png)">CRLF</div>
             <iframe srcdoc="&lt;img src=&quot;https://srcdoc.example/p.gif&quot;&gt;"></iframe>
@@ -196,7 +199,7 @@ class SafePreviewTest {
     static final List<String> EVASIVE_HOSTS = List.of("manifest.example", "icon.example", "module.example",
             "esc-import.example", "esc-import2.example", "esc-sheet.example", "svg-script.example", "esc-inline.example",
             "srcdoc.example", "ping1.example", "ping2.example", "after-svg.example", "esc-crlf-sheet.example",
-            "esc-crlf-inline.example");
+            "esc-crlf-inline.example", "svg-fill.example", "svg-clip.example", "svg-cursor.example");
 
     /**
      * Fails when a host of {@link #EVASIVE_HOSTS} is left where a browser could load it: any attribute but a

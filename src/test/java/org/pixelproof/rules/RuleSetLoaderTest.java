@@ -134,6 +134,48 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void sharedPathGivesThePartsTheSameForEveryRecipient() {
+        VendorPattern click = RuleSetLoader.load(dir).vendor("courrielo").orElseThrow().patterns().stream()
+                .filter(p -> p.id().equals("courrielo.click")).findFirst().orElseThrow();
+        assertEquals(List.of("136", "1234567", "a1b2c3"), click.sharedParts("/c/136/1234567/7654321/a1b2c3.html"));
+        assertEquals(List.of(), click.sharedParts("/mailing/136/1234567/0/a1b2c3/index.html"));
+    }
+
+    @Test
+    void sharedPathWithoutAGroupIsRefused() throws IOException {
+        int line = lineOf("vendors/esp-two.yaml", "sharedPath: ");
+        replace("vendors/esp-two.yaml", "sharedPath: \"/c/(\\\\d+)/(\\\\d+)/\\\\d+/([0-9a-z]+)",
+                "sharedPath: \"/c/\\\\d+/\\\\d+/\\\\d+/[0-9a-z]+");
+        RuleSetException.Problem p = onlyProblem();
+        assertEquals(line, p.line());
+        assertTrue(p.message().contains("sharedPath needs a group"), p.message());
+    }
+
+    @Test
+    void anExampleWithoutASharedPartIsRefused() throws IOException {
+        replace("vendors/esp-two.yaml", "\"https://go.courrielo.net/c/136/1234567/7654321/a1b2c3.html\"",
+                "\"https://go.courrielo.net/c/136/1234567/7654321/a1b2c3\"");
+        RuleSetException.Problem p = onlyProblem();
+        assertTrue(p.message().contains("has no part where sharedPath"), p.message());
+    }
+
+    @Test
+    void aSharedPartCannotHoldTheRecipientId() throws IOException {
+        replace("vendors/esp-two.yaml", "sharedPath: \"/c/(\\\\d+)/(\\\\d+)/\\\\d+/",
+                "sharedPath: \"/c/(\\\\d+)/(\\\\d+)/(\\\\d+)/");
+        RuleSetException.Problem p = onlyProblem();
+        assertTrue(p.message().contains("lies in a part that sharedPath declares the same for every recipient"),
+                p.message());
+    }
+
+    @Test
+    void badSharedPathRegexIsRefused() throws IOException {
+        replace("vendors/esp-two.yaml", "sharedPath: \"/c/(", "sharedPath: \"/c/((");
+        RuleSetException.Problem p = onlyProblem();
+        assertTrue(p.message().contains("sharedPath"), p.message());
+    }
+
+    @Test
     void badYamlSyntax() throws IOException {
         write("markers.yaml", "markers:\n  - id: x\n    pattern: [unclosed\n    marker: UNSUBSCRIBE_LINK\n");
         RuleSetException.Problem p = onlyProblem();
