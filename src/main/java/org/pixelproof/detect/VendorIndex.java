@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pixelproof.rules.HostGlob;
 import org.pixelproof.rules.PatternPrefilter;
 import org.pixelproof.rules.PatternKind;
 import org.pixelproof.rules.RuleSet;
@@ -111,7 +112,7 @@ final class VendorIndex {
     }
 
     private static PatternPrefilter hostFilterOf(List<Entry> entries) {
-        return PatternPrefilter.of(entries.stream().map(e -> e.pattern().host()).toList());
+        return PatternPrefilter.of(entries.stream().map(e -> HostGlob.prefilterForm(e.pattern().host())).toList());
     }
 
     /**

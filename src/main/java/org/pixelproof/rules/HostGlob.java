@@ -122,7 +122,45 @@ public final class HostGlob {
      * @return the same pattern (same flags) that matches nothing longer than {@value #MAX_HOST_CHARS} characters
      */
     public static Pattern bounded(Pattern host) {
-        return Pattern.compile("(?=[^\\n]{1," + MAX_HOST_CHARS + "}\\z)(?:" + host.pattern() + ")", host.flags());
+        return Pattern.compile(BOUND + host.pattern() + ")", host.flags());
+    }
+
+    private static final String BOUND = "(?=[^\\n]{1," + MAX_HOST_CHARS + "}\\z)(?:";
+
+    /**
+     * The same host pattern in a form whose required literals {@link PatternPrefilter} can read: without the length
+     * guard of {@link #bounded} (a look-ahead) and with its {@code \Q...\E} quotes spelled out as escaped characters.
+     * For prefiltering only: it accepts the same hosts up to {@value #MAX_HOST_CHARS} characters.
+     *
+     * @param host a host pattern, bounded or not
+     * @return an equivalent pattern (same flags) without length guard or quotes
+     */
+    public static Pattern prefilterForm(Pattern host) {
+        String re = host.pattern();
+        if (re.startsWith(BOUND) && re.endsWith(")")) {
+            re = re.substring(BOUND.length(), re.length() - 1);
+        }
+        StringBuilder out = new StringBuilder(re.length() + 16);
+        int i = 0;
+        while (i < re.length()) {
+            int q = re.indexOf("\\Q", i);
+            if (q < 0 || q > 0 && re.charAt(q - 1) == '\\') {
+                out.append(re, i, re.length());
+                break;
+            }
+            out.append(re, i, q);
+            int e = re.indexOf("\\E", q + 2);
+            String quoted = re.substring(q + 2, e < 0 ? re.length() : e);
+            for (int k = 0; k < quoted.length(); k++) {
+                char c = quoted.charAt(k);
+                if (!Character.isLetterOrDigit(c)) {
+                    out.append('\\');
+                }
+                out.append(c);
+            }
+            i = e < 0 ? re.length() : e + 2;
+        }
+        return Pattern.compile(out.toString(), host.flags());
     }
 
     /**

@@ -125,4 +125,23 @@ class HostGlobTest {
                 v3.unwrap("https://urldefense.com/v3/__https://example.com/a**Ab**Bc*d__;JiY9PT0r!!X!y$"));
         assertEquals(Optional.empty(), v3.unwrap("https://urldefense.com/v3/__https://example.com/a*__;!!X!y$"));
     }
+
+    @Test
+    void thePrefilterFormAcceptsTheSameHostsAndShowsItsLiterals() {
+        for (String glob : java.util.List.of("*.list-manage.com", "email.*", "*.emailsys*.net", "t.my-esp.example",
+                "*")) {
+            java.util.regex.Pattern bounded = HostGlob.compile(glob);
+            java.util.regex.Pattern form = HostGlob.prefilterForm(bounded);
+            org.junit.jupiter.api.Assertions.assertFalse(form.pattern().contains("\\Q"), form.pattern());
+            for (String host : java.util.List.of("us1.list-manage.com", "list-manage.com", "email.shop.fr", "x.emailsys1a.net",
+                    "t.my-esp.example", "T.MY-ESP.EXAMPLE", "tXmy-esp.example", "a.b.c")) {
+                org.junit.jupiter.api.Assertions.assertEquals(bounded.matcher(host).matches(), form.matcher(host).matches(),
+                        glob + " on " + host);
+            }
+        }
+        PatternPrefilter f = PatternPrefilter.of(java.util.List.of(HostGlob.prefilterForm(HostGlob.compile("*.list-manage.com"))));
+        org.junit.jupiter.api.Assertions.assertEquals(0, f.alwaysKept(), "its literal is read");
+        org.junit.jupiter.api.Assertions.assertFalse(f.candidates("a.example.org").mayMatch(0));
+        org.junit.jupiter.api.Assertions.assertTrue(f.candidates("us1.LIST-MANAGE.com").mayMatch(0));
+    }
 }
