@@ -18,6 +18,7 @@ import org.jsoup.select.Elements;
 import org.pixelproof.detect.BodyScanner.Candidate;
 import org.pixelproof.detect.BodyScanner.RawLink;
 import org.pixelproof.ingest.Anomaly;
+import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.ingest.BodyKind;
 import org.pixelproof.ingest.BodyText;
 import org.pixelproof.ingest.Header;
@@ -64,6 +65,14 @@ public final class Detector {
 
     /** Most per-recipient tokens listed per tracker. */
     static final int MAX_TOKENS = 10;
+    /**
+     * Most remote loads (images, CSS, frames...) scored per message, in document order; default 10,000 (a large real
+     * newsletter has a few hundred). The others are not analysed, and a {@link AnomalyCode#TOO_MANY_REFERENCES}
+     * anomaly says how many: scoring costs a fraction of a millisecond each, and a hostile message may hold 100,000.
+     */
+    static final int MAX_SCORED_LOADS = 10_000;
+    /** Most links scored per message, in document order; default 10,000 (as {@link #MAX_SCORED_LOADS}). */
+    static final int MAX_SCORED_LINKS = 10_000;
 
     private static final Set<String> IMAGE_VECTORS = Set.of("img", "img-srcset", "picture-source", "input-image",
             "amp-img", "svg-image", "svg-feimage", "vml-fill", "vml-image", "vml-imagedata", "amp-pixel");
@@ -196,6 +205,8 @@ public final class Detector {
             run.classStyles.putAll(classStyles(hb, sheets.get(hb)));
         }
         run.lastContent.addAll(lastContent.values());
+        bound(run.candidates, MAX_SCORED_LOADS, "remote loads", anomalies);
+        bound(run.links, MAX_SCORED_LINKS, "links", anomalies);
 
         run.prepare();
         // the same URL loaded twice is one request (the client's cache): keep its first tracker, else one resource
@@ -269,6 +280,15 @@ public final class Detector {
         }
         return new Detection(new Findings(run.matcher.addresses(), trackers, remote, finalLinks, markers,
                 List.copyOf(missing), sender, espHints(email), headerIdentifiers(email, run.matcher), anomalies), texts);
+    }
+
+    /** Keeps the first {@code max} items of {@code items}, recording how many were left out. */
+    private static void bound(List<?> items, int max, String what, List<Anomaly> anomalies) {
+        if (items.size() > max) {
+            anomalies.add(new Anomaly(AnomalyCode.TOO_MANY_REFERENCES, "1", items.size() + " " + what
+                    + " found; only the first " + max + " were analysed"));
+            items.subList(max, items.size()).clear();
+        }
     }
 
     // ------------------------------------------------------------------------------------------ recipients

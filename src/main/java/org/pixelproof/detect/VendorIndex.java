@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.pixelproof.rules.PatternPrefilter;
 import org.pixelproof.rules.PatternKind;
 import org.pixelproof.rules.RuleSet;
 import org.pixelproof.rules.Vendor;
@@ -17,7 +18,8 @@ import org.pixelproof.rules.VendorPattern;
  *
  * <p>Host patterns are evaluated once per distinct host (results are cached, at most {@link #MAX_CACHED_HOSTS} hosts,
  * the cache being emptied when full), then only the path patterns of the vendors whose host matched are tried.
- * Catch-all patterns (any host, a vendor path) are indexed by the first path segment of their literal beginning
+ * A host is tried only against the host patterns whose required literals it holds ({@link PatternPrefilter}), so a
+ * message with thousands of distinct hosts costs one scan of each. Catch-all patterns (any host, a vendor path) are indexed by the first path segment of their literal beginning
  * ({@code /wf/open?upn=} under {@code wf}): a URL tries those of its own first segment and the few whose first
  * segment is not a literal ({@code /(?:tr|mk)/op/...}). For
  * the "vendor path shape on a brand subdomain" signal, the patterns whose path starts with a distinctive literal of at
@@ -72,6 +74,8 @@ final class VendorIndex {
     private final List<Entry> anyHostEverywhere = new ArrayList<>();
     private final Map<String, List<Entry>> shapeByFirstSegment = new HashMap<>();
     private final Map<String, List<Entry>> hostCache = new ConcurrentHashMap<>();
+    /** The host patterns of {@link #entries}, in order: a host tries only those whose literals it holds. */
+    private final PatternPrefilter hostFilter;
     private final Map<String, List<Vendor>> vendorsByHeader = new HashMap<>();
 
     VendorIndex(RuleSet rules) {
@@ -103,6 +107,11 @@ final class VendorIndex {
                 vendorsByHeader.computeIfAbsent(h.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(v);
             }
         }
+        this.hostFilter = hostFilterOf(entries);
+    }
+
+    private static PatternPrefilter hostFilterOf(List<Entry> entries) {
+        return PatternPrefilter.of(entries.stream().map(e -> e.pattern().host()).toList());
     }
 
     /**
@@ -171,8 +180,10 @@ final class VendorIndex {
             return cached;
         }
         List<Entry> found = new ArrayList<>(1);
-        for (Entry e : entries) {
-            if (e.pattern().host().matcher(host).matches()) {
+        PatternPrefilter.Candidates may = hostFilter.candidates(host);
+        for (int k = 0; k < entries.size(); k++) {
+            Entry e = entries.get(k);
+            if (may.mayMatch(k) && e.pattern().host().matcher(host).matches()) {
                 found.add(e);
             }
         }

@@ -168,6 +168,29 @@ public record Dossier(
         return learnings.stream().map(KindGroup::kind).filter(kinds::contains).toList();
     }
 
+    /**
+     * @return true when an e-mail the complainant received carries a tracker that reports the opening of the message
+     *         (tracking pixel, CSS beacon, other web beacon, read-receipt request): the letters may then say the
+     *         sender can know whether and when it was opened. Click tracking alone reports clicks, not the opening.
+     */
+    public boolean ownOpenTracking() {
+        return ownKinds().stream().anyMatch(Dossier::reportsOpening);
+    }
+
+    /** @return true when an e-mail the complainant received carries click tracking (tracked links). */
+    public boolean ownClickTracking() {
+        return ownKinds().contains(TrackerKind.CLICK_TRACKING);
+    }
+
+    /**
+     * @param kind a kind of tracker
+     * @return true when a tracker of that kind reports the opening of the message (everything but click tracking,
+     *         which reports a click on a link)
+     */
+    static boolean reportsOpening(TrackerKind kind) {
+        return kind != TrackerKind.CLICK_TRACKING;
+    }
+
     /** @return the e-mails the complainant received themselves. */
     public List<EmailRecord> ownEmails() {
         return emails.stream().filter(EmailRecord::ownCopy).toList();
@@ -1110,13 +1133,25 @@ public record Dossier(
      * @param hosts      the tracker hosts it runs
      * @param trackerIds the trackers pointing at it (prefixed with the e-mail label when several e-mails)
      * @param headers    the header fields that betray it as the sending ESP
+     * @param kinds      the kinds of the trackers pointing at it, each once, in order of first appearance
      */
     public record VendorRow(String name, String legalName, String country, boolean outsideEea, List<String> hosts,
-            List<String> trackerIds, List<String> headers) {
+            List<String> trackerIds, List<String> headers, List<TrackerKind> kinds) {
         public VendorRow {
             hosts = List.copyOf(hosts);
             trackerIds = List.copyOf(trackerIds);
             headers = List.copyOf(headers);
+            kinds = List.copyOf(kinds);
+        }
+
+        /** @return true when one of its trackers reports the opening (it receives the IP address on opening). */
+        public boolean opens() {
+            return kinds.stream().anyMatch(Dossier::reportsOpening);
+        }
+
+        /** @return true when one of its trackers is click tracking (it receives the IP address on a click). */
+        public boolean clicks() {
+            return kinds.contains(TrackerKind.CLICK_TRACKING);
         }
     }
 

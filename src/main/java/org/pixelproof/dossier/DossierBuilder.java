@@ -693,6 +693,7 @@ public final class DossierBuilder {
                     acc.hosts.add(t.host());
                 }
                 acc.trackerIds.add(several ? r.label() + " " + t.id() : t.id());
+                acc.kinds.add(t.kind());
             }
         }
         // ESPs betrayed by their header fields (X-Mailer, X-MC-User...), from the rule data
@@ -867,6 +868,7 @@ public final class DossierBuilder {
         final Set<String> hosts = new LinkedHashSet<>();
         final List<String> trackerIds = new ArrayList<>();
         final Set<String> headers = new LinkedHashSet<>();
+        final Set<TrackerKind> kinds = new LinkedHashSet<>();
 
         VendorAcc(String name, String legalName, String country, boolean outsideEea) {
             this.name = name;
@@ -877,7 +879,7 @@ public final class DossierBuilder {
 
         VendorRow row() {
             return new VendorRow(name, legalName, country, outsideEea, List.copyOf(hosts), trackerIds,
-                    List.copyOf(headers));
+                    List.copyOf(headers), List.copyOf(kinds));
         }
     }
 

@@ -476,6 +476,18 @@ class DetectorTest {
     }
 
     @Test
+    void linksPastTheScoringLimitAreLeftOutAndSaidSo() {
+        StringBuilder sb = new StringBuilder("<html><body>");
+        for (int i = 0; i < Detector.MAX_SCORED_LINKS + 5; i++) {
+            sb.append("<a href=\"https://h").append(i).append(".shop-example.fr/p\">x</a>");
+        }
+        Findings f = detect(sb.append("</body></html>").toString());
+        assertEquals(Detector.MAX_SCORED_LINKS, f.links().size());
+        assertTrue(f.anomalies().stream().anyMatch(a -> a.code() == org.pixelproof.ingest.AnomalyCode.TOO_MANY_REFERENCES
+                && a.detail().startsWith((Detector.MAX_SCORED_LINKS + 5) + " links found")), f.anomalies().toString());
+    }
+
+    @Test
     void startTagsInCommentsDoNotCountTowardsTheElementCut() {
         assertEquals(21, HtmlParsing.cutAfterElements("<!-- <b><b><b> --><a><b>", 1));
         assertEquals(5, HtmlParsing.cutAfterElements("<!--><a><b>", 0), "<!--> is an empty comment");

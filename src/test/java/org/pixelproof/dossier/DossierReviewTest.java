@@ -91,7 +91,8 @@ class DossierReviewTest {
         String x = xhtml(d);
         contains(x, "Attention :</b> le message se présente comme émanant d&#39;ANCV (pied de message), mais il a été "
                 + "envoyé depuis le domaine plateforme-habitat.com, sans lien apparent avec ancv.com, sous le nom "
-                + "« Service Public FR »", "signal-spam.fr", "cybermalveillance.gouv.fr", "[à vérifier]",
+                + "« Service Public FR »", "signal-spam.fr", "cybermalveillance.gouv.fr",
+                "(services cités à titre indicatif, non vérifiés par PixelProof)",
                 "Une plainte à la CNIL doit viser l'expéditeur réel (domaine plateforme-habitat.com)");
         lacks(x, "id=\"letter-dpo-request\"", "À l'attention du délégué");
         String dpo = letter(d, LetterKind.DPO_REQUEST);
@@ -241,7 +242,8 @@ class DossierReviewTest {
         String x = xhtml(d);
         contains(x, "Le message a été reçu le 8 mars 2017, avant l'entrée en application du RGPD (25 mai 2018). "
                 + "L'obligation de consentement figurait alors à l'article 32-II de la loi Informatique et Libertés, "
-                + "devenu l'article 82 [à vérifier]. Un message aussi ancien renseigne peu sur les pratiques actuelles "
+                + "devenu l'article 82 <span class=\"conf-official\">[texte officiel – paraphrase non encore "
+                + "vérifiée à la source]</span>. Un message aussi ancien renseigne peu sur les pratiques actuelles "
                 + "de l'expéditeur : joignez de préférence un message récent.", "Entrée en application du RGPD");
         lacks(x, "l'article 82 s'appliquait déjà");
         contains(letter(d, LetterKind.CNIL_COMPLAINT), "Ce message a été reçu avant l'entrée en application du RGPD "
@@ -249,7 +251,8 @@ class DossierReviewTest {
         contains(DossierTemplatesTest.plain(TEMPLATES.dossierXhtml(build(old, Complainant.UNKNOWN, Language.EN))),
                 "The message was received on 8 March 2017, before the GDPR applied (25 May 2018). The consent "
                         + "requirement was then in Article 32-II of the French Data Protection Act, since renumbered "
-                        + "Article 82 [to check].");
+                        + "Article 82 <span class=\"conf-official\">[official text – paraphrase not yet checked at the "
+                        + "source]</span>.");
     }
 
     @Test
@@ -257,7 +260,7 @@ class DossierReviewTest {
         Dossier d = newsletter(DossierFixtures.complainant(), Language.FR);
         String x = xhtml(d);
         contains(x, "Le prestataire SendWave est rattaché à une entité établie hors de l'EEE (US). Si l'ouverture du "
-                + "message lui transmet l'adresse IP du destinataire, ce flux peut constituer un transfert soumis au "
+                + "message ou un clic sur l'un de ses liens lui transmet l'adresse IP du destinataire, ce flux peut constituer un transfert soumis au "
                 + "chapitre V du RGPD (décision d'adéquation, garanties appropriées ou dérogation) ; le message ne "
                 + "permet de vérifier ni l'entité qui exploite réellement l'hôte, ni la garantie applicable.");
         lacks(x, "le chargement de ses traceurs lui transmet l'adresse IP", "doit reposer sur l'une des garanties");
