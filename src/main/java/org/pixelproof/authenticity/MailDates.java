@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * 4.3), tolerant of what servers write: comments such as {@code (CET)}, doubled spaces, missing seconds, fractional
  * seconds, named zones, two-digit years, month and day names in full, and the ISO-like stamps some Go servers
  * write. Parsing goes through Angus Mail's lenient {@link MailDateFormat}; the zone offset written is kept.
+ * Also used to show a message's {@code Date} header in the reader's language. Stateless; thread-safe.
  */
-final class MailDates {
+public final class MailDates {
     /** Earliest year accepted; earlier dates are taken as unparseable. */
     static final int MIN_YEAR = 1970;
     /** Latest year accepted (catches typos such as year 3609). */
@@ -54,7 +55,7 @@ final class MailDates {
      * @return the date with the offset written (UTC when the zone is unknown), or {@code null} when unparseable or
      *         outside {@value #MIN_YEAR}..{@value #MAX_YEAR}
      */
-    static OffsetDateTime parse(String text) {
+    public static OffsetDateTime parse(String text) {
         if (text == null) {
             return null;
         }

@@ -18,6 +18,7 @@ import java.util.TreeSet;
  * <li>{@link Tracker#partyCode()}: {@code label("SENDER_SUBDOMAIN_OPERATOR_UNKNOWN", locale)};</li>
  * <li>{@link RecipientIdentifier#whereCode()} with {@link RecipientIdentifier#whereName()}:
  * {@code where(id.whereCode(), id.whereName(), locale)}, e.g. "paramètre de requête e";</li>
+ * <li>{@link RecipientIdentifier#encoding()}: {@code encoding("sha256", locale)}, "hachée SHA-256";</li>
  * <li>{@link SenderIdentity#privacyPolicyUrlStatus()}: {@code label("DECODED_FROM_TRACKED_LINK", locale)}.</li>
  * </ul>
  * The labels are in {@code org/pixelproof/detect/labels_fr.properties} and {@code labels_en.properties} (UTF-8).
@@ -73,6 +74,33 @@ public final class DetectLabels {
             return label(key + ".noname", locale);
         }
         return name == null ? label(key, locale, "").trim() : label(key, locale, name);
+    }
+
+    /**
+     * @param encoding {@link RecipientIdentifier#encoding()} ({@code plain}, {@code urlencoded}, {@code sha256},
+     *                 {@code md5-upper}, {@code sha256(md5)}...), or {@code null}
+     * @param locale   the reader's locale
+     * @return how the address was encoded, e.g. "hachée SHA-256" or "URL-encoded"; an upper-case hex digest
+     *         ({@code -upper}) and a nested hash ({@code sha256(md5)}) are labelled by their outer hash; the code
+     *         itself when unknown; {@code null} for {@code null}
+     */
+    public static String encoding(String encoding, Locale locale) {
+        if (encoding == null) {
+            return null;
+        }
+        String key = "encoding." + encoding;
+        if (bundle(locale).containsKey(key)) {
+            return label(key, locale);
+        }
+        String outer = encoding;
+        int paren = outer.indexOf('(');
+        if (paren > 0) {
+            outer = outer.substring(0, paren);
+        }
+        if (outer.endsWith("-upper")) {
+            outer = outer.substring(0, outer.length() - "-upper".length());
+        }
+        return bundle(locale).containsKey("encoding." + outer) ? label("encoding." + outer, locale) : encoding;
     }
 
     /** @return every code that has a label (the keys of the English bundle), sorted. */

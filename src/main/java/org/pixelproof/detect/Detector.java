@@ -1169,8 +1169,27 @@ public final class Detector {
             }
         }
 
+        /**
+         * Adds a match unless its encoding already found that address. The same address at the same place both as
+         * {@code plain} (the decoded value) and {@code urlencoded} (the raw one) is one finding, kept as
+         * {@code urlencoded}: the more specific reading of what the URL carries.
+         */
         private static void add(List<RecipientIdentifier> out, Set<String> seen, RecipientMatcher.Match m,
                 String value, String where, String code, String name) {
+            boolean textual = "plain".equals(m.encoding()) || "urlencoded".equals(m.encoding());
+            if (textual) {
+                for (int i = 0; i < out.size(); i++) {
+                    RecipientIdentifier r = out.get(i);
+                    if (r.address().equals(m.address()) && r.where().equals(where)
+                            && ("plain".equals(r.encoding()) || "urlencoded".equals(r.encoding()))) {
+                        if ("plain".equals(r.encoding()) && "urlencoded".equals(m.encoding())) {
+                            seen.add(m.encoding() + '\u0000' + m.address());
+                            out.set(i, new RecipientIdentifier(value, m.encoding(), where, m.address(), code, name));
+                        }
+                        return;
+                    }
+                }
+            }
             if (seen.add(m.encoding() + '\u0000' + m.address())) {
                 out.add(new RecipientIdentifier(value, m.encoding(), where, m.address(), code, name));
             }

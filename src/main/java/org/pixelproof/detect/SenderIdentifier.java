@@ -68,7 +68,10 @@ public final class SenderIdentifier {
     /** Most clues kept per message: 100. */
     public static final int MAX_CLUES = 100;
 
-    private static final Pattern ANGLE_ADDRESS = Pattern.compile("<\\s*([^<>\\s@]{1,256}@[^<>\\s@]{1,256})\\s*>");
+    /** An angle-bracketed address; its content may hold a quoted local part ({@code <"a b"@example.org>}). */
+    private static final Pattern ANGLE_ADDRESS = Pattern.compile("<\\s*([^<>]{1,512}?)\\s*>");
+    /** RFC 5322 section 3.2.3 dot-atom: atext runs joined by single dots. */
+    private static final Pattern DOT_ATOM = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>@,;:\"()\\[\\]]{1,256}@[^\\s<>@,;:\"()\\[\\]]{1,256}");
     private static final Pattern DKIM_D = Pattern.compile("(?:^|;)\\s*d\\s*=\\s*([^;\\s]{1,255})");
 
@@ -478,23 +481,89 @@ public final class SenderIdentifier {
      */
     static String address(String header) {
         Matcher m = ANGLE_ADDRESS.matcher(header);
-        String a = null;
-        if (m.find()) {
-            a = m.group(1);
-        } else {
-            Matcher b = BARE_ADDRESS.matcher(header);
-            if (b.find()) {
-                a = b.group();
+        while (m.find()) {
+            String a = addrSpec(m.group(1));
+            if (a != null) {
+                return a;
             }
         }
-        if (a == null) {
+        Matcher b = BARE_ADDRESS.matcher(header);
+        return b.find() ? addrSpec(b.group()) : null;
+    }
+
+    /**
+     * Normalises an addr-spec (RFC 5322 section 3.4.1, {@code local-part "@" domain}) to lower case. A quoted local
+     * part ({@code "jane.doe"@example.org}) loses its quotes when its content is a plain dot-atom, as the RFC makes
+     * both forms the same address, and keeps them otherwise ({@code "jane doe"@example.org}). The odd form that
+     * quotes the whole address ({@code <"63409624@brand.example">}, seen from some ESPs) is read as the address inside
+     * the quotes. Trailing dots and stray characters after the domain are dropped. Pure string work; thread-safe.
+     *
+     * @param spec the text between the angle brackets, or a bare address; may be {@code null}
+     * @return the normalised address, or {@code null} when {@code spec} has no local part, no {@code @} or no domain
+     */
+    public static String addrSpec(String spec) {
+        if (spec == null) {
             return null;
         }
-        a = a.toLowerCase(Locale.ROOT);
-        while (a.endsWith(".")) {
-            a = a.substring(0, a.length() - 1);
+        String a = spec.trim();
+        if (a.startsWith("<") && a.endsWith(">") && a.length() >= 2) {
+            a = a.substring(1, a.length() - 1).trim();
         }
-        return a;
+        String local;
+        String rest;
+        if (a.startsWith("\"")) {
+            StringBuilder q = new StringBuilder();
+            int i = 1;
+            boolean closed = false;
+            for (; i < a.length(); i++) {
+                char c = a.charAt(i);
+                if (c == '\\' && i + 1 < a.length()) {
+                    q.append(a.charAt(++i));
+                } else if (c == '"') {
+                    closed = true;
+                    i++;
+                    break;
+                } else {
+                    q.append(c);
+                }
+            }
+            String after = closed ? a.substring(i).trim() : "";
+            if (after.startsWith("@")) {
+                String content = q.toString();
+                local = DOT_ATOM.matcher(content).matches() ? content
+                        : "\"" + content.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                rest = after.substring(1);
+            } else if (after.isEmpty() && q.indexOf("@") > 0 && q.charAt(0) != '"') {
+                return addrSpec(q.toString());
+            } else {
+                return null;
+            }
+        } else {
+            int at = a.lastIndexOf('@');
+            if (at <= 0) {
+                return null;
+            }
+            local = a.substring(0, at).trim();
+            rest = a.substring(at + 1);
+        }
+        String domain = rest.trim();
+        int end = 0;
+        if (domain.startsWith("[")) {
+            end = domain.indexOf(']') + 1;
+        } else {
+            while (end < domain.length() && (Character.isLetterOrDigit(domain.charAt(end))
+                    || domain.charAt(end) == '.' || domain.charAt(end) == '-' || domain.charAt(end) == '_')) {
+                end++;
+            }
+        }
+        domain = domain.substring(0, Math.max(end, 0));
+        while (domain.endsWith(".")) {
+            domain = domain.substring(0, domain.length() - 1);
+        }
+        if (local.isEmpty() || domain.isEmpty()) {
+            return null;
+        }
+        return (local + "@" + domain).toLowerCase(Locale.ROOT);
     }
 
     /** @return the display name before the first {@code <address>}, quotes and trailing commas removed; or null. */

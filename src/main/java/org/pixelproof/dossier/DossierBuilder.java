@@ -539,8 +539,9 @@ public final class DossierBuilder {
                 }
             }
         }
-        return new String[] {Complainant.blankToNull(name), address == null ? null
-                : address.toLowerCase(Locale.ROOT)};
+        String normalised = address == null ? null : org.pixelproof.detect.SenderIdentifier.addrSpec(address);
+        return new String[] {Complainant.blankToNull(name), normalised != null ? normalised
+                : address == null ? null : address.toLowerCase(Locale.ROOT)};
     }
 
     /** @return the recipient identifiers of a tracker with their places as codes. */
@@ -636,8 +637,8 @@ public final class DossierBuilder {
         String fromAddress = records.get(0).message().fromAddress();
         String fromName = records.get(0).message().fromName();
         String fromDomain = s == null ? null : s.fromDomain();
-        if (fromDomain == null && fromAddress != null && fromAddress.indexOf('@') > 0) {
-            fromDomain = fromAddress.substring(fromAddress.indexOf('@') + 1);
+        if (fromDomain == null && fromAddress != null && fromAddress.lastIndexOf('@') > 0) {
+            fromDomain = fromAddress.substring(fromAddress.lastIndexOf('@') + 1);
         }
         List<SenderClue> clues = new ArrayList<>();
         List<ClueRow> clueRows = new ArrayList<>();

@@ -185,7 +185,9 @@ final class MessageShape {
         }
         if (length - start >= 8 && (raw[start] & 0xff) == 0xD0 && (raw[start + 1] & 0xff) == 0xCF
                 && (raw[start + 2] & 0xff) == 0x11 && (raw[start + 3] & 0xff) == 0xE0) {
-            return "it looks like an OLE2 compound file, e.g. an Outlook .msg (read those with OutlookMsgReader)";
+            return "it looks like an OLE2 compound file, e.g. an Outlook .msg: the command line reads those "
+                    + "(java -jar target/quarkus-app/quarkus-run.jar analyze file.msg), or save the message as .eml "
+                    + "from Outlook";
         }
         if (length - start >= 2 && (raw[start] & 0xff) == 0x1F && (raw[start + 1] & 0xff) == 0x8B) {
             return "it looks like gzip-compressed data";

@@ -63,6 +63,27 @@ public final class OutlookMsgReader {
     private final EmailParser parser;
     private final Session session;
 
+    /** The OLE2 compound file signature an Outlook {@code .msg} starts with ([MS-CFB] section 2.2). */
+    private static final byte[] OLE2_SIGNATURE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
+        (byte) 0xB1, 0x1A, (byte) 0xE1};
+
+    /**
+     * @param raw an upload, may be {@code null}
+     * @return true when it starts with the OLE2 compound file signature, as an Outlook {@code .msg} does (so do old
+     *         Office documents: this tells the shape, not that the conversion will succeed)
+     */
+    public static boolean looksLikeMsg(byte[] raw) {
+        if (raw == null || raw.length < OLE2_SIGNATURE.length) {
+            return false;
+        }
+        for (int i = 0; i < OLE2_SIGNATURE.length; i++) {
+            if (raw[i] != OLE2_SIGNATURE[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @param parser the parser the converted message is read with; its limits apply to the {@code .msg} too. */
     public OutlookMsgReader(EmailParser parser) {
         this.parser = Objects.requireNonNull(parser, "parser");

@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.pixelproof.analysis.UnanalysableInputException;
+import org.pixelproof.ingest.OutlookMsgReader;
 import org.pixelproof.store.AnalysisStore;
 import org.pixelproof.store.StoredAnalysis;
 
@@ -135,6 +136,8 @@ public class HomeResource {
                 status = "MESSAGE_TOO_LARGE".equals(problem) ? 413 : 422;
                 if ("NOT_A_MESSAGE".equals(problem) && name == null) {
                     problem = Problem.PASTED_NOT_A_MESSAGE.name();
+                } else if ("NOT_A_MESSAGE".equals(problem) && OutlookMsgReader.looksLikeMsg(raw)) {
+                    problem = Problem.OUTLOOK_MSG.name();
                 }
             } catch (SeveralMessagesException e) {
                 problem = Problem.SEVERAL_MESSAGES.name();

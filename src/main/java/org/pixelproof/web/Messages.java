@@ -200,8 +200,17 @@ public interface Messages {
     @Message
     String caveat(Verdict value);
 
+    /**
+     * @param kinds the kinds of consent markers found, at most once each, both unsubscribe kinds given as
+     *              {@link ConsentMarkerType#UNSUBSCRIBE_LINK} (see {@code ViewExtensions#markerKinds}); empty for none
+     * @return the counts under the verdict, naming the kinds of markers actually found
+     */
     @Message
-    String result_counts(int trackers, int markers, int remote);
+    String result_counts(int trackers, int markers, java.util.List<ConsentMarkerType> kinds, int remote);
+
+    /** @return how many times one host was loaded the same way, e.g. "22 fois" (shown when more than once). */
+    @Message
+    String remote_times(int count);
 
     @Message
     String result_go_documents();

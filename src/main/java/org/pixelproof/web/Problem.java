@@ -11,6 +11,8 @@ public enum Problem {
     EMPTY_INPUT,
     /** The file is not an e-mail. */
     NOT_A_MESSAGE,
+    /** The file is an Outlook {@code .msg} (an OLE2 compound file), which only the command line reads. */
+    OUTLOOK_MSG,
     /** The pasted text is not an e-mail's source. */
     PASTED_NOT_A_MESSAGE,
     /** The file is a mailbox holding several messages ({@link SeveralMessagesException}). */

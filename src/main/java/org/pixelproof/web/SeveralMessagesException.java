@@ -16,7 +16,7 @@ public class SeveralMessagesException extends RuntimeException {
     /** @param messages how many messages the upload holds (at least 2) */
     public SeveralMessagesException(int messages) {
         super("this file holds " + messages + " messages; upload them one by one or use the command line "
-                + "(java -jar quarkus-run.jar analyze FILE.mbox, see the README)");
+                + "(java -jar target/quarkus-app/quarkus-run.jar analyze FILE.mbox, see the README)");
         this.messages = messages;
     }
 

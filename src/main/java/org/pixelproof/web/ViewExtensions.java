@@ -2,6 +2,7 @@ package org.pixelproof.web;
 
 import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -9,7 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import org.pixelproof.analysis.Analysis;
 import org.pixelproof.assess.Verdict;
+import org.pixelproof.authenticity.MailDates;
 import org.pixelproof.detect.Confidence;
+import org.pixelproof.detect.ConsentMarker;
+import org.pixelproof.detect.ConsentMarkerType;
+import org.pixelproof.detect.RemoteResource;
 import org.pixelproof.detect.DetectLabels;
 import org.pixelproof.detect.RecipientIdentifier;
 import org.pixelproof.detect.Tracker;
@@ -97,10 +102,78 @@ public final class ViewExtensions {
         return DossierBuilder.signalRows(t, 1);
     }
 
+    /**
+     * @return the signal row's value as shown: the encoding of the recipient's address in the page's language for
+     *         {@code recipient-identifier} ("encodée pour URL"), the technical value itself otherwise
+     */
+    static String displayValue(Dossier.SignalRow row, String lang) {
+        return "recipient-identifier".equals(row.code()) ? DetectLabels.encoding(row.value(),
+                Locale.forLanguageTag(lang)) : row.value();
+    }
+
     /** @return where the recipient's address was found, in the page's language ({@code where} when no code). */
     static String whereLabel(RecipientIdentifier r, String lang) {
         return r.whereCode() == null ? r.where() : DetectLabels.where(r.whereCode(), r.whereName(),
                 Locale.forLanguageTag(lang));
+    }
+
+    /** @return how the recipient's address was encoded, in the page's language ("hachée SHA-256"). */
+    static String encodingLabel(RecipientIdentifier r, String lang) {
+        return DetectLabels.encoding(r.encoding(), Locale.forLanguageTag(lang));
+    }
+
+    /**
+     * @return the kinds of consent markers found, in {@link ConsentMarkerType} order, each at most once; a
+     *         {@code List-Unsubscribe} header counts as {@link ConsentMarkerType#UNSUBSCRIBE_LINK} (both are a way to
+     *         unsubscribe); empty when none was found
+     */
+    static List<ConsentMarkerType> markerKinds(Analysis analysis) {
+        java.util.EnumSet<ConsentMarkerType> kinds = java.util.EnumSet.noneOf(ConsentMarkerType.class);
+        for (ConsentMarker m : analysis.consentMarkers()) {
+            kinds.add(m.type() == ConsentMarkerType.LIST_UNSUBSCRIBE_HEADER ? ConsentMarkerType.UNSUBSCRIBE_LINK
+                    : m.type());
+        }
+        return List.copyOf(kinds);
+    }
+
+    /**
+     * Remote content loaded from one place ({@link RemoteResource#host()}, else its URL) the same way, counted.
+     *
+     * @param place  the host, or the URL when it has none
+     * @param vector how it is loaded ({@link RemoteResource#vector()})
+     * @param vendor the vendor whose asset host it is, or {@code null}
+     * @param count  how many of the message's remote items share place and vector (at least 1)
+     */
+    public record RemoteGroup(String place, String vector, String vendor, int count) {
+    }
+
+    /** @return the remote content grouped by place and vector, in order of first appearance, with a count. */
+    static List<RemoteGroup> remoteGroups(Analysis analysis) {
+        java.util.Map<String, RemoteGroup> groups = new java.util.LinkedHashMap<>();
+        for (RemoteResource r : analysis.remoteContent()) {
+            String place = r.host() != null ? r.host() : r.url();
+            groups.merge(place + '\u0000' + r.vector(), new RemoteGroup(place, r.vector(), r.vendor(), 1),
+                    (a, b) -> new RemoteGroup(a.place(), a.vector(), a.vendor() != null ? a.vendor() : b.vendor(),
+                            a.count() + 1));
+        }
+        return List.copyOf(groups.values());
+    }
+
+    /**
+     * @param raw  a {@code Date} header as written (RFC 5322 section 3.3), e.g. {@code Tue, 17 Mar 2015 03:42:23 +0100}
+     * @param lang the page's language
+     * @return the date at the sender's own offset, e.g. "17 mars 2015 à 03:42 (+01:00)" or "17 March 2015 at 03:42
+     *         (+01:00)"; {@code raw} itself when it cannot be parsed (see {@link MailDates#parse})
+     */
+    static String mailDate(String raw, String lang) {
+        OffsetDateTime d = MailDates.parse(raw);
+        if (d == null) {
+            return raw;
+        }
+        Locale locale = Locale.forLanguageTag(lang);
+        String pattern = "fr".equals(locale.getLanguage()) ? "d MMMM uuuu 'à' HH:mm '('xxx')'"
+                : "d MMMM uuuu 'at' HH:mm '('xxx')'";
+        return DateTimeFormatter.ofPattern(pattern, locale).format(d);
     }
 
     /** @return the subject, else the file name, else the id: what lists show for an analysis. */

@@ -96,6 +96,31 @@ class PipelineEndToEndTest {
         assertTrue(gazette.contains("AlexMartin"), "the complainant's name, white space removed");
     }
 
+    @Test
+    void aQuotedFromAddressGivesACleanSenderDomainInTheSummaryAndTheDossierName() throws IOException {
+        Path eml = tmp.resolve("parcs.eml");
+        Files.writeString(eml, """
+                From: Parcs du Lac <"63409624@ParcsDuLac.example">
+                To: Alex Martin <alex.martin@example.org>
+                Subject: Vos vacances
+                Date: Tue, 28 Oct 2025 08:30:00 +0200
+                Message-ID: <q1@parcsdulac.example>
+                MIME-Version: 1.0
+                Content-Type: text/html; charset=utf-8
+                
+                <html><body><p>Vos vacances au bord du lac.</p><img src="https://ouverture.mailexemple.com/o/7f3a.gif"                 width="1" height="1" alt=""></body></html>
+                """);
+        Path dir = tmp.resolve("dossiers");
+        Path csv = tmp.resolve("out.csv");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze", eml.toString(),
+                "--pdf", dir.toString(), "--by-sender", "--csv", csv.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(List.of("parcsdulac.example.pdf"), AnalyzeCommandTest.list(dir));
+        assertTrue(r.err().contains("parcsdulac.example") && !r.err().contains("parcsdulac.example\""), r.err());
+        List<List<String>> rows = AnalyzeCommandTest.readCsv(Files.readString(csv));
+        assertEquals("parcsdulac.example", AnalyzeCommandTest.col(rows.get(1), "sender_domain"));
+    }
+
     private static List<String> hosts(JsonNode analysis) {
         List<String> hosts = new ArrayList<>();
         analysis.get("trackers").forEach(t -> hosts.add(t.get("host").asText()));

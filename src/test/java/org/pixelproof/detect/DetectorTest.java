@@ -269,6 +269,39 @@ class DetectorTest {
     }
 
     @Test
+    void anAddressBothDecodedAndUrlEncodedInOneParameterIsOneFindingKeptAsUrlEncoded() {
+        Findings f = detect(body("<img src=\"https://img.example.net/x.png?p1=alex.martin%40example.org\" alt=\"\" "
+                + "width=\"300\">"));
+        List<RecipientIdentifier> ids = only(f).recipientIdentifiers();
+        assertEquals(1, ids.size(), ids::toString);
+        assertEquals("urlencoded", ids.get(0).encoding());
+        assertEquals("alex.martin%40example.org", ids.get(0).value());
+        assertEquals("query parameter p1", ids.get(0).where());
+    }
+
+    @Test
+    void encodingsHaveFrenchAndEnglishLabels() {
+        assertEquals("en clair", DetectLabels.encoding("plain", java.util.Locale.FRENCH));
+        assertEquals("encodée pour URL", DetectLabels.encoding("urlencoded", java.util.Locale.FRENCH));
+        assertEquals("hachée SHA-256", DetectLabels.encoding("sha256", java.util.Locale.FRENCH));
+        assertEquals("SHA-256-hashed", DetectLabels.encoding("sha256(md5)", java.util.Locale.ENGLISH));
+        assertEquals("hachée MD5", DetectLabels.encoding("md5-upper", java.util.Locale.FRENCH));
+        assertEquals("URL-encoded", DetectLabels.encoding("urlencoded", java.util.Locale.ENGLISH));
+        for (String code : List.of("plain", "urlencoded", "base64", "base64url", "hex", "md5", "sha1", "sha224",
+                "sha256", "sha384", "sha512", "verp")) {
+            assertTrue(DetectLabels.codes().contains("encoding." + code), code);
+        }
+    }
+
+    @Test
+    void sizeHidingLabelsCoverZeroPixels() {
+        for (String code : List.of("DECLARED_SIZE", "CSS_SIZE", "declared-size", "css-size")) {
+            assertTrue(DetectLabels.label(code, java.util.Locale.FRENCH).contains("0 à 3 pixels"), code);
+            assertTrue(DetectLabels.label(code, java.util.Locale.ENGLISH).contains("0 to 3 pixels"), code);
+        }
+    }
+
+    @Test
     void originalCaseAddressHashIsFound() throws Exception {
         ReceivedEmail e = Fixtures.html(body("<img src=\"https://img.example.net/x.png?m=" + hex("MD5", "Alex.Martin@Example.org") + "\">"));
         Findings f = detector.detect(e, List.of("Alex.Martin@Example.org"));

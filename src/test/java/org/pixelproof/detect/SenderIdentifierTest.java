@@ -262,6 +262,24 @@ class SenderIdentifierTest {
     }
 
     @Test
+    void quotedLocalPartsGiveACleanDomainPerRfc5322() {
+        // the odd form some ESPs write: the whole address inside the quotes
+        ReceivedEmail e = TestEmails.message()
+                .header("From", "Parcs du Lac <\"63409624@ParcsDuLac.example\">")
+                .html("<html><body><p>Bonjour</p></body></html>").build();
+        SenderIdentity s = identify(e);
+        assertEquals("63409624@parcsdulac.example", s.fromAddress());
+        assertEquals("parcsdulac.example", s.fromDomain());
+        assertEquals("Parcs du Lac", s.fromName());
+        // a quoted local part proper: unquoted when it is a plain dot-atom, kept quoted otherwise
+        assertEquals("jane.doe@example.org", SenderIdentifier.address("Jane <\"jane.doe\"@Example.org>"));
+        assertEquals("\"jane doe\"@example.org", SenderIdentifier.address("Jane <\"jane doe\"@example.org>"));
+        assertEquals("\"a@b\"@example.org", SenderIdentifier.address("<\"a@b\"@example.org>"));
+        assertNull(SenderIdentifier.addrSpec("\"no-domain\""));
+        assertEquals("a@example.org", SenderIdentifier.addrSpec("a@example.org\""));
+    }
+
+    @Test
     void giantHostileFooterStaysBounded() {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 20_000; i++) {

@@ -51,7 +51,7 @@ class DossierLabelsTest {
         Dossier d = DossierFixtures.builder().build(List.of(e), DossierFixtures.complainant(), Language.FR);
         String text = all(d);
         for (String s : List.of("un élément englobant masqué par CSS",
-                "attributs de largeur et de hauteur de 1 à 3 pixels", "paramètre de requête e",
+                "attributs de largeur et de hauteur de 0 à 3 pixels", "paramètre de requête e",
                 "un sous-domaine du domaine de l'expéditeur ; qui l'exploite",
                 "l'identité de l'expéditeur est douteuse",
                 "ses liens ne mènent à aucun des domaines de l'expéditeur",
@@ -74,7 +74,7 @@ class DossierLabelsTest {
         String complaint = DossierTemplatesTest.plain(TEMPLATES.letterText(d, LetterKind.CNIL_COMPLAINT));
         assertTrue(complaint.contains("Banque Horizon SA (domaine secure-notice-mailer.example) – organisme nommé dans "
                 + "le message, s'il en est bien l'expéditeur"), complaint);
-        assertTrue(complaint.contains("dissimulé (attributs de largeur et de hauteur de 1 à 3 pixels, "
+        assertTrue(complaint.contains("dissimulé (attributs de largeur et de hauteur de 0 à 3 pixels ou d’un pixel au plus sur un côté, "
                 + "un élément englobant masqué par CSS)"), complaint);
     }
 
