@@ -131,6 +131,17 @@ public final class HtmlParsing {
         return scanStartTags(html, Integer.MAX_VALUE, true);
     }
 
+    /** @return the index of the first {@code --!>} in {@code html[from, limit)}, or -1 */
+    private static int bangCloseBefore(String html, int from, int limit) {
+        for (int j = html.indexOf('!', from); j >= 0 && j < limit; j = html.indexOf('!', j + 1)) {
+            if (j >= 2 && j + 1 < html.length() && html.charAt(j + 1) == '>' && html.charAt(j - 1) == '-'
+                    && html.charAt(j - 2) == '-' && j - 2 >= from) {
+                return j - 2;
+            }
+        }
+        return -1;
+    }
+
     private static int scanStartTags(String html, int max, boolean count) {
         int tags = 0;
         int n = html.length();
@@ -139,11 +150,11 @@ public final class HtmlParsing {
             if (c == '!' && html.startsWith("!--", i + 1)) { // a comment holds no element: padding there is free
                 // it ends at the first "-->" or "--!>", "<!-->" and "<!--->" being empty (HTML Standard 13.2.5.43-52)
                 int end = html.indexOf("-->", i + 2);
-                int bang = html.indexOf("--!>", i + 2);
+                int bang = bangCloseBefore(html, i + 2, end < 0 ? n : end); // searched only up to "-->": linear
                 if (end < 0 && bang < 0) {
                     return count ? tags : n;
                 }
-                i = end < 0 || (bang >= 0 && bang < end) ? bang + 3 : end + 2;
+                i = bang >= 0 ? bang + 3 : end + 2;
                 continue;
             }
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
