@@ -97,6 +97,8 @@ public final class HostileCorpus {
                 new Case("gen-100000-headers.eml", Expect.ANALYSED, () -> HostileMessages.manyHeaders(100_000)),
                 new Case("gen-qp-soft-breaks.eml", Expect.ANALYSED, () -> HostileMessages.softLineBreaks(2_000_000)),
                 new Case("gen-html-nested-100000.eml", Expect.ANALYSED, () -> HostileMessages.deepHtml(100_000)),
+                new Case("gen-conditional-comments-20000.eml", Expect.ANALYSED,
+                        () -> HostileMessages.conditionalComments(20_000)),
                 new Case("gen-css-url-escaped-parens.eml", Expect.ANALYSED,
                         () -> HostileMessages.cssUrlEscapedParens(MB / 2)),
                 new Case("gen-css-nested-media-100000.eml", Expect.ANALYSED,

@@ -119,6 +119,19 @@ public final class HostileMessages {
         return o.toByteArray();
     }
 
+    /**
+     * {@code count} Outlook conditional comments nested in one another, then {@code count} side by side, each holding
+     * an image (the detector parses each comment's content as a document of its own).
+     */
+    public static byte[] conditionalComments(int count) {
+        Out o = new Out(count * 120 + 1024);
+        o.ascii(HEADERS).ascii("Content-Type: text/html; charset=utf-8\r\n\r\n")
+                .repeat("<!--[if mso]><div>", count).repeat("</div><![endif]-->", count)
+                .repeat("<!--[if mso]><img src=\"https://pixel.exemple-hostile.org/o.gif\" width=\"1\"><![endif]-->", count)
+                .ascii("\r\n");
+        return o.toByteArray();
+    }
+
     /** A quoted-printable body made of {@code count} consecutive soft line breaks (overflows Angus' decoder). */
     public static byte[] softLineBreaks(int count) {
         Out o = new Out(count * 3 + 1024);
