@@ -268,7 +268,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         reporter.done();
         Reporter.Counts counts = reporter.counts();
         if (!quiet) {
-            reporter.print(summary.render(counts, walker.ignoredFiles()));
+            reporter.print(summary.render(counts, walker.ignoredFiles(), walker.ignoredNames()));
         }
         if (counts.internal() > 0) {
             return ExitCodes.INTERNAL_ERROR;

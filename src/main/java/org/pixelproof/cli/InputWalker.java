@@ -55,6 +55,11 @@ final class InputWalker {
     private final MailboxFormats formats;
     private long next;
     private long ignored;
+    /** The first {@link #MAX_IGNORED_NAMED} files ignored, as paths, for the end-of-run summary. */
+    private final List<String> ignoredNames = new ArrayList<>();
+
+    /** Most ignored files named in the summary; default 10 (the others are counted). */
+    static final int MAX_IGNORED_NAMED = 10;
 
     /**
      * @param maxMessageBytes a file larger than this, in bytes, is reported as too large without being read (mbox
@@ -89,6 +94,17 @@ final class InputWalker {
     /** @return how many files found in folders were ignored because they are not e-mails. */
     long ignoredFiles() {
         return ignored;
+    }
+
+    /** @return the first ignored files (at most {@link #MAX_IGNORED_NAMED}), in the order met. */
+    List<String> ignoredNames() {
+        return List.copyOf(ignoredNames);
+    }
+
+    private void ignore(String name) {
+        if (ignored++ < MAX_IGNORED_NAMED) {
+            ignoredNames.add(name);
+        }
     }
 
     private void directory(Path dir, boolean insideMaildirStore, Sink sink) throws InterruptedException {
@@ -127,7 +143,7 @@ final class InputWalker {
             return;
         }
         if (kind == Kind.OTHER && !explicit && !maildirMessage && !MAIL_EXTENSIONS.contains(extension(name))) {
-            ignored++;
+            ignore(name);
             return;
         }
         if (kind == Kind.OTHER && "mbox".equals(extension(name)) && isEmpty(file)) {
@@ -137,7 +153,7 @@ final class InputWalker {
             case MBOX -> mbox(file, name, sink);
             case MSG -> {
                 if (!explicit && !"msg".equals(extension(name))) {
-                    ignored++; // another OLE2 document (.doc, .xls) found in a folder
+                    ignore(name); // another OLE2 document (.doc, .xls) found in a folder
                     return;
                 }
                 sink.accept(new Input(next++, name, () -> readMessage(file), true));

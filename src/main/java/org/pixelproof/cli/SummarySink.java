@@ -109,6 +109,16 @@ final class SummarySink implements OutcomeSink {
 
     /** @return the summary text, ending with a newline. */
     String render(Reporter.Counts counts, long ignoredFiles) {
+        return render(counts, ignoredFiles, List.of());
+    }
+
+    /**
+     * @param counts       the run's counts
+     * @param ignoredFiles how many files in the folders were ignored as not e-mails
+     * @param ignoredNames the first of them, named in the summary
+     * @return the end-of-run summary
+     */
+    String render(Reporter.Counts counts, long ignoredFiles, List<String> ignoredNames) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%nAnalysed %s: %,d with trackers, %,d of them without visible consent"
                 + " markers; in %s, a tracker URL carries the recipient's address (plain, encoded or hashed).%n",
@@ -127,8 +137,9 @@ final class SummarySink implements OutcomeSink {
                     counts.partial()));
         }
         if (ignoredFiles > 0) {
-            sb.append(String.format(Locale.ROOT, "%,d file(s) in the folders were ignored: not e-mails.%n",
-                    ignoredFiles));
+            sb.append(String.format(Locale.ROOT, "%,d file(s) in the folders were ignored: not e-mails (%s%s).%n",
+                    ignoredFiles, String.join(", ", ignoredNames),
+                    ignoredFiles > ignoredNames.size() ? ", ..." : ""));
         }
         if (emails == 0) {
             return sb.toString();

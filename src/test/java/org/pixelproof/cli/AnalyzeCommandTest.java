@@ -192,7 +192,8 @@ class AnalyzeCommandTest {
                 mixed.resolve("maildir/new/1761033000.M2P100.mx.example.net").toString(),
                 mixed.resolve("newsletter-1.eml").toString()), files(r.json()));
         assertEquals(List.of(mixed.resolve("inbox.mbox")), mboxes, "the mbox is told by its content");
-        assertTrue(r.err().contains("1 file(s) in the folders were ignored"), r.err());
+        assertTrue(r.err().contains("1 file(s) in the folders were ignored: not e-mails ("
+                + mixed.resolve("README.txt") + ")."), r.err());
     }
 
     @Test
