@@ -187,7 +187,8 @@ final class SummarySink implements OutcomeSink {
             appendRow(sb, row, widths);
         }
         if (total > rows.size()) {
-            sb.append(String.format(Locale.ROOT, "... and %,d more%n", total - rows.size()));
+            sb.append(String.format(Locale.ROOT, "... and %,d more (every e-mail is in --csv and --jsonl)%n",
+                    total - rows.size()));
         }
     }
 
