@@ -59,6 +59,14 @@ public final class PixelProofCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // a usage error: its reason and where to find the options, not the whole help (about 60 lines)
+        cli.setParameterExceptionHandler((e, commandArgs) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("pixelproof: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, failed.getErr());
+            failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return ExitCodes.USAGE;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             err.println("pixelproof: internal error: " + BatchRunner.describe(e));
             if (parseResult.hasMatchedOption("--debug")

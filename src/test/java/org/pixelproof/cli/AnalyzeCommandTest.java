@@ -277,6 +277,8 @@ class AnalyzeCommandTest {
         assertEquals(ExitCodes.USAGE, both.exit());
         assertTrue(both.err().contains("only one of --json, --jsonl - and --csv - can write to stdout"), both.err());
         assertEquals("", both.out());
+        assertTrue(both.err().contains("--help' for the options"), both.err());
+        assertTrue(both.err().lines().count() <= 4, "the reason, not the whole help: " + both.err());
         assertEquals(ExitCodes.USAGE, run("analyze", N1, "--by-sender").exit());
         assertEquals(ExitCodes.USAGE, run("analyze", N1, "--bogus").exit());
         assertEquals(ExitCodes.USAGE, run("analyze").exit());
