@@ -1,6 +1,7 @@
 package org.pixelproof.cli;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -59,7 +60,9 @@ final class CsvSink implements OutcomeSink {
             schema.addColumn(column);
         }
         this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        this.rows = new CsvMapper().writer(schema.build()).writeValues(writer);
+        // quote a field only when it needs it (by default Jackson quotes every value over 24 characters)
+        this.rows = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writer(schema.build())
+                .writeValues(writer);
     }
 
     @Override
