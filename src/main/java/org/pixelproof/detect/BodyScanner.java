@@ -43,8 +43,9 @@ import org.pixelproof.ingest.IngestLimits;
  * 4.6.6: on a click the browser POSTs to every one of them), as a link marked {@link RawLink#ping()}; and where a form
  * sends its data when the recipient submits it: {@code <form action>}, and {@code <button formaction>} /
  * {@code <input type=submit|image formaction>} of a submit button with a form owner. For a GET form the link is the
- * URL the browser requests, the action with its query replaced by the form's initial data (hidden fields included);
- * for POST the action as written. {@code method=dialog} sends nothing.
+ * URL the browser requests, the action with its query replaced by the form's initial data (hidden fields included,
+ * and the controls outside it that name it in their {@code form} attribute), built once per form and cut at
+ * {@link #MAX_FORM_QUERY_CHARS}; for POST the action as written. {@code method=dialog} sends nothing.
  *
  * <p>The document of an {@code <iframe srcdoc>} (its attribute value, HTML entities decoded) is parsed and walked as
  * well, down to {@link #MAX_SRCDOC_LEVELS} nested levels, its findings located at {@code <iframe srcdoc>} (and its
@@ -80,6 +81,26 @@ final class BodyScanner {
      * {@link AnomalyCode#TOO_MANY_REFERENCES} anomaly is recorded.
      */
     static final int MAX_CONDITIONAL_COMMENTS = 2_000;
+    /**
+     * Longest query rebuilt for the submission of a GET form, in characters of the encoded query; default 8,192 (about
+     * what web servers accept in a request line, and far more than the few hidden fields of a real newsletter's form).
+     * A longer one is cut there (the rest of the form data is not analysed) and an
+     * {@link AnomalyCode#TOO_MANY_REFERENCES} anomaly is recorded.
+     */
+    static final int MAX_FORM_QUERY_CHARS = 8_192;
+    /**
+     * Most characters of queries rebuilt for GET forms per message, all forms and submit buttons together, in
+     * characters; default 1,000,000. Past it the queries are cut (down to nothing) and an
+     * {@link AnomalyCode#TOO_MANY_REFERENCES} anomaly is recorded: a message of thousands of forms each carrying a
+     * long hidden field would otherwise fill the memory with URLs.
+     */
+    static final int MAX_FORM_QUERY_CHARS_PER_MESSAGE = 1_000_000;
+    /**
+     * Most submit buttons with a {@code formaction} reported per form; default 100 (a real survey form has a
+     * handful, e.g. ratings from 0 to 10). The later ones are not analysed, and an
+     * {@link AnomalyCode#TOO_MANY_REFERENCES} anomaly is recorded.
+     */
+    static final int MAX_FORM_SUBMITTERS = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -125,6 +146,12 @@ final class BodyScanner {
         private int conditionalComments;
         /** Start tags parsed so far inside conditional comments (bounded by {@link HtmlParsing#MAX_ELEMENTS}). */
         private int conditionalCommentElements;
+        /** Characters still allowed in rebuilt GET form queries (see {@link #MAX_FORM_QUERY_CHARS_PER_MESSAGE}). */
+        private int formQueryBudget = MAX_FORM_QUERY_CHARS_PER_MESSAGE;
+        /** True once a rebuilt form query was cut (one anomaly per message). */
+        private boolean formQueryCut;
+        /** True once a form's submit buttons were over {@link #MAX_FORM_SUBMITTERS} (one anomaly per message). */
+        private boolean formSubmittersCut;
 
         int next() {
             return next++;
@@ -667,7 +694,8 @@ final class BodyScanner {
      * A submit button with a {@code formaction}: pressing it submits its form to that URL instead of the form's
      * {@code action}, with its {@code formmethod}, if any, instead of the form's {@code method}. Only a submit button
      * (a {@code <button>} whose {@code type} is absent, invalid or {@code submit}; an {@code <input type=submit>} or
-     * {@code <input type=image>}) that has a form owner submits anything.
+     * {@code <input type=image>}) that has a form owner submits anything. At most {@link #MAX_FORM_SUBMITTERS} per
+     * form are reported.
      */
     private void submitter(Element el) {
         String type = el.attr("type").trim().toLowerCase(Locale.ROOT);
@@ -681,6 +709,15 @@ final class BodyScanner {
         if (form == null) {
             return;
         }
+        FormData data = formData(form);
+        if (++data.submitters > MAX_FORM_SUBMITTERS) {
+            if (!order.formSubmittersCut) {
+                order.formSubmittersCut = true;
+                anomalies.add(new Anomaly(AnomalyCode.TOO_MANY_REFERENCES, body.partPath(), "a form with more than "
+                        + MAX_FORM_SUBMITTERS + " submit buttons with a formaction; the later ones were not analysed"));
+            }
+            return;
+        }
         String method = method(el.hasAttr("formmethod") ? el.attr("formmethod") : form.attr("method"));
         if (method == null) {
             return;
@@ -689,26 +726,54 @@ final class BodyScanner {
         formLink(el, form, "formaction", action, method, el, label);
     }
 
-    /** @return {@code get} or {@code post} (the invalid value default is GET), or {@code null} for {@code dialog}. */
+    /**
+     * The submission method a {@code method} or {@code formmethod} value names. HTML Standard 4.10.18.6 "Form
+     * submission attributes": an enumerated attribute with the keywords {@code get}, {@code post} and {@code dialog},
+     * whose missing value default and invalid value default are GET; and 2.3.3 "Keywords and enumerated attributes":
+     * the value is an ASCII case-insensitive match for a keyword, with no whitespace stripped, so {@code "POST "} is
+     * an invalid value, hence GET (browsers do so).
+     *
+     * @return {@code get} or {@code post}, or {@code null} for {@code dialog} (nothing is sent)
+     */
     private static String method(String attr) {
-        String m = attr.trim().toLowerCase(Locale.ROOT);
-        return m.equals("dialog") ? null : m.equals("post") ? "post" : "get";
+        return asciiEqualsIgnoreCase(attr, "dialog") ? null : asciiEqualsIgnoreCase(attr, "post") ? "post" : "get";
     }
 
-    /** @return the element's form owner: the form its {@code form} attribute names, else its nearest form ancestor. */
-    private static Element formOwner(Element el) {
+    /** @return true when {@code value} is an ASCII case-insensitive match for the lower-case {@code keyword} */
+    private static boolean asciiEqualsIgnoreCase(String value, String keyword) {
+        if (value.length() != keyword.length()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != keyword.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @return the element's form owner (HTML Standard 4.10.17.3 "Association of controls and forms"): with a
+     *         {@code form} attribute, the first element of its document with that ID if it is a form, else none;
+     *         without, its nearest form ancestor
+     */
+    private Element formOwner(Element el) {
         if (el.hasAttr("form")) {
-            Document doc = el.ownerDocument();
-            Element named = doc == null ? null : doc.getElementById(el.attr("form"));
-            return named != null && named.normalName().equals("form") ? named : null;
+            return formIndex(el).formWithId(el.attr("form"));
         }
         return el.closest("form");
     }
 
     /**
-     * Adds the URL a submission requests as a link. With GET the browser replaces the action's query by the form data
-     * ("mutate action URL"), so the hidden fields the sender filled in are in the URL and a query written in the
-     * action is not sent; with POST the action URL is requested as written and the data goes in the body.
+     * Where a submission sends its data. With GET the browser replaces the action's query by the form data ("mutate
+     * action URL"), so the hidden fields the sender filled in are in the URL and a query written in the action is not
+     * sent; with POST the action URL is requested as written and the data goes in the body. The rebuilt query is cut
+     * at {@link #MAX_FORM_QUERY_CHARS} characters, and at what is left of {@link #MAX_FORM_QUERY_CHARS_PER_MESSAGE},
+     * a cut recorded as an {@link AnomalyCode#TOO_MANY_REFERENCES} anomaly.
      */
     private void formLink(Element el, Element form, String attr, String action, String method, Element submitter,
             String label) {
@@ -722,7 +787,7 @@ final class BodyScanner {
             String fragment = hash < 0 ? "" : u.substring(hash);
             String head = hash < 0 ? u : u.substring(0, hash);
             int q = head.indexOf('?');
-            String data = formData(form, submitter);
+            String data = query(formData(form), submitter);
             WebUrl mutated = WebUrl.of((q < 0 ? head : head.substring(0, q)) + "?" + data + fragment, null);
             if (mutated == null || !mutated.isRemote()) {
                 return;
@@ -739,17 +804,102 @@ final class BodyScanner {
     }
 
     /**
+     * The query a GET submission sends: the form's data with the submitter's own {@code name=value} at its place in
+     * tree order, cut at {@link #MAX_FORM_QUERY_CHARS} characters (never inside a percent-escape) and at what is left
+     * of the message's {@link #MAX_FORM_QUERY_CHARS_PER_MESSAGE}.
+     */
+    private String query(FormData data, Element submitter) {
+        String q = data.query;
+        Integer at = submitter == null ? null : data.submitterOffsets.get(submitter);
+        if (at != null) {
+            String name = submitter.attr("name");
+            StringBuilder sb = new StringBuilder(Math.min(q.length(), MAX_FORM_QUERY_CHARS) + 64);
+            sb.append(q, 0, at);
+            pair(sb, name, submitter.attr("value"), MAX_FORM_QUERY_CHARS);
+            if (at < q.length()) {
+                sb.append(at == 0 ? "&" : "").append(q, at, Math.min(q.length(), at + MAX_FORM_QUERY_CHARS + 1));
+            }
+            q = sb.toString();
+        }
+        int limit = Math.min(MAX_FORM_QUERY_CHARS, order.formQueryBudget);
+        boolean cut = data.cut || q.length() > limit;
+        if (q.length() > limit) {
+            int end = limit;
+            // never end inside a percent-escape
+            if (end >= 1 && q.charAt(end - 1) == '%') {
+                end -= 1;
+            } else if (end >= 2 && q.charAt(end - 2) == '%') {
+                end -= 2;
+            }
+            q = q.substring(0, end);
+        }
+        order.formQueryBudget -= q.length();
+        if (cut && !order.formQueryCut) {
+            order.formQueryCut = true;
+            anomalies.add(new Anomaly(AnomalyCode.TOO_MANY_REFERENCES, body.partPath(), "form data longer than "
+                    + MAX_FORM_QUERY_CHARS + " characters per submission, or " + MAX_FORM_QUERY_CHARS_PER_MESSAGE
+                    + " per message, in a GET form; the URL of its submission was cut there and the rest not"
+                    + " analysed"));
+        }
+        return q;
+    }
+
+    /**
+     * The data of one form, built once for all its submissions.
+     *
+     * <p>{@code query} is the form data without any submitter, cut past {@link #MAX_FORM_QUERY_CHARS} characters
+     * ({@code cut} then true); {@code submitterOffsets} gives, for each named submit button of the form, the offset in
+     * {@code query} where its own {@code name=value} goes (before the {@code &} that follows, if any).
+     */
+    private static final class FormData {
+        String query;
+        boolean cut;
+        final java.util.Map<Element, Integer> submitterOffsets = new java.util.IdentityHashMap<>();
+        /** Submit buttons with a {@code formaction} seen so far (see {@link #MAX_FORM_SUBMITTERS}). */
+        int submitters;
+    }
+
+    /** The form data of each form met so far, built once per form. */
+    private final java.util.Map<Element, FormData> formData = new java.util.IdentityHashMap<>();
+
+    /**
      * The form data as sent when the form is submitted without the recipient changing anything, encoded as
      * {@code application/x-www-form-urlencoded} (HTML Standard 4.10.21.4 "Constructing the entry list"): every named,
-     * enabled control of the form with its initial value; checkboxes and radio buttons only when {@code checked};
+     * enabled control whose form owner is the form (its descendants and the controls the parser associated with it,
+     * except those whose {@code form} attribute names another form; and the controls whose {@code form} attribute
+     * names it), in tree order, with its initial value; checkboxes and radio buttons only when {@code checked};
      * buttons only when they are the submitter (the coordinates of an image button are left out); a {@code select}
-     * sends its selected options, or its first option. File inputs send no file name and are left out.
+     * sends its selected options, or its first option. File inputs send no file name and are left out. Built once
+     * per form.
      */
-    private static String formData(Element form, Element submitter) {
-        List<Element> controls = form instanceof org.jsoup.nodes.FormElement fe ? fe.elements()
-                : form.select(FORM_CONTROLS);
+    private FormData formData(Element form) {
+        FormData cached = formData.get(form);
+        if (cached != null) {
+            return cached;
+        }
+        List<Element> own = form instanceof org.jsoup.nodes.FormElement fe ? fe.elements() : form.select(FORM_CONTROLS);
+        FormIndex index = formIndex(form);
+        List<Element> controls = own;
+        if (index.hasFormAttributes()) {
+            controls = new ArrayList<>();
+            for (Element c : own) {
+                if (!c.hasAttr("form")) {
+                    controls.add(c);
+                }
+            }
+            List<Element> linked = index.controlsOf(form);
+            if (!linked.isEmpty()) {
+                controls.addAll(linked);
+                controls.sort(java.util.Comparator.comparingInt(index::position));
+            }
+        }
+        FormData data = new FormData();
         StringBuilder sb = new StringBuilder();
         for (Element c : controls) {
+            if (sb.length() > MAX_FORM_QUERY_CHARS) {
+                data.cut = true;
+                break;
+            }
             String name = c.attr("name");
             if (name.isEmpty() || c.hasAttr("disabled") || c.closest("datalist") != null) {
                 continue;
@@ -757,60 +907,143 @@ final class BodyScanner {
             String tag = c.normalName();
             String type = c.attr("type").trim().toLowerCase(Locale.ROOT);
             switch (tag) {
-                case "button" -> {
-                    if (c == submitter) {
-                        pair(sb, name, c.attr("value"));
-                    }
-                }
-                case "textarea" -> pair(sb, name, c.wholeText());
+                case "button" -> data.submitterOffsets.put(c, sb.length());
+                case "textarea" -> pair(sb, name, c.wholeText(), MAX_FORM_QUERY_CHARS);
                 case "select" -> {
                     List<Element> options = c.getElementsByTag("option");
                     boolean any = false;
                     for (Element o : options) {
                         if (o.hasAttr("selected")) {
-                            pair(sb, name, o.hasAttr("value") ? o.attr("value") : o.text());
+                            pair(sb, name, o.hasAttr("value") ? o.attr("value") : o.text(), MAX_FORM_QUERY_CHARS);
                             any = true;
                         }
                     }
                     if (!any && !c.hasAttr("multiple") && !options.isEmpty()) {
                         Element o = options.get(0);
-                        pair(sb, name, o.hasAttr("value") ? o.attr("value") : o.text());
+                        pair(sb, name, o.hasAttr("value") ? o.attr("value") : o.text(), MAX_FORM_QUERY_CHARS);
                     }
                 }
                 case "input" -> {
                     switch (type) {
-                        case "submit" -> {
-                            if (c == submitter) {
-                                pair(sb, name, c.attr("value"));
-                            }
-                        }
+                        case "submit" -> data.submitterOffsets.put(c, sb.length());
                         case "image", "reset", "button", "file" -> {
                         }
                         case "checkbox", "radio" -> {
                             if (c.hasAttr("checked")) {
-                                pair(sb, name, c.hasAttr("value") ? c.attr("value") : "on");
+                                pair(sb, name, c.hasAttr("value") ? c.attr("value") : "on", MAX_FORM_QUERY_CHARS);
                             }
                         }
-                        default -> pair(sb, name, c.attr("value"));
+                        default -> pair(sb, name, c.attr("value"), MAX_FORM_QUERY_CHARS);
                     }
                 }
                 default -> {
                 }
             }
         }
-        return sb.toString();
+        if (sb.length() > MAX_FORM_QUERY_CHARS) {
+            data.cut = true;
+            sb.setLength(MAX_FORM_QUERY_CHARS + 1); // enough for query() to cut at the limit
+        }
+        data.query = sb.toString();
+        formData.put(form, data);
+        return data;
     }
 
-    private static void pair(StringBuilder sb, String name, String value) {
+    /**
+     * Appends {@code name=value}, encoded, after an {@code &} when {@code sb} is not empty; each of name and value is
+     * encoded from at most {@code max} characters (encoding never shortens a string, so a longer one would be cut
+     * anyway).
+     */
+    private static void pair(StringBuilder sb, String name, String value, int max) {
         if (sb.length() > 0) {
             sb.append('&');
         }
-        sb.append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
-                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        sb.append(java.net.URLEncoder.encode(name.length() > max ? name.substring(0, max) : name,
+                java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(value.length() > max ? value.substring(0, max) : value,
+                        java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The controls of one document associated with a form by a {@code form} attribute, built in one pass over the
+     * document, and only when some control of it has one (else the index is empty and costs nothing).
+     */
+    private static final class FormIndex {
+        /** First element of the document with each ID (HTML Standard: the form owner is the first one). */
+        private final java.util.Map<String, Element> byId = new java.util.HashMap<>();
+        /** Controls with a {@code form} attribute, by the form it names. */
+        private final java.util.Map<Element, List<Element>> controls = new java.util.IdentityHashMap<>();
+        /** Tree-order position of every form control, to merge both kinds of association. */
+        private final java.util.Map<Element, Integer> positions = new java.util.IdentityHashMap<>();
+        private final boolean any;
+
+        FormIndex(Document doc) {
+            boolean found = false;
+            if (doc != null) {
+                for (Element c : doc.select(FORM_CONTROLS)) {
+                    if (c.hasAttr("form")) {
+                        found = true;
+                        break;
+                    }
+                }
+            }
+            any = found;
+            if (!any) {
+                return;
+            }
+            List<Element> withForm = new ArrayList<>();
+            int position = 0;
+            for (Element e : doc.getAllElements()) {
+                String id = e.id();
+                if (!id.isEmpty()) {
+                    byId.putIfAbsent(id, e);
+                }
+                if (FORM_CONTROL_NAMES.contains(e.normalName())) {
+                    positions.put(e, position++);
+                    if (e.hasAttr("form")) {
+                        withForm.add(e);
+                    }
+                }
+            }
+            for (Element c : withForm) {
+                Element form = formWithId(c.attr("form"));
+                if (form != null) {
+                    controls.computeIfAbsent(form, k -> new ArrayList<>()).add(c);
+                }
+            }
+        }
+
+        boolean hasFormAttributes() {
+            return any;
+        }
+
+        /** @return the first element with this ID if it is a form, else {@code null} */
+        Element formWithId(String id) {
+            Element e = byId.get(id);
+            return e != null && e.normalName().equals("form") ? e : null;
+        }
+
+        /** @return the controls whose {@code form} attribute names this form, in tree order */
+        List<Element> controlsOf(Element form) {
+            return controls.getOrDefault(form, List.of());
+        }
+
+        int position(Element control) {
+            return positions.getOrDefault(control, Integer.MAX_VALUE);
+        }
+    }
+
+    /** The form index of each document met (the body, each srcdoc and conditional-comment document). */
+    private final java.util.Map<Document, FormIndex> formIndexes = new java.util.IdentityHashMap<>();
+
+    private FormIndex formIndex(Element el) {
+        return formIndexes.computeIfAbsent(el.ownerDocument(), FormIndex::new);
     }
 
     /** Form controls, for a form element not built by the HTML parser (parsed once). */
     private static final Evaluator FORM_CONTROLS = QueryParser.parse("input, button, select, textarea");
+    private static final java.util.Set<String> FORM_CONTROL_NAMES = java.util.Set.of("input", "button", "select",
+            "textarea");
     /** Candidate submit buttons (parsed once). */
     private static final Evaluator SUBMIT_BUTTONS = QueryParser.parse("button, input[type=submit], input[type=image]");
 
