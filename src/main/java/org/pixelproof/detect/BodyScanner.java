@@ -877,22 +877,22 @@ final class BodyScanner {
         if (cached != null) {
             return cached;
         }
-        List<Element> own = form instanceof org.jsoup.nodes.FormElement fe ? fe.elements() : form.select(FORM_CONTROLS);
+        // jsoup's FormElement.elements() lists the controls the parser associated with the form, but not in tree
+        // order (its buttons come last) and without those a form attribute associates: gather, then sort
         FormIndex index = formIndex(form);
-        List<Element> controls = own;
-        if (index.hasFormAttributes()) {
-            controls = new ArrayList<>();
-            for (Element c : own) {
-                if (!c.hasAttr("form")) {
-                    controls.add(c);
-                }
-            }
-            List<Element> linked = index.controlsOf(form);
-            if (!linked.isEmpty()) {
-                controls.addAll(linked);
-                controls.sort(java.util.Comparator.comparingInt(index::position));
+        java.util.Set<Element> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Element> controls = new ArrayList<>();
+        List<Element> own = new ArrayList<>(form.select(FORM_CONTROLS));
+        if (form instanceof org.jsoup.nodes.FormElement fe) {
+            own.addAll(fe.elements());
+        }
+        for (Element c : own) {
+            if (!c.hasAttr("form") && FORM_CONTROL_NAMES.contains(c.normalName()) && seen.add(c)) {
+                controls.add(c);
             }
         }
+        controls.addAll(index.controlsOf(form));
+        controls.sort(java.util.Comparator.comparingInt(index::position));
         FormData data = new FormData();
         StringBuilder sb = new StringBuilder();
         for (Element c : controls) {
@@ -965,44 +965,37 @@ final class BodyScanner {
     }
 
     /**
-     * The controls of one document associated with a form by a {@code form} attribute, built in one pass over the
-     * document, and only when some control of it has one (else the index is empty and costs nothing).
+     * The form controls of one document in tree order, and those associated with a form by a {@code form} attribute:
+     * one pass over the document, and a second one for the IDs only when some control has a {@code form} attribute.
      */
     private static final class FormIndex {
         /** First element of the document with each ID (HTML Standard: the form owner is the first one). */
         private final java.util.Map<String, Element> byId = new java.util.HashMap<>();
         /** Controls with a {@code form} attribute, by the form it names. */
         private final java.util.Map<Element, List<Element>> controls = new java.util.IdentityHashMap<>();
-        /** Tree-order position of every form control, to merge both kinds of association. */
+        /** Tree-order position of every form control. */
         private final java.util.Map<Element, Integer> positions = new java.util.IdentityHashMap<>();
-        private final boolean any;
 
         FormIndex(Document doc) {
-            boolean found = false;
+            List<Element> withForm = new ArrayList<>();
+            int position = 0;
             if (doc != null) {
-                for (Element c : doc.select(FORM_CONTROLS)) {
-                    if (c.hasAttr("form")) {
-                        found = true;
-                        break;
+                for (Element e : doc.getAllElements()) {
+                    if (FORM_CONTROL_NAMES.contains(e.normalName())) {
+                        positions.put(e, position++);
+                        if (e.hasAttr("form")) {
+                            withForm.add(e);
+                        }
                     }
                 }
             }
-            any = found;
-            if (!any) {
+            if (withForm.isEmpty()) {
                 return;
             }
-            List<Element> withForm = new ArrayList<>();
-            int position = 0;
             for (Element e : doc.getAllElements()) {
                 String id = e.id();
                 if (!id.isEmpty()) {
                     byId.putIfAbsent(id, e);
-                }
-                if (FORM_CONTROL_NAMES.contains(e.normalName())) {
-                    positions.put(e, position++);
-                    if (e.hasAttr("form")) {
-                        withForm.add(e);
-                    }
                 }
             }
             for (Element c : withForm) {
@@ -1011,10 +1004,6 @@ final class BodyScanner {
                     controls.computeIfAbsent(form, k -> new ArrayList<>()).add(c);
                 }
             }
-        }
-
-        boolean hasFormAttributes() {
-            return any;
         }
 
         /** @return the first element with this ID if it is a form, else {@code null} */

@@ -331,6 +331,67 @@ class FetchVectorsTest {
         }
     }
 
+    @Test
+    void getFormWithAHugeHiddenValueAndThousandsOfButtonsIsBoundedAndThePixelStillFound() {
+        // hostile: one 50,000-character hidden field and 4,000 formaction buttons (each rebuilt the whole form data,
+        // 4,000 URLs of 50,000 characters exhausted a 256 MB heap)
+        StringBuilder html = new StringBuilder("<form action=\"https://www.boulangerie-exemple.fr/f\">"
+                + "<input type=hidden name=h value=\"" + "a".repeat(50_000) + "\">");
+        for (int i = 0; i < 4_000; i++) {
+            html.append("<button formaction=\"https://clic.boulangerie-exemple.fr/b").append(i).append("\">b</button>");
+        }
+        html.append("</form><img src=\"" + PIXEL + "\" width=\"1\" height=\"1\" alt=\"\">");
+        Findings f = detect(body(html.toString()));
+        assertTrue(trackerAt(f, PIXEL).isPresent(), f.trackers().toString());
+        List<Link> buttons = f.links().stream().filter(l -> "formaction".equals(l.location().attribute())).toList();
+        assertEquals(BodyScanner.MAX_FORM_SUBMITTERS, buttons.size());
+        for (Link l : f.links()) {
+            assertTrue(l.url().length() < BodyScanner.MAX_FORM_QUERY_CHARS + 100, l.url().length() + " characters");
+        }
+        assertTrue(buttons.get(0).url().startsWith("https://clic.boulangerie-exemple.fr/b0?h=aaaa"), buttons.get(0)
+                .url());
+        assertTrue(f.anomalies().stream().filter(a -> a.code() == AnomalyCode.TOO_MANY_REFERENCES).count() >= 2,
+                f.anomalies().toString());
+    }
+
+    @Test
+    void submitButtonOfAGetFormSendsItsOwnNameAtItsPlaceInTreeOrder() {
+        Findings f = detect(body("<form action=\"https://www.boulangerie-exemple.fr/avis\"><input type=hidden name=a"
+                + " value=1><button name=note value=5 formaction=\"https://clic.boulangerie-exemple.fr/n\">5</button>"
+                + "<input type=submit name=note value=4 formaction=\"https://clic.boulangerie-exemple.fr/m\">"
+                + "<input type=hidden name=b value=2></form>"));
+        List<String> urls = f.links().stream().map(Link::url).toList();
+        assertTrue(urls.contains("https://www.boulangerie-exemple.fr/avis?a=1&b=2"), urls.toString());
+        assertTrue(urls.contains("https://clic.boulangerie-exemple.fr/n?a=1&note=5&b=2"), urls.toString());
+        assertTrue(urls.contains("https://clic.boulangerie-exemple.fr/m?a=1&note=4&b=2"), urls.toString());
+    }
+
+    @Test
+    void getFormSendsTheControlsThatNameItInTheirFormAttribute() {
+        // HTML Standard 4.10.17.3: a control with form=ID belongs to that form wherever it is, and not to its ancestor
+        Findings f = detect(body("<form id=abonnement action=\"https://www.boulangerie-exemple.fr/desabonner\">"
+                + "<input type=hidden name=liste value=pain><input type=hidden name=autre value=x form=ailleurs>"
+                + "</form><p>texte</p><input type=hidden name=email value=\"alex.martin@example.org\" form=abonnement>"
+                + "<button form=abonnement formaction=\"https://clic.boulangerie-exemple.fr/d\">Se désabonner</button>"
+                + "<form id=ailleurs action=\"https://www.boulangerie-exemple.fr/autre\" method=post></form>"));
+        List<String> urls = f.links().stream().map(Link::url).toList();
+        assertTrue(urls.contains("https://www.boulangerie-exemple.fr/desabonner?liste=pain&email=alex.martin%40"
+                + "example.org"), urls.toString());
+        assertTrue(urls.contains("https://clic.boulangerie-exemple.fr/d?liste=pain&email=alex.martin%40example.org"),
+                urls.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"'POST '|get", "' post'|get", "PoSt|post", "post|post", "'pOsT\t'|get"})
+    void formMethodIsMatchedCaseInsensitivelyWithoutTrimming(String method, String expected) {
+        // HTML Standard 2.3.3 and 4.10.18.6: an invalid value of the enumerated attribute method means GET
+        Findings f = detect(body("<form action=\"https://www.boulangerie-exemple.fr/q\" method=\"" + method + "\">"
+                + "<input name=a value=b><button>Envoyer</button></form>"));
+        String url = expected.equals("get") ? "https://www.boulangerie-exemple.fr/q?a=b"
+                : "https://www.boulangerie-exemple.fr/q";
+        assertTrue(f.links().stream().anyMatch(l -> l.url().equals(url)), f.links().toString());
+    }
+
     // ------------------------------------------------------------------------------------------------------ ping
 
     @Test
