@@ -239,4 +239,37 @@ public final class HostileMessages {
                 + "<".repeat(bytes) + "\r\nDKIM-Signature: " + "d=".repeat(bytes / 2) + "\r\nMIME-Version: 1.0\r\n";
         return html(headers, "<html><body><p>" + labels + "</p></body></html>");
     }
+
+    /**
+     * A GET form with one hidden field of {@code valueChars} characters and {@code buttons} submit buttons with a
+     * {@code formaction}, then a tracking pixel (each button once rebuilt the whole form data: 4,000 URLs of 50,000
+     * characters exhausted a 256 MB heap).
+     */
+    public static byte[] formHugeValueManyButtons(int valueChars, int buttons) {
+        Out o = new Out(valueChars + buttons * 80 + 4096);
+        o.ascii(HEADERS).ascii("Content-Type: text/html; charset=utf-8\r\n\r\n<html><body><form action=\"https://"
+                + "www.exemple-hostile.org/f\"><input type=hidden name=h value=\"").repeat("a", valueChars).ascii("\">");
+        for (int i = 0; i < buttons; i++) {
+            o.ascii("<button formaction=\"https://clic.exemple-hostile.org/b" + i + "\">b</button>\r\n");
+        }
+        return o.ascii("</form><img src=\"https://pixel.exemple-hostile.org/o.gif\" width=\"1\" height=\"1\">"
+                + "</body></html>\r\n").toByteArray();
+    }
+
+    /**
+     * A GET form with {@code hidden} hidden fields and {@code buttons} submit buttons with a {@code formaction} (the
+     * form data rebuilt for each button cost quadratic time).
+     */
+    public static byte[] formManyHiddenManyButtons(int hidden, int buttons) {
+        Out o = new Out(hidden * 40 + buttons * 80 + 4096);
+        o.ascii(HEADERS).ascii("Content-Type: text/html; charset=utf-8\r\n\r\n<html><body><form action=\"https://"
+                + "www.exemple-hostile.org/f\">");
+        for (int i = 0; i < hidden; i++) {
+            o.ascii("<input type=hidden name=h" + i + " value=v>");
+        }
+        for (int i = 0; i < buttons; i++) {
+            o.ascii("<button formaction=\"https://clic.exemple-hostile.org/b" + i + "\">b</button>\r\n");
+        }
+        return o.ascii("</form></body></html>\r\n").toByteArray();
+    }
 }
