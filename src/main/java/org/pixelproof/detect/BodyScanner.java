@@ -501,6 +501,10 @@ final class BodyScanner {
 
     private static final java.util.regex.Pattern REL_SEPARATORS = java.util.regex.Pattern.compile("[\\t\\n\\f\\r ]+");
 
+    /** {@code icon}, {@code apple-touch-icon}, {@code apple-touch-icon-precomposed}, {@code mask-icon}... as a token. */
+    private static final java.util.regex.Pattern ICON_TOKEN = java.util.regex.Pattern.compile(
+            " (?:[a-z-]*-)?icon(?:-precomposed)? ");
+
     private void linkElement(Element el) {
         // a set of tokens separated by ASCII white space (HTML Standard 2.3.8): tab, LF, FF and CR separate as a space
         String rel = " " + REL_SEPARATORS.matcher(el.attr("rel").toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
@@ -511,7 +515,7 @@ final class BodyScanner {
             vector = "link-preload";
         } else if (rel.contains(" prefetch ") || rel.contains(" prerender ")) {
             vector = "link-prefetch";
-        } else if (rel.contains("icon")) {
+        } else if (ICON_TOKEN.matcher(rel).find()) {
             vector = "link-icon";
         } else if (rel.contains(" preconnect ") || rel.contains(" dns-prefetch ")) {
             vector = "link-preconnect";

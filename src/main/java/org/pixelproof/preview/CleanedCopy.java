@@ -46,6 +46,8 @@ import org.pixelproof.ingest.ReceivedEmail;
  *       link is made inert (no {@code href}) and followed by a note with its address defanged
  *       ({@code hxxps://...}, see {@link #trackedLinkNote(String)}): clicking it would tell the sender who clicked,
  *       so reaching it must be a deliberate act;</li>
+ *   <li>comments are removed (Outlook renders what its conditional comments hold, {@code <!--[if mso]>...}, which
+ *       the cleaning of elements does not reach);</li>
  *   <li>scripts, event handlers, {@code ping} attributes, form {@code action}s and {@code formaction}s (a
  *       submission would send the form's data), {@code applet}s, {@code iframe srcdoc} documents and
  *       {@code meta refresh} are removed and a {@code Content-Security-Policy} meta element forbids scripts and
@@ -313,6 +315,20 @@ public final class CleanedCopy {
         }
     }
 
+    /**
+     * Removes every comment: Outlook renders what an Outlook conditional comment holds ({@code <!--[if mso]><img
+     * src=...><![endif]-->}, VML fills), untouched by the cleaning of elements, and other comments show nothing.
+     */
+    private static void removeComments(Document doc) {
+        List<org.jsoup.nodes.Node> comments = new ArrayList<>();
+        org.jsoup.select.NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof org.jsoup.nodes.Comment) {
+                comments.add(node);
+            }
+        }, doc);
+        comments.forEach(org.jsoup.nodes.Node::remove);
+    }
+
     /** @return {@code html} with the trackers removed and tracked links rewritten, as a complete document. */
     String cleanHtml(String html, List<Tracker> trackers, List<Link> links) {
         String source = html.length() > limits.maxHtmlChars() ? html.substring(0, limits.maxHtmlChars()) : html;
@@ -324,6 +340,7 @@ public final class CleanedCopy {
         java.util.function.Predicate<String> keep = u -> refs.tracker(u) == null && !(block && isRemote(u));
 
         doc.select("script, meta[http-equiv=refresh], meta[http-equiv=Refresh], applet").remove();
+        removeComments(doc);
         // an inline frame's document is never cleaned: whatever it holds (an <img>, a style) would load
         doc.select("[srcdoc]").removeAttr("srcdoc");
         if (block) {

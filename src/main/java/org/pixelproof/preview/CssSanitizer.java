@@ -147,15 +147,17 @@ final class CssSanitizer {
             if (i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '\'')) {
                 char quote = text.charAt(i);
                 int close = text.indexOf(quote, i + 1);
-                if (close < 0) {
-                    return sb.toString(); // unterminated: drop the rest, as a browser would ignore it
+                if (close < 0) { // unterminated: drop the rest, and say so (a browser may still fetch it)
+                    removed.add(new Removed(text.substring(i + 1).trim(), vector));
+                    return sb.toString();
                 }
                 target = text.substring(i + 1, close);
                 int paren = text.indexOf(')', close);
                 end = paren < 0 ? text.length() : paren + 1;
             } else {
                 int paren = text.indexOf(')', i);
-                if (paren < 0) {
+                if (paren < 0) { // unclosed url(: a browser fetches it (CSS Syntax 4.3.6, EOF ends the url token)
+                    removed.add(new Removed(text.substring(i).trim(), vector));
                     return sb.toString();
                 }
                 target = text.substring(i, paren).trim();

@@ -529,6 +529,11 @@ class FetchVectorsTest {
                     .orElseThrow(() -> new AssertionError("missed rel=" + rel.replace("\t", "\\t")));
             assertEquals("link-stylesheet", r.vector());
         }
+        Findings nbsp = detect("<html><head><link rel=\"icon\u00a0\" href=\"https://i.boulangerie-exemple.fr/f.ico\">"
+                + "<link rel=\"apple-touch-icon\" href=\"https://i.boulangerie-exemple.fr/t.png\"></head><body>x</body></html>");
+        assertTrue(remoteAt(nbsp, "https://i.boulangerie-exemple.fr/f.ico").isEmpty(),
+                "a no-break space is no separator: 'icon\u00a0' is no icon");
+        assertTrue(remoteAt(nbsp, "https://i.boulangerie-exemple.fr/t.png").isPresent());
         Findings manifest = detect("<html><head><link rel=\"x\tmanifest\" href=\"https://m.boulangerie-exemple.fr/m.json\">"
                 + "</head><body><p>Bonjour</p></body></html>");
         assertTrue(remoteAt(manifest, "https://m.boulangerie-exemple.fr/m.json").isPresent());

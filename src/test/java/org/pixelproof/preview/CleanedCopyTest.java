@@ -152,6 +152,20 @@ class CleanedCopyTest {
     }
 
     @Test
+    void outlookConditionalCommentsAndUnclosedUrlsLeaveNothingInTheCopy() {
+        String html = "<html><body><p>Hello</p><!--[if mso]><img src=\"https://t.example/mso.gif\">"
+                + "<v:fill src=\"https://t.example/vml.png\"/><![endif]-->"
+                + "<svg><rect fill=\"url(https://t.example/fill-unclosed\"/><rect stroke=\"url('https://t.example/q\"/>"
+                + "</svg><div style=\"background:url(https://t.example/inline-unclosed\">x</div></body></html>";
+        for (CleanedCopy.RemoteContent mode : CleanedCopy.RemoteContent.values()) {
+            String copy = new CleanedCopy(PreviewLimits.DEFAULT, mode).cleanHtml(html, List.of(), List.of());
+            assertFalse(copy.contains("t.example"), mode + ": " + copy);
+            assertFalse(copy.contains("<!--"), mode + ": " + copy);
+            assertTrue(Jsoup.parse(copy).text().contains("Hello"));
+        }
+    }
+
+    @Test
     void formsCannotSendAnythingFromTheCopy() {
         String html = "<html><body><form action=\"https://t.example/form?mc_eid=8c2f4a1b9e\" method=post>"
                 + "<input type=hidden name=email value=\"alex.martin@example.org\">"
