@@ -74,7 +74,9 @@ public enum AnomalyCode {
     /**
      * More trackers, remote resources or links than {@code org.pixelproof.analysis.Analyzer#MAX_LISTED} (1,000 of
      * each): the verdict and the assessment count them all, the analysis lists the first ones (a hostile message with
-     * 30,000 pixels made an analysis of tens of megabytes that the store could not hold in memory).
+     * 30,000 pixels made an analysis of tens of megabytes that the store could not hold in memory). The detector also
+     * records it when it leaves references unanalysed: more links or remote loads than it scores, more Outlook
+     * conditional comments than it parses, a form's rebuilt query or submit buttons over their limits.
      */
     TOO_MANY_REFERENCES(Severity.WARNING),
     /**
