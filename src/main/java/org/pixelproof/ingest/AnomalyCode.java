@@ -67,6 +67,11 @@ public enum AnomalyCode {
     // --- context
     /** The uploaded message only wraps another one ({@code message/rfc822}); the carried message was analysed. */
     FORWARDED_AS_ATTACHMENT(Severity.INFO),
+    /**
+     * The header block never ends: no empty line follows the header fields (RFC 5322, section 2.1), so the message
+     * has no body at all; most likely a file cut short.
+     */
+    HEADERS_NOT_ENDED(Severity.WARNING),
     /** The message has no HTML and no text body. */
     NO_BODY(Severity.INFO),
     /** More anomalies than the list keeps; the others were counted, not listed. */

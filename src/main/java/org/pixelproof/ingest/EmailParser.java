@@ -277,6 +277,17 @@ public final class EmailParser {
         return Jsoup.parse(b.text()).text().strip().length();
     }
 
+    /** @return true when an empty line ({@code LF LF} or {@code LF CR LF}) ends the header block somewhere */
+    static boolean hasHeaderEnd(byte[] message) {
+        for (int i = 0; i < message.length - 1; i++) {
+            if (message[i] == '\n' && (message[i + 1] == '\n'
+                    || message[i + 1] == '\r' && i + 2 < message.length && message[i + 2] == '\n')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Parses one message (the input or a carried message) into headers, tree and bodies. */
     private Reading read(byte[] message, AnomalyLog log) {
         Reading r = new Reading(log);
@@ -292,6 +303,10 @@ public final class EmailParser {
         }
         r.root = r.node(m, "1", 1, "text/plain", List.of(), false);
         checkHeaders(r.headers, log);
+        if (!hasHeaderEnd(message)) {
+            log.add(AnomalyCode.HEADERS_NOT_ENDED, "1", "no empty line after the header fields: the message has no"
+                    + " body and was probably cut short");
+        }
         if (r.bodies.isEmpty()) {
             log.add(AnomalyCode.NO_BODY, "1", "no text/html, text/plain or text/x-amp-html body");
         }

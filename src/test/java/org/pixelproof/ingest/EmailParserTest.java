@@ -467,4 +467,16 @@ class EmailParserTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aFileCutInsideItsHeadersSaysSo() {
+        String cut = "From: News <news@shop.example.com>\r\nTo: alex.martin@example.org\r\nSubject: Soldes\r\nX-Mai";
+        ReceivedEmail e = PARSER.parse(cut.getBytes(StandardCharsets.US_ASCII), null);
+        assertTrue(e.anomalies().stream().anyMatch(a -> a.code() == AnomalyCode.HEADERS_NOT_ENDED), e.anomalies().toString());
+        ReceivedEmail whole = PARSER.parse((cut + "ler: x\r\n\r\nBonjour\r\n").getBytes(StandardCharsets.US_ASCII), null);
+        assertTrue(whole.anomalies().stream().noneMatch(a -> a.code() == AnomalyCode.HEADERS_NOT_ENDED),
+                whole.anomalies().toString());
+        ReceivedEmail lf = PARSER.parse("From: a@b.example\nSubject: x\n\nhi\n".getBytes(StandardCharsets.US_ASCII), null);
+        assertTrue(lf.anomalies().stream().noneMatch(a -> a.code() == AnomalyCode.HEADERS_NOT_ENDED));
+    }
 }
