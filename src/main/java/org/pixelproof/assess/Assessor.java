@@ -360,7 +360,7 @@ public final class Assessor {
     /** Anomalies that mean a limit left part of the message unread or unanalysed. */
     private static final Set<AnomalyCode> LEFT_OUT = EnumSet.of(AnomalyCode.TOO_MANY_PARTS, AnomalyCode.TOO_DEEP,
             AnomalyCode.UNREADABLE_PART, AnomalyCode.BODY_TOO_LARGE, AnomalyCode.HTML_TOO_DEEP,
-            AnomalyCode.HTML_TOO_MANY_ELEMENTS, AnomalyCode.CSS_TOO_LARGE, AnomalyCode.TOO_MANY_REFERENCES);
+            AnomalyCode.HTML_TOO_MANY_ELEMENTS, AnomalyCode.CSS_TOO_LARGE, AnomalyCode.REFERENCES_NOT_ANALYSED);
 
     private List<String> caveats(ReceivedEmail email, Findings findings, Authenticity authenticity, boolean tracking,
             boolean markers, MessageClassifier.Result classification, List<ExemptionCheck> exemptions,

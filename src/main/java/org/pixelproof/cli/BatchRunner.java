@@ -36,11 +36,11 @@ import org.pixelproof.web.Complaints;
 final class BatchRunner {
     /**
      * Anomaly codes that mean a limit left part of the message unanalysed (MIME parts, nesting, header fields, body,
-     * HTML depth and element count, CSS): reported on stderr and exit code {@link ExitCodes#PARTIAL} (issue 6).
+     * HTML depth and element count, CSS, references the detector left out): reported on stderr and exit code {@link ExitCodes#PARTIAL} (issue 6).
      */
     static final Set<AnomalyCode> LIMIT_CODES = Set.of(AnomalyCode.TOO_MANY_PARTS, AnomalyCode.TOO_DEEP,
             AnomalyCode.TOO_MANY_HEADERS, AnomalyCode.BODY_TOO_LARGE, AnomalyCode.HTML_TOO_DEEP,
-            AnomalyCode.HTML_TOO_MANY_ELEMENTS, AnomalyCode.CSS_TOO_LARGE);
+            AnomalyCode.HTML_TOO_MANY_ELEMENTS, AnomalyCode.CSS_TOO_LARGE, AnomalyCode.REFERENCES_NOT_ANALYSED);
 
     /**
      * Anomaly codes of a limit that shortened a value but left nothing unanalysed ({@code HEADER_LINE_TOO_LONG}: one

@@ -78,27 +78,27 @@ final class BodyScanner {
     /**
      * Most Outlook conditional comments parsed and walked per message; default 2,000 (a large real newsletter has a
      * few dozen). Each is a document of its own; past the limit they are not analysed, and an
-     * {@link AnomalyCode#TOO_MANY_REFERENCES} anomaly is recorded.
+     * {@link AnomalyCode#REFERENCES_NOT_ANALYSED} anomaly is recorded.
      */
     static final int MAX_CONDITIONAL_COMMENTS = 2_000;
     /**
      * Longest query rebuilt for the submission of a GET form, in characters of the encoded query; default 8,192 (about
      * what web servers accept in a request line, and far more than the few hidden fields of a real newsletter's form).
      * A longer one is cut there (the rest of the form data is not analysed) and an
-     * {@link AnomalyCode#TOO_MANY_REFERENCES} anomaly is recorded.
+     * {@link AnomalyCode#REFERENCES_NOT_ANALYSED} anomaly is recorded.
      */
     static final int MAX_FORM_QUERY_CHARS = 8_192;
     /**
      * Most characters of queries rebuilt for GET forms per message, all forms and submit buttons together, in
      * characters; default 1,000,000. Past it the queries are cut (down to nothing) and an
-     * {@link AnomalyCode#TOO_MANY_REFERENCES} anomaly is recorded: a message of thousands of forms each carrying a
+     * {@link AnomalyCode#REFERENCES_NOT_ANALYSED} anomaly is recorded: a message of thousands of forms each carrying a
      * long hidden field would otherwise fill the memory with URLs.
      */
     static final int MAX_FORM_QUERY_CHARS_PER_MESSAGE = 1_000_000;
     /**
      * Most submit buttons with a {@code formaction} reported per form; default 100 (a real survey form has a
      * handful, e.g. ratings from 0 to 10). The later ones are not analysed, and an
-     * {@link AnomalyCode#TOO_MANY_REFERENCES} anomaly is recorded.
+     * {@link AnomalyCode#REFERENCES_NOT_ANALYSED} anomaly is recorded.
      */
     static final int MAX_FORM_SUBMITTERS = 100;
 
@@ -717,7 +717,7 @@ final class BodyScanner {
         if (++data.submitters > MAX_FORM_SUBMITTERS) {
             if (!order.formSubmittersCut) {
                 order.formSubmittersCut = true;
-                anomalies.add(new Anomaly(AnomalyCode.TOO_MANY_REFERENCES, body.partPath(), "a form with more than "
+                anomalies.add(new Anomaly(AnomalyCode.REFERENCES_NOT_ANALYSED, body.partPath(), "a form with more than "
                         + MAX_FORM_SUBMITTERS + " submit buttons with a formaction; the later ones were not analysed"));
             }
             return;
@@ -777,7 +777,7 @@ final class BodyScanner {
      * action URL"), so the hidden fields the sender filled in are in the URL and a query written in the action is not
      * sent; with POST the action URL is requested as written and the data goes in the body. The rebuilt query is cut
      * at {@link #MAX_FORM_QUERY_CHARS} characters, and at what is left of {@link #MAX_FORM_QUERY_CHARS_PER_MESSAGE},
-     * a cut recorded as an {@link AnomalyCode#TOO_MANY_REFERENCES} anomaly.
+     * a cut recorded as an {@link AnomalyCode#REFERENCES_NOT_ANALYSED} anomaly.
      */
     private void formLink(Element el, Element form, String attr, String action, String method, Element submitter,
             String label) {
@@ -840,7 +840,7 @@ final class BodyScanner {
         order.formQueryBudget -= q.length();
         if (cut && !order.formQueryCut) {
             order.formQueryCut = true;
-            anomalies.add(new Anomaly(AnomalyCode.TOO_MANY_REFERENCES, body.partPath(), "form data longer than "
+            anomalies.add(new Anomaly(AnomalyCode.REFERENCES_NOT_ANALYSED, body.partPath(), "form data longer than "
                     + MAX_FORM_QUERY_CHARS + " characters per submission, or " + MAX_FORM_QUERY_CHARS_PER_MESSAGE
                     + " per message, in a GET form; the URL of its submission was cut there and the rest not"
                     + " analysed"));
@@ -1099,7 +1099,7 @@ final class BodyScanner {
         }
         if (++order.conditionalComments > MAX_CONDITIONAL_COMMENTS) {
             if (order.conditionalComments == MAX_CONDITIONAL_COMMENTS + 1) {
-                anomalies.add(new Anomaly(AnomalyCode.TOO_MANY_REFERENCES, body.partPath(), "more than "
+                anomalies.add(new Anomaly(AnomalyCode.REFERENCES_NOT_ANALYSED, body.partPath(), "more than "
                         + MAX_CONDITIONAL_COMMENTS + " Outlook conditional comments; the later ones were not analysed"));
             }
             return;

@@ -67,7 +67,7 @@ public final class Detector {
     static final int MAX_TOKENS = 10;
     /**
      * Most remote loads (images, CSS, frames...) scored per message, in document order; default 10,000 (a large real
-     * newsletter has a few hundred). The others are not analysed, and a {@link AnomalyCode#TOO_MANY_REFERENCES}
+     * newsletter has a few hundred). The others are not analysed, and a {@link AnomalyCode#REFERENCES_NOT_ANALYSED}
      * anomaly says how many: scoring costs a fraction of a millisecond each, and a hostile message may hold 100,000.
      */
     static final int MAX_SCORED_LOADS = 10_000;
@@ -285,7 +285,7 @@ public final class Detector {
     /** Keeps the first {@code max} items of {@code items}, recording how many were left out. */
     private static void bound(List<?> items, int max, String what, List<Anomaly> anomalies) {
         if (items.size() > max) {
-            anomalies.add(new Anomaly(AnomalyCode.TOO_MANY_REFERENCES, "1", items.size() + " " + what
+            anomalies.add(new Anomaly(AnomalyCode.REFERENCES_NOT_ANALYSED, "1", items.size() + " " + what
                     + " found; only the first " + max + " were analysed"));
             items.subList(max, items.size()).clear();
         }

@@ -79,11 +79,16 @@ public enum AnomalyCode {
     /**
      * More trackers, remote resources or links than {@code org.pixelproof.analysis.Analyzer#MAX_LISTED} (1,000 of
      * each): the verdict and the assessment count them all, the analysis lists the first ones (a hostile message with
-     * 30,000 pixels made an analysis of tens of megabytes that the store could not hold in memory). The detector also
-     * records it when it leaves references unanalysed: more links or remote loads than it scores, more Outlook
-     * conditional comments than it parses, a form's rebuilt query or submit buttons over their limits.
+     * 30,000 pixels made an analysis of tens of megabytes that the store could not hold in memory). Everything was
+     * analysed; only the list is cut.
      */
     TOO_MANY_REFERENCES(Severity.WARNING),
+    /**
+     * The detector left references unanalysed, past one of its limits: more links or remote loads than it scores per
+     * message, more Outlook conditional comments than it parses, a form's rebuilt query or submit buttons over their
+     * limits (the detector's javadoc names each limit with its default). Tracking may sit in what was left out.
+     */
+    REFERENCES_NOT_ANALYSED(Severity.WARNING),
     /**
      * The input was an Outlook {@code .msg} file, converted to RFC 5322 before reading; the detail says what the
      * conversion could not keep (see {@link OutlookMsgReader}).

@@ -97,6 +97,22 @@ class PipelineEndToEndTest {
     }
 
     @Test
+    void linksTheDetectorLeavesUnanalysedMakeTheRunPartial() throws IOException {
+        StringBuilder html = new StringBuilder();
+        for (int i = 0; i < 10_005; i++) { // past Detector.MAX_SCORED_LINKS
+            html.append("<a href=\"https://h").append(i).append(".boutique-exemple.com/p\">x</a>");
+        }
+        Path eml = tmp.resolve("links.eml");
+        Files.writeString(eml, "From: Boutique <news@boutique-exemple.com>\r\nTo: alex.martin@example.org\r\n"
+                + "Subject: Liens\r\nDate: Tue, 28 Oct 2025 08:30:00 +0200\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/html; charset=utf-8\r\n\r\n<html><body>" + html + "</body></html>\r\n");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze", eml.toString(), "--csv",
+                tmp.resolve("l.csv").toString());
+        assertEquals(ExitCodes.PARTIAL, r.exit(), r.err());
+        assertTrue(r.err().contains("REFERENCES_NOT_ANALYSED"), r.err());
+    }
+
+    @Test
     void aQuotedFromAddressGivesACleanSenderDomainInTheSummaryAndTheDossierName() throws IOException {
         Path eml = tmp.resolve("parcs.eml");
         Files.writeString(eml, """

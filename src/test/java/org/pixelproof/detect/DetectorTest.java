@@ -483,7 +483,7 @@ class DetectorTest {
         }
         Findings f = detect(sb.append("</body></html>").toString());
         assertEquals(Detector.MAX_SCORED_LINKS, f.links().size());
-        assertTrue(f.anomalies().stream().anyMatch(a -> a.code() == org.pixelproof.ingest.AnomalyCode.TOO_MANY_REFERENCES
+        assertTrue(f.anomalies().stream().anyMatch(a -> a.code() == org.pixelproof.ingest.AnomalyCode.REFERENCES_NOT_ANALYSED
                 && a.detail().startsWith((Detector.MAX_SCORED_LINKS + 5) + " links found")), f.anomalies().toString());
     }
 
