@@ -14,7 +14,7 @@ final class Domains {
 
     /** Most host names whose registrable domain is cached; default 50,000 (the cache is emptied when full). */
     static final int MAX_CACHED = 50_000;
-    private static final java.util.Map<String, String> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final BoundedCache<String, String> CACHE = new BoundedCache<>(MAX_CACHED);
 
     private Domains() {
     }
@@ -28,16 +28,7 @@ final class Domains {
         if (host == null || host.isEmpty()) {
             return null;
         }
-        String cached = CACHE.get(host);
-        if (cached != null) {
-            return cached;
-        }
-        String r = compute(host);
-        if (CACHE.size() >= MAX_CACHED) {
-            CACHE.clear();
-        }
-        CACHE.put(host, r);
-        return r;
+        return CACHE.get(host, Domains::compute);
     }
 
     private static String compute(String host) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.pixelproof.rules.LinkWrapper;
 import org.pixelproof.rules.RuleSet;
 
@@ -53,7 +52,7 @@ final class LinkDecoder {
     private final List<LinkWrapper> wrappers;
     private final List<java.util.regex.Pattern> destinationParams;
     /** Per host, the wrappers whose host pattern matches it, in rule order (most hosts: none). */
-    private final Map<String, List<LinkWrapper>> wrappersByHost = new ConcurrentHashMap<>();
+    private final BoundedCache<String, List<LinkWrapper>> wrappersByHost = new BoundedCache<>(MAX_CACHED_HOSTS);
 
     LinkDecoder(RuleSet rules) {
         this.wrappers = rules.linkWrappers();
@@ -99,22 +98,15 @@ final class LinkDecoder {
     }
 
     private List<LinkWrapper> wrappersOfHost(String host) {
-        List<LinkWrapper> cached = wrappersByHost.get(host);
-        if (cached != null) {
-            return cached;
-        }
-        List<LinkWrapper> found = new ArrayList<>(1);
-        for (LinkWrapper w : wrappers) {
-            if (w.host().matcher(host).matches()) {
-                found.add(w);
+        return wrappersByHost.get(host, h -> {
+            List<LinkWrapper> found = new ArrayList<>(1);
+            for (LinkWrapper w : wrappers) {
+                if (w.host().matcher(h).matches()) {
+                    found.add(w);
+                }
             }
-        }
-        List<LinkWrapper> result = found.isEmpty() ? List.of() : List.copyOf(found);
-        if (wrappersByHost.size() >= MAX_CACHED_HOSTS) {
-            wrappersByHost.clear();
-        }
-        wrappersByHost.put(host, result);
-        return result;
+            return found.isEmpty() ? List.of() : List.copyOf(found);
+        });
     }
 
     /**

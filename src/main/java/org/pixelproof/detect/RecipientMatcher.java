@@ -68,7 +68,7 @@ final class RecipientMatcher {
 
     /** Most address spellings whose encodings are kept between analyses; default 10,000 (emptied when full). */
     static final int MAX_CACHED_FORMS = 10_000;
-    private static final Map<String, Forms> FORMS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final BoundedCache<String, Forms> FORMS = new BoundedCache<>(MAX_CACHED_FORMS);
 
     private final List<String[]> plainForms = new ArrayList<>(); // {form, encoding, address}
     private final Map<String, Digest> digests = new HashMap<>(); // lower-case hex -> what it is
@@ -121,16 +121,7 @@ final class RecipientMatcher {
     }
 
     private static Forms forms(String form, String address) {
-        String key = form + '\u0000' + address;
-        Forms f = FORMS.get(key);
-        if (f == null) {
-            f = computeForms(form, address);
-            if (FORMS.size() >= MAX_CACHED_FORMS) {
-                FORMS.clear();
-            }
-            FORMS.put(key, f);
-        }
-        return f;
+        return FORMS.get(form + '\u0000' + address, k -> computeForms(form, address));
     }
 
     private static Forms computeForms(String form, String address) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.pixelproof.rules.HostGlob;
 import org.pixelproof.rules.PatternPrefilter;
 import org.pixelproof.rules.PatternKind;
@@ -74,7 +73,7 @@ final class VendorIndex {
     /** Catch-all entries whose first path segment is not a literal: tried on every URL. */
     private final List<Entry> anyHostEverywhere = new ArrayList<>();
     private final Map<String, List<Entry>> shapeByFirstSegment = new HashMap<>();
-    private final Map<String, List<Entry>> hostCache = new ConcurrentHashMap<>();
+    private final BoundedCache<String, List<Entry>> hostCache = new BoundedCache<>(MAX_CACHED_HOSTS);
     /** The host patterns of {@link #entries}, in order: a host tries only those whose literals it holds. */
     private final PatternPrefilter hostFilter;
     private final Map<String, List<Vendor>> vendorsByHeader = new HashMap<>();
@@ -176,24 +175,17 @@ final class VendorIndex {
     }
 
     private List<Entry> hostEntries(String host) {
-        List<Entry> cached = hostCache.get(host);
-        if (cached != null) {
-            return cached;
-        }
-        List<Entry> found = new ArrayList<>(1);
-        PatternPrefilter.Candidates may = hostFilter.candidates(host);
-        for (int k = 0; k < entries.size(); k++) {
-            Entry e = entries.get(k);
-            if (may.mayMatch(k) && e.pattern().host().matcher(host).matches()) {
-                found.add(e);
+        return hostCache.get(host, h -> {
+            List<Entry> found = new ArrayList<>(1);
+            PatternPrefilter.Candidates may = hostFilter.candidates(h);
+            for (int k = 0; k < entries.size(); k++) {
+                Entry e = entries.get(k);
+                if (may.mayMatch(k) && e.pattern().host().matcher(h).matches()) {
+                    found.add(e);
+                }
             }
-        }
-        List<Entry> result = found.isEmpty() ? List.of() : List.copyOf(found);
-        if (hostCache.size() >= MAX_CACHED_HOSTS) {
-            hostCache.clear();
-        }
-        hostCache.put(host, result);
-        return result;
+            return found.isEmpty() ? List.of() : List.copyOf(found);
+        });
     }
 
     /** @return the number of complete, non-empty path segments of a literal ({@code /wf/open} has 2). */
