@@ -9,7 +9,6 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimeUtility;
-import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.pixelproof.detect.Tracker;
+import org.pixelproof.ingest.SharedBytes;
 
 /**
  * Decides whether each tracker lies inside the part of the message a DKIM signature covers.
@@ -223,7 +223,7 @@ final class TrackerCoverage {
             searchBudget = (long) SEARCH_BUDGET_FACTOR * Math.max(1, message.wire().length);
             try {
                 Session session = Session.getInstance(lenient());
-                MimeMessage root = new MimeMessage(session, new SharedByteArrayInputStream(message.wire()));
+                MimeMessage root = new MimeMessage(session, new SharedBytes(message.wire()));
                 walk(session, root, "1", 1, new int[] {message.bodyStart()}, new int[] {0});
             } catch (MessagingException | IOException | RuntimeException e) {
                 notes.add("DKIM coverage: MIME structure could not be fully read (" + e.getClass().getSimpleName()
@@ -263,7 +263,7 @@ final class TrackerCoverage {
         }
         parts.put(path, new PartRange(at, at + raw.length, lower(part.getEncoding()), charsetParam(part)));
         if (part.isMimeType("message/rfc822")) {
-            MimeMessage inner = new MimeMessage(session, new SharedByteArrayInputStream(raw));
+            MimeMessage inner = new MimeMessage(session, new SharedBytes(raw));
             int[] innerCursor = {at};
             walk(session, inner, path + ".1", depth + 1, innerCursor, count);
         }

@@ -50,8 +50,8 @@ import org.jsoup.Jsoup;
  * </ul>
  *
  * <h2>Angus Mail set-up</h2>
- * The message is parsed by {@link MimeMessage} on a private {@link Session} over a {@link SharedByteArrayInputStream},
- * so that every part is a view of the input, never a copy. Session properties, chosen deliberately:
+ * The message is parsed by {@link MimeMessage} on a private {@link Session} over a {@link SharedByteArrayInputStream}
+ * (a {@link SharedBytes}, read without locks), so that every part is a view of the input, never a copy. Session properties, chosen deliberately:
  * <ul>
  *   <li>{@code mail.mime.allowutf8=false}: Angus keeps header bytes one {@code char} per byte, which {@code ingest}
  *       turns back into bytes and decodes as UTF-8 when valid (RFC 6532), else windows-1252; with {@code true} Angus
@@ -293,7 +293,7 @@ public final class EmailParser {
         Reading r = new Reading(log);
         MimeMessage m;
         try {
-            m = new MimeMessage(session, new SharedByteArrayInputStream(message));
+            m = new MimeMessage(session, new SharedBytes(message));
             r.headers = HeaderFields.read(m.getAllHeaderLines(), limits, log, "1");
         } catch (MessagingException | RuntimeException e) {
             log.add(AnomalyCode.UNREADABLE_PART, "1", "the header block could not be read ("
@@ -415,7 +415,7 @@ public final class EmailParser {
                 TransferDecoder.Result r = TransferDecoder.decode(content, kind, Integer.MAX_VALUE - 16);
                 reportDefect(kind, r, path);
                 int off = MessageShape.prefixLength(r.kept(), r.keptLength());
-                messageStream = new SharedByteArrayInputStream(r.kept(), off, r.keptLength() - off);
+                messageStream = new SharedBytes(r.kept(), off, r.keptLength() - off);
                 size = r.totalBytes();
             }
             if (size == 0) {
@@ -724,7 +724,7 @@ public final class EmailParser {
         if (start >= bytes.length) {
             return null;
         }
-        return new MimeBodyPart(new SharedByteArrayInputStream(bytes, start, bytes.length - start));
+        return new MimeBodyPart(new SharedBytes(bytes, start, bytes.length - start));
     }
 
     private static boolean isDelimiter(byte[] line, byte[] delimiter) {
@@ -761,13 +761,13 @@ public final class EmailParser {
             }
         }
         if (colon > start) {
-            return new MimeBodyPart(new SharedByteArrayInputStream(bytes, start, bytes.length - start));
+            return new MimeBodyPart(new SharedBytes(bytes, start, bytes.length - start));
         }
         byte[] withBlank = new byte[bytes.length + 2];
         withBlank[0] = '\r';
         withBlank[1] = '\n';
         System.arraycopy(bytes, 0, withBlank, 2, bytes.length);
-        return new MimeBodyPart(new SharedByteArrayInputStream(withBlank));
+        return new MimeBodyPart(new SharedBytes(withBlank));
     }
 
     /** @return the raw (still transfer-encoded) content of a part or message; a view of the input when possible. */

@@ -92,6 +92,9 @@ final class TransferDecoder {
      */
     static Result decode(InputStream raw, Kind kind, long keepBytes) throws IOException {
         Sink sink = new Sink(keepBytes);
+        // decoded bytes are at most as many as the encoded ones (three quarters for base64): one array, sized once
+        int encoded = raw.available();
+        sink.expect(kind == Kind.BASE64 ? encoded / 4 * 3 + 3 : kind == Kind.UUENCODE ? 0 : encoded);
         String defect = switch (kind) {
             case IDENTITY -> copy(raw, sink);
             case BASE64 -> new Base64State().run(raw, sink);
@@ -146,6 +149,14 @@ final class TransferDecoder {
                 len += take;
             }
             total += n;
+        }
+
+        /** Sizes the array for {@code bytes} decoded bytes (no more than kept), when that is more than it holds. */
+        void expect(int bytes) {
+            int want = (int) Math.min(keep, Math.max(0, bytes));
+            if (want > buf.length) {
+                buf = Arrays.copyOf(buf, want);
+            }
         }
 
         private void ensure(int more) {
@@ -355,7 +366,13 @@ final class TransferDecoder {
                                     sink.write(ws, 0, pendingWs);
                                     pendingWs = 0;
                                 }
-                                sink.write(c);
+                                // the run of ordinary bytes that starts here is copied as it is, in one write
+                                int end = i + 1;
+                                while (end < n && ordinary(buf[end])) {
+                                    end++;
+                                }
+                                sink.write(buf, i, end - i);
+                                i = end - 1;
                             }
                         }
                     }
@@ -368,6 +385,11 @@ final class TransferDecoder {
             }
             return invalid == 0 ? null
                     : Safe.count(invalid) + " invalid '=' escapes were kept literally";
+        }
+
+        /** @return true for a byte quoted-printable decoding copies as it is: not '=', white space or a line break */
+        private static boolean ordinary(byte b) {
+            return b != '=' && b != ' ' && b != '\t' && b != '\r' && b != '\n';
         }
 
         private static int hex(int c) {
