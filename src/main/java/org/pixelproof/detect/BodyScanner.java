@@ -174,6 +174,7 @@ final class BodyScanner {
     private final List<Anomaly> anomalies;
     private int maxDepthSeen;
     private Element lastContent;
+    private boolean lastContentKnown;
 
     /**
      * @param body       the parsed body
@@ -248,17 +249,57 @@ final class BodyScanner {
 
     // --------------------------------------------------------------------------------------------- elements
 
-    /** @return the last element of the body, in document order, that shows something (an image or text). */
+    /**
+     * @return the last element of the body, in document order (of start tags), that shows something (an image or text
+     *         of its own), or null; null too for the scanner of a conditional comment or a srcdoc document
+     */
     Element lastContent() {
+        if (mso || srcdocLevel > 0) {
+            return null;
+        }
+        if (!lastContentKnown) {
+            lastContent = lastContent(body.document());
+            lastContentKnown = true;
+        }
         return lastContent;
+    }
+
+    /**
+     * Searches the tree backwards (reverse document order: a node's later subtrees before the node itself), so that
+     * the search usually stops in the footer instead of testing every element for text of its own.
+     *
+     * @return the last element under {@code root}, {@code root} included, in document order, that is an image or has
+     *         text of its own; null when there is none
+     */
+    static Element lastContent(Node root) {
+        Node n = deepestLast(root);
+        while (n != null) {
+            if (n instanceof Element el && showsSomething(el)) {
+                return el;
+            }
+            if (n == root) {
+                return null;
+            }
+            Node previous = n.previousSibling();
+            n = previous != null ? deepestLast(previous) : n.parent();
+        }
+        return null;
+    }
+
+    private static Node deepestLast(Node n) {
+        while (n.childNodeSize() > 0) {
+            n = n.childNode(n.childNodeSize() - 1);
+        }
+        return n;
+    }
+
+    private static boolean showsSomething(Element el) {
+        String name = el.normalName();
+        return name.equals("img") || name.equals("amp-img") || name.equals("amp-pixel") || hasOwnText(el);
     }
 
     private void element(Element el) {
         String name = el.normalName();
-        if (!mso && srcdocLevel == 0 && (name.equals("img") || name.equals("amp-img") || name.equals("amp-pixel")
-                || hasOwnText(el))) {
-            lastContent = el;
-        }
         switch (name) {
             case "img" -> {
                 add(el, "src", "img");
@@ -628,6 +669,9 @@ final class BodyScanner {
 
     private void inlineStyle(Element el) {
         String style = el.attr("style");
+        if (style.indexOf('(') < 0 && style.indexOf('\\') < 0) {
+            return; // most styles: no function at all, found by the fast character search
+        }
         if (CssScanner.indexOfIgnoreCase(style, "url(") < 0 && CssScanner.indexOfIgnoreCase(style, "image-set(") < 0
                 && style.indexOf('\\') < 0) {
             return; // an escaped keyword (u\72 l) is read by CssScanner

@@ -213,7 +213,7 @@ public final class VisibleText {
                     return FilterResult.CONTINUE;
                 }
                 String tag = el.normalName();
-                if (INVISIBLE.contains(tag) || el.hasAttr("hidden") || HIDDEN_STYLE.matcher(el.attr("style")).find()) {
+                if (INVISIBLE.contains(tag) || el.hasAttr("hidden") || hidingStyle(el.attr("style"))) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if (BLOCKS.contains(tag)) {
@@ -246,6 +246,35 @@ public final class VisibleText {
             }
         });
         return b.build(partPath);
+    }
+
+    /**
+     * @return true when an inline style hides the element ({@code display: none} or {@code visibility: hidden} at the
+     *         start of a declaration); the pattern runs only on styles holding "none" or "hidden" (ASCII letters in any
+     *         case, as the pattern reads them), the few that can match
+     */
+    static boolean hidingStyle(String style) {
+        return (containsAsciiIgnoreCase(style, "none") || containsAsciiIgnoreCase(style, "hidden"))
+                && HIDDEN_STYLE.matcher(style).find();
+    }
+
+    /** @return true when {@code s} holds {@code lowerWord} (ASCII lower-case letters), ASCII letters in any case */
+    private static boolean containsAsciiIgnoreCase(String s, String lowerWord) {
+        int last = s.length() - lowerWord.length();
+        char first = lowerWord.charAt(0);
+        outer:
+        for (int i = 0; i <= last; i++) {
+            if ((s.charAt(i) | 0x20) != first) {
+                continue;
+            }
+            for (int k = 1; k < lowerWord.length(); k++) {
+                if ((s.charAt(i + k) | 0x20) != lowerWord.charAt(k)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static final Pattern PLAIN_LINK = Pattern.compile(

@@ -57,4 +57,15 @@ class VisibleTextTest {
         assertFalse(VisibleText.plainAbsolute(withBase.selectFirst("a"), "https://example.com/x"),
                 "a document with a base resolves");
     }
+
+    @Test
+    void hidingStylesAreReadInAnyAsciiCase() {
+        assertTrue(VisibleText.hidingStyle("display:none"));
+        assertTrue(VisibleText.hidingStyle("color:red; DISPLAY : NONE !important"));
+        assertTrue(VisibleText.hidingStyle("visibility: Hidden"));
+        assertFalse(VisibleText.hidingStyle("display:block; font-family: None Such"),
+                "none must be the value of display");
+        assertFalse(VisibleText.hidingStyle(""));
+        assertFalse(VisibleText.hidingStyle("max-height:0; overflow:hidden"));
+    }
 }
