@@ -143,12 +143,16 @@ final class RawMessage implements Headers {
         }
         byte[] out = new byte[raw.length + bare];
         int j = 0;
+        int from = 0; // the bytes from here to the next bare LF are copied in one piece
         for (int i = 0; i < raw.length; i++) {
             if (raw[i] == '\n' && (i == 0 || raw[i - 1] != '\r')) {
+                System.arraycopy(raw, from, out, j, i - from);
+                j += i - from;
                 out[j++] = '\r';
+                from = i; // the LF itself starts the next piece
             }
-            out[j++] = raw[i];
         }
+        System.arraycopy(raw, from, out, j, raw.length - from);
         return out;
     }
 
