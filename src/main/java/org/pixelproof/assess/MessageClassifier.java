@@ -130,12 +130,22 @@ public final class MessageClassifier {
     private final List<ClassificationPhrase> phrases;
     /** Which phrases may match a text, in one pass over it. */
     private final PatternPrefilter filter;
+    /** The class each phrase points to, by index; null for a class name this version does not know (skipped). */
+    private final MessageClass[] phraseClasses;
 
     /** @param rules the rule set: classification phrases and vendor categories */
     public MessageClassifier(RuleSet rules) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.phrases = rules.classificationPhrases();
         this.filter = PatternPrefilter.of(phrases.stream().map(ClassificationPhrase::pattern).toList());
+        this.phraseClasses = new MessageClass[phrases.size()];
+        for (int k = 0; k < phrases.size(); k++) {
+            try {
+                phraseClasses[k] = MessageClass.valueOf(phrases.get(k).messageClass());
+            } catch (IllegalArgumentException e) {
+                phraseClasses[k] = null;
+            }
+        }
     }
 
     /**
@@ -239,10 +249,8 @@ public final class MessageClassifier {
         }
         for (int k = 0; k < phrases.size(); k++) {
             ClassificationPhrase phrase = phrases.get(k);
-            MessageClass c;
-            try {
-                c = MessageClass.valueOf(phrase.messageClass());
-            } catch (IllegalArgumentException e) {
+            MessageClass c = phraseClasses[k];
+            if (c == null) {
                 continue;
             }
             for (int i = 0; i < sources.size() && !done.contains(phrase.id()); i++) {

@@ -103,7 +103,6 @@ public final class ConsentMarkerFinder {
             + "|qui|aca)?\\b");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;|\u2022\u00b7\u203a\u00bb](?=\\s|$)");
     private static final Pattern CLAUSE_END = Pattern.compile("[,.!?;:|\u2022\u00b7\u203a\u00bb](?=\\s|$)|\u2028");
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}@]+");
     /** The scheme of a link, dropped from its words (compiled once: String.replaceFirst compiles per call). */
     private static final Pattern URL_SCHEME = Pattern.compile("^(?i)(?:https?:|mailto:)/*");
 
@@ -494,7 +493,32 @@ public final class ConsentMarkerFinder {
         }
         s = URL_SCHEME.matcher(s).replaceFirst("");
         String norm = NormalizedText.normalize(s);
-        return NON_WORD.matcher(norm).replaceAll(" ").trim();
+        return words(norm);
+    }
+
+    /**
+     * @return {@code s} with every run of characters other than letters, digits and {@code @} turned into one space,
+     *         trimmed (as {@code s.replaceAll("[^\\p{L}\\p{N}@]+", " ").trim()}, without the pattern)
+     */
+    static String words(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        boolean gap = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (cp == '@' || Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER
+                    || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER) {
+                if (gap && b.length() > 0) {
+                    b.append(' ');
+                }
+                gap = false;
+                b.appendCodePoint(cp);
+            } else {
+                gap = true;
+            }
+        }
+        return b.toString();
     }
 
     private static String percentDecode(String s) {

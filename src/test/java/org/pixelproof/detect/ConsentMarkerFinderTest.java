@@ -290,4 +290,16 @@ class ConsentMarkerFinderTest {
         assertEquals("t example com l0 https shop example desabonner html 1",
                 ConsentMarkerFinder.urlWords("https://t.example.com/L0/https:%2F%2Fshop.example%2Fd%C3%A9sabonner.html/1"));
     }
+
+    @Test
+    void wordsSplitAsTheLetterDigitPatternDoes() {
+        java.util.regex.Pattern nonWord = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}@]+");
+        String[] samples = {"", "  ", "a", "--a--", "x@y.fr?u=1&v=\u00e9t\u00e9", "\u2167 roman \u00bd half \u0663 arabic",
+            "tab\tand\u00a0nbsp", "\ud83d\ude00emoji\ud83d", "\udc00lone", "caf\u00e9 \u0153uvre \u65e5\u672c",
+            "@@", "a_b-c.d/e"};
+        for (String s : samples) {
+            assertEquals(nonWord.matcher(s).replaceAll(" ").trim(), ConsentMarkerFinder.words(s), s);
+        }
+        assertEquals("x@y fr u 1 v \u00e9t\u00e9", ConsentMarkerFinder.words("x@y.fr?u=1&v=\u00e9t\u00e9"));
+    }
 }
