@@ -294,7 +294,7 @@ public final class VisibleText {
     public static VisibleText ofPlain(String partPath, String plain, int maxChars) {
         Objects.requireNonNull(plain, "plain");
         Builder b = new Builder(maxChars);
-        String[] lines = plain.split("\r\n|\r|\n", -1);
+        List<String> lines = lines(plain);
         boolean inParagraph = false;
         for (String line : lines) {
             if (b.full()) {
@@ -312,6 +312,10 @@ public final class VisibleText {
                 inParagraph = true;
             } else {
                 b.lineBreak();
+            }
+            if (line.indexOf(':') < 0 && !containsAsciiIgnoreCase(line, "www.")) {
+                b.appendText(line); // no scheme and no "www.": no link the pattern could find
+                continue;
             }
             Matcher m = PLAIN_LINK.matcher(line);
             int at = 0;
@@ -335,6 +339,24 @@ public final class VisibleText {
             b.appendText(line.substring(at));
         }
         return b.build(partPath);
+    }
+
+    /** @return the lines of {@code text}, split at CR LF, CR or LF; a final empty line kept (as split with -1) */
+    static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n') {
+                out.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        out.add(text.substring(start));
+        return out;
     }
 
     private static String trimUrl(String url) {

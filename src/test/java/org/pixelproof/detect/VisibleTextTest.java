@@ -68,4 +68,21 @@ class VisibleTextTest {
         assertFalse(VisibleText.hidingStyle(""));
         assertFalse(VisibleText.hidingStyle("max-height:0; overflow:hidden"));
     }
+
+    @Test
+    void linesSplitAsTheLineBreakPatternDoes() {
+        String[] samples = {"", "a", "a\n", "\n", "a\r\nb\rc\nd", "\r\r\n\n", "x\r", "\u2028not a break\n"};
+        for (String s : samples) {
+            assertEquals(java.util.List.of(s.split("\r\n|\r|\n", -1)), VisibleText.lines(s), s);
+        }
+    }
+
+    @Test
+    void plainTextLinksWithAndWithoutScheme() {
+        VisibleText vt = VisibleText.ofPlain("1", "Hello\nSee WWW.Example.org/a, or\nhttps://t.example/x?u=1 and"
+                + " [unsubscribe](mailto:u@example.org)\nno link here", 10_000);
+        assertEquals(java.util.List.of("http://WWW.Example.org/a", "https://t.example/x?u=1", "mailto:u@example.org"),
+                vt.links().stream().map(VisibleText.LinkSpan::url).toList());
+        assertTrue(vt.text().contains("no link here"), vt.text());
+    }
 }
