@@ -30,8 +30,10 @@ import org.pixelproof.detect.TrackerKind;
  *
  * <p>Columns: {@code file}, {@code sha256}, {@code date} (the Date header as ISO-8601 when it parses as RFC 5322,
  * else as written), {@code received_date} (the day the message was received, Europe/Paris), {@code sender_domain},
- * {@code organisation}, {@code vendors} (distinct tracker vendors, {@code ; }-separated), one count per tracker kind
- * ({@code open_pixel}, {@code css_beacon}, {@code click_tracking}, {@code read_receipt}, {@code other_beacon}),
+ * {@code organisation}, {@code vendors} (distinct tracker vendors, {@code ; }-separated), {@code tracker_hosts}
+ * (distinct hosts of the trackers, {@code ; }-separated, in the order of the analysis's tracker list: where the
+ * tracking goes, also when no vendor is known), one count per tracker kind ({@code open_pixel}, {@code css_beacon},
+ * {@code click_tracking}, {@code read_receipt}, {@code other_beacon}),
  * {@code trackers} (total), {@code recipient_identifiers} (how many times the recipient's address was found in tracker
  * URLs, in any encoding), {@code identifier_encodings} (which encodings), {@code verdict}, {@code message_class},
  * {@code anomalies} (anomaly codes), {@code duplicate_of} (the earlier input of the run that held the same message,
@@ -44,7 +46,7 @@ import org.pixelproof.detect.TrackerKind;
  */
 final class CsvSink implements OutcomeSink {
     static final List<String> COLUMNS = List.of("file", "sha256", "date", "received_date", "sender_domain",
-            "organisation", "vendors", "open_pixel", "css_beacon", "click_tracking", "read_receipt", "other_beacon",
+            "organisation", "vendors", "tracker_hosts", "open_pixel", "css_beacon", "click_tracking", "read_receipt", "other_beacon",
             "trackers", "recipient_identifiers", "identifier_encodings", "verdict", "message_class", "anomalies",
             "duplicate_of");
 
@@ -95,12 +97,16 @@ final class CsvSink implements OutcomeSink {
     static List<Object> row(Analysis a, String duplicateOf) {
         Map<TrackerKind, Integer> counts = new EnumMap<>(TrackerKind.class);
         Set<String> vendors = new LinkedHashSet<>();
+        Set<String> hosts = new LinkedHashSet<>();
         Set<String> encodings = new TreeSet<>();
         int identifiers = 0;
         for (Tracker t : a.trackers()) {
             counts.merge(t.kind(), 1, Integer::sum);
             if (t.vendor() != null) {
                 vendors.add(t.vendor());
+            }
+            if (t.host() != null && !t.host().isEmpty()) {
+                hosts.add(t.host());
             }
             for (RecipientIdentifier id : t.recipientIdentifiers()) {
                 identifiers++;
@@ -118,6 +124,7 @@ final class CsvSink implements OutcomeSink {
         row.add(text(a.sender() == null ? null : a.sender().fromDomain()));
         row.add(text(a.sender() == null ? null : a.sender().organisationName()));
         row.add(text(String.join("; ", vendors)));
+        row.add(text(String.join("; ", hosts)));
         for (TrackerKind kind : TrackerKind.values()) {
             row.add(counts.getOrDefault(kind, 0));
         }

@@ -145,6 +145,8 @@ class AnalyzeCommandTest {
         assertEquals("gazette-exemple.fr", col(n1, "sender_domain"));
         assertEquals("'=Org gazette-exemple.fr", col(n1, "organisation"), "formula guard");
         assertEquals("MailExemple", col(n1, "vendors"));
+        assertEquals("clic.mailexemple.com; ouverture.mailexemple.com", col(n1, "tracker_hosts"));
+        assertEquals("", col(rows.get(2), "tracker_hosts"));
         assertEquals("1", col(n1, "open_pixel"));
         assertEquals("1", col(n1, "click_tracking"));
         assertEquals("0", col(n1, "css_beacon"));
