@@ -3,10 +3,12 @@ package org.pixelproof.cli;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 import org.pixelproof.ingest.Anomaly;
+import org.pixelproof.ingest.AnomalyCode;
 
 /**
  * Everything the run tells the user on stderr while it goes: one line per input that could not be analysed (with
- * the reason), one per input analysed only in part (with the limit that cut it), and, when stderr is a terminal, a
+ * the reason), one per input analysed only in part (with the limit that cut it), one per file that ends inside its
+ * header fields (most likely cut short: its body is missing, exit code unchanged), and, when stderr is a terminal, a
  * progress line redrawn at most five times a second. Lines name inputs by the path given; they never contain the
  * messages' content (addresses, subjects, URLs).
  *
@@ -57,6 +59,11 @@ final class Reporter {
                     line(printable(o.name()) + ": analysed in part, over a limit: " + o.limitHits().stream()
                             .map(Reporter::describe).collect(Collectors.joining("; ")));
                 }
+            }
+            if (!quiet && o.analysis() != null && o.analysis().anomalies().stream()
+                    .anyMatch(a -> a.code() == AnomalyCode.HEADERS_NOT_ENDED)) {
+                line(printable(o.name()) + ": the file ends inside its header fields, with no body: probably cut short;"
+                        + " only its headers were analysed");
             }
             if (!o.limitNotes().isEmpty() && !quiet) {
                 line(printable(o.name()) + ": analysed in full, a value was shortened: " + o.limitNotes().stream()

@@ -252,6 +252,19 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aFileCutInsideItsHeadersIsReportedWithoutChangingTheExitCode() throws IOException {
+        Path cut = Files.writeString(tmp.resolve("cut.eml"), "From: a@example.com\nX-Test-Headers-Not-Ended: 1\nSubject: cut sho");
+        Run r = run("analyze", cut.toString(), "--json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.err().contains(cut + ": the file ends inside its header fields, with no body: probably cut short"),
+                r.err());
+        Path complete = Files.writeString(tmp.resolve("complete.eml"), "From: a@example.com\nSubject: s\n\nbody\n");
+        Run ok = run("analyze", complete.toString(), "--json");
+        assertFalse(ok.err().contains("header fields"), ok.err());
+        assertEquals("", run("analyze", cut.toString(), "--json", "--quiet").err());
+    }
+
+    @Test
     void anEngineDefectIsAnInternalErrorWithAStackTraceOnlyWithDebug() throws IOException {
         Path crash = Files.writeString(tmp.resolve("crash.eml"), "From: a@example.com\nX-Test-Crash: 1\n\nx\n");
         Run r = run("analyze", crash.toString(), ORDER, "--json");

@@ -113,6 +113,16 @@ class PipelineEndToEndTest {
     }
 
     @Test
+    void aFileCutInsideItsHeadersIsNamedOnStderr() throws IOException {
+        Path eml = tmp.resolve("cut.eml");
+        Files.writeString(eml, "From: Boutique <news@boutique-exemple.com>\r\nTo: alex.martin@example.org\r\nSubj");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze", eml.toString(), "--jsonl",
+                tmp.resolve("cut.jsonl").toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.err().contains(eml + ": the file ends inside its header fields"), r.err());
+    }
+
+    @Test
     void aQuotedFromAddressGivesACleanSenderDomainInTheSummaryAndTheDossierName() throws IOException {
         Path eml = tmp.resolve("parcs.eml");
         Files.writeString(eml, """

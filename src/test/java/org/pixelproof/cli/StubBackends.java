@@ -32,6 +32,7 @@ import org.pixelproof.ingest.AnomalyCode;
  * A test double of the engine that tests the command line's own mechanics (walking, ordering, outputs, errors)
  * independently of the detection stages: it recognises the fictional "MailExemple" ESP of the fixtures under
  * {@code src/test/resources/cli}, and reacts to test headers ({@code X-Test-Limit}, {@code X-Test-Crash},
+ * {@code X-Test-Headers-Not-Ended}, {@code X-Test-Long-Header},
  * {@code X-Test-Delay-Ms}). The end-to-end tests run the real engine.
  */
 final class StubBackends implements Backends {
@@ -114,6 +115,9 @@ final class StubBackends implements Backends {
         List<Anomaly> anomalies = new ArrayList<>();
         if (text.contains("X-Test-Limit:")) {
             anomalies.add(new Anomaly(AnomalyCode.BODY_TOO_LARGE, "1.2", "body over 5242880 bytes, cut"));
+        }
+        if (text.contains("X-Test-Headers-Not-Ended:")) {
+            anomalies.add(new Anomaly(AnomalyCode.HEADERS_NOT_ENDED, "1", "no empty line after the header fields"));
         }
         if (text.contains("X-Test-Long-Header:")) {
             anomalies.add(new Anomaly(AnomalyCode.HEADER_LINE_TOO_LONG, "1", "header 'To' cut"));
