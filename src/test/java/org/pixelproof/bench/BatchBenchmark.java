@@ -59,7 +59,7 @@ import org.pixelproof.rules.RuleSetLoader;
  * Options: {@code --count N} generated e-mails (default 10,000; 0 measures the real corpus only),
  * {@code --threads N} (default: processors), {@code --real DIR} a folder of real {@code .eml} files (default
  * {@code ../shared/corpus/real}, skipped when absent), {@code --pdf-count N} e-mails for the PDF phases (default 200),
- * {@code --warmup S} seconds of warm-up before each in-process measure (default 20), {@code --rounds N} measured
+ * {@code --warmup S} seconds of warm-up before each in-process measure (default 30), {@code --rounds N} measured
  * passes after it (default 3; the median is kept).
  *
  * <p>The in-process measures (parsing alone, engine) are steady-state figures, as JMH takes them: each work first runs
@@ -76,7 +76,7 @@ public final class BatchBenchmark {
         int count = 10_000;
         int threads = Runtime.getRuntime().availableProcessors();
         int pdfCount = 200;
-        int warmupSeconds = 20;
+        int warmupSeconds = 30;
         int rounds = 3;
         Path real = Path.of("../shared/corpus/real");
         for (int i = 0; i < args.length; i++) {
