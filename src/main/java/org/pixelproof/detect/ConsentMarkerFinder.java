@@ -595,7 +595,9 @@ public final class ConsentMarkerFinder {
     }
 
     /**
-     * @return the sentence of {@code text} holding {@code [from, to)}, at most {@code max} characters
+     * @return the sentence of {@code text} holding {@code [from, to)}, white space collapsed, at most {@code max}
+     *         characters; when the sentence reaches further than {@code max / 2} characters on one side, it is cut there
+     *         at a word boundary (never inside a word or a URL) and the cut is marked with an ellipsis
      */
     static String sentenceAround(String text, int from, int to, int max) {
         int start = from;
@@ -608,16 +610,37 @@ public final class ConsentMarkerFinder {
             }
             start--;
         }
+        boolean cutBefore = false;
+        if (start == limit && limit > 0) { // no sentence start within reach: begin at a word, not inside one
+            int word = start;
+            while (word < from && !Character.isWhitespace(text.charAt(word - 1))) {
+                word++;
+            }
+            start = word;
+            cutBefore = true;
+        }
         int end = to;
         int endLimit = Math.min(text.length(), to + max / 2);
+        boolean sentenceEnd = false;
         while (end < endLimit) {
             char c = text.charAt(end);
             end++;
             if ((c == '.' || c == '!' || c == '?' || c == '\n')
                     && (end >= text.length() || Character.isWhitespace(text.charAt(end)))) {
+                sentenceEnd = true;
                 break;
             }
         }
-        return NormalizedText.clip(NormalizedText.collapse(text.substring(start, end)), max);
+        boolean cutAfter = false;
+        if (!sentenceEnd && end < text.length()) { // cut before the sentence ends: end after a word, not inside one
+            int word = end;
+            while (word > to && !Character.isWhitespace(text.charAt(word))) {
+                word--;
+            }
+            end = word;
+            cutAfter = true;
+        }
+        String quote = NormalizedText.collapse(text.substring(start, end));
+        return NormalizedText.clip((cutBefore ? "\u2026" : "") + quote + (cutAfter ? "\u2026" : ""), max);
     }
 }

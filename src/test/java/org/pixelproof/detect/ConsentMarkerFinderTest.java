@@ -302,4 +302,22 @@ class ConsentMarkerFinderTest {
         }
         assertEquals("x@y fr u 1 v \u00e9t\u00e9", ConsentMarkerFinder.words("x@y.fr?u=1&v=\u00e9t\u00e9"));
     }
+
+    @Test
+    void sentencesAroundAMatchAreCutAtWordsAndMarked() {
+        String text = "Intro. Read https://example.com/a/very/long/path?with=query&and=more then the company name"
+                + " Exemple SAS, 1 rue de la Paix, with nothing ending this sentence for a long while after it";
+        int from = text.indexOf("Exemple SAS");
+        int to = from + "Exemple SAS".length();
+        String quote = ConsentMarkerFinder.sentenceAround(text, from, to, 60);
+        assertTrue(quote.startsWith("\u2026") && quote.endsWith("\u2026"), quote);
+        assertTrue(quote.contains("Exemple SAS"), quote);
+        String inner = quote.substring(1, quote.length() - 1);
+        assertTrue(text.contains(inner), "whole words of the text, cut at spaces: " + quote);
+        assertTrue(text.charAt(text.indexOf(inner) - 1) == ' ', quote);
+        assertTrue(text.charAt(text.indexOf(inner) + inner.length()) == ' ', quote);
+        // a sentence within reach is quoted whole, without marks
+        assertEquals("Read the notice.", ConsentMarkerFinder.sentenceAround("Intro. Read the notice. Next one.", 12, 18,
+                300));
+    }
 }
