@@ -31,43 +31,69 @@ public final class NormalizedText {
     /**
      * @param original any text, not null
      * @return its normalised form with the offset map
+     * @throws NullPointerException when {@code original} is null
      */
     public static NormalizedText of(String original) {
         Objects.requireNonNull(original, "original");
-        StringBuilder out = new StringBuilder(original.length());
-        int[] map = new int[Math.max(16, original.length() + 16)];
+        return build(original, true);
+    }
+
+    /**
+     * Normalises {@code original} into a character array, recording for each character the index of the original
+     * character it comes from when {@code withMap}.
+     */
+    private static NormalizedText build(String original, boolean withMap) {
+        int n = original.length();
+        char[] out = new char[n + 16];
+        int[] map = withMap ? new int[n + 16] : null;
+        int len = 0;
         int i = 0;
-        while (i < original.length()) {
+        while (i < n) {
             char ch = original.charAt(i);
             if (ch < 0x80 && ch > ' ') { // ASCII letters, digits, punctuation: lower case is all there is to do
-                map = append(out, map, ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch, i);
+                if (len == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                    map = map == null ? null : Arrays.copyOf(map, out.length);
+                }
+                if (map != null) {
+                    map[len] = i;
+                }
+                out[len++] = ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
                 i++;
                 continue;
             }
             int cp = original.codePointAt(i);
-            int len = Character.charCount(cp);
+            int cpLen = Character.charCount(cp);
             if (Character.getType(cp) == Character.FORMAT) {
-                i += len;
+                i += cpLen;
                 continue;
             }
+            String piece;
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-                    map = append(out, map, ' ', i);
+                if (len == 0 || out[len - 1] == ' ') {
+                    i += cpLen;
+                    continue;
                 }
-                i += len;
-                continue;
+                piece = " ";
+            } else {
+                piece = piece(cp);
             }
-            String piece = piece(cp);
+            if (len + piece.length() > out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length * 2, len + piece.length()));
+                map = map == null ? null : Arrays.copyOf(map, out.length);
+            }
             for (int k = 0; k < piece.length(); k++) {
-                map = append(out, map, piece.charAt(k), i);
+                if (map != null) {
+                    map[len] = i;
+                }
+                out[len++] = piece.charAt(k);
             }
-            i += len;
+            i += cpLen;
         }
-        int end = out.length();
-        if (end > 0 && out.charAt(end - 1) == ' ') {
-            out.setLength(end - 1);
+        if (len > 0 && out[len - 1] == ' ') {
+            len--;
         }
-        return new NormalizedText(original, out.toString(), Arrays.copyOf(map, out.length()));
+        return new NormalizedText(original, new String(out, 0, len), map == null ? null : Arrays.copyOf(map, len));
     }
 
     /** The normalised form of each BMP code point, filled on first use (a benign race: values are immutable). */
@@ -112,18 +138,14 @@ public final class NormalizedText {
         return kept.toString();
     }
 
-    /** @return the normalised form of {@code original}, without the offset map. */
+    /**
+     * @param original any text, not null
+     * @return its normalised form, as {@code of(original).text()} without building the offset map
+     * @throws NullPointerException when {@code original} is null
+     */
     public static String normalize(String original) {
-        return of(original).text();
-    }
-
-    private static int[] append(StringBuilder out, int[] map, char c, int originalAt) {
-        if (out.length() >= map.length) {
-            map = Arrays.copyOf(map, map.length * 2);
-        }
-        map[out.length()] = originalAt;
-        out.append(c);
-        return map;
+        Objects.requireNonNull(original, "original");
+        return build(original, false).text();
     }
 
     /** @return the normalised text. */
