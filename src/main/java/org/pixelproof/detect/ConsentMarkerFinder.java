@@ -103,8 +103,6 @@ public final class ConsentMarkerFinder {
             + "|qui|aca)?\\b");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;|\u2022\u00b7\u203a\u00bb](?=\\s|$)");
     private static final Pattern CLAUSE_END = Pattern.compile("[,.!?;:|\u2022\u00b7\u203a\u00bb](?=\\s|$)|\u2028");
-    /** The scheme of a link, dropped from its words (compiled once: String.replaceFirst compiles per call). */
-    private static final Pattern URL_SCHEME = Pattern.compile("^(?i)(?:https?:|mailto:)/*");
 
     private static final Set<ConsentMarkerType> OPT_OUT_ONLY = EnumSet.of(ConsentMarkerType.TRACKING_OPT_OUT_LINK);
 
@@ -491,9 +489,45 @@ public final class ConsentMarkerFinder {
         for (int i = 0; i < 2 && s.indexOf('%') >= 0; i++) {
             s = percentDecode(s);
         }
-        s = URL_SCHEME.matcher(s).replaceFirst("");
+        s = s.substring(schemeEnd(s));
         String norm = NormalizedText.normalize(s);
         return words(norm);
+    }
+
+    /**
+     * @return the length of the scheme a link's words leave out: {@code http:}, {@code https:} or {@code mailto:} (ASCII
+     *         letters in any case) and the slashes after it; 0 for any other link
+     */
+    static int schemeEnd(String url) {
+        int end;
+        if (startsWithAscii(url, "https:")) {
+            end = 6;
+        } else if (startsWithAscii(url, "http:")) {
+            end = 5;
+        } else if (startsWithAscii(url, "mailto:")) {
+            end = 7;
+        } else {
+            return 0;
+        }
+        while (end < url.length() && url.charAt(end) == '/') {
+            end++;
+        }
+        return end;
+    }
+
+    /** @return true when {@code s} starts with {@code lower}, ASCII letters compared in any case (only them) */
+    private static boolean startsWithAscii(String s, String lower) {
+        if (s.length() < lower.length()) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            char c = s.charAt(i);
+            char l = lower.charAt(i);
+            if (c != l && !(l >= 'a' && l <= 'z' && c == l - ('a' - 'A'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

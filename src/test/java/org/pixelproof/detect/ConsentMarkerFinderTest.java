@@ -320,4 +320,14 @@ class ConsentMarkerFinderTest {
         assertEquals("Read the notice.", ConsentMarkerFinder.sentenceAround("Intro. Read the notice. Next one.", 12, 18,
                 300));
     }
+
+    @Test
+    void schemesLeftOutOfUrlWordsAsThePatternDid() {
+        java.util.regex.Pattern scheme = java.util.regex.Pattern.compile("^(?i)(?:https?:|mailto:)/*");
+        for (String url : new String[] {"https://a.b/c", "HTTP:///x", "MailTo:u@x", "mailto:", "http:", "ftp://x",
+            "httpſ://x", "maılto:x", "https:/", "", "h", "//host/p", "https"}) {
+            java.util.regex.Matcher m = scheme.matcher(url);
+            assertEquals(m.lookingAt() ? m.end() : 0, ConsentMarkerFinder.schemeEnd(url), url);
+        }
+    }
 }
