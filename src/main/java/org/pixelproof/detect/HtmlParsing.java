@@ -108,7 +108,8 @@ public final class HtmlParsing {
      */
     static boolean hasBaseTag(String html, int end) {
         for (int i = html.indexOf('<'); i >= 0 && i < end; i = html.indexOf('<', i + 1)) {
-            if (html.regionMatches(true, i + 1, "base", 0, 4)) {
+            if (i + 1 < html.length() && (html.charAt(i + 1) | 0x20) == 'b' // most tags fail here, cheaply
+                    && html.regionMatches(true, i + 1, "base", 0, 4)) {
                 return true;
             }
         }
