@@ -1,25 +1,57 @@
 package org.pixelproof.cli;
 
 import java.util.Locale;
+import java.util.Set;
 import org.pixelproof.analysis.Analysis;
 import org.pixelproof.detect.SenderIdentity;
 
 /**
- * How the command line groups e-mails by sending organisation (summary table, {@code --by-sender} dossiers): the
- * From address's domain in lower case; when absent, the first DKIM signing domain; else {@code unknown-sender}.
- * Sub-domains are kept apart ({@code news.brand.fr} and {@code brand.fr} are two senders): the message does not say
- * reliably that they are one organisation.
+ * How the command line groups e-mails by sending organisation (summary table, per-sender dossiers): the From
+ * address's domain in lower case; when absent, the first DKIM signing domain; else {@code unknown-sender}. Sub-domains
+ * are kept apart ({@code news.brand.fr} and {@code brand.fr} are two senders): the message does not say reliably that
+ * they are one organisation.
+ *
+ * <p>A public mailbox provider's domain ({@code gmail.com}, {@code orange.fr}...: {@link #SHARED_MAILBOX_DOMAINS}) is
+ * shared by people and organisations that have nothing to do with each other: there the whole From address (lower
+ * case) is the key, so that a club and a bakery both writing from {@code gmail.com} get two dossiers, each addressed
+ * to its own sender.
  */
 final class SenderKey {
     static final String UNKNOWN = "unknown-sender";
 
+    /**
+     * Domains of public mailbox providers, where anyone can open an address (the largest international ones and those
+     * common in France and its neighbours). A provider missing here only means its users are grouped by domain, as
+     * before this list.
+     */
+    static final Set<String> SHARED_MAILBOX_DOMAINS = Set.of(
+            "gmail.com", "googlemail.com", "outlook.com", "outlook.fr", "hotmail.com", "hotmail.fr", "hotmail.co.uk",
+            "hotmail.de", "hotmail.it", "hotmail.es", "live.com", "live.fr", "live.de", "msn.com", "yahoo.com",
+            "yahoo.fr", "yahoo.co.uk", "yahoo.de", "yahoo.it", "yahoo.es", "ymail.com", "aol.com", "aol.fr",
+            "icloud.com", "me.com", "mac.com", "gmx.com", "gmx.de", "gmx.fr", "gmx.net", "gmx.at", "gmx.ch", "web.de",
+            "t-online.de", "freenet.de", "orange.fr", "wanadoo.fr", "free.fr", "sfr.fr", "neuf.fr", "laposte.net",
+            "bbox.fr", "numericable.fr", "club-internet.fr", "aliceadsl.fr", "protonmail.com", "protonmail.ch",
+            "proton.me", "pm.me", "tutanota.com", "tutanota.de", "tuta.io", "mail.com", "yandex.ru", "yandex.com",
+            "mail.ru", "libero.it", "virgilio.it", "tiscali.it", "zoho.com", "fastmail.com", "posteo.de",
+            "mailbox.org", "skynet.be", "telenet.be", "bluewin.ch", "qq.com", "163.com", "seznam.cz", "wp.pl", "o2.pl",
+            "interia.pl");
+
     private SenderKey() {
     }
 
+    /**
+     * @param a an analysis
+     * @return its sender's key: a domain, a whole address at a {@link #SHARED_MAILBOX_DOMAINS shared mailbox domain},
+     *         or {@link #UNKNOWN}; never null
+     */
     static String of(Analysis a) {
         SenderIdentity s = a.sender();
         if (s != null && s.fromDomain() != null && !s.fromDomain().isBlank()) {
-            return s.fromDomain().trim().toLowerCase(Locale.ROOT);
+            String domain = s.fromDomain().trim().toLowerCase(Locale.ROOT);
+            if (SHARED_MAILBOX_DOMAINS.contains(domain) && s.fromAddress() != null && !s.fromAddress().isBlank()) {
+                return s.fromAddress().trim().toLowerCase(Locale.ROOT);
+            }
+            return domain;
         }
         if (s != null && !s.dkimDomains().isEmpty()) {
             return s.dkimDomains().get(0).trim().toLowerCase(Locale.ROOT);
