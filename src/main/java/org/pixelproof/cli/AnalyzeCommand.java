@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
                     + "and counted; a path given explicitly is always analysed.",
             "",
             "Outputs name each input by the path given (file.mbox#3 for the 3rd message of an mbox) and follow the "
-                    + "order of the inputs. With no output option, one line per e-mail is printed. A summary per "
-                    + "sender and per tracker vendor goes to stderr at the end, so stdout stays machine-readable."},
+                    + "order of the inputs. When no output goes to stdout (no --json, --jsonl - or --csv -), one line per "
+                    + "e-mail is printed there, unless --quiet. A summary per sender and per tracker vendor goes to "
+                    + "stderr at the end, so stdout stays machine-readable."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every input was analysed in full",
@@ -90,12 +91,18 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "stderr says how many.")
     Path pdf;
 
-    @Option(names = "--by-sender", description = "With --pdf: one dossier per sending organisation (From domain) "
-            + "gathering its e-mails, instead of one per e-mail. The same message given twice counts once.")
+    @Option(names = "--by-sender", description = "With --pdf: one dossier per sending organisation (From domain; "
+            + "the From address for a public mailbox provider such as gmail.com) gathering its e-mails, instead of "
+            + "one per e-mail. The same message given twice counts once.")
     boolean bySender;
 
-    @Option(names = "--max-per-dossier", paramLabel = "N", defaultValue = "100", description = "With --by-sender: "
-            + "most e-mails in one dossier; a sender with more gets several (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sender-pdf", paramLabel = "DIR", description = "Write one dossier per sending organisation "
+            + "(as --by-sender) in DIR, created if needed; with --pdf DIR2, the same run also writes one dossier per "
+            + "e-mail in DIR2.")
+    Path senderPdf;
+
+    @Option(names = "--max-per-dossier", paramLabel = "N", defaultValue = "100", description = "With --by-sender or "
+            + "--sender-pdf: most e-mails in one dossier; a sender with more gets several (default: ${DEFAULT-VALUE}).")
     int maxPerDossier;
 
     @Option(names = "--lang", paramLabel = "fr|en", defaultValue = "fr", description = "Language of the dossiers "
@@ -243,13 +250,18 @@ final class AnalyzeCommand implements Callable<Integer> {
                 sinks.add(new TextSink(stdout));
             }
             if (pdf != null) {
-                Files.createDirectories(pdf);
-                sinks.add(bySender ? new BySenderSink(pdf, dossiers, pool, maxPerDossier, reporter)
+                prepareFolder(pdf, bySender ? "--by-sender" : "--pdf", reporter);
+                sinks.add(bySender ? new BySenderSink(pdf, dossiers, pool, maxPerDossier, reporter, "--by-sender")
                         : new PdfSink(pdf, reporter));
             }
+            if (senderPdf != null) {
+                prepareFolder(senderPdf, "--sender-pdf", reporter);
+                sinks.add(new BySenderSink(senderPdf, dossiers, pool, maxPerDossier, reporter, "--sender-pdf"));
+            }
             sinks.add(summary);
+            boolean perSender = pdf != null && bySender || senderPdf != null;
             BatchRunner runner = new BatchRunner(engine, walker, pool, 4 * workers, reporter, sinks,
-                    pdf != null && !bySender ? dossiers : null, pdf != null && bySender, timeoutSeconds);
+                    pdf != null && !bySender ? dossiers : null, perSender, timeoutSeconds);
             runner.run(paths);
             stdout.flush();
         } catch (IOException e) {
@@ -314,6 +326,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (bySender && pdf == null) {
             throw new ParameterException(spec.commandLine(), "--by-sender needs --pdf DIR");
         }
+        if (bySender && senderPdf != null) {
+            throw new ParameterException(spec.commandLine(), "--by-sender and --sender-pdf both ask for dossiers per "
+                    + "sender: use --pdf DIR --sender-pdf DIR2 for one dossier per e-mail and one per sender");
+        }
+        if (pdf != null && senderPdf != null && pdf.toAbsolutePath().normalize().equals(
+                senderPdf.toAbsolutePath().normalize())) {
+            throw new ParameterException(spec.commandLine(), "--pdf and --sender-pdf need two different folders");
+        }
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
@@ -325,6 +345,22 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (dkimZoneFile != null && !Files.isReadable(dkimZoneFile)) {
             throw new ParameterException(spec.commandLine(), "--dkim-zone-file: cannot read " + dkimZoneFile);
+        }
+    }
+
+    /**
+     * Creates a dossier folder if needed; says on stderr (unless --quiet) when it already holds files, since the run
+     * adds its dossiers to them and replaces those of the same name.
+     */
+    private static void prepareFolder(Path dir, String option, Reporter reporter) throws IOException {
+        Files.createDirectories(dir);
+        long present;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            present = files.count();
+        }
+        if (present > 0) {
+            reporter.note(Reporter.printable(String.format(java.util.Locale.ROOT, "%s: %s already holds %,d file(s);"
+                    + " this run's dossiers are added, replacing those of the same name", option, dir, present)));
         }
     }
 

@@ -18,7 +18,8 @@ import org.pixelproof.analysis.Analysis;
 import org.pixelproof.web.Complaints;
 
 /**
- * {@code --pdf DIR --by-sender}: one dossier per sending organisation ({@link SenderKey}), gathering its e-mails in
+ * {@code --pdf DIR --by-sender} or {@code --sender-pdf DIR}: one dossier per sending organisation ({@link SenderKey}),
+ * gathering its e-mails in
  * input order, written as {@code DIR/<sender>.pdf}. A sender with more than {@code maxPerDossier} e-mails gets several
  * dossiers ({@code <sender>-part2.pdf}...), so that a dossier stays readable and its rendering bounded in memory.
  *
@@ -38,6 +39,8 @@ final class BySenderSink implements OutcomeSink {
     private final ExecutorService pool;
     private final int maxPerDossier;
     private final Reporter reporter;
+    /** The option that asked for these dossiers, as stderr names it: {@code --by-sender} or {@code --sender-pdf}. */
+    private final String option;
     private final Path spool;
     /** Per sender: its spool folder number and how many e-mails it has so far. */
     private final Map<String, int[]> senders = new TreeMap<>();
@@ -45,9 +48,10 @@ final class BySenderSink implements OutcomeSink {
     private final Map<String, Integer> leftOut = new TreeMap<>();
     private long duplicates;
 
-    BySenderSink(Path dir, DossierRenderer renderer, ExecutorService pool, int maxPerDossier, Reporter reporter)
-            throws IOException {
+    BySenderSink(Path dir, DossierRenderer renderer, ExecutorService pool, int maxPerDossier, Reporter reporter,
+            String option) throws IOException {
         this.dir = dir;
+        this.option = option;
         this.renderer = renderer;
         this.pool = pool;
         this.maxPerDossier = maxPerDossier;
@@ -136,8 +140,8 @@ final class BySenderSink implements OutcomeSink {
         long messages = leftOut.values().stream().mapToLong(Integer::longValue).sum();
         if (messages > 0) {
             List<String> without = leftOut.keySet().stream().filter(k -> !senders.containsKey(k)).toList();
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "--by-sender: %,d e-mail(s) without any "
-                    + "tracker found left out of the dossiers (nothing to complain about)", messages));
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s: %,d e-mail(s) without any "
+                    + "tracker found left out of the dossiers (nothing to complain about)", option, messages));
             if (!without.isEmpty()) {
                 sb.append(String.format(Locale.ROOT, "; no dossier for %,d sender(s) with nothing to complain about: ",
                         without.size()));
@@ -146,11 +150,11 @@ final class BySenderSink implements OutcomeSink {
                     sb.append(String.format(Locale.ROOT, " and %,d more", without.size() - MAX_NAMED));
                 }
             }
-            reporter.line(Reporter.printable(sb.toString()));
+            reporter.note(Reporter.printable(sb.toString()));
         }
         if (duplicates > 0) {
-            reporter.line(String.format(Locale.ROOT, "--by-sender: %,d e-mail(s) given twice (same SHA-256 as an "
-                    + "earlier input) put in their dossier once", duplicates));
+            reporter.note(String.format(Locale.ROOT, "%s: %,d e-mail(s) given twice (same SHA-256 as an "
+                    + "earlier input) put in their dossier once", option, duplicates));
         }
     }
 

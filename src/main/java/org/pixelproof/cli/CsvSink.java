@@ -36,7 +36,8 @@ import org.pixelproof.detect.TrackerKind;
  * {@code click_tracking}, {@code read_receipt}, {@code other_beacon}),
  * {@code trackers} (total), {@code recipient_identifiers} (how many times the recipient's address was found in tracker
  * URLs, in any encoding), {@code identifier_encodings} (which encodings), {@code verdict}, {@code message_class},
- * {@code anomalies} (anomaly codes), {@code duplicate_of} (the earlier input of the run that held the same message,
+ * {@code sender_identity_doubtful} ({@code true} when the message shows signs of phishing or a forged sender: the
+ * organisation it names may not have sent it), {@code anomalies} (anomaly codes), {@code duplicate_of} (the earlier input of the run that held the same message,
  * identical SHA-256, else empty: the row is kept so that every input has one, but the message counts once).
  * Failed inputs have no row (they are reported on stderr).
  *
@@ -47,8 +48,8 @@ import org.pixelproof.detect.TrackerKind;
 final class CsvSink implements OutcomeSink {
     static final List<String> COLUMNS = List.of("file", "sha256", "date", "received_date", "sender_domain",
             "organisation", "vendors", "tracker_hosts", "open_pixel", "css_beacon", "click_tracking", "read_receipt", "other_beacon",
-            "trackers", "recipient_identifiers", "identifier_encodings", "verdict", "message_class", "anomalies",
-            "duplicate_of");
+            "trackers", "recipient_identifiers", "identifier_encodings", "verdict", "message_class",
+            "sender_identity_doubtful", "anomalies", "duplicate_of");
 
     private final Writer writer;
     private final SequenceWriter rows;
@@ -133,6 +134,7 @@ final class CsvSink implements OutcomeSink {
         row.add(String.join("; ", encodings));
         row.add(a.verdict().name());
         row.add(a.assessment() == null ? "" : a.assessment().messageClass().name());
+        row.add(SummarySink.doubtful(a) ? "true" : "false");
         row.add(String.join("; ", anomalies));
         row.add(text(duplicateOf));
         return row;

@@ -53,11 +53,11 @@ final class PdfSink implements OutcomeSink {
     @Override
     public void finish() {
         if (nothingToComplain > 0) {
-            reporter.line(String.format(Locale.ROOT, "--pdf: no dossier for %,d e-mail(s) without any tracker found: "
+            reporter.note(String.format(Locale.ROOT, "--pdf: no dossier for %,d e-mail(s) without any tracker found: "
                     + "nothing to complain about", nothingToComplain));
         }
         if (duplicates > 0) {
-            reporter.line(String.format(Locale.ROOT, "--pdf: no second dossier for %,d e-mail(s) given twice "
+            reporter.note(String.format(Locale.ROOT, "--pdf: no second dossier for %,d e-mail(s) given twice "
                     + "(same SHA-256 as an earlier input)", duplicates));
         }
     }

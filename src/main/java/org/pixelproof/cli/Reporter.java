@@ -82,6 +82,13 @@ final class Reporter {
         tick();
     }
 
+    /** Prints an informational line (what was left out of an output and why), unless {@code --quiet}. */
+    void note(String text) {
+        if (!quiet) {
+            line(text);
+        }
+    }
+
     /** Reports a failure that is not tied to one input's analysis (e.g. a per-sender dossier). */
     void failure(String subject, String reason, boolean isInternal) {
         failed++;

@@ -18,7 +18,8 @@ import org.pixelproof.detect.Tracker;
  * per sending organisation and one per tracker vendor, each sorted by number of e-mails, at most
  * {@value #MAX_ROWS} rows (the rest counted). Memory grows with the number of distinct senders and vendors, not of
  * e-mails. A message given twice in the run (same SHA-256, see {@link Outcome#duplicateOf()}) is counted once; the
- * duplicates are listed (at most {@value #MAX_DUPLICATES_NAMED}) under the totals.
+ * duplicates are listed (at most {@value #MAX_DUPLICATES_NAMED}) under the totals, as are the e-mails whose sender
+ * identity is doubtful (counted, their senders named).
  */
 final class SummarySink implements OutcomeSink {
     static final int MAX_ROWS = 25;
@@ -30,6 +31,9 @@ final class SummarySink implements OutcomeSink {
     private long tracked;
     private long withoutMarkers;
     private long withIdentifiers;
+    /** E-mails whose sender identity is doubtful ({@code SENDER_IDENTITY_DOUBTFUL}: phishing or spoofing signs). */
+    private long doubtfulSender;
+    private final Set<String> doubtfulSenders = new LinkedHashSet<>();
     private long duplicates;
     private final List<String> duplicatesNamed = new ArrayList<>();
 
@@ -75,6 +79,12 @@ final class SummarySink implements OutcomeSink {
             withIdentifiers++;
         }
         String sender = SenderKey.of(a);
+        if (doubtful(a)) {
+            doubtfulSender++;
+            if (doubtfulSenders.size() < MAX_DUPLICATES_NAMED) {
+                doubtfulSenders.add(Reporter.printable(sender));
+            }
+        }
         SenderRow s = senders.computeIfAbsent(sender, k -> new SenderRow());
         s.emails++;
         s.trackers += a.trackers().size();
@@ -102,6 +112,11 @@ final class SummarySink implements OutcomeSink {
         }
     }
 
+    /** @return true when the analysis doubts that the e-mail comes from the sender it names */
+    static boolean doubtful(Analysis a) {
+        return a.sender() != null && a.sender().identityCaveats().contains("SENDER_IDENTITY_DOUBTFUL");
+    }
+
     /** @return "1 e-mail" or "N e-mails" */
     static String emails(long n) {
         return String.format(Locale.ROOT, n == 1 ? "%,d e-mail" : "%,d e-mails", n);
@@ -127,6 +142,12 @@ final class SummarySink implements OutcomeSink {
             sb.append(String.format(Locale.ROOT, "%,d e-mail(s) given twice (same SHA-256 as an earlier input), "
                     + "counted once: %s%s.%n", duplicates, String.join("; ", duplicatesNamed),
                     duplicates > duplicatesNamed.size() ? "; ..." : ""));
+        }
+        if (doubtfulSender > 0) {
+            sb.append(String.format(Locale.ROOT, "%s whose sender's identity is doubtful (signs of phishing or a forged"
+                    + " sender; senders %s%s): check before writing to the organisation named, which may not have sent"
+                    + " them (CSV column sender_identity_doubtful).%n", emails(doubtfulSender),
+                    String.join(", ", doubtfulSenders), doubtfulSender > doubtfulSenders.size() ? ", ..." : ""));
         }
         if (counts.failed() > 0) {
             sb.append(String.format(Locale.ROOT, "%,d input(s) could not be analysed (see above).%n",

@@ -252,6 +252,31 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aDoubtfulSenderIsFlaggedInTheCsvAndTheSummary() throws IOException {
+        Path phish = Files.writeString(tmp.resolve("phish.eml"), "From: Banque <service@banque-exemple.example>\n"
+                + "X-Test-Doubtful-Sender: 1\nSubject: s\n\nx\n");
+        Run r = run("analyze", phish.toString(), N1, "--csv", "-");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        List<List<String>> rows = readCsv(r.out());
+        assertEquals("true", col(rows.get(1), "sender_identity_doubtful"));
+        assertEquals("false", col(rows.get(2), "sender_identity_doubtful"));
+        assertTrue(r.err().contains("1 e-mail whose sender's identity is doubtful (signs of phishing or a forged sender;"
+                + " senders banque-exemple.example)"), r.err());
+    }
+
+    @Test
+    void perSenderDossiersAreAskedForOnce() {
+        Run r = run("analyze", N1, "--pdf", tmp.resolve("a").toString(), "--by-sender", "--sender-pdf",
+                tmp.resolve("b").toString());
+        assertEquals(ExitCodes.USAGE, r.exit());
+        assertTrue(r.err().contains("use --pdf DIR --sender-pdf DIR2"), r.err());
+        Run same = run("analyze", N1, "--pdf", tmp.resolve("a").toString(), "--sender-pdf",
+                tmp.resolve("a/.").toString());
+        assertEquals(ExitCodes.USAGE, same.exit());
+        assertTrue(same.err().contains("two different folders"), same.err());
+    }
+
+    @Test
     void aFileCutInsideItsHeadersIsReportedWithoutChangingTheExitCode() throws IOException {
         Path cut = Files.writeString(tmp.resolve("cut.eml"), "From: a@example.com\nX-Test-Headers-Not-Ended: 1\nSubject: cut sho");
         Run r = run("analyze", cut.toString(), "--json");

@@ -1,6 +1,7 @@
 package org.pixelproof.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,6 +95,42 @@ class PipelineEndToEndTest {
         assertTrue(gazette.contains(sha1) && gazette.contains(sha2), "both newsletters in the sender's dossier");
         assertTrue(!gazette.contains(shaOrder), "the order is in no dossier");
         assertTrue(gazette.contains("AlexMartin"), "the complainant's name, white space removed");
+    }
+
+    @Test
+    void oneRunWritesDossiersPerEmailAndPerSenderAndKeepsPeopleOnAPublicMailboxDomainApart() throws IOException {
+        String newsletter = Files.readString(FIXTURES.resolve("newsletter-1.eml"));
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(in.resolve("bakery.eml"), newsletter.replace(
+                "From: La Gazette du Jardin <lettre@gazette-exemple.fr>", "From: Boulangerie A <Boulangerie.A@gmail.com>"));
+        Files.writeString(in.resolve("bakery-2.eml"), newsletter.replace(
+                "From: La Gazette du Jardin <lettre@gazette-exemple.fr>", "From: Boulangerie A <boulangerie.a@gmail.com>")
+                .replace("Subject: ", "Subject: Re: "));
+        Files.writeString(in.resolve("club.eml"), newsletter.replace(
+                "From: La Gazette du Jardin <lettre@gazette-exemple.fr>", "From: Club B <club.b@gmail.com>"));
+        Path perEmail = tmp.resolve("per-email");
+        Path perSender = Files.createDirectories(tmp.resolve("per-sender"));
+        Files.writeString(perSender.resolve("old.pdf"), "from an earlier run");
+        Path csv = tmp.resolve("s.csv");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze", in.toString(), "--pdf",
+                perEmail.toString(), "--sender-pdf", perSender.toString(), "--csv", csv.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(List.of("bakery-2.pdf", "bakery.pdf", "club.pdf"), AnalyzeCommandTest.list(perEmail));
+        assertEquals(List.of("boulangerie.a_gmail.com.pdf", "club.b_gmail.com.pdf", "old.pdf"),
+                AnalyzeCommandTest.list(perSender), "a club and a bakery on gmail.com are two senders");
+        assertTrue(r.err().contains("--sender-pdf: " + perSender + " already holds 1 file(s)"), r.err());
+        String bakery = AnalyzeCommandIT.text(perSender.resolve("boulangerie.a_gmail.com.pdf"));
+        List<List<String>> rows = AnalyzeCommandTest.readCsv(Files.readString(csv));
+        String clubSha = AnalyzeCommandTest.col(rows.get(3), "sha256");
+        assertTrue(bakery.contains(AnalyzeCommandTest.col(rows.get(1), "sha256"))
+                && bakery.contains(AnalyzeCommandTest.col(rows.get(2), "sha256")), "both of the bakery's e-mails");
+        assertFalse(bakery.contains(clubSha), "not the club's");
+        assertEquals("false", AnalyzeCommandTest.col(rows.get(1), "sender_identity_doubtful"));
+
+        AnalyzeCommandTest.Run quiet = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze", in.toString(), "--pdf",
+                perEmail.toString(), "--quiet");
+        assertEquals(ExitCodes.OK, quiet.exit(), quiet.err());
+        assertEquals("", quiet.err(), "--quiet prints only what failed");
     }
 
     @Test

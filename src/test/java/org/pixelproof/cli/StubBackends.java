@@ -32,7 +32,7 @@ import org.pixelproof.ingest.AnomalyCode;
  * A test double of the engine that tests the command line's own mechanics (walking, ordering, outputs, errors)
  * independently of the detection stages: it recognises the fictional "MailExemple" ESP of the fixtures under
  * {@code src/test/resources/cli}, and reacts to test headers ({@code X-Test-Limit}, {@code X-Test-Crash},
- * {@code X-Test-Headers-Not-Ended}, {@code X-Test-Long-Header},
+ * {@code X-Test-Headers-Not-Ended}, {@code X-Test-Long-Header}, {@code X-Test-Doubtful-Sender},
  * {@code X-Test-Delay-Ms}). The end-to-end tests run the real engine.
  */
 final class StubBackends implements Backends {
@@ -125,7 +125,8 @@ final class StubBackends implements Backends {
         Verdict verdict = trackers.isEmpty() ? Verdict.NO_TRACKING_FOUND : Verdict.TRACKING_WITHOUT_CONSENT_MARKERS;
         SenderIdentity sender = new SenderIdentity(domain == null ? null : "x@" + domain, null, domain, null, null,
                 List.of(), List.of(), domain == null ? null : "=Org " + domain, null, null, null, false, null, null,
-                List.of(), List.of());
+                List.of(), List.of(), null, text.contains("X-Test-Doubtful-Sender:")
+                        ? List.of("SENDER_IDENTITY_DOUBTFUL", "brand-domain-mismatch") : List.of());
         MessageSummary message = new MessageSummary(null, null, null, null, header(text, "Date"),
                 header(text, "Subject"), header(text, "Message-ID"), null, null, null, null, List.of(), false);
         return new Analysis("id" + Math.abs(name.hashCode()), name, sha256(raw), raw.length,
