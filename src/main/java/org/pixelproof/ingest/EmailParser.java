@@ -277,12 +277,25 @@ public final class EmailParser {
         return Jsoup.parse(b.text()).text().strip().length();
     }
 
-    /** @return true when an empty line ({@code LF LF} or {@code LF CR LF}) ends the header block somewhere */
+    /**
+     * @return true when an empty line ends the header block somewhere, line ends being CR LF, LF or a lone CR as Angus
+     *         Mail reads them (a message written with CR only, as old Mac mail, has its header block ended by CR CR);
+     *         an empty first line counts (an empty header block)
+     */
     static boolean hasHeaderEnd(byte[] message) {
-        for (int i = 0; i < message.length - 1; i++) {
-            if (message[i] == '\n' && (message[i + 1] == '\n'
-                    || message[i + 1] == '\r' && i + 2 < message.length && message[i + 2] == '\n')) {
-                return true;
+        boolean lineStart = true;
+        for (int i = 0; i < message.length; i++) {
+            byte c = message[i];
+            if (c == '\r' || c == '\n') {
+                if (lineStart) {
+                    return true; // an empty line
+                }
+                if (c == '\r' && i + 1 < message.length && message[i + 1] == '\n') {
+                    i++; // CR LF is one line end
+                }
+                lineStart = true;
+            } else {
+                lineStart = false;
             }
         }
         return false;

@@ -58,7 +58,10 @@ public final class SharedBytes extends SharedByteArrayInputStream {
 
     @Override
     public long skip(long n) {
-        long k = Math.max(0, Math.min(n, count - pos));
+        long k = count - pos; // as ByteArrayInputStream, also for a view that starts past the array's end
+        if (n < k) {
+            k = n < 0 ? 0 : n;
+        }
         pos += (int) k;
         return k;
     }

@@ -478,5 +478,22 @@ class EmailParserTest {
                 whole.anomalies().toString());
         ReceivedEmail lf = PARSER.parse("From: a@b.example\nSubject: x\n\nhi\n".getBytes(StandardCharsets.US_ASCII), null);
         assertTrue(lf.anomalies().stream().noneMatch(a -> a.code() == AnomalyCode.HEADERS_NOT_ENDED));
+        ReceivedEmail cr = PARSER.parse("From: a@b.example\rSubject: old Mac\r\rhi\r".getBytes(StandardCharsets.US_ASCII),
+                null);
+        assertTrue(cr.anomalies().stream().noneMatch(a -> a.code() == AnomalyCode.HEADERS_NOT_ENDED),
+                "CR-only line ends, as Angus reads them: " + cr.anomalies());
+        assertEquals("old Mac", cr.headers().stream().filter(h -> h.name().equalsIgnoreCase("Subject")).findFirst()
+                .orElseThrow().decoded());
+    }
+
+    @Test
+    void headerEndsAreEmptyLinesWhateverTheLineEnds() {
+        for (String ended : new String[] {"a: b\n\n", "a: b\r\n\r\nx", "a: b\r\rx", "a: b\n\r\n", "a: b\r\n\n",
+            "\r\nbody", "\nbody", "a: b\r\n\rx"}) {
+            assertTrue(EmailParser.hasHeaderEnd(ended.getBytes(StandardCharsets.US_ASCII)), ended);
+        }
+        for (String open : new String[] {"", "a: b", "a: b\r\n", "a: b\n c: d\n", "a: b\r\nc: d\r", "a: b\r\n e"}) {
+            assertFalse(EmailParser.hasHeaderEnd(open.getBytes(StandardCharsets.US_ASCII)), open);
+        }
     }
 }

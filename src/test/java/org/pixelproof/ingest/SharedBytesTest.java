@@ -60,4 +60,16 @@ class SharedBytesTest {
         assertArrayEquals("56789".getBytes(StandardCharsets.US_ASCII), rest.readAllBytes());
         assertThrows(IllegalArgumentException.class, () -> in.newStream(-1, 2));
     }
+
+    @Test
+    void aViewPastTheEndBehavesAsTheLockedOne() throws IOException {
+        byte[] ten = new byte[10];
+        InputStream locked = new jakarta.mail.util.SharedByteArrayInputStream(ten).newStream(15, -1);
+        InputStream unlocked = new SharedBytes(ten).newStream(15, -1);
+        assertEquals(locked.available(), unlocked.available());
+        assertEquals(locked.skip(3), unlocked.skip(3));
+        assertEquals(((jakarta.mail.internet.SharedInputStream) locked).getPosition(),
+                ((jakarta.mail.internet.SharedInputStream) unlocked).getPosition());
+        assertEquals(locked.read(), unlocked.read());
+    }
 }
