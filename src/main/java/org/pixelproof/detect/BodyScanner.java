@@ -578,7 +578,7 @@ final class BodyScanner {
             return;
         }
         String content = el.attr("content");
-        String lower = content.toLowerCase(Locale.ROOT);
+        String lower = CaseFold.lowerKeepingIndexes(content);
         int u = lower.indexOf("url");
         if (u < 0) {
             return;
@@ -1161,7 +1161,7 @@ final class BodyScanner {
         } else {
             order.conditionalCommentElements += HtmlParsing.startTags(content);
         }
-        Document fragment = HtmlParsing.parser(limits.maxHtmlDepth()).parseInput(content, "");
+        Document fragment = guardedParse(content);
         HtmlBody inner = new HtmlBody(body.partPath(), body.kind(), fragment);
         new BodyScanner(inner, content, limits, order, base, msoLevel + 1, srcdocLevel, candidates, links, sheets,
                 anomalies).scan(fragment);
@@ -1190,7 +1190,7 @@ final class BodyScanner {
                     + " characters were analysed"));
             html = html.substring(0, cut);
         }
-        Document doc = HtmlParsing.parser(limits.maxHtmlDepth()).parseInput(html, "");
+        Document doc = guardedParse(html);
         Element baseEl = HtmlParsing.hasBaseTag(html, html.length()) ? doc.selectFirst("base[href]") : null;
         WebUrl innerBase = base;
         if (baseEl != null) {
@@ -1203,6 +1203,15 @@ final class BodyScanner {
         // its style sheets apply to its own document only: they are not added to the body's
         new BodyScanner(inner, html, limits, order, innerBase, msoLevel, srcdocLevel + 1, candidates, links,
                 new ArrayList<>(), anomalies).scan(doc);
+    }
+
+    /** Parses a conditional comment's or a srcdoc's markup; a jsoup failure is recorded as an anomaly. */
+    private Document guardedParse(String html) {
+        HtmlParsing.Parsed parsed = HtmlParsing.parseGuarded(html, limits.maxHtmlDepth(), true);
+        if (parsed.problem() != null) {
+            anomalies.add(new Anomaly(AnomalyCode.HTML_TOO_DEEP, body.partPath(), parsed.problem()));
+        }
+        return parsed.document();
     }
 
     // --------------------------------------------------------------------------------------------- excerpts

@@ -452,7 +452,7 @@ public final class Detector {
 
     private static void textLinks(BodyText body, BodyScanner.Order order, List<RawLink> links) {
         String t = body.text();
-        String lower = t.toLowerCase(Locale.ROOT);
+        String lower = CaseFold.lowerKeepingIndexes(t);
         int i = lower.indexOf("http");
         while (i >= 0) {
             boolean scheme = lower.startsWith("https://", i) || lower.startsWith("http://", i);

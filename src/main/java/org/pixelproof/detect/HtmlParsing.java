@@ -29,8 +29,8 @@ import org.pixelproof.ingest.IngestLimits;
  * foreign content"): its content is ordinary foreign content, not raw text, and a self-closing
  * {@code <svg><script href="x"/>} ends there. jsoup 1.24.1 reads an SVG {@code script} as raw text that ignores the
  * self-closing flag, so the rest of the body (a tracking pixel included) became script text invisible to every finder
- * ({@link #parser(int)} fixes that for all of them). The other raw-text elements ({@code style}, {@code title},
- * {@code textarea}, {@code noscript}, {@code xmp}, {@code iframe}...) already close when self-closed inside
+ * ({@link #browserLikeParser(int)} fixes that for all of them). The other raw-text elements ({@code style},
+ * {@code title}, {@code textarea}, {@code noscript}, {@code xmp}, {@code iframe}...) already close when self-closed inside
  * {@code <svg>} or {@code <math>}, and an HTML {@code <script/>} (inside {@code <foreignObject>} for example) swallows
  * what follows in a browser too.
  */
@@ -52,7 +52,6 @@ public final class HtmlParsing {
      * @return the parsed body
      */
     static HtmlBody parse(BodyText body, IngestLimits limits, List<Anomaly> anomalies) {
-        Parser parser = parser(limits.maxHtmlDepth());
         String text = body.text();
         int cut = cutAfterElements(text, MAX_ELEMENTS);
         boolean mayHaveBase = hasBaseTag(text, cut);
@@ -61,7 +60,11 @@ public final class HtmlParsing {
                     + MAX_ELEMENTS + " elements; only the first " + cut + " characters were analysed"));
             text = text.substring(0, cut);
         }
-        Document doc = parser.parseInput(text, "");
+        Parsed parsed = parseGuarded(text, limits.maxHtmlDepth(), true);
+        if (parsed.problem() != null) {
+            anomalies.add(new Anomaly(AnomalyCode.HTML_TOO_DEEP, body.partPath(), parsed.problem()));
+        }
+        Document doc = parsed.document();
         doc.setBaseUri("");
         Element base = mayHaveBase ? doc.selectFirst("base[href]") : null; // a whole-tree search: only when worth it
         if (base != null) {
@@ -74,14 +77,49 @@ public final class HtmlParsing {
     }
 
     /**
-     * A fresh HTML parser for the detector: {@link #browserLikeParser(int)} with source positions tracked, so that
-     * evidence quotes the exact source.
+     * A parsed document, and what went wrong on the way.
      *
-     * @param maxDepth the deepest element nesting kept, in levels ({@link IngestLimits#maxHtmlDepth()})
-     * @return a new parser
+     * @param document the document, never null
+     * @param problem  null when the first parse succeeded; else a sentence saying that jsoup failed and how the
+     *                 document was read instead (for an {@link AnomalyCode#HTML_TOO_DEEP} anomaly)
      */
-    static Parser parser(int maxDepth) {
-        return browserLikeParser(maxDepth).setTrackPosition(true);
+    public record Parsed(Document document, String problem) {
+    }
+
+    /**
+     * Parses as {@link #browserLikeParser(int)} does, never throwing: jsoup 1.24.1 throws an
+     * {@link IndexOutOfBoundsException} on some documents whose formatting elements ({@code <a>}, {@code <font>},
+     * {@code <b>}...) sit exactly at the nesting limit (in {@code HtmlTreeBuilder.reconstructFormattingElements}; 507
+     * {@code <div>} then {@code <p><a><font><li><p>} is one). Such a document is parsed again one level shallower,
+     * then with twice the limit (the failure needs the limit at one exact depth), and as a last resort read as text,
+     * so that a message built to crash the parser still gets an analysis saying what was left out.
+     *
+     * @param html           the markup
+     * @param maxDepth       the nesting limit, in levels ({@link IngestLimits#maxHtmlDepth()}), at least 2
+     * @param trackPositions whether source positions are tracked (the detector's parse, for exact evidence quotes)
+     * @return the document, and null or the reason it was read another way
+     */
+    public static Parsed parseGuarded(String html, int maxDepth, boolean trackPositions) {
+        int[] depths = {maxDepth, Math.max(1, maxDepth - 1), maxDepth * 2};
+        RuntimeException first = null;
+        for (int depth : depths) {
+            try {
+                Parser parser = browserLikeParser(depth).setTrackPosition(trackPositions);
+                Document doc = parser.parseInput(html, "");
+                return new Parsed(doc, first == null ? null : "the HTML parser (jsoup) failed on this body at the"
+                        + " nesting limit of " + maxDepth + " levels (" + first.getClass().getSimpleName() + "); it was"
+                        + " parsed again with a limit of " + depth + " levels");
+            } catch (RuntimeException e) { // a jsoup defect on this input: try another limit
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        Document text = Document.createShell("");
+        text.body().appendText(html);
+        return new Parsed(text, "the HTML parser (jsoup) failed on this body at every nesting limit tried ("
+                + first.getClass().getSimpleName() + "); it was read as plain text, so its elements were not"
+                + " analysed");
     }
 
     /**

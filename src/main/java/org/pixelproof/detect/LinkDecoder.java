@@ -175,7 +175,7 @@ final class LinkDecoder {
     /** A URL written in the path, percent-encoded in one segment or plainly up to the end. */
     private static String urlInPath(WebUrl url) {
         String path = url.path();
-        String lower = path.toLowerCase(Locale.ROOT);
+        String lower = CaseFold.lowerKeepingIndexes(path);
         int at = indexOfScheme(lower);
         if (at < 0) {
             return null;
@@ -305,7 +305,7 @@ final class LinkDecoder {
             }
         }
         String path = url.path();
-        int at = indexOfScheme(path.toLowerCase(Locale.ROOT));
+        int at = indexOfScheme(CaseFold.lowerKeepingIndexes(path));
         if (at >= 0 && urlInPath(url) != null) {
             String rest = path.substring(at);
             String restLower = rest.toLowerCase(Locale.ROOT);

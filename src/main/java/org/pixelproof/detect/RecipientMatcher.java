@@ -204,7 +204,7 @@ final class RecipientMatcher {
             return out;
         }
         Set<String> seen = new java.util.HashSet<>();
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = CaseFold.lowerKeepingIndexes(text); // indexes found in it cut the original
         for (String[] f : plainForms) {
             int at = lower.indexOf(f[0]);
             if (at >= 0 && seen.add(f[1] + '\u0000' + f[2])) {

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -18,6 +17,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.pixelproof.ingest.BodyKind;
 import org.pixelproof.ingest.BodyText;
+import org.pixelproof.ingest.IngestLimits;
 import org.pixelproof.ingest.ReceivedEmail;
 
 /**
@@ -177,7 +177,8 @@ public final class VisibleText {
                 out.add(ofPlain(body.partPath(), body.text(), maxChars));
             } else {
                 HtmlBody h = byPart.remove(body.partPath());
-                Document doc = h != null ? h.document() : Jsoup.parse(body.text());
+                Document doc = h != null ? h.document()
+                        : HtmlParsing.parseGuarded(body.text(), IngestLimits.DEFAULT.maxHtmlDepth(), false).document();
                 out.add(ofHtml(body.partPath(), doc, maxChars));
             }
         }

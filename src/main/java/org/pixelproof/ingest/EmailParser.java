@@ -274,7 +274,11 @@ public final class EmailParser {
         if (t.length() <= MAX_COVER_NOTE_CHARS || b.kind() == BodyKind.PLAIN) {
             return t.length();
         }
-        return Jsoup.parse(b.text()).text().strip().length();
+        try {
+            return Jsoup.parse(b.text()).text().strip().length();
+        } catch (RuntimeException e) { // a jsoup defect on this markup: the markup's length bounds the text's
+            return t.length();
+        }
     }
 
     /**

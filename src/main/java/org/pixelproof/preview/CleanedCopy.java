@@ -12,14 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.pixelproof.detect.HtmlParsing;
@@ -332,7 +330,7 @@ public final class CleanedCopy {
     /** @return {@code html} with the trackers removed and tracked links rewritten, as a complete document. */
     String cleanHtml(String html, List<Tracker> trackers, List<Link> links) {
         String source = html.length() > limits.maxHtmlChars() ? html.substring(0, limits.maxHtmlChars()) : html;
-        Document doc = Jsoup.parse(source, "", HtmlParsing.browserLikeParser(limits.maxHtmlDepth()));
+        Document doc = HtmlParsing.parseGuarded(source, limits.maxHtmlDepth(), false).document();
         SafePreview.dropElementsPast(doc, limits.maxElements());
         Element baseEl = doc.selectFirst("base[href]");
         UrlRefs refs = new UrlRefs(trackers, links, baseEl == null ? null : baseEl.attr("href"));

@@ -9,14 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.parser.Parser;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeFilter;
@@ -136,8 +134,7 @@ public final class SafePreview {
             source = source.substring(0, limits.maxHtmlChars());
         }
         // as a browser reads it: a self-closed <svg><script/> ends there
-        Parser parser = HtmlParsing.browserLikeParser(limits.maxHtmlDepth());
-        Document dirty = Jsoup.parse(source, "", parser);
+        Document dirty = HtmlParsing.parseGuarded(source, limits.maxHtmlDepth(), false).document();
         truncated |= dropElementsPast(dirty, limits.maxElements());
         Element baseEl = dirty.selectFirst("base[href]");
         Rendering r = new Rendering(email, new UrlRefs(trackers, links, baseEl == null ? null : baseEl.attr("href")));

@@ -110,7 +110,11 @@ public final class HostileCorpus {
                 new Case("gen-form-50k-value-4000-buttons.eml", Expect.ANALYSED,
                         () -> HostileMessages.formHugeValueManyButtons(50_000, 4_000)),
                 new Case("gen-form-20000-hidden-20000-buttons.eml", Expect.ANALYSED,
-                        () -> HostileMessages.formManyHiddenManyButtons(20_000, 20_000)));
+                        () -> HostileMessages.formManyHiddenManyButtons(20_000, 20_000)),
+                new Case("gen-jsoup-formatting-at-depth-limit.eml", Expect.ANALYSED,
+                        () -> HostileMessages.formattingAtDepthLimit(507)),
+                new Case("gen-dotted-capital-i-before-address.eml", Expect.ANALYSED,
+                        HostileMessages::dottedCapitalIBeforeAddress));
     }
 
     /** @return the bytes of a committed fixture of {@code src/test/resources/hostile/} */

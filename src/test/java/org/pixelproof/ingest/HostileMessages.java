@@ -27,6 +27,11 @@ public final class HostileMessages {
             return this;
         }
 
+        Out utf8(String s) {
+            writeBytes(s.getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
         Out repeat(String s, long times) {
             byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
             for (long i = 0; i < times; i++) {
@@ -116,6 +121,30 @@ public final class HostileMessages {
         o.ascii(HEADERS).ascii("Content-Type: text/html; charset=utf-8\r\n\r\n").repeat("<div>", depth)
                 .ascii("<img src=\"https://pixel.exemple-hostile.org/o.gif\" width=\"1\" height=\"1\">")
                 .repeat("</div>", depth).ascii("\r\n");
+        return o.toByteArray();
+    }
+
+    /**
+     * A body on which jsoup 1.24.1 throws at its default nesting limit of 512: {@code depth} {@code <div>}, then a link
+     * whose formatting element ends up at the limit ({@code <p><a><font><li><p>}; 507 is a failing depth), then a
+     * tracking pixel that must still be found.
+     */
+    public static byte[] formattingAtDepthLimit(int depth) {
+        Out o = new Out(depth * 5 + 1024);
+        o.ascii(HEADERS).ascii("Content-Type: text/html; charset=utf-8\r\n\r\n").repeat("<div>", depth)
+                .ascii("<p><a href=\"https://clic.exemple-hostile.org/c/1\"><font><li><p>m")
+                .ascii("<img src=\"https://pixel.exemple-hostile.org/o.gif\" width=\"1\" height=\"1\">\r\n");
+        return o.toByteArray();
+    }
+
+    /**
+     * A plain-text body where a capital I with a dot ({@code İ}, which {@code toLowerCase} turns into two characters)
+     * precedes the recipient's address in a link: the address search once cut the text at a shifted index and threw.
+     */
+    public static byte[] dottedCapitalIBeforeAddress() {
+        Out o = new Out(512);
+        o.ascii(HEADERS).ascii("Content-Type: text/plain; charset=utf-8\r\n\r\n")
+                .utf8("\u0130\u0130 https://clic.exemple-hostile.org/\u0130camille.durand@example.org\r\n");
         return o.toByteArray();
     }
 
