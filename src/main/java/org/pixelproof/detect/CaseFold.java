@@ -1,5 +1,7 @@
 package org.pixelproof.detect;
 
+import java.util.Locale;
+
 /**
  * Lower case that keeps every character where it was, for searching ASCII needles ({@code http}, {@code url=}, an
  * address) in a text and then cutting the original text at the index found.
@@ -18,6 +20,10 @@ final class CaseFold {
      * @return {@code s} with each {@code char} lower-cased on its own: same length, every index the same character
      */
     static String lowerKeepingIndexes(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.length() == s.length()) {
+            return lower; // no character grew (String.toLowerCase never shrinks one): every index is in place
+        }
         char[] out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -105,7 +105,7 @@ final class TransferDecoder {
     }
 
     private static String copy(InputStream in, Sink sink) throws IOException {
-        byte[] buf = new byte[64 << 10];
+        byte[] buf = readBuffer(in);
         int n;
         while ((n = in.read(buf)) > 0) {
             sink.write(buf, 0, n);
@@ -119,6 +119,18 @@ final class TransferDecoder {
         } catch (MessagingException | IOException e) {
             return "uuencoded content is broken (" + e.getClass().getSimpleName() + "); kept what decoded";
         }
+    }
+
+    /** The most bytes read at a time: 64 KiB. */
+    private static final int READ_BUFFER_BYTES = 64 << 10;
+
+    /**
+     * @return a read buffer no larger than what {@code in} says it holds (plus one byte, to see its end in one read),
+     *         between 512 bytes and {@link #READ_BUFFER_BYTES}: a part's bytes are a view of the message, whose size
+     *         is known, and most parts are far smaller than 64 KiB
+     */
+    private static byte[] readBuffer(InputStream in) throws IOException {
+        return new byte[(int) Math.min(READ_BUFFER_BYTES, Math.max(512L, in.available() + 1L))];
     }
 
     /** Keeps up to a limit, counts everything. */
@@ -177,7 +189,7 @@ final class TransferDecoder {
         private long strayLines;
 
         String run(InputStream in, Sink sink) throws IOException {
-            byte[] buf = new byte[64 << 10];
+            byte[] buf = readBuffer(in);
             int quantum = 0;
             int have = 0;
             int line = 0;
@@ -299,7 +311,7 @@ final class TransferDecoder {
         private long invalid;
 
         String run(InputStream in, Sink sink) throws IOException {
-            byte[] buf = new byte[64 << 10];
+            byte[] buf = readBuffer(in);
             // state: 0 normal, 1 after '=', 2 after '=' + one hex digit, 3 after '=' CR
             int state = 0;
             int hex1 = 0;
