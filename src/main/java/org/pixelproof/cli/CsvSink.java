@@ -134,7 +134,7 @@ final class CsvSink implements OutcomeSink {
         row.add(String.join("; ", encodings));
         row.add(a.verdict().name());
         row.add(a.assessment() == null ? "" : a.assessment().messageClass().name());
-        row.add(SummarySink.doubtful(a) ? "true" : "false");
+        row.add(SenderKey.doubtful(a) ? "true" : "false");
         row.add(String.join("; ", anomalies));
         row.add(text(duplicateOf));
         return row;

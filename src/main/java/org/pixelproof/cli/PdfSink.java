@@ -10,9 +10,10 @@ import org.pixelproof.web.Complaints;
 
 /**
  * {@code --pdf DIR} without {@code --by-sender}: writes the dossier of each analysed e-mail, rendered by the workers,
- * as {@code DIR/<input file name>.pdf} ({@code inbox.mbox#3} gives {@code inbox.mbox-3.pdf}; characters other than
- * letters, digits, {@code .}, {@code -} and {@code _} become {@code _}). When two inputs give the same name, the later
- * one gets the first 8 hex digits of its SHA-256 appended. Existing files of the same name are replaced.
+ * as {@code DIR/<input file name>.pdf} ({@code inbox.mbox#3} gives {@code inbox.mbox-3.pdf}; each run of characters
+ * other than letters, digits, {@code .}, {@code -} and {@code _} becomes one {@code _}, none kept at the ends). When two
+ * inputs give the same name, the later one gets the first 8 hex digits of its SHA-256 appended. Existing files of the
+ * same name are replaced.
  *
  * <p>No dossier is made for a message that gives no grounds for a complaint ({@link Complaints}: no tracking found)
  * nor for a second copy of a message already seen in the run; both are counted and said on stderr at the end.
@@ -70,7 +71,7 @@ final class PdfSink implements OutcomeSink {
         if (lower.endsWith(".eml") || lower.endsWith(".msg")) {
             name = name.substring(0, name.length() - 4);
         }
-        name = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        name = name.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^_+|_+$", "");
         if (name.length() > 120) {
             name = name.substring(0, 120);
         }

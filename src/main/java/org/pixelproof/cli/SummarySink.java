@@ -79,7 +79,7 @@ final class SummarySink implements OutcomeSink {
             withIdentifiers++;
         }
         String sender = SenderKey.of(a);
-        if (doubtful(a)) {
+        if (SenderKey.doubtful(a)) {
             doubtfulSender++;
             if (doubtfulSenders.size() < MAX_DUPLICATES_NAMED) {
                 doubtfulSenders.add(Reporter.printable(sender));
@@ -110,11 +110,6 @@ final class SummarySink implements OutcomeSink {
             }
             v.outsideEea |= t.vendorDetails() != null && t.vendorDetails().outsideEea();
         }
-    }
-
-    /** @return true when the analysis doubts that the e-mail comes from the sender it names */
-    static boolean doubtful(Analysis a) {
-        return a.sender() != null && a.sender().identityCaveats().contains("SENDER_IDENTITY_DOUBTFUL");
     }
 
     /** @return "1 e-mail" or "N e-mails" */

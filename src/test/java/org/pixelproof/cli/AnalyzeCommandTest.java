@@ -261,7 +261,18 @@ class AnalyzeCommandTest {
         assertEquals("true", col(rows.get(1), "sender_identity_doubtful"));
         assertEquals("false", col(rows.get(2), "sender_identity_doubtful"));
         assertTrue(r.err().contains("1 e-mail whose sender's identity is doubtful (signs of phishing or a forged sender;"
-                + " senders banque-exemple.example)"), r.err());
+                + " senders banque-exemple.example (identity doubtful))"), r.err());
+    }
+
+    @Test
+    void aDoubtfulSendersEmailIsKeptOutOfTheDossierOfTheOrganisationItNames() throws IOException {
+        String genuine = Files.readString(Path.of(N1));
+        Path phish = Files.writeString(tmp.resolve("phish.eml"), genuine.replaceFirst("(?m)^Subject:",
+                "X-Test-Doubtful-Sender: 1\nSubject:"));
+        Path dir = tmp.resolve("by-sender");
+        Run r = run("analyze", N1, phish.toString(), "--pdf", dir.toString(), "--by-sender");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(List.of("gazette-exemple.fr.pdf", "gazette-exemple.fr_identity_doubtful.pdf"), list(dir));
     }
 
     @Test
