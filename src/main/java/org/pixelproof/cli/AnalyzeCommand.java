@@ -210,7 +210,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             engine = backends.engine(new Backends.EngineSettings(limits.limits, recipients, dkimLookup,
                     dkimZoneFile));
-            if (pdf != null) {
+            if (pdf != null || senderPdf != null) {
                 dossiers = backends.dossiers(new Backends.DossierSettings(lang.name(), ComplainantFile.read(
                         complainantFile, complainantName, complainantAddress, complainantEmail), limits.limits));
             }
@@ -285,7 +285,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (counts.internal() > 0) {
             return ExitCodes.INTERNAL_ERROR;
         }
-        if (counts.failed() > 0) {
+        if (counts.failed() > 0 || counts.dossiersFailed() > 0) {
             return ExitCodes.INPUTS_FAILED;
         }
         return counts.partial() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
@@ -330,8 +330,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--by-sender and --sender-pdf both ask for dossiers per "
                     + "sender: use --pdf DIR --sender-pdf DIR2 for one dossier per e-mail and one per sender");
         }
-        if (pdf != null && senderPdf != null && pdf.toAbsolutePath().normalize().equals(
-                senderPdf.toAbsolutePath().normalize())) {
+        if (pdf != null && senderPdf != null && sameFolder(pdf, senderPdf)) {
             throw new ParameterException(spec.commandLine(), "--pdf and --sender-pdf need two different folders");
         }
         if (threads != null && threads < 1) {
@@ -345,6 +344,18 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (dkimZoneFile != null && !Files.isReadable(dkimZoneFile)) {
             throw new ParameterException(spec.commandLine(), "--dkim-zone-file: cannot read " + dkimZoneFile);
+        }
+    }
+
+    /** @return true when two paths name the same folder, also through a symbolic link */
+    private static boolean sameFolder(Path a, Path b) {
+        if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -123,8 +123,8 @@ final class BySenderSink implements OutcomeSink {
                     if (cause instanceof UncheckedIOException io) {
                         throw io.getCause();
                     }
-                    reporter.failure("dossier " + names.get(i) + ".pdf", "not written: "
-                            + BatchRunner.describe(cause), cause instanceof RuntimeException);
+                    reporter.dossierFailure("dossier " + names.get(i) + ".pdf", "not written: "
+                            + BatchRunner.describe(cause), cause, cause instanceof RuntimeException);
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted");

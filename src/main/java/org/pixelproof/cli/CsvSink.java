@@ -34,8 +34,10 @@ import org.pixelproof.detect.TrackerKind;
  * (distinct hosts of the trackers, {@code ; }-separated, in the order of the analysis's tracker list: where the
  * tracking goes, also when no vendor is known), one count per tracker kind ({@code open_pixel}, {@code css_beacon},
  * {@code click_tracking}, {@code read_receipt}, {@code other_beacon}),
- * {@code trackers} (total), {@code recipient_identifiers} (how many times the recipient's address was found in tracker
- * URLs, in any encoding), {@code identifier_encodings} (which encodings), {@code verdict}, {@code message_class},
+ * {@code trackers} (total), {@code trackers_with_recipient_id} (trackers that carry an identifier of the recipient:
+ * their address in any encoding, or a token that differs per recipient; the dossier's "identifier unique to the
+ * recipient"), {@code recipient_identifiers} (how many times the recipient's address was found in tracker URLs, in
+ * any encoding), {@code identifier_encodings} (which encodings), {@code verdict}, {@code message_class},
  * {@code sender_identity_doubtful} ({@code true} when the message shows signs of phishing or a forged sender: the
  * organisation it names may not have sent it), {@code anomalies} (anomaly codes), {@code duplicate_of} (the earlier input of the run that held the same message,
  * identical SHA-256, else empty: the row is kept so that every input has one, but the message counts once).
@@ -48,7 +50,7 @@ import org.pixelproof.detect.TrackerKind;
 final class CsvSink implements OutcomeSink {
     static final List<String> COLUMNS = List.of("file", "sha256", "date", "received_date", "sender_domain",
             "organisation", "vendors", "tracker_hosts", "open_pixel", "css_beacon", "click_tracking", "read_receipt", "other_beacon",
-            "trackers", "recipient_identifiers", "identifier_encodings", "verdict", "message_class",
+            "trackers", "trackers_with_recipient_id", "recipient_identifiers", "identifier_encodings", "verdict", "message_class",
             "sender_identity_doubtful", "anomalies", "duplicate_of");
 
     private final Writer writer;
@@ -101,6 +103,7 @@ final class CsvSink implements OutcomeSink {
         Set<String> hosts = new LinkedHashSet<>();
         Set<String> encodings = new TreeSet<>();
         int identifiers = 0;
+        int withRecipientId = 0;
         for (Tracker t : a.trackers()) {
             counts.merge(t.kind(), 1, Integer::sum);
             if (t.vendor() != null) {
@@ -108,6 +111,9 @@ final class CsvSink implements OutcomeSink {
             }
             if (t.host() != null && !t.host().isEmpty()) {
                 hosts.add(t.host());
+            }
+            if (!t.recipientIdentifiers().isEmpty() || !t.perRecipientTokens().isEmpty()) {
+                withRecipientId++;
             }
             for (RecipientIdentifier id : t.recipientIdentifiers()) {
                 identifiers++;
@@ -130,6 +136,7 @@ final class CsvSink implements OutcomeSink {
             row.add(counts.getOrDefault(kind, 0));
         }
         row.add(a.trackers().size());
+        row.add(withRecipientId);
         row.add(identifiers);
         row.add(String.join("; ", encodings));
         row.add(a.verdict().name());

@@ -28,6 +28,7 @@ final class Reporter {
     private long failed;
     private long partial;
     private long internal;
+    private long dossiersFailed;
 
     /**
      * @param err      stderr
@@ -43,11 +44,18 @@ final class Reporter {
     }
 
     /** Counts of the run so far. */
-    record Counts(long analysed, long failed, long partial, long internal) {
+    /**
+     * @param analysed       inputs analysed
+     * @param failed         inputs that could not be analysed
+     * @param partial        inputs analysed only in part, over a limit
+     * @param internal       internal errors (defects), inputs or dossiers
+     * @param dossiersFailed dossiers that could not be written (their inputs were analysed)
+     */
+    record Counts(long analysed, long failed, long partial, long internal, long dossiersFailed) {
     }
 
     Counts counts() {
-        return new Counts(analysed, failed, partial, internal);
+        return new Counts(analysed, failed, partial, internal, dossiersFailed);
     }
 
     void outcome(Outcome o) {
@@ -70,7 +78,7 @@ final class Reporter {
                         .map(Reporter::describe).collect(Collectors.joining("; ")));
             }
             if (o.pdfError() != null) {
-                failure(o.name(), "dossier not written: " + o.pdfError(), false);
+                dossierFailure(o.name(), "dossier not written: " + o.pdfError(), null, false);
             }
         } else {
             failure(o.name(), "skipped: " + o.error(), o.internal());
@@ -89,13 +97,34 @@ final class Reporter {
         }
     }
 
-    /** Reports a failure that is not tied to one input's analysis (e.g. a per-sender dossier). */
+    /** Reports an input that could not be analysed. */
     void failure(String subject, String reason, boolean isInternal) {
         failed++;
         if (isInternal) {
             internal++;
         }
         line(printable(subject) + ": " + reason);
+    }
+
+    /**
+     * Reports a dossier that could not be written, its e-mails having been analysed.
+     *
+     * @param subject    the dossier or the input it was for
+     * @param reason     why, in a few words
+     * @param cause      the exception, printed with {@code --debug}; may be null
+     * @param isInternal true for a defect of the program (exit code 5), false for a failure of the input or the
+     *                   machine (exit code 1)
+     */
+    void dossierFailure(String subject, String reason, Throwable cause, boolean isInternal) {
+        dossiersFailed++;
+        if (isInternal) {
+            internal++;
+        }
+        line(printable(subject) + ": " + reason);
+        if (debug && cause != null) {
+            cause.printStackTrace(err);
+            err.flush();
+        }
     }
 
     /**

@@ -34,6 +34,8 @@ final class SummarySink implements OutcomeSink {
     /** E-mails whose sender identity is doubtful ({@code SENDER_IDENTITY_DOUBTFUL}: phishing or spoofing signs). */
     private long doubtfulSender;
     private final Set<String> doubtfulSenders = new LinkedHashSet<>();
+    /** True when a doubtful sender was left out of {@link #doubtfulSenders}, which was full. */
+    private boolean moreDoubtfulSenders;
     private long duplicates;
     private final List<String> duplicatesNamed = new ArrayList<>();
 
@@ -81,8 +83,11 @@ final class SummarySink implements OutcomeSink {
         String sender = SenderKey.of(a);
         if (SenderKey.doubtful(a)) {
             doubtfulSender++;
+            String named = Reporter.printable(sender);
             if (doubtfulSenders.size() < MAX_DUPLICATES_NAMED) {
-                doubtfulSenders.add(Reporter.printable(sender));
+                doubtfulSenders.add(named);
+            } else if (!doubtfulSenders.contains(named)) {
+                moreDoubtfulSenders = true;
             }
         }
         SenderRow s = senders.computeIfAbsent(sender, k -> new SenderRow());
@@ -142,11 +147,15 @@ final class SummarySink implements OutcomeSink {
             sb.append(String.format(Locale.ROOT, "%s whose sender's identity is doubtful (signs of phishing or a forged"
                     + " sender; senders %s%s): check before writing to the organisation named, which may not have sent"
                     + " them (CSV column sender_identity_doubtful).%n", emails(doubtfulSender),
-                    String.join(", ", doubtfulSenders), doubtfulSender > doubtfulSenders.size() ? ", ..." : ""));
+                    String.join(", ", doubtfulSenders), moreDoubtfulSenders ? ", ..." : ""));
         }
         if (counts.failed() > 0) {
             sb.append(String.format(Locale.ROOT, "%,d input(s) could not be analysed (see above).%n",
                     counts.failed()));
+        }
+        if (counts.dossiersFailed() > 0) {
+            sb.append(String.format(Locale.ROOT, "%,d dossier(s) could not be written (see above); their e-mails were"
+                    + " analysed.%n", counts.dossiersFailed()));
         }
         if (counts.partial() > 0) {
             sb.append(String.format(Locale.ROOT, "%,d e-mail(s) analysed only in part, over a limit (see above).%n",

@@ -152,6 +152,8 @@ class AnalyzeCommandTest {
         assertEquals("0", col(n1, "css_beacon"));
         assertEquals("2", col(n1, "trackers"));
         assertEquals("1", col(n1, "recipient_identifiers"));
+        assertEquals("1", col(n1, "trackers_with_recipient_id"));
+        assertEquals("0", col(rows.get(2), "trackers_with_recipient_id"));
         assertEquals("plain", col(n1, "identifier_encodings"));
         assertEquals("TRACKING_WITHOUT_CONSENT_MARKERS", col(n1, "verdict"));
         assertEquals("NO_TRACKING_FOUND", col(rows.get(2), "verdict"));
@@ -276,7 +278,35 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void perSenderDossiersAreAskedForOnce() {
+    void senderPdfAloneWritesOneDossierPerSender() throws IOException {
+        Path dir = tmp.resolve("senders");
+        Run r = run("analyze", N1, N2, "--sender-pdf", dir.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(List.of("gazette-exemple.fr.pdf"), list(dir));
+    }
+
+    @Test
+    void aDossierThatCannotBeWrittenIsNotAnInputThatCouldNotBeAnalysed() throws IOException {
+        String genuine = Files.readString(Path.of(N1));
+        Path crash = Files.writeString(tmp.resolve("crash.eml"), genuine.replaceFirst("(?m)^Subject:",
+                "X-Test-Dossier-Crash: 1\nSubject:"));
+        Run perEmail = run("analyze", N1, crash.toString(), "--pdf", tmp.resolve("p").toString());
+        assertEquals(ExitCodes.INPUTS_FAILED, perEmail.exit(), perEmail.err());
+        assertTrue(perEmail.err().contains(crash + ": dossier not written"), perEmail.err());
+        assertTrue(perEmail.err().contains("1 dossier(s) could not be written (see above); their e-mails were analysed"),
+                perEmail.err());
+        assertFalse(perEmail.err().contains("could not be analysed"), perEmail.err());
+        assertEquals(List.of("newsletter-1.pdf"), list(tmp.resolve("p")));
+
+        Run perSender = run("analyze", crash.toString(), "--sender-pdf", tmp.resolve("s").toString(), "--debug");
+        assertEquals(ExitCodes.INTERNAL_ERROR, perSender.exit(), "a renderer defect is an internal error");
+        assertTrue(perSender.err().contains("dossier gazette-exemple.fr.pdf: not written"), perSender.err());
+        assertTrue(perSender.err().contains("stub dossier renderer crash on purpose")
+                && perSender.err().contains("\tat "), "--debug prints the stack trace: " + perSender.err());
+    }
+
+    @Test
+    void perSenderDossiersAreAskedForOnce() throws IOException {
         Run r = run("analyze", N1, "--pdf", tmp.resolve("a").toString(), "--by-sender", "--sender-pdf",
                 tmp.resolve("b").toString());
         assertEquals(ExitCodes.USAGE, r.exit());
@@ -285,6 +315,11 @@ class AnalyzeCommandTest {
                 tmp.resolve("a/.").toString());
         assertEquals(ExitCodes.USAGE, same.exit());
         assertTrue(same.err().contains("two different folders"), same.err());
+        Path real = tmp.resolve("real");
+        Files.createDirectories(real);
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+        Run linked = run("analyze", N1, "--pdf", real.toString(), "--sender-pdf", link.toString());
+        assertEquals(ExitCodes.USAGE, linked.exit(), "the same folder through a link");
     }
 
     @Test

@@ -71,7 +71,8 @@ class CliUnitsTest {
         assertEquals("newsletter", PdfSink.fileName("mail/2025/newsletter.eml"));
         assertEquals("inbox.mbox-3", PdfSink.fileName("/home/a/inbox.mbox#3"));
         assertEquals("1760522531.M1P100.mx.example.net_2_S", PdfSink.fileName("cur/1760522531.M1P100.mx.example.net:2,S"));
-        assertEquals("___etc_passwd", PdfSink.fileName("x/\u00e9\u00e9\u00e9etc_passwd"));
+        assertEquals("etc_passwd", PdfSink.fileName("x/\u00e9\u00e9\u00e9etc_passwd"));
+        assertEquals("shop.example_identity_doubtful", PdfSink.fileName("shop.example (identity doubtful)"));
         assertEquals("message", PdfSink.fileName(".."));
         assertEquals("a_b", PdfSink.fileName("C:\\mail\\a b.msg"));
     }

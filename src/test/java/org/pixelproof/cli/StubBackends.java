@@ -33,6 +33,7 @@ import org.pixelproof.ingest.AnomalyCode;
  * independently of the detection stages: it recognises the fictional "MailExemple" ESP of the fixtures under
  * {@code src/test/resources/cli}, and reacts to test headers ({@code X-Test-Limit}, {@code X-Test-Crash},
  * {@code X-Test-Headers-Not-Ended}, {@code X-Test-Long-Header}, {@code X-Test-Doubtful-Sender},
+ * {@code X-Test-Dossier-Crash} (the dossier renderer throws),
  * {@code X-Test-Delay-Ms}). The end-to-end tests run the real engine.
  */
 final class StubBackends implements Backends {
@@ -70,6 +71,10 @@ final class StubBackends implements Backends {
     public DossierRenderer dossiers(DossierSettings settings) {
         this.dossierSettings = settings;
         return items -> {
+            if (items.stream().anyMatch(i -> new String(i.raw(), StandardCharsets.UTF_8)
+                    .contains("X-Test-Dossier-Crash:"))) {
+                throw new IllegalStateException("stub dossier renderer crash on purpose");
+            }
             List<String> files = items.stream().map(i -> i.analysis().file()).toList();
             dossiers.add(files);
             return ("%PDF-stub\n" + String.join("\n", files) + "\n").getBytes(StandardCharsets.UTF_8);
