@@ -46,6 +46,8 @@ final class BySenderSink implements OutcomeSink {
     private final Map<String, int[]> senders = new TreeMap<>();
     /** Per sender: how many of its e-mails were left out because nothing was found to complain about. */
     private final Map<String, Integer> leftOut = new TreeMap<>();
+    /** E-mails cut inside their headers: no body, so that no tracker was found says nothing about their sender. */
+    private long cutShort;
     private long duplicates;
 
     BySenderSink(Path dir, DossierRenderer renderer, ExecutorService pool, int maxPerDossier, Reporter reporter,
@@ -70,7 +72,11 @@ final class BySenderSink implements OutcomeSink {
         }
         String sender = SenderKey.of(outcome.analysis());
         if (!Complaints.possible(outcome.analysis())) {
-            leftOut.merge(sender, 1, Integer::sum);
+            if (PdfSink.cutShort(outcome.analysis())) {
+                cutShort++;
+            } else {
+                leftOut.merge(sender, 1, Integer::sum);
+            }
             return;
         }
         int[] state = senders.computeIfAbsent(sender, k -> new int[] {senders.size(), 0});
@@ -151,6 +157,10 @@ final class BySenderSink implements OutcomeSink {
                 }
             }
             reporter.note(Reporter.printable(sb.toString()));
+        }
+        if (cutShort > 0) {
+            reporter.note(String.format(Locale.ROOT, "%s: %,d e-mail(s) cut short inside their headers left out of the"
+                    + " dossiers: without a body, that no tracker was found says nothing", option, cutShort));
         }
         if (duplicates > 0) {
             reporter.note(String.format(Locale.ROOT, "%s: %,d e-mail(s) given twice (same SHA-256 as an "

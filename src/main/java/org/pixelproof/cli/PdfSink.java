@@ -23,6 +23,8 @@ final class PdfSink implements OutcomeSink {
     private final Reporter reporter;
     private final Set<String> used = new HashSet<>();
     private long nothingToComplain;
+    /** E-mails cut inside their headers ({@code HEADERS_NOT_ENDED}): no body, so nothing found proves nothing. */
+    private long cutShort;
     private long duplicates;
 
     PdfSink(Path dir, Reporter reporter) {
@@ -37,7 +39,11 @@ final class PdfSink implements OutcomeSink {
             return;
         }
         if (outcome.ok() && !Complaints.possible(outcome.analysis())) {
-            nothingToComplain++;
+            if (cutShort(outcome.analysis())) {
+                cutShort++;
+            } else {
+                nothingToComplain++;
+            }
             return;
         }
         if (outcome.pdf() == null) {
@@ -57,10 +63,19 @@ final class PdfSink implements OutcomeSink {
             reporter.note(String.format(Locale.ROOT, "--pdf: no dossier for %,d e-mail(s) without any tracker found: "
                     + "nothing to complain about", nothingToComplain));
         }
+        if (cutShort > 0) {
+            reporter.note(String.format(Locale.ROOT, "--pdf: no dossier for %,d e-mail(s) cut short inside their "
+                    + "headers: without a body, that no tracker was found says nothing", cutShort));
+        }
         if (duplicates > 0) {
             reporter.note(String.format(Locale.ROOT, "--pdf: no second dossier for %,d e-mail(s) given twice "
                     + "(same SHA-256 as an earlier input)", duplicates));
         }
+    }
+
+    /** @return true when the file ended inside its header fields ({@code HEADERS_NOT_ENDED}): it has no body */
+    static boolean cutShort(org.pixelproof.analysis.Analysis a) {
+        return a.anomalies().stream().anyMatch(x -> x.code() == org.pixelproof.ingest.AnomalyCode.HEADERS_NOT_ENDED);
     }
 
     /** @return a safe file name (without extension) for an input's name. */

@@ -154,9 +154,13 @@ class PipelineEndToEndTest {
         Path eml = tmp.resolve("cut.eml");
         Files.writeString(eml, "From: Boutique <news@boutique-exemple.com>\r\nTo: alex.martin@example.org\r\nSubj");
         AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze", eml.toString(), "--jsonl",
-                tmp.resolve("cut.jsonl").toString());
+                tmp.resolve("cut.jsonl").toString(), "--pdf", tmp.resolve("p").toString(), "--sender-pdf",
+                tmp.resolve("s").toString());
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertTrue(r.err().contains(eml + ": the file ends inside its header fields"), r.err());
+        assertTrue(r.err().contains("--pdf: no dossier for 1 e-mail(s) cut short inside their headers"), r.err());
+        assertTrue(r.err().contains("--sender-pdf: 1 e-mail(s) cut short inside their headers left out"), r.err());
+        assertFalse(r.err().contains("nothing to complain about"), "a body that is missing proves nothing: " + r.err());
     }
 
     @Test
