@@ -27,6 +27,8 @@ import org.pixelproof.web.Complaints;
  * a private temporary folder as they come, and read back sender by sender at the end; the folder is deleted when the
  * run ends. The dossiers are rendered in parallel on the run's worker pool.
  *
+ * <p>{@code DIR/index.csv} ({@link DossierIndex}) lists each dossier with its sender and number of e-mails.
+ *
  * <p>A message given twice in the run (same SHA-256) goes into its sender's dossier once. A message that gives no
  * grounds for a complaint ({@link Complaints}: no tracking found) goes into no dossier, so that a personal e-mail
  * is never embedded in a complaint; a sender left with no such message gets no dossier. Both are said on stderr.
@@ -42,6 +44,7 @@ final class BySenderSink implements OutcomeSink {
     /** The option that asked for these dossiers, as stderr names it: {@code --by-sender} or {@code --sender-pdf}. */
     private final String option;
     private final Path spool;
+    private final DossierIndex index;
     /** Per sender: its spool folder number and how many e-mails it has so far. */
     private final Map<String, int[]> senders = new TreeMap<>();
     /** Per sender: how many of its e-mails were left out because nothing was found to complain about. */
@@ -59,6 +62,7 @@ final class BySenderSink implements OutcomeSink {
         this.maxPerDossier = maxPerDossier;
         this.reporter = reporter;
         this.spool = Files.createTempDirectory("pixelproof-by-sender-");
+        this.index = new DossierIndex(dir);
     }
 
     @Override
@@ -110,6 +114,7 @@ final class BySenderSink implements OutcomeSink {
                     int to = Math.min(total, part * maxPerDossier);
                     String name = base + (part == 1 ? "" : "-part" + part);
                     names.add(name);
+                    index.add(name + ".pdf", e.getKey(), to - from + 1, "", null);
                     jobs.add(pool.submit(() -> {
                         byte[] pdf = renderer.render(load(senderDir, from, to));
                         try {
@@ -137,6 +142,7 @@ final class BySenderSink implements OutcomeSink {
                 }
             }
         } finally {
+            index.close();
             deleteSpool();
         }
     }

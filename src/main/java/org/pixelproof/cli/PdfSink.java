@@ -15,6 +15,8 @@ import org.pixelproof.web.Complaints;
  * inputs give the same name, the later one gets the first 8 hex digits of its SHA-256 appended. Existing files of the
  * same name are replaced.
  *
+ * <p>{@code DIR/index.csv} ({@link DossierIndex}) says which input each dossier comes from.
+ *
  * <p>No dossier is made for a message that gives no grounds for a complaint ({@link Complaints}: no tracking found)
  * nor for a second copy of a message already seen in the run; both are counted and said on stderr at the end.
  */
@@ -26,10 +28,12 @@ final class PdfSink implements OutcomeSink {
     /** E-mails cut inside their headers ({@code HEADERS_NOT_ENDED}): no body, so nothing found proves nothing. */
     private long cutShort;
     private long duplicates;
+    private final DossierIndex index;
 
     PdfSink(Path dir, Reporter reporter) {
         this.dir = dir;
         this.reporter = reporter;
+        this.index = new DossierIndex(dir);
     }
 
     @Override
@@ -55,10 +59,12 @@ final class PdfSink implements OutcomeSink {
             used.add(base);
         }
         Files.write(dir.resolve(base + ".pdf"), outcome.pdf());
+        index.add(base + ".pdf", SenderKey.of(outcome.analysis()), 1, outcome.name(), outcome.analysis().sha256());
     }
 
     @Override
-    public void finish() {
+    public void finish() throws IOException {
+        index.close();
         if (nothingToComplain > 0) {
             reporter.note(String.format(Locale.ROOT, "--pdf: no dossier for %,d e-mail(s) without any tracker found: "
                     + "nothing to complain about", nothingToComplain));

@@ -274,7 +274,7 @@ class AnalyzeCommandTest {
         Path dir = tmp.resolve("by-sender");
         Run r = run("analyze", N1, phish.toString(), "--pdf", dir.toString(), "--by-sender");
         assertEquals(ExitCodes.OK, r.exit(), r.err());
-        assertEquals(List.of("gazette-exemple.fr.pdf", "gazette-exemple.fr_identity_doubtful.pdf"), list(dir));
+        assertEquals(List.of("gazette-exemple.fr.pdf", "gazette-exemple.fr_identity_doubtful.pdf"), pdfs(dir));
     }
 
     @Test
@@ -282,7 +282,7 @@ class AnalyzeCommandTest {
         Path dir = tmp.resolve("senders");
         Run r = run("analyze", N1, N2, "--sender-pdf", dir.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.err());
-        assertEquals(List.of("gazette-exemple.fr.pdf"), list(dir));
+        assertEquals(List.of("gazette-exemple.fr.pdf"), pdfs(dir));
     }
 
     @Test
@@ -296,7 +296,7 @@ class AnalyzeCommandTest {
         assertTrue(perEmail.err().contains("1 dossier(s) could not be written (see above); their e-mails were analysed"),
                 perEmail.err());
         assertFalse(perEmail.err().contains("could not be analysed"), perEmail.err());
-        assertEquals(List.of("newsletter-1.pdf"), list(tmp.resolve("p")));
+        assertEquals(List.of("newsletter-1.pdf"), pdfs(tmp.resolve("p")));
 
         Run perSender = run("analyze", crash.toString(), "--sender-pdf", tmp.resolve("s").toString(), "--debug");
         assertEquals(ExitCodes.INTERNAL_ERROR, perSender.exit(), "a renderer defect is an internal error");
@@ -549,7 +549,11 @@ class AnalyzeCommandTest {
         Run r = run(backends, "analyze", N1, ORDER, N2, "--pdf", dir.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         // the order confirmation has no tracker: no complaint dossier for it, and stderr says so
-        assertEquals(List.of("newsletter-1.pdf", "newsletter-2.pdf"), list(dir));
+        assertEquals(List.of("newsletter-1.pdf", "newsletter-2.pdf"), pdfs(dir));
+        List<List<String>> index = readCsv(Files.readString(dir.resolve(DossierIndex.FILE_NAME)));
+        assertEquals(DossierIndex.COLUMNS, index.get(0));
+        assertEquals(List.of("newsletter-1.pdf", "gazette-exemple.fr", "1", N1), index.get(1).subList(0, 4));
+        assertEquals(64, index.get(1).get(4).length(), "the e-mail's SHA-256");
         assertEquals(2, backends.dossiers.size());
         assertTrue(Files.readString(dir.resolve("newsletter-2.pdf")).contains(N2));
         assertTrue(r.err().contains("--pdf: no dossier for 1 e-mail(s) without any tracker found: nothing to "
@@ -562,7 +566,7 @@ class AnalyzeCommandTest {
         Path dir = tmp.resolve("by-sender");
         Run r = run(backends, "analyze", N1, ORDER, N2, "--pdf", dir.toString(), "--by-sender");
         assertEquals(ExitCodes.OK, r.exit(), r.err());
-        assertEquals(List.of("gazette-exemple.fr.pdf"), list(dir));
+        assertEquals(List.of("gazette-exemple.fr.pdf"), pdfs(dir));
         assertEquals("%PDF-stub\n" + N1 + "\n" + N2 + "\n", Files.readString(dir.resolve("gazette-exemple.fr.pdf")));
         assertTrue(r.err().contains("--by-sender: 1 e-mail(s) without any tracker found left out of the dossiers "
                 + "(nothing to complain about); no dossier for 1 sender(s) with nothing to complain about: "
@@ -577,7 +581,10 @@ class AnalyzeCommandTest {
                 + Files.readString(Path.of(N1))).toString();
         Run r = run("analyze", N1, N2, n3, "--pdf", dir.toString(), "--by-sender", "--max-per-dossier", "2");
         assertEquals(ExitCodes.OK, r.exit(), r.err());
-        assertEquals(List.of("gazette-exemple.fr-part2.pdf", "gazette-exemple.fr.pdf"), list(dir));
+        assertEquals(List.of("gazette-exemple.fr-part2.pdf", "gazette-exemple.fr.pdf"), pdfs(dir));
+        List<List<String>> index = readCsv(Files.readString(dir.resolve(DossierIndex.FILE_NAME)));
+        assertEquals(List.of(List.of("gazette-exemple.fr.pdf", "gazette-exemple.fr"), List.of("gazette-exemple.fr-part2.pdf",
+                "gazette-exemple.fr")), index.subList(1, 3).stream().map(row -> row.subList(0, 2)).toList());
         assertEquals("%PDF-stub\n" + n3 + "\n", Files.readString(dir.resolve("gazette-exemple.fr-part2.pdf")));
     }
 
@@ -646,6 +653,11 @@ class AnalyzeCommandTest {
         int exit = PixelProofCommand.execute(new String[] {"analyze", dir.toString(), "--jsonl", "-"},
                 closedAfterAFewBytes, new ByteArrayOutputStream(), false, new StubBackends());
         assertEquals(ExitCodes.OUTPUT_ERROR, exit);
+    }
+
+    /** @return the names of the PDF files of a folder, sorted */
+    static List<String> pdfs(Path dir) throws IOException {
+        return list(dir).stream().filter(n -> n.endsWith(".pdf")).toList();
     }
 
     static List<String> list(Path dir) throws IOException {

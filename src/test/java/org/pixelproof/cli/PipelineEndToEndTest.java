@@ -84,7 +84,7 @@ class PipelineEndToEndTest {
                 "--jsonl", jsonl.toString(), "--lang", "en", "--complainant-name", "Alex Martin");
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         // the order confirmation has no tracker: nothing to complain about, so its sender gets no dossier
-        assertEquals(List.of("gazette-exemple.fr.pdf"), AnalyzeCommandTest.list(dir));
+        assertEquals(List.of("gazette-exemple.fr.pdf"), AnalyzeCommandTest.pdfs(dir));
         assertTrue(r.err().contains("no dossier for 1 sender(s) with nothing to complain about: boutique-exemple.com"),
                 r.err());
         String gazette = AnalyzeCommandIT.text(dir.resolve("gazette-exemple.fr.pdf"));
@@ -115,9 +115,9 @@ class PipelineEndToEndTest {
         AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze", in.toString(), "--pdf",
                 perEmail.toString(), "--sender-pdf", perSender.toString(), "--csv", csv.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.err());
-        assertEquals(List.of("bakery-2.pdf", "bakery.pdf", "club.pdf"), AnalyzeCommandTest.list(perEmail));
+        assertEquals(List.of("bakery-2.pdf", "bakery.pdf", "club.pdf"), AnalyzeCommandTest.pdfs(perEmail));
         assertEquals(List.of("boulangerie.a_gmail.com.pdf", "club.b_gmail.com.pdf", "old.pdf"),
-                AnalyzeCommandTest.list(perSender), "a club and a bakery on gmail.com are two senders");
+                AnalyzeCommandTest.pdfs(perSender), "a club and a bakery on gmail.com are two senders");
         assertTrue(r.err().contains("--sender-pdf: " + perSender + " already holds 1 file(s)"), r.err());
         String bakery = AnalyzeCommandIT.text(perSender.resolve("boulangerie.a_gmail.com.pdf"));
         List<List<String>> rows = AnalyzeCommandTest.readCsv(Files.readString(csv));
@@ -182,7 +182,7 @@ class PipelineEndToEndTest {
         AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze", eml.toString(),
                 "--pdf", dir.toString(), "--by-sender", "--csv", csv.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.err());
-        assertEquals(List.of("parcsdulac.example.pdf"), AnalyzeCommandTest.list(dir));
+        assertEquals(List.of("parcsdulac.example.pdf"), AnalyzeCommandTest.pdfs(dir));
         assertTrue(r.err().contains("parcsdulac.example") && !r.err().contains("parcsdulac.example\""), r.err());
         List<List<String>> rows = AnalyzeCommandTest.readCsv(Files.readString(csv));
         assertEquals("parcsdulac.example", AnalyzeCommandTest.col(rows.get(1), "sender_domain"));
