@@ -136,8 +136,10 @@ final class SummarySink implements OutcomeSink {
     String render(Reporter.Counts counts, long ignoredFiles, List<String> ignoredNames) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%nAnalysed %s: %,d with trackers, %,d of them without visible consent"
-                + " markers; in %s, a tracker URL carries the recipient's address (plain, encoded or hashed).%n",
-                emails(emails), tracked, withoutMarkers, emails(withIdentifiers)));
+                + " markers; %s.%n", emails(emails), tracked, withoutMarkers, withIdentifiers == 0
+                ? "in none, a tracker URL carries the recipient's address"
+                : "in " + emails(withIdentifiers) + ", a tracker URL carries the recipient's address (plain, encoded or"
+                        + " hashed)"));
         if (duplicates > 0) {
             sb.append(String.format(Locale.ROOT, "%,d e-mail(s) given twice (same SHA-256 as an earlier input), "
                     + "counted once: %s%s.%n", duplicates, String.join("; ", duplicatesNamed),

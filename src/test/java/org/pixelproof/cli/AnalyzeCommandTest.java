@@ -278,6 +278,14 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void theSummarySaysWhenNoTrackerUrlCarriesTheAddress() {
+        Run none = run("analyze", ORDER);
+        assertTrue(none.err().contains("in none, a tracker URL carries the recipient's address."), none.err());
+        Run one = run("analyze", N1, ORDER);
+        assertTrue(one.err().contains("in 1 e-mail, a tracker URL carries the recipient's address"), one.err());
+    }
+
+    @Test
     void senderPdfAloneWritesOneDossierPerSender() throws IOException {
         Path dir = tmp.resolve("senders");
         Run r = run("analyze", N1, N2, "--sender-pdf", dir.toString());
