@@ -84,9 +84,16 @@ class DossierLabelsTest {
                 Language.EN);
         String text = all(d);
         for (String s : List.of("an enclosing element hidden by CSS", "query parameter e",
-                "the sender's identity is doubtful", "if it is indeed the sender")) {
+                "the sender's identity is doubtful", "if it is indeed the sender",
+                "The message may impersonate the organisation it names")) {
             assertTrue(text.contains(s), "missing: " + s);
         }
+        Dossier two = DossierFixtures.builder().build(List.of(DossierFixtures.doubtfulSenderCase(),
+                DossierFixtures.doubtfulSenderCase()), DossierFixtures.complainant(), Language.EN);
+        assertTrue(two.severalEmails());
+        String both = all(two);
+        assertTrue(both.contains("The messages may impersonate the organisation they name"), both);
+        assertFalse(both.contains("The message may impersonate"), "singular for two e-mails");
     }
 
     @Test
