@@ -98,8 +98,7 @@ final class BySenderSink implements OutcomeSink {
     public void finish() throws IOException {
         reportLeftOut();
         try {
-            List<String> names = new ArrayList<>();
-            List<Future<Void>> jobs = new ArrayList<>();
+            List<Job> jobs = new ArrayList<>();
             java.util.Set<String> used = new java.util.HashSet<>();
             for (Map.Entry<String, int[]> e : senders.entrySet()) {
                 Path senderDir = spool.resolve(Integer.toString(e.getValue()[0]));
@@ -113,9 +112,7 @@ final class BySenderSink implements OutcomeSink {
                     int from = (part - 1) * maxPerDossier + 1;
                     int to = Math.min(total, part * maxPerDossier);
                     String name = base + (part == 1 ? "" : "-part" + part);
-                    names.add(name);
-                    index.add(name + ".pdf", e.getKey(), to - from + 1, "", null);
-                    jobs.add(pool.submit(() -> {
+                    jobs.add(new Job(name, e.getKey(), to - from + 1, pool.submit(() -> {
                         byte[] pdf = renderer.render(load(senderDir, from, to));
                         try {
                             Files.write(dir.resolve(name + ".pdf"), pdf);
@@ -123,18 +120,19 @@ final class BySenderSink implements OutcomeSink {
                             throw new UncheckedIOException(io);
                         }
                         return null;
-                    }));
+                    })));
                 }
             }
-            for (int i = 0; i < jobs.size(); i++) {
+            for (Job job : jobs) {
                 try {
-                    jobs.get(i).get();
+                    job.rendering().get();
+                    index.add(job.name() + ".pdf", job.sender(), job.emails(), "", null);
                 } catch (ExecutionException ex) {
                     Throwable cause = ex.getCause();
                     if (cause instanceof UncheckedIOException io) {
                         throw io.getCause();
                     }
-                    reporter.dossierFailure("dossier " + names.get(i) + ".pdf", "not written: "
+                    reporter.dossierFailure("dossier " + job.name() + ".pdf", "not written: "
                             + BatchRunner.describe(cause), cause, cause instanceof RuntimeException);
                 } catch (InterruptedException ex) {
                     Thread.currentThread().interrupt();
@@ -145,6 +143,10 @@ final class BySenderSink implements OutcomeSink {
             index.close();
             deleteSpool();
         }
+    }
+
+    /** One dossier being rendered: its file name without extension, its sender, its number of e-mails. */
+    private record Job(String name, String sender, int emails, Future<Void> rendering) {
     }
 
     /** Says on stderr which e-mails and senders got no dossier, and why. */

@@ -311,6 +311,7 @@ class AnalyzeCommandTest {
         assertTrue(perSender.err().contains("dossier gazette-exemple.fr.pdf: not written"), perSender.err());
         assertTrue(perSender.err().contains("stub dossier renderer crash on purpose")
                 && perSender.err().contains("\tat "), "--debug prints the stack trace: " + perSender.err());
+        assertFalse(Files.exists(tmp.resolve("s").resolve(DossierIndex.FILE_NAME)), "no index row for a dossier not written");
     }
 
     @Test
