@@ -77,6 +77,8 @@ public final class DossierTemplates {
                 .addValueResolver(ValueResolver.builder().applyToBaseClass(String.class).applyToName("withDe")
                         .priority(20).resolveSync(ctx -> withDe((String) ctx.getBase())).build())
                 .addValueResolvers(dateResolvers())
+                .addValueResolver(ValueResolver.builder().applyToBaseClass(String.class).applyToName("shown")
+                        .priority(20).resolveSync(ctx -> shown((String) ctx.getBase(), english(ctx))).build())
                 .addValueResolver(ValueResolver.builder().applyToBaseClass(String.class).applyToName("label")
                         .priority(20).resolveSync(ctx -> DetectLabels.label((String) ctx.getBase(), locale(ctx)))
                         .build())
@@ -364,6 +366,29 @@ public final class DossierTemplates {
     }
 
     /** @return the template's locale (French unless set to English). */
+    /**
+     * Longest URL a dossier or a letter writes out, in characters: 8,000. A URL is one word, and the PDF renderer cuts a
+     * word at {@code PdfRenderer.MAX_WORD_CHARS} (8,192) anyway; cutting here keeps a hostile message's megabyte URLs
+     * out of the document's text, which the renderer would otherwise hold in memory several times over.
+     */
+    static final int MAX_SHOWN_URL_CHARS = 8_000;
+
+    /**
+     * @param url     a URL as the analysis holds it
+     * @param english true for the English marker
+     * @return {@code url}, or its first {@link #MAX_SHOWN_URL_CHARS} characters followed by a marker saying how many
+     *         were left out and that the attached original holds them all
+     */
+    static String shown(String url, boolean english) {
+        if (url == null || url.length() <= MAX_SHOWN_URL_CHARS) {
+            return url;
+        }
+        String n = String.format(Locale.ROOT, "%,d", url.length() - MAX_SHOWN_URL_CHARS);
+        return url.substring(0, MAX_SHOWN_URL_CHARS) + (english
+                ? " [… " + n + " more characters, in the attached original]"
+                : " [… " + n.replace(',', '\u00A0') + " caractères de plus, dans l'original joint]");
+    }
+
     private static Locale locale(io.quarkus.qute.EvalContext ctx) {
         return english(ctx) ? Locale.ENGLISH : Locale.FRENCH;
     }

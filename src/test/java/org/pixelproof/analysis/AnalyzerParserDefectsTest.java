@@ -48,4 +48,16 @@ class AnalyzerParserDefectsTest {
         assertTrue(a.trackers().stream().flatMap(t -> t.recipientIdentifiers().stream())
                 .anyMatch(id -> "plain".equals(id.encoding())), a.trackers().toString());
     }
+
+    @Test
+    void megabyteUrlsDoNotMakeAMegabyteDossier() throws Exception {
+        byte[] raw = HostileMessages.urlPercentEscapes(1 << 20);
+        Analysis a = ANALYZER.analyze(raw, "urls.eml", AnalysisOptions.DEFAULT);
+        org.pixelproof.dossier.Dossier d = new org.pixelproof.dossier.DossierBuilder(ANALYZER.rules(), Clock.systemUTC())
+                .build(java.util.List.of(new org.pixelproof.dossier.CaseEmail(a, raw, ANALYZER.read(raw, "urls.eml"))),
+                        org.pixelproof.dossier.Complainant.UNKNOWN, org.pixelproof.dossier.Language.FR);
+        String xhtml = org.pixelproof.dossier.DossierTemplates.standard().dossierXhtml(d);
+        assertTrue(xhtml.length() < 500_000, "each URL cut at 8,000 characters: " + xhtml.length());
+        assertTrue(xhtml.contains("caractères de plus, dans l&#39;original joint"), "the cut is said");
+    }
 }

@@ -2,6 +2,8 @@ package org.pixelproof.dossier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
@@ -163,5 +165,16 @@ class DossierTemplatesTest {
         String text = DossierTemplates.fromFolder(dir).letterText(dossier(DossierFixtures.complainant(), Language.FR),
                 LetterKind.DPO_REQUEST);
         assertEquals("Maître Camille Durand, le 2 juin 2026.\n", text);
+    }
+
+    @Test
+    void urlsLongerThanAWordTheRendererKeepsAreCutWithAMarkerInTheDossiersLanguage() {
+        String url = "https://t.example/c?u=" + "%25".repeat(5_000);
+        assertEquals(url.substring(0, DossierTemplates.MAX_SHOWN_URL_CHARS) + " [… 7\u00A0022 caractères de plus, dans"
+                + " l'original joint]", DossierTemplates.shown(url, false));
+        assertTrue(DossierTemplates.shown(url, true).endsWith(" [… 7,022 more characters, in the attached original]"));
+        String normal = "https://t.example/o/7f3a.gif";
+        assertSame(normal, DossierTemplates.shown(normal, false));
+        assertNull(DossierTemplates.shown(null, true));
     }
 }
