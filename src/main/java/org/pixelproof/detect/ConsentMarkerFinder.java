@@ -500,11 +500,11 @@ public final class ConsentMarkerFinder {
      */
     static int schemeEnd(String url) {
         int end;
-        if (startsWithAscii(url, "https:")) {
+        if (CaseFold.startsWithAscii(url, "https:")) {
             end = 6;
-        } else if (startsWithAscii(url, "http:")) {
+        } else if (CaseFold.startsWithAscii(url, "http:")) {
             end = 5;
-        } else if (startsWithAscii(url, "mailto:")) {
+        } else if (CaseFold.startsWithAscii(url, "mailto:")) {
             end = 7;
         } else {
             return 0;
@@ -513,21 +513,6 @@ public final class ConsentMarkerFinder {
             end++;
         }
         return end;
-    }
-
-    /** @return true when {@code s} starts with {@code lower}, ASCII letters compared in any case (only them) */
-    private static boolean startsWithAscii(String s, String lower) {
-        if (s.length() < lower.length()) {
-            return false;
-        }
-        for (int i = 0; i < lower.length(); i++) {
-            char c = s.charAt(i);
-            char l = lower.charAt(i);
-            if (c != l && !(l >= 'a' && l <= 'z' && c == l - ('a' - 'A'))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

@@ -255,27 +255,8 @@ public final class VisibleText {
      *         case, as the pattern reads them), the few that can match
      */
     static boolean hidingStyle(String style) {
-        return (containsAsciiIgnoreCase(style, "none") || containsAsciiIgnoreCase(style, "hidden"))
+        return (CaseFold.containsAscii(style, "none") || CaseFold.containsAscii(style, "hidden"))
                 && HIDDEN_STYLE.matcher(style).find();
-    }
-
-    /** @return true when {@code s} holds {@code lowerWord} (ASCII lower-case letters), ASCII letters in any case */
-    private static boolean containsAsciiIgnoreCase(String s, String lowerWord) {
-        int last = s.length() - lowerWord.length();
-        char first = lowerWord.charAt(0);
-        outer:
-        for (int i = 0; i <= last; i++) {
-            if ((s.charAt(i) | 0x20) != first) {
-                continue;
-            }
-            for (int k = 1; k < lowerWord.length(); k++) {
-                if ((s.charAt(i + k) | 0x20) != lowerWord.charAt(k)) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     private static final Pattern PLAIN_LINK = Pattern.compile(
@@ -314,7 +295,7 @@ public final class VisibleText {
             } else {
                 b.lineBreak();
             }
-            if (line.indexOf(':') < 0 && !containsAsciiIgnoreCase(line, "www.")) {
+            if (line.indexOf(':') < 0 && !CaseFold.containsAscii(line, "www.")) {
                 b.appendText(line); // no scheme and no "www.": no link the pattern could find
                 continue;
             }
