@@ -76,7 +76,7 @@ final class BySenderSink implements OutcomeSink {
         }
         String sender = SenderKey.of(outcome.analysis());
         if (!Complaints.possible(outcome.analysis())) {
-            if (PdfSink.cutShort(outcome.analysis())) {
+            if (outcome.cutShort()) {
                 cutShort++;
             } else {
                 leftOut.merge(sender, 1, Integer::sum);

@@ -38,6 +38,15 @@ record Outcome(long index, String name, Analysis analysis, String error, boolean
                 defect, first);
     }
 
+    /**
+     * @return true when the input was analysed but ends inside its header fields ({@code HEADERS_NOT_ENDED}, most
+     *         likely cut short): it has no body, so that no tracker was found proves nothing
+     */
+    boolean cutShort() {
+        return analysis != null && analysis.anomalies().stream()
+                .anyMatch(a -> a.code() == org.pixelproof.ingest.AnomalyCode.HEADERS_NOT_ENDED);
+    }
+
     /** @return true when an earlier input of the run was the same message. */
     boolean duplicate() {
         return duplicateOf != null;

@@ -43,7 +43,7 @@ final class PdfSink implements OutcomeSink {
             return;
         }
         if (outcome.ok() && !Complaints.possible(outcome.analysis())) {
-            if (cutShort(outcome.analysis())) {
+            if (outcome.cutShort()) {
                 cutShort++;
             } else {
                 nothingToComplain++;
@@ -77,11 +77,6 @@ final class PdfSink implements OutcomeSink {
             reporter.note(String.format(Locale.ROOT, "--pdf: no second dossier for %,d e-mail(s) given twice "
                     + "(same SHA-256 as an earlier input)", duplicates));
         }
-    }
-
-    /** @return true when the file ended inside its header fields ({@code HEADERS_NOT_ENDED}): it has no body */
-    static boolean cutShort(org.pixelproof.analysis.Analysis a) {
-        return a.anomalies().stream().anyMatch(x -> x.code() == org.pixelproof.ingest.AnomalyCode.HEADERS_NOT_ENDED);
     }
 
     /** @return a safe file name (without extension) for an input's name. */

@@ -3,7 +3,6 @@ package org.pixelproof.cli;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 import org.pixelproof.ingest.Anomaly;
-import org.pixelproof.ingest.AnomalyCode;
 
 /**
  * Everything the run tells the user on stderr while it goes: one line per input that could not be analysed (with
@@ -68,8 +67,7 @@ final class Reporter {
                             .map(Reporter::describe).collect(Collectors.joining("; ")));
                 }
             }
-            if (!quiet && o.analysis() != null && o.analysis().anomalies().stream()
-                    .anyMatch(a -> a.code() == AnomalyCode.HEADERS_NOT_ENDED)) {
+            if (!quiet && o.cutShort()) {
                 line(printable(o.name()) + ": the file ends inside its header fields, with no body: probably cut short;"
                         + " only its headers were analysed");
             }
