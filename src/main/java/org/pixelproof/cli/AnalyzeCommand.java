@@ -156,8 +156,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "forever (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only what failed: no per-e-mail lines, no summary, no "
-            + "progress.")
+    @Option(names = {"-q", "--quiet"}, description = "Print only what failed, and the files cut short inside their "
+            + "headers: no per-e-mail lines, no summary, no progress.")
     boolean quiet;
 
     @Option(names = "--progress", negatable = true, description = "Show a progress line on stderr (default: only "

@@ -7,8 +7,8 @@ import org.pixelproof.ingest.Anomaly;
 /**
  * Everything the run tells the user on stderr while it goes: one line per input that could not be analysed (with
  * the reason), one per input analysed only in part (with the limit that cut it), one per file that ends inside its
- * header fields (most likely cut short: its body is missing, exit code unchanged), and, when stderr is a terminal, a
- * progress line redrawn at most five times a second. Lines name inputs by the path given; they never contain the
+ * header fields (most likely cut short: its body is missing, exit code unchanged, said even with {@code --quiet}),
+ * and, when stderr is a terminal, a progress line redrawn at most five times a second. Lines name inputs by the path given; they never contain the
  * messages' content (addresses, subjects, URLs).
  *
  * <p>Used by the writer thread only; {@link #counts()} may be read at the end.
@@ -31,7 +31,8 @@ final class Reporter {
 
     /**
      * @param err      stderr
-     * @param quiet    true to drop the "analysed in part" lines (failures are always reported)
+     * @param quiet    true to drop the "analysed in part" lines and the notes (failures and files cut short inside
+     *                 their headers are always reported)
      * @param progress true to draw the progress line (stderr is a terminal)
      * @param debug    true to print the stack traces of internal errors
      */
@@ -67,7 +68,7 @@ final class Reporter {
                             .map(Reporter::describe).collect(Collectors.joining("; ")));
                 }
             }
-            if (!quiet && o.cutShort()) {
+            if (o.cutShort()) { // said even with --quiet: nothing else (exit code, CSV) tells that most of it is missing
                 line(printable(o.name()) + ": the file ends inside its header fields, with no body: probably cut short;"
                         + " only its headers were analysed");
             }

@@ -341,7 +341,10 @@ class AnalyzeCommandTest {
         Path complete = Files.writeString(tmp.resolve("complete.eml"), "From: a@example.com\nSubject: s\n\nbody\n");
         Run ok = run("analyze", complete.toString(), "--json");
         assertFalse(ok.err().contains("header fields"), ok.err());
-        assertEquals("", run("analyze", cut.toString(), "--json", "--quiet").err());
+        Run quiet = run("analyze", cut.toString(), complete.toString(), "--json", "--quiet");
+        assertEquals(ExitCodes.OK, quiet.exit(), quiet.err());
+        assertEquals("pixelproof: " + cut + ": the file ends inside its header fields, with no body: probably cut short; only its headers"
+                + " were analysed" + System.lineSeparator(), quiet.err(), "said even with --quiet, and nothing else");
     }
 
     @Test
