@@ -124,8 +124,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "for the dossiers.")
     String complainantAddress;
 
-    @Option(names = "--complainant-email", paramLabel = "ADDR", description = "Complainant's e-mail address, for "
-            + "the dossiers.")
+    @Option(names = "--complainant-email", paramLabel = "ADDR", description = "The complainant's e-mail address that "
+            + "received the e-mails, for the dossiers.")
     String complainantEmail;
 
     @Option(names = "--recipient", paramLabel = "ADDR", description = "A recipient address to search for in "
