@@ -86,9 +86,9 @@ public final class ComplainantCheck {
         String impossible = when == null ? null : impossibleIsoDate(when);
         if (impossible != null) {
             out.add(new Problem(ADDRESS_GIVEN_WHEN, "invalid-date",
-                    "Quand l'adresse a été donnée : « " + impossible + " » n'est pas une date qui existe"
-                            + " (année-mois-jour). Corrigez-la, ou écrivez-la avec vos mots (« mars 2024 »,"
-                            + " « vers 2019 »).",
+                    "Quand l'adresse a été donnée\u00a0: «\u00a0" + impossible + "\u00a0» n'est pas une date"
+                            + " qui existe (année-mois-jour). Corrigez-la, ou écrivez-la avec vos mots"
+                            + " («\u00a0mars 2024\u00a0», «\u00a0vers 2019\u00a0»).",
                     "When the address was given: \"" + impossible + "\" is not a date that exists"
                             + " (year-month-day). Correct it, or write it in your own words (\"March 2024\","
                             + " \"around 2019\")."));
@@ -97,7 +97,8 @@ public final class ComplainantCheck {
         if (given != null && given.isAfter(today)) {
             out.add(new Problem(ADDRESS_GIVEN_ON, "future",
                     "La date à laquelle l'adresse a été communiquée (" + DossierTemplates.date(given, false)
-                            + ") est dans le futur : corrigez-la, ou laissez-la vide si vous ne la connaissez pas.",
+                            + ") est dans le futur\u00a0: corrigez-la, ou laissez-la vide si vous ne la"
+                            + " connaissez pas.",
                     "The date the address was given (" + DossierTemplates.date(given, true)
                             + ") is in the future: correct it, or leave it empty if you do not know it."));
         }
@@ -108,8 +109,8 @@ public final class ComplainantCheck {
         if (r.sentOn() != null && r.sentOn().isAfter(today)) {
             out.add(new Problem(REQUEST_SENT_ON, "future",
                     "La date de la demande à l'organisme (" + DossierTemplates.date(r.sentOn(), false)
-                            + ") est dans le futur : indiquez la date à laquelle elle a été envoyée. Une demande "
-                            + "pas encore envoyée ne s'indique pas : le dossier prépare le courrier.",
+                            + ") est dans le futur\u00a0: indiquez la date à laquelle elle a été envoyée. Une"
+                            + " demande pas encore envoyée ne s'indique pas\u00a0: le dossier prépare le courrier.",
                     "The date of the request to the organisation (" + DossierTemplates.date(r.sentOn(), true)
                             + ") is in the future: give the date it was sent. A request not sent yet is not "
                             + "entered: the dossier prepares the letter."));
@@ -117,14 +118,15 @@ public final class ComplainantCheck {
         if (r.answeredOn() != null && r.answeredOn().isAfter(today)) {
             out.add(new Problem(ANSWERED_ON, "future",
                     "La date de la réponse (" + DossierTemplates.date(r.answeredOn(), false)
-                            + ") est dans le futur : corrigez-la, ou laissez-la vide s'il n'y a pas eu de réponse.",
+                            + ") est dans le futur\u00a0: corrigez-la, ou laissez-la vide s'il n'y a pas eu de"
+                            + " réponse.",
                     "The date of the answer (" + DossierTemplates.date(r.answeredOn(), true)
                             + ") is in the future: correct it, or leave it empty if there was no answer."));
         } else if (r.answeredOn() != null && r.sentOn() != null && r.answeredOn().isBefore(r.sentOn())) {
             out.add(new Problem(ANSWERED_ON, "answer-before-request",
                     "La date de la réponse (" + DossierTemplates.date(r.answeredOn(), false)
                             + ") précède celle de la demande (" + DossierTemplates.date(r.sentOn(), false)
-                            + ") : vérifiez les deux dates.",
+                            + ")\u00a0: vérifiez les deux dates.",
                     "The date of the answer (" + DossierTemplates.date(r.answeredOn(), true)
                             + ") is before that of the request (" + DossierTemplates.date(r.sentOn(), true)
                             + "): check both dates."));

@@ -133,9 +133,9 @@ class DossierComplaintTest {
         }
         List<ComplainantCheck.Problem> p = ComplainantCheck.check(
                 new Complainant(null, null, null, null, "2024-13-45", null, null, null, null), today);
-        assertEquals("Quand l'adresse a été donnée : « 2024-13-45 » n'est pas une date qui existe (année-mois-jour). "
-                + "Corrigez-la, ou écrivez-la avec vos mots (« mars 2024 », « vers 2019 »).", p.get(0).message(
-                        Language.FR));
+        assertEquals("Quand l'adresse a été donnée\u00a0: «\u00a02024-13-45\u00a0» n'est pas une date qui existe"
+                + " (année-mois-jour). Corrigez-la, ou écrivez-la avec vos mots («\u00a0mars 2024\u00a0»,"
+                + " «\u00a0vers 2019\u00a0»).", p.get(0).message(Language.FR));
         assertTrue(p.get(0).message(Language.EN).startsWith("When the address was given: \"2024-13-45\" is not a "
                 + "date that exists"), p.get(0).messageEn());
         assertEquals("2024-4-31", ComplainantCheck.impossibleIsoDate("2024-4-31"));

@@ -125,7 +125,7 @@ class PagesTest {
                 .replace("&#39;", "'");
         for (String w : List.of("un élément englobant masqué par CSS",
                 "attributs de largeur et de hauteur de 0 à 3 pixels", "paramètre de requête e",
-                "contient un jeton d'apparence aléatoire", "un sous-domaine du domaine de l'expéditeur ; qui l'exploite",
+                "contient un jeton d'apparence aléatoire", "un sous-domaine du domaine de l'expéditeur\u00a0; qui l'exploite",
                 "id=\"sender-doubtful\"",
                 "Identité de l'expéditeur douteuse", "ses liens ne mènent à aucun des domaines de l'expéditeur")) {
             assertTrue(fr.contains(w), "missing: " + w);
