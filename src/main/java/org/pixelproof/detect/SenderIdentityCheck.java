@@ -40,13 +40,19 @@ import org.pixelproof.ingest.ReceivedEmail;
  * the brand's own or carries its name, and no link (tracked host or decoded destination) is known to lead to the
  * brand's domains. A brand name that is also a common word counts only with a word of the brand's vocabulary in the
  * message ({@code XRP} for Ripple).</li>
+ * <li>{@link #MIXED_SCRIPT_NAME}: a word of the From display name or of the organisation name mixes Latin letters
+ * with Greek or Cyrillic ones ({@code Αmazοn} with a Greek capital alpha and omicron, {@code Lerοy}): letters that
+ * look alike but are different characters, so that the name reads as an organisation's while no filter or search for
+ * that name matches it (a homograph, Unicode Technical Standard #39 "mixed-script confusables"). Genuine names are
+ * written in one script per word.</li>
  * </ul>
  * {@link #SENDER_IDENTITY_DOUBTFUL} is recorded, with the reasons that hold, when links lead elsewhere and one of
  * {@link #NAME_NOT_IN_SENDER_DOMAINS}, {@link #FOOTER_DOMAIN_NOT_SENDER} or {@link #FROM_ADDRESS_WITHOUT_DOMAIN}
  * holds: each alone is common in genuine mail (a newsletter of curated links; a trade name unlike the domain), or can
  * be a mailer's quoting mistake. {@link #BRAND_NOT_SENDER} is enough on its own: it is itself a combination (the
  * brand named, none of its domains among the sender's, no link to them), and a brand's genuine mail comes from its
- * own domain or at least links to it. An "authentication not aligned with the From" rule was tried and left out: it
+ * own domain or at least links to it. {@link #MIXED_SCRIPT_NAME} is enough on its own as well: nobody writes their own
+ * name with letters borrowed from another alphabet but to pass for someone else. An "authentication not aligned with the From" rule was tried and left out: it
  * flags genuine newsletters whose ESP signs with its own domain. Stateless; thread-safe.
  */
 public final class SenderIdentityCheck {
@@ -63,6 +69,8 @@ public final class SenderIdentityCheck {
     public static final String FROM_ADDRESS_WITHOUT_DOMAIN = "FROM_ADDRESS_WITHOUT_DOMAIN";
     /** The From name names a brand often impersonated, and neither the sender's domains nor the links are its. */
     public static final String BRAND_NOT_SENDER = "BRAND_NOT_SENDER";
+    /** A word of the sender's name mixes Latin letters with look-alike Greek or Cyrillic ones (UTS #39). */
+    public static final String MIXED_SCRIPT_NAME = "MIXED_SCRIPT_NAME";
 
     private static final Pattern WEB_ADDRESS = Pattern.compile(
             "(?<![\\p{L}\\p{N}@./-])www\\.([a-z0-9-]{2,63}(?:\\.[a-z0-9-]{2,63}){1,3})(?![\\p{L}\\p{N}-])",
@@ -115,7 +123,8 @@ public final class SenderIdentityCheck {
             destinations.add(reg);
         }
         boolean brandNotSender = brandNotSender(email, sender, links, texts, senderDomains);
-        if (!brandNotSender
+        boolean mixedScript = mixedScript(sender.fromName()) || mixedScript(sender.organisationName());
+        if (!brandNotSender && !mixedScript
                 && (destinations.isEmpty() || destinations.stream().anyMatch(senderDomains::contains))) {
             return List.of(); // the common case, decided without reading the text
         }
@@ -170,13 +179,46 @@ public final class SenderIdentityCheck {
         }
         if (brandNotSender) {
             reasons.add(BRAND_NOT_SENDER);
-        } else if (!elsewhere || reasons.size() < 2) {
+        }
+        if (mixedScript) {
+            reasons.add(MIXED_SCRIPT_NAME);
+        }
+        if (!brandNotSender && !mixedScript && (!elsewhere || reasons.size() < 2)) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
         out.add(SENDER_IDENTITY_DOUBTFUL);
         out.addAll(reasons);
         return out;
+    }
+
+    /**
+     * @param name a name as written (the From display name, the organisation name), or {@code null}
+     * @return true when one of its words (a run of letters and combining marks) holds both a Latin letter and a Greek
+     *         or Cyrillic one ({@link #MIXED_SCRIPT_NAME})
+     */
+    static boolean mixedScript(String name) {
+        if (name == null) {
+            return false;
+        }
+        boolean latin = false;
+        boolean other = false;
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isLetter(cp) && Character.getType(cp) != Character.NON_SPACING_MARK) {
+                latin = false; // a word ends
+                other = false;
+                continue;
+            }
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            latin |= script == Character.UnicodeScript.LATIN;
+            other |= script == Character.UnicodeScript.GREEK || script == Character.UnicodeScript.CYRILLIC;
+            if (latin && other) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

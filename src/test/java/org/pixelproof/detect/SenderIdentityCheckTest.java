@@ -50,6 +50,37 @@ class SenderIdentityCheckTest {
     }
 
     @Test
+    void aFromNameWrittenWithLookAlikeGreekLettersIsDoubtfulOnItsOwn() {
+        // "Αmazοn.fr" with a Greek capital alpha and a Greek omicron (header fields as decoded)
+        String name = "\u0391maz\u03bfn.fr";
+        ReceivedEmail e = TestEmails.message()
+                .header("From", name + " <noreply@colis-suivi.example>")
+                .header("To", "alex.martin@example.org")
+                .html("""
+                        <html><body><p>Votre colis attend.</p>
+                        <p><a href="https://colis-suivi.example/r/8841">Suivre mon colis</a></p></body></html>""")
+                .build();
+        SenderIdentity s = DETECTOR.detect(e, List.of()).sender();
+        assertEquals(name, s.fromName(), "the name as written, look-alike letters kept");
+        assertEquals(List.of(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, SenderIdentityCheck.MIXED_SCRIPT_NAME),
+                s.identityCaveats(), "links to the From domain itself: only the letters give it away");
+    }
+
+    @Test
+    void onlyAWordMixingLatinWithGreekOrCyrillicLettersIsAMixedScriptName() {
+        assertTrue(SenderIdentityCheck.mixedScript("Ler\u03bfy Merlin")); // Greek omicron
+        assertTrue(SenderIdentityCheck.mixedScript("\u0410\u0442\u0438\u043a\u043e\u0432a")); // Cyrillic, Latin a
+        assertTrue(SenderIdentityCheck.mixedScript("La P\u043este")); // Cyrillic o
+        assertFalse(SenderIdentityCheck.mixedScript("\u0391\u03b8\u03ae\u03bd\u03b1 Shop"), "one script per word");
+        assertFalse(SenderIdentityCheck.mixedScript("\u042f\u043d\u0434\u0435\u043a\u0441.Market"),
+                "the dot ends a word");
+        assertFalse(SenderIdentityCheck.mixedScript("Caf\u00e9 Cr\u00e8me \u00c9ditions"));
+        assertFalse(SenderIdentityCheck.mixedScript("Cafe\u0301"), "a combining accent is part of a Latin word");
+        assertFalse(SenderIdentityCheck.mixedScript("\u0394\u0395\u0397 ENERGY"));
+        assertFalse(SenderIdentityCheck.mixedScript(null));
+    }
+
+    @Test
     void genuineSenderLinkingToItsOwnSiteIsNotDoubtful() {
         ReceivedEmail e = TestEmails.message()
                 .header("From", "Maison Aurel <news@news.maison-aurel.fr>")
