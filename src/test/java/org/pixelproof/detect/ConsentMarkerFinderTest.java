@@ -124,6 +124,9 @@ class ConsentMarkerFinderTest {
                 of(m, UNSUBSCRIBE_LINK).stream().map(ConsentMarker::url).toList(), types(m));
         assertEquals("en.unsubscribe.remove-from-list", of(m, UNSUBSCRIBE_LINK).get(0).ruleId());
         assertEquals("text", of(m, UNSUBSCRIBE_LINK).get(0).location().element());
+        // the sentence quoted ends where the plain-text line does, without a dangling full stop after "to"
+        assertEquals("If you wish to be removed from the Panel-Example.com panel, please click here to",
+                of(m, UNSUBSCRIBE_LINK).get(0).text());
         assertEquals(1, m.size(), types(m));
     }
 
