@@ -225,6 +225,12 @@ public interface Messages {
     String result_saved();
 
     @Message
+    String result_points();
+
+    @Message
+    String result_points_edit();
+
+    @Message
     String result_toc();
 
     @Message
