@@ -26,9 +26,12 @@ import org.pixelproof.ingest.ReceivedEmail;
  * (classification wording).
  *
  * <p>HTML: the text of the {@code <body>} in document order, a paragraph per block element ({@code p}, {@code div},
- * {@code td}, {@code li}, headings, {@code br}...). Elements a reader does not see are left out: {@code script},
- * {@code style}, {@code head}, {@code template}, and elements hidden inline ({@code display:none},
- * {@code visibility:hidden}, the {@code hidden} attribute). Plain text: a paragraph per run of non-blank lines (hard-wrapped
+ * {@code td}, {@code li}, headings, {@code br}...). What a reader does not see is left out: {@code script},
+ * {@code style}, {@code head}, {@code template}; elements hidden by the {@code hidden} attribute or by CSS, inline or
+ * through the {@code <style>} sheets ({@code display:none}, {@code visibility:hidden}, {@code opacity:0}, off-screen,
+ * clipped to a zero-size box); and text too small to read or of the colour of its background (white on white), as
+ * {@link TextVisibility} judges them. A link with neither visible text nor a visible image is left out, and the
+ * {@code alt} text of an image of at most 3 by 3 pixels (a tracking pixel) is not part of its link's text. Plain text: a paragraph per run of non-blank lines (hard-wrapped
  * lines joined with a space); links
  * are bare URLs ({@code http(s)://}, {@code mailto:}, {@code www.}), {@code <URL>} and Markdown {@code [text](URL)}.
  *
@@ -199,6 +202,11 @@ public final class VisibleText {
     public static VisibleText ofHtml(String partPath, Document document, int maxChars) {
         Objects.requireNonNull(document, "document");
         Builder b = new Builder(maxChars);
+        TextVisibility visibility = TextVisibility.of(document);
+        Deque<TextVisibility.State> states = new ArrayDeque<>();
+        Element html = document.selectFirst("html");
+        states.push(html != null && html != document.body() && !hidingStyle(html.attr("style"))
+                ? visibility.enter(TextVisibility.State.ROOT, html) : TextVisibility.State.ROOT);
         Element root = document.body() != null ? document.body() : document;
         root.filter(new NodeFilter() {
             @Override
@@ -207,27 +215,35 @@ public final class VisibleText {
                     return FilterResult.STOP;
                 }
                 if (node instanceof TextNode t) {
-                    b.appendText(t.getWholeText());
+                    if (states.peek().textVisible()) {
+                        b.appendText(t.getWholeText());
+                    }
                     return FilterResult.CONTINUE;
                 }
                 if (!(node instanceof Element el)) {
                     return FilterResult.CONTINUE;
                 }
                 String tag = el.normalName();
-                if (INVISIBLE.contains(tag) || el.hasAttr("hidden") || hidingStyle(el.attr("style"))) {
+                if (INVISIBLE.contains(tag) || el.hasAttr("hidden") || hidingStyle(el.attr("style"))
+                        || (el != document && visibility.hiddenBy(el) != null)) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
+                states.push(el == document ? states.peek() : visibility.enter(states.peek(), el));
                 if (BLOCKS.contains(tag)) {
                     b.blockStart(tag);
                 }
-                if (tag.equals("img") || tag.equals("input")) {
+                if ((tag.equals("img") || tag.equals("input")) && visibility.visibleImage(el)) {
                     String alt = el.hasAttr("alt") ? el.attr("alt") : el.attr("title");
+                    b.visibleImage();
                     b.alt(alt);
                 }
                 if ((tag.equals("a") || tag.equals("area")) && el.hasAttr("href")) {
                     String href = el.attr("href").trim();
                     String abs = plainAbsolute(el, href) ? href : el.absUrl("href");
                     b.openLink(href, abs.isEmpty() ? href : abs, tag.equals("area") ? el.attr("alt") : el.attr("title"));
+                    if (tag.equals("area")) {
+                        b.visibleImage(); // an image map's area is drawn by its image
+                    }
                 }
                 return FilterResult.CONTINUE;
             }
@@ -235,6 +251,7 @@ public final class VisibleText {
             @Override
             public FilterResult tail(Node node, int depth) {
                 if (node instanceof Element el) {
+                    states.pop();
                     String tag = el.normalName();
                     if ((tag.equals("a") || tag.equals("area")) && el.hasAttr("href")) {
                         b.closeLink();
@@ -360,6 +377,8 @@ public final class VisibleText {
         private final Deque<String> blocks = new ArrayDeque<>();
         private int paraStart = -1;
         private String paraElement = "body";
+        /** counts the visible characters and images met so far: a link that adds none to it shows nothing */
+        private int visibleMarks;
         private boolean truncated;
 
         Builder(int maxChars) {
@@ -421,6 +440,7 @@ public final class VisibleText {
                 }
                 startParagraphIfNeeded();
                 sb.append(c);
+                visibleMarks++;
                 if (sb.length() >= maxChars) {
                     truncated = true;
                 }
@@ -450,6 +470,11 @@ public final class VisibleText {
             }
         }
 
+        /** An image a reader sees: the links around it show something. */
+        void visibleImage() {
+            visibleMarks++;
+        }
+
         void alt(String alt) {
             if (alt == null || alt.isBlank()) {
                 return;
@@ -463,7 +488,7 @@ public final class VisibleText {
         void openLink(String href, String url, String title) {
             startParagraphIfNeeded();
             int start = sb.length();
-            linkBounds.add(new int[] {start, -1, paragraphs.size()});
+            linkBounds.add(new int[] {start, -1, paragraphs.size(), visibleMarks});
             linkData.add(new String[] {href, url, title == null ? "" : title.trim(), "text"});
             openLinks.push(linkBounds.size() - 1);
         }
@@ -474,6 +499,9 @@ public final class VisibleText {
             }
             int idx = openLinks.pop();
             linkBounds.get(idx)[1] = sb.length();
+            if (linkBounds.get(idx)[3] == visibleMarks) {
+                linkData.get(idx)[3] = "unseen"; // no visible text nor image: nothing to click on
+            }
         }
 
         void closeLinkWithoutText() {
@@ -498,6 +526,9 @@ public final class VisibleText {
             for (int i = 0; i < linkBounds.size(); i++) {
                 int[] bounds = linkBounds.get(i);
                 String[] d = linkData.get(i);
+                if ("unseen".equals(d[3])) {
+                    continue;
+                }
                 int start = Math.min(bounds[0], text.length());
                 int end = Math.max(start, Math.min(bounds[1] < 0 ? start : bounds[1], text.length()));
                 int para = paragraphOf(start);

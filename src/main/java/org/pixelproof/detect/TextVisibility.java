@@ -1,0 +1,515 @@
+package org.pixelproof.detect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.pixelproof.ingest.IngestLimits;
+
+/**
+ * Whether a reader can see the text of an HTML body's elements, from their {@code style} attributes, the rules of the
+ * body's {@code <style>} sheets (read with {@link CssScanner}, matched with jsoup selectors, the same reading the
+ * detector gives to tracking pixels) and the presentational attributes {@code bgcolor}, {@code background} and
+ * {@code <font color>}.
+ *
+ * <p>An element is not seen at all ({@link #hiddenBy}) when it has the {@code hidden} attribute, {@code display:none},
+ * {@code visibility:hidden}, an {@code opacity} of at most 0.05, is positioned at least 1,000 pixels out of view or
+ * clipped to nothing ({@link StyleFacts#offScreen()}), or is a non-table element whose {@code height},
+ * {@code max-height}, {@code width} or {@code max-width} is at most 1 pixel with its overflow clipped. Its text
+ * ({@link State#textVisible()}) is not seen when its inherited {@code font-size} is under
+ * {@link #MIN_READABLE_FONT_PX} pixels, its colour is transparent, or the contrast ratio (WCAG 2.x) between its colour
+ * and the nearest background colour is under {@link #MIN_CONTRAST}. Defaults are those of a mail client in light mode:
+ * black text on white, links in the client's own link colour (a link without a colour of its own is taken as
+ * visible whatever the colour around it, as every mail client draws it). A background image anywhere between the
+ * text and its nearest background colour makes the contrast unknown: the text then counts as seen.
+ *
+ * <p>Approximations, all on the side of counting text as seen: rules inside {@code @media} queries and rules whose
+ * selectors target one mail client or a forwarded copy ({@link CssScanner#condition}) never hide; an element such a
+ * rule restyles (display, size, colour, font size...) is judged only from its {@code hidden} attribute and inline
+ * {@code display}/{@code visibility}, the way the text of a mobile-only block shows on a phone. Print rules and
+ * selectors with pseudo-classes are ignored. The cascade orders sheet declarations by {@code !important}, selector
+ * specificity and source order; the {@code style} attribute comes after them. At most {@link #MAX_RULES} rules are
+ * matched, and no more than {@link #MAX_SELECTOR_VISITS} element visits in all: past that, the remaining rules are not
+ * applied.
+ *
+ * <p>Never dereferences a URL. Not thread-safe: one instance per body reading.
+ */
+final class TextVisibility {
+    /** Text whose font size is under this many CSS pixels is not readable: 5. */
+    static final double MIN_READABLE_FONT_PX = 5;
+    /** Text whose contrast ratio with its background is under this is not seen: 1.15 (#f0f0f0 on white is 1.14). */
+    static final double MIN_CONTRAST = 1.15;
+    /** Most style-sheet rules matched against the body: 500. */
+    static final int MAX_RULES = 500;
+    /** Most element visits spent matching selectors per body (rules times elements): 3,000,000. */
+    static final long MAX_SELECTOR_VISITS = 3_000_000L;
+
+    /** Properties that decide whether text is seen; a rule without any of them is not matched. */
+    private static final Set<String> RELEVANT = Set.of("display", "visibility", "opacity", "height", "max-height",
+            "width", "max-width", "overflow", "overflow-x", "overflow-y", "position", "left", "top", "right",
+            "bottom", "text-indent", "clip", "clip-path", "font-size", "font", "color", "background",
+            "background-color", "background-image");
+
+    /** A colour that cannot be judged (a background image, an unknown keyword): contrast unknown. */
+    static final int UNKNOWN = -1;
+    /** A transparent colour. */
+    static final int TRANSPARENT = -2;
+    private static final int WHITE = 0xFFFFFF;
+    private static final int BLACK = 0x000000;
+
+    /**
+     * What an element passes on to its content.
+     *
+     * @param color      the text colour as {@code 0xRRGGBB}, {@link #UNKNOWN} or {@link #TRANSPARENT}
+     * @param fontPx     the font size in CSS pixels, {@code NaN} when not known to be small
+     * @param background the nearest background colour, {@code 0xRRGGBB}, or {@link #UNKNOWN}
+     */
+    record State(int color, double fontPx, int background) {
+        /** Light-mode mail client: black on white, default font size. */
+        static final State ROOT = new State(BLACK, Double.NaN, WHITE);
+
+        /** @return true when text drawn in this state can be seen */
+        boolean textVisible() {
+            if (!Double.isNaN(fontPx) && fontPx < MIN_READABLE_FONT_PX) {
+                return false;
+            }
+            if (color == TRANSPARENT) {
+                return false;
+            }
+            return color == UNKNOWN || background == UNKNOWN || contrast(color, background) >= MIN_CONTRAST;
+        }
+    }
+
+    private record Sheeted(CssScanner.Declaration declaration, int specificity, int order) {
+    }
+
+    private final Map<Element, List<Sheeted>> sheetDeclarations = new IdentityHashMap<>();
+    private final Map<Element, Boolean> conditional = new IdentityHashMap<>();
+    private final int maxCssBytes;
+
+    private TextVisibility(int maxCssBytes) {
+        this.maxCssBytes = maxCssBytes;
+    }
+
+    /**
+     * Reads the {@code <style>} sheets of a parsed body.
+     *
+     * @param document the parsed body (only read)
+     * @return the visibility reader for that body
+     */
+    static TextVisibility of(Document document) {
+        TextVisibility v = new TextVisibility(IngestLimits.DEFAULT.maxCssBytes());
+        Elements styles = document.getElementsByTag("style");
+        if (styles.isEmpty()) {
+            return v;
+        }
+        long elements = document.getAllElements().size();
+        long visits = 0;
+        int rules = 0;
+        int order = 0;
+        for (Element style : styles) {
+            String css = style.data();
+            if (css.length() > v.maxCssBytes) {
+                css = css.substring(0, v.maxCssBytes);
+            }
+            for (CssScanner.Rule rule : CssScanner.scanSheet(css).rules()) {
+                String selector = rule.selector();
+                if (selector.isEmpty() || selector.indexOf(':') >= 0 || rule.declarations().stream()
+                        .noneMatch(d -> RELEVANT.contains(d.property()))) {
+                    continue;
+                }
+                String condition = CssScanner.condition(rule.atRules(), selector);
+                if ("print".equals(condition)) {
+                    continue;
+                }
+                boolean conditional = condition != null || !rule.atRules().isEmpty();
+                if (++rules > MAX_RULES || (visits += elements) > MAX_SELECTOR_VISITS) {
+                    return v;
+                }
+                for (String part : selectorParts(selector)) {
+                    Elements matched;
+                    try {
+                        matched = document.select(part);
+                    } catch (RuntimeException e) {
+                        continue; // a selector jsoup does not read: a browser would drop the rule too
+                    }
+                    int specificity = specificity(part);
+                    for (Element el : matched) {
+                        if (conditional) {
+                            v.conditional.put(el, Boolean.TRUE);
+                        } else {
+                            List<Sheeted> list = v.sheetDeclarations.computeIfAbsent(el, k -> new ArrayList<>());
+                            for (CssScanner.Declaration d : rule.declarations()) {
+                                list.add(new Sheeted(d, specificity, order++));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return v;
+    }
+
+    /**
+     * @param el an element
+     * @return the {@link HiddenBy} code saying why nobody sees the element, or {@code null} when it may be seen
+     */
+    String hiddenBy(Element el) {
+        if (el.hasAttr("hidden")) {
+            return HiddenBy.HIDDEN_ATTRIBUTE;
+        }
+        String style = el.attr("style");
+        if (conditional.containsKey(el)) {
+            // restyled by a media query or client-specific rule: only what no such rule can undo here
+            return VisibleText.hidingStyle(style) ? HiddenBy.CSS_HIDDEN : null;
+        }
+        List<CssScanner.Declaration> decls = declarations(el, style);
+        if (decls.isEmpty()) {
+            return null;
+        }
+        StyleFacts f = StyleFacts.of(decls);
+        if (f.displayNone() || f.visibilityHidden() || f.opacityZero()) {
+            return HiddenBy.CSS_HIDDEN;
+        }
+        if (f.offScreen()) {
+            return HiddenBy.OFF_SCREEN;
+        }
+        if (f.overflowHidden() && !isTablePart(el.normalName()) && (atMostOnePixel(f.height())
+                || atMostOnePixel(f.maxHeight()) || atMostOnePixel(f.width()) || atMostOnePixel(f.maxWidth()))) {
+            return HiddenBy.ZERO_SIZE_WRAPPER;
+        }
+        return null;
+    }
+
+    /**
+     * @param parent what the parent passes on
+     * @param el     an element that is not {@linkplain #hiddenBy hidden}
+     * @return what it passes on to its content
+     */
+    State enter(State parent, Element el) {
+        String tag = el.normalName();
+        boolean link = tag.equals("a") && el.hasAttr("href");
+        if (conditional.containsKey(el)) {
+            return new State(UNKNOWN, Double.NaN, UNKNOWN);
+        }
+        String style = el.attr("style");
+        List<CssScanner.Declaration> decls = declarations(el, style);
+        int color = parent.color();
+        double fontPx = parent.fontPx();
+        int background = parent.background();
+        if (el.hasAttr("background")) {
+            background = UNKNOWN; // an image behind the content
+        }
+        if (el.hasAttr("bgcolor")) {
+            int c = parseColor(el.attr("bgcolor"));
+            if (c != TRANSPARENT) {
+                background = c;
+            }
+        }
+        if (tag.equals("font") && el.hasAttr("color")) {
+            color = parseColor(el.attr("color"));
+        }
+        boolean ownColor = false;
+        for (CssScanner.Declaration d : cascade(decls)) {
+            String v = d.value().trim().toLowerCase(Locale.ROOT);
+            switch (d.property()) {
+                case "color" -> {
+                    ownColor = true;
+                    color = v.equals("inherit") || v.equals("currentcolor") ? parent.color() : parseColor(v);
+                }
+                case "font-size" -> fontPx = fontSize(v, parent.fontPx());
+                case "font" -> fontPx = fontSize(fontShorthandSize(v), parent.fontPx());
+                case "background-color" -> {
+                    int c = parseColor(v);
+                    if (c != TRANSPARENT) {
+                        background = c;
+                    }
+                }
+                case "background" -> {
+                    if (v.contains("url(") || v.contains("gradient(") || v.contains("image-set(")) {
+                        background = UNKNOWN;
+                    } else {
+                        int c = colorIn(v);
+                        if (c != TRANSPARENT) {
+                            background = c;
+                        }
+                    }
+                }
+                case "background-image" -> {
+                    if (!v.equals("none")) {
+                        background = UNKNOWN;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (link && !ownColor && !(tag.equals("font") && el.hasAttr("color"))) {
+            color = UNKNOWN; // the mail client's link colour
+        }
+        return new State(color, fontPx, background);
+    }
+
+    /**
+     * @param img an {@code img} or {@code input} element that is not hidden
+     * @return true when it is drawn larger than 3 by 3 pixels (its alt text then stands for what it shows)
+     */
+    boolean visibleImage(Element img) {
+        List<CssScanner.Declaration> decls = declarations(img, img.attr("style"));
+        StyleFacts f = decls.isEmpty() ? StyleFacts.NONE : StyleFacts.of(decls);
+        double w = f.widthDeclared() && !Double.isNaN(f.width()) ? f.width() : StyleFacts.px(img.attr("width"));
+        double h = f.heightDeclared() && !Double.isNaN(f.height()) ? f.height() : StyleFacts.px(img.attr("height"));
+        boolean tiny = Detector.tiny(w, h) || (!Double.isNaN(w) && w <= 1) || (!Double.isNaN(h) && h <= 1)
+                || Detector.tiny(f.maxWidth(), f.maxHeight()) || isZero(f.maxWidth()) || isZero(f.maxHeight());
+        return !tiny;
+    }
+
+    /** @return the sheet declarations then the inline ones, in cascade order within each importance */
+    private List<CssScanner.Declaration> declarations(Element el, String style) {
+        List<Sheeted> sheeted = sheetDeclarations.get(el);
+        if (sheeted == null && style.isEmpty()) {
+            return List.of();
+        }
+        List<CssScanner.Declaration> out = new ArrayList<>();
+        if (sheeted != null) {
+            sheeted.stream().sorted(Comparator.comparingInt(Sheeted::specificity).thenComparingInt(Sheeted::order))
+                    .forEach(s -> out.add(s.declaration()));
+        }
+        if (!style.isEmpty()) {
+            out.addAll(CssScanner.declarations(style.length() > maxCssBytes ? style.substring(0, maxCssBytes)
+                    : style));
+        }
+        return out;
+    }
+
+    /** @return the declarations in the order they apply: normal ones, then {@code !important} ones */
+    private static List<CssScanner.Declaration> cascade(List<CssScanner.Declaration> decls) {
+        List<CssScanner.Declaration> out = new ArrayList<>(decls.size());
+        for (CssScanner.Declaration d : decls) {
+            if (!d.important()) {
+                out.add(d);
+            }
+        }
+        for (CssScanner.Declaration d : decls) {
+            if (d.important()) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private static double fontSize(String v, double parent) {
+        if (v.equals("inherit")) {
+            return parent;
+        }
+        double px = StyleFacts.px(v);
+        if (v.endsWith("%") || v.endsWith("em")) {
+            // relative to the parent: only zero is known to stay unreadable
+            return isZero(px) ? 0.0 : Double.isNaN(parent) ? Double.NaN : relative(v, parent);
+        }
+        return px; // NaN for keywords (small, x-small...), readable
+    }
+
+    /** @return the size word of a {@code font} shorthand ({@code "bold 0px/0 arial"} gives {@code "0px"}) */
+    private static String fontShorthandSize(String v) {
+        for (String word : v.split("\\s+")) {
+            if (!word.isEmpty() && (Character.isDigit(word.charAt(0)) || word.charAt(0) == '.')) {
+                return word.split("/")[0];
+            }
+        }
+        return "";
+    }
+
+    private static double relative(String v, double parent) {
+        try {
+            String num = v.endsWith("%") ? v.substring(0, v.length() - 1)
+                    : v.substring(0, v.length() - (v.endsWith("rem") ? 3 : 2));
+            double f = Double.parseDouble(num.trim());
+            return v.endsWith("%") ? parent * f / 100.0 : v.endsWith("rem") ? Double.NaN : parent * f;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static boolean atMostOnePixel(double v) {
+        return !Double.isNaN(v) && v <= 1.0;
+    }
+
+    private static boolean isZero(double v) {
+        return !Double.isNaN(v) && v <= 0.0;
+    }
+
+    private static boolean isTablePart(String tag) {
+        return tag.equals("table") || tag.equals("tbody") || tag.equals("thead") || tag.equals("tfoot")
+                || tag.equals("tr") || tag.equals("td") || tag.equals("th");
+    }
+
+    /** @return the parts of a selector list, split at commas outside brackets, parentheses and strings */
+    static List<String> selectorParts(String selector) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        char quote = 0;
+        for (int i = 0; i < selector.length(); i++) {
+            char c = selector.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth = Math.max(0, depth - 1);
+            } else if (c == ',' && depth == 0) {
+                addPart(out, selector.substring(start, i));
+                start = i + 1;
+            }
+        }
+        addPart(out, selector.substring(start));
+        return out;
+    }
+
+    private static void addPart(List<String> out, String part) {
+        String p = part.trim();
+        if (!p.isEmpty()) {
+            out.add(p);
+        }
+    }
+
+    /**
+     * @return the specificity of one compound selector as {@code ids * 10,000 + classes and attributes * 100 + type
+     *         names} (CSS Selectors Level 3 section 16, without pseudo-classes, which are never matched here)
+     */
+    static int specificity(String selector) {
+        int ids = 0;
+        int classes = 0;
+        int types = 0;
+        boolean inName = false;
+        for (int i = 0; i < selector.length(); i++) {
+            char c = selector.charAt(i);
+            if (c == '#') {
+                ids++;
+                inName = true;
+            } else if (c == '.' || c == '[') {
+                classes++;
+                inName = true;
+                if (c == '[') {
+                    int end = selector.indexOf(']', i);
+                    i = end < 0 ? selector.length() : end;
+                    inName = false;
+                }
+            } else if (Character.isLetter(c) || c == '-' || c == '_' || Character.isDigit(c) || c == '\\') {
+                if (!inName) {
+                    types++;
+                    inName = true;
+                }
+            } else {
+                inName = false; // combinator, space or '*'
+            }
+        }
+        return Math.min(ids, 99) * 10_000 + Math.min(classes, 99) * 100 + Math.min(types, 99);
+    }
+
+    // --------------------------------------------------------------------------------------------- colours
+
+    /** @return the first colour among the words of a {@code background} value, or {@link #TRANSPARENT} */
+    private static int colorIn(String value) {
+        for (String word : value.replace(", ", ",").split("\\s+")) {
+            int c = parseColor(word);
+            if (c != UNKNOWN) {
+                return c;
+            }
+        }
+        return TRANSPARENT; // the shorthand without a colour resets it to transparent
+    }
+
+    /**
+     * @param v a CSS or HTML colour: {@code #rgb}, {@code #rgba}, {@code #rrggbb}, {@code #rrggbbaa}, {@code rgb()},
+     *          {@code rgba()}, a few keywords; an HTML {@code bgcolor} may omit the {@code #}
+     * @return {@code 0xRRGGBB}, {@link #TRANSPARENT} (alpha of at most 0.05 included), or {@link #UNKNOWN}
+     */
+    static int parseColor(String v) {
+        String s = v.trim().toLowerCase(Locale.ROOT);
+        switch (s) {
+            case "transparent", "none" -> {
+                return TRANSPARENT;
+            }
+            case "white" -> {
+                return WHITE;
+            }
+            case "black" -> {
+                return BLACK;
+            }
+            case "snow", "ghostwhite", "whitesmoke", "ivory", "floralwhite", "seashell", "mintcream", "azure",
+                    "aliceblue" -> {
+                return 0xF8F8F8;
+            }
+            default -> {
+            }
+        }
+        String hex = s.startsWith("#") ? s.substring(1) : s;
+        if ((hex.length() == 3 || hex.length() == 4 || hex.length() == 6 || hex.length() == 8)
+                && hex.chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+            if (hex.length() <= 4) {
+                StringBuilder b = new StringBuilder();
+                for (char ch : hex.toCharArray()) {
+                    b.append(ch).append(ch);
+                }
+                hex = b.toString();
+            }
+            if (hex.length() == 8 && Integer.parseInt(hex.substring(6), 16) <= 12) {
+                return TRANSPARENT;
+            }
+            return Integer.parseInt(hex.substring(0, 6), 16);
+        }
+        if ((s.startsWith("rgb(") || s.startsWith("rgba(")) && s.endsWith(")")) {
+            String[] parts = s.substring(s.indexOf('(') + 1, s.length() - 1).split("[\\s,/]+");
+            try {
+                if (parts.length == 4 && alpha(parts[3]) <= 0.05) {
+                    return TRANSPARENT;
+                }
+                if (parts.length >= 3) {
+                    int rgb = 0;
+                    for (int k = 0; k < 3; k++) {
+                        String p = parts[k];
+                        double n = p.endsWith("%") ? Double.parseDouble(p.substring(0, p.length() - 1)) * 2.55
+                                : Double.parseDouble(p);
+                        rgb = rgb << 8 | (int) Math.max(0, Math.min(255, Math.round(n)));
+                    }
+                    return rgb;
+                }
+            } catch (NumberFormatException e) {
+                return UNKNOWN;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    private static double alpha(String p) {
+        return p.endsWith("%") ? Double.parseDouble(p.substring(0, p.length() - 1)) / 100.0 : Double.parseDouble(p);
+    }
+
+    /** @return the WCAG 2.x contrast ratio of two {@code 0xRRGGBB} colours, from 1 to 21 */
+    static double contrast(int a, int b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(int rgb) {
+        return 0.2126 * channel(rgb >> 16 & 0xFF) + 0.7152 * channel(rgb >> 8 & 0xFF) + 0.0722 * channel(rgb & 0xFF);
+    }
+
+    private static double channel(int c) {
+        double s = c / 255.0;
+        return s <= 0.04045 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
+    }
+}
