@@ -2,6 +2,7 @@ package org.pixelproof.detect;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -15,6 +16,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pixelproof.ingest.BodyKind;
+import org.pixelproof.ingest.BodyText;
+import org.pixelproof.ingest.MimePart;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.MarkerPhrase;
 import org.pixelproof.rules.PatternPrefilter;
@@ -50,9 +54,15 @@ import org.pixelproof.rules.RuleSet;
  *   one when an opt-out phrase runs from that text into the link's own words ("Nous mesurons l'ouverture [...]. Vous
  *   pouvez vous y opposer depuis la page [Gérer mes préférences]"), never when the phrase ends before the link.</li>
  *   <li><b>Notices</b> (rules with {@code target: text}) in every paragraph of visible text: one marker per paragraph
- *   and marker type, its text the sentence that matched. Hidden elements ({@code display:none}...) are not read: a
- *   notice nobody sees informs nobody.</li>
+ *   and marker type, its text the sentence that matched.</li>
  * </ul>
+ * Only what the recipient is shown is read, for a notice nobody sees informs nobody: text hidden by CSS, too small to
+ * read or white on white is not in the {@link VisibleText} (a link drawn in the client's link colour inside a hidden
+ * paragraph is, as the reader sees it), and such markers are left out rather than listed. A plain-text body that is
+ * an alternative of a {@code multipart/alternative} followed by an HTML alternative ({@link #undisplayedAlternatives})
+ * gives no {@code TRACKING_NOTICE} nor {@code TRACKING_OPT_OUT_LINK}: the client shows the HTML one. Its unsubscribe
+ * and privacy-policy links are still listed, located in that plain-text part (the HTML often shows the same address
+ * as unlinked text that clients turn into a link).
  * Patterns come from {@code legal-rules/markers.yaml} and are matched against {@link NormalizedText normalised} text
  * (no accents, lower case, collapsed spaces). A phrase read in a generic link's sentence counts only when it ends at
  * most 60 characters before the link; a link text longer than 160 characters (a link wrapping a whole block) is not
@@ -105,6 +115,11 @@ public final class ConsentMarkerFinder {
     private static final Pattern CLAUSE_END = Pattern.compile("[,.!?;:|\u2022\u00b7\u203a\u00bb](?=[\\s\u2028]|$)|\u2028");
 
     private static final Set<ConsentMarkerType> OPT_OUT_ONLY = EnumSet.of(ConsentMarkerType.TRACKING_OPT_OUT_LINK);
+    /** Most MIME parts walked to find the undisplayed alternatives: 10,000 (ingest already bounds the tree). */
+    private static final int MAX_PARTS_VISITED = 10_000;
+    /** Marker types never read from a plain-text alternative the mail client does not display. */
+    private static final Set<ConsentMarkerType> NOT_FROM_UNDISPLAYED = EnumSet.of(ConsentMarkerType.TRACKING_NOTICE,
+            ConsentMarkerType.TRACKING_OPT_OUT_LINK);
 
     private record Rule(MarkerPhrase phrase, ConsentMarkerType type) {
     }
@@ -231,11 +246,19 @@ public final class ConsentMarkerFinder {
         if (types.contains(ConsentMarkerType.LIST_UNSUBSCRIBE_HEADER)) {
             listUnsubscribe(email, found);
         }
+        Set<String> undisplayed = undisplayedAlternatives(email);
+        Set<ConsentMarkerType> undisplayedTypes = EnumSet.noneOf(ConsentMarkerType.class);
+        undisplayedTypes.addAll(types);
+        undisplayedTypes.removeAll(NOT_FROM_UNDISPLAYED);
         int bodyOrder = 1;
         for (VisibleText vt : texts) {
             int base = bodyOrder++ * 10_000_000;
-            links(vt, types, found, base, memo);
-            notices(vt, types, found, base, memo);
+            Set<ConsentMarkerType> wanted = undisplayed.contains(vt.partPath()) ? undisplayedTypes : types;
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            links(vt, wanted, found, base, memo);
+            notices(vt, wanted, found, base, memo);
         }
         found.sort(Comparator.comparingInt(Found::order));
         Set<String> seen = new LinkedHashSet<>();
@@ -256,6 +279,54 @@ public final class ConsentMarkerFinder {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The plain-text bodies a mail client does not display: those inside an alternative of a
+     * {@code multipart/alternative} followed by an alternative that holds an HTML or AMP body (RFC 2046 section 5.1.4:
+     * the last alternative the client can show is the one shown, and every mail client today shows HTML).
+     *
+     * @param email the message
+     * @return the part paths of those bodies (empty when there are none)
+     */
+    static Set<String> undisplayedAlternatives(ReceivedEmail email) {
+        List<String> plain = new ArrayList<>();
+        List<String> rich = new ArrayList<>();
+        for (BodyText b : email.bodies()) {
+            (b.kind() == BodyKind.PLAIN ? plain : rich).add(b.partPath());
+        }
+        if (plain.isEmpty() || rich.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        ArrayDeque<MimePart> todo = new ArrayDeque<>();
+        todo.push(email.root());
+        int visited = 0;
+        while (!todo.isEmpty() && visited++ < MAX_PARTS_VISITED) {
+            MimePart part = todo.pop();
+            List<MimePart> children = part.children();
+            if ("multipart/alternative".equals(part.contentType())) {
+                boolean richAfter = false;
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    String path = children.get(i).path();
+                    if (richAfter) {
+                        for (String p : plain) {
+                            if (inside(p, path)) {
+                                out.add(p);
+                            }
+                        }
+                    }
+                    richAfter = richAfter || rich.stream().anyMatch(r -> inside(r, path));
+                }
+            }
+            children.forEach(todo::push);
+        }
+        return out;
+    }
+
+    /** @return true when part path {@code p} is {@code ancestor} or lies inside it */
+    private static boolean inside(String p, String ancestor) {
+        return p.equals(ancestor) || p.startsWith(ancestor + ".");
     }
 
     private static String withoutQuery(String url) {
