@@ -231,6 +231,12 @@ public interface Messages {
     String verdict_doubtful();
 
     @Message
+    String verdict_incomplete();
+
+    @Message
+    String result_nothing_found_in_part();
+
+    @Message
     String verdict_doubtful_why();
 
     @Message

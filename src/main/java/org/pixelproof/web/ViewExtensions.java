@@ -63,6 +63,14 @@ public final class ViewExtensions {
         return analysis.assessment().caveats().contains(org.pixelproof.assess.Caveat.PART_NOT_ANALYSED.code());
     }
 
+    /**
+     * @return true when no tracker was found but a limit left part of the message unread: the result is then
+     *         incomplete, not a clean bill ({@link #partNotAnalysed})
+     */
+    static boolean nothingFoundInPart(Analysis analysis) {
+        return analysis.verdict() == Verdict.NO_TRACKING_FOUND && partNotAnalysed(analysis);
+    }
+
     /** @return the size in whole mebibytes, e.g. {@code 25} for 26,214,400 bytes (at least 1). */
     static long megabytes(long bytes) {
         return Math.max(1, bytes >> 20);
