@@ -126,7 +126,7 @@ class PagesTest {
         for (String w : List.of("un élément englobant masqué par CSS",
                 "attributs de largeur et de hauteur de 0 à 3 pixels", "paramètre de requête e",
                 "contient un jeton d'apparence aléatoire", "un sous-domaine du domaine de l'expéditeur\u00a0; qui l'exploite",
-                "id=\"sender-doubtful\"",
+                "id=\"sender-doubtful\"", "id=\"verdict-doubtful\"", "ne le mettent en cause que s'il en est bien l'expéditeur",
                 "Identité de l'expéditeur douteuse", "ses liens ne mènent à aucun des domaines de l'expéditeur")) {
             assertTrue(fr.contains(w), "missing: " + w);
         }
@@ -270,6 +270,7 @@ class PagesTest {
         assertTrue(points.get(1).startsWith("Vous indiquez avoir communiqué votre adresse le 10 novembre 2026, après"
                 + " l'envoi du message (le 2 novembre 2026)"), points.get(1));
         assertEquals("/analyses/" + id + "/dossier", fr.select("#points-to-check a").attr("href"));
+        assertTrue(fr.select("#verdict-doubtful").isEmpty(), "a genuine newsletter: no phishing warning");
         org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(s.get("/analyses/" + id + "?lang=en").then()
                 .statusCode(200).extract().asString());
         assertTrue(en.select("#points-to-check").text().startsWith("To check before you send the dossier and the"
