@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.pixelproof.assess.ClassificationCue;
 import org.pixelproof.assess.ExemptionCheck;
 import org.pixelproof.assess.MessageClass;
+import org.pixelproof.assess.MessageClassifier;
 import org.pixelproof.assess.Verdict;
 import org.pixelproof.authenticity.AuthAssertion;
 import org.pixelproof.authenticity.DkimResult;
@@ -595,6 +596,18 @@ public record Dossier(
             return cues.stream().anyMatch(c -> c.pointsTo() == MessageClass.TRANSACTIONAL);
         }
 
+        /**
+         * @return true when the subject states a confirmation (cue {@code subject-confirmation}) and the message also
+         *         has list headers ({@code List-Unsubscribe}, {@code List-Id}, {@code Precedence: bulk}), which the
+         *         classification then does not count (see {@link MessageClassifier})
+         */
+        public boolean listHeadersNotCounted() {
+            return cues.stream().anyMatch(c -> c.code().equals(MessageClassifier.SUBJECT_CONFIRMATION))
+                    && cues.stream().anyMatch(c -> c.code().equals(MessageClassifier.LIST_UNSUBSCRIBE_HEADER)
+                            || c.code().equals(MessageClassifier.LIST_ID_HEADER)
+                            || c.code().equals(MessageClassifier.PRECEDENCE_BULK));
+        }
+
         /** @return the cues that point to marketing. */
         public List<ClassificationCue> marketingCues() {
             return cues.stream().filter(c -> c.pointsTo() == MessageClass.MARKETING).toList();
@@ -688,7 +701,7 @@ public record Dossier(
      *                             {@code recipient-token}, {@code shared-token} (the same token in another tracker of
      *                             this e-mail), {@code recurs-across-emails}, {@code differs-between-copies}
      * @param destination          for click tracking, the decoded destination, else {@code null}
-     * @param wrappedBy            the recipient-side link wrapper looked through, or {@code null}
+     * @param wrappedBy            the recipient-side link wrapper looked through, by its display name, or {@code null}
      * @param confidence           high, medium, low
      * @param signals              the signals behind the finding
      * @param ruleId               the rule that matched
@@ -1211,10 +1224,16 @@ public record Dossier(
      * @param location the header name ({@code source} header) or the MIME part path, or the analysis's own English
      *                 description for {@code other}
      * @param email    the e-mail's label ({@code E2}) when the dossier has several, else {@code null}
-     * @param evidence the source excerpt, or {@code null}
+     * @param evidence  the source excerpt, or {@code null}
+     * @param qualifier what the reader must know about the value, a {@link SenderClue#qualifier()} code, or
+     *                  {@code null}
      */
     public record ClueRow(String field, String value, String source, String location, String email,
-            String evidence) {
+            String evidence, String qualifier) {
+        /** A clue with nothing to qualify its value. */
+        public ClueRow(String field, String value, String source, String location, String email, String evidence) {
+            this(field, value, source, location, email, evidence, null);
+        }
     }
 
     /**

@@ -221,6 +221,10 @@ public interface Messages {
     @Message
     String result_fill_form();
 
+    /** @return the label of the link to the details form once details were saved ("Modifier mes coordonnées"). */
+    @Message
+    String result_edit_details();
+
     @Message
     String result_saved();
 
@@ -238,9 +242,6 @@ public interface Messages {
 
     @Message
     String verdict_doubtful_why();
-
-    @Message
-    String result_points_edit();
 
     @Message
     String result_toc();
@@ -313,17 +314,23 @@ public interface Messages {
     @Message
     String what_sender_learns_title();
 
+    /**
+     * @param receiptOnly true when only a read receipt tells of the reading (no tracker loads on opening): it is then
+     *                    said as what the receipt, if sent, reveals
+     * @return that the sender learns the opening
+     */
     @Message
-    String learns_open();
-
-    @Message
-    String learns_ip();
+    String learns_open(boolean receiptOnly);
 
     @Message
     String learns_device();
 
     @Message
     String learns_click();
+
+    /** @return that the trackers {@code ids} ("T1, T3"), {@code count} of them, tie what they reveal to the person. */
+    @Message
+    String learns_identity(String ids, int count);
 
     @Message
     String section_markers();

@@ -231,6 +231,8 @@ class PagesTest {
     void theDossierFormStoresTheComplainantAndComesBack() throws IOException {
         PageSession s = new PageSession();
         String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
+        s.get("/analyses/" + id + "?lang=fr").then().body(containsString(">Ajouter mes coordonnées au dossier</a>"))
+                .body(not(containsString("Modifier mes coordonnées")));
         s.get("/analyses/" + id + "/dossier").then().statusCode(200)
                 .body(containsString("<label for=\"name\">")).body(containsString("name=\"askedConsent\""))
                 .body(containsString("name=\"addressGivenOn\"")).body(containsString("name=\"marketing\""));
@@ -253,7 +255,13 @@ class PagesTest {
         assertEquals(java.time.LocalDate.of(2024, 3, 12), complainant.addressGivenOn());
         assertEquals(Boolean.FALSE, complainant.objectToMarketing());
         s.get("/analyses/" + id + "/dossier").then().body(containsString("value=\"Hortense Quillebeuf\""));
-        s.get("/analyses/" + id + "?saved=true").then().body(containsString("Vos coordonnées ont été ajoutées"));
+        // once saved, the details are edited, not added
+        s.get("/analyses/" + id + "?saved=true").then().body(containsString("Vos coordonnées ont été ajoutées"))
+                .body(containsString(">Modifier mes coordonnées</a>"))
+                .body(not(containsString(">Ajouter mes coordonnées au dossier</a>")));
+        s.get("/analyses/" + id + "?lang=en").then().body(containsString(">Edit my details</a>"))
+                .body(not(containsString("Add my details")));
+        s.get("/analyses/" + id + "?lang=fr");
     }
 
     @Test
