@@ -677,42 +677,6 @@ public interface Messages {
     String delete_cancel();
 
     @Message
-    String api_title();
-
-    @Message
-    String api_intro();
-
-    @Message
-    String api_spec_json();
-
-    @Message
-    String api_spec_yaml();
-
-    @Message
-    String api_col_call();
-
-    @Message
-    String api_col_what();
-
-    @Message
-    String api_create();
-
-    @Message
-    String api_get();
-
-    @Message
-    String api_dossier();
-
-    @Message
-    String api_original();
-
-    @Message
-    String api_delete();
-
-    @Message
-    String api_example();
-
-    @Message
     String home_fate_no_dns();
 
 }
