@@ -67,6 +67,36 @@ class SenderIdentifierTest {
     }
 
     @Test
+    void germanCompoundNamesAndDutchItalianSpanishFormsAreRead() {
+        List<String> names = FooterReader.read("""
+                ______ Nordwest Zeitungsverlagsgesellschaft mbH | Hafenweg 12 | 40210 Düsseldorf
+                Herausgeber: Beispiel Medien GmbH & Co. KGaA, Sitz Bremen
+                Muster Immobilienverwaltung mbH & Co. KG
+                Versicherung: Beispiel Versicherungs-AG
+                Bäckerei Korn OHG · Mühlenbrot GbR
+                Verkeersschool Voorbeeld V.O.F. - Tuin Voorbeeld BVBA
+                Frutas Ejemplo S.A.U. | Tienda Ejemplo S.L.U.
+                Studio Esempio S.r.l.s. - Officina Esempio S.n.c. - Carta Esempio s.r.l.
+                """).stream().filter(f -> f.field().equals("organisation-name")).map(FooterReader.Fact::value)
+                .collect(Collectors.toList());
+        assertEquals(List.of("Nordwest Zeitungsverlagsgesellschaft mbH", "Beispiel Medien GmbH & Co. KGaA",
+                "Muster Immobilienverwaltung mbH & Co. KG", "Beispiel Versicherungs-AG", "Bäckerei Korn OHG",
+                "Mühlenbrot GbR", "Verkeersschool Voorbeeld V.O.F.", "Tuin Voorbeeld BVBA", "Frutas Ejemplo S.A.U.",
+                "Tienda Ejemplo S.L.U.", "Studio Esempio S.r.l.s.", "Officina Esempio S.n.c.",
+                "Carta Esempio s.r.l."), names);
+    }
+
+    @Test
+    void ordinarySentencesAroundTheNewFormsInventNoName() {
+        List<String> names = FooterReader.read("""
+                die neue mbH-Reform betrifft uns nicht, und eine gbr ist keine OHG-Pflicht.
+                wir haben ein vof-contract und kaufen s.r.l. nicht.
+                """).stream().filter(f -> f.field().equals("organisation-name")).map(FooterReader.Fact::value)
+                .collect(Collectors.toList());
+        assertEquals(List.of(), names);
+    }
+
+    @Test
     void aPrivacyLinkCarryingTheRecipientIsWithheld() {
         ReceivedEmail e = TestEmails.message()
                 .header("From", "\"Boutique Exemple\" <news@boutique-exemple.fr>")
