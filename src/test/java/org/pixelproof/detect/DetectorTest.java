@@ -542,4 +542,24 @@ class DetectorTest {
                 List.of());
         assertTrue(big.anomalies().stream().anyMatch(a -> a.code() == org.pixelproof.ingest.AnomalyCode.CSS_TOO_LARGE));
     }
+    @Test
+    void sparkPostDeepLinksWithACustomSubPathAreSparkPostsToo() {
+        // SparkPost's tracked links are <brand host>/f/a/<token>~~/...; a link written with data-msys-sublink has its
+        // own sub-path instead of "a" (support.sparkpost.com, deep-links-self-serve): same redirector, same vendor
+        Detector real = new Detector(org.pixelproof.rules.RuleSetLoader.loadDefault(), IngestLimits.DEFAULT);
+        Findings f = real.detect(Fixtures.html(body(
+                "<a href=\"https://clicks.boulangerie-exemple.fr/f/a/Hq7Lm2Np4Rs6Tv8Wx0Yz~~/AAQxARA~/Kd3Fg5Hj7Kl9Mn1Pq3Rs~~\">Mes billets</a>"
+                + "<a href=\"https://clicks.boulangerie-exemple.fr/f/open-in-app/Zb2Xc4Vn6Bm8Qw0Er2Ty~~/AAQxARA~/Pl9Ok7Ij5Uh3Yg1Tf9Rd~~\">Ouvrir l'application</a>"),
+                "From: Billetterie Exemple <billets@billetterie-exemple.fr>"), List.of());
+        assertEquals(2, f.trackers().size(), f.trackers().toString());
+        Tracker web = f.trackers().get(0);
+        Tracker app = f.trackers().get(1);
+        assertEquals("sparkpost.click-1", web.ruleId());
+        assertEquals("sparkpost.click-sublink", app.ruleId());
+        assertEquals("SparkPost", web.vendor());
+        assertEquals(web.vendor(), app.vendor());
+        assertEquals(web.vendorDetails(), app.vendorDetails());
+        assertEquals(PartyResolver.ESP_ON_SENDER_SUBDOMAIN, app.partyCode());
+        assertEquals(web.partyCode(), app.partyCode());
+    }
 }
