@@ -562,4 +562,18 @@ class DetectorTest {
         assertEquals(PartyResolver.ESP_ON_SENDER_SUBDOMAIN, app.partyCode());
         assertEquals(web.partyCode(), app.partyCode());
     }
+    @Test
+    void aTokenIsShownWholeAsFoundNeverAPieceOfItsValue() {
+        // base64 with '@', '+' and '=' around the measured run: the whole parameter value, percent-encoded as written
+        Detector real = new Detector(org.pixelproof.rules.RuleSetLoader.loadDefault(), IngestLimits.DEFAULT);
+        Tracker t = only(real.detect(Fixtures.html(body("<a href=\"https://t.boulangerie-exemple.fr/r/?id=hab12,cd34,ef56"
+                + "&amp;p1=%40Qx7pKfGm2hlZ%2BW3RqTSnYse9vgiiPKLnCfDTfGvMKE%3D\">Mon compte</a>")), List.of()));
+        assertEquals("adobe-campaign.click-1", t.ruleId());
+        assertEquals(List.of("p1=%40Qx7pKfGm2hlZ%2BW3RqTSnYse9vgiiPKLnCfDTfGvMKE%3D"), t.perRecipientTokens());
+        assertTrue(t.url().contains(t.perRecipientTokens().get(0)), "findable in the URL as written");
+        // base64url in the path: its leading hyphen and padding are part of it
+        Tracker p = only(real.detect(Fixtures.html(body("<img src=\"https://t.boulangerie-exemple.fr/q/-dEy0rJwwjmDN0v81lhAi3A20JQNElX==/o.gif\" "
+                + "width=\"1\" height=\"1\" alt=\"\">")), List.of()));
+        assertEquals(List.of("-dEy0rJwwjmDN0v81lhAi3A20JQNElX=="), p.perRecipientTokens());
+    }
 }
