@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.pixelproof.assess.ClassificationCue;
 import org.pixelproof.assess.ExemptionCheck;
@@ -1092,6 +1093,31 @@ public record Dossier(
         /** @return true when the name is only the From display name (possibly a persona, not the organisation). */
         public boolean nameFromDisplayName() {
             return "display-name".equals(nameSource);
+        }
+
+        /**
+         * @return true when the postal address read in the message is outside France by its shape
+         *         ({@link org.pixelproof.detect.AddressCountry}): the organisation appears to be established abroad,
+         *         and no SIREN is asked of it
+         */
+        public boolean establishedOutsideFrance() {
+            org.pixelproof.detect.AddressCountry c = org.pixelproof.detect.AddressCountry.of(postalAddress);
+            return c != null && !c.france();
+        }
+
+        /** @return the French name of the country of the postal address ("Allemagne"), or {@code null}. */
+        public String countryFr() {
+            return countryName(Locale.FRENCH);
+        }
+
+        /** @return the English name of the country of the postal address ("Germany"), or {@code null}. */
+        public String countryEn() {
+            return countryName(Locale.ENGLISH);
+        }
+
+        private String countryName(Locale locale) {
+            org.pixelproof.detect.AddressCountry c = org.pixelproof.detect.AddressCountry.of(postalAddress);
+            return c == null ? null : c.name(locale);
         }
     }
 

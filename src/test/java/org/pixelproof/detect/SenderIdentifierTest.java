@@ -259,6 +259,25 @@ class SenderIdentifierTest {
     }
 
     @Test
+    void aPublisherFooterInGermanyGivesItsNameAndAsksNoSiren() {
+        // shaped like a German newspaper's newsletter footer: name with a compound "…gesellschaft mbH", no register
+        SenderIdentity s = identify(TestEmails.message().header("From", "\"Der Morgen\" <morgen@news.zeitung.example>")
+                .html("""
+                        <p>Heute im Blatt...</p><p>________________</p>
+                        <p style="font-size:11px">Nordwest Zeitungsverlagsgesellschaft mbH | Hafenweg 12 | 40210
+                        Düsseldorf<br><a href="https://zeitung.example/impressum">Impressum</a> |
+                        <a href="https://zeitung.example/datenschutz">Datenschutz</a></p>""").build());
+        assertEquals("Nordwest Zeitungsverlagsgesellschaft mbH", s.organisationName());
+        assertEquals("Hafenweg 12 | 40210 Düsseldorf", s.postalAddress());
+        assertFalse(s.missing().contains("organisation-name"), s.missing().toString());
+        assertFalse(s.missing().contains("siren"), "no SIREN is asked of a company in Düsseldorf");
+
+        SenderIdentity fr = identify(TestEmails.message().header("From", "Boutique <news@boutique.example>").html(
+                "<p>Boutique Exemple SAS, 12 rue des Artisans, 69002 Lyon</p>").build());
+        assertTrue(fr.missing().contains("siren"), "a French address without SIREN still asks for one");
+    }
+
+    @Test
     void fromNameIsAFallbackThatDoesNotCountAsALegalName() {
         SenderIdentity s = identify(TestEmails.message().header("From", "Service Public FR <info@plateforme.example>")
                 .html("<p>Vos données personnelles sont traitées conformément au RGPD</p>"
