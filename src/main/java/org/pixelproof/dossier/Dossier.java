@@ -681,6 +681,8 @@ public record Dossier(
      * @param partyCode            who runs the host, worded carefully, as a stable code
      *                             ({@link org.pixelproof.detect.Tracker#partyCode()}), or {@code null} (the templates
      *                             then word {@code party})
+     * @param tokenRows            {@code perRecipientTokens} with the link each was read in; empty from older callers
+     *                             (the templates then show {@code perRecipientTokens})
      */
     public record TrackerRow(
             String id,
@@ -707,8 +709,10 @@ public record Dossier(
             List<IdentifierRow> identifierRows,
             List<String> hiddenByCodes,
             String conditionCode,
-            String partyCode) {
+            String partyCode,
+            List<TokenRow> tokenRows) {
         public TrackerRow {
+            tokenRows = tokenRows == null ? List.of() : List.copyOf(tokenRows);
             hiddenByCodes = hiddenByCodes == null ? List.of() : List.copyOf(hiddenByCodes);
             identifierRows = List.copyOf(identifierRows);
             linkIds = List.copyOf(linkIds);
@@ -720,6 +724,20 @@ public record Dossier(
             signals = List.copyOf(signals);
         }
 
+        /** The form without the tokens' links. */
+        public TrackerRow(String id, TrackerKind kind, String url, String host, String vendor, String vendorLegalName,
+                String vendorCountry, boolean outsideEea, Party party, List<String> hiddenBy,
+                List<RecipientIdentifier> recipientIdentifiers, List<String> perRecipientTokens,
+                List<String> perRecipientReasons, String destination, String wrappedBy, Confidence confidence,
+                List<Signal> signals, String ruleId, Evidence evidence, List<String> linkIds,
+                List<SignalRow> signalRows, List<IdentifierRow> identifierRows, List<String> hiddenByCodes,
+                String conditionCode, String partyCode) {
+            this(id, kind, url, host, vendor, vendorLegalName, vendorCountry, outsideEea, party, hiddenBy,
+                    recipientIdentifiers, perRecipientTokens, perRecipientReasons, destination, wrappedBy, confidence,
+                    signals, ruleId, evidence, linkIds, signalRows, identifierRows, hiddenByCodes, conditionCode,
+                    partyCode, List.of());
+        }
+
         /** The form without the stable codes. */
         public TrackerRow(String id, TrackerKind kind, String url, String host, String vendor, String vendorLegalName,
                 String vendorCountry, boolean outsideEea, Party party, List<String> hiddenBy,
@@ -729,7 +747,8 @@ public record Dossier(
                 List<SignalRow> signalRows, List<IdentifierRow> identifierRows) {
             this(id, kind, url, host, vendor, vendorLegalName, vendorCountry, outsideEea, party, hiddenBy,
                     recipientIdentifiers, perRecipientTokens, perRecipientReasons, destination, wrappedBy, confidence,
-                    signals, ruleId, evidence, linkIds, signalRows, identifierRows, List.of(), null, null);
+                    signals, ruleId, evidence, linkIds, signalRows, identifierRows, List.of(), null, null,
+                    List.of());
         }
 
         /** @return true when any reason makes it look per recipient. */
@@ -796,13 +815,31 @@ public record Dossier(
      *                     be worded per language with {@link org.pixelproof.detect.DetectLabels#where}; {@code null}
      *                     when the analysis gives none (the templates then word {@code position})
      * @param whereName    the parameter or header name that goes with {@code whereCode}, or {@code null}
+     * @param foundIn      for click tracking, the link it was read in ({@code L12}, as in the list of links: the
+     *                     first that holds it); {@code null} for a pixel, or when no link holds it as written
      */
     public record IdentifierRow(String value, String encoding, String position, String positionName,
-            String whereCode, String whereName) {
+            String whereCode, String whereName, String foundIn) {
         /** The form without the analysis's where code. */
         public IdentifierRow(String value, String encoding, String position, String positionName) {
-            this(value, encoding, position, positionName, null, null);
+            this(value, encoding, position, positionName, null, null, null);
         }
+
+        /** The form without the link it was read in. */
+        public IdentifierRow(String value, String encoding, String position, String positionName, String whereCode,
+                String whereName) {
+            this(value, encoding, position, positionName, whereCode, whereName, null);
+        }
+    }
+
+    /**
+     * A per-recipient token of a tracker, with the link it was read in.
+     *
+     * @param value   {@code name=value} or a bare path token, as found in the URL
+     * @param foundIn for click tracking, the link it was read in ({@code L12}: the first that holds it); {@code null}
+     *                for a pixel, or when no link holds it as written
+     */
+    public record TokenRow(String value, String foundIn) {
     }
 
     /**
