@@ -124,8 +124,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "for the dossiers.")
     String complainantAddress;
 
-    @Option(names = "--complainant-email", paramLabel = "ADDR", description = "Complainant's e-mail address, for "
-            + "the dossiers.")
+    @Option(names = "--complainant-email", paramLabel = "ADDR", description = "The complainant's e-mail address that "
+            + "received the e-mails, for the dossiers.")
     String complainantEmail;
 
     @Option(names = "--recipient", paramLabel = "ADDR", description = "A recipient address to search for in "
@@ -207,12 +207,14 @@ final class AnalyzeCommand implements Callable<Integer> {
 
         Engine engine;
         DossierRenderer dossiers = null;
+        org.pixelproof.dossier.Complainant complainant = null;
         try {
             engine = backends.engine(new Backends.EngineSettings(limits.limits, recipients, dkimLookup,
                     dkimZoneFile));
             if (pdf != null || senderPdf != null) {
-                dossiers = backends.dossiers(new Backends.DossierSettings(lang.name(), ComplainantFile.read(
-                        complainantFile, complainantName, complainantAddress, complainantEmail), limits.limits));
+                complainant = ComplainantFile.read(complainantFile, complainantName, complainantAddress,
+                        complainantEmail);
+                dossiers = backends.dossiers(new Backends.DossierSettings(lang.name(), complainant, limits.limits));
             }
         } catch (IllegalArgumentException e) {
             reporter.line(e.getMessage());
@@ -257,6 +259,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (senderPdf != null) {
                 prepareFolder(senderPdf, "--sender-pdf", reporter);
                 sinks.add(new BySenderSink(senderPdf, dossiers, pool, maxPerDossier, reporter, "--sender-pdf"));
+            }
+            if (complainant != null) {
+                sinks.add(new ComplainantPointsSink(complainant, reporter));
             }
             sinks.add(summary);
             boolean perSender = pdf != null && bySender || senderPdf != null;

@@ -1,5 +1,7 @@
 package org.pixelproof.detect;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pixelproof.ingest.Header;
 import org.pixelproof.ingest.ReceivedEmail;
 
 /**
@@ -26,11 +29,31 @@ import org.pixelproof.ingest.ReceivedEmail;
  * <li>{@link #NAME_NOT_IN_SENDER_DOMAINS}: no word of four letters or more of the organisation name (or the From
  * display name) appears in the From, DKIM or Return-Path domain, nor in the From local part;</li>
  * <li>{@link #FOOTER_DOMAIN_NOT_SENDER}: a web address written in the text ({@code www.example.fr}) is on another
- * domain than the From, DKIM and Return-Path domains, and no link goes there.</li>
+ * domain than the From, DKIM and Return-Path domains, and no link goes there;</li>
+ * <li>{@link #FROM_ADDRESS_WITHOUT_DOMAIN}: the From address's only {@code @} is inside a quoted local part
+ * ({@code <"123@brand.example">}): by RFC 5322 section 3.4.1 that address has no domain at all, so no receiving
+ * server checked the domain the reader sees (SPF, DKIM and DMARC align with nothing). That domain is then left out of
+ * the sender's domains the name and the written web addresses are compared with (not of those links are, so that a
+ * sender whose mailer merely quotes its own address and whose links lead to its own site is not suspected);</li>
+ * <li>{@link #BRAND_NOT_SENDER}: the From display name names a brand that phishing often impersonates
+ * ({@link ImpersonatedBrands}: crypto-asset wallets and exchanges), yet no From, DKIM or Return-Path domain is one of
+ * the brand's own or carries its name, and no link (tracked host or decoded destination) is known to lead to the
+ * brand's domains. A brand name that is also a common word counts only with a word of the brand's vocabulary in the
+ * message ({@code XRP} for Ripple).</li>
+ * <li>{@link #MIXED_SCRIPT_NAME}: a word of the From display name or of the organisation name mixes Latin letters
+ * with Greek or Cyrillic ones ({@code Αmazοn} with a Greek capital alpha and omicron, {@code Lerοy}): letters that
+ * look alike but are different characters, so that the name reads as an organisation's while no filter or search for
+ * that name matches it (a homograph, Unicode Technical Standard #39 "mixed-script confusables"). Genuine names are
+ * written in one script per word.</li>
  * </ul>
- * {@link #SENDER_IDENTITY_DOUBTFUL} is recorded, with its reasons, when links lead elsewhere and one of the two other
- * reasons holds: each alone is common in genuine mail (a newsletter of curated links; a trade name unlike the
- * domain). Stateless; thread-safe.
+ * {@link #SENDER_IDENTITY_DOUBTFUL} is recorded, with the reasons that hold, when links lead elsewhere and one of
+ * {@link #NAME_NOT_IN_SENDER_DOMAINS}, {@link #FOOTER_DOMAIN_NOT_SENDER} or {@link #FROM_ADDRESS_WITHOUT_DOMAIN}
+ * holds: each alone is common in genuine mail (a newsletter of curated links; a trade name unlike the domain), or can
+ * be a mailer's quoting mistake. {@link #BRAND_NOT_SENDER} is enough on its own: it is itself a combination (the
+ * brand named, none of its domains among the sender's, no link to them), and a brand's genuine mail comes from its
+ * own domain or at least links to it. {@link #MIXED_SCRIPT_NAME} is enough on its own as well: nobody writes their own
+ * name with letters borrowed from another alphabet but to pass for someone else. An "authentication not aligned with the From" rule was tried and left out: it
+ * flags genuine newsletters whose ESP signs with its own domain. Stateless; thread-safe.
  */
 public final class SenderIdentityCheck {
 
@@ -42,6 +65,12 @@ public final class SenderIdentityCheck {
     public static final String NAME_NOT_IN_SENDER_DOMAINS = "NAME_NOT_IN_SENDER_DOMAINS";
     /** A web address written in the text is on another domain than the sender's, and no link goes there. */
     public static final String FOOTER_DOMAIN_NOT_SENDER = "FOOTER_DOMAIN_NOT_SENDER";
+    /** The From address's {@code @} is inside a quoted local part: the address has no domain (RFC 5322 3.4.1). */
+    public static final String FROM_ADDRESS_WITHOUT_DOMAIN = "FROM_ADDRESS_WITHOUT_DOMAIN";
+    /** The From name names a brand often impersonated, and neither the sender's domains nor the links are its. */
+    public static final String BRAND_NOT_SENDER = "BRAND_NOT_SENDER";
+    /** A word of the sender's name mixes Latin letters with look-alike Greek or Cyrillic ones (UTS #39). */
+    public static final String MIXED_SCRIPT_NAME = "MIXED_SCRIPT_NAME";
 
     private static final Pattern WEB_ADDRESS = Pattern.compile(
             "(?<![\\p{L}\\p{N}@./-])www\\.([a-z0-9-]{2,63}(?:\\.[a-z0-9-]{2,63}){1,3})(?![\\p{L}\\p{N}-])",
@@ -93,7 +122,10 @@ public final class SenderIdentityCheck {
             }
             destinations.add(reg);
         }
-        if (destinations.isEmpty() || destinations.stream().anyMatch(senderDomains::contains)) {
+        boolean brandNotSender = brandNotSender(email, sender, links, texts, senderDomains);
+        boolean mixedScript = mixedScript(sender.fromName()) || mixedScript(sender.organisationName());
+        if (!brandNotSender && !mixedScript
+                && (destinations.isEmpty() || destinations.stream().anyMatch(senderDomains::contains))) {
             return List.of(); // the common case, decided without reading the text
         }
         Set<String> written = new LinkedHashSet<>();
@@ -124,23 +156,165 @@ public final class SenderIdentityCheck {
         if (elsewhere) {
             reasons.add(LINKS_LEAD_ELSEWHERE);
         }
+        // a domain shown only inside a quoted local part is nobody's: names and written addresses are compared without
+        Set<String> compared = senderDomains;
+        String quoted = quotedFromDomain(email);
+        if (quoted != null) {
+            reasons.add(FROM_ADDRESS_WITHOUT_DOMAIN);
+            if (!quoted.equals(registrableOf(sender.returnPath())) && sender.dkimDomains().stream()
+                    .noneMatch(d -> quoted.equals(Domains.registrable(d.toLowerCase(Locale.ROOT))))) {
+                compared = new LinkedHashSet<>(senderDomains);
+                compared.remove(quoted);
+            }
+        }
         String name = sender.organisationName() != null ? sender.organisationName() : sender.fromName();
-        if (name != null && !nameMatches(name, senderDomains, sender.fromAddress())) {
+        if (name != null && !nameMatches(name, compared, quoted != null ? null : sender.fromAddress())) {
             reasons.add(NAME_NOT_IN_SENDER_DOMAINS);
         }
         for (String w : written) {
-            if (!senderDomains.contains(w) && !destinations.contains(w)) {
+            if (!compared.contains(w) && !destinations.contains(w)) {
                 reasons.add(FOOTER_DOMAIN_NOT_SENDER);
                 break;
             }
         }
-        if (!elsewhere || reasons.size() < 2) {
+        if (brandNotSender) {
+            reasons.add(BRAND_NOT_SENDER);
+        }
+        if (mixedScript) {
+            reasons.add(MIXED_SCRIPT_NAME);
+        }
+        if (!brandNotSender && !mixedScript && (!elsewhere || reasons.size() < 2)) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
         out.add(SENDER_IDENTITY_DOUBTFUL);
         out.addAll(reasons);
         return out;
+    }
+
+    /**
+     * @param name a name as written (the From display name, the organisation name), or {@code null}
+     * @return true when one of its words (a run of letters and combining marks) holds both a Latin letter and a Greek
+     *         or Cyrillic one ({@link #MIXED_SCRIPT_NAME})
+     */
+    static boolean mixedScript(String name) {
+        if (name == null) {
+            return false;
+        }
+        boolean latin = false;
+        boolean other = false;
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isLetter(cp) && Character.getType(cp) != Character.NON_SPACING_MARK) {
+                latin = false; // a word ends
+                other = false;
+                continue;
+            }
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            latin |= script == Character.UnicodeScript.LATIN;
+            other |= script == Character.UnicodeScript.GREEK || script == Character.UnicodeScript.CYRILLIC;
+            if (latin && other) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@link #BRAND_NOT_SENDER}: the From display name names a brand of {@link ImpersonatedBrands} (with its context
+     * when its name is a common word), no sender domain is one of the brand's or carries its name, and no link's host
+     * or decoded destination is on one of the brand's domains.
+     */
+    private static boolean brandNotSender(ReceivedEmail email, SenderIdentity sender, List<Link> links,
+            List<VisibleText> texts, Set<String> senderDomains) {
+        List<ImpersonatedBrands.Brand> named = ImpersonatedBrands.namedIn(sender.fromName());
+        if (named.isEmpty()) {
+            return false;
+        }
+        Set<String> linked = new HashSet<>();
+        for (Link l : links) {
+            if (l.host() == null || "ping".equals(l.location().attribute())) {
+                continue;
+            }
+            linked.add(Domains.registrable(l.host()));
+            WebUrl u = l.destination() != null ? WebUrl.of(l.destination(), null) : null;
+            if (u != null && u.host() != null) {
+                linked.add(Domains.registrable(u.host()));
+            }
+        }
+        List<String> hosts = new ArrayList<>(senderDomains);
+        if (sender.fromDomain() != null) {
+            hosts.add(sender.fromDomain());
+        }
+        String context = null;
+        for (ImpersonatedBrands.Brand b : named) {
+            String joined = b.joined();
+            boolean senderIsBrand = hosts.stream().anyMatch(h -> b.domains().contains(h)
+                    || b.domains().contains(Domains.registrable(h)) || h.replace("-", "").contains(joined));
+            if (senderIsBrand || linked.stream().anyMatch(b.domains()::contains)) {
+                continue;
+            }
+            if (!b.context().isEmpty() && context == null) {
+                StringBuilder t = new StringBuilder(sender.fromName()).append('\n')
+                        .append(email.header("Subject").orElse(""));
+                for (VisibleText vt : texts) {
+                    t.append('\n').append(vt.text());
+                }
+                context = ImpersonatedBrands.fold(t.toString());
+            }
+            if (ImpersonatedBrands.contextHolds(b, context == null ? "" : context)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return the registrable domain a reader sees in a From address whose only {@code @} is inside a quoted local
+     *         part ({@code <"123@brand.example">}, which has no domain by RFC 5322 section 3.4.1), or {@code null}
+     *         for any other From (a usual address, several, none, or one that cannot be parsed)
+     */
+    static String quotedFromDomain(ReceivedEmail email) {
+        String raw = email.headers().stream().filter(h -> h.is("From")).map(Header::raw).findFirst().orElse(null);
+        if (raw == null || raw.indexOf('"') < 0 || raw.indexOf('@') < 0) {
+            return null;
+        }
+        InternetAddress[] parsed;
+        try {
+            parsed = InternetAddress.parseHeader(raw.replaceAll("\r?\n(?=[ \t])", ""), false);
+        } catch (AddressException | RuntimeException e) {
+            return null; // not parsed: no claim about its domain
+        }
+        if (parsed.length != 1 || parsed[0].getAddress() == null) {
+            return null;
+        }
+        String a = parsed[0].getAddress();
+        boolean inQuotes = false;
+        int quotedAt = -1;
+        for (int i = 0; i < a.length(); i++) {
+            char c = a.charAt(i);
+            if (c == '\\' && inQuotes) {
+                i++;
+            } else if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (c == '@') {
+                if (!inQuotes) {
+                    return null; // a domain after the quoted local part: a usual address
+                }
+                quotedAt = i;
+            }
+        }
+        if (quotedAt < 0 || inQuotes) {
+            return null; // no @ at all, or a quote left open: no claim about its domain
+        }
+        String shown = a.substring(quotedAt + 1).replace("\"", "").trim().toLowerCase(Locale.ROOT);
+        return shown.isEmpty() ? null : Domains.registrable(shown);
+    }
+
+    private static String registrableOf(String address) {
+        String d = Domains.domainOf(address);
+        return d == null ? null : Domains.registrable(d);
     }
 
     private static boolean unsubscribe(Link l) {

@@ -33,6 +33,13 @@ public final class ComplainantCheck {
     public static final String REQUEST_SENT_ON = "priorRequest.sentOn";
     /** Field name of {@link PriorRequest#answeredOn()}, as in the CLI YAML. */
     public static final String ANSWERED_ON = "priorRequest.answeredOn";
+    /** Field name of {@link Complainant#email()}, as in the CLI YAML. */
+    public static final String EMAIL = "email";
+
+    /** A year in the complainant's own words, 1970-2099. */
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(19[7-9]\\d|20\\d\\d)(?!\\d)");
+    /** How many of the message's recipient addresses a point to check names (3). */
+    static final int SHOWN_RECIPIENTS = 3;
 
     /** An RFC 5322 date without the optional day of the week and comments, e.g. {@code 17 Nov 2026 09:30:00 +0100}. */
     private static final Pattern RFC5322_DATE = Pattern.compile(
@@ -193,6 +200,110 @@ public final class ComplainantCheck {
                 en + ": \"" + shown + "\" is not a date" + (isoLike ? " that exists" : " written year-month-day")
                         + ". Give it as year-month-day (for example 2024-03-05), or leave it empty if you do not"
                         + " know it.");
+    }
+
+    /**
+     * Statements that contradict the messages themselves, for the complainant to check before sending. Unlike
+     * {@link #check}, they do not stop the dossier: the statement may be right (an alias, a forwarded mailbox, an
+     * address the sender had from elsewhere), but as written the letters would contradict the evidence they attach.
+     * <ul>
+     *   <li>{@code email-not-a-recipient} ({@link #EMAIL}): the e-mail address given is none of the addresses the
+     *       messages were sent to ({@link Analysis#recipients()}: To, Cc, Delivered-To...), compared ignoring case and
+     *       a {@code +tag} sub-address (RFC 5233); the letters say the e-mails are received at that address. Not
+     *       checked when no message names a recipient.</li>
+     *   <li>{@code address-given-after-message} ({@link #ADDRESS_GIVEN_ON} or {@link #ADDRESS_GIVEN_WHEN}): the
+     *       address was given (on the exact date stated, or in a year after the message's when every year written in
+     *       the free text is later) after the first message was sent ({@link #sentOn}): the sender had it
+     *       before.</li>
+     * </ul>
+     *
+     * @param complainant the complainant's statements ({@code null}: nothing to check)
+     * @param analyses    the analyses of the dossier's messages (none: nothing to check)
+     * @return the points, in the order of the form's fields; empty when nothing contradicts the messages
+     * @throws NullPointerException when {@code analyses} is {@code null}
+     */
+    public static List<Problem> pointsToCheck(Complainant complainant, List<Analysis> analyses) {
+        Objects.requireNonNull(analyses, "analyses");
+        List<Problem> out = new ArrayList<>();
+        if (complainant == null || analyses.isEmpty()) {
+            return out;
+        }
+        if (complainant.email() != null) {
+            java.util.Set<String> recipients = new java.util.LinkedHashSet<>();
+            for (Analysis a : analyses) {
+                for (String r : a.recipients()) {
+                    if (r != null && !r.isBlank()) {
+                        recipients.add(r.strip());
+                    }
+                }
+            }
+            String given = mailboxKey(complainant.email());
+            if (!recipients.isEmpty() && recipients.stream().noneMatch(r -> mailboxKey(r).equals(given))) {
+                String shown = String.join(", ", recipients.stream().limit(SHOWN_RECIPIENTS).toList())
+                        + (recipients.size() > SHOWN_RECIPIENTS ? ", …" : "");
+                out.add(new Problem(EMAIL, "email-not-a-recipient",
+                        "L'adresse électronique indiquée (" + complainant.email() + ") n'est pas celle à laquelle"
+                                + " le message a été envoyé (" + shown + "). Les lettres disent que vous recevez ces"
+                                + " courriels à cette adresse\u00a0: indiquez celle qui les a reçus, sauf s'ils vous"
+                                + " parviennent par un transfert ou un alias.",
+                        "The e-mail address given (" + complainant.email() + ") is not the one the message was sent"
+                                + " to (" + shown + "). The letters say you receive these e-mails at that address:"
+                                + " give the one that received them, unless they reach you through forwarding or an"
+                                + " alias."));
+            }
+        }
+        LocalDate first = null;
+        for (Analysis a : analyses) {
+            LocalDate sent = sentOn(a);
+            if (sent != null && (first == null || sent.isBefore(first))) {
+                first = sent;
+            }
+        }
+        if (first == null || complainant.neverGaveAddress()) {
+            return out;
+        }
+        String sentFr = DossierTemplates.date(first, false);
+        String sentEn = DossierTemplates.date(first, true);
+        if (complainant.addressGivenOn() != null) {
+            if (complainant.addressGivenOn().isAfter(first)) {
+                out.add(givenAfter(ADDRESS_GIVEN_ON, "le " + DossierTemplates.date(complainant.addressGivenOn(), false),
+                        "on " + DossierTemplates.date(complainant.addressGivenOn(), true), sentFr, sentEn));
+            }
+        } else if (complainant.addressGivenWhen() != null) {
+            Matcher m = YEAR.matcher(complainant.addressGivenWhen());
+            int earliest = Integer.MAX_VALUE;
+            while (m.find()) {
+                earliest = Math.min(earliest, Integer.parseInt(m.group(1)));
+            }
+            if (earliest != Integer.MAX_VALUE && earliest > first.getYear()) {
+                String words = complainant.addressGivenWhen().strip();
+                out.add(givenAfter(ADDRESS_GIVEN_WHEN, "«\u00a0" + words + "\u00a0»", "\"" + words + "\"", sentFr,
+                        sentEn));
+            }
+        }
+        return out;
+    }
+
+    private static Problem givenAfter(String field, String whenFr, String whenEn, String sentFr, String sentEn) {
+        return new Problem(field, "address-given-after-message",
+                "Vous indiquez avoir communiqué votre adresse " + whenFr + ", après l'envoi du message (le " + sentFr
+                        + ")\u00a0: l'expéditeur l'avait donc déjà. Vérifiez cette date, ou dites comment il a pu"
+                        + " l'obtenir plus tôt.",
+                "You say you gave your address " + whenEn + ", after the message was sent (on " + sentEn + "): the"
+                        + " sender therefore already had it. Check that date, or say how it could have obtained it"
+                        + " earlier.");
+    }
+
+    /** @return an address compared as a mailbox: lower case, without a {@code +tag} sub-address (RFC 5233). */
+    static String mailboxKey(String address) {
+        String a = address.strip().toLowerCase(java.util.Locale.ROOT);
+        int at = a.lastIndexOf('@');
+        if (at <= 0) {
+            return a;
+        }
+        String local = a.substring(0, at);
+        int plus = local.indexOf('+');
+        return (plus > 0 ? local.substring(0, plus) : local) + a.substring(at);
     }
 
     /**

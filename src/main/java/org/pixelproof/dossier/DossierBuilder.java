@@ -724,14 +724,19 @@ public final class DossierBuilder {
         // a transfer through the trackers: an ESP seen only in the headers is listed, but loads nothing on opening
         boolean outside = vendorRows.stream().anyMatch(v -> v.outsideEea() && !v.trackerIds().isEmpty());
         String dpo = firstNonNull(emails, SenderIdentity::dpoContact);
+        // the SIREN, SIRET and their check from one e-mail: the first whose numbers pass the check, else the first
+        // with a SIREN (never a valid flag from one e-mail beside the number of another)
+        SenderIdentity sirenSource = emails.stream().map(e -> e.analysis().sender()).filter(Objects::nonNull)
+                .filter(x -> x.siren() != null && x.sirenValid()).findFirst()
+                .orElse(emails.stream().map(e -> e.analysis().sender()).filter(Objects::nonNull)
+                        .filter(x -> x.siren() != null).findFirst().orElse(null));
         String[] contact = contact(dpo, clues, clueRows, fromAddress, fromDomain,
                 s == null ? List.of() : s.dkimDomains());
         return new Organisation(name, fromAddress, fromDomain, s == null ? null : s.replyTo(),
                 s == null ? null : s.returnPath(), s == null ? List.of() : s.dkimDomains(),
                 s == null ? List.of() : s.listUnsubscribe(), firstNonNull(emails, SenderIdentity::postalAddress),
-                firstNonNull(emails, SenderIdentity::siren), firstNonNull(emails, SenderIdentity::siret),
-                emails.stream().map(e -> e.analysis().sender()).filter(Objects::nonNull)
-                        .anyMatch(x -> x.siren() != null && x.sirenValid()),
+                sirenSource == null ? null : sirenSource.siren(), sirenSource == null ? null : sirenSource.siret(),
+                sirenSource != null && sirenSource.sirenValid(),
                 firstNonNull(emails, SenderIdentity::privacyPolicyUrl), dpo, clues, List.copyOf(missing), vendorRows,
                 List.copyOf(hosts), outside, nameSource, fromName, contact[0], contact[1], clueRows,
                 impersonation(emails, clues, fromDomain, fromName),

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
@@ -37,7 +38,8 @@ public class AnalysisResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance result(Page page, StoredAnalysis stored, boolean saved, boolean hasComplainant);
+        static native TemplateInstance result(Page page, StoredAnalysis stored, boolean saved, boolean hasComplainant,
+                List<String> points);
 
         static native TemplateInstance dossier(Page page, StoredAnalysis stored, ComplainantDetails details,
                 FormProblems problems, String formToken);
@@ -66,8 +68,10 @@ public class AnalysisResource {
     public TemplateInstance result(@PathParam("id") String id, @RestQuery boolean saved) {
         StoredAnalysis stored = find(id);
         Page page = Languages.page(request);
-        boolean hasComplainant = analyses.complainant(id).isPresent();
-        return Templates.result(page, stored, saved, hasComplainant).setLocale(page.locale());
+        Optional<ComplainantDetails> details = analyses.complainant(id);
+        List<String> points = details.map(d -> documents.pointsToCheck(stored, d, org.pixelproof.dossier.Language
+                .fromCode(Languages.of(request)))).orElse(List.of());
+        return Templates.result(page, stored, saved, details.isPresent(), points).setLocale(page.locale());
     }
 
     /**

@@ -151,6 +151,18 @@ public class Documents {
         return problems;
     }
 
+    /**
+     * @param stored   a stored analysis
+     * @param details  the complainant's saved details
+     * @param language the page's language
+     * @return what the details state that the message contradicts ({@link ComplainantCheck#pointsToCheck}), worded in
+     *         {@code language}; empty when nothing does. These do not stop the dossier.
+     */
+    public List<String> pointsToCheck(StoredAnalysis stored, ComplainantDetails details, Language language) {
+        return ComplainantCheck.pointsToCheck(toComplainant(details), List.of(stored.analysis())).stream()
+                .map(p -> p.message(language)).toList();
+    }
+
     /** The complainant's fields in the order of the dossier form, for its list of problems. */
     private static final List<String> FORM_ORDER = List.of(ComplainantCheck.ADDRESS_GIVEN_WHEN,
             ComplainantCheck.ADDRESS_GIVEN_ON, ComplainantCheck.REQUEST_SENT_ON, ComplainantCheck.ANSWERED_ON);

@@ -225,6 +225,18 @@ public interface Messages {
     String result_saved();
 
     @Message
+    String result_points();
+
+    @Message
+    String verdict_doubtful();
+
+    @Message
+    String verdict_doubtful_why();
+
+    @Message
+    String result_points_edit();
+
+    @Message
     String result_toc();
 
     @Message
@@ -616,96 +628,6 @@ public interface Messages {
     String untitled();
 
     @Message
-    String privacy_title();
-
-    @Message
-    String privacy_lead();
-
-    @Message
-    String privacy_stored_title();
-
-    @Message
-    String privacy_stored_original();
-
-    @Message
-    String privacy_stored_analysis();
-
-    @Message
-    String privacy_stored_complainant();
-
-    @Message
-    String privacy_stored_documents();
-
-    @Message
-    String privacy_retention_title();
-
-    @Message
-    String privacy_retention(int days);
-
-    @Message
-    String privacy_access_title();
-
-    @Message
-    String privacy_access();
-
-    @Message
-    String privacy_delete_title();
-
-    @Message
-    String privacy_delete();
-
-    @Message
-    String privacy_never_title();
-
-    @Message
-    String privacy_never_fetch();
-
-    @Message
-    String privacy_never_tracking();
-
-    @Message
-    String privacy_never_logs();
-
-    @Message
-    String privacy_never_share();
-
-    @Message
-    String privacy_cookies_title();
-
-    @Message
-    String privacy_cookie_name();
-
-    @Message
-    String privacy_cookie_purpose();
-
-    @Message
-    String privacy_cookie_duration();
-
-    @Message
-    String privacy_cookie_mine();
-
-    @Message
-    String privacy_cookie_lang();
-
-    @Message
-    String privacy_cookie_csrf();
-
-    @Message
-    String privacy_cookies_note();
-
-    @Message
-    String privacy_days(int n);
-
-    @Message
-    String privacy_hours(int n);
-
-    @Message
-    String privacy_limits_title();
-
-    @Message
-    String privacy_limits(long mb);
-
-    @Message
     String home_fate_dkim();
 
     @Message
@@ -740,15 +662,6 @@ public interface Messages {
 
     @Message
     String delete_cancel();
-
-    @Message
-    String privacy_dkim_title();
-
-    @Message
-    String privacy_dkim();
-
-    @Message
-    String privacy_cleaned();
 
     @Message
     String api_title();
@@ -789,9 +702,4 @@ public interface Messages {
     @Message
     String home_fate_no_dns();
 
-    @Message
-    String privacy_dkim_on();
-
-    @Message
-    String privacy_dkim_off();
 }

@@ -98,6 +98,26 @@ class PipelineEndToEndTest {
     }
 
     @Test
+    void complainantStatementsTheEmailsContradictAreSaidOnceAtTheEndWithoutStoppingTheRun() throws IOException {
+        Path dir = tmp.resolve("points");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze",
+                FIXTURES.resolve("newsletter-1.eml").toString(), FIXTURES.resolve("order.eml").toString(),
+                FIXTURES.resolve("newsletter-2.eml").toString(), "--pdf", dir.toString(), "--complainant-name",
+                "Alex Martin", "--complainant-email", "alex@example.net"); // the newsletters went to alex.martin@
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(2, AnalyzeCommandTest.pdfs(dir).size(), "the dossiers are still written");
+        assertTrue(r.err().contains("--complainant: to check before sending: 2 of the 2 e-mail(s) with a dossier"
+                + " contradict what it states; the first, " + FIXTURES.resolve("newsletter-1.eml") + ": The e-mail"
+                + " address given (alex@example.net) is not the one the message was sent to (alex.martin@example.org)."),
+                r.err());
+        AnalyzeCommandTest.Run right = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze",
+                FIXTURES.resolve("newsletter-1.eml").toString(), "--pdf", tmp.resolve("points2").toString(),
+                "--complainant-email", "Alex.Martin@example.org");
+        assertEquals(ExitCodes.OK, right.exit(), right.err());
+        assertTrue(!right.err().contains("--complainant:"), right.err());
+    }
+
+    @Test
     void oneRunWritesDossiersPerEmailAndPerSenderAndKeepsPeopleOnAPublicMailboxDomainApart() throws IOException {
         String newsletter = Files.readString(FIXTURES.resolve("newsletter-1.eml"));
         Path in = Files.createDirectories(tmp.resolve("in"));

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.pixelproof.ingest.EmailParser;
 import org.pixelproof.ingest.IngestLimits;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.RuleSetLoader;
@@ -15,6 +19,18 @@ import org.pixelproof.rules.RuleSetLoader;
 class SenderIdentityCheckTest {
 
     private static final Detector DETECTOR = new Detector(RuleSetLoader.loadDefault(), IngestLimits.DEFAULT);
+    private static final String FIXTURES = "/org/pixelproof/detect/sender-identity/";
+
+    /** @return the caveats of a fixture of {@code sender-identity/}, read as an upload is */
+    private static SenderIdentity senderOf(String fixture) {
+        try (InputStream in = SenderIdentityCheckTest.class.getResourceAsStream(FIXTURES + fixture)) {
+            assertTrue(in != null, "missing fixture " + fixture);
+            ReceivedEmail e = new EmailParser(IngestLimits.DEFAULT).parse(in.readAllBytes(), fixture);
+            return DETECTOR.detect(e, List.of()).sender();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
 
     @Test
     void publicBodyImpersonationThroughAnUnrelatedDomainIsDoubtful() {
@@ -31,6 +47,37 @@ class SenderIdentityCheckTest {
         assertEquals(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, s.identityCaveats().get(0), s.toString());
         assertTrue(s.identityCaveats().contains(SenderIdentityCheck.LINKS_LEAD_ELSEWHERE));
         assertTrue(s.identityCaveats().contains(SenderIdentityCheck.FOOTER_DOMAIN_NOT_SENDER));
+    }
+
+    @Test
+    void aFromNameWrittenWithLookAlikeGreekLettersIsDoubtfulOnItsOwn() {
+        // "Αmazοn.fr" with a Greek capital alpha and a Greek omicron (header fields as decoded)
+        String name = "\u0391maz\u03bfn.fr";
+        ReceivedEmail e = TestEmails.message()
+                .header("From", name + " <noreply@colis-suivi.example>")
+                .header("To", "alex.martin@example.org")
+                .html("""
+                        <html><body><p>Votre colis attend.</p>
+                        <p><a href="https://colis-suivi.example/r/8841">Suivre mon colis</a></p></body></html>""")
+                .build();
+        SenderIdentity s = DETECTOR.detect(e, List.of()).sender();
+        assertEquals(name, s.fromName(), "the name as written, look-alike letters kept");
+        assertEquals(List.of(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, SenderIdentityCheck.MIXED_SCRIPT_NAME),
+                s.identityCaveats(), "links to the From domain itself: only the letters give it away");
+    }
+
+    @Test
+    void onlyAWordMixingLatinWithGreekOrCyrillicLettersIsAMixedScriptName() {
+        assertTrue(SenderIdentityCheck.mixedScript("Ler\u03bfy Merlin")); // Greek omicron
+        assertTrue(SenderIdentityCheck.mixedScript("\u0410\u0442\u0438\u043a\u043e\u0432a")); // Cyrillic, Latin a
+        assertTrue(SenderIdentityCheck.mixedScript("La P\u043este")); // Cyrillic o
+        assertFalse(SenderIdentityCheck.mixedScript("\u0391\u03b8\u03ae\u03bd\u03b1 Shop"), "one script per word");
+        assertFalse(SenderIdentityCheck.mixedScript("\u042f\u043d\u0434\u0435\u043a\u0441.Market"),
+                "the dot ends a word");
+        assertFalse(SenderIdentityCheck.mixedScript("Caf\u00e9 Cr\u00e8me \u00c9ditions"));
+        assertFalse(SenderIdentityCheck.mixedScript("Cafe\u0301"), "a combining accent is part of a Latin word");
+        assertFalse(SenderIdentityCheck.mixedScript("\u0394\u0395\u0397 ENERGY"));
+        assertFalse(SenderIdentityCheck.mixedScript(null));
     }
 
     @Test
@@ -65,5 +112,104 @@ class SenderIdentityCheckTest {
         assertTrue(SenderIdentityCheck.nameMatches("Service Public FR", Set.of("plateforme.example"), null));
         assertFalse(SenderIdentityCheck.nameMatches("Nocibé", Set.of("femmeactuelle-news.fr"), "info@ml.x"));
         assertTrue(SenderIdentityCheck.nameMatches("Le Courrier du Matin SA", Set.of("courrierdumatin.fr"), null));
+    }
+
+    // ------------------------------------------------------------------ From address whose @ is quoted
+
+    @Test
+    void aFromWhoseOnlyAtIsQuotedHasNoDomainAndACopiedCampaignIsDoubtful() {
+        // a lure re-using a holiday park's campaign: pixel and privacy link copied, clicks to an unrelated host
+        SenderIdentity s = senderOf("quoted-at-from-copied-campaign-nl.eml");
+        assertEquals(List.of(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, SenderIdentityCheck.LINKS_LEAD_ELSEWHERE,
+                SenderIdentityCheck.FROM_ADDRESS_WITHOUT_DOMAIN, SenderIdentityCheck.NAME_NOT_IN_SENDER_DOMAINS,
+                SenderIdentityCheck.FOOTER_DOMAIN_NOT_SENDER), s.identityCaveats(), s.toString());
+    }
+
+    @Test
+    void aMailerQuotingItsOwnAddressWhoseLinksLeadHomeIsNotDoubtful() {
+        SenderIdentity s = senderOf("quoted-own-address-links-home-fr.eml");
+        assertTrue(s.identityCaveats().isEmpty(), s.identityCaveats() + " " + s);
+    }
+
+    @Test
+    void onlyAnAtInsideAQuotedLocalPartWithNothingAfterItIsADomainlessFrom() {
+        assertEquals("dennenhofparken.nl", quoted("Win! <\"5812@DennenhofParken.nl\">"));
+        assertEquals("dennenhofparken.nl", quoted("\"5812@dennenhofparken.nl\""));
+        assertEquals(null, quoted("\"news@maison-aurel.fr\" <news@maison-aurel.fr>"), "a quoted display name");
+        assertEquals(null, quoted("Win <\"5812@dennenhofparken.nl\"@relay.example.com>"), "a domain after it");
+        assertEquals(null, quoted("Maison Aurel <news@maison-aurel.fr>"));
+        assertEquals(null, quoted("\"Aurel, Maison\" <news@maison-aurel.fr>"));
+        assertEquals(null, quoted("<\"unterminated@x.fr>"), "not parsed: no claim");
+    }
+
+    private static String quoted(String from) {
+        return SenderIdentityCheck.quotedFromDomain(TestEmails.message().header("From", from).build());
+    }
+
+    // ------------------------------------------------------------------ brand named in the From name
+
+    @Test
+    void aWalletBrandInTheFromNameOfAnotherServicesSignUpMailIsDoubtful() {
+        // an account-activation mail of a club platform, whose account name the lure filled with a wallet's name
+        SenderIdentity s = senderOf("brand-display-name-signup-abuse-fr.eml");
+        assertEquals(List.of(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL,
+                SenderIdentityCheck.NAME_NOT_IN_SENDER_DOMAINS, SenderIdentityCheck.BRAND_NOT_SENDER),
+                s.identityCaveats(), s.toString());
+    }
+
+    @Test
+    void aBrandWithItsVocabularyFromAnUnrelatedDomainIsDoubtfulThoughEveryLinkIsOpaque() {
+        // "Ripple Insights" <ripple@...>: the local part carries the name, the domain does not; links are the ESP's
+        SenderIdentity s = senderOf("brand-display-name-opaque-esp-links-en.eml");
+        assertEquals(List.of(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, SenderIdentityCheck.BRAND_NOT_SENDER),
+                s.identityCaveats(), s.toString());
+    }
+
+    @Test
+    void aBrandNameThatIsACommonWordNeedsTheBrandsVocabulary() {
+        SenderIdentity s = senderOf("common-word-newsletter-name-en.eml");
+        assertTrue(s.identityCaveats().isEmpty(), s.identityCaveats() + " " + s);
+    }
+
+    @Test
+    void aBrandWhoseLinksLeadToItsOwnDomainIsNotABrandMismatch() {
+        // sent from an unrelated mailing domain, but linking to the brand's site: not this rule's case (the older
+        // rule of links leading elsewhere judges it on its own terms)
+        SenderIdentity s = senderOf("brand-via-esp-linking-to-brand-en.eml");
+        assertFalse(s.identityCaveats().contains(SenderIdentityCheck.BRAND_NOT_SENDER), s.identityCaveats().toString());
+    }
+
+    @Test
+    void aBrandSendingFromItsOwnDomainOrACarryingDomainIsNotDoubtful() {
+        for (String from : List.of("Trust Wallet <hello@trustwallet.com>", "Trust Wallet <news@mail.binance.com>",
+                "LEDGER <info@email-ledger-news.com>")) {
+            ReceivedEmail e = TestEmails.message().header("From", from).header("To", "alex.martin@example.org")
+                    .header("Subject", "Your recovery phrase and you")
+                    .html("<html><body><p>Never share your recovery phrase.</p>"
+                            + "<p><a href=\"https://e.esp-clicks.example.com/c/Zx81mQv0Lp3TnRb7YcWk2HdJs5Ea\">Read</a>"
+                            + "</p></body></html>").build();
+            SenderIdentity s = DETECTOR.detect(e, List.of()).sender();
+            assertFalse(s.identityCaveats().contains(SenderIdentityCheck.BRAND_NOT_SENDER),
+                    from + " " + s.identityCaveats());
+        }
+    }
+
+    @Test
+    void brandsAreNamedByWholeWordsOfTheFromName() {
+        assertEquals(List.of("Trust Wallet"), names("TrustWallet APP"));
+        assertEquals(List.of("Trust Wallet"), names("Trust-Wallet Support"));
+        assertEquals(List.of("MetaMask"), names("help@care-metamask.com via SurveyMonkey"));
+        assertEquals(List.of("Ledger"), names("Hiba from Ledger"));
+        assertEquals(List.of(), names("Trustee Wallets Ltd"));
+        assertEquals(List.of(), names("Rippled Paper Co"));
+        assertEquals(List.of(), names(null));
+        ImpersonatedBrands.Brand ripple = ImpersonatedBrands.namedIn("Ripple").get(0);
+        assertTrue(ImpersonatedBrands.contextHolds(ripple, "claim your xrp now"));
+        assertFalse(ImpersonatedBrands.contextHolds(ripple, "claim your xrpl node"), "whole words only");
+        assertFalse(ImpersonatedBrands.contextHolds(ripple, "a garden newsletter"));
+    }
+
+    private static List<String> names(String from) {
+        return ImpersonatedBrands.namedIn(from).stream().map(ImpersonatedBrands.Brand::name).toList();
     }
 }

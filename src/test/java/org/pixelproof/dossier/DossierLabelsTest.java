@@ -97,6 +97,25 @@ class DossierLabelsTest {
     }
 
     @Test
+    void theRequestToTheCnilNamesADoubtfulSendersOrganisationOnlyWithTheDoubt() throws Exception {
+        CaseEmail e = DossierFixtures.doubtfulSenderCase();
+        for (Language l : Language.values()) {
+            Dossier d = DossierFixtures.builder().build(List.of(e), DossierFixtures.complainant(), l);
+            assertTrue(d.organisation().identityDoubtful() && !d.possibleImpersonation(), "the fixture's case");
+            String request = unescaped(TEMPLATES.dossierXhtml(d)).replaceAll("\\s+", " ");
+            String named = d.organisation().name();
+            String hedge = l == Language.FR
+                    ? "que lui adresse " + named + " (organisme nommé dans le message, s'il en est bien l'expéditeur"
+                    : "the e-mails " + named + " (the organisation named in the message, if it is indeed the sender";
+            assertTrue(request.contains(hedge), l + ": " + request);
+        }
+        Dossier plain = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()),
+                DossierFixtures.complainant(), Language.FR);
+        assertFalse(unescaped(TEMPLATES.dossierXhtml(plain)).contains("organisme nommé dans le message"),
+                "no doubt, no hedge");
+    }
+
+    @Test
     void theSummaryCountsTheTrackersThatCarryAnIdentifierInsteadOfClaimingAll() {
         Tracker plain = new Tracker("T4", TrackerKind.OPEN_PIXEL, "https://img.maison-lumiere.example/spacer.gif",
                 "img.maison-lumiere.example", null, null, Party.FIRST_PARTY, List.of(), List.of(), Confidence.LOW,

@@ -517,7 +517,7 @@ class DossierReviewTest {
         lacks(x, "Plaignant·e", "Le message a été reçu</th>", "en ne gardant que la date du dernier jour");
         assertEquals(1, count(x, "Aucune sanction visant"), "the sanctions' context is said once");
         String complaint = letter(d, LetterKind.CNIL_COMPLAINT);
-        assertTrue(complaint.contains("encodée.\n"), "the last item of the list ends with a full stop");
+        assertTrue(complaint.contains("encodée en Base64.\n"), "the last item of the list ends with a full stop");
         assertEquals("d'Amazon", DossierTemplates.withDe("Amazon"));
         assertEquals("d'Élise", DossierTemplates.withDe("Élise"));
         assertEquals("de Jean", DossierTemplates.withDe("Jean"));

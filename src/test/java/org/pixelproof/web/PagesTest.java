@@ -126,7 +126,7 @@ class PagesTest {
         for (String w : List.of("un élément englobant masqué par CSS",
                 "attributs de largeur et de hauteur de 0 à 3 pixels", "paramètre de requête e",
                 "contient un jeton d'apparence aléatoire", "un sous-domaine du domaine de l'expéditeur\u00a0; qui l'exploite",
-                "id=\"sender-doubtful\"",
+                "id=\"sender-doubtful\"", "id=\"verdict-doubtful\"", "ne le mettent en cause que s'il en est bien l'expéditeur",
                 "Identité de l'expéditeur douteuse", "ses liens ne mènent à aucun des domaines de l'expéditeur")) {
             assertTrue(fr.contains(w), "missing: " + w);
         }
@@ -243,6 +243,35 @@ class PagesTest {
         assertEquals(Boolean.FALSE, complainant.objectToMarketing());
         s.get("/analyses/" + id + "/dossier").then().body(containsString("value=\"Hortense Quillebeuf\""));
         s.get("/analyses/" + id + "?saved=true").then().body(containsString("Vos coordonnées ont été ajoutées"));
+    }
+
+    @Test
+    void detailsTheMessageContradictsAreSavedAndListedAsPointsToCheckInThePageLanguage() throws IOException {
+        PageSession s = new PageSession();
+        String id = idFrom(s.upload(resource("/web/tracked-newsletter.eml"), "")); // to camille.vasseur.7731@, 2 Nov 2026
+        s.get("/analyses/" + id + "/dossier").then().body(containsString("Adresse électronique qui a reçu le message"));
+        Response saved = s.post("/analyses/" + id + "/dossier", Map.of("name", "Camille Vasseur", "email",
+                "c.vasseur@example.net", "addressGivenOn", "2026-11-10"));
+        assertEquals(303, saved.statusCode(), "saved: the statements may be right");
+        org.jsoup.nodes.Document fr = org.jsoup.Jsoup.parse(s.get("/analyses/" + id + "?saved=true").then()
+                .statusCode(200).extract().asString());
+        List<String> points = fr.select("#points-to-check li").eachText();
+        assertEquals(2, points.size(), points.toString());
+        assertTrue(points.get(0).startsWith("L'adresse électronique indiquée (c.vasseur@example.net) n'est pas celle à"
+                + " laquelle le message a été envoyé (camille.vasseur.7731@example.org)."), points.get(0));
+        assertTrue(points.get(1).startsWith("Vous indiquez avoir communiqué votre adresse le 10 novembre 2026, après"
+                + " l'envoi du message (le 2 novembre 2026)"), points.get(1));
+        assertEquals("/analyses/" + id + "/dossier", fr.select("#points-to-check a").attr("href"));
+        assertTrue(fr.select("#verdict-doubtful").isEmpty(), "a genuine newsletter: no phishing warning");
+        org.jsoup.nodes.Document en = org.jsoup.Jsoup.parse(s.get("/analyses/" + id + "?lang=en").then()
+                .statusCode(200).extract().asString());
+        assertTrue(en.select("#points-to-check").text().startsWith("To check before you send the dossier and the"
+                + " letters: The e-mail address given (c.vasseur@example.net) is not the one"), en.select(
+                        "#points-to-check").text());
+        s.post("/analyses/" + id + "/dossier", Map.of("name", "Camille Vasseur", "email",
+                "Camille.Vasseur.7731@example.org", "addressGivenOn", "2026-10-01"));
+        assertTrue(org.jsoup.Jsoup.parse(s.get("/analyses/" + id).then().statusCode(200).extract().asString())
+                .select("#points-to-check").isEmpty(), "corrected: nothing left to check");
     }
 
     @Test
