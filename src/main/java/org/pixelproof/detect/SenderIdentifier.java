@@ -49,7 +49,8 @@ import org.pixelproof.rules.TrackingParameter;
  *   <li>{@code dpoContact}: an explicit DPO contact, else the contact given for exercising data-protection rights
  *   (its clue says {@code rights-contact}): that is where the prior request the CNIL expects is sent.</li>
  *   <li>{@code missing}, in this order, those of {@code organisation-name}, {@code postal-address}, {@code siren}
- *   (only when no SIREN/SIRET and no foreign register number was found: a German GmbH has no SIREN),
+ *   (only when no SIREN/SIRET and no foreign register number was found, and the postal address is not outside France
+ *   ({@link AddressCountry}): a German GmbH has no SIREN),
  *   {@code privacy-policy-url}, {@code dpo-contact} that were not found.</li>
  * </ul>
  * Clue {@code where} values: {@code "header From"}, {@code "header DKIM-Signature"}..., {@code "footer text, part
@@ -431,8 +432,9 @@ public final class SenderIdentifier {
         if (postalAddress == null) {
             missing.add("postal-address");
         }
-        if (siren == null && !foreignRegistration) {
-            missing.add("siren");
+        AddressCountry country = AddressCountry.of(postalAddress);
+        if (siren == null && !foreignRegistration && (country == null || country.france())) {
+            missing.add("siren"); // not asked of an organisation whose address is outside France
         }
         if (privacyStatus == null) {
             missing.add("privacy-policy-url");

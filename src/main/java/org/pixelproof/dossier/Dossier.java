@@ -717,6 +717,8 @@ public record Dossier(
      * @param partyCode            who runs the host, worded carefully, as a stable code
      *                             ({@link org.pixelproof.detect.Tracker#partyCode()}), or {@code null} (the templates
      *                             then word {@code party})
+     * @param tokenRows            {@code perRecipientTokens} with the link each was read in; empty from older callers
+     *                             (the templates then show {@code perRecipientTokens})
      */
     public record TrackerRow(
             String id,
@@ -743,8 +745,10 @@ public record Dossier(
             List<IdentifierRow> identifierRows,
             List<String> hiddenByCodes,
             String conditionCode,
-            String partyCode) {
+            String partyCode,
+            List<TokenRow> tokenRows) {
         public TrackerRow {
+            tokenRows = tokenRows == null ? List.of() : List.copyOf(tokenRows);
             hiddenByCodes = hiddenByCodes == null ? List.of() : List.copyOf(hiddenByCodes);
             identifierRows = List.copyOf(identifierRows);
             linkIds = List.copyOf(linkIds);
@@ -756,6 +760,20 @@ public record Dossier(
             signals = List.copyOf(signals);
         }
 
+        /** The form without the tokens' links. */
+        public TrackerRow(String id, TrackerKind kind, String url, String host, String vendor, String vendorLegalName,
+                String vendorCountry, boolean outsideEea, Party party, List<String> hiddenBy,
+                List<RecipientIdentifier> recipientIdentifiers, List<String> perRecipientTokens,
+                List<String> perRecipientReasons, String destination, String wrappedBy, Confidence confidence,
+                List<Signal> signals, String ruleId, Evidence evidence, List<String> linkIds,
+                List<SignalRow> signalRows, List<IdentifierRow> identifierRows, List<String> hiddenByCodes,
+                String conditionCode, String partyCode) {
+            this(id, kind, url, host, vendor, vendorLegalName, vendorCountry, outsideEea, party, hiddenBy,
+                    recipientIdentifiers, perRecipientTokens, perRecipientReasons, destination, wrappedBy, confidence,
+                    signals, ruleId, evidence, linkIds, signalRows, identifierRows, hiddenByCodes, conditionCode,
+                    partyCode, List.of());
+        }
+
         /** The form without the stable codes. */
         public TrackerRow(String id, TrackerKind kind, String url, String host, String vendor, String vendorLegalName,
                 String vendorCountry, boolean outsideEea, Party party, List<String> hiddenBy,
@@ -765,7 +783,8 @@ public record Dossier(
                 List<SignalRow> signalRows, List<IdentifierRow> identifierRows) {
             this(id, kind, url, host, vendor, vendorLegalName, vendorCountry, outsideEea, party, hiddenBy,
                     recipientIdentifiers, perRecipientTokens, perRecipientReasons, destination, wrappedBy, confidence,
-                    signals, ruleId, evidence, linkIds, signalRows, identifierRows, List.of(), null, null);
+                    signals, ruleId, evidence, linkIds, signalRows, identifierRows, List.of(), null, null,
+                    List.of());
         }
 
         /** @return true when any reason makes it look per recipient. */
@@ -898,13 +917,31 @@ public record Dossier(
      *                     be worded per language with {@link org.pixelproof.detect.DetectLabels#where}; {@code null}
      *                     when the analysis gives none (the templates then word {@code position})
      * @param whereName    the parameter or header name that goes with {@code whereCode}, or {@code null}
+     * @param foundIn      for click tracking, the link it was read in ({@code L12}, as in the list of links: the
+     *                     first that holds it); {@code null} for a pixel, or when no link holds it as written
      */
     public record IdentifierRow(String value, String encoding, String position, String positionName,
-            String whereCode, String whereName) {
+            String whereCode, String whereName, String foundIn) {
         /** The form without the analysis's where code. */
         public IdentifierRow(String value, String encoding, String position, String positionName) {
-            this(value, encoding, position, positionName, null, null);
+            this(value, encoding, position, positionName, null, null, null);
         }
+
+        /** The form without the link it was read in. */
+        public IdentifierRow(String value, String encoding, String position, String positionName, String whereCode,
+                String whereName) {
+            this(value, encoding, position, positionName, whereCode, whereName, null);
+        }
+    }
+
+    /**
+     * A per-recipient token of a tracker, with the link it was read in.
+     *
+     * @param value   {@code name=value} or a bare path token, as found in the URL
+     * @param foundIn for click tracking, the link it was read in ({@code L12}: the first that holds it); {@code null}
+     *                for a pixel, or when no link holds it as written
+     */
+    public record TokenRow(String value, String foundIn) {
     }
 
     /**
@@ -1212,6 +1249,31 @@ public record Dossier(
         /** @return true when the name is only the From display name (possibly a persona, not the organisation). */
         public boolean nameFromDisplayName() {
             return "display-name".equals(nameSource);
+        }
+
+        /**
+         * @return true when the postal address read in the message is outside France by its shape
+         *         ({@link org.pixelproof.detect.AddressCountry}): the organisation appears to be established abroad,
+         *         and no SIREN is asked of it
+         */
+        public boolean establishedOutsideFrance() {
+            org.pixelproof.detect.AddressCountry c = org.pixelproof.detect.AddressCountry.of(postalAddress);
+            return c != null && !c.france();
+        }
+
+        /** @return the French name of the country of the postal address ("Allemagne"), or {@code null}. */
+        public String countryFr() {
+            return countryName(Locale.FRENCH);
+        }
+
+        /** @return the English name of the country of the postal address ("Germany"), or {@code null}. */
+        public String countryEn() {
+            return countryName(Locale.ENGLISH);
+        }
+
+        private String countryName(Locale locale) {
+            org.pixelproof.detect.AddressCountry c = org.pixelproof.detect.AddressCountry.of(postalAddress);
+            return c == null ? null : c.name(locale);
         }
     }
 

@@ -31,6 +31,7 @@ import org.pixelproof.authenticity.Authenticity;
 import org.pixelproof.authenticity.DkimResult;
 import org.pixelproof.detect.ConsentMarker;
 import org.pixelproof.detect.ConsentMarkerType;
+import org.pixelproof.detect.IdentifierEvidence;
 import org.pixelproof.detect.Link;
 import org.pixelproof.detect.Location;
 import org.pixelproof.detect.Party;
@@ -380,8 +381,9 @@ public final class DossierBuilder {
                     t.party(), t.hiddenBy(), t.recipientIdentifiers(), shown, reasons, destination,
                     wrapperName(t.wrappedBy()), t.confidence(), t.signals(), t.ruleId(),
                     evidence(t.location(), t.evidence()), linkIds,
-                    signalRows(t, linkIds.size()), identifierRows(t), t.hiddenByCodes(), t.conditionCode(),
-                    t.partyCode());
+                    signalRows(t, linkIds.size()), identifierRows(t, a.links()), t.hiddenByCodes(),
+                    t.conditionCode(), t.partyCode(), shown.stream().map(x -> new Dossier.TokenRow(x,
+                            foundIn(x, t, a.links()))).toList());
             if (ordinaryLink(t, row)) {
                 setAside.add(row);
             } else {
@@ -568,8 +570,18 @@ public final class DossierBuilder {
                 : address == null ? null : address.toLowerCase(Locale.ROOT)};
     }
 
-    /** @return the recipient identifiers of a tracker with their places as codes. */
-    private static List<Dossier.IdentifierRow> identifierRows(Tracker t) {
+    /**
+     * @return the link ({@code L12}) a click tracker's identifier was read in (the first link that holds it, the one
+     *         whose address is shown when that one does), or {@code null} for a pixel or when no link holds it as
+     *         written
+     */
+    private static String foundIn(String value, Tracker t, List<Link> links) {
+        IdentifierEvidence.Source s = IdentifierEvidence.of(value, t, links);
+        return s == null ? null : s.linkId();
+    }
+
+    /** @return the recipient identifiers of a tracker with their places as codes and the link each was read in. */
+    private static List<Dossier.IdentifierRow> identifierRows(Tracker t, List<Link> links) {
         List<Dossier.IdentifierRow> out = new ArrayList<>();
         for (var ri : t.recipientIdentifiers()) {
             String w = ri.where() == null ? "" : ri.where();
@@ -585,7 +597,7 @@ public final class DossierBuilder {
                 name = w.isEmpty() ? null : w;
             }
             out.add(new Dossier.IdentifierRow(ri.value(), ri.encoding(), position, name, ri.whereCode(),
-                    ri.whereName()));
+                    ri.whereName(), foundIn(ri.value(), t, links)));
         }
         return out;
     }

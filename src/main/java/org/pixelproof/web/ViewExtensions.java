@@ -11,13 +11,16 @@ import java.util.Locale;
 import org.pixelproof.analysis.Analysis;
 import org.pixelproof.assess.Verdict;
 import org.pixelproof.authenticity.MailDates;
+import org.pixelproof.detect.AddressCountry;
 import org.pixelproof.detect.Confidence;
 import org.pixelproof.detect.ConsentMarker;
 import org.pixelproof.detect.ConsentMarkerFinder;
 import org.pixelproof.detect.ConsentMarkerType;
 import org.pixelproof.detect.RemoteResource;
 import org.pixelproof.detect.DetectLabels;
+import org.pixelproof.detect.IdentifierEvidence;
 import org.pixelproof.detect.RecipientIdentifier;
+import org.pixelproof.detect.SenderIdentity;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.dossier.Dossier;
 import org.pixelproof.dossier.DossierBuilder;
@@ -142,6 +145,96 @@ public final class ViewExtensions {
     static String whereLabel(RecipientIdentifier r, String lang) {
         return r.whereCode() == null ? r.where() : DetectLabels.where(r.whereCode(), r.whereName(),
                 Locale.forLanguageTag(lang));
+    }
+
+    /** Longest identifier value shown whole on the result page, in characters; longer ones are cut, marked. */
+    static final int MAX_VALUE_CHARS = 120;
+    /** Characters of a URL shown before an identifier in an excerpt (after the scheme and host). */
+    static final int EXCERPT_BEFORE = 40;
+    /** Characters of a URL shown after an identifier in an excerpt. */
+    static final int EXCERPT_AFTER = 20;
+
+    /**
+     * An identifier value as the page shows it.
+     *
+     * @param text   the value, or its first {@link #MAX_VALUE_CHARS} characters followed by {@code …}
+     * @param cut    true when the value was cut
+     * @param length the value's whole length, in characters
+     */
+    public record Bounded(String text, boolean cut, int length) {
+    }
+
+    /**
+     * Where an identifier of a tracker was read, as the page shows it.
+     *
+     * @param linkId   {@code L12} (numbered as in the dossier) when it was read in another link than the one whose
+     *                 address is shown for the tracker, else {@code null}
+     * @param inShown  true when it is in the address shown for the tracker
+     * @param before   the excerpt of that link's URL before the value (scheme and host, {@code …}, then up to
+     *                 {@link #EXCERPT_BEFORE} characters), or the whole excerpt when the value is not there as written
+     * @param value    the value as it stands in the URL, bounded like {@link Bounded}; empty when not there as written
+     * @param after    up to {@link #EXCERPT_AFTER} characters after it, {@code …} when cut
+     */
+    public record FoundIn(String linkId, boolean inShown, String before, String value, String after) {
+    }
+
+    /** @return the value whole, or cut after {@link #MAX_VALUE_CHARS} characters with {@code …}. */
+    static Bounded bounded(String value) {
+        return value.length() <= MAX_VALUE_CHARS ? new Bounded(value, false, value.length())
+                : new Bounded(value.substring(0, MAX_VALUE_CHARS) + "\u2026", true, value.length());
+    }
+
+    /** @return how many of the message's links the tracker stands for (0 for a pixel or beacon). */
+    static int linkCount(Tracker t, Analysis a) {
+        return IdentifierEvidence.linkCount(t, a.links());
+    }
+
+    /** @return where the recipient's address was read among the tracker's URLs, or {@code null} when unknown. */
+    static FoundIn foundIn(RecipientIdentifier r, Tracker t, Analysis a) {
+        return foundIn(IdentifierEvidence.of(r.value(), t, a.links()), t);
+    }
+
+    /** @return where a per-recipient token ({@code name=value}) was read, or {@code null} when unknown. */
+    static FoundIn tokenFoundIn(String token, Tracker t, Analysis a) {
+        return foundIn(IdentifierEvidence.of(token, t, a.links()), t);
+    }
+
+    private static FoundIn foundIn(IdentifierEvidence.Source s, Tracker t) {
+        if (s == null) {
+            return null;
+        }
+        boolean shown = s.url().equals(t.url());
+        String url = s.url();
+        if (s.at() < 0) {
+            return new FoundIn(shown ? null : s.linkId(), shown, bounded(url).text(), "", "");
+        }
+        int scheme = url.indexOf("://");
+        int slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+        int hostEnd = slash < 0 ? Math.min(url.length(), s.at()) : slash;
+        int from = Math.max(0, s.at() - EXCERPT_BEFORE);
+        String before = from <= hostEnd ? url.substring(0, s.at())
+                : url.substring(0, hostEnd) + "/\u2026" + url.substring(from, s.at());
+        String value = url.substring(s.at(), s.end());
+        Bounded b = bounded(value);
+        String after = "";
+        if (!b.cut()) {
+            int end = Math.min(url.length(), s.at() + value.length() + EXCERPT_AFTER);
+            after = url.substring(s.at() + value.length(), end) + (end < url.length() ? "\u2026" : "");
+        }
+        return new FoundIn(shown ? null : s.linkId(), shown, before, b.text(), after);
+    }
+
+    /**
+     * @return the country of the sender's postal address by its shape ({@link AddressCountry#of}), or {@code null}
+     *         when there is none or its shape tells nothing
+     */
+    static AddressCountry addressCountry(SenderIdentity s) {
+        return AddressCountry.of(s.postalAddress());
+    }
+
+    /** @return the country's name in the page's language ("Allemagne"), or {@code null} when not determined. */
+    static String countryName(AddressCountry c, String lang) {
+        return c.name(Locale.forLanguageTag(lang));
     }
 
     /** @return how the recipient's address was encoded, in the page's language ("hachée SHA-256"). */
