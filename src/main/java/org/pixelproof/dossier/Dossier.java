@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.pixelproof.assess.ClassificationCue;
 import org.pixelproof.assess.ExemptionCheck;
 import org.pixelproof.assess.MessageClass;
+import org.pixelproof.assess.MessageClassifier;
 import org.pixelproof.assess.Verdict;
 import org.pixelproof.authenticity.AuthAssertion;
 import org.pixelproof.authenticity.DkimResult;
@@ -595,6 +596,18 @@ public record Dossier(
             return cues.stream().anyMatch(c -> c.pointsTo() == MessageClass.TRANSACTIONAL);
         }
 
+        /**
+         * @return true when the subject states a confirmation (cue {@code subject-confirmation}) and the message also
+         *         has list headers ({@code List-Unsubscribe}, {@code List-Id}, {@code Precedence: bulk}), which the
+         *         classification then does not count (see {@link MessageClassifier})
+         */
+        public boolean listHeadersNotCounted() {
+            return cues.stream().anyMatch(c -> c.code().equals(MessageClassifier.SUBJECT_CONFIRMATION))
+                    && cues.stream().anyMatch(c -> c.code().equals(MessageClassifier.LIST_UNSUBSCRIBE_HEADER)
+                            || c.code().equals(MessageClassifier.LIST_ID_HEADER)
+                            || c.code().equals(MessageClassifier.PRECEDENCE_BULK));
+        }
+
         /** @return the cues that point to marketing. */
         public List<ClassificationCue> marketingCues() {
             return cues.stream().filter(c -> c.pointsTo() == MessageClass.MARKETING).toList();
@@ -688,7 +701,7 @@ public record Dossier(
      *                             {@code recipient-token}, {@code shared-token} (the same token in another tracker of
      *                             this e-mail), {@code recurs-across-emails}, {@code differs-between-copies}
      * @param destination          for click tracking, the decoded destination, else {@code null}
-     * @param wrappedBy            the recipient-side link wrapper looked through, or {@code null}
+     * @param wrappedBy            the recipient-side link wrapper looked through, by its display name, or {@code null}
      * @param confidence           high, medium, low
      * @param signals              the signals behind the finding
      * @param ruleId               the rule that matched
@@ -704,6 +717,8 @@ public record Dossier(
      * @param partyCode            who runs the host, worded carefully, as a stable code
      *                             ({@link org.pixelproof.detect.Tracker#partyCode()}), or {@code null} (the templates
      *                             then word {@code party})
+     * @param tokenRows            {@code perRecipientTokens} with the link each was read in; empty from older callers
+     *                             (the templates then show {@code perRecipientTokens})
      */
     public record TrackerRow(
             String id,
@@ -730,8 +745,10 @@ public record Dossier(
             List<IdentifierRow> identifierRows,
             List<String> hiddenByCodes,
             String conditionCode,
-            String partyCode) {
+            String partyCode,
+            List<TokenRow> tokenRows) {
         public TrackerRow {
+            tokenRows = tokenRows == null ? List.of() : List.copyOf(tokenRows);
             hiddenByCodes = hiddenByCodes == null ? List.of() : List.copyOf(hiddenByCodes);
             identifierRows = List.copyOf(identifierRows);
             linkIds = List.copyOf(linkIds);
@@ -743,6 +760,20 @@ public record Dossier(
             signals = List.copyOf(signals);
         }
 
+        /** The form without the tokens' links. */
+        public TrackerRow(String id, TrackerKind kind, String url, String host, String vendor, String vendorLegalName,
+                String vendorCountry, boolean outsideEea, Party party, List<String> hiddenBy,
+                List<RecipientIdentifier> recipientIdentifiers, List<String> perRecipientTokens,
+                List<String> perRecipientReasons, String destination, String wrappedBy, Confidence confidence,
+                List<Signal> signals, String ruleId, Evidence evidence, List<String> linkIds,
+                List<SignalRow> signalRows, List<IdentifierRow> identifierRows, List<String> hiddenByCodes,
+                String conditionCode, String partyCode) {
+            this(id, kind, url, host, vendor, vendorLegalName, vendorCountry, outsideEea, party, hiddenBy,
+                    recipientIdentifiers, perRecipientTokens, perRecipientReasons, destination, wrappedBy, confidence,
+                    signals, ruleId, evidence, linkIds, signalRows, identifierRows, hiddenByCodes, conditionCode,
+                    partyCode, List.of());
+        }
+
         /** The form without the stable codes. */
         public TrackerRow(String id, TrackerKind kind, String url, String host, String vendor, String vendorLegalName,
                 String vendorCountry, boolean outsideEea, Party party, List<String> hiddenBy,
@@ -752,7 +783,8 @@ public record Dossier(
                 List<SignalRow> signalRows, List<IdentifierRow> identifierRows) {
             this(id, kind, url, host, vendor, vendorLegalName, vendorCountry, outsideEea, party, hiddenBy,
                     recipientIdentifiers, perRecipientTokens, perRecipientReasons, destination, wrappedBy, confidence,
-                    signals, ruleId, evidence, linkIds, signalRows, identifierRows, List.of(), null, null);
+                    signals, ruleId, evidence, linkIds, signalRows, identifierRows, List.of(), null, null,
+                    List.of());
         }
 
         /** @return true when any reason makes it look per recipient. */
@@ -885,13 +917,31 @@ public record Dossier(
      *                     be worded per language with {@link org.pixelproof.detect.DetectLabels#where}; {@code null}
      *                     when the analysis gives none (the templates then word {@code position})
      * @param whereName    the parameter or header name that goes with {@code whereCode}, or {@code null}
+     * @param foundIn      for click tracking, the link it was read in ({@code L12}, as in the list of links: the
+     *                     first that holds it); {@code null} for a pixel, or when no link holds it as written
      */
     public record IdentifierRow(String value, String encoding, String position, String positionName,
-            String whereCode, String whereName) {
+            String whereCode, String whereName, String foundIn) {
         /** The form without the analysis's where code. */
         public IdentifierRow(String value, String encoding, String position, String positionName) {
-            this(value, encoding, position, positionName, null, null);
+            this(value, encoding, position, positionName, null, null, null);
         }
+
+        /** The form without the link it was read in. */
+        public IdentifierRow(String value, String encoding, String position, String positionName, String whereCode,
+                String whereName) {
+            this(value, encoding, position, positionName, whereCode, whereName, null);
+        }
+    }
+
+    /**
+     * A per-recipient token of a tracker, with the link it was read in.
+     *
+     * @param value   {@code name=value} or a bare path token, as found in the URL
+     * @param foundIn for click tracking, the link it was read in ({@code L12}: the first that holds it); {@code null}
+     *                for a pixel, or when no link holds it as written
+     */
+    public record TokenRow(String value, String foundIn) {
     }
 
     /**
@@ -1200,6 +1250,31 @@ public record Dossier(
         public boolean nameFromDisplayName() {
             return "display-name".equals(nameSource);
         }
+
+        /**
+         * @return true when the postal address read in the message is outside France by its shape
+         *         ({@link org.pixelproof.detect.AddressCountry}): the organisation appears to be established abroad,
+         *         and no SIREN is asked of it
+         */
+        public boolean establishedOutsideFrance() {
+            org.pixelproof.detect.AddressCountry c = org.pixelproof.detect.AddressCountry.of(postalAddress);
+            return c != null && !c.france();
+        }
+
+        /** @return the French name of the country of the postal address ("Allemagne"), or {@code null}. */
+        public String countryFr() {
+            return countryName(Locale.FRENCH);
+        }
+
+        /** @return the English name of the country of the postal address ("Germany"), or {@code null}. */
+        public String countryEn() {
+            return countryName(Locale.ENGLISH);
+        }
+
+        private String countryName(Locale locale) {
+            org.pixelproof.detect.AddressCountry c = org.pixelproof.detect.AddressCountry.of(postalAddress);
+            return c == null ? null : c.name(locale);
+        }
     }
 
     /**
@@ -1211,10 +1286,16 @@ public record Dossier(
      * @param location the header name ({@code source} header) or the MIME part path, or the analysis's own English
      *                 description for {@code other}
      * @param email    the e-mail's label ({@code E2}) when the dossier has several, else {@code null}
-     * @param evidence the source excerpt, or {@code null}
+     * @param evidence  the source excerpt, or {@code null}
+     * @param qualifier what the reader must know about the value, a {@link SenderClue#qualifier()} code, or
+     *                  {@code null}
      */
     public record ClueRow(String field, String value, String source, String location, String email,
-            String evidence) {
+            String evidence, String qualifier) {
+        /** A clue with nothing to qualify its value. */
+        public ClueRow(String field, String value, String source, String location, String email, String evidence) {
+            this(field, value, source, location, email, evidence, null);
+        }
     }
 
     /**

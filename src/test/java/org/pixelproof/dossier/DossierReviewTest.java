@@ -406,7 +406,7 @@ class DossierReviewTest {
         assertEquals(DossierFixtures.DESTINATION, click.destination(), "the shown link's own destination");
         String x = xhtml(d);
         contains(x, "2 liens de ce type (L1, L4 ; liste en annexe B)", "2 liens, destination propre à chacun",
-                "<td>L4</td><td>T2</td><td class=\"small\">Nos luminaires</td>", "non décodable</td>");
+                "<td>L4</td><td>T2</td><td class=\"small evidence\">Nos luminaires</td>", "non décodable</td>");
         // in the rendering, a link without a destination of its own never shows another link's
         assertFalse(d.primary().previewXhtml().contains("Nos luminaires</a><span class=\"pp-dest\"> [T2 → https"));
     }
