@@ -321,7 +321,8 @@ public final class SenderIdentifier {
             for (FooterReader.Fact read : FooterReader.read(vt.text().substring(cut))) {
                 FooterReader.Fact f = new FooterReader.Fact(read.field(), read.value(), read.start() + cut,
                         read.end() + cut, read.evidence(), read.valid());
-                clue(clues, f.field(), f.value() + (f.valid() ? "" : " (check key fails)"), where, f.evidence());
+                clue(clues, f.field(), f.value(), where, f.evidence(),
+                        f.valid() ? null : SenderClue.CHECK_DIGIT_INVALID);
                 switch (f.field()) {
                     case "organisation-name" -> {
                         names.add(f);
@@ -410,10 +411,11 @@ public final class SenderIdentifier {
             if (identifying) {
                 su = new SenderUrl(null, TRACKED_LINK_DESTINATION_UNKNOWN);
             }
-            String shown = su.url() != null ? su.url()
-                    : identifying ? "link via " + via + " (carries the recipient's identifier, not reproduced)"
-                            : "tracked link via " + via + " (destination unknown)";
-            clue(clues, "privacy-policy-url", shown, "link, part " + m.location().partPath(), m.text());
+            // the host the link goes through, qualified, when the real address cannot be given
+            String shown = su.url() != null ? su.url() : via;
+            String qualifier = su.url() != null ? null : identifying ? SenderClue.TRACKED_LINK_IDENTIFIES_RECIPIENT
+                    : SenderClue.TRACKED_LINK_DESTINATION_UNKNOWN;
+            clue(clues, "privacy-policy-url", shown, "link, part " + m.location().partPath(), m.text(), qualifier);
             if (privacyStatus == null || (privacyUrl == null && su.url() != null)) {
                 privacyUrl = su.url();
                 privacyStatus = su.status();
@@ -468,6 +470,11 @@ public final class SenderIdentifier {
     }
 
     private static void clue(List<SenderClue> clues, String field, String value, String where, String evidence) {
+        clue(clues, field, value, where, evidence, null);
+    }
+
+    private static void clue(List<SenderClue> clues, String field, String value, String where, String evidence,
+            String qualifier) {
         if (clues.size() >= MAX_CLUES * 2 || value == null || value.isBlank()) {
             return;
         }
@@ -477,7 +484,7 @@ public final class SenderIdentifier {
             }
         }
         clues.add(new SenderClue(field, NormalizedText.clip(NormalizedText.collapse(value), 300), where,
-                evidence == null ? null : NormalizedText.clip(NormalizedText.collapse(evidence), 300)));
+                evidence == null ? null : NormalizedText.clip(NormalizedText.collapse(evidence), 300), qualifier));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.pixelproof.assess.Verdict;
 import org.pixelproof.authenticity.MailDates;
 import org.pixelproof.detect.Confidence;
 import org.pixelproof.detect.ConsentMarker;
+import org.pixelproof.detect.ConsentMarkerFinder;
 import org.pixelproof.detect.ConsentMarkerType;
 import org.pixelproof.detect.RemoteResource;
 import org.pixelproof.detect.DetectLabels;
@@ -20,6 +21,7 @@ import org.pixelproof.detect.RecipientIdentifier;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.dossier.Dossier;
 import org.pixelproof.dossier.DossierBuilder;
+import org.pixelproof.ingest.Anomaly;
 import org.pixelproof.ingest.BidiControls;
 
 /**
@@ -64,6 +66,14 @@ public final class ViewExtensions {
         return analysis.assessment().caveats().contains(org.pixelproof.assess.Caveat.PART_NOT_ANALYSED.code());
     }
 
+    /**
+     * @return true when no tracker was found but a limit left part of the message unread: the result is then
+     *         incomplete, not a clean bill ({@link #partNotAnalysed})
+     */
+    static boolean nothingFoundInPart(Analysis analysis) {
+        return analysis.verdict() == Verdict.NO_TRACKING_FOUND && partNotAnalysed(analysis);
+    }
+
     /** @return the size in whole mebibytes, e.g. {@code 25} for 26,214,400 bytes (at least 1). */
     static long megabytes(long bytes) {
         return Math.max(1, bytes >> 20);
@@ -104,12 +114,29 @@ public final class ViewExtensions {
     }
 
     /**
-     * @return the signal row's value as shown: the encoding of the recipient's address in the page's language for
-     *         {@code recipient-identifier} ("encodée pour URL"), the technical value itself otherwise
+     * @return the signal in the page's language; for {@code recipient-identifier} with how the address is encoded
+     *         ("contient l'adresse électronique du destinataire, encodée en Base64") and for {@code conditional-css}
+     *         with the context the rule applies in, so that these values, which are words, are worded too
      */
-    static String displayValue(Dossier.SignalRow row, String lang) {
-        return "recipient-identifier".equals(row.code()) ? DetectLabels.encoding(row.value(),
-                Locale.forLanguageTag(lang)) : row.value();
+    static String signalLabel(Dossier.SignalRow row, String lang) {
+        Locale locale = Locale.forLanguageTag(lang);
+        if (row.value() != null && "recipient-identifier".equals(row.code())) {
+            return DetectLabels.label("recipient-identifier.with-encoding", locale,
+                    DetectLabels.encoding(row.value(), locale));
+        }
+        if (row.value() != null && "conditional-css".equals(row.code())) {
+            return DetectLabels.label("conditional-css.with-context", locale, DetectLabels.label(row.value(), locale));
+        }
+        return DetectLabels.label(row.code(), locale);
+    }
+
+    /**
+     * @return the signal row's technical value, shown as code next to {@link #signalLabel} (a rule id, CSS, an HTML
+     *         attribute); {@code null} when there is none or when {@link #signalLabel} already words it
+     */
+    static String technicalValue(Dossier.SignalRow row) {
+        return "recipient-identifier".equals(row.code()) || "conditional-css".equals(row.code()) ? null
+                : row.value();
     }
 
     /** @return where the recipient's address was found, in the page's language ({@code where} when no code). */
@@ -135,6 +162,80 @@ public final class ViewExtensions {
                     : m.type());
         }
         return List.copyOf(kinds);
+    }
+
+    /**
+     * What the trackers found let the sender learn, for the result page's "what the sender learns": only what the
+     * kinds of tracker found reveal, as the dossier's section "what the sender learns" words it per kind.
+     *
+     * @param opening     a tracker loads on opening (tracking pixel, CSS beacon, other beacon): the opening, its time
+     *                    and count, the IP address, the mail program and device
+     * @param readReceipt the message asks for a read receipt: that and when it was read, if the program sends it
+     * @param clicks      links are click-tracked: which link was clicked and when, the IP address and browser
+     * @param identifying the ids of the trackers that carry an identifier specific to the recipient (the address, or
+     *                    a per-recipient token), in order; empty when none does
+     */
+    public record SenderLearns(boolean opening, boolean readReceipt, boolean clicks, List<String> identifying) {
+        public SenderLearns {
+            identifying = List.copyOf(identifying);
+        }
+
+        /** @return true when only a read receipt tells of the reading: no tracker loads on opening. */
+        public boolean receiptOnly() {
+            return readReceipt && !opening;
+        }
+
+        /** @return the identifying trackers' ids joined with ", " ("T1, T3"). */
+        public String identifyingIds() {
+            return String.join(", ", identifying);
+        }
+    }
+
+    /** @return what the analysis's trackers let the sender learn (see {@link SenderLearns}). */
+    static SenderLearns senderLearns(Analysis analysis) {
+        boolean opening = false;
+        boolean readReceipt = false;
+        boolean clicks = false;
+        List<String> identifying = new java.util.ArrayList<>();
+        for (Tracker t : analysis.trackers()) {
+            switch (t.kind()) {
+                case OPEN_PIXEL, CSS_BEACON, OTHER_BEACON -> opening = true;
+                case READ_RECEIPT -> readReceipt = true;
+                case CLICK_TRACKING -> clicks = true;
+            }
+            if (!t.recipientIdentifiers().isEmpty() || !t.perRecipientTokens().isEmpty()) {
+                identifying.add(t.id());
+            }
+        }
+        return new SenderLearns(opening, readReceipt, clicks, identifying);
+    }
+
+    /**
+     * @return the marker's text as quoted from the message: for a {@code List-Unsubscribe} header, the header and its
+     *         URI only (whether it is one-click is worded apart, see {@link #oneClick}); the marker's text otherwise
+     */
+    static String quoted(ConsentMarker m) {
+        if (m.type() == ConsentMarkerType.LIST_UNSUBSCRIBE_HEADER && m.url() != null) {
+            return "List-Unsubscribe: <" + m.url() + ">";
+        }
+        return m.text();
+    }
+
+    /** @return true for a {@code List-Unsubscribe} header URI with RFC 8058 one-click unsubscription. */
+    static boolean oneClick(ConsentMarker m) {
+        return ConsentMarkerFinder.RULE_LIST_UNSUBSCRIBE_ONE_CLICK.equals(m.ruleId());
+    }
+
+    /**
+     * @return a reading anomaly in the page's language ("séquences quoted-printable invalides, gardées telles
+     *         quelles"); the English page adds the analysis's own English detail, which names the specifics (how many
+     *         escapes, which charset)
+     */
+    static String anomalyText(Anomaly anomaly, String lang) {
+        Locale locale = Locale.forLanguageTag(lang);
+        String label = DetectLabels.label("anomaly." + anomaly.code().name(), locale);
+        return "en".equals(locale.getLanguage()) && !anomaly.detail().isBlank() ? label + ": " + anomaly.detail()
+                : label;
     }
 
     /**

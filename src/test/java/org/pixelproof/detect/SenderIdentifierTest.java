@@ -82,7 +82,8 @@ class SenderIdentifierTest {
         String shown = values(s, "privacy-policy-url").get(0);
         assertFalse(shown.contains("ZGFuYS5yb3NzaUBleGFtcGxlLm9yZw"), shown);
         assertTrue(shown.contains("clics.routage-partenaire.example"), shown);
-        assertTrue(shown.contains("carries the recipient's identifier"), shown);
+        assertEquals(SenderClue.TRACKED_LINK_IDENTIFIES_RECIPIENT, s.clues().stream()
+                .filter(c -> c.field().equals("privacy-policy-url")).findFirst().orElseThrow().qualifier());
     }
 
     @Test
@@ -179,7 +180,9 @@ class SenderIdentifierTest {
         assertEquals("12345678900012", s.siret());
         assertEquals("123456789", s.siren());
         assertFalse(s.sirenValid());
-        assertTrue(values(s, "siret").get(0).endsWith("(check key fails)"));
+        SenderClue siret = s.clues().stream().filter(c -> c.field().equals("siret")).findFirst().orElseThrow();
+        assertEquals("12345678900012", siret.value(), "the number as read, the check worded apart");
+        assertEquals(SenderClue.CHECK_DIGIT_INVALID, siret.qualifier());
         assertEquals("3 place du Marché 13001 Marseille", s.postalAddress());
     }
 
