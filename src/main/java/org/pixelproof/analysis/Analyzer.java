@@ -14,6 +14,7 @@ import org.pixelproof.ingest.Anomaly;
 import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.ingest.EmailParser;
 import org.pixelproof.ingest.IngestLimits;
+import org.pixelproof.ingest.Mailboxes;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.RuleSet;
 
@@ -124,11 +125,32 @@ public final class Analyzer {
         return all;
     }
 
+    /**
+     * @return the From as shown to a reader: its mailboxes written back by {@link Mailboxes#format} (a display name
+     *         that holds angle brackets or an {@code @} stays inside its quotes, so it cannot pass for the address), or
+     *         the raw field when no mailbox can be read (encoded words left encoded: decoded, an encoded word in place
+     *         of the address would read as an address); null when there is no From
+     */
+    static String fromShown(ReceivedEmail e) {
+        Mailboxes.FromField from = Mailboxes.from(e.headers());
+        if (from.raw() == null) {
+            return null;
+        }
+        if (from.reading().mailboxes().isEmpty()) {
+            return from.raw();
+        }
+        StringBuilder b = new StringBuilder();
+        for (Mailboxes.Mailbox m : from.reading().mailboxes()) {
+            b.append(b.length() == 0 ? "" : ", ").append(Mailboxes.format(m));
+        }
+        return b.toString();
+    }
+
     private static MessageSummary summarise(ReceivedEmail e) {
         List<String> delivered = new ArrayList<>(e.headers("Delivered-To"));
         delivered.addAll(e.headers("X-Original-To"));
         return new MessageSummary(
-                e.header("From").orElse(null),
+                fromShown(e),
                 e.header("To").orElse(null),
                 e.header("Cc").orElse(null),
                 e.header("Reply-To").orElse(null),

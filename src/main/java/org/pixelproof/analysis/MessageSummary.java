@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The message's identification, as the dossier lists it. Decoded header values; {@code null} when absent.
  *
- * @param from                 From, decoded (display name and address)
+ * @param from                 From, as {@code Analyzer} shows it: each mailbox written back as {@code "Display name"
+ *                             <address>} (name quoted when needed), or the raw field when no address can be read
  * @param to                   To, decoded
  * @param cc                   Cc, decoded
  * @param replyTo              Reply-To

@@ -46,7 +46,8 @@ final class PartyResolver {
      * @param vendors the vendor index, to recognise ESP domains in DKIM and Return-Path
      */
     PartyResolver(ReceivedEmail email, VendorIndex vendors) {
-        String from = Domains.domainOf(email.header("From").orElse(null));
+        org.pixelproof.ingest.Mailboxes.Mailbox author = org.pixelproof.ingest.Mailboxes.from(email.headers()).author();
+        String from = author == null ? null : Domains.domainOf(SenderIdentifier.addrSpec(author.address()));
         if (from != null) {
             fromDomain = from.toLowerCase(java.util.Locale.ROOT);
             senderDomains.add(Domains.registrable(from));

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pixelproof.ingest.Header;
+import org.pixelproof.ingest.Mailboxes;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.RuleSet;
 import org.pixelproof.rules.TrackingParameter;
@@ -19,7 +21,8 @@ import org.pixelproof.rules.TrackingParameter;
  *
  * <h2>Sources and clue fields</h2>
  * <ul>
- *   <li>Headers: {@code from} (value: the decoded From field), {@code reply-to}, {@code return-path} (the bounce
+ *   <li>Headers: {@code from} (value: the author's mailbox as {@link Mailboxes#format} writes it, or the raw field when no
+ *   address can be read; the From address is read per RFC 5322 by {@link Mailboxes}, never from a display name), {@code reply-to}, {@code return-path} (the bounce
  *   address, often the ESP's), {@code dkim-domain} (the {@code d=} tag of each DKIM-Signature, RFC 6376; not
  *   verified here: see {@code authenticity}), {@code list-unsubscribe} (each URI).</li>
  *   <li>Visible text of every body, its last {@value #FOOTER_ZONE_CHARS} characters (read by {@link FooterReader}):
@@ -69,11 +72,8 @@ public final class SenderIdentifier {
     /** Most clues kept per message: 100. */
     public static final int MAX_CLUES = 100;
 
-    /** An angle-bracketed address; its content may hold a quoted local part ({@code <"a b"@example.org>}). */
-    private static final Pattern ANGLE_ADDRESS = Pattern.compile("<\\s*([^<>]{1,512}?)\\s*>");
     /** RFC 5322 section 3.2.3 dot-atom: atext runs joined by single dots. */
     private static final Pattern DOT_ATOM = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
-    private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>@,;:\"()\\[\\]]{1,256}@[^\\s<>@,;:\"()\\[\\]]{1,256}");
     private static final Pattern DKIM_D = Pattern.compile("(?:^|;)\\s*d\\s*=\\s*([^;\\s]{1,255})");
 
     private final ConsentMarkerFinder markers;
@@ -263,21 +263,26 @@ public final class SenderIdentifier {
         List<SenderClue> clues = new ArrayList<>();
 
         // --- headers
-        String fromValue = email.header("From").orElse(null);
+        // read from the raw fields with quotes and comments honoured (Mailboxes): a display name may look like an
+        // address, the address is the one the message was sent from
+        Mailboxes.FromField from = Mailboxes.from(email.headers());
         String fromAddress = null;
         String fromName = null;
         String fromDomain = null;
-        if (fromValue != null) {
-            fromAddress = address(fromValue);
-            fromName = displayName(fromValue);
+        Mailboxes.Mailbox author = from.author();
+        if (author != null) {
+            fromAddress = addrSpec(author.address());
+            fromName = author.displayName() == null ? null : NormalizedText.collapse(author.displayName());
             fromDomain = domain(fromAddress);
-            clue(clues, "from", fromValue, "header From", fromValue);
         }
-        String replyTo = email.header("Reply-To").map(SenderIdentifier::address).orElse(null);
+        if (from.raw() != null) {
+            clue(clues, "from", author != null ? Mailboxes.format(author) : from.raw(), "header From", from.raw());
+        }
+        String replyTo = firstAddress(email, "Reply-To");
         if (replyTo != null) {
             clue(clues, "reply-to", replyTo, "header Reply-To", email.header("Reply-To").get());
         }
-        String returnPath = email.header("Return-Path").map(SenderIdentifier::address).orElse(null);
+        String returnPath = firstAddress(email, "Return-Path");
         if (returnPath != null) {
             clue(clues, "return-path", returnPath, "header Return-Path", email.header("Return-Path").get());
         }
@@ -485,19 +490,23 @@ public final class SenderIdentifier {
     }
 
     /**
-     * @param header a decoded address header ({@code "Name <a@b>"}, {@code "a@b"}, {@code "<a@b>"}...)
-     * @return the first address, lower case, without a trailing dot in the domain; null when none
+     * @param header an address field's raw body ({@code "Name" <a@b>}, {@code a@b}, {@code <a@b>}...), read by
+     *               {@link Mailboxes#read}: quotes and comments honoured, encoded words never taken for an address
+     * @return its first readable address, normalised by {@link #addrSpec}; null when none
      */
     static String address(String header) {
-        Matcher m = ANGLE_ADDRESS.matcher(header);
-        while (m.find()) {
-            String a = addrSpec(m.group(1));
-            if (a != null) {
-                return a;
+        Mailboxes.Mailbox m = Mailboxes.read(header).first();
+        return m == null ? null : addrSpec(m.address());
+    }
+
+    /** @return the first address of the message's first field {@code name}, read from its raw form; or null */
+    private static String firstAddress(ReceivedEmail email, String name) {
+        for (Header h : email.headers()) {
+            if (h.is(name)) {
+                return address(h.raw());
             }
         }
-        Matcher b = BARE_ADDRESS.matcher(header);
-        return b.find() ? addrSpec(b.group()) : null;
+        return null;
     }
 
     /**
@@ -575,20 +584,13 @@ public final class SenderIdentifier {
         return (local + "@" + domain).toLowerCase(Locale.ROOT);
     }
 
-    /** @return the display name before the first {@code <address>}, quotes and trailing commas removed; or null. */
+    /**
+     * @param header an address field's raw body, read by {@link Mailboxes#read}
+     * @return the display name of its first readable mailbox (encoded words decoded, quotes removed); or null
+     */
     static String displayName(String header) {
-        int lt = header.indexOf('<');
-        if (lt <= 0) {
-            return null;
-        }
-        String name = header.substring(0, lt).trim();
-        while (name.endsWith(",")) {
-            name = name.substring(0, name.length() - 1).trim();
-        }
-        if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-            name = name.substring(1, name.length() - 1).trim();
-        }
-        return name.isEmpty() ? null : NormalizedText.collapse(name);
+        Mailboxes.Mailbox m = Mailboxes.read(header).first();
+        return m == null ? null : m.displayName();
     }
 
     private static String domain(String address) {

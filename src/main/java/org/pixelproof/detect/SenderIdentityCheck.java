@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pixelproof.ingest.Header;
+import org.pixelproof.ingest.Mailboxes;
 import org.pixelproof.ingest.ReceivedEmail;
 
 /**
@@ -45,13 +46,21 @@ import org.pixelproof.ingest.ReceivedEmail;
  * look alike but are different characters, so that the name reads as an organisation's while no filter or search for
  * that name matches it (a homograph, Unicode Technical Standard #39 "mixed-script confusables"). Genuine names are
  * written in one script per word.</li>
+ * <li>{@link #NAME_IS_OTHER_ADDRESS}: the From display name shows an address on another domain than the From
+ * address ({@code "PayPal <service@paypal.com>" <news@evil.example>}): most mail programs show only the name, so the
+ * reader sees an address the message was not sent from (see {@link #nameIsOtherAddress}).</li>
+ * <li>{@link #FROM_AMBIGUOUS}: the message has several From fields, its From names several mailboxes, or its From
+ * address cannot be read ({@link Mailboxes}; an RFC 2047 encoded word in place of the address, for one): mail
+ * programs then differ in which address they show, and the one shown may be one no server checked.</li>
  * </ul>
  * {@link #SENDER_IDENTITY_DOUBTFUL} is recorded, with the reasons that hold, when links lead elsewhere and one of
  * {@link #NAME_NOT_IN_SENDER_DOMAINS}, {@link #FOOTER_DOMAIN_NOT_SENDER} or {@link #FROM_ADDRESS_WITHOUT_DOMAIN}
  * holds: each alone is common in genuine mail (a newsletter of curated links; a trade name unlike the domain), or can
  * be a mailer's quoting mistake. {@link #BRAND_NOT_SENDER} is enough on its own: it is itself a combination (the
  * brand named, none of its domains among the sender's, no link to them), and a brand's genuine mail comes from its
- * own domain or at least links to it. {@link #MIXED_SCRIPT_NAME} is enough on its own as well: nobody writes their own
+ * own domain or at least links to it. {@link #NAME_IS_OTHER_ADDRESS} and {@link #FROM_AMBIGUOUS} are enough on their
+ * own: a genuine sender has no reason to show another domain's address as its name, nor to send an unreadable or
+ * double From. {@link #MIXED_SCRIPT_NAME} is enough on its own as well: nobody writes their own
  * name with letters borrowed from another alphabet but to pass for someone else. An "authentication not aligned with the From" rule was tried and left out: it
  * flags genuine newsletters whose ESP signs with its own domain. Stateless; thread-safe.
  */
@@ -72,6 +81,14 @@ public final class SenderIdentityCheck {
     /** A word of the sender's name mixes Latin letters with look-alike Greek or Cyrillic ones (UTS #39). */
     public static final String MIXED_SCRIPT_NAME = "MIXED_SCRIPT_NAME";
 
+    /** The From display name shows another address than the From address, on another domain. */
+    public static final String NAME_IS_OTHER_ADDRESS = "NAME_IS_OTHER_ADDRESS";
+    /** Several From fields, several From mailboxes, or a From address that cannot be read. */
+    public static final String FROM_AMBIGUOUS = "FROM_AMBIGUOUS";
+
+    /** An address written in a display name: local part, {@code @}, a domain of two labels or more. */
+    private static final Pattern ADDRESS_IN_NAME = Pattern.compile(
+            "[\\p{L}\\p{N}._%+'-]+@([\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+)");
     private static final Pattern WEB_ADDRESS = Pattern.compile(
             "(?<![\\p{L}\\p{N}@./-])www\\.([a-z0-9-]{2,63}(?:\\.[a-z0-9-]{2,63}){1,3})(?![\\p{L}\\p{N}-])",
             Pattern.CASE_INSENSITIVE);
@@ -97,8 +114,22 @@ public final class SenderIdentityCheck {
     static List<String> check(ReceivedEmail email, SenderIdentity sender, List<Link> links,
             List<VisibleText> texts, PartyResolver parties, VendorIndex vendors) {
         Set<String> senderDomains = parties.senderDomains();
+        Mailboxes.FromField from = Mailboxes.from(email.headers());
+        boolean fromAmbiguous = fromAmbiguous(email, from);
+        boolean nameOtherAddress = nameIsOtherAddress(sender.fromName(), sender.fromAddress());
         if (senderDomains.isEmpty()) {
-            return List.of();
+            if (!fromAmbiguous && !nameOtherAddress) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            out.add(SENDER_IDENTITY_DOUBTFUL);
+            if (nameOtherAddress) {
+                out.add(NAME_IS_OTHER_ADDRESS);
+            }
+            if (fromAmbiguous) {
+                out.add(FROM_AMBIGUOUS);
+            }
+            return out;
         }
         Set<String> destinations = new HashSet<>();
         Set<String> destinationHosts = new HashSet<>();
@@ -124,7 +155,8 @@ public final class SenderIdentityCheck {
         }
         boolean brandNotSender = brandNotSender(email, sender, links, texts, senderDomains);
         boolean mixedScript = mixedScript(sender.fromName()) || mixedScript(sender.organisationName());
-        if (!brandNotSender && !mixedScript
+        boolean alone = brandNotSender || mixedScript || nameOtherAddress || fromAmbiguous;
+        if (!alone
                 && (destinations.isEmpty() || destinations.stream().anyMatch(senderDomains::contains))) {
             return List.of(); // the common case, decided without reading the text
         }
@@ -183,13 +215,64 @@ public final class SenderIdentityCheck {
         if (mixedScript) {
             reasons.add(MIXED_SCRIPT_NAME);
         }
-        if (!brandNotSender && !mixedScript && (!elsewhere || reasons.size() < 2)) {
+        if (nameOtherAddress) {
+            reasons.add(NAME_IS_OTHER_ADDRESS);
+        }
+        if (fromAmbiguous) {
+            reasons.add(FROM_AMBIGUOUS);
+        }
+        if (!alone && (!elsewhere || reasons.size() < 2)) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
         out.add(SENDER_IDENTITY_DOUBTFUL);
         out.addAll(reasons);
         return out;
+    }
+
+    /**
+     * {@link #FROM_AMBIGUOUS}: several From fields, several mailboxes in the From, or a From address that cannot be
+     * read while the field shows an {@code @} or an encoded word (which may stand for an address once decoded); a From with no
+     * address at all ({@code {{ sender }}} in a template) is only an anomaly of the message.
+     */
+    static boolean fromAmbiguous(ReceivedEmail email, Mailboxes.FromField from) {
+        if (from.fieldCount() == 0 || !from.ambiguous()) {
+            return false;
+        }
+        if (from.fieldCount() > 1 || from.reading().mailboxes().size() > 1) {
+            return true;
+        }
+        return from.raw().indexOf('@') >= 0 || from.raw().contains("=?")
+                || email.header("From").orElse("").indexOf('@') >= 0;
+    }
+
+    /**
+     * {@link #NAME_IS_OTHER_ADDRESS}: the display name holds an address ({@code "service@paypal.com"
+     * <news@evil.example>}, {@code "PayPal <service@paypal.com>" <news@evil.example>}) whose registrable domain is not
+     * the From address's, or the From address cannot be read at all. A mailer showing its own address as its name
+     * ({@code "news@brand.example" <bounce@mail.brand.example>}) is not counted.
+     *
+     * @param name        the From display name, or {@code null}
+     * @param fromAddress the From address, or {@code null} when none could be read
+     * @return true when the name shows an address on another domain than the real one
+     */
+    static boolean nameIsOtherAddress(String name, String fromAddress) {
+        if (name == null || name.indexOf('@') < 0) {
+            return false;
+        }
+        String realHost = Domains.domainOf(fromAddress);
+        String real = realHost == null ? null : Domains.registrable(realHost);
+        Matcher m = ADDRESS_IN_NAME.matcher(name);
+        while (m.find()) {
+            String host = m.group(1).toLowerCase(Locale.ROOT);
+            String shown = Domains.registrable(host);
+            boolean related = realHost != null && (host.equals(realHost) || host.endsWith("." + realHost)
+                    || realHost.endsWith("." + host)); // an unknown top-level domain has no registrable part
+            if (shown != null && !shown.equals(real) && !related) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

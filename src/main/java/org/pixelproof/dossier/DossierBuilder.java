@@ -547,11 +547,11 @@ public final class DossierBuilder {
         return group ? null : t.destination();
     }
 
-    /** @return the From display name and address: the sender identity's, else read from the header. */
+    /** @return the From display name and address: the sender identity's when there is one, else read from the header. */
     private static String[] fromParts(String header, SenderIdentity s) {
         String name = s == null ? null : s.fromName();
         String address = s == null ? null : s.fromAddress();
-        if (header != null && (name == null || address == null)) {
+        if (header != null && s == null) { // the identity read the From per RFC 5322: never second-guess its address
             try {
                 InternetAddress[] parsed = InternetAddress.parseHeader(header, false);
                 if (parsed.length > 0) {

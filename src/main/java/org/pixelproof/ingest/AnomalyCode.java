@@ -43,6 +43,17 @@ public enum AnomalyCode {
     BAD_DATE(Severity.WARNING),
     /** A header a received message should have (From, Date) is absent. */
     MISSING_HEADER(Severity.WARNING),
+    /**
+     * A header field RFC 5322 section 3.6 allows only once appears several times (checked for From): mail programs
+     * differ in which one they show; the first was used.
+     */
+    DUPLICATE_HEADER(Severity.WARNING),
+    /**
+     * The From field does not name exactly one readable mailbox (RFC 5322 section 3.4): no address, an address that
+     * cannot be read (an RFC 2047 encoded word in its place, control characters, broken syntax), or several mailboxes
+     * (see {@link Mailboxes}); the first readable one, if any, was used.
+     */
+    BAD_ADDRESS(Severity.WARNING),
 
     // --- content decoding
     /** An unknown Content-Transfer-Encoding (e.g. {@code 7-bit}, {@code 8bits}); read as 8bit. */

@@ -335,8 +335,23 @@ public final class EmailParser {
     }
 
     private void checkHeaders(List<Header> headers, AnomalyLog log) {
-        if (headers.stream().noneMatch(h -> h.is("From"))) {
+        Mailboxes.FromField from = Mailboxes.from(headers);
+        if (from.fieldCount() == 0) {
             log.add(AnomalyCode.MISSING_HEADER, "1", "no From header field (RFC 5322 section 3.6 requires one)");
+        } else {
+            if (from.fieldCount() > 1) {
+                log.add(AnomalyCode.DUPLICATE_HEADER, "1", Safe.count(from.fieldCount()) + " From header fields"
+                        + " (RFC 5322 section 3.6 allows one): mail programs differ in which one they show; the first"
+                        + " was used");
+            }
+            Mailboxes.Reading r = from.reading();
+            if (r.problem() != null || r.mailboxes().size() != 1) {
+                String what = r.problem() != null ? r.problem()
+                        : Safe.count(r.mailboxes().size()) + " mailboxes (RFC 5322 section 3.6.2 then requires a"
+                                + " Sender field naming the one who sent it)";
+                log.add(AnomalyCode.BAD_ADDRESS, "1", "the From field does not name one readable mailbox: " + what
+                        + (r.first() == null ? "; no sender address was read" : "; the first readable one was used"));
+            }
         }
         Header date = headers.stream().filter(h -> h.is("Date")).findFirst().orElse(null);
         if (date == null) {

@@ -22,6 +22,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.pixelproof.ingest.BidiControls;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -416,6 +417,8 @@ public final class PdfRenderer {
             int f;
             if (Character.isWhitespace(cp) || cp == 0xA0) {
                 f = curFont >= 0 ? curFont : 0; // spaces join the run they are in
+            } else if (BidiControls.isBidiControl(cp)) {
+                f = -1; // never drawn nor dropped: written [U+202E], so that it cannot reorder the text around it
             } else {
                 f = fonts.fontFor(cp);
                 if (f < 0 && isInvisible(cp)) {

@@ -25,6 +25,7 @@ import org.pixelproof.detect.Tracker;
 import org.pixelproof.dossier.Dossier;
 import org.pixelproof.dossier.DossierBuilder;
 import org.pixelproof.ingest.Anomaly;
+import org.pixelproof.ingest.BidiControls;
 
 /**
  * View logic for the Qute pages, kept out of the templates: CSS classes, dates in the page's language, sizes, titles,
@@ -370,13 +371,40 @@ public final class ViewExtensions {
         return DateTimeFormatter.ofPattern(pattern, locale).format(d);
     }
 
-    /** @return the subject, else the file name, else the id: what lists show for an analysis. */
+    /**
+     * @return the subject, else the file name, else the id: what lists show for an analysis; bidirectional formatting
+     *         characters written as {@code [U+XXXX]} ({@link BidiControls#reveal})
+     */
     static String displayTitle(Analysis analysis) {
         if (analysis.message() != null && analysis.message().subject() != null
                 && !analysis.message().subject().isBlank()) {
-            return analysis.message().subject();
+            return BidiControls.reveal(analysis.message().subject());
         }
-        return analysis.file() != null ? analysis.file() : analysis.id();
+        return BidiControls.reveal(analysis.file() != null ? analysis.file() : analysis.id());
+    }
+
+    /**
+     * A value taken from the e-mail (a name, a subject, a file name), as a page shows it: bidirectional formatting
+     * characters written as {@code [U+202E]}, so that they cannot reorder the page's own text. Templates also wrap it
+     * in {@code <bdi>}.
+     *
+     * @param value the value, may be {@code null}
+     * @return it revealed ({@link BidiControls#reveal})
+     */
+    static String shown(String value) {
+        return BidiControls.reveal(value);
+    }
+
+    /**
+     * An address, a domain or a From line taken from the e-mail, as a page shows it: as {@link #shown}, and each domain
+     * with non-ASCII letters followed by its ASCII (punycode) form, so that a look-alike ({@code pаypal.com} with a
+     * Cyrillic a) shows as the different domain it is.
+     *
+     * @param value the value, may be {@code null}
+     * @return it revealed ({@link BidiControls#revealWithAsciiDomains})
+     */
+    static String shownAddress(String value) {
+        return BidiControls.revealWithAsciiDomains(value);
     }
 
     /** @return the date, long style, in {@code lang} (e.g. "30 novembre 2026"). */

@@ -67,6 +67,57 @@ class SenderIdentityCheckTest {
     }
 
     @Test
+    void aDisplayNameShowingAnotherAddressGivesTheRealAddressAndIsDoubtful() {
+        ReceivedEmail e = TestEmails.message()
+                .header("From", "\"Ex Bank <service@bank.example>\" <news@attacker.example>")
+                .header("To", "alex.martin@example.org")
+                .html("""
+                        <html><body><p>Votre compte est suspendu.</p>
+                        <p><a href="https://attacker.example/login">Se connecter</a></p></body></html>""").build();
+        SenderIdentity s = DETECTOR.detect(e, List.of()).sender();
+        assertEquals("news@attacker.example", s.fromAddress(), s.toString());
+        assertEquals("attacker.example", s.fromDomain());
+        assertEquals("Ex Bank <service@bank.example>", s.fromName());
+        assertEquals(List.of(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, SenderIdentityCheck.NAME_IS_OTHER_ADDRESS),
+                s.identityCaveats(), "links to the From domain itself: only the name gives it away");
+    }
+
+    @Test
+    void anEncodedWordInPlaceOfTheFromAddressGivesNoAddressAndIsDoubtful() {
+        ReceivedEmail e = TestEmails.message()
+                .header("From", "Ex Bank <=?utf-8?q?service=40bank.example?=>")
+                .header("To", "alex.martin@example.org")
+                .header("DKIM-Signature", "v=1; a=rsa-sha256; d=attacker.example; s=s1; bh=x; b=y")
+                .html("<html><body><p><a href=\"https://attacker.example/x\">Voir</a></p></body></html>").build();
+        SenderIdentity s = DETECTOR.detect(e, List.of()).sender();
+        assertEquals(null, s.fromAddress(), s.toString());
+        assertEquals(null, s.fromDomain());
+        assertTrue(s.identityCaveats().contains(SenderIdentityCheck.FROM_AMBIGUOUS), s.identityCaveats().toString());
+    }
+
+    @Test
+    void twoFromFieldsAreDoubtfulWhicheverComesFirst() {
+        for (List<String> froms : List.of(List.of("Ex Bank <service@bank.example>", "Other <news@attacker.example>"),
+                List.of("Other <news@attacker.example>", "Ex Bank <service@bank.example>"))) {
+            TestEmails b = TestEmails.message();
+            froms.forEach(f -> b.header("From", f));
+            ReceivedEmail e = b.header("To", "alex.martin@example.org")
+                    .html("<html><body><p>Bonjour</p></body></html>").build();
+            SenderIdentity s = DETECTOR.detect(e, List.of()).sender();
+            assertEquals(froms.get(0).replaceAll(".*<|>", ""), s.fromAddress());
+            assertTrue(s.identityCaveats().contains(SenderIdentityCheck.FROM_AMBIGUOUS), froms.toString());
+        }
+    }
+
+    @Test
+    void aMailerShowingItsOwnAddressAsItsNameIsNotDoubtful() {
+        assertFalse(SenderIdentityCheck.nameIsOtherAddress("news@brand.example", "bounce@mail.brand.example"));
+        assertTrue(SenderIdentityCheck.nameIsOtherAddress("help@care-wallet.example via Surveys",
+                "member@surveys.example"));
+        assertFalse(SenderIdentityCheck.nameIsOtherAddress("Brand", "a@b.example"));
+    }
+
+    @Test
     void onlyAWordMixingLatinWithGreekOrCyrillicLettersIsAMixedScriptName() {
         assertTrue(SenderIdentityCheck.mixedScript("Ler\u03bfy Merlin")); // Greek omicron
         assertTrue(SenderIdentityCheck.mixedScript("\u0410\u0442\u0438\u043a\u043e\u0432a")); // Cyrillic, Latin a

@@ -204,6 +204,18 @@ class DossierPdfTest {
     }
 
     @Test
+    void bidiControlsInASubjectAreWrittenAsCodePointsNeverDrawnNorDropped() {
+        byte[] bytes = DossierFixtures.newsletterBytes();
+        Analysis a = DossierFixtures.newsletterAnalysis(bytes, "Facture \u202Efdp.exe");
+        Dossier d = DossierFixtures.builder().build(List.of(new CaseEmail(a, bytes,
+                DossierFixtures.newsletterEmail())), DossierFixtures.complainant(), Language.FR);
+        PdfText t = PdfText.of(new DossierPdf(DossierTemplates.standard(), new PdfRenderer()).dossier(d));
+        String flat = t.flat();
+        assertTrue(flat.contains("[U+202E]") && flat.contains("fdp.exe"), "the override spelled out");
+        assertFalse(flat.contains("\u202E") || flat.contains("exe.pdf"), "never drawn, nothing reversed");
+    }
+
+    @Test
     void cyrillicAndCjkSubjectsAreWrittenWithEmbeddedFontsOrAsCodePoints() {
         byte[] bytes = DossierFixtures.newsletterBytes();
         Analysis a = DossierFixtures.newsletterAnalysis(bytes, "Скидки недели – 本周特惠 🎉");

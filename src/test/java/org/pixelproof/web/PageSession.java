@@ -37,13 +37,18 @@ final class PageSession {
 
     /** Uploads through the home page form; returns the raw answer (303 on success). */
     Response upload(byte[] eml, String recipient) {
+        return upload(eml, recipient, "message.eml");
+    }
+
+    /** Uploads through the home page form as file {@code fileName}; returns the raw answer (303 on success). */
+    Response upload(byte[] eml, String recipient, String fileName) {
         if (token == null) {
             get("/");
         }
         var spec = given().cookies(cookies).redirects().follow(false).multiPart("csrf-token", token)
                 .multiPart("source", "").multiPart("recipient", recipient == null ? "" : recipient);
         if (eml != null) {
-            spec = spec.multiPart("email", "message.eml", eml, "message/rfc822");
+            spec = spec.multiPart("email", fileName, eml, "message/rfc822");
         }
         Response r = spec.when().post("/analyses");
         keep(r);
