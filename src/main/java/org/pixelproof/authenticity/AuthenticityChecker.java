@@ -181,25 +181,53 @@ public final class AuthenticityChecker {
         return null;
     }
 
+    /**
+     * Reads the {@code Authentication-Results} and ARC fields. Each assertion gets its field's position (1 = topmost
+     * {@code Authentication-Results}) and what contradicts it: a {@code dkim=pass} for a signature the message does not
+     * carry, or a field below every {@code Received} field (written before any server saw the message). RFC 8601
+     * section 5: only the recipient's provider's own field, normally the topmost, may be trusted, and PixelProof cannot
+     * know that provider's authserv-id for sure.
+     */
     private static List<ArcSet> readAuthHeaders(List<Header> headers, List<AuthAssertion> assertions, Notes notes) {
         int ar = 0;
         int aar = 0;
         int seals = 0;
         int ams = 0;
+        int lastReceived = -1;
+        Set<String> signingDomains = new HashSet<>();
+        boolean signed = false;
+        for (int i = 0; i < headers.size(); i++) {
+            Header h = headers.get(i);
+            if (h.is("Received")) {
+                lastReceived = i;
+            } else if (h.is("DKIM-Signature")) {
+                signed = true;
+                String d = lower(TagList.parse(h.decoded()).get("d"));
+                if (d != null) {
+                    signingDomains.add(d);
+                }
+            }
+        }
         Map<Integer, ArcParts> sets = new TreeMap<>();
-        for (Header h : headers) {
+        for (int pos = 0; pos < headers.size(); pos++) {
+            Header h = headers.get(pos);
+            boolean beforeAnyServer = pos > lastReceived;
             if (h.is("Authentication-Results") && ar++ < MAX_AUTH_HEADERS) {
                 AuthResultsParser.Parsed p = AuthResultsParser.parse(h.decoded(), false,
                         "Authentication-Results #" + ar, notes);
                 if (p != null) {
-                    assertions.addAll(p.assertions());
+                    for (AuthAssertion a : p.assertions()) {
+                        assertions.add(a.placed(ar, doubts(a, beforeAnyServer, signed, signingDomains)));
+                    }
                 }
             } else if (h.is("ARC-Authentication-Results") && aar++ < MAX_AUTH_HEADERS) {
                 AuthResultsParser.Parsed p = AuthResultsParser.parse(h.decoded(), true,
                         "ARC-Authentication-Results #" + aar, notes);
                 if (p != null && arcInstanceOk(p.arcInstance(), "ARC-Authentication-Results #" + aar, notes)) {
-                    assertions.addAll(p.assertions());
-                    ArcParts set = sets.computeIfAbsent(p.arcInstance(), i -> new ArcParts());
+                    for (AuthAssertion a : p.assertions()) {
+                        assertions.add(a.placed(null, doubts(a, beforeAnyServer, signed, signingDomains)));
+                    }
+                    ArcParts set = sets.computeIfAbsent(p.arcInstance(), k -> new ArcParts());
                     set.authServId = p.authServId();
                     set.results.addAll(p.assertions());
                     set.aar = true;
@@ -233,6 +261,35 @@ public final class AuthenticityChecker {
         sets.forEach((i, p) -> out.add(new ArcSet(i, p.authServId, p.results, p.sealDomain, p.sealSelector, p.cv,
                 p.signatureDomain, p.signedHeaders, p.aar && p.seal && p.ams)));
         return out;
+    }
+
+    /** @return the codes of {@link AuthAssertion#doubts()} for one assertion. */
+    private static List<String> doubts(AuthAssertion a, boolean beforeAnyServer, boolean signed,
+            Set<String> signingDomains) {
+        List<String> out = new ArrayList<>();
+        if ("dkim".equals(a.method()) && "pass".equals(a.result())) {
+            String d0 = lower(a.property("header.d"));
+            String identity = lower(a.property("header.i"));
+            if (d0 == null && identity != null) {
+                d0 = identity.substring(identity.lastIndexOf('@') + 1);
+            }
+            String domain = d0 == null ? null : finalDomain(d0);
+            if (!signed) {
+                out.add(AuthAssertion.DKIM_PASS_NO_SIGNATURE);
+            } else if (domain != null && !domain.isEmpty() && signingDomains.stream()
+                    .noneMatch(d -> domain.equals(d) || domain.endsWith("." + d))) {
+                out.add(AuthAssertion.DKIM_PASS_OTHER_DOMAIN);
+            }
+        }
+        if (beforeAnyServer) {
+            out.add(AuthAssertion.BEFORE_ANY_SERVER);
+        }
+        return out;
+    }
+
+    /** @return a domain without a trailing dot. */
+    private static String finalDomain(String d) {
+        return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
     }
 
     private static boolean arcInstanceOk(Integer i, String label, Notes notes) {
