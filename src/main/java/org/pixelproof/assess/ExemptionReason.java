@@ -1,6 +1,9 @@
 package org.pixelproof.assess;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Why a CNIL exemption from consent may or may not cover the tracking found (délibération 2026-042, as summarised in
@@ -56,10 +59,66 @@ public enum ExemptionReason {
      */
     LAST_OPEN_DAY_RETENTION_UNVERIFIABLE(false);
 
+    /** Which way a reason points for one exemption, so that a dossier never gives a reason for as one against. */
+    public enum Bearing {
+        /** The reason speaks for the exemption (e.g. order wording, for the deliverability exemption). */
+        FOR,
+        /** The reason speaks against it (e.g. marketing content, per-recipient click tracking for deliverability). */
+        AGAINST,
+        /** The reason informs without pointing either way for this exemption (e.g. click tracking present). */
+        NEUTRAL
+    }
+
+    private static final Map<String, ExemptionReason> BY_CODE = new HashMap<>();
+
+    static {
+        for (ExemptionReason r : values()) {
+            BY_CODE.put(r.code(), r);
+        }
+    }
+
     private final boolean decisive;
 
     ExemptionReason(boolean decisive) {
         this.decisive = decisive;
+    }
+
+    /**
+     * @param code a reason code, as {@link ExemptionCheck#reasons()} holds it
+     * @return the reason, or empty for a code this version does not know
+     */
+    public static Optional<ExemptionReason> ofCode(String code) {
+        return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
+    }
+
+    /**
+     * Which way this reason points for one exemption. Order, invoice or account wording speaks for the deliverability
+     * exemption and, for the authentication-security exemption, against it (the message is about something else);
+     * login or security wording speaks for both (security alerts are service messages). Per-recipient click tracking
+     * rules out deliverability (which covers opens only) and says nothing either way about authentication security
+     * (a reset link carries its own token). A {@code List-Unsubscribe} header, usual for bulk mail, speaks against
+     * deliverability. Marketing, personal, unclear and advertising-vendor reasons speak against both.
+     *
+     * @param exemption {@link Assessor#AUTHENTICATION_SECURITY} or {@link Assessor#DELIVERABILITY_TRANSACTIONAL}
+     * @return the bearing; {@link Bearing#NEUTRAL} for an unknown exemption id
+     */
+    public Bearing bearingOn(String exemption) {
+        boolean auth = Assessor.AUTHENTICATION_SECURITY.equals(exemption);
+        boolean deliverability = Assessor.DELIVERABILITY_TRANSACTIONAL.equals(exemption);
+        if (!auth && !deliverability) {
+            return Bearing.NEUTRAL;
+        }
+        return switch (this) {
+            case MARKETING_CONTENT, MARKETING_CONTENT_MIXED, PERSONAL_MESSAGE, MESSAGE_CLASS_UNCLEAR,
+                    ADVERTISING_OR_ANALYTICS_VENDOR -> Bearing.AGAINST;
+            case SECURITY_WORDING_FOUND -> Bearing.FOR;
+            case TRANSACTIONAL_WORDING_FOUND -> auth ? Bearing.AGAINST : Bearing.FOR;
+            case NO_SECURITY_WORDING -> auth ? Bearing.AGAINST : Bearing.NEUTRAL;
+            case NO_TRANSACTIONAL_WORDING, PER_RECIPIENT_CLICK_TRACKING, LIST_UNSUBSCRIBE_PRESENT ->
+                    deliverability ? Bearing.AGAINST : Bearing.NEUTRAL;
+            case NO_TRACKER_FOUND, CLICK_TRACKING_PRESENT, THIRD_PARTY_VENDOR_OUTSIDE_EEA,
+                    LAST_OPEN_DAY_RETENTION_UNVERIFIABLE -> Bearing.NEUTRAL;
+        };
     }
 
     /** @return the kebab-case code, e.g. {@code "per-recipient-click-tracking"}. */

@@ -55,7 +55,8 @@ import org.pixelproof.rules.RuleSet;
  * {@code UNKNOWN}: contradictory cues are reported as such rather than guessed. One exception: when the subject
  * states a confirmation ({@value #SUBJECT_CONFIRMATION}), the list headers ({@value #LIST_UNSUBSCRIBE_HEADER},
  * {@value #LIST_ID_HEADER}, {@value #PRECEDENCE_BULK}) are not counted, because ESPs add them to every message they
- * send, order confirmations included, while the subject says what the message is for; the cue's evidence says so.
+ * send, order confirmations included, while the subject says what the message is for (a reader of the cues tells
+ * it from the presence of both kinds of cue; the evidence is the subject alone, for wording in any language).
  * An order confirmation with a {@code List-Unsubscribe} header and an unsubscribe link is then {@code TRANSACTIONAL}
  * (there is no "transactional with marketing content" class). The exemption checks still look at the cues themselves
  * (marketing content in a service message is reported as mixed).
@@ -172,8 +173,7 @@ public final class MessageClassifier {
                 }
                 String category = rules.vendor(t.vendorDetails().id()).map(v -> v.category()).orElse("");
                 if (category.equals("marketing-automation") || category.equals("ad-tech")) {
-                    cues.add(cue(MARKETING_VENDOR, MessageClass.MARKETING,
-                            t.vendorDetails().name() + " (" + category + "), " + t.host()));
+                    cues.add(cue(MARKETING_VENDOR, MessageClass.MARKETING, t.vendorDetails().name() + ", " + t.host()));
                     break;
                 }
             }
@@ -194,8 +194,7 @@ public final class MessageClassifier {
         int listHeaders = (int) cues.stream().filter(c -> c.code().equals(LIST_UNSUBSCRIBE_HEADER)
                 || c.code().equals(LIST_ID_HEADER) || c.code().equals(PRECEDENCE_BULK)).count();
         if (confirmation) {
-            cues.add(cue(SUBJECT_CONFIRMATION, MessageClass.TRANSACTIONAL, "Subject: " + subject
-                    + (listHeaders > 0 ? " (the subject states a confirmation: list headers not counted)" : "")));
+            cues.add(cue(SUBJECT_CONFIRMATION, MessageClass.TRANSACTIONAL, "Subject: " + subject));
         }
 
         int m = count(cues, MessageClass.MARKETING);

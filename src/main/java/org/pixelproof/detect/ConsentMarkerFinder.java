@@ -102,7 +102,7 @@ public final class ConsentMarkerFinder {
             + "|cliquez|cliquer|clic|clique|klicken sie|klicke|klicken|klik|haga clic|clicca|tap) ?(?:here|ici|hier|aqui"
             + "|qui|aca)?\\b");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?;|\u2022\u00b7\u203a\u00bb](?=\\s|$)");
-    private static final Pattern CLAUSE_END = Pattern.compile("[,.!?;:|\u2022\u00b7\u203a\u00bb](?=\\s|$)|\u2028");
+    private static final Pattern CLAUSE_END = Pattern.compile("[,.!?;:|\u2022\u00b7\u203a\u00bb](?=[\\s\u2028]|$)|\u2028");
 
     private static final Set<ConsentMarkerType> OPT_OUT_ONLY = EnumSet.of(ConsentMarkerType.TRACKING_OPT_OUT_LINK);
 

@@ -1205,7 +1205,7 @@ public final class Detector {
                     : null;
             if (vendorId != null && recipient) {
                 // the vendor's own place for the recipient's id outside named parameters (recipientPath)
-                String id = d.vendor.pattern().recipientId(url.pathAndQuery());
+                String id = d.vendor.pattern().recipientId(url.normalizedPathAndQuery());
                 if (usable(id)) {
                     d.tokens.add(id);
                     d.signal(SignalCodes.RECIPIENT_PARAMETER, "recipient id where " + d.vendor.pattern().id()
@@ -1290,7 +1290,8 @@ public final class Detector {
                 signatureSegments.add(last); // the URL's own signature, next to the id that is reported
             }
             // ids the vendor generates the same for every recipient (a creative or block id), from its rule
-            List<String> shared = d.vendor == null ? List.of() : d.vendor.pattern().sharedParts(url.pathAndQuery());
+            List<String> shared = d.vendor == null ? List.of()
+                    : d.vendor.pattern().sharedParts(url.normalizedPathAndQuery());
             for (Tokens.Token t : all) {
                 if (t.name() != null && d.ignoredParams.contains(t.name())) {
                     continue;

@@ -43,11 +43,26 @@ final class FooterReader {
 
     // ------------------------------------------------------------------ patterns
 
+    /**
+     * The legal forms a company name ends with: French (SA, SAS, SARL...), German and Austrian (GmbH, the "mbH" that
+     * ends a compound such as "Verlagsgesellschaft mbH", AG, KG, KGaA, OHG, GbR, e.V., e.K., GmbH &amp; Co. KG...),
+     * British and American, Dutch and Belgian (B.V., N.V., V.O.F., BVBA, VZW), Spanish (S.L., S.L.U., S.A.U.), Italian
+     * (S.p.A., S.r.l., S.r.l.s., S.a.s., S.n.c.), Portuguese and Nordic ones. Forms that are also ordinary words or
+     * models ("eG", "SL", "CV") are left out: a name read from them would too often be invented. Case-sensitive.
+     */
     static final Pattern LEGAL_FORM = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.])(?:SASU|SAS|S\\.A\\.S\\.?|SARL|S\\.A\\.R\\.L\\.?|EURL|SA|S\\.A\\.|SCI|SNC|SCS|SCA|SCOP"
-                    + "|SELARL|SELAS|GIE|SEM|(?:GmbH|AG|SE|UG(?: \\(haftungsbeschr\u00e4nkt\\))?) ?(?:&|\\+|und) ?Co\\.? ?KG(?:aA)?|GmbH|gGmbH|AG|UG|KG|e\\.V\\.|Ltd\\.?|Limited|LLC"
-                    + "|L\\.L\\.C\\.|LLP|PLC|plc|Inc\\.?|Corp\\.?|Corporation|B\\.V\\.|BV|N\\.V\\.|NV|S\\.L\\.U?\\.?|SLU"
-                    + "|S\\.p\\.A\\.?|SpA|S\\.r\\.l\\.?|Srl|SRL|Lda\\.?|Ltda\\.?|AB|A/S|ApS|Oy|SE)(?![\\p{L}\\p{N}])"
+            "(?<![\\p{L}\\p{N}.])(?:SASU|SAS|S\\.A\\.S\\.?|SARL|S\\.A\\.R\\.L\\.?|EURL|SA|S\\.A\\.U\\.?|S\\.A\\.|SCI|SNC|SCS|SCA"
+                    + "|SCOP|SELARL|SELAS|GIE|SEM"
+                    // German and Austrian forms; "mbH" ends a compound ("Verlagsgesellschaft mbH")
+                    + "|(?:GmbH|mbH|AG|SE|UG(?: \\(haftungsbeschr\u00e4nkt\\))?) ?(?:&|\\+|und) ?Co\\.? ?(?:KG(?:aA)?|OHG)"
+                    + "|GmbH|gGmbH|mbH|Ges\\.m\\.b\\.H\\.|GesmbH|AG|UG|KGaA|KG|OHG|GbR|e\\.V\\.|e\\.K\\.|PartG(?: ?mbB)?"
+                    + "|Ltd\\.?|Limited|LLC|L\\.L\\.C\\.|LLP|PLC|plc|Inc\\.?|Corp\\.?|Corporation"
+                    // Dutch and Belgian forms
+                    + "|B\\.V\\.|BV|N\\.V\\.|NV|V\\.O\\.F\\.|VOF|BVBA|VZW|CommV"
+                    // Spanish, Italian and Portuguese forms
+                    + "|S\\.L\\.U?\\.?|SLU|S\\.p\\.A\\.?|SpA|s\\.p\\.a\\.?|S\\.r\\.l\\.s\\.?|Srls|S\\.r\\.l\\.?|s\\.r\\.l\\.?"
+                    + "|Srl|SRL|S\\.a\\.s\\.|S\\.n\\.c\\.|Lda\\.?|Ltda\\.?"
+                    + "|AB|A/S|ApS|Oy|SE)(?![\\p{L}\\p{N}])"
                     + "|(?i:soci[\u00e9e]t[\u00e9e] (?:par actions simplifi[\u00e9e]e(?: unipersonnelle)?|anonyme"
                     + "|[\u00e0a] responsabilit[\u00e9e] limit[\u00e9e]e|civile immobili[\u00e8e]re|en nom collectif))");
     private static final Set<String> ALLOWED_AFTER_FORM = Set.of("RCS", "R.C.S.", "SIREN", "SIRET", "TVA", "HRB",
@@ -233,8 +248,10 @@ final class FooterReader {
             if (name == null) {
                 continue;
             }
-            String value = name + " " + m.group();
-            add(facts, "organisation-name", value, m.start() - name.length() - 1, m.end(), t, true);
+            // "Beispiel Versicherungs-AG": a form joined to the name by a hyphen stays joined
+            boolean joined = m.start() > 0 && t.charAt(m.start() - 1) == '-';
+            String value = name + (joined ? "" : " ") + m.group();
+            add(facts, "organisation-name", value, m.start() - name.length() - (joined ? 0 : 1), m.end(), t, true);
         }
     }
 

@@ -49,7 +49,8 @@ import org.pixelproof.rules.TrackingParameter;
  *   <li>{@code dpoContact}: an explicit DPO contact, else the contact given for exercising data-protection rights
  *   (its clue says {@code rights-contact}): that is where the prior request the CNIL expects is sent.</li>
  *   <li>{@code missing}, in this order, those of {@code organisation-name}, {@code postal-address}, {@code siren}
- *   (only when no SIREN/SIRET and no foreign register number was found: a German GmbH has no SIREN),
+ *   (only when no SIREN/SIRET and no foreign register number was found, and the postal address is not outside France
+ *   ({@link AddressCountry}): a German GmbH has no SIREN),
  *   {@code privacy-policy-url}, {@code dpo-contact} that were not found.</li>
  * </ul>
  * Clue {@code where} values: {@code "header From"}, {@code "header DKIM-Signature"}..., {@code "footer text, part
@@ -316,7 +317,8 @@ public final class SenderIdentifier {
             for (FooterReader.Fact read : FooterReader.read(vt.text().substring(cut))) {
                 FooterReader.Fact f = new FooterReader.Fact(read.field(), read.value(), read.start() + cut,
                         read.end() + cut, read.evidence(), read.valid());
-                clue(clues, f.field(), f.value() + (f.valid() ? "" : " (check key fails)"), where, f.evidence());
+                clue(clues, f.field(), f.value(), where, f.evidence(),
+                        f.valid() ? null : SenderClue.CHECK_DIGIT_INVALID);
                 switch (f.field()) {
                     case "organisation-name" -> {
                         names.add(f);
@@ -405,10 +407,11 @@ public final class SenderIdentifier {
             if (identifying) {
                 su = new SenderUrl(null, TRACKED_LINK_DESTINATION_UNKNOWN);
             }
-            String shown = su.url() != null ? su.url()
-                    : identifying ? "link via " + via + " (carries the recipient's identifier, not reproduced)"
-                            : "tracked link via " + via + " (destination unknown)";
-            clue(clues, "privacy-policy-url", shown, "link, part " + m.location().partPath(), m.text());
+            // the host the link goes through, qualified, when the real address cannot be given
+            String shown = su.url() != null ? su.url() : via;
+            String qualifier = su.url() != null ? null : identifying ? SenderClue.TRACKED_LINK_IDENTIFIES_RECIPIENT
+                    : SenderClue.TRACKED_LINK_DESTINATION_UNKNOWN;
+            clue(clues, "privacy-policy-url", shown, "link, part " + m.location().partPath(), m.text(), qualifier);
             if (privacyStatus == null || (privacyUrl == null && su.url() != null)) {
                 privacyUrl = su.url();
                 privacyStatus = su.status();
@@ -429,8 +432,9 @@ public final class SenderIdentifier {
         if (postalAddress == null) {
             missing.add("postal-address");
         }
-        if (siren == null && !foreignRegistration) {
-            missing.add("siren");
+        AddressCountry country = AddressCountry.of(postalAddress);
+        if (siren == null && !foreignRegistration && (country == null || country.france())) {
+            missing.add("siren"); // not asked of an organisation whose address is outside France
         }
         if (privacyStatus == null) {
             missing.add("privacy-policy-url");
@@ -463,6 +467,11 @@ public final class SenderIdentifier {
     }
 
     private static void clue(List<SenderClue> clues, String field, String value, String where, String evidence) {
+        clue(clues, field, value, where, evidence, null);
+    }
+
+    private static void clue(List<SenderClue> clues, String field, String value, String where, String evidence,
+            String qualifier) {
         if (clues.size() >= MAX_CLUES * 2 || value == null || value.isBlank()) {
             return;
         }
@@ -472,7 +481,7 @@ public final class SenderIdentifier {
             }
         }
         clues.add(new SenderClue(field, NormalizedText.clip(NormalizedText.collapse(value), 300), where,
-                evidence == null ? null : NormalizedText.clip(NormalizedText.collapse(evidence), 300)));
+                evidence == null ? null : NormalizedText.clip(NormalizedText.collapse(evidence), 300), qualifier));
     }
 
     /**

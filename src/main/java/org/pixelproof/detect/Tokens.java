@@ -44,17 +44,28 @@ final class Tokens {
     /**
      * A token of a URL.
      *
-     * @param value the token
+     * @param value the token, as measured (compared between URLs)
      * @param where {@code path}, {@code query parameter NAME}, or {@code query} for a bare token as the query
      * @param name  the parameter name for query tokens, else {@code null}
      * @param bits  estimated information content in bits
+     * @param shown the identifier as found in the URL, to be shown: for a query parameter its whole value as written
+     *              (percent-encoded, so that it can be found in the URL), for the path the token with the hyphens,
+     *              underscores and base64 padding around it; a value longer than {@link #MAX_SHOWN} characters is cut
+     *              around the token, each cut marked with {@code …}: never a piece that reads as a whole value
      */
-    record Token(String value, String where, String name, double bits) {
-        /** @return {@code name=value} for query tokens, else the value. */
+    record Token(String value, String where, String name, double bits, String shown) {
+        Token(String value, String where, String name, double bits) {
+            this(value, where, name, bits, value);
+        }
+
+        /** @return {@code name=shown} for query tokens, else what is shown. */
         String display() {
-            return name == null ? value : name + "=" + value;
+            return name == null ? shown : name + "=" + shown;
         }
     }
+
+    /** Longest value shown whole for a token, in characters; default 4,096 (the longest token measured). */
+    static final int MAX_SHOWN = 4096;
 
     /** @return the high-entropy tokens of the URL's path and query, in order. */
     static List<Token> highEntropy(WebUrl url) {
@@ -72,9 +83,27 @@ final class Tokens {
                 collect(p.name(), "query", null, out); // a bare token as the whole query: open.aspx?<token>
                 continue;
             }
+            int from = out.size();
             collect(v, "query parameter " + p.name(), p.name(), out);
+            for (int k = from; k < out.size(); k++) {
+                // shown as the parameter's whole value as written: "p1=%408p0f...%2BC2Rp...%3D", not "C2Rp..."
+                Token t = out.get(k);
+                String shown = p.rawValue().length() <= MAX_SHOWN ? p.rawValue() : cutAround(p.rawValue(), t.value());
+                out.set(k, new Token(t.value(), t.where(), t.name(), t.bits(), shown));
+            }
         }
         return out;
+    }
+
+    /** @return {@code MAX_SHOWN} characters of {@code whole} around {@code token}, each cut marked with {@code …}. */
+    private static String cutAround(String whole, String token) {
+        int at = whole.indexOf(token);
+        if (at < 0 || token.length() >= MAX_SHOWN) {
+            return "\u2026" + token.substring(0, Math.min(token.length(), MAX_SHOWN)) + "\u2026";
+        }
+        int start = Math.max(0, Math.min(at - (MAX_SHOWN - token.length()) / 2, whole.length() - MAX_SHOWN));
+        int end = Math.min(whole.length(), start + MAX_SHOWN);
+        return (start > 0 ? "\u2026" : "") + whole.substring(start, end) + (end < whole.length() ? "\u2026" : "");
     }
 
     private static void collect(String s, String where, String name, List<Token> out) {
@@ -108,8 +137,17 @@ final class Tokens {
                     while (we < n && isWholeTokenChar(s.charAt(we))) {
                         we++;
                     }
-                    String whole = trimSeparators(s.substring(ws, we));
-                    out.add(new Token(whole.length() > 4096 ? t : whole, where, name, bits));
+                    String untrimmed = s.substring(ws, we);
+                    String whole = trimSeparators(untrimmed);
+                    // shown: with the hyphens and underscores at its ends (base64url data) and its base64 padding
+                    int pe = we;
+                    while (pe < n && pe - we < 2 && s.charAt(pe) == '=') {
+                        pe++;
+                    }
+                    String shown = pe > we && (pe == n || s.charAt(pe) == '/') ? s.substring(ws, pe) : untrimmed;
+                    out.add(whole.length() > MAX_SHOWN
+                            ? new Token(t, where, name, bits, (ws < start ? "\u2026" : "") + t + (we > i ? "\u2026" : ""))
+                            : new Token(whole, where, name, bits, shown));
                     i = Math.max(i, we);
                 }
             }

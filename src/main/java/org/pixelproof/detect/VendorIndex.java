@@ -123,7 +123,8 @@ final class VendorIndex {
         if (url == null || url.host() == null) {
             return List.of();
         }
-        String pq = url.pathAndQuery();
+        String pq = url.normalizedPathAndQuery();
+        String path = WebUrl.unreservedDecoded(url.path());
         List<VendorMatch> out = new ArrayList<>(2);
         // the vendor's own hosts first, catch-all host patterns (any brand domain) after them, in rule order
         for (Entry e : hostEntries(url.host())) {
@@ -131,7 +132,7 @@ final class VendorIndex {
                 out.add(new VendorMatch(e.vendor(), e.pattern(), true, false));
             }
         }
-        List<Entry> bySegment = anyHostByFirstSegment.get(firstSegment(url.path()).toLowerCase(Locale.ROOT));
+        List<Entry> bySegment = anyHostByFirstSegment.get(firstSegment(path).toLowerCase(Locale.ROOT));
         List<Entry> anyHost = new ArrayList<>(0);
         for (List<Entry> list : bySegment == null ? List.of(anyHostEverywhere)
                 : List.of(bySegment, anyHostEverywhere)) {
@@ -146,7 +147,7 @@ final class VendorIndex {
             out.add(new VendorMatch(e.vendor(), e.pattern(), true, true));
         }
         if (out.isEmpty()) {
-            List<Entry> shapes = shapeByFirstSegment.get(firstSegment(url.path()).toLowerCase(Locale.ROOT));
+            List<Entry> shapes = shapeByFirstSegment.get(firstSegment(path).toLowerCase(Locale.ROOT));
             if (shapes != null) {
                 for (Entry e : shapes) {
                     if (e.pattern().path().matcher(pq).lookingAt()) {

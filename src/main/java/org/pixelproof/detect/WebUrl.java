@@ -36,9 +36,51 @@ record WebUrl(String url, String scheme, String host, String path, String query,
         return host != null && !host.isEmpty() && ("https".equals(scheme) || "http".equals(scheme));
     }
 
-    /** @return the path followed by {@code ?query} when there is a query; what vendor path patterns match against. */
+    /** @return the path followed by {@code ?query} when there is a query, raw. */
     String pathAndQuery() {
         return query == null ? path : path + "?" + query;
+    }
+
+    /**
+     * @return {@link #pathAndQuery()} with percent-encoded unreserved characters decoded ({@code %6Fpen.php} is
+     *         {@code open.php}): the same resource by RFC 3986 section 6.2.2.2, so a server answers both alike, and
+     *         what vendor path patterns match against, so that escaping a letter does not hide a known tracker
+     */
+    String normalizedPathAndQuery() {
+        return unreservedDecoded(pathAndQuery());
+    }
+
+    /**
+     * @param s part of a URL
+     * @return {@code s} with each {@code %XX} that encodes an unreserved character (ASCII letter, digit, {@code -},
+     *         {@code .}, {@code _}, {@code ~}; RFC 3986 section 2.3) replaced by that character; other escapes, and
+     *         stray {@code %}, left as they are
+     */
+    static String unreservedDecoded(String s) {
+        int pct = s.indexOf('%');
+        if (pct < 0) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        b.append(s, 0, pct);
+        for (int i = pct; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length()) {
+                int hi = Character.digit(s.charAt(i + 1), 16);
+                int lo = Character.digit(s.charAt(i + 2), 16);
+                if (hi >= 0 && lo >= 0 && s.charAt(i + 1) < 128 && s.charAt(i + 2) < 128) {
+                    char d = (char) (hi << 4 | lo);
+                    if (d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z' || d >= '0' && d <= '9' || d == '-'
+                            || d == '.' || d == '_' || d == '~') {
+                        b.append(d);
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+            b.append(c);
+        }
+        return b.toString();
     }
 
     /** @return the query parameters in order, names and values percent-decoded ({@code +} kept as is). */

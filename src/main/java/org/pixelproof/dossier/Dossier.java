@@ -3,11 +3,15 @@ package org.pixelproof.dossier;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.pixelproof.assess.ClassificationCue;
 import org.pixelproof.assess.ExemptionCheck;
 import org.pixelproof.assess.MessageClass;
+import org.pixelproof.assess.MessageClassifier;
 import org.pixelproof.assess.Verdict;
 import org.pixelproof.authenticity.AuthAssertion;
 import org.pixelproof.authenticity.DkimResult;
@@ -566,9 +570,42 @@ public record Dossier(
             return !has(ConsentMarkerType.UNSUBSCRIBE_LINK) && !has(ConsentMarkerType.LIST_UNSUBSCRIBE_HEADER);
         }
 
+        /**
+         * What the dossier may say of a message without any means to stop the mailing, given its class: CPCE art.
+         * L34-5 requires that means in direct-marketing messages only (legal-notes.md, "Marketing email itself").
+         *
+         * @return {@code "marketing"} (no means to stop, classified marketing: L34-5 is engaged), {@code "uncertain"}
+         *         (no means to stop, class {@code UNKNOWN}: L34-5 only if the message is direct marketing, which one
+         *         message does not establish), {@code "not-marketing"} (no means to stop, classified transactional,
+         *         security or personal: L34-5 is not engaged, nothing is to be claimed), or {@code "none"} (an
+         *         unsubscribe link or a List-Unsubscribe header is there)
+         */
+        public String stopMeansClaim() {
+            if (!noWayToStop()) {
+                return "none";
+            }
+            return switch (messageClass == null ? MessageClass.UNKNOWN : messageClass) {
+                case MARKETING -> "marketing";
+                case UNKNOWN -> "uncertain";
+                default -> "not-marketing";
+            };
+        }
+
         /** @return true when a classification cue points to an account or transactional context. */
         public boolean accountCues() {
             return cues.stream().anyMatch(c -> c.pointsTo() == MessageClass.TRANSACTIONAL);
+        }
+
+        /**
+         * @return true when the subject states a confirmation (cue {@code subject-confirmation}) and the message also
+         *         has list headers ({@code List-Unsubscribe}, {@code List-Id}, {@code Precedence: bulk}), which the
+         *         classification then does not count (see {@link MessageClassifier})
+         */
+        public boolean listHeadersNotCounted() {
+            return cues.stream().anyMatch(c -> c.code().equals(MessageClassifier.SUBJECT_CONFIRMATION))
+                    && cues.stream().anyMatch(c -> c.code().equals(MessageClassifier.LIST_UNSUBSCRIBE_HEADER)
+                            || c.code().equals(MessageClassifier.LIST_ID_HEADER)
+                            || c.code().equals(MessageClassifier.PRECEDENCE_BULK));
         }
 
         /** @return the cues that point to marketing. */
@@ -664,7 +701,7 @@ public record Dossier(
      *                             {@code recipient-token}, {@code shared-token} (the same token in another tracker of
      *                             this e-mail), {@code recurs-across-emails}, {@code differs-between-copies}
      * @param destination          for click tracking, the decoded destination, else {@code null}
-     * @param wrappedBy            the recipient-side link wrapper looked through, or {@code null}
+     * @param wrappedBy            the recipient-side link wrapper looked through, by its display name, or {@code null}
      * @param confidence           high, medium, low
      * @param signals              the signals behind the finding
      * @param ruleId               the rule that matched
@@ -680,6 +717,8 @@ public record Dossier(
      * @param partyCode            who runs the host, worded carefully, as a stable code
      *                             ({@link org.pixelproof.detect.Tracker#partyCode()}), or {@code null} (the templates
      *                             then word {@code party})
+     * @param tokenRows            {@code perRecipientTokens} with the link each was read in; empty from older callers
+     *                             (the templates then show {@code perRecipientTokens})
      */
     public record TrackerRow(
             String id,
@@ -706,8 +745,10 @@ public record Dossier(
             List<IdentifierRow> identifierRows,
             List<String> hiddenByCodes,
             String conditionCode,
-            String partyCode) {
+            String partyCode,
+            List<TokenRow> tokenRows) {
         public TrackerRow {
+            tokenRows = tokenRows == null ? List.of() : List.copyOf(tokenRows);
             hiddenByCodes = hiddenByCodes == null ? List.of() : List.copyOf(hiddenByCodes);
             identifierRows = List.copyOf(identifierRows);
             linkIds = List.copyOf(linkIds);
@@ -719,6 +760,20 @@ public record Dossier(
             signals = List.copyOf(signals);
         }
 
+        /** The form without the tokens' links. */
+        public TrackerRow(String id, TrackerKind kind, String url, String host, String vendor, String vendorLegalName,
+                String vendorCountry, boolean outsideEea, Party party, List<String> hiddenBy,
+                List<RecipientIdentifier> recipientIdentifiers, List<String> perRecipientTokens,
+                List<String> perRecipientReasons, String destination, String wrappedBy, Confidence confidence,
+                List<Signal> signals, String ruleId, Evidence evidence, List<String> linkIds,
+                List<SignalRow> signalRows, List<IdentifierRow> identifierRows, List<String> hiddenByCodes,
+                String conditionCode, String partyCode) {
+            this(id, kind, url, host, vendor, vendorLegalName, vendorCountry, outsideEea, party, hiddenBy,
+                    recipientIdentifiers, perRecipientTokens, perRecipientReasons, destination, wrappedBy, confidence,
+                    signals, ruleId, evidence, linkIds, signalRows, identifierRows, hiddenByCodes, conditionCode,
+                    partyCode, List.of());
+        }
+
         /** The form without the stable codes. */
         public TrackerRow(String id, TrackerKind kind, String url, String host, String vendor, String vendorLegalName,
                 String vendorCountry, boolean outsideEea, Party party, List<String> hiddenBy,
@@ -728,7 +783,8 @@ public record Dossier(
                 List<SignalRow> signalRows, List<IdentifierRow> identifierRows) {
             this(id, kind, url, host, vendor, vendorLegalName, vendorCountry, outsideEea, party, hiddenBy,
                     recipientIdentifiers, perRecipientTokens, perRecipientReasons, destination, wrappedBy, confidence,
-                    signals, ruleId, evidence, linkIds, signalRows, identifierRows, List.of(), null, null);
+                    signals, ruleId, evidence, linkIds, signalRows, identifierRows, List.of(), null, null,
+                    List.of());
         }
 
         /** @return true when any reason makes it look per recipient. */
@@ -744,6 +800,21 @@ public record Dossier(
         /** @return true for {@code recipient-address}. */
         public boolean carriesAddress() {
             return hasReason("recipient-address");
+        }
+
+        /**
+         * @return how the recipient's address is written in it, each form once, in the order the identifiers are
+         *         listed; empty when no identifier row says (the letters then name no encoding)
+         */
+        public List<AddressForm> addressForms() {
+            List<AddressForm> out = new ArrayList<>();
+            for (IdentifierRow r : identifierRows) {
+                AddressForm f = AddressForm.of(r.encoding());
+                if (!out.contains(f)) {
+                    out.add(f);
+                }
+            }
+            return List.copyOf(out);
         }
 
         /** @return true for {@code recipient-token}. */
@@ -783,6 +854,57 @@ public record Dossier(
     }
 
     /**
+     * One way the recipient's address is written in a tracker, for the letters to say "in plain text", "Base64-encoded"
+     * or "hashed (SHA-256)" from what was found rather than "encoded" whatever it was.
+     *
+     * @param family    {@code plain} (as is), {@code urlencoded} ({@code %40} for {@code @}), {@code verp}
+     *                  ({@code local=domain}), {@code base64} (standard or URL alphabet), {@code hex}, {@code hash}
+     *                  (a digest, one-way), or {@code other} (an encoding code this version does not know)
+     * @param algorithm for {@code hash}, the digest's name as usually written ({@code MD5}, {@code SHA-256},
+     *                  {@code SHA-256(MD5)} for nested hashing); for {@code other}, the encoding code; else {@code null}
+     */
+    public record AddressForm(String family, String algorithm) {
+        private static final Map<String, String> DIGESTS = Map.of("md5", "MD5", "sha1", "SHA-1", "sha224", "SHA-224",
+                "sha256", "SHA-256", "sha384", "SHA-384", "sha512", "SHA-512");
+
+        /**
+         * @param encoding an identifier's encoding code ({@link RecipientIdentifier#encoding()}: {@code plain},
+         *                 {@code urlencoded}, {@code base64url}, {@code hex-upper}, {@code md5-upper},
+         *                 {@code sha256(md5)}...)
+         * @return its form; case variants ({@code -upper}) and Base64 alphabets are one form
+         */
+        public static AddressForm of(String encoding) {
+            String e = encoding == null ? "" : encoding.toLowerCase(Locale.ROOT);
+            if (e.endsWith("-upper")) {
+                e = e.substring(0, e.length() - "-upper".length());
+            }
+            switch (e) {
+                case "plain", "urlencoded", "verp", "hex" -> {
+                    return new AddressForm(e, null);
+                }
+                case "base64", "base64url" -> {
+                    return new AddressForm("base64", null);
+                }
+                default -> {
+                    String digest = digestName(e);
+                    return digest != null ? new AddressForm("hash", digest) : new AddressForm("other", encoding);
+                }
+            }
+        }
+
+        /** @return {@code MD5}, {@code SHA-256}, {@code SHA-256(MD5)}... or {@code null} when not a digest code. */
+        private static String digestName(String code) {
+            int open = code.indexOf('(');
+            if (open > 0 && code.endsWith(")")) {
+                String outer = DIGESTS.get(code.substring(0, open));
+                String inner = digestName(code.substring(open + 1, code.length() - 1));
+                return outer == null || inner == null ? null : outer + "(" + inner + ")";
+            }
+            return DIGESTS.get(code);
+        }
+    }
+
+    /**
      * The recipient's address found in a tracker, with where it is as a code.
      *
      * @param value        the value as it appears
@@ -795,13 +917,31 @@ public record Dossier(
      *                     be worded per language with {@link org.pixelproof.detect.DetectLabels#where}; {@code null}
      *                     when the analysis gives none (the templates then word {@code position})
      * @param whereName    the parameter or header name that goes with {@code whereCode}, or {@code null}
+     * @param foundIn      for click tracking, the link it was read in ({@code L12}, as in the list of links: the
+     *                     first that holds it); {@code null} for a pixel, or when no link holds it as written
      */
     public record IdentifierRow(String value, String encoding, String position, String positionName,
-            String whereCode, String whereName) {
+            String whereCode, String whereName, String foundIn) {
         /** The form without the analysis's where code. */
         public IdentifierRow(String value, String encoding, String position, String positionName) {
-            this(value, encoding, position, positionName, null, null);
+            this(value, encoding, position, positionName, null, null, null);
         }
+
+        /** The form without the link it was read in. */
+        public IdentifierRow(String value, String encoding, String position, String positionName, String whereCode,
+                String whereName) {
+            this(value, encoding, position, positionName, whereCode, whereName, null);
+        }
+    }
+
+    /**
+     * A per-recipient token of a tracker, with the link it was read in.
+     *
+     * @param value   {@code name=value} or a bare path token, as found in the URL
+     * @param foundIn for click tracking, the link it was read in ({@code L12}: the first that holds it); {@code null}
+     *                for a pixel, or when no link holds it as written
+     */
+    public record TokenRow(String value, String foundIn) {
     }
 
     /**
@@ -1115,6 +1255,23 @@ public record Dossier(
                     List.of());
         }
 
+        /**
+         * @return the SIREN when its check key passes (Luhn, {@link org.pixelproof.detect.SirenCheck#isValidSiren}),
+         *         else {@code null}: the only form in which a letter may give it as the organisation's identifier
+         */
+        public String validSiren() {
+            return siren != null && org.pixelproof.detect.SirenCheck.isValidSiren(siren) ? siren : null;
+        }
+
+        /**
+         * @return the SIREN as written in the message when its check key fails (a typing error, a made-up number, or
+         *         not a SIREN at all), else {@code null}; letters quote it only as "written in the message, check key
+         *         fails", never as the organisation's identifier
+         */
+        public String invalidSiren() {
+            return siren != null && !org.pixelproof.detect.SirenCheck.isValidSiren(siren) ? siren : null;
+        }
+
         /** @return true when the message names its sender in a way that makes its identity doubtful. */
         public boolean identityDoubtful() {
             return !identityCaveats.isEmpty();
@@ -1139,6 +1296,31 @@ public record Dossier(
         public boolean nameFromDisplayName() {
             return "display-name".equals(nameSource);
         }
+
+        /**
+         * @return true when the postal address read in the message is outside France by its shape
+         *         ({@link org.pixelproof.detect.AddressCountry}): the organisation appears to be established abroad,
+         *         and no SIREN is asked of it
+         */
+        public boolean establishedOutsideFrance() {
+            org.pixelproof.detect.AddressCountry c = org.pixelproof.detect.AddressCountry.of(postalAddress);
+            return c != null && !c.france();
+        }
+
+        /** @return the French name of the country of the postal address ("Allemagne"), or {@code null}. */
+        public String countryFr() {
+            return countryName(Locale.FRENCH);
+        }
+
+        /** @return the English name of the country of the postal address ("Germany"), or {@code null}. */
+        public String countryEn() {
+            return countryName(Locale.ENGLISH);
+        }
+
+        private String countryName(Locale locale) {
+            org.pixelproof.detect.AddressCountry c = org.pixelproof.detect.AddressCountry.of(postalAddress);
+            return c == null ? null : c.name(locale);
+        }
     }
 
     /**
@@ -1150,10 +1332,16 @@ public record Dossier(
      * @param location the header name ({@code source} header) or the MIME part path, or the analysis's own English
      *                 description for {@code other}
      * @param email    the e-mail's label ({@code E2}) when the dossier has several, else {@code null}
-     * @param evidence the source excerpt, or {@code null}
+     * @param evidence  the source excerpt, or {@code null}
+     * @param qualifier what the reader must know about the value, a {@link SenderClue#qualifier()} code, or
+     *                  {@code null}
      */
     public record ClueRow(String field, String value, String source, String location, String email,
-            String evidence) {
+            String evidence, String qualifier) {
+        /** A clue with nothing to qualify its value. */
+        public ClueRow(String field, String value, String source, String location, String email, String evidence) {
+            this(field, value, source, location, email, evidence, null);
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.pixelproof.analysis.Analysis;
 import org.pixelproof.analysis.MessageSummary;
 import org.pixelproof.assess.Assessment;
+import org.pixelproof.assess.ClassificationCue;
 import org.pixelproof.assess.MessageClass;
 import org.pixelproof.assess.TimelineEntry;
 import org.pixelproof.assess.Verdict;
@@ -30,6 +31,7 @@ import org.pixelproof.authenticity.Authenticity;
 import org.pixelproof.authenticity.DkimResult;
 import org.pixelproof.detect.ConsentMarker;
 import org.pixelproof.detect.ConsentMarkerType;
+import org.pixelproof.detect.IdentifierEvidence;
 import org.pixelproof.detect.Link;
 import org.pixelproof.detect.Location;
 import org.pixelproof.detect.Party;
@@ -376,10 +378,12 @@ public final class DossierBuilder {
             String destination = destination(t, a.links());
             TrackerRow row = new TrackerRow(t.id(), t.kind(), t.url(), t.host(), firstParty ? null : t.vendor(),
                     v == null ? null : v.legalName(), v == null ? null : v.country(), v != null && v.outsideEea(),
-                    t.party(), t.hiddenBy(), t.recipientIdentifiers(), shown, reasons, destination, t.wrappedBy(),
-                    t.confidence(), t.signals(), t.ruleId(), evidence(t.location(), t.evidence()), linkIds,
-                    signalRows(t, linkIds.size()), identifierRows(t), t.hiddenByCodes(), t.conditionCode(),
-                    t.partyCode());
+                    t.party(), t.hiddenBy(), t.recipientIdentifiers(), shown, reasons, destination,
+                    wrapperName(t.wrappedBy()), t.confidence(), t.signals(), t.ruleId(),
+                    evidence(t.location(), t.evidence()), linkIds,
+                    signalRows(t, linkIds.size()), identifierRows(t, a.links()), t.hiddenByCodes(),
+                    t.conditionCode(), t.partyCode(), shown.stream().map(x -> new Dossier.TokenRow(x,
+                            foundIn(x, t, a.links()))).toList());
             if (ordinaryLink(t, row)) {
                 setAside.add(row);
             } else {
@@ -448,11 +452,33 @@ public final class DossierBuilder {
         List<Header> headers = ce.email().headers();
         return new EmailRecord(label, a.id(), a.file(), a.sha256(), a.sizeBytes(), a.analysedAt(), a.rulesVersion(),
                 id, verdict, trackers, a.remoteContent(), markers, a.missingConsentMarkers(),
-                as == null ? MessageClass.UNKNOWN : as.messageClass(), as == null ? List.of() : as.cues(),
+                as == null ? MessageClass.UNKNOWN : as.messageClass(),
+                as == null ? List.of() : distinctCues(as.cues()),
                 exemptions(as), received, timeline,
                 new AuthenticityRecord(au.dkim(), au.authenticationResults(), au.receivedChain(), au.deliveredAt()),
                 headers, rendered.xhtmlFragment(), rendered.placeholders(), a.anomalies(), caveats, ce.original(),
                 links, ownCopy, beforeGdpr, difference, setAside, rendered.truncated());
+    }
+
+    /**
+     * @param id a recipient-side link wrapper's rule id ({@code outlook-safelinks}), or {@code null}
+     * @return its display name from the rule set ("Microsoft Defender for Office 365 Safe Links"), the id itself when
+     *         the rule set does not know it, {@code null} for {@code null}
+     */
+    private String wrapperName(String id) {
+        if (id == null) {
+            return null;
+        }
+        return rules.linkWrappers().stream().filter(w -> w.id().equals(id)).map(w -> w.name())
+                .filter(Objects::nonNull).findFirst().orElse(id);
+    }
+
+    /**
+     * @return the cues, each one that says what another says (same code, same class, same excerpt: two promotional
+     *         phrases of one subject line) listed once, in their order
+     */
+    static List<ClassificationCue> distinctCues(List<ClassificationCue> cues) {
+        return List.copyOf(new LinkedHashSet<>(cues));
     }
 
     /**
@@ -544,8 +570,18 @@ public final class DossierBuilder {
                 : address == null ? null : address.toLowerCase(Locale.ROOT)};
     }
 
-    /** @return the recipient identifiers of a tracker with their places as codes. */
-    private static List<Dossier.IdentifierRow> identifierRows(Tracker t) {
+    /**
+     * @return the link ({@code L12}) a click tracker's identifier was read in (the first link that holds it, the one
+     *         whose address is shown when that one does), or {@code null} for a pixel or when no link holds it as
+     *         written
+     */
+    private static String foundIn(String value, Tracker t, List<Link> links) {
+        IdentifierEvidence.Source s = IdentifierEvidence.of(value, t, links);
+        return s == null ? null : s.linkId();
+    }
+
+    /** @return the recipient identifiers of a tracker with their places as codes and the link each was read in. */
+    private static List<Dossier.IdentifierRow> identifierRows(Tracker t, List<Link> links) {
         List<Dossier.IdentifierRow> out = new ArrayList<>();
         for (var ri : t.recipientIdentifiers()) {
             String w = ri.where() == null ? "" : ri.where();
@@ -561,7 +597,7 @@ public final class DossierBuilder {
                 name = w.isEmpty() ? null : w;
             }
             out.add(new Dossier.IdentifierRow(ri.value(), ri.encoding(), position, name, ri.whereCode(),
-                    ri.whereName()));
+                    ri.whereName(), foundIn(ri.value(), t, links)));
         }
         return out;
     }
@@ -603,8 +639,14 @@ public final class DossierBuilder {
                 case "declared-size" -> value = d;
                 case "css-size" -> value = d.startsWith("CSS ") ? d.substring(4) : d;
                 case "hidden-css" -> value = d.startsWith("hidden attribute") ? "hidden" : d;
-                case "off-screen", "hidden-wrapper", "conditional-css" -> {
-                    value = d.replaceFirst("^rule fires only on ", "");
+                case "off-screen", "hidden-wrapper" -> value = d;
+                case "conditional-css" -> {
+                    // "rule fires only on forward or reply; also rule ...": the context's stable code, as
+                    // Tracker#conditionCode gives it ("forward-reply"), worded by DetectLabels
+                    String condition = d.replaceFirst("^rule fires only on ", "");
+                    int also = condition.indexOf(';');
+                    condition = (also >= 0 ? condition.substring(0, also) : condition).strip();
+                    value = condition.isEmpty() ? null : condition.replace(' ', '-').replace("-or-", "-");
                 }
                 case "empty-alt" -> value = d.startsWith("alt=") ? d : null;
                 case "only-image-from-host" -> value = t.host();
@@ -653,7 +695,7 @@ public final class DossierBuilder {
                 if (seen.add(c.field() + "\u0000" + c.value())) {
                     String label = records.get(i).label();
                     clues.add(several ? new SenderClue(c.field(), c.value(), label + ", " + c.where(),
-                            c.evidence()) : c);
+                            c.evidence(), c.qualifier()) : c);
                     ClueRow row = clueRow(c, several ? label : null);
                     if (clueRows.stream().noneMatch(r -> nearDuplicate(r, row))) {
                         clueRows.add(row);
@@ -712,14 +754,19 @@ public final class DossierBuilder {
         // a transfer through the trackers: an ESP seen only in the headers is listed, but loads nothing on opening
         boolean outside = vendorRows.stream().anyMatch(v -> v.outsideEea() && !v.trackerIds().isEmpty());
         String dpo = firstNonNull(emails, SenderIdentity::dpoContact);
+        // the SIREN, SIRET and their check from one e-mail: the first whose numbers pass the check, else the first
+        // with a SIREN (never a valid flag from one e-mail beside the number of another)
+        SenderIdentity sirenSource = emails.stream().map(e -> e.analysis().sender()).filter(Objects::nonNull)
+                .filter(x -> x.siren() != null && x.sirenValid()).findFirst()
+                .orElse(emails.stream().map(e -> e.analysis().sender()).filter(Objects::nonNull)
+                        .filter(x -> x.siren() != null).findFirst().orElse(null));
         String[] contact = contact(dpo, clues, clueRows, fromAddress, fromDomain,
                 s == null ? List.of() : s.dkimDomains());
         return new Organisation(name, fromAddress, fromDomain, s == null ? null : s.replyTo(),
                 s == null ? null : s.returnPath(), s == null ? List.of() : s.dkimDomains(),
                 s == null ? List.of() : s.listUnsubscribe(), firstNonNull(emails, SenderIdentity::postalAddress),
-                firstNonNull(emails, SenderIdentity::siren), firstNonNull(emails, SenderIdentity::siret),
-                emails.stream().map(e -> e.analysis().sender()).filter(Objects::nonNull)
-                        .anyMatch(x -> x.siren() != null && x.sirenValid()),
+                sirenSource == null ? null : sirenSource.siren(), sirenSource == null ? null : sirenSource.siret(),
+                sirenSource != null && sirenSource.sirenValid(),
                 firstNonNull(emails, SenderIdentity::privacyPolicyUrl), dpo, clues, List.copyOf(missing), vendorRows,
                 List.copyOf(hosts), outside, nameSource, fromName, contact[0], contact[1], clueRows,
                 impersonation(emails, clues, fromDomain, fromName),
@@ -824,7 +871,7 @@ public final class DossierBuilder {
             };
             location = m.group(3);
         }
-        return new ClueRow(c.field(), c.value(), source, location, email, c.evidence());
+        return new ClueRow(c.field(), c.value(), source, location, email, c.evidence(), c.qualifier());
     }
 
     /**

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.pixelproof.detect.DetectLabels;
+import org.pixelproof.ingest.Anomaly;
 
 /**
  * Renders dossiers and letters from the Qute templates of {@code templates/dossier/{fr,en}/} and
@@ -51,7 +52,9 @@ import org.pixelproof.detect.DetectLabels;
  * it; nothing else is ever written unescaped. {@code {name.withDe}} writes the French preposition "de" before a name,
  * elided before a vowel ({@code d'Amazon}, {@code d'Alex Martin}, {@code de Jean Petit}). {@code {code.label}} writes
  * a stable code of the detector ({@code CSS_HIDDEN}, {@code SENDER_SUBDOMAIN_OPERATOR_UNKNOWN}...) in the template's
- * language, and {@code {identifierRow.whereLabel}} where the recipient's address was found (see {@link DetectLabels}).
+ * language, {@code {encoding.encodingLabel}} how the recipient's address was encoded ({@code sha256} gives "hachée
+ * SHA-256"), {@code {anomaly.label}} a reading anomaly, and {@code {identifierRow.whereLabel}} where the recipient's
+ * address was found (see {@link DetectLabels}).
  *
  * <p>The French templates ({@code dossier/fr/}, {@code letters/fr/}) get French typography when loaded: non-breaking
  * spaces before {@code : ; ! ?} and inside guillemets, so that punctuation never starts a line (see
@@ -83,6 +86,12 @@ public final class DossierTemplates {
                 .addValueResolver(ValueResolver.builder().applyToBaseClass(String.class).applyToName("label")
                         .priority(20).resolveSync(ctx -> DetectLabels.label((String) ctx.getBase(), locale(ctx)))
                         .build())
+                .addValueResolver(ValueResolver.builder().applyToBaseClass(String.class).applyToName("encodingLabel")
+                        .priority(20).resolveSync(ctx -> DetectLabels.encoding((String) ctx.getBase(), locale(ctx)))
+                        .build())
+                .addValueResolver(ValueResolver.builder().applyToBaseClass(Anomaly.class).applyToName("label")
+                        .priority(20).resolveSync(ctx -> DetectLabels.label(
+                                "anomaly." + ((Anomaly) ctx.getBase()).code().name(), locale(ctx))).build())
                 .addValueResolver(ValueResolver.builder().applyToBaseClass(Dossier.IdentifierRow.class)
                         .applyToName("whereLabel").priority(20).resolveSync(ctx -> {
                             Dossier.IdentifierRow r = (Dossier.IdentifierRow) ctx.getBase();

@@ -196,6 +196,10 @@ public final class EmailParser {
             log.add(shape.rejection(), "1", shape.detail());
             return rejected(fileName, sha256, sizeBytes, log);
         }
+        if (shape.nulBytes() > 0) {
+            log.add(AnomalyCode.MALFORMED_HEADER, "1", "the header block holds " + Safe.count(shape.nulBytes())
+                    + " NUL byte(s), which RFC 5322 section 2.2 does not allow; the message was read all the same");
+        }
         int offset = shape.offset();
         byte[] message = offset == 0 ? raw : Arrays.copyOfRange(raw, offset, raw.length);
         Reading outer = read(message, log);

@@ -12,10 +12,14 @@ import java.util.Set;
  * <ol>
  *   <li>the first line is a header field: a name of 1 to {@value #MAX_NAME} printable US-ASCII characters other than
  *       {@code :} (RFC 5322 section 3.6.8), optional blanks, then {@code :};</li>
- *   <li>the header block (up to the first empty line, at most {@value #MAX_SCAN_BYTES} bytes scanned) holds no NUL
- *       byte and at least one field that a received message carries: one of RFC 5322 section 3.6 (Date, From, To,
- *       Subject, Message-ID, Received, Return-Path...), of MIME (MIME-Version, Content-Type...), or a delivery field
- *       added by mail servers (Delivered-To, X-Original-To, DKIM-Signature, ARC-Seal, Authentication-Results).</li>
+ *   <li>the header block (up to the first empty line, at most {@value #MAX_SCAN_BYTES} bytes scanned) holds at least
+ *       one field that a received message carries: one of RFC 5322 section 3.6 (Date, From, To, Subject, Message-ID,
+ *       Received, Return-Path...), of MIME (MIME-Version, Content-Type...), or a delivery field added by mail servers
+ *       (Delivered-To, X-Original-To, DKIM-Signature, ARC-Seal, Authentication-Results), before any NUL byte;</li>
+ *   <li>NUL bytes (which RFC 5322 section 2.2 does not allow in header fields) are at most one in
+ *       {@value #NUL_RATIO} bytes of the header block: text in UTF-16 or binary data has far more. A few NUL bytes
+ *       are the sender's doing, not a sign that the input is something else: the message is read, and
+ *       {@link Shape#nulBytes()} says how many there were so that the caller records them.</li>
  * </ol>
  * Whatever fails gets a {@link AnomalyCode#NOT_A_MESSAGE} whose detail names the rule that failed and, from its first
  * bytes, what the input seems to be (PDF, ZIP, HTML, image, OLE2 such as an Outlook {@code .msg}, binary data),
@@ -26,6 +30,8 @@ final class MessageShape {
     static final int MAX_NAME = 998;
     /** Most bytes of the header block scanned for a message field: 4 MiB. */
     static final int MAX_SCAN_BYTES = 4 << 20;
+    /** A header block with more than one NUL byte per this many bytes is not a message: 64. */
+    static final int NUL_RATIO = 64;
 
     private static final Set<String> MESSAGE_FIELDS = Set.of(
             "date", "from", "sender", "reply-to", "to", "cc", "bcc", "message-id", "in-reply-to", "references",
@@ -37,8 +43,18 @@ final class MessageShape {
     private MessageShape() {
     }
 
-    /** The outcome: where the message starts, or why the input is rejected. */
-    record Shape(int offset, AnomalyCode rejection, String detail) {
+    /**
+     * The outcome: where the message starts, or why the input is rejected.
+     *
+     * @param offset    where the header block starts (0 when rejected)
+     * @param rejection why the input is not a message, or {@code null}
+     * @param detail    the rejection's content-free explanation, or {@code null}
+     * @param nulBytes  NUL bytes in the header block of an accepted message (0 when rejected)
+     */
+    record Shape(int offset, AnomalyCode rejection, String detail, int nulBytes) {
+        Shape(int offset, AnomalyCode rejection, String detail) {
+            this(offset, rejection, detail, 0);
+        }
     }
 
     /**
@@ -61,11 +77,16 @@ final class MessageShape {
         int end = Math.min(length, start + MAX_SCAN_BYTES);
         int lineStart = start;
         boolean found = false;
-        for (int i = start; i < end; i++) {
+        int nul = 0;
+        int i = start;
+        for (; i < end; i++) {
             byte b = raw[i];
             if (b == 0) {
-                return new Shape(0, AnomalyCode.NOT_A_MESSAGE, "the header block contains NUL bytes; "
-                        + whatItLooksLike(raw, start, length));
+                nul++;
+                if (!found || (long) nul * NUL_RATIO > i - start + 1 && nul > 1) {
+                    return new Shape(0, AnomalyCode.NOT_A_MESSAGE, "the header block contains NUL bytes; "
+                            + whatItLooksLike(raw, start, length));
+                }
             }
             if (b == '\n' || i == end - 1) {
                 int lineEnd = b == '\n' ? i : i + 1;
@@ -88,7 +109,11 @@ final class MessageShape {
             return new Shape(0, AnomalyCode.NOT_A_MESSAGE, "the input starts with 'Name: value' lines but none "
                     + "of them is a field of a received message (From, To, Subject, Date, Received, Content-Type...)");
         }
-        return new Shape(start, null, null);
+        if ((long) nul * NUL_RATIO > i - start && nul > 1) {
+            return new Shape(0, AnomalyCode.NOT_A_MESSAGE, "the header block contains NUL bytes; "
+                    + whatItLooksLike(raw, start, length));
+        }
+        return new Shape(start, null, null, nul);
     }
 
     /**

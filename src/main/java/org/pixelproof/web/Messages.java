@@ -221,6 +221,10 @@ public interface Messages {
     @Message
     String result_fill_form();
 
+    /** @return the label of the link to the details form once details were saved ("Modifier mes coordonnées"). */
+    @Message
+    String result_edit_details();
+
     @Message
     String result_saved();
 
@@ -231,10 +235,13 @@ public interface Messages {
     String verdict_doubtful();
 
     @Message
-    String verdict_doubtful_why();
+    String verdict_incomplete();
 
     @Message
-    String result_points_edit();
+    String result_nothing_found_in_part();
+
+    @Message
+    String verdict_doubtful_why();
 
     @Message
     String result_toc();
@@ -307,17 +314,23 @@ public interface Messages {
     @Message
     String what_sender_learns_title();
 
+    /**
+     * @param receiptOnly true when only a read receipt tells of the reading (no tracker loads on opening): it is then
+     *                    said as what the receipt, if sent, reveals
+     * @return that the sender learns the opening
+     */
     @Message
-    String learns_open();
-
-    @Message
-    String learns_ip();
+    String learns_open(boolean receiptOnly);
 
     @Message
     String learns_device();
 
     @Message
     String learns_click();
+
+    /** @return that the trackers {@code ids} ("T1, T3"), {@code count} of them, tie what they reveal to the person. */
+    @Message
+    String learns_identity(String ids, int count);
 
     @Message
     String section_markers();
@@ -662,42 +675,6 @@ public interface Messages {
 
     @Message
     String delete_cancel();
-
-    @Message
-    String api_title();
-
-    @Message
-    String api_intro();
-
-    @Message
-    String api_spec_json();
-
-    @Message
-    String api_spec_yaml();
-
-    @Message
-    String api_col_call();
-
-    @Message
-    String api_col_what();
-
-    @Message
-    String api_create();
-
-    @Message
-    String api_get();
-
-    @Message
-    String api_dossier();
-
-    @Message
-    String api_original();
-
-    @Message
-    String api_delete();
-
-    @Message
-    String api_example();
 
     @Message
     String home_fate_no_dns();

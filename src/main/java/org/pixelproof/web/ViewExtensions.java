@@ -11,15 +11,20 @@ import java.util.Locale;
 import org.pixelproof.analysis.Analysis;
 import org.pixelproof.assess.Verdict;
 import org.pixelproof.authenticity.MailDates;
+import org.pixelproof.detect.AddressCountry;
 import org.pixelproof.detect.Confidence;
 import org.pixelproof.detect.ConsentMarker;
+import org.pixelproof.detect.ConsentMarkerFinder;
 import org.pixelproof.detect.ConsentMarkerType;
 import org.pixelproof.detect.RemoteResource;
 import org.pixelproof.detect.DetectLabels;
+import org.pixelproof.detect.IdentifierEvidence;
 import org.pixelproof.detect.RecipientIdentifier;
+import org.pixelproof.detect.SenderIdentity;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.dossier.Dossier;
 import org.pixelproof.dossier.DossierBuilder;
+import org.pixelproof.ingest.Anomaly;
 
 /**
  * View logic for the Qute pages, kept out of the templates: CSS classes, dates in the page's language, sizes, titles,
@@ -63,6 +68,14 @@ public final class ViewExtensions {
         return analysis.assessment().caveats().contains(org.pixelproof.assess.Caveat.PART_NOT_ANALYSED.code());
     }
 
+    /**
+     * @return true when no tracker was found but a limit left part of the message unread: the result is then
+     *         incomplete, not a clean bill ({@link #partNotAnalysed})
+     */
+    static boolean nothingFoundInPart(Analysis analysis) {
+        return analysis.verdict() == Verdict.NO_TRACKING_FOUND && partNotAnalysed(analysis);
+    }
+
     /** @return the size in whole mebibytes, e.g. {@code 25} for 26,214,400 bytes (at least 1). */
     static long megabytes(long bytes) {
         return Math.max(1, bytes >> 20);
@@ -103,18 +116,125 @@ public final class ViewExtensions {
     }
 
     /**
-     * @return the signal row's value as shown: the encoding of the recipient's address in the page's language for
-     *         {@code recipient-identifier} ("encodée pour URL"), the technical value itself otherwise
+     * @return the signal in the page's language; for {@code recipient-identifier} with how the address is encoded
+     *         ("contient l'adresse électronique du destinataire, encodée en Base64") and for {@code conditional-css}
+     *         with the context the rule applies in, so that these values, which are words, are worded too
      */
-    static String displayValue(Dossier.SignalRow row, String lang) {
-        return "recipient-identifier".equals(row.code()) ? DetectLabels.encoding(row.value(),
-                Locale.forLanguageTag(lang)) : row.value();
+    static String signalLabel(Dossier.SignalRow row, String lang) {
+        Locale locale = Locale.forLanguageTag(lang);
+        if (row.value() != null && "recipient-identifier".equals(row.code())) {
+            return DetectLabels.label("recipient-identifier.with-encoding", locale,
+                    DetectLabels.encoding(row.value(), locale));
+        }
+        if (row.value() != null && "conditional-css".equals(row.code())) {
+            return DetectLabels.label("conditional-css.with-context", locale, DetectLabels.label(row.value(), locale));
+        }
+        return DetectLabels.label(row.code(), locale);
+    }
+
+    /**
+     * @return the signal row's technical value, shown as code next to {@link #signalLabel} (a rule id, CSS, an HTML
+     *         attribute); {@code null} when there is none or when {@link #signalLabel} already words it
+     */
+    static String technicalValue(Dossier.SignalRow row) {
+        return "recipient-identifier".equals(row.code()) || "conditional-css".equals(row.code()) ? null
+                : row.value();
     }
 
     /** @return where the recipient's address was found, in the page's language ({@code where} when no code). */
     static String whereLabel(RecipientIdentifier r, String lang) {
         return r.whereCode() == null ? r.where() : DetectLabels.where(r.whereCode(), r.whereName(),
                 Locale.forLanguageTag(lang));
+    }
+
+    /** Longest identifier value shown whole on the result page, in characters; longer ones are cut, marked. */
+    static final int MAX_VALUE_CHARS = 120;
+    /** Characters of a URL shown before an identifier in an excerpt (after the scheme and host). */
+    static final int EXCERPT_BEFORE = 40;
+    /** Characters of a URL shown after an identifier in an excerpt. */
+    static final int EXCERPT_AFTER = 20;
+
+    /**
+     * An identifier value as the page shows it.
+     *
+     * @param text   the value, or its first {@link #MAX_VALUE_CHARS} characters followed by {@code …}
+     * @param cut    true when the value was cut
+     * @param length the value's whole length, in characters
+     */
+    public record Bounded(String text, boolean cut, int length) {
+    }
+
+    /**
+     * Where an identifier of a tracker was read, as the page shows it.
+     *
+     * @param linkId   {@code L12} (numbered as in the dossier) when it was read in another link than the one whose
+     *                 address is shown for the tracker, else {@code null}
+     * @param inShown  true when it is in the address shown for the tracker
+     * @param before   the excerpt of that link's URL before the value (scheme and host, {@code …}, then up to
+     *                 {@link #EXCERPT_BEFORE} characters), or the whole excerpt when the value is not there as written
+     * @param value    the value as it stands in the URL, bounded like {@link Bounded}; empty when not there as written
+     * @param after    up to {@link #EXCERPT_AFTER} characters after it, {@code …} when cut
+     */
+    public record FoundIn(String linkId, boolean inShown, String before, String value, String after) {
+    }
+
+    /** @return the value whole, or cut after {@link #MAX_VALUE_CHARS} characters with {@code …}. */
+    static Bounded bounded(String value) {
+        return value.length() <= MAX_VALUE_CHARS ? new Bounded(value, false, value.length())
+                : new Bounded(value.substring(0, MAX_VALUE_CHARS) + "\u2026", true, value.length());
+    }
+
+    /** @return how many of the message's links the tracker stands for (0 for a pixel or beacon). */
+    static int linkCount(Tracker t, Analysis a) {
+        return IdentifierEvidence.linkCount(t, a.links());
+    }
+
+    /** @return where the recipient's address was read among the tracker's URLs, or {@code null} when unknown. */
+    static FoundIn foundIn(RecipientIdentifier r, Tracker t, Analysis a) {
+        return foundIn(IdentifierEvidence.of(r.value(), t, a.links()), t);
+    }
+
+    /** @return where a per-recipient token ({@code name=value}) was read, or {@code null} when unknown. */
+    static FoundIn tokenFoundIn(String token, Tracker t, Analysis a) {
+        return foundIn(IdentifierEvidence.of(token, t, a.links()), t);
+    }
+
+    private static FoundIn foundIn(IdentifierEvidence.Source s, Tracker t) {
+        if (s == null) {
+            return null;
+        }
+        boolean shown = s.url().equals(t.url());
+        String url = s.url();
+        if (s.at() < 0) {
+            return new FoundIn(shown ? null : s.linkId(), shown, bounded(url).text(), "", "");
+        }
+        int scheme = url.indexOf("://");
+        int slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+        int hostEnd = slash < 0 ? Math.min(url.length(), s.at()) : slash;
+        int from = Math.max(0, s.at() - EXCERPT_BEFORE);
+        String before = from <= hostEnd ? url.substring(0, s.at())
+                : url.substring(0, hostEnd) + "/\u2026" + url.substring(from, s.at());
+        String value = url.substring(s.at(), s.end());
+        Bounded b = bounded(value);
+        String after = "";
+        if (!b.cut()) {
+            int end = Math.min(url.length(), s.at() + value.length() + EXCERPT_AFTER);
+            after = url.substring(s.at() + value.length(), end) + (end < url.length() ? "\u2026" : "");
+        }
+        return new FoundIn(shown ? null : s.linkId(), shown, before, b.text(), after);
+    }
+
+    /**
+     * @return the country of the sender's postal address by its shape ({@link AddressCountry#of}), or {@code null}
+     *         when there is none or its shape tells nothing
+     */
+    static AddressCountry addressCountry(SenderIdentity s) {
+        return AddressCountry.of(s.postalAddress());
+    }
+
+    /** @return the country's name in the page's language ("Allemagne"), or {@code null} when not determined. */
+    static String countryName(AddressCountry c, String lang) {
+        return c.name(Locale.forLanguageTag(lang));
     }
 
     /** @return how the recipient's address was encoded, in the page's language ("hachée SHA-256"). */
@@ -134,6 +254,80 @@ public final class ViewExtensions {
                     : m.type());
         }
         return List.copyOf(kinds);
+    }
+
+    /**
+     * What the trackers found let the sender learn, for the result page's "what the sender learns": only what the
+     * kinds of tracker found reveal, as the dossier's section "what the sender learns" words it per kind.
+     *
+     * @param opening     a tracker loads on opening (tracking pixel, CSS beacon, other beacon): the opening, its time
+     *                    and count, the IP address, the mail program and device
+     * @param readReceipt the message asks for a read receipt: that and when it was read, if the program sends it
+     * @param clicks      links are click-tracked: which link was clicked and when, the IP address and browser
+     * @param identifying the ids of the trackers that carry an identifier specific to the recipient (the address, or
+     *                    a per-recipient token), in order; empty when none does
+     */
+    public record SenderLearns(boolean opening, boolean readReceipt, boolean clicks, List<String> identifying) {
+        public SenderLearns {
+            identifying = List.copyOf(identifying);
+        }
+
+        /** @return true when only a read receipt tells of the reading: no tracker loads on opening. */
+        public boolean receiptOnly() {
+            return readReceipt && !opening;
+        }
+
+        /** @return the identifying trackers' ids joined with ", " ("T1, T3"). */
+        public String identifyingIds() {
+            return String.join(", ", identifying);
+        }
+    }
+
+    /** @return what the analysis's trackers let the sender learn (see {@link SenderLearns}). */
+    static SenderLearns senderLearns(Analysis analysis) {
+        boolean opening = false;
+        boolean readReceipt = false;
+        boolean clicks = false;
+        List<String> identifying = new java.util.ArrayList<>();
+        for (Tracker t : analysis.trackers()) {
+            switch (t.kind()) {
+                case OPEN_PIXEL, CSS_BEACON, OTHER_BEACON -> opening = true;
+                case READ_RECEIPT -> readReceipt = true;
+                case CLICK_TRACKING -> clicks = true;
+            }
+            if (!t.recipientIdentifiers().isEmpty() || !t.perRecipientTokens().isEmpty()) {
+                identifying.add(t.id());
+            }
+        }
+        return new SenderLearns(opening, readReceipt, clicks, identifying);
+    }
+
+    /**
+     * @return the marker's text as quoted from the message: for a {@code List-Unsubscribe} header, the header and its
+     *         URI only (whether it is one-click is worded apart, see {@link #oneClick}); the marker's text otherwise
+     */
+    static String quoted(ConsentMarker m) {
+        if (m.type() == ConsentMarkerType.LIST_UNSUBSCRIBE_HEADER && m.url() != null) {
+            return "List-Unsubscribe: <" + m.url() + ">";
+        }
+        return m.text();
+    }
+
+    /** @return true for a {@code List-Unsubscribe} header URI with RFC 8058 one-click unsubscription. */
+    static boolean oneClick(ConsentMarker m) {
+        return ConsentMarkerFinder.RULE_LIST_UNSUBSCRIBE_ONE_CLICK.equals(m.ruleId());
+    }
+
+    /**
+     * @return a reading anomaly in the page's language ("séquences quoted-printable invalides, gardées telles
+     *         quelles"); the English page adds the analysis's own English detail, which names the specifics (how many
+     *         escapes, which charset)
+     */
+    static String anomalyText(Anomaly anomaly, String lang) {
+        Locale locale = Locale.forLanguageTag(lang);
+        String label = DetectLabels.label("anomaly." + anomaly.code().name(), locale);
+        return "en".equals(locale.getLanguage()) && !anomaly.detail().isBlank() ? label + ": " + anomaly.detail()
+                : label;
     }
 
     /**

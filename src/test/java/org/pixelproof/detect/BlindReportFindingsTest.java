@@ -328,6 +328,8 @@ class BlindReportFindingsTest {
                 SenderIdentityCheck.NAME_NOT_IN_SENDER_DOMAINS, SenderIdentityCheck.FOOTER_DOMAIN_NOT_SENDER,
                 SenderIdentityCheck.FROM_ADDRESS_WITHOUT_DOMAIN, SenderIdentityCheck.BRAND_NOT_SENDER,
                 SenderIdentityCheck.MIXED_SCRIPT_NAME,
+                SenderClue.CHECK_DIGIT_INVALID, SenderClue.TRACKED_LINK_DESTINATION_UNKNOWN,
+                SenderClue.TRACKED_LINK_IDENTIFIES_RECIPIENT,
                 "print", "dark-mode", "hover", "forward-reply", "client-detection", "device-query", "feature-query")) {
             assertTrue(DetectLabels.codes().contains(c), "no label for " + c);
         }

@@ -112,6 +112,65 @@ class ConsentMarkerFinderTest {
     }
 
     @Test
+    void plainTextLinkAfterABeRemovedFromSentenceIsAnUnsubscribeLink() {
+        // modelled on an old survey-panel invitation: a bare URL after "... please click here to", whose URL words
+        // say "unsubscribes" (plural); the contact link of the same footer stays an ordinary link
+        List<ConsentMarker> m = find(TestEmails.message().plain("""
+                Please do not reply to this email. To view FAQ's or to contact us, please go to our http://www.panel-example.com/index.cfm?action=Main.lobby&MyContent=contact page.
+                ==========
+                You received this email because you registered to be a Panel-Example.com member. If you wish to be removed from the Panel-Example.com panel, please click here to http://www.panel-example.com/index.cfm?action=Main.lobby&myContent=unsubscribes.
+                """).html("<center>hello</center>").build());
+        assertEquals(List.of("http://www.panel-example.com/index.cfm?action=Main.lobby&myContent=unsubscribes"),
+                of(m, UNSUBSCRIBE_LINK).stream().map(ConsentMarker::url).toList(), types(m));
+        assertEquals("en.unsubscribe.remove-from-list", of(m, UNSUBSCRIBE_LINK).get(0).ruleId());
+        assertEquals("text", of(m, UNSUBSCRIBE_LINK).get(0).location().element());
+        // the sentence quoted ends where the plain-text line does, without a dangling full stop after "to"
+        assertEquals("If you wish to be removed from the Panel-Example.com panel, please click here to",
+                of(m, UNSUBSCRIBE_LINK).get(0).text());
+        assertEquals(1, m.size(), types(m));
+    }
+
+    @Test
+    void pluralUnsubscribeWordsInAUrlCountWhenTheTextSaysNothing() {
+        List<ConsentMarker> m = findHtml("""
+                <p><a href="https://www.example.com/index.cfm?myContent=unsubscribes"><img src="x.png" alt=""></a>
+                <a href="https://www.exemple.fr/compte/desinscriptions?u=1">ici</a>
+                <a href="https://www.example.de/abmeldungen/1">hier</a>
+                <a href="https://www.example.com/unsubscribers-club">Join the club</a></p>""");
+        assertEquals(List.of("https://www.example.com/index.cfm?myContent=unsubscribes",
+                "https://www.exemple.fr/compte/desinscriptions?u=1", "https://www.example.de/abmeldungen/1"),
+                of(m, UNSUBSCRIBE_LINK).stream().map(ConsentMarker::url).toList(), types(m));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Si vous souhaitez être retiré du panel Exemple.fr, cliquez ici : https://x.example/u/1",
+            "Pour être supprimée de notre liste de diffusion, rendez-vous sur https://x.example/u/1",
+            "Wenn Sie aus unserem Verteiler entfernt werden möchten, klicken Sie hier: https://x.example/u/1",
+            "Si desea ser eliminado de nuestra lista de correo, haga clic aquí: https://x.example/u/1",
+            "Se desideri essere rimosso dalla nostra lista, clicca qui: https://x.example/u/1",
+            "Wil je verwijderd worden uit onze mailinglijst? Klik hier: https://x.example/u/1",
+            "Se deseja ser removido da nossa lista, clique aqui: https://x.example/u/1",
+            "If you would like to be taken off our mailing list, please go to https://x.example/u/1"})
+    void beRemovedFromTheListInOtherLanguagesIsAnUnsubscribeLink(String plain) {
+        List<ConsentMarker> m = find(TestEmails.message().plain(plain + "\n").build());
+        assertEquals(List.of("https://x.example/u/1"),
+                of(m, UNSUBSCRIBE_LINK).stream().map(ConsentMarker::url).toList(), types(m));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Two items were removed from your cart because they are out of stock: https://shop.example/cart",
+            "This product has been removed from our catalogue, see the new range at https://shop.example/new",
+            "Your old card will be removed from your account next month. Details: https://bank.example/cards",
+            "Les articles retirés de votre panier sont ici : https://shop.example/panier",
+            "To contact us, please go to our https://www.example.com/index.cfm?myContent=contact page."})
+    void removedFromSomethingElseIsNotAnUnsubscribeLink(String plain) {
+        List<ConsentMarker> m = find(TestEmails.message().plain(plain + "\n").build());
+        assertTrue(of(m, UNSUBSCRIBE_LINK).isEmpty(), types(m));
+    }
+
+    @Test
     void urlDecidesOnlyWhenTheTextSaysNothing() {
         List<ConsentMarker> m = findHtml("""
                 <a href="https://t.example.com/L0/https:%2F%2Fshop.example%2Fdesabonner.html/1/abc"><img src="x.png" alt=""></a>

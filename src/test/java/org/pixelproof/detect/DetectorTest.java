@@ -542,4 +542,38 @@ class DetectorTest {
                 List.of());
         assertTrue(big.anomalies().stream().anyMatch(a -> a.code() == org.pixelproof.ingest.AnomalyCode.CSS_TOO_LARGE));
     }
+    @Test
+    void sparkPostDeepLinksWithACustomSubPathAreSparkPostsToo() {
+        // SparkPost's tracked links are <brand host>/f/a/<token>~~/...; a link written with data-msys-sublink has its
+        // own sub-path instead of "a" (support.sparkpost.com, deep-links-self-serve): same redirector, same vendor
+        Detector real = new Detector(org.pixelproof.rules.RuleSetLoader.loadDefault(), IngestLimits.DEFAULT);
+        Findings f = real.detect(Fixtures.html(body(
+                "<a href=\"https://clicks.boulangerie-exemple.fr/f/a/Hq7Lm2Np4Rs6Tv8Wx0Yz~~/AAQxARA~/Kd3Fg5Hj7Kl9Mn1Pq3Rs~~\">Mes billets</a>"
+                + "<a href=\"https://clicks.boulangerie-exemple.fr/f/open-in-app/Zb2Xc4Vn6Bm8Qw0Er2Ty~~/AAQxARA~/Pl9Ok7Ij5Uh3Yg1Tf9Rd~~\">Ouvrir l'application</a>"),
+                "From: Billetterie Exemple <billets@billetterie-exemple.fr>"), List.of());
+        assertEquals(2, f.trackers().size(), f.trackers().toString());
+        Tracker web = f.trackers().get(0);
+        Tracker app = f.trackers().get(1);
+        assertEquals("sparkpost.click-1", web.ruleId());
+        assertEquals("sparkpost.click-sublink", app.ruleId());
+        assertEquals("SparkPost", web.vendor());
+        assertEquals(web.vendor(), app.vendor());
+        assertEquals(web.vendorDetails(), app.vendorDetails());
+        assertEquals(PartyResolver.ESP_ON_SENDER_SUBDOMAIN, app.partyCode());
+        assertEquals(web.partyCode(), app.partyCode());
+    }
+    @Test
+    void aTokenIsShownWholeAsFoundNeverAPieceOfItsValue() {
+        // base64 with '@', '+' and '=' around the measured run: the whole parameter value, percent-encoded as written
+        Detector real = new Detector(org.pixelproof.rules.RuleSetLoader.loadDefault(), IngestLimits.DEFAULT);
+        Tracker t = only(real.detect(Fixtures.html(body("<a href=\"https://t.boulangerie-exemple.fr/r/?id=hab12,cd34,ef56"
+                + "&amp;p1=%40Qx7pKfGm2hlZ%2BW3RqTSnYse9vgiiPKLnCfDTfGvMKE%3D\">Mon compte</a>")), List.of()));
+        assertEquals("adobe-campaign.click-1", t.ruleId());
+        assertEquals(List.of("p1=%40Qx7pKfGm2hlZ%2BW3RqTSnYse9vgiiPKLnCfDTfGvMKE%3D"), t.perRecipientTokens());
+        assertTrue(t.url().contains(t.perRecipientTokens().get(0)), "findable in the URL as written");
+        // base64url in the path: its leading hyphen and padding are part of it
+        Tracker p = only(real.detect(Fixtures.html(body("<img src=\"https://t.boulangerie-exemple.fr/q/-dEy0rJwwjmDN0v81lhAi3A20JQNElX==/o.gif\" "
+                + "width=\"1\" height=\"1\" alt=\"\">")), List.of()));
+        assertEquals(List.of("-dEy0rJwwjmDN0v81lhAi3A20JQNElX=="), p.perRecipientTokens());
+    }
 }

@@ -106,4 +106,17 @@ class VendorIndexTest {
     private static String describe(VendorIndex.VendorMatch m) {
         return m.vendor().id() + "|" + m.pattern().id() + "|" + m.hostMatched() + "|" + m.anyHost();
     }
+
+    @Test
+    void percentEncodedUnreservedCharactersDoNotHideAVendorPath() {
+        WebUrl plain = WebUrl.of("https://shop.us3.list-manage.com/track/open.php?u=1a2b&id=3c4d&e=5e6f", null);
+        WebUrl escaped = WebUrl.of("https://shop.us3.list-manage.com/%74rack/%6Fpen%2ephp?u=1a2b&id=3c4d&e=5e6f", null);
+        List<VendorIndex.VendorMatch> expected = INDEX.match(plain);
+        assertFalse(expected.isEmpty(), "the fixture URL is a known pixel");
+        assertEquals(expected.stream().map(m -> m.pattern().toString()).toList(),
+                INDEX.match(escaped).stream().map(m -> m.pattern().toString()).toList());
+        assertEquals("/track/open.php?q=%20%2F%zz%4", WebUrl.unreservedDecoded("/%74rack/%6fpen.php?q=%20%2F%zz%4"),
+                "only unreserved characters are decoded; other escapes and stray % stay");
+        assertEquals("/a/b", WebUrl.unreservedDecoded("/a/b"));
+    }
 }

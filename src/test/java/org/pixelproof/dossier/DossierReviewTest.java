@@ -406,7 +406,7 @@ class DossierReviewTest {
         assertEquals(DossierFixtures.DESTINATION, click.destination(), "the shown link's own destination");
         String x = xhtml(d);
         contains(x, "2 liens de ce type (L1, L4 ; liste en annexe B)", "2 liens, destination propre à chacun",
-                "<td>L4</td><td>T2</td><td class=\"small\">Nos luminaires</td>", "non décodable</td>");
+                "<td>L4</td><td>T2</td><td class=\"small evidence\">Nos luminaires</td>", "non décodable</td>");
         // in the rendering, a link without a destination of its own never shows another link's
         assertFalse(d.primary().previewXhtml().contains("Nos luminaires</a><span class=\"pp-dest\"> [T2 → https"));
     }
@@ -517,7 +517,7 @@ class DossierReviewTest {
         lacks(x, "Plaignant·e", "Le message a été reçu</th>", "en ne gardant que la date du dernier jour");
         assertEquals(1, count(x, "Aucune sanction visant"), "the sanctions' context is said once");
         String complaint = letter(d, LetterKind.CNIL_COMPLAINT);
-        assertTrue(complaint.contains("encodée.\n"), "the last item of the list ends with a full stop");
+        assertTrue(complaint.contains("encodée en Base64.\n"), "the last item of the list ends with a full stop");
         assertEquals("d'Amazon", DossierTemplates.withDe("Amazon"));
         assertEquals("d'Élise", DossierTemplates.withDe("Élise"));
         assertEquals("de Jean", DossierTemplates.withDe("Jean"));

@@ -68,7 +68,7 @@ class DossierTemplatesTest {
                 "- T2 : liens de suivi des clics hébergés par t.sendwave.example",
                 "- T3 : pixel espion hébergé par t.sendwave.example (SendWave, rattaché à une entité établie hors de "
                         + "l'EEE)",
-                "portant mon adresse e-mail encodée.", "qui redirige vers " + DossierFixtures.DESTINATION,
+                "portant mon adresse e-mail encodée en Base64.", "qui redirige vers " + DossierFixtures.DESTINATION,
                 "On ne m'a jamais demandé mon consentement", "compte client créé lors d'un achat",
                 "le 20 avril 2026, j'ai adressé une demande à l'organisme, dont voici l'objet tel que je l'indique : « retrait du consentement",
                 "expiré le 20 mai 2026", "article 82",

@@ -183,6 +183,25 @@ class RealCorpusDossierTest {
         assertTrue(leaks.isEmpty(), "English prose left in French text: " + leaks);
     }
 
+    /**
+     * Every real message's dossier and letters, in French and in English, show no internal code and, in French, no
+     * English prose outside what they quote from the message ({@link org.pixelproof.LanguageLeaks}).
+     */
+    @org.junit.jupiter.api.Test
+    void noRealMessageLeavesACodeOrEnglishProseInEitherLanguage() throws Exception {
+        List<String> leaks = new ArrayList<>();
+        try (var files = Files.list(REAL)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
+                CaseEmail ce = caseOf(p.getFileName().toString());
+                for (Language language : Language.values()) {
+                    org.pixelproof.dossier.DossierLanguageTest.leaks(ce, language)
+                            .forEach(l -> leaks.add(p.getFileName() + " " + language + " " + l));
+                }
+            }
+        }
+        assertEquals(List.of(), leaks);
+    }
+
     /** F1: the e-mail's own nested fixed-width tables no longer squeeze its text to one letter per line. */
     @org.junit.jupiter.api.Test
     void theAnnexRenderingOfANestedTableNewsletterKeepsItsLines() throws Exception {

@@ -153,11 +153,22 @@ class PagesTest {
         assertEquals(303, r.statusCode(), r.asString());
         String fr = s.get("/analyses/" + idFrom(r) + "?lang=fr").then().statusCode(200).extract().asString();
         assertTrue(fr.contains("caveat-incomplete") && fr.contains("Une limite a laissé une partie du message"), fr);
+        // nothing found in what was read is not a clean bill: the headline and the box say the reading was partial
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(fr);
+        assertEquals("Aucun traceur n'a été trouvé dans la partie du message qui a pu être lue\u00a0; le reste n'a pas été"
+                + " analysé.", page.selectFirst("#verdict-title").wholeText());
+        assertTrue(page.selectFirst("section.verdict").hasClass("verdict-warn"), page.selectFirst("section.verdict")
+                .className());
+        assertTrue(page.select("#nothing-to-complain").isEmpty(), "not 'nothing here calls for a complaint'");
+        assertTrue(page.selectFirst("#nothing-found-in-part").text().contains("rien ne permet de dire qu'il ne vous"
+                + " piste pas"), fr);
         String en = s.get("/analyses/" + idFrom(r) + "?lang=en").then().statusCode(200).extract().asString();
         assertTrue(en.contains("A limit left part of the message unanalysed"), en);
+        assertTrue(en.contains("No tracker was found in the part of the message that could be read"), en);
         Response whole = s.upload(AnalysisApiTest.sample(), "");
         String plain = s.get("/analyses/" + idFrom(whole) + "?lang=fr").then().statusCode(200).extract().asString();
         assertFalse(plain.contains("caveat-incomplete"));
+        assertFalse(plain.contains("nothing-found-in-part"));
     }
 
     @Test
@@ -220,6 +231,8 @@ class PagesTest {
     void theDossierFormStoresTheComplainantAndComesBack() throws IOException {
         PageSession s = new PageSession();
         String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
+        s.get("/analyses/" + id + "?lang=fr").then().body(containsString(">Ajouter mes coordonnées au dossier</a>"))
+                .body(not(containsString("Modifier mes coordonnées")));
         s.get("/analyses/" + id + "/dossier").then().statusCode(200)
                 .body(containsString("<label for=\"name\">")).body(containsString("name=\"askedConsent\""))
                 .body(containsString("name=\"addressGivenOn\"")).body(containsString("name=\"marketing\""));
@@ -242,7 +255,13 @@ class PagesTest {
         assertEquals(java.time.LocalDate.of(2024, 3, 12), complainant.addressGivenOn());
         assertEquals(Boolean.FALSE, complainant.objectToMarketing());
         s.get("/analyses/" + id + "/dossier").then().body(containsString("value=\"Hortense Quillebeuf\""));
-        s.get("/analyses/" + id + "?saved=true").then().body(containsString("Vos coordonnées ont été ajoutées"));
+        // once saved, the details are edited, not added
+        s.get("/analyses/" + id + "?saved=true").then().body(containsString("Vos coordonnées ont été ajoutées"))
+                .body(containsString(">Modifier mes coordonnées</a>"))
+                .body(not(containsString(">Ajouter mes coordonnées au dossier</a>")));
+        s.get("/analyses/" + id + "?lang=en").then().body(containsString(">Edit my details</a>"))
+                .body(not(containsString("Add my details")));
+        s.get("/analyses/" + id + "?lang=fr");
     }
 
     @Test

@@ -80,7 +80,9 @@ class ResultPageWordingTest {
     void anAddressInAParameterIsListedOnceWithItsEncodingInThePageLanguage() {
         Document frPage = page("fr");
         List<String> fr = frPage.select("#trackers ul.compact:not(.signals) li").eachText();
-        assertEquals(List.of("votre adresse (encodée pour URL), paramètre de requête p1"), fr);
+        // the value as found follows, and where it was read (here the pixel's own address, shown above)
+        assertEquals(List.of("votre adresse (encodée pour URL), paramètre de requête p1 alex.martin%40example.org "
+                + "source : l'adresse complète"), fr);
         String signals = frPage.select("#trackers ul.signals").text();
         assertTrue(signals.contains("encodée pour URL") && !signals.contains("urlencoded"), signals);
         List<String> en = page("en").select("#trackers ul.compact:not(.signals) li").eachText();
