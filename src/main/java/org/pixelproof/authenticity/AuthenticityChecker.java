@@ -19,6 +19,7 @@ import org.pixelproof.authenticity.DkimKeySource.KeyLookup;
 import org.pixelproof.authenticity.DkimKeySource.Status;
 import org.pixelproof.detect.Findings;
 import org.pixelproof.detect.RecipientIdentifier;
+import org.pixelproof.detect.RecipientMatcher;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.ingest.Header;
 import org.pixelproof.ingest.ReceivedEmail;
@@ -30,8 +31,12 @@ import org.pixelproof.ingest.ReceivedEmail;
  * {@link Authenticity#notes()}, never thrown.
  *
  * <p>Key lookups ask only for the TXT record at {@code <selector>._domainkey.<domain>} of each signature, never for a
- * host found in the message. They are refused (result {@code neutral}) when the selector or domain contains one of the
- * recipient's identifiers found by {@code detect}: a per-recipient selector would turn the lookup into a beacon.
+ * host found in the message. They are refused (result {@code neutral}, with the reason) when the selector or domain
+ * carries the recipient: the local part of a recipient address, an identifier {@code detect} found in a tracker, or
+ * an address or local part in any encoding {@link RecipientMatcher} knows (Base64, hex, MD5, SHA-256...). A
+ * per-recipient selector would otherwise turn the lookup into a beacon. One that is not derived from the address (a
+ * random token kept by the sender) cannot be told from an ordinary selector: the lookup can then tell the sender's DNS
+ * that this message is being checked; only switching lookups off avoids it.
  * Configuration, as {@code pixelproof.dkim.lookup} and {@code pixelproof.dkim.zone-file} set it
  * ({@link #create(boolean, Path)}):
  * <ul>
@@ -148,7 +153,7 @@ public final class AuthenticityChecker {
             if (raw.normalised() && !raw.getFields("DKIM-Signature").isEmpty()) {
                 notes.add("the message's bare LF line ends were read as CRLF for DKIM, as transmitted");
             }
-            BiFunction<String, String, KeyLookup> keys = looksUpKeys() ? guarded(privateTokens(findings)) : null;
+            BiFunction<String, String, KeyLookup> keys = looksUpKeys() ? guarded(recipientTraces(findings)) : null;
             try {
                 dkim = new DkimVerification(raw, keys, trackers, deliveredAt, notes).verify();
             } catch (RuntimeException e) {
@@ -176,25 +181,53 @@ public final class AuthenticityChecker {
         return null;
     }
 
+    /**
+     * Reads the {@code Authentication-Results} and ARC fields. Each assertion gets its field's position (1 = topmost
+     * {@code Authentication-Results}) and what contradicts it: a {@code dkim=pass} for a signature the message does not
+     * carry, or a field below every {@code Received} field (written before any server saw the message). RFC 8601
+     * section 5: only the recipient's provider's own field, normally the topmost, may be trusted, and PixelProof cannot
+     * know that provider's authserv-id for sure.
+     */
     private static List<ArcSet> readAuthHeaders(List<Header> headers, List<AuthAssertion> assertions, Notes notes) {
         int ar = 0;
         int aar = 0;
         int seals = 0;
         int ams = 0;
+        int lastReceived = -1;
+        Set<String> signingDomains = new HashSet<>();
+        boolean signed = false;
+        for (int i = 0; i < headers.size(); i++) {
+            Header h = headers.get(i);
+            if (h.is("Received")) {
+                lastReceived = i;
+            } else if (h.is("DKIM-Signature")) {
+                signed = true;
+                String d = lower(TagList.parse(h.decoded()).get("d"));
+                if (d != null) {
+                    signingDomains.add(d);
+                }
+            }
+        }
         Map<Integer, ArcParts> sets = new TreeMap<>();
-        for (Header h : headers) {
+        for (int pos = 0; pos < headers.size(); pos++) {
+            Header h = headers.get(pos);
+            boolean beforeAnyServer = pos > lastReceived;
             if (h.is("Authentication-Results") && ar++ < MAX_AUTH_HEADERS) {
                 AuthResultsParser.Parsed p = AuthResultsParser.parse(h.decoded(), false,
                         "Authentication-Results #" + ar, notes);
                 if (p != null) {
-                    assertions.addAll(p.assertions());
+                    for (AuthAssertion a : p.assertions()) {
+                        assertions.add(a.placed(ar, doubts(a, beforeAnyServer, signed, signingDomains)));
+                    }
                 }
             } else if (h.is("ARC-Authentication-Results") && aar++ < MAX_AUTH_HEADERS) {
                 AuthResultsParser.Parsed p = AuthResultsParser.parse(h.decoded(), true,
                         "ARC-Authentication-Results #" + aar, notes);
                 if (p != null && arcInstanceOk(p.arcInstance(), "ARC-Authentication-Results #" + aar, notes)) {
-                    assertions.addAll(p.assertions());
-                    ArcParts set = sets.computeIfAbsent(p.arcInstance(), i -> new ArcParts());
+                    for (AuthAssertion a : p.assertions()) {
+                        assertions.add(a.placed(null, doubts(a, beforeAnyServer, signed, signingDomains)));
+                    }
+                    ArcParts set = sets.computeIfAbsent(p.arcInstance(), k -> new ArcParts());
                     set.authServId = p.authServId();
                     set.results.addAll(p.assertions());
                     set.aar = true;
@@ -230,6 +263,35 @@ public final class AuthenticityChecker {
         return out;
     }
 
+    /** @return the codes of {@link AuthAssertion#doubts()} for one assertion. */
+    private static List<String> doubts(AuthAssertion a, boolean beforeAnyServer, boolean signed,
+            Set<String> signingDomains) {
+        List<String> out = new ArrayList<>();
+        if ("dkim".equals(a.method()) && "pass".equals(a.result())) {
+            String d0 = lower(a.property("header.d"));
+            String identity = lower(a.property("header.i"));
+            if (d0 == null && identity != null) {
+                d0 = identity.substring(identity.lastIndexOf('@') + 1);
+            }
+            String domain = d0 == null ? null : finalDomain(d0);
+            if (!signed) {
+                out.add(AuthAssertion.DKIM_PASS_NO_SIGNATURE);
+            } else if (domain != null && !domain.isEmpty() && signingDomains.stream()
+                    .noneMatch(d -> domain.equals(d) || domain.endsWith("." + d))) {
+                out.add(AuthAssertion.DKIM_PASS_OTHER_DOMAIN);
+            }
+        }
+        if (beforeAnyServer) {
+            out.add(AuthAssertion.BEFORE_ANY_SERVER);
+        }
+        return out;
+    }
+
+    /** @return a domain without a trailing dot. */
+    private static String finalDomain(String d) {
+        return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
+    }
+
     private static boolean arcInstanceOk(Integer i, String label, Notes notes) {
         if (i == null || i < 1 || i > MAX_ARC_INSTANCE) {
             notes.add(label + ": missing or invalid instance i=, skipped");
@@ -252,39 +314,81 @@ public final class AuthenticityChecker {
         boolean ams;
     }
 
-    /** Strings that identify the recipient: a selector or domain containing one must not be looked up. */
-    private static Set<String> privateTokens(Findings findings) {
-        Set<String> out = new HashSet<>();
-        if (findings == null) {
-            return out;
+    /**
+     * What identifies the recipient in a selector or domain: the plain local parts of the recipient addresses (with
+     * dots also read as hyphens, as DNS labels write them), the identifiers {@code detect} found in the trackers, and
+     * a {@link RecipientMatcher} for the addresses and their local parts in every encoding {@code detect} knows
+     * (URL-encoding, Base64, hex, MD5, SHA-1, SHA-256...).
+     */
+    private record RecipientTraces(Set<String> tokens, RecipientMatcher matcher) {
+        static final RecipientTraces NONE = new RecipientTraces(Set.of(), null);
+
+        /** @return how {@code name} carries the recipient ({@code plain}, {@code md5}...), or {@code null}. */
+        String carried(String name) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            for (String token : tokens) {
+                if (lower.contains(token)) {
+                    return "plain";
+                }
+            }
+            if (matcher != null) {
+                List<String> encodings = matcher.encodingsIn(name);
+                if (!encodings.isEmpty()) {
+                    return encodings.get(0);
+                }
+            }
+            return null;
         }
+    }
+
+    /** @return what identifies the recipient, from what {@code detect} found; nothing when it found nothing. */
+    private static RecipientTraces recipientTraces(Findings findings) {
+        if (findings == null) {
+            return RecipientTraces.NONE;
+        }
+        Set<String> tokens = new HashSet<>();
+        List<String> forms = new ArrayList<>();
         for (String address : findings.recipientAddresses()) {
-            String a = address.toLowerCase(Locale.ROOT);
+            String a = address.strip();
+            forms.add(a);
             int at = a.indexOf('@');
-            String local = at > 0 ? a.substring(0, at) : a;
+            String local = (at > 0 ? a.substring(0, at) : a).toLowerCase(Locale.ROOT);
+            if (at > 0) {
+                forms.add(a.substring(0, at));
+            }
             if (local.length() >= 4) {
-                out.add(local);
-                out.add(local.replace('.', '-'));
+                tokens.add(local);
+                tokens.add(local.replace('.', '-'));
             }
         }
         for (Tracker t : findings.trackers()) {
             for (RecipientIdentifier id : t.recipientIdentifiers()) {
                 if (id.value().length() >= 6) {
-                    out.add(id.value().toLowerCase(Locale.ROOT));
+                    tokens.add(id.value().toLowerCase(Locale.ROOT));
                 }
             }
         }
-        return out;
+        return new RecipientTraces(Set.copyOf(tokens), forms.isEmpty() ? null : new RecipientMatcher(forms));
     }
 
-    private BiFunction<String, String, KeyLookup> guarded(Set<String> privateTokens) {
+    /**
+     * @return the key lookups, refused when the selector or domain carries the recipient: each alone, and both joined
+     *         without their dots (and again without hyphens), since a DNS label holds at most 63 characters and a
+     *         SHA-256 in hex (64) must be split over two
+     */
+    private BiFunction<String, String, KeyLookup> guarded(RecipientTraces traces) {
         return (selector, domain) -> {
-            String s = selector.toLowerCase(Locale.ROOT);
-            String d = domain.toLowerCase(Locale.ROOT);
-            for (String token : privateTokens) {
-                if (s.contains(token) || d.contains(token)) {
-                    return KeyLookup.disabled("key lookup refused: the selector or domain carries the recipient's"
-                            + " identifier, so a lookup could tell the sender this message is being examined");
+            String joined = (selector + domain).replace(".", "");
+            String[][] candidates = {
+                {"selector", selector}, {"domain", domain}, {"selector and domain", joined},
+                {"selector and domain", joined.replace("-", "")},
+            };
+            for (String[] c : candidates) {
+                String how = traces.carried(c[1]);
+                if (how != null) {
+                    return KeyLookup.disabled("key lookup refused: the " + c[0] + " carries the recipient's address"
+                            + " (" + ("plain".equals(how) ? "in clear" : how) + "), so a lookup could tell the sender"
+                            + " this message is being examined");
                 }
             }
             return cachedLookup(selector, domain);

@@ -33,9 +33,12 @@ import java.util.Set;
  * </ul>
  * Addresses shorter than 6 characters are ignored (their encodings would match by chance).
  *
+ * <p>Public for {@link #encodingsIn(String)}, which {@code authenticity} uses to refuse DKIM key lookups whose selector
+ * or domain carries the recipient's address; the rest stays internal to {@code detect}.
+ *
  * <p>Immutable after construction and thread-safe.
  */
-final class RecipientMatcher {
+public final class RecipientMatcher {
 
     private static final String[] HASHES = {"MD5", "SHA-1", "SHA-224", "SHA-256", "SHA-384", "SHA-512"};
     private static final String[] HASH_CODES = {"md5", "sha1", "sha224", "sha256", "sha384", "sha512"};
@@ -79,9 +82,10 @@ final class RecipientMatcher {
     private final int minDecode;
 
     /**
-     * @param addresses the recipient addresses, as written (case kept for the original-case encodings)
+     * @param addresses the recipient addresses, as written (case kept for the original-case encodings); any string of
+     *                  at least 6 characters is searched for in the same encodings (e.g. an address's local part)
      */
-    RecipientMatcher(List<String> addresses) {
+    public RecipientMatcher(List<String> addresses) {
         Set<String> lower = new LinkedHashSet<>();
         for (String a : addresses) {
             String t = a.trim();
@@ -187,6 +191,21 @@ final class RecipientMatcher {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("JDK lacks " + alg, e);
         }
+    }
+
+    /**
+     * @param text a DNS name, URL or header value, may be {@code null}
+     * @return the codes of the encodings in which one of the addresses appears in {@code text} ({@code plain},
+     *         {@code base64url}, {@code md5}, {@code sha256(md5)}...), in order of offset, each once; empty when none
+     */
+    public List<String> encodingsIn(String text) {
+        List<String> out = new ArrayList<>();
+        for (Match m : find(text)) {
+            if (!out.contains(m.encoding())) {
+                out.add(m.encoding());
+            }
+        }
+        return out;
     }
 
     /** @return true when there is no address to look for. */

@@ -1050,9 +1050,55 @@ public record Dossier(
          *         verifies against the file provided: the file was most likely changed after receipt
          */
         public boolean passedOnArrivalButFailsNow() {
-            boolean serverPass = assertions.stream().anyMatch(a -> "dkim".equalsIgnoreCase(a.method())
-                    && "pass".equalsIgnoreCase(a.result()) && a.arcInstance() == null);
+            boolean serverPass = receiverAssertions().stream().anyMatch(a -> "dkim".equalsIgnoreCase(a.method())
+                    && "pass".equalsIgnoreCase(a.result()) && !a.doubtful());
             return serverPass && dkim.stream().anyMatch(d -> DkimResult.FAIL.equals(d.result()));
+        }
+
+        /**
+         * @return the results of the topmost {@code Authentication-Results} field (added last, normally by the
+         *         recipient's own provider: RFC 8601 section 5), in their order; empty when there is none. Still what
+         *         the message's headers say: a sender can write such a field. For an analysis made before field
+         *         positions were recorded (every {@link AuthAssertion#field()} {@code null}), all the
+         *         {@code Authentication-Results} assertions, never tied to the receiving server
+         */
+        public List<AuthAssertion> receiverAssertions() {
+            if (!positionsKnown()) {
+                return assertions.stream().filter(a -> a.arcInstance() == null).toList();
+            }
+            return assertions.stream().filter(a -> a.field() != null && a.field() == 1).toList();
+        }
+
+        private boolean positionsKnown() {
+            return assertions.stream().anyMatch(a -> a.field() != null);
+        }
+
+        /** @return the server id of the topmost {@code Authentication-Results} field, or {@code null}. */
+        public String receiverAuthServId() {
+            return receiverAssertions().stream().map(AuthAssertion::authServId).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(null);
+        }
+
+        /**
+         * @return true when the topmost {@code Authentication-Results} field can be tied to the receiving server as far
+         *         as the message shows: nothing in the message contradicts it, and its server id is the {@code by}
+         *         host of a {@code Received} field. Not proof (a sender can write both fields), but the dossier then
+         *         attributes it to that server; otherwise it says only that the field is in the headers
+         */
+        public boolean receiverTied() {
+            List<AuthAssertion> top = receiverAssertions();
+            String id = receiverAuthServId();
+            if (!positionsKnown() || top.isEmpty() || id == null || top.stream().anyMatch(AuthAssertion::doubtful)) {
+                return false;
+            }
+            return hops.stream().map(ReceivedHop::by).filter(java.util.Objects::nonNull)
+                    .map(b -> b.strip().split("[\\s(]", 2)[0].toLowerCase(java.util.Locale.ROOT))
+                    .anyMatch(id::equals);
+        }
+
+        /** @return the assertions something in the message contradicts ({@link AuthAssertion#doubts()}), in order. */
+        public List<AuthAssertion> doubtfulAssertions() {
+            return assertions.stream().filter(AuthAssertion::doubtful).toList();
         }
 
         /** @return true when at least one DKIM signature verified. */

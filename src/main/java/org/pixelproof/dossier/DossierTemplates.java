@@ -40,7 +40,8 @@ import org.pixelproof.ingest.Anomaly;
  * <p>The engine: Qute's default sections and value resolvers, a reflection resolver for the records' accessors,
  * strict rendering (an unknown name in a template fails the rendering instead of printing nothing), XHTML escaping
  * for {@code .xhtml} and {@code .html} templates (with the characters XML 1.0 forbids removed) and none for
- * {@code .txt}. Qute's {@code raw} and {@code safe} resolvers are deliberately not registered: they would shadow
+ * {@code .txt}, where every value is written on one line instead (see {@link #oneLine(String)}: a value taken from
+ * the e-mail cannot add a line or a paragraph to a letter). Qute's {@code raw} and {@code safe} resolvers are deliberately not registered: they would shadow
  * record components named {@code raw} (a header's raw value) and print objects unescaped.
  *
  * <p>Dates are written by Java, not by the templates: {@code {someDate.text}} gives a {@link LocalDate},
@@ -97,7 +98,7 @@ public final class DossierTemplates {
                             return DetectLabels.where(r.whereCode(), r.whereName(), locale(ctx));
                         }).build())
                 .addLocator(locator(source))
-                .addResultMapper(new XhtmlEscaper())
+                .addResultMapper(new ValueMapper())
                 .strictRendering(true)
                 .removeStandaloneLines(true)
                 .build();
@@ -318,20 +319,59 @@ public final class DossierTemplates {
         };
     }
 
-    /** Escapes every value written by an {@code .xhtml} or {@code .html} template, unless it is raw. */
-    private static final class XhtmlEscaper implements ResultMapper {
+    /**
+     * Maps every value a template writes: in a {@code .txt} template (the letters) and in the shared words of
+     * {@code dossier/<lang>/words/} (which the letters include), line breaks and other control characters are
+     * collapsed to a space ({@link #oneLine(String)}); in an {@code .xhtml} or {@code .html} template the value is
+     * then escaped, unless it is raw. A letter's lines are the template's own, never a value's: a subject, a display
+     * name or a footer address taken from the e-mail cannot write a paragraph into the complainant's letter. The
+     * complainant's postal address keeps its lines because the templates write it line by line
+     * ({@code postalAddressLines}).
+     */
+    private static final class ValueMapper implements ResultMapper {
         @Override
         public boolean appliesTo(TemplateNode.Origin origin, Object result) {
-            if (result instanceof RawString) {
-                return false;
-            }
-            return origin.getVariant().map(v -> !Variant.TEXT_PLAIN.equals(v.getContentType())).orElse(false);
+            return oneLineIn(origin) || !(result instanceof RawString) && !text(origin);
         }
 
         @Override
         public String map(Object result, Expression expression) {
-            return escape(result.toString());
+            TemplateNode.Origin origin = expression.getOrigin();
+            String s = result.toString();
+            if (oneLineIn(origin)) {
+                s = oneLine(s);
+            }
+            return text(origin) || result instanceof RawString ? s : escape(s);
         }
+
+        private static boolean text(TemplateNode.Origin origin) {
+            return origin.getVariant().map(v -> Variant.TEXT_PLAIN.equals(v.getContentType())).orElse(false);
+        }
+
+        private static boolean oneLineIn(TemplateNode.Origin origin) {
+            String id = origin.getTemplateId();
+            return text(origin) || id != null && id.matches("dossier/[a-z]+/words/.*");
+        }
+    }
+
+    /**
+     * Line breaks and other control characters: C0 and C1 controls (CR, LF, tab, vertical tab, form feed, NEL
+     * U+0085...), DEL, and the Unicode line and paragraph separators U+2028 and U+2029, with the spaces around them.
+     */
+    private static final Pattern LINE_BREAKS = Pattern.compile(
+            "[\\p{Zs}\\p{Cc}\\u2028\\u2029]*[\\p{Cc}\\u2028\\u2029][\\p{Zs}\\p{Cc}\\u2028\\u2029]*");
+
+    /**
+     * @param s a value, may be {@code null}
+     * @return {@code s} with each run of line breaks and other control characters (and the spaces around it) made one
+     *         space, so that it stays on one line of a letter (RFC 2047 lets an encoded header carry any of them:
+     *         {@code =?utf-8?q?a=0A=0Ab?=}); {@code null} for {@code null}
+     */
+    public static String oneLine(String s) {
+        if (s == null) {
+            return null;
+        }
+        return LINE_BREAKS.matcher(s).replaceAll(" ");
     }
 
     private static final DateTimeFormatter DATE_FR = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.FRANCE);

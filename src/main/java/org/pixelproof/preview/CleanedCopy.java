@@ -48,7 +48,9 @@ import org.pixelproof.ingest.ReceivedEmail;
  *       the cleaning of elements does not reach);</li>
  *   <li>scripts, event handlers, {@code ping} attributes, form {@code action}s and {@code formaction}s (a
  *       submission would send the form's data), {@code applet}s, {@code iframe srcdoc} documents and
- *       {@code meta refresh} are removed and a {@code Content-Security-Policy} meta element forbids scripts and
+ *       {@code meta refresh} are removed, so are {@code javascript:} URLs, and frames, embeds and objects whose URL
+ *       is {@code javascript:} or {@code data:} (see {@link #removeActiveUrls}), since a mail client opening the
+ *       {@code .eml} applies no CSP meta element; a {@code Content-Security-Policy} meta element forbids scripts and
  *       connections when the {@code .html} is opened in a browser;</li>
  *   <li>in the {@code .eml}, an AMP for Email alternative ({@code text/x-amp-html}) is dropped: AMP clients would
  *       render it, remote images and {@code amp-list} fetches included;</li>
@@ -357,6 +359,9 @@ public final class CleanedCopy {
             el.attributes().asList().stream().map(a -> a.getKey())
                     .filter(k -> k.toLowerCase(Locale.ROOT).startsWith("on")).toList().forEach(el::removeAttr);
             String tag = el.normalName();
+            if (removeActiveUrls(el, tag)) {
+                continue;
+            }
             String src = el.hasAttr("src") ? el.attr("src") : el.hasAttr("poster") ? el.attr("poster")
                     : el.hasAttr("data") ? el.attr("data") : null;
             if (!tag.equals("a") && src != null && refs.tracker(src) != null) {
@@ -442,6 +447,62 @@ public final class CleanedCopy {
         doc.head().prependElement("meta").attr("charset", "utf-8");
         doc.outputSettings().prettyPrint(false);
         return doc.outerHtml();
+    }
+
+    /** Attributes holding a URL a mail client may follow, load or frame. */
+    private static final List<String> URL_ATTRIBUTES = List.of("href", "xlink:href", "src", "data", "poster",
+            "background", "lowsrc", "dynsrc", "codebase", "cite", "longdesc", "action", "formaction");
+    /** Elements whose URL is a document of its own, shown inside the message. */
+    private static final java.util.Set<String> FRAMES = java.util.Set.of("iframe", "frame", "frameset", "embed",
+            "object", "portal", "fencedframe");
+    /** Schemes whose URL is code, run when followed or loaded. */
+    private static final java.util.Set<String> SCRIPT_SCHEMES = java.util.Set.of("javascript", "vbscript",
+            "livescript", "mocha");
+    private static final java.util.regex.Pattern URL_SCHEME =
+            java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+
+    /**
+     * Removes what would run the sender's code in a mail client that opens the cleaned {@code .eml} (which applies no
+     * Content-Security-Policy meta element): a {@code javascript:} (or {@code vbscript:}...) URL in any attribute
+     * of {@link #URL_ATTRIBUTES} is removed, and a frame, embed or object whose URL is {@code javascript:} or
+     * {@code data:} (a document of the sender's making, scripts included) is removed outright; so is a link to a
+     * {@code data:} URL. Schemes are read as a browser reads them ({@link #effectiveScheme(String)}), so
+     * {@code jav&#9;ascript:} is caught too. {@code data:} images stay.
+     *
+     * @return true when the element itself was removed
+     */
+    private static boolean removeActiveUrls(Element el, String tag) {
+        for (String attr : URL_ATTRIBUTES) {
+            if (!el.hasAttr(attr)) {
+                continue;
+            }
+            String scheme = effectiveScheme(el.attr(attr));
+            boolean script = scheme != null && SCRIPT_SCHEMES.contains(scheme);
+            boolean data = "data".equals(scheme);
+            if (FRAMES.contains(tag) && (script || data)) {
+                el.remove();
+                return true;
+            }
+            if (script || data && (attr.endsWith("href") || attr.equals("action") || attr.equals("formaction"))) {
+                el.removeAttr(attr);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param url an attribute's value, entities already decoded
+     * @return its scheme in lower case as a browser's URL parser reads it (WHATWG URL Standard: leading and trailing
+     *         C0 controls and spaces ignored, ASCII tab and newline removed anywhere, so {@code "jav<TAB>ascript:"} is
+     *         {@code javascript}), or {@code null} when it has none
+     */
+    static String effectiveScheme(String url) {
+        if (url == null) {
+            return null;
+        }
+        String u = url.replaceAll("[\\t\\n\\r]", "").replaceFirst("^[\\x00-\\x20]+", "");
+        java.util.regex.Matcher m = URL_SCHEME.matcher(u);
+        return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
     /**
