@@ -168,11 +168,13 @@ class DossierTemplatesTest {
     }
 
     @Test
-    void urlsLongerThanAWordTheRendererKeepsAreCutWithAMarkerInTheDossiersLanguage() {
+    void urlsLongerThanAnyRealTrackerUrlAreCutWithAMarkerInTheDossiersLanguage() {
         String url = "https://t.example/c?u=" + "%25".repeat(5_000);
-        assertEquals(url.substring(0, DossierTemplates.MAX_SHOWN_URL_CHARS) + " [… 7\u00A0022 caractères de plus, dans"
+        assertEquals(url.substring(0, DossierTemplates.MAX_SHOWN_URL_CHARS) + " [… 13\u00A0022 caractères de plus, dans"
                 + " l'original joint]", DossierTemplates.shown(url, false));
-        assertTrue(DossierTemplates.shown(url, true).endsWith(" [… 7,022 more characters, in the attached original]"));
+        assertTrue(DossierTemplates.shown(url, true).endsWith(" [… 13,022 more characters, in the attached original]"));
+        String longest = "https://t.example/c?u=" + "a".repeat(DossierTemplates.MAX_SHOWN_URL_CHARS - 22);
+        assertSame(longest, DossierTemplates.shown(longest, false), "2,000 characters are shown whole");
         String normal = "https://t.example/o/7f3a.gif";
         assertSame(normal, DossierTemplates.shown(normal, false));
         assertNull(DossierTemplates.shown(null, true));
