@@ -2,6 +2,7 @@ package org.pixelproof.detect;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,8 @@ import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.pixelproof.ingest.IngestLimits;
 
 /**
@@ -109,7 +112,9 @@ final class TextVisibility {
         if (styles.isEmpty()) {
             return v;
         }
-        long elements = document.getAllElements().size();
+        Elements all = document.getAllElements();
+        long elements = all.size();
+        ElementIndex index = null;
         long visits = 0;
         int rules = 0;
         int order = 0;
@@ -133,9 +138,12 @@ final class TextVisibility {
                     return v;
                 }
                 for (String part : selectorParts(selector)) {
-                    Elements matched;
+                    if (index == null) {
+                        index = new ElementIndex(all);
+                    }
+                    List<Element> matched;
                     try {
-                        matched = document.select(part);
+                        matched = index.select(document, part);
                     } catch (RuntimeException e) {
                         continue; // a selector jsoup does not read: a browser would drop the rule too
                     }
@@ -348,6 +356,148 @@ final class TextVisibility {
     private static boolean isTablePart(String tag) {
         return tag.equals("table") || tag.equals("tbody") || tag.equals("thead") || tag.equals("tfoot")
                 || tag.equals("tr") || tag.equals("td") || tag.equals("th");
+    }
+
+    /**
+     * The elements of a body by tag name, class and id, so that a selector is tried only on the elements that carry
+     * the key of its rightmost compound ({@code td.footer} on the elements of class {@code footer}) instead of on the
+     * whole tree once per rule: a newsletter's style sheet has hundreds of rules, most for classes the message does not
+     * use. Gives the elements {@code document.select(selector)} gives, in document order.
+     */
+    private static final class ElementIndex {
+        private final Map<String, List<Element>> byTag = new HashMap<>();
+        private final Map<String, List<Element>> byClass = new HashMap<>();
+        private final Map<String, List<Element>> byId = new HashMap<>();
+
+        ElementIndex(Elements all) {
+            for (Element e : all) {
+                byTag.computeIfAbsent(e.normalName(), k -> new ArrayList<>()).add(e);
+                String classes = e.className();
+                if (!classes.isEmpty()) {
+                    for (String c : e.classNames()) {
+                        List<Element> list = byClass.computeIfAbsent(c.toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+                        if (list.isEmpty() || list.get(list.size() - 1) != e) { // class="a A" lists the element once
+                            list.add(e);
+                        }
+                    }
+                }
+                String id = e.id();
+                if (!id.isEmpty()) {
+                    byId.computeIfAbsent(id, k -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+
+        /**
+         * @return false when a class or id the selector names (in any of its compounds, outside brackets) is on no
+         *         element: then nothing matches, since the selectors read here have no negation ({@code :not} is a
+         *         pseudo-class, never matched)
+         */
+        private boolean namesPresent(String selector) {
+            int depth = 0;
+            for (int i = 0; i < selector.length(); i++) {
+                char c = selector.charAt(i);
+                if (c == '[' || c == '(') {
+                    depth++;
+                } else if (c == ']' || c == ')') {
+                    depth = Math.max(0, depth - 1);
+                } else if (depth == 0 && (c == '.' || c == '#')) {
+                    String n = name(selector, i + 1);
+                    if (!n.isEmpty() && n.chars().allMatch(ch -> ch < 0x80) && !(c == '#' ? byId.containsKey(n)
+                            : byClass.containsKey(n.toLowerCase(Locale.ROOT)))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /**
+         * @return the elements of {@code document} that {@code selector} matches, as {@code document.select} gives them
+         * @throws RuntimeException when jsoup cannot read the selector
+         */
+        List<Element> select(Document document, String selector) {
+            String[] key = rightmostKey(selector);
+            if (key == null) {
+                return document.select(selector);
+            }
+            List<Element> candidates = switch (key[0]) {
+                case "#" -> byId.get(key[1]);
+                case "." -> byClass.get(key[1].toLowerCase(Locale.ROOT));
+                default -> byTag.get(key[1].toLowerCase(Locale.ROOT));
+            };
+            Evaluator evaluator = QueryParser.parse(selector); // throws as select would for a selector it cannot read
+            if (candidates == null || !namesPresent(selector)) {
+                return List.of();
+            }
+            List<Element> out = new ArrayList<>();
+            for (Element e : candidates) {
+                if (e.is(evaluator)) {
+                    out.add(e);
+                }
+            }
+            return out;
+        }
+    }
+
+    /**
+     * @param selector one complex selector (no comma)
+     * @return the key every element it matches carries, from its rightmost compound selector: {@code {"#", id}},
+     *         else {@code {".", class}}, else {@code {"", tag}}; {@code null} when there is none to rely on (a
+     *         universal or attribute-only compound, escapes, namespaces)
+     */
+    static String[] rightmostKey(String selector) {
+        int depth = 0;
+        int start = 0;
+        char quote = 0;
+        for (int i = 0; i < selector.length(); i++) {
+            char c = selector.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth = Math.max(0, depth - 1);
+            } else if (depth == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '>'
+                    || c == '+' || c == '~')) {
+                start = i + 1;
+            }
+        }
+        String compound = selector.substring(start).trim();
+        if (compound.isEmpty() || compound.indexOf('\\') >= 0 || compound.indexOf('|') >= 0
+                || !compound.chars().allMatch(c -> c < 0x80)) { // non-ASCII names: jsoup's case folding decides
+            return null;
+        }
+        String outside = compound.replaceAll("\\[[^\\]]*\\]|\\([^)]*\\)", ""); // names inside [] and () are not keys
+        int hash = outside.indexOf('#');
+        if (hash >= 0) {
+            String id = name(outside, hash + 1);
+            return id.isEmpty() ? null : new String[] {"#", id};
+        }
+        int dot = outside.indexOf('.');
+        if (dot >= 0) {
+            String cls = name(outside, dot + 1);
+            return cls.isEmpty() ? null : new String[] {".", cls};
+        }
+        String tag = name(outside, 0);
+        return tag.isEmpty() ? null : new String[] {"", tag};
+    }
+
+    /** @return the CSS name starting at {@code from}: letters, digits, {@code -}, {@code _} and non-ASCII */
+    private static String name(String s, int from) {
+        int end = from;
+        while (end < s.length()) {
+            char c = s.charAt(end);
+            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c >= 0x80)) {
+                break;
+            }
+            end++;
+        }
+        return s.substring(from, end);
     }
 
     /** @return the parts of a selector list, split at commas outside brackets, parentheses and strings */
