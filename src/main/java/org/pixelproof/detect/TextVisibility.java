@@ -94,6 +94,10 @@ final class TextVisibility {
 
     private final Map<Element, List<Sheeted>> sheetDeclarations = new IdentityHashMap<>();
     private final Map<Element, Boolean> conditional = new IdentityHashMap<>();
+    /** The last element whose declarations were read, with its style and declarations (one body, one thread). */
+    private Element lastElement;
+    private String lastStyle;
+    private List<CssScanner.Declaration> lastDeclarations;
     private final int maxCssBytes;
 
     private TextVisibility(int maxCssBytes) {
@@ -280,6 +284,17 @@ final class TextVisibility {
 
     /** @return the sheet declarations then the inline ones, in cascade order within each importance */
     private List<CssScanner.Declaration> declarations(Element el, String style) {
+        if (el == lastElement && style.equals(lastStyle)) {
+            return lastDeclarations; // hiddenBy then enter ask for the same element in turn
+        }
+        List<CssScanner.Declaration> out = computeDeclarations(el, style);
+        lastElement = el;
+        lastStyle = style;
+        lastDeclarations = out;
+        return out;
+    }
+
+    private List<CssScanner.Declaration> computeDeclarations(Element el, String style) {
         List<Sheeted> sheeted = sheetDeclarations.get(el);
         if (sheeted == null && style.isEmpty()) {
             return List.of();
