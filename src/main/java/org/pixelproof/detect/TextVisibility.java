@@ -112,11 +112,16 @@ final class TextVisibility {
      */
     static TextVisibility of(Document document) {
         TextVisibility v = new TextVisibility(IngestLimits.DEFAULT.maxCssBytes());
-        Elements styles = document.getElementsByTag("style");
+        Elements all = document.getAllElements(); // one walk gives the style elements and, if any, the index
+        List<Element> styles = new ArrayList<>(2);
+        for (Element e : all) {
+            if (e.normalName().equals("style")) {
+                styles.add(e);
+            }
+        }
         if (styles.isEmpty()) {
             return v;
         }
-        Elements all = document.getAllElements();
         long elements = all.size();
         ElementIndex index = null;
         long visits = 0;
@@ -388,9 +393,18 @@ final class TextVisibility {
             for (Element e : all) {
                 byTag.computeIfAbsent(e.normalName(), k -> new ArrayList<>()).add(e);
                 String classes = e.className();
-                if (!classes.isEmpty()) {
-                    for (String c : e.classNames()) {
-                        List<Element> list = byClass.computeIfAbsent(c.toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+                int n = classes.length();
+                for (int i = 0; i < n; ) { // the class attribute's names, split at white space as jsoup does
+                    while (i < n && Character.isWhitespace(classes.charAt(i))) {
+                        i++;
+                    }
+                    int start = i;
+                    while (i < n && !Character.isWhitespace(classes.charAt(i))) {
+                        i++;
+                    }
+                    if (i > start) {
+                        String c = classes.substring(start, i).toLowerCase(Locale.ROOT);
+                        List<Element> list = byClass.computeIfAbsent(c, k -> new ArrayList<>());
                         if (list.isEmpty() || list.get(list.size() - 1) != e) { // class="a A" lists the element once
                             list.add(e);
                         }
