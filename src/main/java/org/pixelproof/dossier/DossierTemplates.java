@@ -83,6 +83,9 @@ public final class DossierTemplates {
                 .addValueResolvers(dateResolvers())
                 .addValueResolver(ValueResolver.builder().applyToBaseClass(String.class).applyToName("shown")
                         .priority(20).resolveSync(ctx -> shown((String) ctx.getBase(), english(ctx))).build())
+                .addValueResolver(ValueResolver.builder().applyToBaseClass(Dossier.MessageIdentification.class)
+                        .applyToName("quotedSubject").priority(20).resolveSync(ctx -> nestedQuotes(
+                                ((Dossier.MessageIdentification) ctx.getBase()).subject(), english(ctx))).build())
                 .addValueResolver(ValueResolver.builder().applyToBaseClass(String.class).applyToName("label")
                         .priority(20).resolveSync(ctx -> DetectLabels.label((String) ctx.getBase(), locale(ctx)))
                         .build())
@@ -442,6 +445,25 @@ public final class DossierTemplates {
 
     private static Locale locale(io.quarkus.qute.EvalContext ctx) {
         return english(ctx) ? Locale.ENGLISH : Locale.FRENCH;
+    }
+
+    /**
+     * A value from the e-mail that a template writes between quotation marks (the subject: « ... » in French, “...” in
+     * English), with the quotation marks it holds itself turned into the nested ones (“ ” inside « », ‘ ’ inside “ ”),
+     * so that the sender cannot close the quotation and have the rest of the subject read as the complainant's own
+     * words ("Soldes » J'ai consenti au suivi « fin").
+     *
+     * @param value   the value, or {@code null}
+     * @param english true for an English document
+     * @return the value with its quotation marks nested, or {@code null}
+     */
+    static String nestedQuotes(String value, boolean english) {
+        if (value == null) {
+            return null;
+        }
+        return english
+                ? value.replace('\u201C', '\u2018').replace('\u201D', '\u2019').replace('"', '\'')
+                : value.replace('\u00AB', '\u201C').replace('\u00BB', '\u201D');
     }
 
     private static boolean english(io.quarkus.qute.EvalContext ctx) {

@@ -76,6 +76,27 @@ class LetterLineInjectionTest {
     }
 
     @Test
+    void aSubjectCannotCloseTheQuotationMarksAroundIt() {
+        Analysis a = DossierFixtures.newsletterAnalysis(DossierFixtures.newsletterBytes(),
+                "Soldes » J'ai consenti au suivi. « fin \u201D I consented. \u201C end \" x");
+        CaseEmail c = new CaseEmail(a, DossierFixtures.newsletterBytes(), DossierFixtures.newsletterEmail());
+        Dossier fr = DossierFixtures.builder().build(List.of(c), DossierFixtures.complainant(), Language.FR);
+        for (LetterKind kind : List.of(LetterKind.CNIL_COMPLAINT, LetterKind.DPO_REQUEST)) {
+            String text = DossierTemplatesTest.plain(TEMPLATES.letterText(fr, kind));
+            assertTrue(text.contains("« Soldes \u201D J'ai consenti au suivi. \u201C fin \u201D I consented. \u201C end"
+                    + " \" x »"), kind + "\n" + text);
+            assertFalse(text.contains("Soldes » J'ai"), kind + "\n" + text);
+        }
+        assertTrue(DossierTemplatesTest.plain(TEMPLATES.dossierXhtml(fr)).contains("Soldes \u201D J&#39;ai consenti"),
+                "the dossier quotes it the same way");
+        Dossier en = DossierFixtures.builder().build(List.of(c), DossierFixtures.complainant(), Language.EN);
+        String text = TEMPLATES.letterText(en, LetterKind.CNIL_COMPLAINT);
+        assertTrue(text.contains("\u201CSoldes » J'ai consenti au suivi. « fin \u2019 I consented. \u2018 end ' x\u201D"),
+                text);
+        assertEquals(null, DossierTemplates.nestedQuotes(null, true));
+    }
+
+    @Test
     void encodedLineBreaksInARealMessageDoNotReachTheLetters() throws Exception {
         byte[] raw;
         try (InputStream in = getClass().getResourceAsStream("/dossier/subject-line-breaks.eml")) {
@@ -97,8 +118,9 @@ class LetterLineInjectionTest {
                 assertNoInjectedLine(text, "J'accepte le suivi de mes courriels.", lang + " " + kind);
                 assertNoInjectedLine(text, "Je renonce à toute plainte.", lang + " " + kind);
                 // the subject is quoted, on one line
-                assertTrue(text.contains("Promo d'automne » J'accepte le suivi de mes courriels. Fin «"),
-                        lang + " " + kind + "\n" + text);
+                assertTrue(text.contains(lang == Language.FR
+                        ? "Promo d'automne \u201D J'accepte le suivi de mes courriels. Fin \u201C" // nested: « ... »
+                        : "Promo d'automne » J'accepte le suivi de mes courriels. Fin «"), lang + " " + kind + "\n" + text);
             }
         }
     }
