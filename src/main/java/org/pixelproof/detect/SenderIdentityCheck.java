@@ -46,6 +46,10 @@ import org.pixelproof.ingest.ReceivedEmail;
  * look alike but are different characters, so that the name reads as an organisation's while no filter or search for
  * that name matches it (a homograph, Unicode Technical Standard #39 "mixed-script confusables"). Genuine names are
  * written in one script per word.</li>
+ * <li>{@link #BIDI_CONTROL_IN_NAME}: the From display name or the organisation name holds a bidirectional control
+ * character (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C; Unicode Standard Annex #9), which makes a reader
+ * see the characters after it in another order ({@code PayPal <elpmaxe.live@swen>} read backwards): the trick of
+ * CVE-2021-42574 ("Trojan Source") applied to a name. Enough on its own, like the mixed-script name.</li>
  * <li>{@link #NAME_IS_OTHER_ADDRESS}: the From display name shows an address on another domain than the From
  * address ({@code "PayPal <service@paypal.com>" <news@evil.example>}): most mail programs show only the name, so the
  * reader sees an address the message was not sent from (see {@link #nameIsOtherAddress}).</li>
@@ -80,6 +84,8 @@ public final class SenderIdentityCheck {
     public static final String BRAND_NOT_SENDER = "BRAND_NOT_SENDER";
     /** A word of the sender's name mixes Latin letters with look-alike Greek or Cyrillic ones (UTS #39). */
     public static final String MIXED_SCRIPT_NAME = "MIXED_SCRIPT_NAME";
+    /** The sender's name holds a bidirectional control character, which reorders what the reader sees. */
+    public static final String BIDI_CONTROL_IN_NAME = "BIDI_CONTROL_IN_NAME";
 
     /** The From display name shows another address than the From address, on another domain. */
     public static final String NAME_IS_OTHER_ADDRESS = "NAME_IS_OTHER_ADDRESS";
@@ -155,7 +161,8 @@ public final class SenderIdentityCheck {
         }
         boolean brandNotSender = brandNotSender(email, sender, links, texts, senderDomains);
         boolean mixedScript = mixedScript(sender.fromName()) || mixedScript(sender.organisationName());
-        boolean alone = brandNotSender || mixedScript || nameOtherAddress || fromAmbiguous;
+        boolean bidi = bidiControl(sender.fromName()) || bidiControl(sender.organisationName());
+        boolean alone = brandNotSender || mixedScript || bidi || nameOtherAddress || fromAmbiguous;
         if (!alone
                 && (destinations.isEmpty() || destinations.stream().anyMatch(senderDomains::contains))) {
             return List.of(); // the common case, decided without reading the text
@@ -214,6 +221,9 @@ public final class SenderIdentityCheck {
         }
         if (mixedScript) {
             reasons.add(MIXED_SCRIPT_NAME);
+        }
+        if (bidi) {
+            reasons.add(BIDI_CONTROL_IN_NAME);
         }
         if (nameOtherAddress) {
             reasons.add(NAME_IS_OTHER_ADDRESS);
@@ -302,6 +312,11 @@ public final class SenderIdentityCheck {
             }
         }
         return false;
+    }
+
+    /** @return true when {@code name} holds a bidirectional control character ({@link #BIDI_CONTROL_IN_NAME}) */
+    static boolean bidiControl(String name) {
+        return name != null && name.codePoints().anyMatch(org.pixelproof.ingest.BidiControls::isBidiControl);
     }
 
     /**

@@ -327,7 +327,7 @@ class BlindReportFindingsTest {
                 SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, SenderIdentityCheck.LINKS_LEAD_ELSEWHERE,
                 SenderIdentityCheck.NAME_NOT_IN_SENDER_DOMAINS, SenderIdentityCheck.FOOTER_DOMAIN_NOT_SENDER,
                 SenderIdentityCheck.FROM_ADDRESS_WITHOUT_DOMAIN, SenderIdentityCheck.BRAND_NOT_SENDER,
-                SenderIdentityCheck.MIXED_SCRIPT_NAME, SenderIdentityCheck.NAME_IS_OTHER_ADDRESS,
+                SenderIdentityCheck.MIXED_SCRIPT_NAME, SenderIdentityCheck.BIDI_CONTROL_IN_NAME, SenderIdentityCheck.NAME_IS_OTHER_ADDRESS,
                 SenderIdentityCheck.FROM_AMBIGUOUS,
                 SenderClue.CHECK_DIGIT_INVALID, SenderClue.TRACKED_LINK_DESTINATION_UNKNOWN,
                 SenderClue.TRACKED_LINK_IDENTIFIES_RECIPIENT,

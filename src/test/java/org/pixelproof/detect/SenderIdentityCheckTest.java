@@ -118,6 +118,20 @@ class SenderIdentityCheckTest {
     }
 
     @Test
+    void aFromNameWithABidiControlIsDoubtfulOnItsOwn() {
+        ReceivedEmail e = TestEmails.message()
+                .header("From", "PayPal \u202Eelpmaxe.live@swen <news@live.example>")
+                .header("To", "alex.martin@example.org")
+                .html("<html><body><p><a href=\"https://live.example/r/1\">Voir</a></p></body></html>").build();
+        SenderIdentity s = DETECTOR.detect(e, List.of()).sender();
+        assertEquals(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, s.identityCaveats().get(0), s.toString());
+        assertTrue(s.identityCaveats().contains(SenderIdentityCheck.BIDI_CONTROL_IN_NAME), s.toString());
+        assertTrue(SenderIdentityCheck.bidiControl("a\u2067b") && SenderIdentityCheck.bidiControl("\u200Fx"));
+        assertFalse(SenderIdentityCheck.bidiControl("\u05E9\u05DC\u05D5\u05DD Shop"), "Hebrew letters are no control");
+        assertFalse(SenderIdentityCheck.bidiControl(null));
+    }
+
+    @Test
     void onlyAWordMixingLatinWithGreekOrCyrillicLettersIsAMixedScriptName() {
         assertTrue(SenderIdentityCheck.mixedScript("Ler\u03bfy Merlin")); // Greek omicron
         assertTrue(SenderIdentityCheck.mixedScript("\u0410\u0442\u0438\u043a\u043e\u0432a")); // Cyrillic, Latin a
