@@ -1,8 +1,6 @@
 package org.pixelproof.ingest;
 
 import java.net.IDN;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,31 +53,38 @@ public final class BidiControls {
 
     /**
      * @param text a value taken from an e-mail holding addresses or host names, may be {@code null}
-     * @return {@link #reveal}ed, followed by {@code " (ASCII: xn--...)"} for each domain with non-ASCII letters in it
-     *         (at most 5), so that a look-alike domain shows as the different name it is; {@code null} for {@code null}
+     * @return {@link #reveal}ed, each domain with non-ASCII letters in it (at most 5) followed by
+     *         {@code " (ASCII: xn--...)"} where it stands, so that a look-alike domain shows as the different name it
+     *         is and the note cannot be read as the next address's; {@code null} for {@code null}
      */
     public static String revealWithAsciiDomains(String text) {
         String shown = reveal(text);
         if (shown == null || shown.chars().allMatch(c -> c < 0x80)) {
             return shown;
         }
-        Set<String> ascii = new LinkedHashSet<>();
+        StringBuilder out = new StringBuilder(shown.length() + 40);
         Matcher m = DOMAIN.matcher(shown);
-        while (m.find() && ascii.size() < 5) {
+        int noted = 0;
+        int copied = 0;
+        while (m.find() && noted < 5) {
             String d = m.group();
             if (d.chars().allMatch(c -> c < 0x80)) {
                 continue;
             }
+            String a;
             try {
-                String a = IDN.toASCII(d, IDN.ALLOW_UNASSIGNED);
-                if (!a.equals(d)) {
-                    ascii.add(a);
-                }
+                a = IDN.toASCII(d, IDN.ALLOW_UNASSIGNED);
             } catch (IllegalArgumentException e) {
-                ascii.add(codePoints(d)); // not a valid IDN: every non-ASCII code point spelled out
+                a = codePoints(d); // not a valid IDN: every non-ASCII code point spelled out
             }
+            if (a.equals(d)) {
+                continue;
+            }
+            out.append(shown, copied, m.end()).append(" (ASCII: ").append(a).append(')');
+            copied = m.end();
+            noted++;
         }
-        return ascii.isEmpty() ? shown : shown + " (ASCII: " + String.join(", ", ascii) + ")";
+        return out.append(shown, copied, shown.length()).toString();
     }
 
     private static String codePoints(String s) {

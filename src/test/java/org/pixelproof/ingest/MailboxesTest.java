@@ -137,5 +137,8 @@ class MailboxesTest {
         assertEquals("service@b\u0430nk.example (ASCII: xn--bnk-6cd.example)",
                 BidiControls.revealWithAsciiDomains("service@b\u0430nk.example"));
         assertEquals("Caf\u00e9 <a@b.example>", BidiControls.revealWithAsciiDomains("Caf\u00e9 <a@b.example>"));
+        // the note follows the domain it is about, not the end of the line (a display name that looks like a domain)
+        assertEquals("\"\u0391maz\u03bfn.fr (ASCII: xn--mazn-zld1g.fr)\" <noreply@alsom.example>",
+                BidiControls.revealWithAsciiDomains("\"\u0391maz\u03bfn.fr\" <noreply@alsom.example>"));
     }
 }
