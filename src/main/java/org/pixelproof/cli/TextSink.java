@@ -39,6 +39,8 @@ final class TextSink implements OutcomeSink {
 
     /** Longest vendor or host name shown in the one-line result, in characters; longer ones end in an ellipsis. */
     static final int MAX_NAME_CHARS = 80;
+    /** Most vendor or host names listed in the one-line result: 5; the others are counted ("and 635 more"). */
+    static final int MAX_NAMES = 5;
 
     private static String shortened(String name) {
         return name.length() <= MAX_NAME_CHARS ? name : name.substring(0, MAX_NAME_CHARS - 1) + "\u2026";
@@ -53,7 +55,11 @@ final class TextSink implements OutcomeSink {
         StringBuilder sb = new StringBuilder(a.file() == null ? "-" : a.file()).append(": ").append(a.verdict())
                 .append(", ").append(n).append(n == 1 ? " tracker" : " trackers");
         if (!vendors.isEmpty()) {
-            sb.append(" (").append(String.join(", ", vendors)).append(')');
+            sb.append(" (").append(String.join(", ", vendors.stream().limit(MAX_NAMES).toList()));
+            if (vendors.size() > MAX_NAMES) {
+                sb.append(" and ").append(vendors.size() - MAX_NAMES).append(" more");
+            }
+            sb.append(')');
         }
         return sb.toString();
     }

@@ -43,6 +43,24 @@ class CliUnitsTest {
     }
 
     @Test
+    void theOneLineResultNamesFiveHostsAndCountsTheOthers() throws Exception {
+        StringBuilder html = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            html.append("<img src=\"http://px").append(i).append(".tracker.example/o.gif?u=alex.martin@example.org\""
+                    + " width=1 height=1>");
+        }
+        String eml = "From: A <a@example.com>\r\nTo: alex.martin@example.org\r\nSubject: many\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/html; charset=utf-8\r\n\r\n<html><body>" + html + "</body></html>\r\n";
+        var a = new org.pixelproof.analysis.Analyzer(org.pixelproof.rules.RuleSetLoader.loadDefault(),
+                org.pixelproof.ingest.IngestLimits.DEFAULT, org.pixelproof.authenticity.AuthenticityChecker.offline(),
+                java.time.Clock.systemUTC()).analyze(eml.getBytes(StandardCharsets.UTF_8), "many.eml",
+                        org.pixelproof.analysis.AnalysisOptions.DEFAULT);
+        String line = TextSink.line(a);
+        assertEquals("many.eml: TRACKING_WITHOUT_CONSENT_MARKERS, 40 trackers (px0.tracker.example, px1.tracker.example,"
+                + " px2.tracker.example, px3.tracker.example, px4.tracker.example and 35 more)", line);
+    }
+
+    @Test
     void csvTextValuesThatASpreadsheetWouldEvaluateAreGuarded() {
         assertEquals("'=HYPERLINK(\"http://x\")", CsvSink.text("=HYPERLINK(\"http://x\")"));
         assertEquals("'+33 1 23", CsvSink.text("+33 1 23"));
