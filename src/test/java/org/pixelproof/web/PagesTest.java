@@ -162,6 +162,8 @@ class PagesTest {
         assertTrue(page.select("#nothing-to-complain").isEmpty(), "not 'nothing here calls for a complaint'");
         assertTrue(page.selectFirst("#nothing-found-in-part").text().contains("rien ne permet de dire qu'il ne vous"
                 + " piste pas"), fr);
+        assertFalse(fr.contains("Aucun traceur n'a été trouvé dans ce message") || fr.contains("rien à reprocher"),
+                "the trackers and documents sections say the same");
         String en = s.get("/analyses/" + idFrom(r) + "?lang=en").then().statusCode(200).extract().asString();
         assertTrue(en.contains("A limit left part of the message unanalysed"), en);
         assertTrue(en.contains("No tracker was found in the part of the message that could be read"), en);
