@@ -46,6 +46,10 @@ import org.pixelproof.ingest.ReceivedEmail;
  * look alike but are different characters, so that the name reads as an organisation's while no filter or search for
  * that name matches it (a homograph, Unicode Technical Standard #39 "mixed-script confusables"). Genuine names are
  * written in one script per word.</li>
+ * <li>{@link #MIXED_SCRIPT_DOMAIN}: a label of the From address's domain mixes Latin letters with Greek or Cyrillic
+ * ones ({@code pаypal.example} with a Cyrillic a): registries refuse such labels for genuine names (ICANN's IDN
+ * Implementation Guidelines ask for one script per label), so it exists to pass for another domain. Enough on its
+ * own.</li>
  * <li>{@link #BIDI_CONTROL_IN_NAME}: the From display name or the organisation name holds a bidirectional control
  * character (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C; Unicode Standard Annex #9), which makes a reader
  * see the characters after it in another order ({@code PayPal <elpmaxe.live@swen>} read backwards): the trick of
@@ -84,6 +88,8 @@ public final class SenderIdentityCheck {
     public static final String BRAND_NOT_SENDER = "BRAND_NOT_SENDER";
     /** A word of the sender's name mixes Latin letters with look-alike Greek or Cyrillic ones (UTS #39). */
     public static final String MIXED_SCRIPT_NAME = "MIXED_SCRIPT_NAME";
+    /** A label of the From address's domain mixes Latin letters with look-alike Greek or Cyrillic ones. */
+    public static final String MIXED_SCRIPT_DOMAIN = "MIXED_SCRIPT_DOMAIN";
     /** The sender's name holds a bidirectional control character, which reorders what the reader sees. */
     public static final String BIDI_CONTROL_IN_NAME = "BIDI_CONTROL_IN_NAME";
 
@@ -162,7 +168,8 @@ public final class SenderIdentityCheck {
         boolean brandNotSender = brandNotSender(email, sender, links, texts, senderDomains);
         boolean mixedScript = mixedScript(sender.fromName()) || mixedScript(sender.organisationName());
         boolean bidi = bidiControl(sender.fromName()) || bidiControl(sender.organisationName());
-        boolean alone = brandNotSender || mixedScript || bidi || nameOtherAddress || fromAmbiguous;
+        boolean mixedDomain = mixedScript(sender.fromDomain());
+        boolean alone = brandNotSender || mixedScript || bidi || mixedDomain || nameOtherAddress || fromAmbiguous;
         if (!alone
                 && (destinations.isEmpty() || destinations.stream().anyMatch(senderDomains::contains))) {
             return List.of(); // the common case, decided without reading the text
@@ -224,6 +231,9 @@ public final class SenderIdentityCheck {
         }
         if (bidi) {
             reasons.add(BIDI_CONTROL_IN_NAME);
+        }
+        if (mixedDomain) {
+            reasons.add(MIXED_SCRIPT_DOMAIN);
         }
         if (nameOtherAddress) {
             reasons.add(NAME_IS_OTHER_ADDRESS);

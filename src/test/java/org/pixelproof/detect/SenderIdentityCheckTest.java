@@ -118,6 +118,23 @@ class SenderIdentityCheckTest {
     }
 
     @Test
+    void aFromDomainMixingLatinAndCyrillicLettersIsDoubtfulOnItsOwn() {
+        ReceivedEmail e = TestEmails.message()
+                .header("From", "Service client <service@p\u0430ypal.example>") // Cyrillic a
+                .header("To", "alex.martin@example.org")
+                .html("<html><body><p><a href=\"https://p\u0430ypal.example/login\">Voir</a></p></body></html>").build();
+        SenderIdentity s = DETECTOR.detect(e, List.of()).sender();
+        assertTrue(s.identityCaveats().contains(SenderIdentityCheck.MIXED_SCRIPT_DOMAIN), s.toString());
+        ReceivedEmail greek = TestEmails.message()
+                .header("From", "\u0391\u03b8\u03ae\u03bd\u03b1 <info@\u03b1\u03b8\u03b7\u03bd\u03b1.example>")
+                .header("To", "alex.martin@example.org")
+                .html("<html><body><p><a href=\"https://\u03b1\u03b8\u03b7\u03bd\u03b1.example/\">x</a></p></body></html>")
+                .build();
+        assertFalse(DETECTOR.detect(greek, List.of()).sender().identityCaveats()
+                .contains(SenderIdentityCheck.MIXED_SCRIPT_DOMAIN), "a label all in Greek is one script");
+    }
+
+    @Test
     void aFromNameWithABidiControlIsDoubtfulOnItsOwn() {
         ReceivedEmail e = TestEmails.message()
                 .header("From", "PayPal \u202Eelpmaxe.live@swen <news@live.example>")
