@@ -108,6 +108,11 @@ class DossierLabelsTest {
                     ? "que lui adresse " + named + " (organisme nommé dans le message, s'il en est bien l'expéditeur"
                     : "the e-mails " + named + " (the organisation named in the message, if it is indeed the sender";
             assertTrue(request.contains(hedge), l + ": " + request);
+            assertTrue(request.contains(l == Language.FR
+                    ? named + " (" + d.organisation().fromDomain() + ") – organisme nommé dans le message, s'il en est"
+                            + " bien l'expéditeur (identité douteuse"
+                    : named + " (" + d.organisation().fromDomain() + ") – the organisation named in the message, if it"
+                            + " is indeed the sender (doubtful identity"), l + " summary: " + request);
         }
         Dossier plain = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()),
                 DossierFixtures.complainant(), Language.FR);
