@@ -24,4 +24,13 @@ class CssSanitizerTest {
         assertTrue(r.css().contains("data:image/png;base64,AAAA"), r.css());
         assertTrue(r.css().contains("a / b"), r.css());
     }
+
+    @Test
+    void removingAUrlCannotLeaveANewImport() {
+        CssSanitizer.Result r = CssSanitizer.sanitize("@@importurl(https://t.example/x.css) \"https://cdn.example/y.css\";"
+                + " .a{color:red}", 10_000, u -> false, "css-style");
+        assertFalse(r.css().toLowerCase(java.util.Locale.ROOT).matches("(?s).*@import(?![-_a-z0-9]).*"), r.css());
+        assertTrue(r.css().contains(".a{color:red}"), r.css());
+        assertTrue(RemoteReferences.in("<style>" + r.css() + "</style>").isEmpty(), r.css());
+    }
 }
