@@ -476,26 +476,9 @@ final class TextVisibility {
      *         universal or attribute-only compound, escapes, namespaces)
      */
     static String[] rightmostKey(String selector) {
-        int depth = 0;
-        int start = 0;
-        char quote = 0;
-        for (int i = 0; i < selector.length(); i++) {
-            char c = selector.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth = Math.max(0, depth - 1);
-            } else if (depth == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '>'
-                    || c == '+' || c == '~')) {
-                start = i + 1;
-            }
-        }
+        List<Integer> combinators = topLevel(selector, c -> c == ' ' || c == '\t' || c == '\n' || c == '\r'
+                || c == '\f' || c == '>' || c == '+' || c == '~');
+        int start = combinators.isEmpty() ? 0 : combinators.get(combinators.size() - 1) + 1;
         String compound = selector.substring(start).trim();
         if (compound.isEmpty() || compound.indexOf('\\') >= 0 || compound.indexOf('|') >= 0
                 || !compound.chars().allMatch(c -> c < 0x80)) { // non-ASCII names: jsoup's case folding decides
@@ -532,8 +515,24 @@ final class TextVisibility {
     /** @return the parts of a selector list, split at commas outside brackets, parentheses and strings */
     static List<String> selectorParts(String selector) {
         List<String> out = new ArrayList<>();
-        int depth = 0;
         int start = 0;
+        for (int comma : topLevel(selector, c -> c == ',')) {
+            addPart(out, selector.substring(start, comma));
+            start = comma + 1;
+        }
+        addPart(out, selector.substring(start));
+        return out;
+    }
+
+    /**
+     * @param selector  a selector or selector list
+     * @param separator the characters wanted
+     * @return the indexes, in order, of the characters {@code separator} accepts that stand outside brackets,
+     *         parentheses and quoted strings
+     */
+    private static List<Integer> topLevel(String selector, java.util.function.IntPredicate separator) {
+        List<Integer> out = new ArrayList<>();
+        int depth = 0;
         char quote = 0;
         for (int i = 0; i < selector.length(); i++) {
             char c = selector.charAt(i);
@@ -547,12 +546,10 @@ final class TextVisibility {
                 depth++;
             } else if (c == ')' || c == ']') {
                 depth = Math.max(0, depth - 1);
-            } else if (c == ',' && depth == 0) {
-                addPart(out, selector.substring(start, i));
-                start = i + 1;
+            } else if (depth == 0 && separator.test(c)) {
+                out.add(i);
             }
         }
-        addPart(out, selector.substring(start));
         return out;
     }
 

@@ -113,7 +113,8 @@ public record Complainant(
         return addressGivenPeriod;
     }
 
-    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\b(19[7-9]\\d|20\\d\\d)\\b");
+    /** A year in the complainant's own words, 1970-2099 (also read by {@link ComplainantCheck}). */
+    static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\b(19[7-9]\\d|20\\d\\d)\\b");
     private static final List<String> MONTHS_FR = List.of("janvier", "fevrier", "mars", "avril", "mai", "juin",
             "juillet", "aout", "septembre", "octobre", "novembre", "decembre");
     private static final List<String> MONTHS_EN = List.of("january", "february", "march", "april", "may", "june",

@@ -36,8 +36,6 @@ public final class ComplainantCheck {
     /** Field name of {@link Complainant#email()}, as in the CLI YAML. */
     public static final String EMAIL = "email";
 
-    /** A year in the complainant's own words, 1970-2099. */
-    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(19[7-9]\\d|20\\d\\d)(?!\\d)");
     /** How many of the message's recipient addresses a point to check names (3). */
     static final int SHOWN_RECIPIENTS = 3;
 
@@ -270,7 +268,7 @@ public final class ComplainantCheck {
                         "on " + DossierTemplates.date(complainant.addressGivenOn(), true), sentFr, sentEn));
             }
         } else if (complainant.addressGivenWhen() != null) {
-            Matcher m = YEAR.matcher(complainant.addressGivenWhen());
+            Matcher m = Complainant.YEAR.matcher(complainant.addressGivenWhen());
             int earliest = Integer.MAX_VALUE;
             while (m.find()) {
                 earliest = Math.min(earliest, Integer.parseInt(m.group(1)));
