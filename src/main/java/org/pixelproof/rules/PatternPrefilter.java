@@ -4,9 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -118,8 +116,11 @@ public final class PatternPrefilter {
     /** An Aho-Corasick automaton over a small alphabet: a class per character of the literals, 0 for the others. */
     private final class Automaton {
         private final boolean fold;
-        private final byte[] asciiClass = new byte[128];
-        private final Map<Character, Integer> otherClass = new HashMap<>();
+        /**
+         * The class of every UTF-16 code unit as the scan reads it (folded first when {@link #fold}): one load per
+         * character of text, no branch and no boxing. 128 KiB per automaton; a prefilter has at most two.
+         */
+        private final char[] classOfUnit = new char[Character.MAX_VALUE + 1];
         private final int width;
         /** Transitions: {@code next[state * width + class]}. */
         private final int[] next;
@@ -135,21 +136,20 @@ public final class PatternPrefilter {
             for (Entry e : entries) {
                 for (int k = 0; k < e.text().length(); k++) {
                     char c = e.text().charAt(k);
-                    if (c < 128) {
-                        if (asciiClass[c] == 0) {
-                            if (classes >= 127) {
-                                throw new IllegalStateException("too many distinct literal characters");
-                            }
-                            asciiClass[c] = (byte) classes++;
+                    if (classOfUnit[c] == 0) {
+                        if (classes > Character.MAX_VALUE) {
+                            throw new IllegalStateException("too many distinct literal characters");
                         }
-                    } else if (!otherClass.containsKey(c)) {
-                        otherClass.put(c, classes++);
+                        classOfUnit[c] = (char) classes++;
                     }
                 }
             }
-            if (fold) { // text characters are folded on the fly: ASCII upper case as lower case
-                for (char c = 'A'; c <= 'Z'; c++) {
-                    asciiClass[c] = asciiClass[Character.toLowerCase(c)];
+            if (fold) { // text characters are folded on the fly, and literals are already folded
+                for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                    char f = RequiredLiterals.fold((char) c);
+                    if (f != c) {
+                        classOfUnit[c] = classOfUnit[f];
+                    }
                 }
             }
             this.width = classes;
@@ -161,7 +161,7 @@ public final class PatternPrefilter {
             for (Entry e : entries) {
                 int state = 0;
                 for (int k = 0; k < e.text().length(); k++) {
-                    int cls = classOf(e.text().charAt(k));
+                    int cls = classOfUnit[e.text().charAt(k)];
                     int child = children.get(state)[cls];
                     if (child == 0) {
                         child = children.size();
@@ -221,27 +221,11 @@ public final class PatternPrefilter {
             }
         }
 
-        private int classOf(char c) {
-            if (c < 128) {
-                return asciiClass[c];
-            }
-            Integer cls = otherClass.get(c);
-            return cls == null ? 0 : cls;
-        }
-
         void scan(CharSequence text, Candidates found) {
             int state = 0;
             int n = text.length();
-            boolean asciiOnly = otherClass.isEmpty();
             for (int i = 0; i < n; i++) {
-                char c = text.charAt(i);
-                int cls;
-                if (c < 128) {
-                    cls = asciiClass[c];
-                } else {
-                    char f = fold ? RequiredLiterals.fold(c) : c;
-                    cls = f < 128 ? asciiClass[f] : asciiOnly ? 0 : classOf(f);
-                }
+                int cls = classOfUnit[text.charAt(i)];
                 state = next[state * width + cls];
                 for (int k = outStart[state], end = outStart[state + 1]; k < end; k++) {
                     found.occurrence(outPattern[k], i + 1 - outLength[k], outBefore[k], windowed[outPattern[k]]);
