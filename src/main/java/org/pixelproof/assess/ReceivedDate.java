@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import org.pixelproof.authenticity.Authenticity;
+import org.pixelproof.ingest.MailDateParser;
 import org.pixelproof.ingest.ReceivedEmail;
 
 /**
@@ -64,7 +65,7 @@ record ReceivedDate(LocalDate date, String source) {
             return null;
         }
         try {
-            Date date = new MailDateFormat().parse(s);
+            Date date = MailDateParser.parse(s);
             if (date == null) {
                 return null;
             }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pixelproof.ingest.MailDateParser;
 
 /**
  * Parses the dates of {@code Received} headers (RFC 5322 section 3.3 date-time, with the obsolete forms of section
@@ -100,7 +101,7 @@ public final class MailDates {
     private static OffsetDateTime rfc5322(String s) {
         Instant instant;
         try {
-            instant = new MailDateFormat().parse(s).toInstant(); // MailDateFormat is not thread-safe: one per call
+            instant = MailDateParser.parse(s).toInstant();
         } catch (ParseException | RuntimeException e) {
             return null;
         }

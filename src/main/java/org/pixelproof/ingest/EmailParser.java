@@ -360,7 +360,7 @@ public final class EmailParser {
         }
         Instant when;
         try {
-            when = new MailDateFormat().parse(date.decoded()).toInstant();
+            when = MailDateParser.parse(date.decoded()).toInstant();
         } catch (ParseException | RuntimeException e) {
             log.add(AnomalyCode.BAD_DATE, "1", "the Date header cannot be parsed as an RFC 5322 date-time");
             return;
