@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -384,7 +385,9 @@ final class TextVisibility {
      * whole tree once per rule: a newsletter's style sheet has hundreds of rules, most for classes the message does not
      * use. Gives the elements {@code document.select(selector)} gives, in document order.
      */
-    private static final class ElementIndex {
+    static final class ElementIndex {
+        /** A selector made of one type, class or id selector (ASCII, no escape): {@code td}, {@code .x}, {@code #y}. */
+        private static final Pattern SIMPLE = Pattern.compile("[.#]?[A-Za-z_][A-Za-z0-9_-]*");
         private final Map<String, List<Element>> byTag = new HashMap<>();
         private final Map<String, List<Element>> byClass = new HashMap<>();
         private final Map<String, List<Element>> byId = new HashMap<>();
@@ -455,6 +458,9 @@ final class TextVisibility {
                 case "." -> byClass.get(key[1].toLowerCase(Locale.ROOT));
                 default -> byTag.get(key[1].toLowerCase(Locale.ROOT));
             };
+            if (SIMPLE.matcher(selector).matches()) { // one tag, class or id: the index holds the answer
+                return candidates == null ? List.of() : candidates;
+            }
             Evaluator evaluator = QueryParser.parse(selector); // throws as select would for a selector it cannot read
             if (candidates == null || !namesPresent(selector)) {
                 return List.of();

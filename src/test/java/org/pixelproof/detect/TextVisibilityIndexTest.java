@@ -1,0 +1,50 @@
+package org.pixelproof.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The style-sheet cascade finds the elements a selector matches through an index of tags, classes and ids; whatever
+ * the selector, it must give exactly what jsoup's own {@code Document.select} gives, in the same (document) order.
+ */
+class TextVisibilityIndexTest {
+
+    private static final String HTML = "<html><head><style>.x{color:red}</style></head><body>"
+            + "<table class='Outer grid'><tr><td class='x'>one</td><td class='X x'>two</td>"
+            + "<td id='Cell' class='y'>three</td></tr></table>"
+            + "<div id='cell' class='  x\ty '><p class='hide_me'>four</p><span>five</span></div>"
+            + "<my-el class='z'>six</my-el><TD>not a cell</TD><p><span class='a'><b class='b'>seven</b></span></p>"
+            + "<svg><rect class='x'></rect></svg>"
+            + "</body></html>";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"td", "TD", "p", "span", "my-el", "rect", "table", "b", ".x", ".X", ".y", ".hide_me",
+        ".grid", ".outer", ".missing", "#Cell", "#cell", "#CELL", "#missing", "div.x", "td.x.y", ".a .b",
+        "table td.x", "div > span", "p span b", "#cell p", "tr > td:first-child", "[class]", "*", "td[id]",
+        ".x ~ td", "body *.x"})
+    void theIndexSelectsWhatJsoupSelects(String selector) {
+        Document doc = Jsoup.parse(HTML, "");
+        TextVisibility.ElementIndex index = new TextVisibility.ElementIndex(doc.getAllElements());
+        List<Element> expected = doc.select(selector);
+        List<Element> actual = index.select(doc, selector);
+        assertEquals(expected.size(), actual.size(), selector);
+        for (int i = 0; i < expected.size(); i++) {
+            assertSame(expected.get(i), actual.get(i), selector + " #" + i); // same node, same order
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".x", "td", "#Cell"})
+    void simpleSelectorsMatchSomething(String selector) {
+        Document doc = Jsoup.parse(HTML, "");
+        assertFalse(new TextVisibility.ElementIndex(doc.getAllElements()).select(doc, selector).isEmpty(), selector);
+    }
+}
