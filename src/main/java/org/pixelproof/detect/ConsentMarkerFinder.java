@@ -487,17 +487,12 @@ public final class ConsentMarkerFinder {
         if (normalized.isEmpty()) {
             return;
         }
-        PatternPrefilter.Candidates candidates = null;
-        for (int k = 0; k < linkRules.size(); k++) {
+        PatternPrefilter.Candidates candidates = memo.linkCandidates(normalized);
+        // only the rules whose words are all in the text, in rule order
+        for (int k = candidates.nextMayMatch(0); k >= 0; k = candidates.nextMayMatch(k + 1)) {
             Rule r = linkRules.get(k);
             if (!types.contains(r.type()) || hits.containsKey(r.type())) {
                 continue;
-            }
-            if (candidates == null) {
-                candidates = memo.linkCandidates(normalized);
-            }
-            if (!candidates.mayMatch(k)) {
-                continue; // none of the words the pattern needs is in the text
             }
             Matcher m = r.phrase().pattern().matcher(normalized);
             boolean near = false;

@@ -287,6 +287,29 @@ public final class PatternPrefilter {
             return (bits[index >>> 6] & (1L << index)) != 0;
         }
 
+        /**
+         * @param from a pattern index, {@code >= 0}
+         * @return the smallest index {@code >= from} of a pattern that {@link #mayMatch may match}, or -1 when none
+         *         does: a finder can visit only those, in order
+         */
+        public int nextMayMatch(int from) {
+            int w = from >>> 6;
+            if (w >= bits.length) {
+                return -1;
+            }
+            long word = bits[w] & (-1L << from);
+            while (true) {
+                if (word != 0) {
+                    int k = w * 64 + Long.numberOfTrailingZeros(word);
+                    return k < counts.length ? k : -1; // counts has one entry per pattern
+                }
+                if (++w == bits.length) {
+                    return -1;
+                }
+                word = bits[w];
+            }
+        }
+
         /** @return true when at least one pattern may match. */
         public boolean any() {
             return Arrays.stream(bits).anyMatch(b -> b != 0);
