@@ -62,21 +62,12 @@ public final class NormalizedText {
                 i++;
                 continue;
             }
-            int cp = original.codePointAt(i);
+            int cp = Character.isSurrogate(ch) ? original.codePointAt(i) : ch;
             int cpLen = Character.charCount(cp);
-            if (Character.getType(cp) == Character.FORMAT) {
+            String piece = piece(cp); // "" for a format character, WHITE_SPACE for white space
+            if (piece == WHITE_SPACE && (len == 0 || out[len - 1] == ' ')) {
                 i += cpLen;
                 continue;
-            }
-            String piece;
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-                if (len == 0 || out[len - 1] == ' ') {
-                    i += cpLen;
-                    continue;
-                }
-                piece = " ";
-            } else {
-                piece = piece(cp);
             }
             if (len + piece.length() > out.length) {
                 out = Arrays.copyOf(out, Math.max(out.length * 2, len + piece.length()));
@@ -98,11 +89,14 @@ public final class NormalizedText {
 
     /** The normalised form of each BMP code point, filled on first use (a benign race: values are immutable). */
     private static final String[] PIECES = new String[0x10000];
+    /** What every white-space character becomes, told apart by identity: one space, or none after another. */
+    private static final String WHITE_SPACE = new String(" ");
 
     /**
-     * @param cp a code point that is neither white space nor a format character
-     * @return what it becomes: typographic apostrophes and ligatures replaced, else lower case ({@link Locale#ROOT}),
-     *         NFD, combining marks removed (possibly empty)
+     * @param cp any code point
+     * @return what it becomes: {@link #WHITE_SPACE} for white space, "" for a format character; typographic
+     *         apostrophes and ligatures replaced; else lower case ({@link Locale#ROOT}), NFD, combining marks removed
+     *         (possibly empty)
      */
     private static String piece(int cp) {
         if (cp < PIECES.length) {
@@ -117,6 +111,12 @@ public final class NormalizedText {
     }
 
     private static String computePiece(int cp) {
+        if (Character.getType(cp) == Character.FORMAT) {
+            return "";
+        }
+        if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            return WHITE_SPACE;
+        }
         String piece = switch (cp) {
             case '\u2019', '\u2018', '\u02bc', '\u00b4', '\u2032' -> "'";
             case '\u0153', '\u0152' -> "oe";
