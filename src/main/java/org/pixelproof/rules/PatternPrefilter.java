@@ -122,8 +122,12 @@ public final class PatternPrefilter {
          */
         private final char[] classOfUnit = new char[Character.MAX_VALUE + 1];
         private final int width;
-        /** Transitions: {@code next[state * width + class]}. */
-        private final int[] next;
+        /**
+         * Transitions: {@code step[state * width + class]} is the target state's first transition
+         * ({@code target * width}, so that no multiplication lies on the chain from one character to the next),
+         * bit-inverted (negative) when literals end in the target, so that most steps read no output list.
+         */
+        private final int[] step;
         /** Per state, the first index of its entries in {@link #outPattern}; {@code outStart[state + 1]} ends them. */
         private final int[] outStart;
         private final int[] outPattern;
@@ -199,7 +203,12 @@ public final class PatternPrefilter {
                     }
                 }
             }
-            this.next = table;
+            this.step = new int[table.length];
+            for (int k = 0; k < table.length; k++) {
+                int target = table[k];
+                boolean ends = !outs.get(target).isEmpty();
+                step[k] = ends ? ~(target * width) : target * width;
+            }
             this.outStart = new int[states + 1];
             int total = 0;
             for (int s = 0; s < states; s++) {
@@ -222,13 +231,18 @@ public final class PatternPrefilter {
         }
 
         void scan(CharSequence text, Candidates found) {
-            int state = 0;
+            int row = 0; // the current state's first transition: state * width
             int n = text.length();
             for (int i = 0; i < n; i++) {
-                int cls = classOfUnit[text.charAt(i)];
-                state = next[state * width + cls];
-                for (int k = outStart[state], end = outStart[state + 1]; k < end; k++) {
-                    found.occurrence(outPattern[k], i + 1 - outLength[k], outBefore[k], windowed[outPattern[k]]);
+                int t = step[row + classOfUnit[text.charAt(i)]];
+                if (t < 0) { // a state where literals end
+                    row = ~t;
+                    int state = row / width;
+                    for (int k = outStart[state], end = outStart[state + 1]; k < end; k++) {
+                        found.occurrence(outPattern[k], i + 1 - outLength[k], outBefore[k], windowed[outPattern[k]]);
+                    }
+                } else {
+                    row = t;
                 }
             }
         }
