@@ -257,21 +257,32 @@ public final class PatternPrefilter {
         private final long[] bits;
         private final int length;
         /** Per pattern, start windows as {@code [from, to]} pairs; {@code null} before the first. */
-        private final int[][] windows;
-        private final int[] counts;
-        private final byte[] states;
+        private final int patterns;
+        /**
+         * Per pattern: windows, their count, and whether they were merged or given up. Allocated at the first window
+         * recorded: a text shorter than {@link #SHORT_TEXT} (a link's words, a subject) is searched everywhere and
+         * records none, and most texts hold no literal of most patterns.
+         */
+        private int[][] windows;
+        private int[] counts;
+        private byte[] states;
 
         private Candidates(long[] bits, int length, int patterns) {
             this.bits = bits;
             this.length = length;
-            this.windows = new int[patterns][];
-            this.counts = new int[patterns];
-            this.states = new byte[patterns];
+            this.patterns = patterns;
         }
 
         void occurrence(int pattern, int start, int maxBefore, boolean windowed) {
             bits[pattern >>> 6] |= 1L << pattern;
-            if (!windowed || states[pattern] == EVERYWHERE) {
+            if (!windowed || length < SHORT_TEXT) { // short texts are searched everywhere: no window is used
+                return;
+            }
+            if (windows == null) {
+                windows = new int[patterns][];
+                counts = new int[patterns];
+                states = new byte[patterns];
+            } else if (states[pattern] == EVERYWHERE) {
                 return;
             }
             int count = counts[pattern];
@@ -315,7 +326,7 @@ public final class PatternPrefilter {
             while (true) {
                 if (word != 0) {
                     int k = w * 64 + Long.numberOfTrailingZeros(word);
-                    return k < counts.length ? k : -1; // counts has one entry per pattern
+                    return k < patterns ? k : -1;
                 }
                 if (++w == bits.length) {
                     return -1;
@@ -377,7 +388,7 @@ public final class PatternPrefilter {
 
         /** @return the merged start windows of a pattern, or {@code null} when it is to be searched everywhere */
         private int[] startWindows(int index) {
-            int[] w = windows[index];
+            int[] w = windows == null ? null : windows[index];
             if (w == null || length < SHORT_TEXT) { // no windows, or a text too short for them to pay off
                 return null;
             }
