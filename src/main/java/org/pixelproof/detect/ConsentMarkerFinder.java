@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -99,14 +100,77 @@ public final class ConsentMarkerFinder {
     /** Link texts longer than this (normalised characters) wrap whole blocks: only their URL is read. */
     private static final int MAX_ANCHOR_TEXT = 160;
 
-    /** Link texts that say nothing by themselves (normalised). */
-    static final Pattern GENERIC_LINK_TEXT = Pattern.compile("^[\\p{Punct}\\s\u00bb\u00ab\u2192\u279c\u25b6\u2013\u2014]*"
-            + "(?:(?:(?:please|veuillez|bitte|por favor|per favore|svp) )?(?:click|cliquez|cliquer|clic|clique|klicken sie"
-            + "|klicke|klicken|klik|haga clic|pulse|clicca|fai clic|tap)(?: (?:here|ici|hier|aqui|qui|aca|on this link"
-            + "|sur ce lien|sur le lien))?|here|there|ici|la|hier|dort|daar|aqui|qui|aca|link|lien|le lien|this link|ce lien|diesen link"
-            + "|deze link|este enlace|este link|questo link|en cliquant ici|by clicking here|en cliquant sur ce lien"
-            + "|cliquant ici|more|plus|mehr|meer|mas|mais|altro|en savoir plus|learn more|read more|mehr erfahren)?"
-            + "[\\p{Punct}\\s\u00bb\u00ab\u2192\u279c\u25b6\u2013\u2014]*$");
+    /** Characters around a link text that says nothing: ASCII punctuation, white space, quotes and arrows. */
+    private static final String GENERIC_PADDING = "\\p{Punct}\\s\u00bb\u00ab\u2192\u279c\u25b6\u2013\u2014";
+    private static final List<String> GENERIC_POLITE = List.of("please", "veuillez", "bitte", "por favor", "per favore",
+            "svp");
+    private static final List<String> GENERIC_CLICK = List.of("click", "cliquez", "cliquer", "clic", "clique",
+            "klicken sie", "klicke", "klicken", "klik", "haga clic", "pulse", "clicca", "fai clic", "tap");
+    private static final List<String> GENERIC_WHERE = List.of("here", "ici", "hier", "aqui", "qui", "aca",
+            "on this link", "sur ce lien", "sur le lien");
+    private static final List<String> GENERIC_ALONE = List.of("here", "there", "ici", "la", "hier", "dort", "daar",
+            "aqui", "qui", "aca", "link", "lien", "le lien", "this link", "ce lien", "diesen link", "deze link",
+            "este enlace", "este link", "questo link", "en cliquant ici", "by clicking here", "en cliquant sur ce lien",
+            "cliquant ici", "more", "plus", "mehr", "meer", "mas", "mais", "altro", "en savoir plus", "learn more",
+            "read more", "mehr erfahren");
+    /**
+     * Link texts that say nothing by themselves (normalised): "cliquez ici", "here", "en savoir plus", "» lien", or
+     * only punctuation. {@link #isGenericLinkText} answers the same without running it.
+     */
+    static final Pattern GENERIC_LINK_TEXT = Pattern.compile("^[" + GENERIC_PADDING + "]*(?:(?:(?:"
+            + String.join("|", GENERIC_POLITE) + ") )?(?:" + String.join("|", GENERIC_CLICK) + ")(?: (?:"
+            + String.join("|", GENERIC_WHERE) + "))?|" + String.join("|", GENERIC_ALONE) + ")?[" + GENERIC_PADDING
+            + "]*$");
+    /** Every phrase the middle of {@link #GENERIC_LINK_TEXT} accepts, and the empty text. */
+    private static final Set<String> GENERIC_PHRASES = genericPhrases();
+
+    private static Set<String> genericPhrases() {
+        Set<String> out = new HashSet<>(GENERIC_ALONE);
+        out.add("");
+        for (String click : GENERIC_CLICK) {
+            List<String> polite = new ArrayList<>();
+            polite.add(click);
+            for (String p : GENERIC_POLITE) {
+                polite.add(p + " " + click);
+            }
+            for (String head : polite) {
+                out.add(head);
+                for (String where : GENERIC_WHERE) {
+                    out.add(head + " " + where);
+                }
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    /**
+     * @param normalized a link text, {@link NormalizedText#normalize normalised}
+     * @return {@code GENERIC_LINK_TEXT.matcher(normalized).matches()}, by one set look-up: the phrases begin and end
+     *         with a letter, so the text without its padding at both ends must be one of them
+     */
+    static boolean isGenericLinkText(String normalized) {
+        int start = 0;
+        int end = normalized.length();
+        while (start < end && isGenericPadding(normalized.charAt(start))) {
+            start++;
+        }
+        while (end > start && isGenericPadding(normalized.charAt(end - 1))) {
+            end--;
+        }
+        return end - start <= MAX_GENERIC_PHRASE && GENERIC_PHRASES.contains(normalized.substring(start, end));
+    }
+
+    /** The longest phrase of {@link #GENERIC_PHRASES}, in characters. */
+    private static final int MAX_GENERIC_PHRASE = GENERIC_PHRASES.stream().mapToInt(String::length).max().orElse(0);
+
+    /** @return whether {@code c} belongs to {@link #GENERIC_PADDING}: {@code \p{Punct}} is ASCII punctuation only */
+    private static boolean isGenericPadding(char c) {
+        return c < 0x80 ? c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'
+                || c > ' ' && c < 0x7F && !Character.isLetterOrDigit(c)
+                : c == '\u00bb' || c == '\u00ab' || c == '\u2192' || c == '\u279c' || c == '\u25b6' || c == '\u2013'
+                        || c == '\u2014';
+    }
+
     /** Link texts that start like a generic one ("cliquez ici pour ..."): read with their sentence when they say nothing. */
     static final Pattern GENERIC_LINK_START = Pattern.compile("^[\\p{Punct}\\s]*(?:(?:please|veuillez|bitte) )?(?:click"
             + "|cliquez|cliquer|clic|clique|klicken sie|klicke|klicken|klik|haga clic|clicca|tap) ?(?:here|ici|hier|aqui"
@@ -441,7 +505,7 @@ public final class ConsentMarkerFinder {
         Map<ConsentMarkerType, String[]> hits = new EnumMap<>(ConsentMarkerType.class);
         String anchor = link.anchorText();
         String anchorNorm = memo.normalize(anchor);
-        boolean generic = GENERIC_LINK_TEXT.matcher(anchorNorm).matches();
+        boolean generic = isGenericLinkText(anchorNorm);
         boolean tooLong = anchorNorm.length() > MAX_ANCHOR_TEXT;
         if (!generic && !tooLong) {
             match(anchorNorm, anchor, types, hits, memo, 0);
