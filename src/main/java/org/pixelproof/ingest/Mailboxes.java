@@ -2,6 +2,7 @@ package org.pixelproof.ingest;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -30,7 +31,8 @@ import java.util.regex.Pattern;
  *   show it.</li>
  * </ul>
  * Nothing is thrown on bad input: {@link Reading#problem()} says what could not be read. At most
- * {@value #MAX_MAILBOXES} mailboxes are kept per field. Pure string work; stateless and thread-safe.
+ * {@value #MAX_MAILBOXES} mailboxes are kept per field. Pure string work; thread-safe (each thread remembers the
+ * From it read last, for an unchangeable header list).
  */
 public final class Mailboxes {
 
@@ -102,6 +104,28 @@ public final class Mailboxes {
      * @return its From: the number of From fields and the first one's mailboxes
      */
     public static FromField from(List<Header> headers) {
+        Object[] last = LAST_FROM.get();
+        if (last[0] instanceof WeakReference<?> ref && ref.get() == headers) {
+            return (FromField) last[1]; // the same immutable header list: several stages ask for its From
+        }
+        FromField field = readFrom(headers);
+        if (headers.getClass() == IMMUTABLE_LIST || headers.getClass() == IMMUTABLE_SHORT_LIST) { // cannot change
+            last[0] = new WeakReference<>(headers);
+            last[1] = field;
+        }
+        return field;
+    }
+
+    /**
+     * The last header list {@link #from} read on this thread (weakly held) and its answer: the detector, the sender
+     * identifier and the analyzer each ask for the From of the same e-mail, and each reading goes through Angus.
+     */
+    private static final ThreadLocal<Object[]> LAST_FROM = ThreadLocal.withInitial(() -> new Object[2]);
+    /** The classes of {@link List#copyOf} results (as {@link ReceivedEmail#headers()} is): only those are remembered. */
+    private static final Class<?> IMMUTABLE_LIST = List.of(1, 2, 3).getClass();
+    private static final Class<?> IMMUTABLE_SHORT_LIST = List.of(1).getClass();
+
+    private static FromField readFrom(List<Header> headers) {
         int count = 0;
         String raw = null;
         for (Header h : headers) {

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +129,22 @@ class MailboxesTest {
                 ok.anomalies().toString());
         assertFalse(Mailboxes.from(ok.headers()).ambiguous());
         assertEquals("news@attacker.example", Mailboxes.from(ok.headers()).author().address());
+    }
+
+    @Test
+    void theFromOfOneUnchangeableHeaderListIsReadOnceAndAChangeableListEveryTime() {
+        ReceivedEmail a = parse("From: Ex Bank <service@bank.example>\r\n");
+        ReceivedEmail b = parse("From: Other <news@other.example>\r\n");
+        Mailboxes.FromField first = Mailboxes.from(a.headers());
+        assertSame(first, Mailboxes.from(a.headers()), "the same e-mail's From is remembered");
+        assertEquals("news@other.example", Mailboxes.from(b.headers()).author().address());
+        assertEquals("service@bank.example", Mailboxes.from(a.headers()).author().address());
+        List<Header> changing = new ArrayList<>(a.headers());
+        assertEquals("service@bank.example", Mailboxes.from(changing).author().address());
+        changing.removeIf(h -> h.is("From"));
+        changing.addAll(b.headers().stream().filter(h -> h.is("From")).toList());
+        assertEquals("news@other.example", Mailboxes.from(changing).author().address(),
+                "a list that can change is read again");
     }
 
     @Test
