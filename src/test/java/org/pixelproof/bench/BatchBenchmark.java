@@ -66,8 +66,10 @@ import org.pixelproof.web.Complaints;
  * <p>The in-process measures (parsing alone, engine) are steady-state figures, as JMH takes them: each work first runs
  * over its corpus for {@code --warmup} seconds, until the JIT has compiled its hot paths (on two cores the compiler
  * threads compete with the work itself for a long while), then {@code --rounds} passes are timed and the median pass
- * is printed. The first pass of each work is printed too: what a fresh JVM does before it is warm. The command-line
- * measures run once, in the JVM the earlier measures warmed.
+ * is printed. The first pass of each work is printed too: what a fresh JVM does before it is warm. The engine/parsing
+ * ratio is printed twice: from those two medians, and as the median ratio of pairs of passes run one after the other
+ * (the steadier figure on a machine whose speed varies). The command-line measures run once, in the JVM the earlier
+ * measures warmed.
  */
 public final class BatchBenchmark {
     private BatchBenchmark() {
@@ -129,6 +131,8 @@ public final class BatchBenchmark {
                 double realEngine = steady.measure("real: engine, whole pipeline, no PDF", repeated,
                         raw -> analyze(analyzer, raw));
                 System.out.printf(Locale.ROOT, "  -> engine time / parsing time = %.2f%n", realParse / realEngine);
+                steady.ratio("real: engine time / parsing time, alternating passes", repeated,
+                        BatchBenchmark::parseOnly, raw -> analyze(analyzer, raw));
                 dossierMedian("real: dossier PDF of one e-mail (build + render)", analyzer, realMail, 100);
             } else {
                 System.out.println("real corpus " + real + " absent: skipped");
@@ -145,6 +149,8 @@ public final class BatchBenchmark {
         double engine = steady.measure("engine, whole pipeline, no PDF", corpus, raw -> analyze(analyzer, raw));
         System.out.printf(Locale.ROOT, "  -> engine time / parsing time = %.2f (target <= 1.5)%n",
                 parse / engine);
+        steady.ratio("engine time / parsing time, alternating passes", corpus, BatchBenchmark::parseOnly,
+                raw -> analyze(analyzer, raw));
 
         Path dir = Files.createTempDirectory("pixelproof-bench-");
         try {
@@ -179,6 +185,11 @@ public final class BatchBenchmark {
      * printed), then {@code rounds} timed passes; the median pass is printed and returned.
      */
     record Steady(ExecutorService pool, int warmupSeconds, int rounds) {
+        /** @see BatchBenchmark#alternating */
+        void ratio(String label, List<byte[]> mails, Work parse, Work engine) throws Exception {
+            alternating(this, label, mails, parse, engine);
+        }
+
         double measure(String label, List<byte[]> mails, Work work) throws Exception {
             long warmEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
             int passes = 0;
@@ -203,6 +214,25 @@ public final class BatchBenchmark {
                     + " %s)%n", label, median, rounds, passes, lines.get(rates.indexOf(median)));
             return median;
         }
+    }
+
+    /**
+     * The engine/parsing ratio measured as pairs of passes, one of each, one after the other, after both were warmed
+     * up by {@link Steady#measure}: a machine that slows down for a while slows both halves of a pair, where two
+     * separate series can each catch a different moment. Prints the median of {@code rounds} (at least 5) pair
+     * ratios, with the lowest and highest.
+     */
+    private static void alternating(Steady steady, String label, List<byte[]> mails, Work parse, Work engine)
+            throws Exception {
+        List<Double> ratios = new ArrayList<>();
+        for (int r = 0; r < Math.max(5, steady.rounds()); r++) {
+            double parseRate = pass(mails, steady.pool(), parse, null);
+            double engineRate = pass(mails, steady.pool(), engine, null);
+            ratios.add(parseRate / engineRate);
+        }
+        ratios.sort(null);
+        System.out.printf(Locale.ROOT, "%-55s %9.2f    (median of %d pairs of passes; lowest %.2f, highest %.2f)%n",
+                label, ratios.get(ratios.size() / 2), ratios.size(), ratios.get(0), ratios.get(ratios.size() - 1));
     }
 
     /**
