@@ -388,6 +388,14 @@ final class TextVisibility {
     static final class ElementIndex {
         /** A selector made of one type, class or id selector (ASCII, no escape): {@code td}, {@code .x}, {@code #y}. */
         private static final Pattern SIMPLE = Pattern.compile("[.#]?[A-Za-z_][A-Za-z0-9_-]*");
+        /**
+         * Compound selectors joined by descendant combinators only, each an optional type selector then ids and
+         * classes, ASCII without escapes: {@code .footer a}, {@code table.main td}, {@code #x .y p.z}.
+         */
+        private static final Pattern DESCENDANTS = Pattern.compile(
+                "(?:[A-Za-z_][A-Za-z0-9_-]*|(?:[A-Za-z_][A-Za-z0-9_-]*)?(?:[.#][A-Za-z_][A-Za-z0-9_-]*)+)"
+                        + "(?:[ \t\n\r\f]+(?:[A-Za-z_][A-Za-z0-9_-]*"
+                        + "|(?:[A-Za-z_][A-Za-z0-9_-]*)?(?:[.#][A-Za-z_][A-Za-z0-9_-]*)+))*");
         private final Map<String, List<Element>> byTag = new HashMap<>();
         private final Map<String, List<Element>> byClass = new HashMap<>();
         private final Map<String, List<Element>> byId = new HashMap<>();
@@ -461,6 +469,19 @@ final class TextVisibility {
             if (SIMPLE.matcher(selector).matches()) { // one tag, class or id: the index holds the answer
                 return candidates == null ? List.of() : candidates;
             }
+            if (DESCENDANTS.matcher(selector).matches()) { // matched here, as jsoup would, without its evaluators
+                if (candidates == null) {
+                    return List.of();
+                }
+                Compound[] chain = Compound.chain(selector);
+                List<Element> out = new ArrayList<>();
+                for (Element e : candidates) {
+                    if (Compound.matchesChain(chain, e)) {
+                        out.add(e);
+                    }
+                }
+                return out;
+            }
             Evaluator evaluator = QueryParser.parse(selector); // throws as select would for a selector it cannot read
             if (candidates == null || !namesPresent(selector)) {
                 return List.of();
@@ -472,6 +493,77 @@ final class TextVisibility {
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * One compound selector of {@link ElementIndex#DESCENDANTS}: a type (lower case, or {@code null} for any), ids and
+     * classes, matched as jsoup's evaluators match them (the element's normal name; {@link Element#id()} exactly;
+     * {@link Element#hasClass}, which ignores case).
+     */
+    private record Compound(String tag, List<String> ids, List<String> classes) {
+        static Compound[] chain(String selector) {
+            String[] tokens = selector.trim().split("[ \t\n\r\f]+");
+            Compound[] out = new Compound[tokens.length];
+            for (int t = 0; t < tokens.length; t++) {
+                String token = tokens[t];
+                int i = 0;
+                while (i < token.length() && token.charAt(i) != '.' && token.charAt(i) != '#') {
+                    i++;
+                }
+                String tag = i == 0 ? null : token.substring(0, i).toLowerCase(Locale.ROOT);
+                List<String> ids = new ArrayList<>(1);
+                List<String> classes = new ArrayList<>(1);
+                while (i < token.length()) {
+                    char kind = token.charAt(i);
+                    int end = i + 1;
+                    while (end < token.length() && token.charAt(end) != '.' && token.charAt(end) != '#') {
+                        end++;
+                    }
+                    (kind == '#' ? ids : classes).add(token.substring(i + 1, end));
+                    i = end;
+                }
+                out[t] = new Compound(tag, ids, classes);
+            }
+            return out;
+        }
+
+        boolean matches(Element e) {
+            if (tag != null && !tag.equals(e.normalName())) {
+                return false;
+            }
+            for (String id : ids) {
+                if (!id.equals(e.id())) {
+                    return false;
+                }
+            }
+            for (String c : classes) {
+                if (!e.hasClass(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * @return whether {@code e} matches the last compound and has ancestors matching the others, in order going
+         *         up (the nearest ancestor matching each compound is as good as any: descendant combinators only)
+         */
+        static boolean matchesChain(Compound[] chain, Element e) {
+            if (!chain[chain.length - 1].matches(e)) {
+                return false;
+            }
+            Element a = e.parent();
+            for (int k = chain.length - 2; k >= 0; k--) {
+                while (a != null && !chain[k].matches(a)) {
+                    a = a.parent();
+                }
+                if (a == null) {
+                    return false;
+                }
+                a = a.parent();
+            }
+            return true;
         }
     }
 

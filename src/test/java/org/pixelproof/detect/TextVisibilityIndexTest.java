@@ -23,13 +23,18 @@ class TextVisibilityIndexTest {
             + "<div id='cell' class='  x\ty '><p class='hide_me'>four</p><span>five</span></div>"
             + "<my-el class='z'>six</my-el><TD>not a cell</TD><p><span class='a'><b class='b'>seven</b></span></p>"
             + "<svg><rect class='x'></rect></svg>"
+            + "<section class='x'><div class='y'><div class='x'><span class='y'>nested</span></div></div></section>"
             + "</body></html>";
 
     @ParameterizedTest
     @ValueSource(strings = {"td", "TD", "p", "span", "my-el", "rect", "table", "b", ".x", ".X", ".y", ".hide_me",
         ".grid", ".outer", ".missing", "#Cell", "#cell", "#CELL", "#missing", "div.x", "td.x.y", ".a .b",
         "table td.x", "div > span", "p span b", "#cell p", "tr > td:first-child", "[class]", "*", "td[id]",
-        ".x ~ td", "body *.x"})
+        ".x ~ td", "body *.x", ".outer td", ".OUTER .x", "table td", "div p", "body div span", "html body p",
+        "table.grid td.x", "#cell .hide_me", "#Cell", "div#cell.x.y p", "td.x.X", ".grid .y", "p .b", "p span",
+        "tr td", "table tr td.y", ".x .x", "div .missing", ".missing td", "svg rect", "svg .x", "body my-el",
+        "table\n td", "span b", "p b", "td b", ".a b", ".b .a", ".x .y .x .y", ".y .x .y", ".x .x .y", ".y .y",
+        "section .y", "section.x div.x span.y", ".x div span", "div div span", "section span", ".x .x .x"})
     void theIndexSelectsWhatJsoupSelects(String selector) {
         Document doc = Jsoup.parse(HTML, "");
         TextVisibility.ElementIndex index = new TextVisibility.ElementIndex(doc.getAllElements());
