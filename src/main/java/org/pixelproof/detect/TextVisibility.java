@@ -428,6 +428,23 @@ final class TextVisibility {
             }
         }
 
+        /** @return the elements {@code c} matches, from the index list of its id, else a class, else its type */
+        private Set<Element> matching(Compound c) {
+            List<Element> from = !c.ids().isEmpty() ? byId.get(c.ids().get(0))
+                    : !c.classes().isEmpty() ? byClass.get(c.classes().get(0).toLowerCase(Locale.ROOT))
+                    : byTag.get(c.tag());
+            if (from == null) {
+                return Set.of();
+            }
+            Set<Element> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Element e : from) {
+                if (c.matches(e)) {
+                    out.add(e);
+                }
+            }
+            return out;
+        }
+
         /**
          * @return false when a class or id the selector names (in any of its compounds, outside brackets) is on no
          *         element: then nothing matches, since the selectors read here have no negation ({@code :not} is a
@@ -474,9 +491,17 @@ final class TextVisibility {
                     return List.of();
                 }
                 Compound[] chain = Compound.chain(selector);
+                List<Set<Element>> above = new ArrayList<>(chain.length - 1); // the elements each other compound matches
+                for (int k = 0; k < chain.length - 1; k++) {
+                    Set<Element> set = matching(chain[k]);
+                    if (set.isEmpty()) {
+                        return List.of();
+                    }
+                    above.add(set);
+                }
                 List<Element> out = new ArrayList<>();
                 for (Element e : candidates) {
-                    if (Compound.matchesChain(chain, e)) {
+                    if (Compound.matchesChain(chain, above, e)) {
                         out.add(e);
                     }
                 }
@@ -546,16 +571,18 @@ final class TextVisibility {
         }
 
         /**
+         * @param above the elements each compound but the last matches
          * @return whether {@code e} matches the last compound and has ancestors matching the others, in order going
          *         up (the nearest ancestor matching each compound is as good as any: descendant combinators only)
          */
-        static boolean matchesChain(Compound[] chain, Element e) {
+        static boolean matchesChain(Compound[] chain, List<Set<Element>> above, Element e) {
             if (!chain[chain.length - 1].matches(e)) {
                 return false;
             }
             Element a = e.parent();
             for (int k = chain.length - 2; k >= 0; k--) {
-                while (a != null && !chain[k].matches(a)) {
+                Set<Element> wanted = above.get(k);
+                while (a != null && !wanted.contains(a)) {
                     a = a.parent();
                 }
                 if (a == null) {
