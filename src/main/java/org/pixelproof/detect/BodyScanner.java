@@ -3,8 +3,10 @@ package org.pixelproof.detect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
@@ -220,7 +222,24 @@ final class BodyScanner {
 
     /** Walks the document. */
     void scan() {
+        walkedElements = new ArrayList<>();
         scan(body.document());
+    }
+
+    /** Every element of the body's document in document order, the document first; filled by {@link #scan()}. */
+    private List<Element> walkedElements;
+    /** The sheet of each {@code <style>} element met, by identity (those of conditional comments too). */
+    private final Map<Element, CssScanner.Sheet> sheetOf = new IdentityHashMap<>();
+
+    /**
+     * @return what the walk of {@link #scan()} gathered for {@link TextVisibility#of(Document, TextVisibility.Walked)}
+     * @throws IllegalStateException before {@link #scan()}
+     */
+    TextVisibility.Walked walked() {
+        if (walkedElements == null) {
+            throw new IllegalStateException("scan() first");
+        }
+        return new TextVisibility.Walked(walkedElements, sheetOf, limits.maxCssBytes());
     }
 
     private void scan(Node root) {
@@ -231,6 +250,9 @@ final class BodyScanner {
                     maxDepthSeen = depth;
                 }
                 if (node instanceof Element el) {
+                    if (walkedElements != null && root == body.document()) {
+                        walkedElements.add(el);
+                    }
                     element(el);
                 } else if (node instanceof Comment c) {
                     comment(c);
@@ -650,6 +672,7 @@ final class BodyScanner {
         }
         CssScanner.Sheet sheet = CssScanner.scanSheet(css);
         sheets.add(sheet);
+        sheetOf.put(el, sheet);
         for (CssScanner.UrlRef ref : sheet.urls()) {
             if (fragmentOnly(ref.url())) {
                 continue; // fill: url(#gradient), clip-path: url(#c): an element of this document

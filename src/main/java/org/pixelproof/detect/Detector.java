@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.pixelproof.detect.BodyScanner.Candidate;
@@ -187,6 +188,7 @@ public final class Detector {
         List<HtmlBody> html = new ArrayList<>();
         Map<HtmlBody, Element> lastContent = new IdentityHashMap<>();
         Map<HtmlBody, List<CssScanner.Sheet>> sheets = new IdentityHashMap<>();
+        Map<Document, TextVisibility.Walked> walked = new IdentityHashMap<>(); // reused by the visible text
         for (BodyText b : email.bodies()) {
             if (b.kind() == BodyKind.PLAIN) {
                 textLinks(b, order, run.links);
@@ -198,6 +200,7 @@ public final class Detector {
             BodyScanner scanner = new BodyScanner(hb, b.text(), limits, order, run.candidates, run.links, bodySheets,
                     anomalies);
             scanner.scan();
+            walked.put(hb.document(), scanner.walked());
             lastContent.put(hb, scanner.lastContent());
             sheets.put(hb, bodySheets);
         }
@@ -265,7 +268,7 @@ public final class Detector {
         }
 
         // the visible text is read once and shared by the marker finder and the sender identifier (and assess)
-        List<VisibleText> texts = VisibleText.ofEmail(email, html, VisibleText.DEFAULT_MAX_CHARS);
+        List<VisibleText> texts = VisibleText.ofEmail(email, html, VisibleText.DEFAULT_MAX_CHARS, walked);
         ConsentMarkerFinder.AllAndPrivacy found = markerFinder.findAllAndPrivacyLinks(email, texts);
         List<ConsentMarker> markers = found.all();
         EnumSet<ConsentMarkerType> missing = EnumSet.allOf(ConsentMarkerType.class);

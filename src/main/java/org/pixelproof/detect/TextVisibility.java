@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 import org.pixelproof.ingest.IngestLimits;
@@ -112,8 +111,35 @@ final class TextVisibility {
      * @return the visibility reader for that body
      */
     static TextVisibility of(Document document) {
+        return of(document, null);
+    }
+
+    /**
+     * What a walk of a document already gathered, so that {@link #of(Document, Walked)} need not walk it or scan its
+     * style sheets again: every element in document order (the document itself first, as
+     * {@link Element#getAllElements()} gives them) and the sheet of each {@code <style>} element, cut at
+     * {@code maxCssBytes} characters. Not thread-safe; belongs to one analysis.
+     *
+     * @param elements    every element of the document, in document order, the document first
+     * @param sheets      the scanned sheet of each {@code <style>} element of the document (by identity)
+     * @param maxCssBytes the characters of each style element that were scanned
+     */
+    record Walked(List<Element> elements, Map<Element, CssScanner.Sheet> sheets, int maxCssBytes) {
+    }
+
+    /**
+     * Reads the {@code <style>} sheets of a parsed body, from what an earlier walk gathered when given.
+     *
+     * @param document the parsed body (only read)
+     * @param walked   what {@link BodyScanner} gathered over that very document, or {@code null} to walk it here
+     * @return the visibility reader for that body, the same with or without {@code walked}
+     */
+    static TextVisibility of(Document document, Walked walked) {
         TextVisibility v = new TextVisibility(IngestLimits.DEFAULT.maxCssBytes());
-        Elements all = document.getAllElements(); // one walk gives the style elements and, if any, the index
+        // one walk gives the style elements and, if any, the index
+        List<Element> all = walked != null ? walked.elements() : document.getAllElements();
+        Map<Element, CssScanner.Sheet> scanned = walked != null && walked.maxCssBytes() == v.maxCssBytes
+                ? walked.sheets() : Map.of();
         List<Element> styles = new ArrayList<>(2);
         for (Element e : all) {
             if (e.normalName().equals("style")) {
@@ -129,11 +155,15 @@ final class TextVisibility {
         int rules = 0;
         int order = 0;
         for (Element style : styles) {
-            String css = style.data();
-            if (css.length() > v.maxCssBytes) {
-                css = css.substring(0, v.maxCssBytes);
+            CssScanner.Sheet sheet = scanned.get(style);
+            if (sheet == null) {
+                String css = style.data();
+                if (css.length() > v.maxCssBytes) {
+                    css = css.substring(0, v.maxCssBytes);
+                }
+                sheet = CssScanner.scanSheet(css);
             }
-            for (CssScanner.Rule rule : CssScanner.scanSheet(css).rules()) {
+            for (CssScanner.Rule rule : sheet.rules()) {
                 String selector = rule.selector();
                 if (selector.isEmpty() || selector.indexOf(':') >= 0 || rule.declarations().stream()
                         .noneMatch(d -> RELEVANT.contains(d.property()))) {
@@ -400,7 +430,7 @@ final class TextVisibility {
         private final Map<String, List<Element>> byClass = new HashMap<>();
         private final Map<String, List<Element>> byId = new HashMap<>();
 
-        ElementIndex(Elements all) {
+        ElementIndex(List<Element> all) {
             for (Element e : all) {
                 byTag.computeIfAbsent(e.normalName(), k -> new ArrayList<>()).add(e);
                 String classes = e.className();
@@ -606,10 +636,11 @@ final class TextVisibility {
         int start = combinators.isEmpty() ? 0 : combinators.get(combinators.size() - 1) + 1;
         String compound = selector.substring(start).trim();
         if (compound.isEmpty() || compound.indexOf('\\') >= 0 || compound.indexOf('|') >= 0
-                || !compound.chars().allMatch(c -> c < 0x80)) { // non-ASCII names: jsoup's case folding decides
+                || !isAscii(compound)) { // non-ASCII names: jsoup's case folding decides
             return null;
         }
-        String outside = compound.replaceAll("\\[[^\\]]*\\]|\\([^)]*\\)", ""); // names inside [] and () are not keys
+        String outside = compound.indexOf('[') < 0 && compound.indexOf('(') < 0 ? compound
+                : BRACKETED.matcher(compound).replaceAll(""); // names inside [] and () are not keys
         int hash = outside.indexOf('#');
         if (hash >= 0) {
             String id = name(outside, hash + 1);
@@ -622,6 +653,18 @@ final class TextVisibility {
         }
         String tag = name(outside, 0);
         return tag.isEmpty() ? null : new String[] {"", tag};
+    }
+
+    /** What a compound selector holds inside brackets and parentheses: no key is taken from there. */
+    private static final Pattern BRACKETED = Pattern.compile("\\[[^\\]]*\\]|\\([^)]*\\)");
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the CSS name starting at {@code from}: letters, digits, {@code -}, {@code _} and non-ASCII */

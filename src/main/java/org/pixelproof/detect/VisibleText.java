@@ -170,6 +170,17 @@ public final class VisibleText {
      * @return one visible text per body
      */
     public static List<VisibleText> ofEmail(ReceivedEmail email, List<HtmlBody> html, int maxChars) {
+        return ofEmail(email, html, maxChars, Map.of());
+    }
+
+    /**
+     * As {@link #ofEmail(ReceivedEmail, List, int)}, reusing what the detector's walk of each document gathered.
+     *
+     * @param walked per parsed document (by identity), its elements and style sheets as {@link BodyScanner} read them;
+     *               a document missing from it is walked here
+     */
+    static List<VisibleText> ofEmail(ReceivedEmail email, List<HtmlBody> html, int maxChars,
+            Map<Document, TextVisibility.Walked> walked) {
         Map<String, HtmlBody> byPart = new LinkedHashMap<>();
         for (HtmlBody h : html) {
             byPart.putIfAbsent(h.partPath(), h);
@@ -182,11 +193,11 @@ public final class VisibleText {
                 HtmlBody h = byPart.remove(body.partPath());
                 Document doc = h != null ? h.document()
                         : HtmlParsing.parseGuarded(body.text(), IngestLimits.DEFAULT.maxHtmlDepth(), false).document();
-                out.add(ofHtml(body.partPath(), doc, maxChars));
+                out.add(ofHtml(body.partPath(), doc, maxChars, walked.get(doc)));
             }
         }
         for (HtmlBody h : byPart.values()) {
-            out.add(ofHtml(h.partPath(), h.document(), maxChars));
+            out.add(ofHtml(h.partPath(), h.document(), maxChars, walked.get(h.document())));
         }
         return out;
     }
@@ -200,9 +211,13 @@ public final class VisibleText {
      * @return its visible text
      */
     public static VisibleText ofHtml(String partPath, Document document, int maxChars) {
+        return ofHtml(partPath, document, maxChars, null);
+    }
+
+    private static VisibleText ofHtml(String partPath, Document document, int maxChars, TextVisibility.Walked walked) {
         Objects.requireNonNull(document, "document");
         Builder b = new Builder(maxChars);
-        TextVisibility visibility = TextVisibility.of(document);
+        TextVisibility visibility = TextVisibility.of(document, walked);
         Deque<TextVisibility.State> states = new ArrayDeque<>();
         Element html = document.selectFirst("html");
         states.push(html != null && html != document.body() && !hidingStyle(html.attr("style"))

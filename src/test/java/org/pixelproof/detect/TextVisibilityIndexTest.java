@@ -3,11 +3,16 @@ package org.pixelproof.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.pixelproof.ingest.BodyKind;
+import org.pixelproof.ingest.IngestLimits;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,6 +49,32 @@ class TextVisibilityIndexTest {
         for (int i = 0; i < expected.size(); i++) {
             assertSame(expected.get(i), actual.get(i), selector + " #" + i); // same node, same order
         }
+    }
+
+    @Test
+    void whatTheDetectorsWalkGatheredGivesTheSameVisibility() {
+        String html = "<html><head><style>.gone{display:none} .grid td.y{font-size:0}</style></head><body>"
+                + "<!--[if mso]><style>.x{display:none}</style><![endif]-->" + HTML.substring(HTML.indexOf("<table"))
+                + "<p class='gone'>hidden</p><style>#cell p{color:#fff;background:#fff}</style></body></html>";
+        Document doc = HtmlParsing.parseGuarded(html, IngestLimits.DEFAULT.maxHtmlDepth(), true).document();
+        BodyScanner scanner = new BodyScanner(new HtmlBody("1", BodyKind.HTML, doc), html, IngestLimits.DEFAULT,
+                new BodyScanner.Order(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        scanner.scan();
+        TextVisibility.Walked walked = scanner.walked();
+        List<Element> all = doc.getAllElements();
+        assertEquals(all.size(), walked.elements().size());
+        for (int i = 0; i < all.size(); i++) {
+            assertSame(all.get(i), walked.elements().get(i), "element #" + i);
+        }
+        assertEquals(2, walked.sheets().keySet().stream().filter(e -> e.ownerDocument() == doc).count());
+        TextVisibility alone = TextVisibility.of(doc);
+        TextVisibility reused = TextVisibility.of(doc, walked);
+        int hidden = 0;
+        for (Element e : all) {
+            assertEquals(alone.hiddenBy(e), reused.hiddenBy(e), e.cssSelector());
+            hidden += alone.hiddenBy(e) != null ? 1 : 0;
+        }
+        assertTrue(hidden >= 1, "the style sheet hides p.gone: " + hidden);
     }
 
     @ParameterizedTest
