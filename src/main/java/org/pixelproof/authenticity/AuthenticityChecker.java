@@ -150,7 +150,7 @@ public final class AuthenticityChecker {
             if (raw.fieldsCut()) {
                 notes.add("more than " + RawMessage.MAX_HEADER_FIELDS + " header fields; DKIM saw only the first ones");
             }
-            if (raw.normalised() && !raw.getFields("DKIM-Signature").isEmpty()) {
+            if (!raw.getFields("DKIM-Signature").isEmpty() && raw.normalised()) {
                 notes.add("the message's bare LF line ends were read as CRLF for DKIM, as transmitted");
             }
             BiFunction<String, String, KeyLookup> keys = looksUpKeys() ? guarded(recipientTraces(findings)) : null;

@@ -23,17 +23,25 @@ final class RawMessage implements Headers {
     /** Most header fields read; a real message has a few dozen. */
     static final int MAX_HEADER_FIELDS = 2_000;
 
-    private final byte[] wire;
+    /** The message as given (never modified). */
+    private final byte[] raw;
+    /** The header block in wire form, the empty line that ends it included; the whole message when it has none. */
+    private final byte[] head;
+    /** Where the body starts in {@link #raw}, or -1 when the message has no empty line ending its header block. */
+    private final int rawBodyStart;
     private final int bodyStart;
     private final List<String> fields;
-    private final boolean normalised;
     private final boolean fieldsCut;
+    /** The whole message in wire form, built at the first need (DKIM signatures only): see {@link #wire()}. */
+    private byte[] wire;
 
-    private RawMessage(byte[] wire, int bodyStart, List<String> fields, boolean normalised, boolean fieldsCut) {
-        this.wire = wire;
+    private RawMessage(byte[] raw, byte[] head, int rawBodyStart, int bodyStart, List<String> fields,
+            boolean fieldsCut) {
+        this.raw = raw;
+        this.head = head;
+        this.rawBodyStart = rawBodyStart;
         this.bodyStart = bodyStart;
         this.fields = fields;
-        this.normalised = normalised;
         this.fieldsCut = fieldsCut;
     }
 
@@ -42,8 +50,9 @@ final class RawMessage implements Headers {
      * @return the message in wire form
      */
     static RawMessage of(byte[] raw) {
-        byte[] wire = toCrlf(raw);
-        boolean normalised = wire != raw;
+        // the header block alone is put in wire form now; the body only if a signature needs it
+        int rawBodyStart = rawBodyStart(raw);
+        byte[] wire = rawBodyStart < 0 ? toCrlf(raw) : toCrlf(Arrays.copyOf(raw, rawBodyStart));
         int pos = 0;
         int bodyStart = wire.length;
         List<String> fields = new ArrayList<>();
@@ -75,7 +84,32 @@ final class RawMessage implements Headers {
         if (fieldStart >= 0) { // header block ended with CRLF but no empty line: no body
             cut |= !addField(fields, wire, fieldStart, trimTrailingCrlf(wire, wire.length));
         }
-        return new RawMessage(wire, bodyStart, List.copyOf(fields), normalised, cut);
+        return new RawMessage(raw, wire, rawBodyStart, bodyStart, List.copyOf(fields), cut);
+    }
+
+    /**
+     * @return where the body starts in {@code raw}: after the first empty line, a line ending being a LF with or
+     *         without a CR before it (a bare CR ends nothing, as in {@link #toCrlf}); -1 when there is none
+     */
+    private static int rawBodyStart(byte[] raw) {
+        int pos = 0;
+        while (pos < raw.length) {
+            if (raw[pos] == '\n') {
+                return pos + 1;
+            }
+            if (raw[pos] == '\r' && pos + 1 < raw.length && raw[pos + 1] == '\n') {
+                return pos + 2;
+            }
+            int lf = pos;
+            while (lf < raw.length && raw[lf] != '\n') {
+                lf++;
+            }
+            if (lf == raw.length) {
+                return -1;
+            }
+            pos = lf + 1;
+        }
+        return -1;
     }
 
     private static int trimTrailingCrlf(byte[] b, int end) {
@@ -156,8 +190,25 @@ final class RawMessage implements Headers {
         return out;
     }
 
-    /** @return the whole message in wire form (do not modify). */
-    byte[] wire() {
+    /**
+     * @return the whole message in wire form (do not modify): the header block read at construction followed by the
+     *         body with its bare LFs turned into CRLF, built at the first call (the same bytes as {@code toCrlf} of
+     *         the whole message, since the body starts after a LF)
+     */
+    synchronized byte[] wire() {
+        if (wire == null) {
+            if (rawBodyStart < 0) {
+                wire = head;
+            } else {
+                byte[] body = toCrlf(Arrays.copyOfRange(raw, rawBodyStart, raw.length));
+                if (body.length == raw.length - rawBodyStart && head.length == rawBodyStart) {
+                    wire = raw; // nothing to turn into CRLF
+                } else {
+                    wire = Arrays.copyOf(head, head.length + body.length);
+                    System.arraycopy(body, 0, wire, head.length, body.length);
+                }
+            }
+        }
         return wire;
     }
 
@@ -168,12 +219,12 @@ final class RawMessage implements Headers {
 
     /** @return the body's length in bytes, wire form. */
     int bodyLength() {
-        return wire.length - bodyStart;
+        return wire().length - bodyStart;
     }
 
-    /** @return true when bare LFs were turned into CRLF. */
+    /** @return true when bare LFs were turned into CRLF (the body is then put in wire form). */
     boolean normalised() {
-        return normalised;
+        return wire() != raw;
     }
 
     /** @return true when the message had more than {@link #MAX_HEADER_FIELDS} header fields. */

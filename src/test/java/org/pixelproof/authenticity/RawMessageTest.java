@@ -29,4 +29,32 @@ class RawMessageTest {
         byte[] empty = new byte[0];
         assertSame(empty, RawMessage.toCrlf(empty));
     }
+
+    @Test
+    void theBodyPutInWireFormLaterGivesTheWholeMessagesWireForm() {
+        String[] messages = {"From: a@b.example\nSubject: x\n\nline 1\nline 2\n",
+            "From: a@b.example\r\nSubject: x\r\n\r\nline 1\r\nline 2\r\n",
+            "From: a@b.example\r\nSubject: x\n\r\nbody\nmixed\r\n", "From: a@b.example\nSubject: x\n\n\nstarts with LF",
+            "\nno header at all\n", "\r\n\r\nbody", "From: a@b.example\nSubject: no body\n",
+            "From: a@b.example\r\n\tfolded\r\nX: y\r\r\n\r\nbare CR before the end\r", "", "\n",
+            "From: a@b.example\n\r\nX: not a header, the body\n"};
+        for (String m : messages) {
+            byte[] raw = m.getBytes(StandardCharsets.US_ASCII);
+            RawMessage message = RawMessage.of(raw);
+            byte[] whole = RawMessage.toCrlf(raw);
+            assertEquals(new String(whole, StandardCharsets.US_ASCII),
+                    new String(message.wire(), StandardCharsets.US_ASCII), m);
+            assertEquals(whole != raw, message.normalised(), m);
+            assertEquals(whole.length - message.bodyStart(), message.bodyLength(), m);
+            String body = new String(whole, message.bodyStart(), message.bodyLength(), StandardCharsets.US_ASCII);
+            String expectedBody = new String(whole, StandardCharsets.US_ASCII).contains("\r\n\r\n")
+                    || new String(whole, StandardCharsets.US_ASCII).startsWith("\r\n")
+                    ? crlf(m).substring(crlf(m).startsWith("\r\n") ? 2 : crlf(m).indexOf("\r\n\r\n") + 4) : "";
+            assertEquals(expectedBody, body, m);
+        }
+        assertEquals("From: a@b.example", RawMessage.of("From: a@b.example\n\nX: body".getBytes(
+                StandardCharsets.US_ASCII)).getFields().get(0));
+        byte[] wire = "a: b\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
+        assertSame(wire, RawMessage.of(wire).wire(), "a message already in wire form is not copied");
+    }
 }
