@@ -77,6 +77,72 @@ class TextVisibilityIndexTest {
         assertTrue(hidden >= 1, "the style sheet hides p.gone: " + hidden);
     }
 
+    @Test
+    void randomDocumentsAndSelectorsGiveWhatJsoupGives() {
+        java.util.Random random = new java.util.Random(11);
+        String[] tags = {"div", "p", "span", "td", "table", "a", "b", "section", "my-el"};
+        String[] names = {"x", "y", "Y", "z", "a-b", "c_d"};
+        int compared = 0;
+        int nonEmpty = 0;
+        for (int round = 0; round < 60; round++) {
+            StringBuilder html = new StringBuilder("<html><body>");
+            int open = 0;
+            for (int i = 0; i < 80; i++) {
+                if (open > 0 && random.nextInt(3) == 0) {
+                    html.append("</div>");
+                    open--;
+                    continue;
+                }
+                String tag = random.nextInt(4) == 0 ? "div" : tags[random.nextInt(tags.length)];
+                html.append('<').append(tag);
+                if (random.nextBoolean()) {
+                    html.append(" class='").append(names[random.nextInt(names.length)]);
+                    if (random.nextBoolean()) {
+                        html.append(' ').append(names[random.nextInt(names.length)]);
+                    }
+                    html.append('\'');
+                }
+                if (random.nextInt(5) == 0) {
+                    html.append(" id='").append(names[random.nextInt(names.length)]).append('\'');
+                }
+                html.append(">t");
+                if (tag.equals("div")) {
+                    open++;
+                } else {
+                    html.append("</").append(tag).append('>');
+                }
+            }
+            Document doc = Jsoup.parse(html.append("</body></html>").toString(), "");
+            TextVisibility.ElementIndex index = new TextVisibility.ElementIndex(doc.getAllElements());
+            for (int k = 0; k < 20; k++) {
+                StringBuilder selector = new StringBuilder();
+                int compounds = 1 + random.nextInt(3);
+                for (int c = 0; c < compounds; c++) {
+                    if (c > 0) {
+                        selector.append(random.nextInt(6) == 0 ? "  " : " ");
+                    }
+                    boolean tagged = random.nextBoolean();
+                    if (tagged) {
+                        selector.append(tags[random.nextInt(tags.length)]);
+                    }
+                    int extras = tagged ? random.nextInt(3) : 1 + random.nextInt(2);
+                    for (int e = 0; e < extras; e++) {
+                        selector.append(random.nextInt(4) == 0 ? '#' : '.').append(names[random.nextInt(names.length)]);
+                    }
+                }
+                List<Element> expected = doc.select(selector.toString());
+                List<Element> actual = index.select(doc, selector.toString());
+                assertEquals(expected.size(), actual.size(), selector::toString);
+                for (int i = 0; i < expected.size(); i++) {
+                    assertSame(expected.get(i), actual.get(i), selector::toString);
+                }
+                compared++;
+                nonEmpty += expected.isEmpty() ? 0 : 1;
+            }
+        }
+        assertTrue(nonEmpty > compared / 10, "enough selectors match something: " + nonEmpty + " of " + compared);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {".x", "td", "#Cell"})
     void simpleSelectorsMatchSomething(String selector) {
