@@ -38,8 +38,9 @@ import org.pixelproof.ingest.IngestLimits;
  * {@code display}/{@code visibility}, the way the text of a mobile-only block shows on a phone. Print rules and
  * selectors with pseudo-classes are ignored. The cascade orders sheet declarations by {@code !important}, selector
  * specificity and source order; the {@code style} attribute comes after them. At most {@link #MAX_RULES} rules are
- * matched, and no more than {@link #MAX_SELECTOR_VISITS} element visits in all: past that, the remaining rules are not
- * applied.
+ * matched, and no more than {@link #MAX_SELECTOR_VISITS} element visits in all (each rule counts the body's elements
+ * once, and once more for each further selector of its list and each further compound of a selector): past that, the
+ * remaining rules are not applied.
  *
  * <p>Never dereferences a URL. Not thread-safe: one instance per body reading.
  */
@@ -50,7 +51,7 @@ final class TextVisibility {
     static final double MIN_CONTRAST = 1.15;
     /** Most style-sheet rules matched against the body: 500. */
     static final int MAX_RULES = 500;
-    /** Most element visits spent matching selectors per body (rules times elements): 3,000,000. */
+    /** Most element visits spent matching selectors per body (rules, selectors and compounds times elements): 3,000,000. */
     static final long MAX_SELECTOR_VISITS = 3_000_000L;
 
     /** Properties that decide whether text is seen; a rule without any of them is not matched. */
@@ -177,7 +178,14 @@ final class TextVisibility {
                 if (++rules > MAX_RULES || (visits += elements) > MAX_SELECTOR_VISITS) {
                     return v;
                 }
+                boolean first = true;
                 for (String part : selectorParts(selector)) {
+                    // each further selector of the list, and each further compound of one, may visit every element
+                    int extra = compounds(part) - (first ? 1 : 0);
+                    first = false;
+                    if (extra > 0 && (visits += elements * extra) > MAX_SELECTOR_VISITS) {
+                        return v;
+                    }
                     if (index == null) {
                         index = new ElementIndex(all);
                     }
@@ -458,8 +466,20 @@ final class TextVisibility {
             }
         }
 
+        /** The elements each compound matched, by its text: rules and their compounds repeat ({@code div}, {@code .x}). */
+        private final Map<Compound, Set<Element>> matched = new HashMap<>();
+
         /** @return the elements {@code c} matches, from the index list of its id, else a class, else its type */
         private Set<Element> matching(Compound c) {
+            Set<Element> known = matched.get(c);
+            if (known == null) {
+                known = computeMatching(c);
+                matched.put(c, known);
+            }
+            return known;
+        }
+
+        private Set<Element> computeMatching(Compound c) {
             List<Element> from = !c.ids().isEmpty() ? byId.get(c.ids().get(0))
                     : !c.classes().isEmpty() ? byClass.get(c.classes().get(0).toLowerCase(Locale.ROOT))
                     : byTag.get(c.tag());
@@ -653,6 +673,22 @@ final class TextVisibility {
         }
         String tag = name(outside, 0);
         return tag.isEmpty() ? null : new String[] {"", tag};
+    }
+
+    /** @return how many compound selectors a complex selector joins (1 for {@code td.x}, 3 for {@code .a > b c}) */
+    static int compounds(String part) {
+        int n = 0;
+        boolean inCompound = false;
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            boolean combinator = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '>' || c == '+'
+                    || c == '~';
+            if (!combinator && !inCompound) {
+                n++;
+            }
+            inCompound = !combinator;
+        }
+        return Math.max(1, n);
     }
 
     /** What a compound selector holds inside brackets and parentheses: no key is taken from there. */

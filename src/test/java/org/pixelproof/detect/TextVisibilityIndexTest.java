@@ -2,6 +2,7 @@ package org.pixelproof.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,6 +142,22 @@ class TextVisibilityIndexTest {
             }
         }
         assertTrue(nonEmpty > compared / 10, "enough selectors match something: " + nonEmpty + " of " + compared);
+    }
+
+    @Test
+    void longSelectorListsAndChainsSpendTheMatchingBudget() {
+        assertEquals(1, TextVisibility.compounds("td.x"));
+        assertEquals(3, TextVisibility.compounds(" .a > b  c "));
+        assertEquals(2, TextVisibility.compounds("a+b"));
+        String rule = "b ".repeat(140).trim() + "{color:red}\n"; // a selector is read up to 300 characters
+        String body = "<body>" + "<b>t</b>".repeat(100) + "<p class='late'>late</p></body>";
+        Document cheap = Jsoup.parse("<style>" + "b b{color:red}\n".repeat(300) + ".late{display:none}</style>"
+                + body, "");
+        Document costly = Jsoup.parse("<style>" + rule.repeat(300) + ".late{display:none}</style>" + body, "");
+        assertEquals(HiddenBy.CSS_HIDDEN, TextVisibility.of(cheap).hiddenBy(cheap.selectFirst(".late")));
+        // 300 rules of 140 compounds over about 100 elements: over 4,000,000 visits, past MAX_SELECTOR_VISITS, so the
+        // rules after them are not read (as documented), instead of costing seconds on a hostile sheet
+        assertNull(TextVisibility.of(costly).hiddenBy(costly.selectFirst(".late")));
     }
 
     @ParameterizedTest
