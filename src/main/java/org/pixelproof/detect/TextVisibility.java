@@ -51,7 +51,7 @@ final class TextVisibility {
     static final double MIN_CONTRAST = 1.15;
     /** Most style-sheet rules matched against the body: 500. */
     static final int MAX_RULES = 500;
-    /** Most element visits spent matching selectors per body (rules, selectors and compounds times elements): 3,000,000. */
+    /** Most element visits spent matching selectors per body (see the class comment): 3,000,000. */
     static final long MAX_SELECTOR_VISITS = 3_000_000L;
 
     /** Properties that decide whether text is seen; a rule without any of them is not matched. */
