@@ -466,7 +466,7 @@ final class TextVisibility {
             }
         }
 
-        /** The elements each compound matched, by its text: rules and their compounds repeat ({@code div}, {@code .x}). */
+        /** The elements each compound matched: rules and their compounds repeat ({@code div}, {@code .x}). */
         private final Map<Compound, Set<Element>> matched = new HashMap<>();
 
         /** @return the elements {@code c} matches, from the index list of its id, else a class, else its type */
@@ -541,7 +541,7 @@ final class TextVisibility {
                     return List.of();
                 }
                 Compound[] chain = Compound.chain(selector);
-                List<Set<Element>> above = new ArrayList<>(chain.length - 1); // the elements each other compound matches
+                List<Set<Element>> above = new ArrayList<>(chain.length - 1); // what each other compound matches
                 for (int k = 0; k < chain.length - 1; k++) {
                     Set<Element> set = matching(chain[k]);
                     if (set.isEmpty()) {

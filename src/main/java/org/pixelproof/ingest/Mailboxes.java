@@ -121,7 +121,7 @@ public final class Mailboxes {
      * identifier and the analyzer each ask for the From of the same e-mail, and each reading goes through Angus.
      */
     private static final ThreadLocal<Object[]> LAST_FROM = ThreadLocal.withInitial(() -> new Object[2]);
-    /** The classes of {@link List#copyOf} results (as {@link ReceivedEmail#headers()} is): only those are remembered. */
+    /** The classes of {@link List#copyOf} results ({@link ReceivedEmail#headers()}): only those are remembered. */
     private static final Class<?> IMMUTABLE_LIST = List.of(1, 2, 3).getClass();
     private static final Class<?> IMMUTABLE_SHORT_LIST = List.of(1).getClass();
 
