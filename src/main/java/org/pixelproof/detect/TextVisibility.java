@@ -38,9 +38,9 @@ import org.pixelproof.ingest.IngestLimits;
  * {@code display}/{@code visibility}, the way the text of a mobile-only block shows on a phone. Print rules and
  * selectors with pseudo-classes are ignored. The cascade orders sheet declarations by {@code !important}, selector
  * specificity and source order; the {@code style} attribute comes after them. At most {@link #MAX_RULES} rules are
- * matched, and no more than {@link #MAX_SELECTOR_VISITS} element visits in all (each rule counts the body's elements
- * once, and once more for each further selector of its list and each further compound of a selector): past that, the
- * remaining rules are not applied.
+ * matched, no more than {@link #MAX_SELECTOR_VISITS} element visits in all (rules times elements), and no more than
+ * {@link #MAX_MATCH_STEPS} steps of selector matching (elements tried, ancestors walked): past either, the remaining
+ * rules are not applied.
  *
  * <p>Never dereferences a URL. Not thread-safe: one instance per body reading.
  */
@@ -51,8 +51,14 @@ final class TextVisibility {
     static final double MIN_CONTRAST = 1.15;
     /** Most style-sheet rules matched against the body: 500. */
     static final int MAX_RULES = 500;
-    /** Most element visits spent matching selectors per body (see the class comment): 3,000,000. */
+    /** Most element visits spent matching selectors per body (rules times elements): 3,000,000. */
     static final long MAX_SELECTOR_VISITS = 3_000_000L;
+    /**
+     * Most steps of selector matching per body: elements tried against a selector, times its compounds, plus the
+     * ancestors walked for descendant combinators: 20,000,000 (a few hundred milliseconds; the largest real newsletter
+     * takes under a hundredth of it). A hostile sheet of long selector chains over a deep body stops here.
+     */
+    static final long MAX_MATCH_STEPS = 20_000_000L;
 
     /** Properties that decide whether text is seen; a rule without any of them is not matched. */
     private static final Set<String> RELEVANT = Set.of("display", "visibility", "opacity", "height", "max-height",
@@ -178,14 +184,7 @@ final class TextVisibility {
                 if (++rules > MAX_RULES || (visits += elements) > MAX_SELECTOR_VISITS) {
                     return v;
                 }
-                boolean first = true;
                 for (String part : selectorParts(selector)) {
-                    // each further selector of the list, and each further compound of one, may visit every element
-                    int extra = compounds(part) - (first ? 1 : 0);
-                    first = false;
-                    if (extra > 0 && (visits += elements * extra) > MAX_SELECTOR_VISITS) {
-                        return v;
-                    }
                     if (index == null) {
                         index = new ElementIndex(all);
                     }
@@ -194,6 +193,9 @@ final class TextVisibility {
                         matched = index.select(document, part);
                     } catch (RuntimeException e) {
                         continue; // a selector jsoup does not read: a browser would drop the rule too
+                    }
+                    if (matched == null) { // MAX_MATCH_STEPS spent: the remaining rules are not applied
+                        return v;
                     }
                     int specificity = specificity(part);
                     for (Element el : matched) {
@@ -425,34 +427,35 @@ final class TextVisibility {
      */
     static final class ElementIndex {
         /** A selector made of one type, class or id selector (ASCII, no escape): {@code td}, {@code .x}, {@code #y}. */
-        private static final Pattern SIMPLE = Pattern.compile("[.#]?[A-Za-z_][A-Za-z0-9_-]*");
+        private static final Pattern SIMPLE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*|[.#][A-Za-z_][A-Za-z0-9_-]*");
         /**
          * Compound selectors joined by descendant combinators only, each an optional type selector then ids and
          * classes, ASCII without escapes: {@code .footer a}, {@code table.main td}, {@code #x .y p.z}.
          */
         private static final Pattern DESCENDANTS = Pattern.compile(
-                "(?:[A-Za-z_][A-Za-z0-9_-]*|(?:[A-Za-z_][A-Za-z0-9_-]*)?(?:[.#][A-Za-z_][A-Za-z0-9_-]*)+)"
-                        + "(?:[ \t\n\r\f]+(?:[A-Za-z_][A-Za-z0-9_-]*"
-                        + "|(?:[A-Za-z_][A-Za-z0-9_-]*)?(?:[.#][A-Za-z_][A-Za-z0-9_-]*)+))*");
+                "(?:[A-Za-z][A-Za-z0-9_-]*|(?:[A-Za-z][A-Za-z0-9_-]*)?(?:[.#][A-Za-z_][A-Za-z0-9_-]*)+)"
+                        + "(?:[ \t\n\r\f]+(?:[A-Za-z][A-Za-z0-9_-]*"
+                        + "|(?:[A-Za-z][A-Za-z0-9_-]*)?(?:[.#][A-Za-z_][A-Za-z0-9_-]*)+))*");
         private final Map<String, List<Element>> byTag = new HashMap<>();
         private final Map<String, List<Element>> byClass = new HashMap<>();
         private final Map<String, List<Element>> byId = new HashMap<>();
 
         ElementIndex(List<Element> all) {
+            this.elementCount = all.size();
             for (Element e : all) {
                 byTag.computeIfAbsent(e.normalName(), k -> new ArrayList<>()).add(e);
-                String classes = e.className();
+                String classes = e.attr("class"); // as jsoup's hasClass reads it: not trimmed
                 int n = classes.length();
                 for (int i = 0; i < n; ) { // the class attribute's names, split at white space as jsoup does
-                    while (i < n && Character.isWhitespace(classes.charAt(i))) {
+                    while (i < n && isClassSeparator(classes.charAt(i))) {
                         i++;
                     }
                     int start = i;
-                    while (i < n && !Character.isWhitespace(classes.charAt(i))) {
+                    while (i < n && !isClassSeparator(classes.charAt(i))) {
                         i++;
                     }
                     if (i > start) {
-                        String c = classes.substring(start, i).toLowerCase(Locale.ROOT);
+                        String c = classKey(classes.substring(start, i));
                         List<Element> list = byClass.computeIfAbsent(c, k -> new ArrayList<>());
                         if (list.isEmpty() || list.get(list.size() - 1) != e) { // class="a A" lists the element once
                             list.add(e);
@@ -481,12 +484,13 @@ final class TextVisibility {
 
         private Set<Element> computeMatching(Compound c) {
             List<Element> from = !c.ids().isEmpty() ? byId.get(c.ids().get(0))
-                    : !c.classes().isEmpty() ? byClass.get(c.classes().get(0).toLowerCase(Locale.ROOT))
+                    : !c.classes().isEmpty() ? byClass.get(classKey(c.classes().get(0)))
                     : byTag.get(c.tag());
             if (from == null) {
                 return Set.of();
             }
             Set<Element> out = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            steps += from.size();
             for (Element e : from) {
                 if (c.matches(e)) {
                     out.add(e);
@@ -511,7 +515,7 @@ final class TextVisibility {
                 } else if (depth == 0 && (c == '.' || c == '#')) {
                     String n = name(selector, i + 1);
                     if (!n.isEmpty() && n.chars().allMatch(ch -> ch < 0x80) && !(c == '#' ? byId.containsKey(n)
-                            : byClass.containsKey(n.toLowerCase(Locale.ROOT)))) {
+                            : byClass.containsKey(classKey(n)))) {
                         return false;
                     }
                 }
@@ -519,18 +523,27 @@ final class TextVisibility {
             return true;
         }
 
+        /** Steps of matching spent so far: see {@link #MAX_MATCH_STEPS}. */
+        long steps;
+        private final int elementCount;
+
         /**
-         * @return the elements of {@code document} that {@code selector} matches, as {@code document.select} gives them
+         * @return the elements of {@code document} that {@code selector} matches, as {@code document.select} gives them;
+         *         {@code null} once {@link #MAX_MATCH_STEPS} steps have been spent (on this selector or before)
          * @throws RuntimeException when jsoup cannot read the selector
          */
         List<Element> select(Document document, String selector) {
+            if (steps > MAX_MATCH_STEPS) {
+                return null;
+            }
             String[] key = rightmostKey(selector);
             if (key == null) {
-                return document.select(selector);
+                steps += (long) elementCount * compounds(selector);
+                return steps > MAX_MATCH_STEPS ? null : document.select(selector);
             }
             List<Element> candidates = switch (key[0]) {
                 case "#" -> byId.get(key[1]);
-                case "." -> byClass.get(key[1].toLowerCase(Locale.ROOT));
+                case "." -> byClass.get(classKey(key[1]));
                 default -> byTag.get(key[1].toLowerCase(Locale.ROOT));
             };
             if (SIMPLE.matcher(selector).matches()) { // one tag, class or id: the index holds the answer
@@ -551,8 +564,11 @@ final class TextVisibility {
                 }
                 List<Element> out = new ArrayList<>();
                 for (Element e : candidates) {
-                    if (Compound.matchesChain(chain, above, e)) {
+                    if (Compound.matchesChain(chain, above, e, this)) {
                         out.add(e);
+                    }
+                    if (steps > MAX_MATCH_STEPS) {
+                        return null;
                     }
                 }
                 return out;
@@ -560,6 +576,10 @@ final class TextVisibility {
             Evaluator evaluator = QueryParser.parse(selector); // throws as select would for a selector it cannot read
             if (candidates == null || !namesPresent(selector)) {
                 return List.of();
+            }
+            steps += (long) candidates.size() * compounds(selector);
+            if (steps > MAX_MATCH_STEPS) {
+                return null;
             }
             List<Element> out = new ArrayList<>();
             for (Element e : candidates) {
@@ -625,7 +645,8 @@ final class TextVisibility {
          * @return whether {@code e} matches the last compound and has ancestors matching the others, in order going
          *         up (the nearest ancestor matching each compound is as good as any: descendant combinators only)
          */
-        static boolean matchesChain(Compound[] chain, List<Set<Element>> above, Element e) {
+        static boolean matchesChain(Compound[] chain, List<Set<Element>> above, Element e, ElementIndex counter) {
+            counter.steps++;
             if (!chain[chain.length - 1].matches(e)) {
                 return false;
             }
@@ -633,6 +654,7 @@ final class TextVisibility {
             for (int k = chain.length - 2; k >= 0; k--) {
                 Set<Element> wanted = above.get(k);
                 while (a != null && !wanted.contains(a)) {
+                    counter.steps++;
                     a = a.parent();
                 }
                 if (a == null) {
@@ -675,8 +697,12 @@ final class TextVisibility {
         return tag.isEmpty() ? null : new String[] {"", tag};
     }
 
-    /** @return how many compound selectors a complex selector joins (1 for {@code td.x}, 3 for {@code .a > b c}) */
-    static int compounds(String part) {
+    /**
+     * @return how many compound selectors a complex selector joins, for the matching budget: 1 for {@code td.x} and
+     *         {@code [title="a b"]}, 3 for {@code .a > b c}
+     */
+    static int compounds(String selector) {
+        String part = BRACKETED.matcher(selector).replaceAll("x"); // what brackets and parentheses hold is no compound
         int n = 0;
         boolean inCompound = false;
         for (int i = 0; i < part.length(); i++) {
@@ -689,6 +715,23 @@ final class TextVisibility {
             inCompound = !combinator;
         }
         return Math.max(1, n);
+    }
+
+    /**
+     * @return whether jsoup's {@link Element#hasClass} splits a class attribute at {@code c}: space, tab, LF, FF and
+     *         CR only (HTML's ASCII white space), not a vertical tab, a control character or a Unicode space
+     */
+    static boolean isClassSeparator(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    }
+
+    /**
+     * @return the key under which a class name is indexed: each character case-folded as
+     *         {@link String#equalsIgnoreCase} compares it (the comparison of {@link Element#hasClass}), so that
+     *         {@code .i} finds {@code class="İ"} and {@code .s} finds {@code class="ſ"}, as jsoup does
+     */
+    static String classKey(String name) {
+        return org.pixelproof.rules.RequiredLiterals.fold(name);
     }
 
     /** What a compound selector holds inside brackets and parentheses: no key is taken from there. */
