@@ -92,6 +92,7 @@ final class BySenderSink implements OutcomeSink {
         String stem = String.format("%09d", n);
         Files.write(senderDir.resolve(stem + (outcome.outlook() ? ".msg" : ".eml")), outcome.raw());
         Files.write(senderDir.resolve(stem + ".json"), CliJson.mapper().writeValueAsBytes(outcome.analysis()));
+        Files.writeString(senderDir.resolve(stem + ".input"), outcome.name());
     }
 
     @Override
@@ -113,20 +114,26 @@ final class BySenderSink implements OutcomeSink {
                     int to = Math.min(total, part * maxPerDossier);
                     String name = base + (part == 1 ? "" : "-part" + part);
                     jobs.add(new Job(name, e.getKey(), to - from + 1, pool.submit(() -> {
-                        byte[] pdf = renderer.render(load(senderDir, from, to));
+                        List<DossierRenderer.Item> items = load(senderDir, from, to);
+                        byte[] pdf = renderer.render(items);
                         try {
                             Files.write(dir.resolve(name + ".pdf"), pdf);
+                            List<String> inputs = new ArrayList<>();
+                            for (int n = from; n <= to; n++) {
+                                inputs.add(Files.readString(senderDir.resolve(String.format("%09d", n) + ".input")));
+                            }
+                            List<String> hashes = items.stream().map(i -> i.analysis().sha256()).toList();
+                            return new String[] {String.join("; ", inputs), String.join("; ", hashes)};
                         } catch (IOException io) {
                             throw new UncheckedIOException(io);
                         }
-                        return null;
                     })));
                 }
             }
             for (Job job : jobs) {
                 try {
-                    job.rendering().get();
-                    index.add(job.name() + ".pdf", job.sender(), job.emails(), "", null);
+                    String[] members = job.rendering().get();
+                    index.add(job.name() + ".pdf", job.sender(), job.emails(), members[0], members[1]);
                 } catch (ExecutionException ex) {
                     Throwable cause = ex.getCause();
                     if (cause instanceof UncheckedIOException io) {
@@ -146,7 +153,8 @@ final class BySenderSink implements OutcomeSink {
     }
 
     /** One dossier being rendered: its file name without extension, its sender, its number of e-mails. */
-    private record Job(String name, String sender, int emails, Future<Void> rendering) {
+    /** One dossier being rendered; the future gives its e-mails' inputs and SHA-256s, each {@code ; } separated. */
+    private record Job(String name, String sender, int emails, Future<String[]> rendering) {
     }
 
     /** Says on stderr which e-mails and senders got no dossier, and why. */

@@ -20,8 +20,8 @@ import java.util.List;
  *
  * <p>Columns: {@code dossier} (the PDF's file name), {@code sender} (the sender key, {@link SenderKey}),
  * {@code emails} (how many e-mails it holds), {@code inputs} (their inputs as named on the command line, {@code ; }
- * separated; for a per-sender dossier, empty: its e-mails are listed in the dossier itself), {@code sha256} (the
- * SHA-256 of the e-mail, for a per-e-mail dossier). Used by the writer thread only.
+ * separated, in the dossier's order), {@code sha256} (the SHA-256 of each e-mail, in the same order, {@code ; }
+ * separated). Used by the writer thread only.
  */
 final class DossierIndex implements AutoCloseable {
     static final String FILE_NAME = "index.csv";

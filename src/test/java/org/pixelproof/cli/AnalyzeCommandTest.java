@@ -598,6 +598,14 @@ class AnalyzeCommandTest {
         assertEquals(List.of(List.of("gazette-exemple.fr.pdf", "gazette-exemple.fr"), List.of("gazette-exemple.fr-part2.pdf",
                 "gazette-exemple.fr")), index.subList(1, 3).stream().map(row -> row.subList(0, 2)).toList());
         assertEquals("%PDF-stub\n" + n3 + "\n", Files.readString(dir.resolve("gazette-exemple.fr-part2.pdf")));
+        // each row names the inputs its dossier holds, and their SHA-256s, in the same order
+        assertEquals(List.of("2", N1 + "; " + N2), index.get(1).subList(2, 4));
+        assertEquals(List.of("1", n3), index.get(2).subList(2, 4));
+        String[] hashes = index.get(1).get(4).split("; ");
+        assertEquals(2, hashes.length);
+        assertTrue(hashes[0].matches("[0-9a-f]{64}") && hashes[1].matches("[0-9a-f]{64}"), index.get(1).get(4));
+        assertFalse(hashes[0].equals(hashes[1]), "two different e-mails");
+        assertTrue(index.get(2).get(4).matches("[0-9a-f]{64}"), index.get(2).get(4));
     }
 
     @Test
