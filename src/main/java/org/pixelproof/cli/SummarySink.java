@@ -83,7 +83,8 @@ final class SummarySink implements OutcomeSink {
         String sender = SenderKey.of(a);
         if (SenderKey.doubtful(a)) {
             doubtfulSender++;
-            String named = Reporter.printable(sender);
+            String named = Reporter.printable(sender.endsWith(SenderKey.DOUBTFUL_SUFFIX) // the sentence says it
+                    ? sender.substring(0, sender.length() - SenderKey.DOUBTFUL_SUFFIX.length()) : sender);
             if (doubtfulSenders.size() < MAX_DUPLICATES_NAMED) {
                 doubtfulSenders.add(named);
             } else if (!doubtfulSenders.contains(named)) {
