@@ -472,6 +472,18 @@ final class TextVisibility {
         /** The elements each compound matched: rules and their compounds repeat ({@code div}, {@code .x}). */
         private final Map<Compound, Set<Element>> matched = new HashMap<>();
 
+        /**
+         * @param kind {@code "#"} for an id, {@code "."} for a class, {@code ""} for a type, as {@link #rightmostKey}
+         * @return the elements carrying that id, class or type, in document order; {@code null} when none does
+         */
+        private List<Element> listed(String kind, String name) {
+            return switch (kind) {
+                case "#" -> byId.get(name);
+                case "." -> byClass.get(classKey(name));
+                default -> byTag.get(name.toLowerCase(Locale.ROOT));
+            };
+        }
+
         /** @return the elements {@code c} matches, from the index list of its id, else a class, else its type */
         private Set<Element> matching(Compound c) {
             Set<Element> known = matched.get(c);
@@ -483,9 +495,8 @@ final class TextVisibility {
         }
 
         private Set<Element> computeMatching(Compound c) {
-            List<Element> from = !c.ids().isEmpty() ? byId.get(c.ids().get(0))
-                    : !c.classes().isEmpty() ? byClass.get(classKey(c.classes().get(0)))
-                    : byTag.get(c.tag());
+            List<Element> from = !c.ids().isEmpty() ? listed("#", c.ids().get(0))
+                    : !c.classes().isEmpty() ? listed(".", c.classes().get(0)) : listed("", c.tag());
             if (from == null) {
                 return Set.of();
             }
@@ -514,7 +525,7 @@ final class TextVisibility {
                     depth = Math.max(0, depth - 1);
                 } else if (depth == 0 && (c == '.' || c == '#')) {
                     String n = name(selector, i + 1);
-                    if (!n.isEmpty() && n.chars().allMatch(ch -> ch < 0x80) && !(c == '#' ? byId.containsKey(n)
+                    if (!n.isEmpty() && isAscii(n) && !(c == '#' ? byId.containsKey(n)
                             : byClass.containsKey(classKey(n)))) {
                         return false;
                     }
@@ -541,11 +552,7 @@ final class TextVisibility {
                 steps += (long) elementCount * compounds(selector);
                 return steps > MAX_MATCH_STEPS ? null : document.select(selector);
             }
-            List<Element> candidates = switch (key[0]) {
-                case "#" -> byId.get(key[1]);
-                case "." -> byClass.get(classKey(key[1]));
-                default -> byTag.get(key[1].toLowerCase(Locale.ROOT));
-            };
+            List<Element> candidates = listed(key[0], key[1]);
             if (SIMPLE.matcher(selector).matches()) { // one tag, class or id: the index holds the answer
                 return candidates == null ? List.of() : candidates;
             }
@@ -673,8 +680,7 @@ final class TextVisibility {
      *         universal or attribute-only compound, escapes, namespaces)
      */
     static String[] rightmostKey(String selector) {
-        List<Integer> combinators = topLevel(selector, c -> c == ' ' || c == '\t' || c == '\n' || c == '\r'
-                || c == '\f' || c == '>' || c == '+' || c == '~');
+        List<Integer> combinators = topLevel(selector, TextVisibility::isCombinator);
         int start = combinators.isEmpty() ? 0 : combinators.get(combinators.size() - 1) + 1;
         String compound = selector.substring(start).trim();
         if (compound.isEmpty() || compound.indexOf('\\') >= 0 || compound.indexOf('|') >= 0
@@ -707,8 +713,7 @@ final class TextVisibility {
         boolean inCompound = false;
         for (int i = 0; i < part.length(); i++) {
             char c = part.charAt(i);
-            boolean combinator = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '>' || c == '+'
-                    || c == '~';
+            boolean combinator = isCombinator(c);
             if (!combinator && !inCompound) {
                 n++;
             }
@@ -736,6 +741,11 @@ final class TextVisibility {
 
     /** What a compound selector holds inside brackets and parentheses: no key is taken from there. */
     private static final Pattern BRACKETED = Pattern.compile("\\[[^\\]]*\\]|\\([^)]*\\)");
+
+    /** @return whether {@code c} joins compound selectors: CSS white space (a descendant) or {@code > + ~} */
+    private static boolean isCombinator(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '>' || c == '+' || c == '~';
+    }
 
     private static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
