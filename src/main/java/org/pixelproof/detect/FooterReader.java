@@ -436,6 +436,28 @@ final class FooterReader {
         return IMPRINT_MARK.matcher(text).region(Math.max(paraStart, start - MARK_BEFORE_CHARS), start).find();
     }
 
+    /**
+     * @param name a company name
+     * @return the key names are compared by: {@link NormalizedText#normalize normalised} (accents removed, lower
+     *         case), letters and digits only ("Exemplar Group Holdings, Inc." gives {@code exemplargroupholdingsinc})
+     */
+    static String nameKey(String name) {
+        String n = NormalizedText.normalize(name);
+        StringBuilder b = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** @return true for a capitalised article that may start a registered name ("The", "Le", "Die"...) */
+    static boolean isArticle(String word) {
+        return ARTICLES.contains(word);
+    }
+
     /** True when the legal form is followed by an all-capitals word that is not a registration keyword. */
     private static boolean shoutingAfter(String t, int end) {
         int i = end;

@@ -10,8 +10,8 @@ import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.RuleSetLoader;
 
 /**
- * Which company names the footer reader takes for a legal entity. Fixtures are invented, shaped like what real
- * newsletters, spam and signatures show.
+ * Which company names the footer reader takes for a legal entity, and which one the sender identifier names as the
+ * data controller. Fixtures are invented, shaped like what real newsletters, spam and signatures show.
  */
 class OrganisationNameTest {
     private final SenderIdentifier identifier = new SenderIdentifier(RuleSetLoader.loadDefault());
@@ -101,6 +101,41 @@ class OrganisationNameTest {
                         Board line +91 22 0000 0000
                         """).build());
         assertEquals("Northwind India Private Limited", s.organisationName());
+    }
+
+    @Test
+    void theImprintLineTiedToTheSendingDomainIsTheControllerAmongSeveralEntities() {
+        SenderIdentity s = identify(TestEmails.message()
+                .header("From", "\"Exemplar Wallet\" <newsletter@email.exemplarwallet.com>")
+                .html("""
+                        <p>This week in crypto.</p>
+                        <p>© 2026 Exemplar Wallet Group Holdings, Inc. This is an agreement between one of Exemplar
+                        Wallet Access (Ireland) Limited, Exemplar Wallet, Inc., Exemplar Wallet (BVI) II Limited, and
+                        Exemplar Wallet (BVI) III Limited (“Exemplar”, “we”) and you.</p>""").build());
+        assertEquals("Exemplar Wallet Group Holdings, Inc.", s.organisationName());
+        assertTrue(!s.missing().contains("organisation-name"), s.missing().toString());
+    }
+
+    @Test
+    void namesMentionedInTheBodyWithoutAnyTieToTheSenderAreNotTheController() {
+        SenderIdentity s = identify(TestEmails.message()
+                .header("From", "\"Forum Beispielstadt\" <news@forum-beispielstadt.de>")
+                .html("""
+                        <p>Termine im Februar: Sprachcafé mit dem Verein Alpha e.V., Lesung beim Verein Beta e.V.</p>
+                        <p>Zu Fragen wenden Sie sich an den Verein Gamma e.V. Website, Email</p>""").build());
+        assertEquals("Forum Beispielstadt", s.organisationName());
+        assertTrue(s.missing().contains("organisation-name"), s.missing().toString());
+    }
+
+    @Test
+    void theEspsOwnLegalNameIsAProcessorNotTheController() {
+        SenderIdentity s = identify(TestEmails.message()
+                .header("From", "\"Forum Beispielstadt\" <news@forum-beispielstadt.de>")
+                .html("""
+                        <p>Unser Newsletter.</p><p>Für den Versand nutzen wir CleverReach GmbH &amp; Co. KG,
+                        Musterweg 2, 26180 Rastede.</p>""").build());
+        assertEquals("Forum Beispielstadt", s.organisationName());
+        assertTrue(s.missing().contains("organisation-name"), s.missing().toString());
     }
 
     @Test
