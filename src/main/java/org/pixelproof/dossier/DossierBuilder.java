@@ -708,8 +708,12 @@ public final class DossierBuilder {
                 missing.retainAll(si.missing()); // missing in the case only when missing everywhere
             }
         }
-        String name = clues.stream().filter(c -> c.field().equals("organisation-name")).map(SenderClue::value)
-                .findFirst().orElse(null);
+        // the controller the analysis chose among the footer's legal names (not merely the first one read: a
+        // heading, a partner or the ESP may come before it); the first e-mail that has one gives it
+        String name = emails.stream().map(e -> e.analysis().sender())
+                .filter(si -> si != null && si.organisationName() != null
+                        && !si.missing().contains("organisation-name"))
+                .map(SenderIdentity::organisationName).findFirst().orElse(null);
         String nameSource = name == null ? null : "footer";
         if (name == null) {
             name = firstNonNull(emails, SenderIdentity::organisationName);
