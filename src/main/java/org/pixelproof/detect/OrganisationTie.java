@@ -81,7 +81,8 @@ final class OrganisationTie {
      * @param sender  the sender as identified (From domain, DKIM domains, Return-Path, List-Unsubscribe)
      * @param links   the message's links, with decoded destinations
      * @param vendors to tell the hosts a vendor rule claims (an ESP's)
-     * @return the tie hosts of the message, at most {@value #MAX_TIE_HOSTS}, header hosts first
+     * @return the message's ties: its tie hosts (at most {@value #MAX_TIE_HOSTS}, header hosts counted first) and
+     *         their labels
      */
     static OrganisationTie of(SenderIdentity sender, List<Link> links, VendorIndex vendors) {
         Set<String> header = new LinkedHashSet<>();
