@@ -277,7 +277,10 @@ public final class Detector {
         }
         SenderIdentity sender = senderIdentifier.identifyFrom(email, texts, run.matcher.addresses(),
                 found.privacyPolicyLinks());
-        List<String> doubts = SenderIdentityCheck.check(email, sender, finalLinks, texts, run.parties, vendors);
+        // a read-receipt request alone does not make mass mail: people ask for one in their own correspondence
+        boolean tracked = trackers.stream().anyMatch(t -> t.kind() != TrackerKind.READ_RECEIPT);
+        List<String> doubts = SenderIdentityCheck.check(email, sender, finalLinks, texts, run.parties, vendors,
+                tracked);
         if (!doubts.isEmpty()) {
             sender = sender.withIdentityCaveats(doubts);
         }
