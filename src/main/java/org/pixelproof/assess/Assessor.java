@@ -14,6 +14,7 @@ import org.pixelproof.authenticity.DkimResult;
 import org.pixelproof.detect.Confidence;
 import org.pixelproof.detect.ConsentMarkerType;
 import org.pixelproof.detect.Findings;
+import org.pixelproof.detect.RecipientTokens;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.detect.TrackerKind;
 import org.pixelproof.detect.VisibleText;
@@ -168,7 +169,7 @@ public final class Assessor {
         TrackerFacts(Findings f, RuleSet rules) {
             List<Tracker> ts = f.trackers();
             perRecipientClicks = ts.stream().anyMatch(t -> t.kind() == TrackerKind.CLICK_TRACKING
-                    && (!t.recipientIdentifiers().isEmpty() || !t.perRecipientTokens().isEmpty()));
+                    && RecipientTokens.carriesIdentifier(t));
             clicks = ts.stream().anyMatch(t -> t.kind() == TrackerKind.CLICK_TRACKING);
             outsideEea = ts.stream().anyMatch(t -> t.vendorDetails() != null && t.vendorDetails().outsideEea());
             adOrAnalytics = ts.stream().anyMatch(t -> t.vendorDetails() != null && rules.vendor(t.vendorDetails().id())

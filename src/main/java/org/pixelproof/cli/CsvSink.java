@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.pixelproof.analysis.Analysis;
 import org.pixelproof.detect.RecipientIdentifier;
+import org.pixelproof.detect.RecipientTokens;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.detect.TrackerKind;
 
@@ -34,10 +35,12 @@ import org.pixelproof.detect.TrackerKind;
  * (distinct hosts of the trackers, {@code ; }-separated, in the order of the analysis's tracker list: where the
  * tracking goes, also when no vendor is known), one count per tracker kind ({@code open_pixel}, {@code css_beacon},
  * {@code click_tracking}, {@code read_receipt}, {@code other_beacon}),
- * {@code trackers} (total), {@code trackers_with_recipient_id} (trackers that carry an identifier of the recipient:
- * their address in any encoding, or a token that differs per recipient; the dossier's "identifier unique to the
- * recipient"), {@code recipient_identifiers} (how many times the recipient's address was found in tracker URLs, in
- * any encoding), {@code identifier_encodings} (which encodings), {@code verdict}, {@code message_class},
+ * {@code trackers} (total), {@code trackers_with_recipient_id} (trackers that carry an identifier of the recipient,
+ * as one e-mail shows it ({@link RecipientTokens#carriesIdentifier}): their address in any encoding, or a token that
+ * may identify them, unfilled merge tags such as {@code UNIQID} left out; the dossier of that e-mail alone counts the
+ * same trackers, and lowers the count only when it holds another person's copy of the campaign showing a value to be
+ * the same for both), {@code recipient_identifiers} (how many times the recipient's address was found in tracker
+ * URLs, in any encoding), {@code identifier_encodings} (which encodings), {@code verdict}, {@code message_class},
  * {@code sender_identity_doubtful} ({@code true} when the message shows signs of phishing or a forged sender: the
  * organisation it names may not have sent it), {@code anomalies} (anomaly codes), {@code duplicate_of} (the earlier input of the run that held the same message,
  * identical SHA-256, else empty: the row is kept so that every input has one, but the message counts once).
@@ -112,7 +115,7 @@ final class CsvSink implements OutcomeSink {
             if (t.host() != null && !t.host().isEmpty()) {
                 hosts.add(t.host());
             }
-            if (!t.recipientIdentifiers().isEmpty() || !t.perRecipientTokens().isEmpty()) {
+            if (RecipientTokens.carriesIdentifier(t)) {
                 withRecipientId++;
             }
             for (RecipientIdentifier id : t.recipientIdentifiers()) {

@@ -277,7 +277,10 @@ public final class Detector {
         }
         SenderIdentity sender = senderIdentifier.identifyFrom(email, texts, run.matcher.addresses(),
                 found.privacyPolicyLinks());
-        List<String> doubts = SenderIdentityCheck.check(email, sender, finalLinks, texts, run.parties, vendors);
+        // a read-receipt request alone does not make mass mail: people ask for one in their own correspondence
+        boolean tracked = trackers.stream().anyMatch(t -> t.kind() != TrackerKind.READ_RECEIPT);
+        List<String> doubts = SenderIdentityCheck.check(email, sender, finalLinks, texts, run.parties, vendors,
+                tracked);
         if (!doubts.isEmpty()) {
             sender = sender.withIdentityCaveats(doubts);
         }
@@ -701,7 +704,15 @@ public final class Detector {
             if (k == null) {
                 String text = LinkDecoder.base64Text(value);
                 List<String> ids = text == null ? List.of() : LinkDecoder.idsInJson(text);
-                k = !ids.isEmpty() ? ids : text != null && LinkDecoder.isReadableText(text) ? TEXT_TOKEN : List.of();
+                if (!ids.isEmpty()) {
+                    // id fields left unfilled ("email_id":"{{id}}") identify nobody: the token is then text
+                    List<String> filled = ids.stream().filter(id -> !RecipientTokens.identifiesNobody(
+                            RecipientTokens.valueOf(id))).toList();
+                    k = filled.isEmpty() ? TEXT_TOKEN : filled;
+                } else {
+                    k = (text != null && LinkDecoder.isReadableText(text)) || RecipientTokens.encodesUrl(value)
+                            ? TEXT_TOKEN : List.of();
+                }
                 tokenKindMemo.put(value, k);
             }
             return k;
@@ -1313,7 +1324,8 @@ public final class Detector {
                     continue;
                 }
                 List<String> kind = tokenKind(t.value());
-                if (kind == TEXT_TOKEN) {
+                if (kind == TEXT_TOKEN || (kind.isEmpty()
+                        && RecipientTokens.identifiesNobody(RecipientTokens.valueOf(t.display())))) {
                     continue;
                 }
                 kept.add(t);
@@ -1549,15 +1561,12 @@ public final class Detector {
 
     /**
      * @param value a query parameter value
-     * @return false when empty or a merge tag the ESP left unreplaced ({@code *|UNIQID|*}, {@code {{id}}},
-     *         {@code %%key%%}, {@code [[id]]}, {@code ${id}}): those are the same for every recipient
+     * @return false when it identifies nobody ({@link RecipientTokens#identifiesNobody}): empty, a merge tag the ESP
+     *         left unreplaced ({@code *|UNIQID|*}, {@code UNIQID}, {@code {{id}}}, {@code %%key%%}, {@code [[id]]},
+     *         {@code ${id}}), or base64 of a URL; those are the same for every recipient
      */
     static boolean usable(String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return !(value.contains("*|") || value.contains("|*") || value.contains("{{") || value.contains("}}")
-                || value.contains("%%") || value.contains("[[") || value.contains("]]") || value.contains("${"));
+        return !RecipientTokens.identifiesNobody(value);
     }
 
     /**

@@ -41,6 +41,11 @@ import org.pixelproof.ingest.ReceivedEmail;
  * the brand's own or carries its name, and no link (tracked host or decoded destination) is known to lead to the
  * brand's domains. A brand name that is also a common word counts only with a word of the brand's vocabulary in the
  * message ({@code XRP} for Ripple).</li>
+ * <li>{@link #ORGANISATION_NOT_TIED_TO_SENDER}: the footer names an organisation with a legal form (the data
+ * controller the dossier would name), the message is mass mail (a tracker or a List-Unsubscribe field), and neither
+ * that name nor the From display name is tied to any host the message was sent, signed, bounced, unsubscribed or
+ * linked through ({@link OrganisationTie}; the From local part does not count: {@code "Hiba from Ledger"
+ * <ledger-notifications@unrelated.example>} with a "Ledger SAS" footer sent through an ESP's shared domain).</li>
  * <li>{@link #MIXED_SCRIPT_NAME}: a word of the From display name or of the organisation name mixes Latin letters
  * with Greek or Cyrillic ones ({@code Αmazοn} with a Greek capital alpha and omicron, {@code Lerοy}): letters that
  * look alike but are different characters, so that the name reads as an organisation's while no filter or search for
@@ -68,9 +73,13 @@ import org.pixelproof.ingest.ReceivedEmail;
  * brand named, none of its domains among the sender's, no link to them), and a brand's genuine mail comes from its
  * own domain or at least links to it. {@link #NAME_IS_OTHER_ADDRESS} and {@link #FROM_AMBIGUOUS} are enough on their
  * own: a genuine sender has no reason to show another domain's address as its name, nor to send an unreadable or
- * double From. {@link #MIXED_SCRIPT_NAME} is enough on its own as well: nobody writes their own
- * name with letters borrowed from another alphabet but to pass for someone else. An "authentication not aligned with the From" rule was tried and left out: it
- * flags genuine newsletters whose ESP signs with its own domain. Stateless; thread-safe.
+ * double From. {@link #ORGANISATION_NOT_TIED_TO_SENDER} is enough on its own: a dossier naming that organisation as
+ * the data controller would accuse one that nothing in the message's routing or links connects to it, and genuine
+ * mass mail shows its sender's name, or its brand's, in at least one of those hosts (measured on the real and golden
+ * corpora: docs/decisions/0029-sender-links-and-identity-doubts.md). {@link #MIXED_SCRIPT_NAME} is enough on its own
+ * as well: nobody writes their own name with letters borrowed from another alphabet but to pass for someone else. An
+ * "authentication not aligned with the From" rule was tried and left out: it flags genuine newsletters whose ESP signs
+ * with its own domain. Stateless; thread-safe.
  */
 public final class SenderIdentityCheck {
 
@@ -92,6 +101,12 @@ public final class SenderIdentityCheck {
     public static final String MIXED_SCRIPT_DOMAIN = "MIXED_SCRIPT_DOMAIN";
     /** The sender's name holds a bidirectional control character, which reorders what the reader sees. */
     public static final String BIDI_CONTROL_IN_NAME = "BIDI_CONTROL_IN_NAME";
+
+    /**
+     * The organisation named in the footer (the data controller the dossier would name) is tied to none of the hosts
+     * the message was sent or linked from, and neither is the From display name ({@link OrganisationTie}).
+     */
+    public static final String ORGANISATION_NOT_TIED_TO_SENDER = "ORGANISATION_NOT_TIED_TO_SENDER";
 
     /** The From display name shows another address than the From address, on another domain. */
     public static final String NAME_IS_OTHER_ADDRESS = "NAME_IS_OTHER_ADDRESS";
@@ -121,20 +136,26 @@ public final class SenderIdentityCheck {
      * @param texts   the visible texts of the bodies
      * @param parties the sender's domains
      * @param vendors to leave vendor hosts out of the link destinations
+     * @param tracked true when the message carries a tracker other than a read-receipt request (for
+     *                {@link #ORGANISATION_NOT_TIED_TO_SENDER})
      * @return {@link #SENDER_IDENTITY_DOUBTFUL} followed by its reasons, or an empty list
      */
     static List<String> check(ReceivedEmail email, SenderIdentity sender, List<Link> links,
-            List<VisibleText> texts, PartyResolver parties, VendorIndex vendors) {
+            List<VisibleText> texts, PartyResolver parties, VendorIndex vendors, boolean tracked) {
         Set<String> senderDomains = parties.senderDomains();
         Mailboxes.FromField from = Mailboxes.from(email.headers());
         boolean fromAmbiguous = fromAmbiguous(email, from);
         boolean nameOtherAddress = nameIsOtherAddress(sender.fromName(), sender.fromAddress());
+        boolean untied = organisationNotTied(email, sender, links, vendors, tracked);
         if (senderDomains.isEmpty()) {
-            if (!fromAmbiguous && !nameOtherAddress) {
+            if (!fromAmbiguous && !nameOtherAddress && !untied) {
                 return List.of();
             }
             List<String> out = new ArrayList<>();
             out.add(SENDER_IDENTITY_DOUBTFUL);
+            if (untied) {
+                out.add(ORGANISATION_NOT_TIED_TO_SENDER);
+            }
             if (nameOtherAddress) {
                 out.add(NAME_IS_OTHER_ADDRESS);
             }
@@ -169,7 +190,8 @@ public final class SenderIdentityCheck {
         boolean mixedScript = mixedScript(sender.fromName()) || mixedScript(sender.organisationName());
         boolean bidi = bidiControl(sender.fromName()) || bidiControl(sender.organisationName());
         boolean mixedDomain = mixedScript(sender.fromDomain());
-        boolean alone = brandNotSender || mixedScript || bidi || mixedDomain || nameOtherAddress || fromAmbiguous;
+        boolean alone = brandNotSender || mixedScript || bidi || mixedDomain || nameOtherAddress || fromAmbiguous
+                || untied;
         if (!alone
                 && (destinations.isEmpty() || destinations.stream().anyMatch(senderDomains::contains))) {
             return List.of(); // the common case, decided without reading the text
@@ -226,6 +248,9 @@ public final class SenderIdentityCheck {
         if (brandNotSender) {
             reasons.add(BRAND_NOT_SENDER);
         }
+        if (untied) {
+            reasons.add(ORGANISATION_NOT_TIED_TO_SENDER);
+        }
         if (mixedScript) {
             reasons.add(MIXED_SCRIPT_NAME);
         }
@@ -248,6 +273,49 @@ public final class SenderIdentityCheck {
         out.add(SENDER_IDENTITY_DOUBTFUL);
         out.addAll(reasons);
         return out;
+    }
+
+    /**
+     * {@link #ORGANISATION_NOT_TIED_TO_SENDER}: the message names an organisation in its footer with a legal form (the
+     * name the dossier gives as the data controller: {@code organisation-name} is not missing), it is mass mail (it
+     * carries a tracker other than a read-receipt request, or a List-Unsubscribe field), and neither that name nor the From display name is tied to a
+     * host the message was sent or linked from ({@link OrganisationTie#tied}: From, DKIM {@code d=} and Return-Path
+     * domains, List-Unsubscribe hosts, link hosts and decoded destinations; never the From local part, which the
+     * sender writes freely). A name with nothing to compare (initials, generic words) makes no claim and is not
+     * counted.
+     *
+     * <p>The display name spares a message whose footer names the brand's legal entity under another name (a
+     * "Meta Platforms" footer in mail from "Facebook" at {@code facebookmail.com}). Personal correspondence is left
+     * out: a person signs with their firm's name from whatever mailbox they have (a free-mail address), and such a
+     * message names no controller of any tracking.
+     *
+     * @param email   the message
+     * @param sender  the sender as identified
+     * @param links   the message's links, with decoded destinations
+     * @param vendors to tell the ESP hosts among the tie hosts
+     * @param tracked true when the message carries a tracker other than a read-receipt request
+     * @return true when the organisation named is tied to nothing the message was sent or linked from
+     */
+    static boolean organisationNotTied(ReceivedEmail email, SenderIdentity sender, List<Link> links,
+            VendorIndex vendors, boolean tracked) {
+        String org = sender.organisationName();
+        if (org == null || sender.missing().contains("organisation-name")) {
+            return false; // no legal name in the footer: the dossier already says the organisation is to be identified
+        }
+        if (!tracked && sender.listUnsubscribe().isEmpty() && email.header("List-Unsubscribe").isEmpty()) {
+            return false;
+        }
+        OrganisationTie ties = OrganisationTie.of(sender, links, vendors);
+        StringBuilder evidence = new StringBuilder();
+        for (SenderClue c : sender.clues()) {
+            if ("organisation-name".equals(c.field()) && org.equals(c.value()) && c.evidence() != null) {
+                evidence.append(c.evidence()).append('\n');
+            }
+        }
+        if (!Boolean.FALSE.equals(ties.tied(org, evidence.toString()))) {
+            return false;
+        }
+        return !Boolean.TRUE.equals(ties.tied(sender.fromName(), null));
     }
 
     /**

@@ -50,7 +50,9 @@ import java.util.Map;
  * unsubscribing needs (the address found there is recorded on the link, and on the tracker when the link is tracked
  * anyway). Shared tokens between links are recorded as a signal but decide nothing: account and template ids are shared
  * too. Campaign parameters ({@code utm_*}, {@link #CAMPAIGN_PARAMETERS}) never make a link a tracker; they are listed
- * on the link.
+ * on the link. A value that identifies nobody ({@link RecipientTokens#identifiesNobody}: an unfilled merge tag such as
+ * {@code mc_eid=UNIQID}, base64 of a URL) is neither a recipient parameter nor a token: a link of the sender's own site
+ * left with nothing else is an ordinary link ({@link RecipientTokens#isOrdinaryLink}), never a tracker.
  * Links through the same redirector host and rule are grouped into one tracker (see
  * {@code docs/decisions/0023-one-click-tracker-per-redirector.md}).
  *

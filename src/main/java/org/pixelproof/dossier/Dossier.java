@@ -20,6 +20,7 @@ import org.pixelproof.detect.Confidence;
 import org.pixelproof.detect.ConsentMarkerType;
 import org.pixelproof.detect.Party;
 import org.pixelproof.detect.RecipientIdentifier;
+import org.pixelproof.detect.RecipientTokens;
 import org.pixelproof.detect.RemoteResource;
 import org.pixelproof.detect.SenderClue;
 import org.pixelproof.detect.Signal;
@@ -489,9 +490,10 @@ public record Dossier(
      * @param receivedBeforeGdpr true when it was received before the GDPR applied (25 May 2018, rule data)
      * @param copyDifference for a copy received by someone else, the one value that differs from the complainant's
      *                       copy, when the comparison found exactly one (besides the Message-ID); else {@code null}
-     * @param setAside       the analysis's click trackers that are ordinary links of the sender's own site (found by
-     *                       a heuristic, no redirection, no identifier once merge tags are left out): not counted as
-     *                       trackers, listed so that the reader sees why a number is missing
+     * @param setAside       the analysis's click trackers that are ordinary links of the sender's own site
+     *                       ({@link RecipientTokens#isOrdinaryLink}: no redirection, no identifier once the values
+     *                       the same in another person's copy, or left unfilled by an earlier version, are left out):
+     *                       not counted as trackers, listed so that the reader sees why a number is missing
      * @param previewTruncated true when the rendering shows only part of the message (over
      *                       {@link org.pixelproof.preview.PreviewLimits#ANNEX}); the annex then says so
      */
@@ -719,6 +721,11 @@ public record Dossier(
      *                             then word {@code party})
      * @param tokenRows            {@code perRecipientTokens} with the link each was read in; empty from older callers
      *                             (the templates then show {@code perRecipientTokens})
+     * @param sameInOtherCopy      the tokens of the analysis ({@code name=value}) left out of
+     *                             {@code perRecipientTokens} because another person's copy of the campaign, in the same
+     *                             dossier, carries the same value: a campaign or account id, the same for both; empty
+     *                             when no copy was compared. Says why the dossier may count fewer identifiers (or
+     *                             trackers, see {@link EmailRecord#setAside()}) than the analysis of the e-mail alone
      */
     public record TrackerRow(
             String id,
@@ -746,8 +753,10 @@ public record Dossier(
             List<String> hiddenByCodes,
             String conditionCode,
             String partyCode,
-            List<TokenRow> tokenRows) {
+            List<TokenRow> tokenRows,
+            List<String> sameInOtherCopy) {
         public TrackerRow {
+            sameInOtherCopy = sameInOtherCopy == null ? List.of() : List.copyOf(sameInOtherCopy);
             tokenRows = tokenRows == null ? List.of() : List.copyOf(tokenRows);
             hiddenByCodes = hiddenByCodes == null ? List.of() : List.copyOf(hiddenByCodes);
             identifierRows = List.copyOf(identifierRows);
@@ -758,6 +767,20 @@ public record Dossier(
             perRecipientTokens = List.copyOf(perRecipientTokens);
             perRecipientReasons = List.copyOf(perRecipientReasons);
             signals = List.copyOf(signals);
+        }
+
+        /** The form without the values shared with another person's copy. */
+        public TrackerRow(String id, TrackerKind kind, String url, String host, String vendor, String vendorLegalName,
+                String vendorCountry, boolean outsideEea, Party party, List<String> hiddenBy,
+                List<RecipientIdentifier> recipientIdentifiers, List<String> perRecipientTokens,
+                List<String> perRecipientReasons, String destination, String wrappedBy, Confidence confidence,
+                List<Signal> signals, String ruleId, Evidence evidence, List<String> linkIds,
+                List<SignalRow> signalRows, List<IdentifierRow> identifierRows, List<String> hiddenByCodes,
+                String conditionCode, String partyCode, List<TokenRow> tokenRows) {
+            this(id, kind, url, host, vendor, vendorLegalName, vendorCountry, outsideEea, party, hiddenBy,
+                    recipientIdentifiers, perRecipientTokens, perRecipientReasons, destination, wrappedBy, confidence,
+                    signals, ruleId, evidence, linkIds, signalRows, identifierRows, hiddenByCodes, conditionCode,
+                    partyCode, tokenRows, List.of());
         }
 
         /** The form without the tokens' links. */
@@ -849,7 +872,7 @@ public record Dossier(
 
         /** @return true when a token shown was read in another link of its group than the one whose URL is shown. */
         public boolean tokensFromOtherLinks() {
-            return perRecipientTokens.stream().anyMatch(x -> !url.contains(x.substring(x.indexOf('=') + 1)));
+            return perRecipientTokens.stream().anyMatch(x -> !url.contains(RecipientTokens.valueOf(x)));
         }
     }
 

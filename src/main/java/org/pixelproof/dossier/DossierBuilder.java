@@ -35,6 +35,7 @@ import org.pixelproof.detect.IdentifierEvidence;
 import org.pixelproof.detect.Link;
 import org.pixelproof.detect.Location;
 import org.pixelproof.detect.Party;
+import org.pixelproof.detect.RecipientTokens;
 import org.pixelproof.detect.SenderClue;
 import org.pixelproof.detect.SenderIdentity;
 import org.pixelproof.detect.Signal;
@@ -79,12 +80,15 @@ import org.pixelproof.rules.Vendor;
  *
  * <p>It is also where the dossier stays careful with what the analysis claims:
  * <ul>
- *   <li>a token is called per recipient only when it can be: unfilled merge tags ({@code UNIQID},
- *       {@code *|UNIQID|*}) and base64-encoded destination URLs are left out, and when two copies of one campaign
- *       received by two people are compared, only the values that differ between them are per recipient (a value
- *       both copies share is a campaign or account id);</li>
- *   <li>a click tracker on the sender's own domain found by a heuristic only, with no identifier left and no
- *       redirection, is set aside as an ordinary link ({@link EmailRecord#setAside()});</li>
+ *   <li>a token is called per recipient only when it can be, by the rules every output shares
+ *       ({@link RecipientTokens}): unfilled merge tags ({@code UNIQID}, {@code *|UNIQID|*}) and base64-encoded
+ *       destination URLs are left out (the analysis already leaves them out; this covers analyses stored by an
+ *       earlier version); and when two copies of one campaign received by two people are compared, only the values
+ *       that differ between them are per recipient: a value both copies share is a campaign or account id, listed
+ *       as such ({@link Dossier.TrackerRow#sameInOtherCopy()}), which the analysis of one e-mail cannot know;</li>
+ *   <li>a click tracker left with no evidence once those values are left out is an ordinary link of the sender's own
+ *       site ({@link RecipientTokens#isOrdinaryLink}), set aside and listed with the reason
+ *       ({@link EmailRecord#setAside()}): the only way the dossier counts fewer trackers than the analysis;</li>
  *   <li>a host on the sender's own domain is not given the country of an ESP: nothing shows that the ESP runs it;</li>
  *   <li>the click destinations and link lists are per link, never one link's destination for a group;</li>
  *   <li>every place and signal is passed on as codes and structured values, so that the French dossier never
@@ -334,15 +338,16 @@ public final class DossierBuilder {
         // the identifier values of each tracker, once merge tags, encoded URLs and values shared with the other copy
         // of a campaign are left out
         Map<String, List<String>> tokens = new LinkedHashMap<>();
+        Map<String, List<String>> sameInOtherCopy = new LinkedHashMap<>();
         for (Tracker t : a.trackers()) {
             Set<String> common = copies.common().getOrDefault(label + " " + t.id(), Set.of());
             List<String> kept = new ArrayList<>();
-            for (String token : TokenEvidence.usableTokens(t)) {
-                if (!common.contains(TokenEvidence.valueOf(token))) {
-                    kept.add(token);
-                }
+            List<String> shared = new ArrayList<>();
+            for (String token : RecipientTokens.usable(t.perRecipientTokens())) {
+                (common.contains(RecipientTokens.valueOf(token)) ? shared : kept).add(token);
             }
             tokens.put(t.id(), kept);
+            sameInOtherCopy.put(t.id(), shared);
         }
         List<TrackerRow> trackers = new ArrayList<>();
         List<TrackerRow> setAside = new ArrayList<>();
@@ -383,7 +388,7 @@ public final class DossierBuilder {
                     evidence(t.location(), t.evidence()), linkIds,
                     signalRows(t, linkIds.size()), identifierRows(t, a.links()), t.hiddenByCodes(),
                     t.conditionCode(), t.partyCode(), shown.stream().map(x -> new Dossier.TokenRow(x,
-                            foundIn(x, t, a.links()))).toList());
+                            foundIn(x, t, a.links()))).toList(), sameInOtherCopy.get(t.id()));
             if (ordinaryLink(t, row)) {
                 setAside.add(row);
             } else {
@@ -494,22 +499,19 @@ public final class DossierBuilder {
     }
 
     /**
-     * @return true for a "click tracker" that is an ordinary link: on the sender's own domain, found by a heuristic
-     *         only (no vendor rule), no redirection, and no identifier left once merge tags are left out (e.g. a shop
-     *         link whose {@code mc_eid} holds the unfilled tag {@code UNIQID})
+     * @return true for a "click tracker" that is an ordinary link of the sender's own site by
+     *         {@link RecipientTokens#isOrdinaryLink}, with the tokens the dossier still holds per recipient (those
+     *         shared with another person's copy of the campaign left out) and its own destination
      */
     private static boolean ordinaryLink(Tracker t, TrackerRow row) {
-        return t.kind() == TrackerKind.CLICK_TRACKING && t.party() == Party.FIRST_PARTY
-                && (t.ruleId() == null || t.ruleId().startsWith("heuristic")) && t.recipientIdentifiers().isEmpty()
-                && row.perRecipientTokens().isEmpty() && row.destination() == null
-                && t.signals().stream().noneMatch(s -> s.code().equals("redirector"));
+        return RecipientTokens.isOrdinaryLink(t, row.perRecipientTokens(), row.destination());
     }
 
     /** @return true when another tracker of the e-mail, or a link of another tracker, carries one of its values. */
     private static boolean sharesToken(Tracker t, List<String> own, List<Tracker> all, List<Link> links) {
         List<String> values = new ArrayList<>();
         for (String token : own) {
-            String v = TokenEvidence.valueOf(token);
+            String v = RecipientTokens.valueOf(token);
             if (v.length() >= TokenEvidence.MIN_TOKEN_CHARS) {
                 values.add(v);
             }

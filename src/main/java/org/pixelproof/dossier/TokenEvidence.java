@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.pixelproof.analysis.Analysis;
 import org.pixelproof.detect.Link;
 import org.pixelproof.detect.RecipientIdentifier;
+import org.pixelproof.detect.RecipientTokens;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.dossier.Dossier.CopyComparison;
 import org.pixelproof.dossier.Dossier.RecurringIdentifier;
@@ -47,19 +48,6 @@ final class TokenEvidence {
             "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
     private static final Pattern HEADER_TOKEN = Pattern.compile("[A-Za-z0-9]+");
 
-    /**
-     * Unfilled merge tags of ESPs and templating tools, left in a message when the sender's tool did not replace
-     * them: {@code *|UNIQID|*} (Mailchimp), {@code {{contact.id}}} (Handlebars, Brevo, Klaviyo),
-     * {@code %%subscriber_id%%} (Salesforce), {@code [EMAIL]}, {@code ${id}}, {@code <%= id %>}, their
-     * percent-encoded forms, and bare upper-case tag names such as {@code UNIQID} or {@code EMAIL_ADDRESS}. Such a
-     * value is the same for every recipient: it identifies nobody.
-     */
-    private static final Pattern MERGE_TAG = Pattern.compile(
-            "(?i)(\\*\\|.*\\|\\*|\\{\\{.*}}|%%.*%%|\\[\\[?[A-Za-z_ .-]+]]?|\\$\\{.*}|<%.*%>|\\{%.*%}"
-                    + "|%2A%7C.*%7C%2A|%7B%7B.*%7D%7D|%25%25.*%25%25|%5B[A-Za-z_ .-]+%5D|%24%7B.*%7D)");
-    /** A bare tag name: 2 to 40 upper-case letters and underscores, no digit, no lower case ({@code UNIQID}). */
-    private static final Pattern BARE_TAG = Pattern.compile("[A-Z][A-Z_]{1,39}");
-
     /** One e-mail of the case, labelled. */
     record Input(String label, Analysis analysis, ReceivedEmail email) {
     }
@@ -67,65 +55,11 @@ final class TokenEvidence {
     private TokenEvidence() {
     }
 
-    /**
-     * @param value a token value as found in a URL or header
-     * @return true when it is an unfilled merge tag ({@code UNIQID}, {@code *|UNIQID|*}, {@code {{id}}},
-     *         {@code %%id%%}...) rather than a value that can identify a recipient
-     */
-    static boolean isPlaceholder(String value) {
-        if (value == null || value.isEmpty()) {
-            return true;
-        }
-        if (MERGE_TAG.matcher(value).matches()) {
-            return true;
-        }
-        return BARE_TAG.matcher(value).matches();
-    }
-
-    /**
-     * @param value a token value
-     * @return true when it is the base64 (or base64url) encoding of a URL: the link's own destination, carried by a
-     *         redirector, not an identifier of the recipient
-     */
-    static boolean encodesUrl(String value) {
-        if (value == null || value.length() < 16 || !value.matches("[A-Za-z0-9+/_=-]+")) {
-            return false;
-        }
-        String v = value.replace('-', '+').replace('_', '/').replace("=", "");
-        v = v.substring(0, v.length() - v.length() % 4);
-        try {
-            String decoded = new String(java.util.Base64.getDecoder().decode(v),
-                    java.nio.charset.StandardCharsets.ISO_8859_1);
-            return decoded.startsWith("http://") || decoded.startsWith("https://") || decoded.startsWith("mailto:")
-                    || decoded.startsWith("www.");
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** @return the tracker's per-recipient tokens ({@code name=value}) without merge tags and encoded URLs. */
-    static List<String> usableTokens(Tracker t) {
-        List<String> out = new ArrayList<>();
-        for (String token : t.perRecipientTokens()) {
-            String v = valueOf(token);
-            if (!isPlaceholder(v) && !encodesUrl(v)) {
-                out.add(token);
-            }
-        }
-        return out;
-    }
-
-    /** @return the value of a {@code name=value} token, or the token itself. */
-    static String valueOf(String token) {
-        int eq = token.indexOf('=');
-        return eq >= 0 ? token.substring(eq + 1) : token;
-    }
-
     /** @return the identifier values a tracker carries: its per-recipient tokens and recipient identifiers. */
     static List<String> tokenValues(Tracker t) {
         List<String> out = new ArrayList<>();
-        for (String token : usableTokens(t)) {
-            String v = valueOf(token);
+        for (String token : RecipientTokens.usable(t.perRecipientTokens())) {
+            String v = RecipientTokens.valueOf(token);
             if (v.length() >= MIN_TOKEN_CHARS && !out.contains(v)) {
                 out.add(v);
             }
@@ -347,7 +281,7 @@ final class TokenEvidence {
             }
             compareHeader(name, va, vb, addrA, addrB, diffs);
         }
-        diffs.removeIf(d -> isPlaceholder(d.valueA()) && isPlaceholder(d.valueB()));
+        diffs.removeIf(d -> RecipientTokens.isPlaceholder(d.valueA()) && RecipientTokens.isPlaceholder(d.valueB()));
         String idA = a.email().header("Message-ID").orElse(null);
         String idB = b.email().header("Message-ID").orElse(null);
         boolean messageIdDiffers = idA != null && idB != null && !idA.equals(idB);
@@ -360,7 +294,7 @@ final class TokenEvidence {
     private static List<String> rawTokenValues(Tracker t) {
         List<String> out = new ArrayList<>();
         for (String token : t.perRecipientTokens()) {
-            String v = valueOf(token);
+            String v = RecipientTokens.valueOf(token);
             if (!v.isEmpty() && !out.contains(v)) {
                 out.add(v);
             }

@@ -20,6 +20,7 @@ import org.pixelproof.detect.RemoteResource;
 import org.pixelproof.detect.DetectLabels;
 import org.pixelproof.detect.IdentifierEvidence;
 import org.pixelproof.detect.RecipientIdentifier;
+import org.pixelproof.detect.RecipientTokens;
 import org.pixelproof.detect.SenderIdentity;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.dossier.Dossier;
@@ -185,6 +186,15 @@ public final class ViewExtensions {
                 : new Bounded(value.substring(0, MAX_VALUE_CHARS) + "\u2026", true, value.length());
     }
 
+    /**
+     * @return the tracker's tokens that may identify the recipient ({@link RecipientTokens#usable}): all of them for
+     *         an analysis of this version; an analysis stored by an earlier one may still hold an unfilled merge tag
+     *         ({@code mc_eid=UNIQID}), which the page, like every other output, does not count
+     */
+    static List<String> recipientTokens(Tracker t) {
+        return RecipientTokens.usable(t.perRecipientTokens());
+    }
+
     /** @return how many of the message's links the tracker stands for (0 for a pixel or beacon). */
     static int linkCount(Tracker t, Analysis a) {
         return IdentifierEvidence.linkCount(t, a.links());
@@ -296,7 +306,7 @@ public final class ViewExtensions {
                 case READ_RECEIPT -> readReceipt = true;
                 case CLICK_TRACKING -> clicks = true;
             }
-            if (!t.recipientIdentifiers().isEmpty() || !t.perRecipientTokens().isEmpty()) {
+            if (RecipientTokens.carriesIdentifier(t)) {
                 identifying.add(t.id());
             }
         }

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.pixelproof.authenticity.AuthenticityChecker;
 import org.pixelproof.detect.Confidence;
 import org.pixelproof.detect.RecipientIdentifier;
+import org.pixelproof.detect.RecipientTokens;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.ingest.IngestLimits;
 import org.pixelproof.rules.RuleSetLoader;
@@ -63,6 +64,27 @@ final class GoldenCorpus {
         } catch (UnanalysableInputException e) {
             throw new AssertionError(dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What every output relies on to count the same trackers and identifiers ({@link RecipientTokens}): no token of
+     * the analysis is a value that identifies nobody (an unfilled merge tag, base64 of a URL), no tracker is an
+     * ordinary link of the sender's own site.
+     *
+     * @return the trackers breaking that, described; empty when none does
+     */
+    static List<String> sharedRuleProblems(Analysis a) {
+        List<String> out = new ArrayList<>();
+        for (Tracker t : a.trackers()) {
+            List<String> usable = RecipientTokens.usable(t.perRecipientTokens());
+            if (!usable.equals(t.perRecipientTokens())) {
+                out.add(t.id() + " carries tokens that identify nobody: " + t.perRecipientTokens());
+            }
+            if (RecipientTokens.isOrdinaryLink(t, t.perRecipientTokens(), t.destination())) {
+                out.add(t.id() + " is an ordinary link of the sender's own site: " + t.url());
+            }
+        }
+        return out;
     }
 
     /** @return the parsed {@code expected.yaml}, or {@code null} when the case has none. */

@@ -1,5 +1,6 @@
 package org.pixelproof.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -54,6 +55,7 @@ class GoldenCorpusTest {
         }
         GoldenCorpus.Outcome o = GoldenCorpus.compare(expected, a);
         assertTrue(o.problems().isEmpty(), dir.getFileName() + ":\n  " + String.join("\n  ", o.problems()));
+        assertEquals(List.of(), GoldenCorpus.sharedRuleProblems(a), dir.getFileName().toString());
     }
 
     @Test

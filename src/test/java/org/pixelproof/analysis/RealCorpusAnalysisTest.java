@@ -1,5 +1,6 @@
 package org.pixelproof.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -111,6 +112,7 @@ class RealCorpusAnalysisTest {
         }
         for (Analysis a : analyses) {
             assertNotNull(a.verdict(), name);
+            assertEquals(List.of(), GoldenCorpus.sharedRuleProblems(a), name);
         }
         String label = labels().get(name);
         Override o = OVERRIDES.get(name);

@@ -329,7 +329,7 @@ class BlindReportFindingsTest {
                 SenderIdentityCheck.FROM_ADDRESS_WITHOUT_DOMAIN, SenderIdentityCheck.BRAND_NOT_SENDER,
                 SenderIdentityCheck.MIXED_SCRIPT_NAME, SenderIdentityCheck.BIDI_CONTROL_IN_NAME,
                 SenderIdentityCheck.MIXED_SCRIPT_DOMAIN, SenderIdentityCheck.NAME_IS_OTHER_ADDRESS,
-                SenderIdentityCheck.FROM_AMBIGUOUS,
+                SenderIdentityCheck.FROM_AMBIGUOUS, SenderIdentityCheck.ORGANISATION_NOT_TIED_TO_SENDER,
                 SenderClue.CHECK_DIGIT_INVALID, SenderClue.TRACKED_LINK_DESTINATION_UNKNOWN,
                 SenderClue.TRACKED_LINK_IDENTIFIES_RECIPIENT,
                 "print", "dark-mode", "hover", "forward-reply", "client-detection", "device-query", "feature-query")) {

@@ -294,4 +294,96 @@ class SenderIdentityCheckTest {
     private static List<String> names(String from) {
         return ImpersonatedBrands.namedIn(from).stream().map(ImpersonatedBrands.Brand::name).toList();
     }
+
+    // ------------------------------------------------------------------ organisation named, not tied to the sender
+
+    /** A Klaviyo open pixel (a vendor of the shipped rules, as in mail sent through that ESP). */
+    private static final String PIXEL = "<img src=\"https://ctrk.klclick1.com/o/01HZ8KQ4T0M5XW2B7RC9V1\""
+            + " width=\"1\" height=\"1\" alt=\"\">";
+    /** A Klaviyo click-tracking link, destination unknown offline. */
+    private static final String ESP_LINK = "https://ctrk.klclick1.com/l/01HZ8KQ4T0M5XW2B7RC9V1_0";
+
+    /** @return a mass mailing sent through an ESP with the given From and footer, a pixel and the links given */
+    private static SenderIdentity massMail(String from, String footer, String... hrefs) {
+        StringBuilder html = new StringBuilder("<html><body><p>Nos nouveautés de la saison.</p>");
+        for (String h : hrefs) {
+            html.append("<p><a href=\"").append(h).append("\">Voir</a></p>");
+        }
+        html.append("<p>").append(footer).append("</p>").append(PIXEL).append("</body></html>");
+        ReceivedEmail e = TestEmails.message().header("From", from).header("To", "alex.martin@example.org")
+                .header("List-Unsubscribe", "<https://manage.kmail-lists.com/subscriptions/unsubscribe?a=QX7T2P>")
+                .html(html.toString()).build();
+        return DETECTOR.detect(e, List.of()).sender();
+    }
+
+    @Test
+    void aFooterOrganisationThatNothingInTheRoutingOrLinksNamesIsDoubtful() {
+        // an invented brand (no list of brands involved): the footer names "Nimbrix SAS", the From local part carries
+        // the brand, but the From domain, the ESP's shared DKIM and bounce domains, the unsubscribe host and every
+        // link do not
+        SenderIdentity s = senderOf("footer-organisation-unrelated-shared-esp-en.eml");
+        assertEquals("Nimbrix SAS", s.organisationName(), s.toString());
+        assertFalse(s.missing().contains("organisation-name"), "a footer legal name, which the dossier names");
+        assertEquals(List.of(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, SenderIdentityCheck.LINKS_LEAD_ELSEWHERE,
+                SenderIdentityCheck.ORGANISATION_NOT_TIED_TO_SENDER), s.identityCaveats(), s.toString());
+    }
+
+    @Test
+    void anUntiedFooterOrganisationIsDoubtfulOnItsOwnWhenEveryLinkIsTheEsps() {
+        SenderIdentity s = massMail("\"Team Brisaleo\" <brisaleo@mailer-hub.com>",
+                "&copy; 2024 Brisaleo SARL, 3 rue du Port, 44000 Nantes", ESP_LINK);
+        assertEquals("Brisaleo SARL", s.organisationName(), s.toString());
+        assertEquals(List.of(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL,
+                SenderIdentityCheck.ORGANISATION_NOT_TIED_TO_SENDER), s.identityCaveats(), s.toString());
+    }
+
+    @Test
+    void aFooterOrganisationTiedToTheSendingOrLinkedHostsIsNotDoubtful() {
+        // the From domain carries the name
+        assertEquals(List.of(), massMail("Brisaleo <news@brisaleo.fr>",
+                "&copy; 2024 Brisaleo SARL, 3 rue du Port, 44000 Nantes").identityCaveats());
+        // a sub-brand's domain carrying a word of the legal name
+        assertEquals(List.of(), massMail("La Lettre du Montclair <lettre@lettre-montclair.fr>",
+                "Éditions du Montclair SAS, 4 place Carnot, 63000 Clermont-Ferrand").identityCaveats());
+        // sent from an ESP's shared domain; the links lead to the organisation's own site
+        assertEquals(List.of(), massMail("Atelier Verdon <atelier.verdon@send.mailer-hub.com>",
+                "Atelier Verdon SARL, 12 quai des Arts, 04500 Riez", "https://www.atelier-verdon.fr/collection")
+                .identityCaveats());
+        // a link through the ESP's tracking host named after the customer's account
+        assertEquals(List.of(), massMail("Nouvelles <news@mailer-hub.com>",
+                "Brisaleo SARL, 3 rue du Port, 44000 Nantes",
+                "https://brisaleo.us21.list-manage.com/track/click?u=4f1c9a7e&id=82b6d0c3&e=5a9e2c71d4").identityCaveats());
+    }
+
+    @Test
+    void aLegalEntityNamedUnlikeItsBrandIsNotDoubtfulWhenTheDisplayNameIsTied() {
+        // the brand's display name and domain agree; the footer gives the legal entity behind the brand
+        SenderIdentity s = massMail("Pixora <notification@mail.pixora.com>",
+                "&copy; 2024 Nuvelia Platforms Ireland Limited, 4 Grand Canal Square, Dublin 2, Ireland",
+                "https://www.pixora.com/settings");
+        assertEquals("Nuvelia Platforms Ireland Limited", s.organisationName(), s.toString());
+        assertEquals(List.of(), s.identityCaveats(), s.toString());
+    }
+
+    @Test
+    void aPersonsMessageSignedWithTheirFirmFromAFreeMailAddressIsNotDoubtful() {
+        // no tracker but a read-receipt request, no List-Unsubscribe: correspondence, which names no controller of
+        // any tracking
+        ReceivedEmail e = TestEmails.message().header("From", "Marc Dubreuil <marc.dubreuil@gmail.com>")
+                .header("To", "alex.martin@example.org")
+                .header("Disposition-Notification-To", "marc.dubreuil@gmail.com")
+                .html("""
+                        <html><body><p>Bonjour, voici le devis promis.</p>
+                        <p>Marc Dubreuil<br>Cabinet Orvande Conseil SARL, 5 rue Basse, 21000 Dijon</p></body></html>""")
+                .build();
+        SenderIdentity s = DETECTOR.detect(e, List.of()).sender();
+        assertEquals("Cabinet Orvande Conseil SARL", s.organisationName(), s.toString());
+        assertEquals(List.of(), s.identityCaveats(), s.toString());
+    }
+
+    @Test
+    void aNameWithoutAWordToCompareMakesNoClaim() {
+        assertEquals(List.of(), massMail("Brisaleo <news@mailer-hub.com>", "B AG, Hauptstraße 3, 10115 Berlin")
+                .identityCaveats());
+    }
 }

@@ -1,5 +1,6 @@
 package org.pixelproof.dossier;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pixelproof.detect.Confidence;
+import org.pixelproof.detect.DetectLabels;
 import org.pixelproof.detect.Location;
 import org.pixelproof.detect.Party;
 import org.pixelproof.detect.SenderIdentity;
@@ -164,5 +166,13 @@ class DossierLabelsTest {
                 DossierFixtures.complainant(), Language.EN)));
         assertTrue(en.contains("tracked link, destination unknown"), en);
         assertFalse(en.contains(">no link<"), en);
+    }
+
+    @Test
+    void everyFrenchLabelOfTheDetectorFollowsFrenchTypography() {
+        for (String code : DetectLabels.codes()) {
+            String label = DetectLabels.label(code, java.util.Locale.FRENCH);
+            assertEquals(FrenchTypography.text(label), label, code + ": a non-breaking space before : ; ! ?");
+        }
     }
 }

@@ -628,19 +628,6 @@ class DossierReviewTest {
     }
 
     @Test
-    void a2MergeTagsAndEncodedDestinationsAreNotIdentifiers() {
-        for (String tag : List.of("UNIQID", "*|UNIQID|*", "{{contact.id}}", "%%subscriber_id%%", "[EMAIL]",
-                "%7B%7Bid%7D%7D", "%2A%7CUNIQID%7C%2A", "${id}")) {
-            assertTrue(TokenEvidence.isPlaceholder(tag), tag);
-        }
-        for (String id : List.of("6496a8003f", "dbc07cf131", "AXMAAKNbVMwAAAAFqm4AAEMMKl8", "A1B2C3")) {
-            assertFalse(TokenEvidence.isPlaceholder(id), id);
-        }
-        assertTrue(TokenEvidence.encodesUrl("aHR0cHM6Ly90d2l0dGVyLmNvbS9mcmVld29ya190ZWNo"));
-        assertFalse(TokenEvidence.encodesUrl("AXMAAKNbVMwAAAAFqm4AAEMMKl8AAAAAX6sAAAAAABzVDwBq"));
-    }
-
-    @Test
     void ordinaryLinksOfTheSendersOwnSiteAreSetAside() {
         Location where = new Location("1.1", "text", null, null);
         String shop = "https://shop.maison-lumiere.example/soldes/?mc_cid=2ed1232679&mc_eid=UNIQID";

@@ -1,0 +1,211 @@
+package org.pixelproof.detect;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules on what one e-mail shows about per-recipient identifiers, written once for every output (the analysis
+ * JSON, the CSV row, the batch summary, the web result page, the dossier):
+ * <ul>
+ *   <li>which values identify nobody although they stand where an identifier would ({@link #identifiesNobody}):
+ *       unfilled merge tags of ESPs and templating tools, and base64 of a URL (a redirector's destination);</li>
+ *   <li>how a token of {@link Tracker#perRecipientTokens()} reads ({@link #valueOf}), and which of a tracker's tokens
+ *       can identify the recipient ({@link #usable});</li>
+ *   <li>whether a tracker carries an identifier of the recipient at all ({@link #carriesIdentifier});</li>
+ *   <li>which "click trackers" are ordinary links of the sender's own site ({@link #isOrdinaryLink}).</li>
+ * </ul>
+ *
+ * <p>{@link Detector} applies the first rule where it collects tokens, so that a tracker it reports never carries a
+ * value that identifies nobody, and never is an ordinary link; every output then counts the same trackers and the
+ * same identifiers. The dossier applies the same rules again after it has compared two copies of a campaign received
+ * by two people: a value both copies share is a campaign or account id, which only several e-mails can show, and a
+ * link left with no other evidence is then an ordinary link (and to analyses stored by an earlier version).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class RecipientTokens {
+
+    /** Shortest value {@link #encodesUrl} decodes, in characters; default 16 (12 bytes: {@code https://a.b/}). */
+    public static final int MIN_ENCODED_URL_CHARS = 16;
+
+    /**
+     * Unfilled merge tags of ESPs and templating tools, whole values: {@code *|UNIQID|*} (Mailchimp),
+     * {@code {{contact.id}}} (Handlebars, Brevo, Klaviyo), {@code %%subscriber_id%%} (Salesforce), {@code [EMAIL]},
+     * {@code ${id}}, {@code <%= id %>}, {@code {% id %}}, and their percent-encoded forms.
+     */
+    private static final Pattern MERGE_TAG = Pattern.compile(
+            "(?i)(\\*\\|.*\\|\\*|\\{\\{.*}}|%%.*%%|\\[\\[?[A-Za-z_ .-]+]]?|\\$\\{.*}|<%.*%>|\\{%.*%}"
+                    + "|%2A%7C.*%7C%2A|%7B%7B.*%7D%7D|%25%25.*%25%25|%5B[A-Za-z_ .-]+%5D|%24%7B.*%7D)");
+    /**
+     * The delimiters of a merge tag anywhere in a value ({@code id=*|UNIQID|*-fr}): a value built around an unfilled
+     * tag is the same for every recipient.
+     */
+    private static final List<String> TAG_DELIMITERS = List.of("*|", "|*", "{{", "}}", "%%", "[[", "]]", "${");
+    /**
+     * A bare tag name, as left by a tool that strips the delimiters ({@code mc_eid=UNIQID}): 2 to 40 upper-case
+     * letters and underscores, no digit, no lower case. A real identifier of that shape is not impossible, but no ESP
+     * seen in the corpora writes one; reading one as a tag under-states, never over-states, what the e-mail shows.
+     */
+    private static final Pattern BARE_TAG = Pattern.compile("[A-Z][A-Z_]{1,39}");
+    private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_=-]+");
+
+    /**
+     * The signals that make a link click tracking by themselves, whatever tokens it carries: a vendor's click rule or
+     * path shape, a {@code ping} attribute, a destination carried to another host, a redirect script. The other
+     * signals ({@link SignalCodes#RECIPIENT_PARAMETER}, {@link SignalCodes#RECIPIENT_IDENTIFIER},
+     * {@link SignalCodes#SUBSCRIBER_KEY}...) stand on the identifier or token they found.
+     */
+    private static final Set<String> LINK_EVIDENCE = Set.of(SignalCodes.VENDOR_CLICK_RULE,
+            SignalCodes.VENDOR_PATH_SHAPE, SignalCodes.HYPERLINK_AUDITING, SignalCodes.REDIRECTOR,
+            SignalCodes.REDIRECTOR_SHAPE);
+
+    private RecipientTokens() {
+    }
+
+    /**
+     * @param value a value as found in a URL or header (a query value decoded or not)
+     * @return true when it is empty or an unfilled merge tag ({@code UNIQID}, {@code *|UNIQID|*}, {@code {{id}}},
+     *         {@code %%id%%}, {@code %7B%7Bid%7D%7D}...): the same for every recipient, so it identifies nobody
+     */
+    public static boolean isPlaceholder(String value) {
+        if (value == null || value.isBlank()) {
+            return true;
+        }
+        for (String d : TAG_DELIMITERS) {
+            if (value.contains(d)) {
+                return true;
+            }
+        }
+        return MERGE_TAG.matcher(value).matches() || BARE_TAG.matcher(value).matches();
+    }
+
+    /**
+     * @param value a value as found in a URL
+     * @return true when it is the base64 (or base64url) encoding of a URL ({@code http://}, {@code https://},
+     *         {@code mailto:}, {@code www.}): the link's own destination carried by a redirector, not an identifier
+     *         of the recipient (whose address, if the URL holds it, is reported as a recipient identifier instead)
+     */
+    public static boolean encodesUrl(String value) {
+        if (value == null || value.length() < MIN_ENCODED_URL_CHARS || !BASE64.matcher(value).matches()) {
+            return false;
+        }
+        String v = value.replace('-', '+').replace('_', '/').replace("=", "");
+        v = v.substring(0, v.length() - v.length() % 4);
+        try {
+            String decoded = new String(Base64.getDecoder().decode(v), StandardCharsets.ISO_8859_1);
+            return decoded.startsWith("http://") || decoded.startsWith("https://") || decoded.startsWith("mailto:")
+                    || decoded.startsWith("www.");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The rule that a value is not a per-recipient identifier although it stands where one would.
+     *
+     * @param value a value as found in a URL or header
+     * @return true for an empty value, an unfilled merge tag ({@link #isPlaceholder}) or base64 of a URL
+     *         ({@link #encodesUrl})
+     */
+    public static boolean identifiesNobody(String value) {
+        return isPlaceholder(value) || encodesUrl(value);
+    }
+
+    /**
+     * Reads a token of {@link Tracker#perRecipientTokens()}: {@code name=value} for a query parameter
+     * ({@code e=6496a8003f}, {@code p1=%408p0f...%3D}), a bare value for a path token, whose base64 padding may end
+     * in {@code =} ({@code M3aQHk9W...aeN=}: a value, not a name with an empty value).
+     *
+     * @param token a token as the analysis gives it; not {@code null}
+     * @return its value: what follows the first {@code =} unless the token's only {@code =} are trailing padding,
+     *         else the whole token
+     */
+    public static String valueOf(String token) {
+        int eq = token.indexOf('=');
+        if (eq < 0) {
+            return token;
+        }
+        for (int i = eq; i < token.length(); i++) {
+            if (token.charAt(i) != '=') {
+                return token.substring(eq + 1);
+            }
+        }
+        return token; // "abc==": base64 padding, the whole token is the value
+    }
+
+    /**
+     * @param tokens tokens as {@link Tracker#perRecipientTokens()} gives them
+     * @return those whose value may identify the recipient ({@link #identifiesNobody} false on the value), in order
+     */
+    public static List<String> usable(List<String> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        for (String token : tokens) {
+            if (!identifiesNobody(valueOf(token))) {
+                out.add(token);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What one e-mail shows of a tracker: it carries an identifier of the recipient when the recipient's address is
+     * in it (any encoding) or when it carries a token that may identify the recipient. That the token does differ per
+     * recipient only two copies of the campaign can show (the dossier compares them when it has both).
+     *
+     * @param t a tracker
+     * @return true when it carries the recipient's address or a {@link #usable} token
+     */
+    public static boolean carriesIdentifier(Tracker t) {
+        return !t.recipientIdentifiers().isEmpty() || !usable(t.perRecipientTokens()).isEmpty();
+    }
+
+    /**
+     * The rule that a "click tracker" is an ordinary link of the sender's own site: a link on the sender's own domain
+     * ({@link Party#FIRST_PARTY}) that none of the signals making a link click tracking by itself marks (a vendor's
+     * click rule or path shape, a {@code ping} attribute, a destination carried to another host, a redirect script),
+     * that carries neither the recipient's address nor a token that may identify the recipient, and whose destination
+     * is not decoded from it. Its parameters, if any, name the campaign ({@code mc_cid}, {@code utm_*}) or hold an
+     * unfilled merge tag ({@code mc_eid=UNIQID}): visiting it tells the sender no more than any visit to its site.
+     *
+     * @param kind        the tracker's kind: only {@link TrackerKind#CLICK_TRACKING} can be an ordinary link
+     * @param party       who runs the host
+     * @param signalCodes the codes of the signals that fired ({@link SignalCodes})
+     * @param identifiers true when the recipient's address was found in it
+     * @param tokens      its tokens still held per recipient (as {@link Tracker#perRecipientTokens()}); the values
+     *                    that {@link #identifiesNobody} are not counted
+     * @param destination the destination decoded from it, or {@code null}
+     * @return true for an ordinary link
+     */
+    public static boolean isOrdinaryLink(TrackerKind kind, Party party, Collection<String> signalCodes,
+            boolean identifiers, List<String> tokens, String destination) {
+        if (kind != TrackerKind.CLICK_TRACKING || party != Party.FIRST_PARTY || identifiers || destination != null) {
+            return false;
+        }
+        for (String code : signalCodes) {
+            if (LINK_EVIDENCE.contains(code)) {
+                return false;
+            }
+        }
+        return usable(tokens).isEmpty();
+    }
+
+    /**
+     * {@link #isOrdinaryLink(TrackerKind, Party, Collection, boolean, List, String)} for a tracker of an analysis, with
+     * the tokens and destination the caller holds for it (the dossier's, once the copies of a campaign are compared;
+     * a group of links has no destination of its own).
+     *
+     * @param t           the tracker
+     * @param tokens      its tokens still held per recipient
+     * @param destination its destination, or {@code null}
+     * @return true for an ordinary link of the sender's own site
+     */
+    public static boolean isOrdinaryLink(Tracker t, List<String> tokens, String destination) {
+        return isOrdinaryLink(t.kind(), t.party(), t.signals().stream().map(Signal::code).toList(),
+                !t.recipientIdentifiers().isEmpty(), tokens, destination);
+    }
+}

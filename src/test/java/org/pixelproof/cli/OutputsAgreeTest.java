@@ -1,0 +1,93 @@
+package org.pixelproof.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pixelproof.analysis.Analysis;
+import org.pixelproof.detect.RecipientTokens;
+import org.pixelproof.detect.Tracker;
+import org.pixelproof.dossier.CaseEmail;
+import org.pixelproof.dossier.Complainant;
+import org.pixelproof.dossier.Dossier;
+import org.pixelproof.dossier.DossierBuilder;
+import org.pixelproof.dossier.Language;
+import org.pixelproof.ingest.EmailParser;
+import org.pixelproof.ingest.IngestLimits;
+import org.pixelproof.rules.RuleSetLoader;
+
+/**
+ * One e-mail, one count: the JSON analysis, the CSV row, the batch summary and the PDF dossier of the same e-mail count
+ * the same trackers and the same trackers carrying an identifier of the recipient (a new user's trial found 3 in the
+ * CSV and 2 in the dossier). The fixture is modelled on a real Mailchimp newsletter: a shop link whose {@code mc_eid}
+ * holds the unfilled merge tag {@code UNIQID} (an ordinary link), Mailchimp's click and open URLs with {@code e=}, and
+ * a pixel on the sender's tracking subdomain whose path token ends in base64 padding ({@code ...Me9I=}, which the
+ * dossier once read as a name with an empty value).
+ */
+class OutputsAgreeTest {
+    private static final Path FIXTURE = AnalyzeCommandTest.FIXTURES.resolve("newsletter-merge-tag.eml");
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void stagesAreIn() throws Exception {
+        PipelineStages.assumeComplete();
+    }
+
+    @Test
+    void csvSummaryJsonAndDossierCountTheSameTrackersAndIdentifiers() throws Exception {
+        byte[] raw = Files.readAllBytes(FIXTURE);
+        Analysis a = Backends.DEFAULT.engine(new Backends.EngineSettings(IngestLimits.DEFAULT, List.of(), false,
+                null)).analyze(raw, FIXTURE.getFileName().toString());
+        List<String> hosts = a.trackers().stream().map(Tracker::host).toList();
+        assertEquals(List.of("atelierpapeterie.us3.list-manage.com", "atelierpapeterie.us3.list-manage.com",
+                "suivi.atelier-papeterie.example"), hosts, "the shop link with mc_eid=UNIQID is no tracker");
+        long identified = a.trackers().stream().filter(RecipientTokens::carriesIdentifier).count();
+        assertEquals(3, identified, a.trackers().toString());
+
+        Path csv = tmp.resolve("out.csv");
+        Path pdfDir = tmp.resolve("pdf");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze", FIXTURE.toString(),
+                "--csv", csv.toString(), "--pdf", pdfDir.toString(), "--lang", "en");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        List<String> row = AnalyzeCommandTest.readCsv(Files.readString(csv)).get(1);
+        assertEquals("3", AnalyzeCommandTest.col(row, "trackers"));
+        assertEquals("1", AnalyzeCommandTest.col(row, "click_tracking"));
+        assertEquals("3", AnalyzeCommandTest.col(row, "trackers_with_recipient_id"));
+        assertTrue(Pattern.compile("(?m)^atelier-papeterie\\.example +1 +1 +3 ").matcher(r.err()).find(),
+                "the summary per sender counts 3 trackers:\n" + r.err());
+
+        String text = pdfText(pdfDir);
+        assertTrue(text.contains("The message contains 3 trackers"), text);
+        assertFalse(text.contains("set aside"), "nothing for the dossier to set aside: the analysis already agrees");
+        assertFalse(text.contains("none was established"), "every tracker carries an identifier, as the CSV says");
+
+        Dossier d = new DossierBuilder(RuleSetLoader.loadDefault(), java.time.Clock.systemUTC()).build(List.of(
+                new CaseEmail(a, raw, new EmailParser(IngestLimits.DEFAULT).parse(raw, "m.eml"))), Complainant.UNKNOWN,
+                Language.EN);
+        assertEquals(3, d.trackerCount());
+        assertEquals(3, d.primary().trackers().stream().filter(Dossier.TrackerRow::perRecipient).count());
+        assertEquals(List.of(), d.primary().setAside());
+    }
+
+    private static String pdfText(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            Path pdf = files.filter(p -> p.toString().endsWith(".pdf")).findFirst().orElseThrow();
+            try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
+                return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            }
+        }
+    }
+}

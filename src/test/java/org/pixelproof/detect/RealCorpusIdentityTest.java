@@ -1,0 +1,87 @@
+package org.pixelproof.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pixelproof.ingest.EmailParser;
+import org.pixelproof.ingest.IngestLimits;
+import org.pixelproof.rules.RuleSetLoader;
+
+/**
+ * {@link SenderIdentityCheck#ORGANISATION_NOT_TIED_TO_SENDER} on the real e-mails of {@code ../shared/corpus/real}
+ * (read in place, never copied): the Ledger phish sent through Klaviyo's shared domain (049) is flagged, and no e-mail
+ * from outside the spam honeypot (the research project's newsletters, the parsers' test mail) ever is. Skipped with a
+ * message when the folder is absent (a user's fresh clone).
+ */
+class RealCorpusIdentityTest {
+
+    private static final Path REAL = Path.of("../shared/corpus/real");
+    /** The source column of the MANIFEST for the spam and phishing honeypot. */
+    private static final String HONEYPOT = "rf-peixoto/phishing_pot";
+
+    /** File name to identity caveats, for every .eml of the corpus. */
+    private static final Map<String, List<String>> CAVEATS = new TreeMap<>();
+    /** File name to its MANIFEST source. */
+    private static final Map<String, String> SOURCES = new HashMap<>();
+
+    @BeforeAll
+    static void analyse() throws IOException {
+        if (!Files.isDirectory(REAL)) {
+            return;
+        }
+        try (Stream<String> lines = Files.lines(REAL.resolve("MANIFEST.tsv"))) {
+            lines.skip(1).map(l -> l.split("\t")).filter(f -> f.length > 1).forEach(f -> SOURCES.put(f[0], f[1]));
+        }
+        Detector detector = new Detector(RuleSetLoader.loadDefault(), IngestLimits.DEFAULT);
+        EmailParser parser = new EmailParser(IngestLimits.DEFAULT);
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(REAL)) {
+            s.filter(p -> p.toString().endsWith(".eml")).sorted().forEach(files::add);
+        }
+        for (Path p : files) {
+            SenderIdentity s = detector.detect(parser.parse(Files.readAllBytes(p), p.getFileName().toString()),
+                    List.of()).sender();
+            CAVEATS.put(p.getFileName().toString(), s == null ? List.of() : s.identityCaveats());
+        }
+    }
+
+    private static void assumeCorpus() {
+        assumeTrue(Files.isDirectory(REAL), "skipped: " + REAL.toAbsolutePath().normalize()
+                + " is absent (the real e-mails are not shipped with the project)");
+    }
+
+    @Test
+    void theLedgerPhishThroughAnEspsSharedDomainIsDoubtful() {
+        assumeCorpus();
+        List<String> c = CAVEATS.get("049-klaviyo-wallet-phish-en.eml");
+        assertTrue(c != null, "049 analysed");
+        assertEquals(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, c.isEmpty() ? null : c.get(0), c.toString());
+        assertTrue(c.contains(SenderIdentityCheck.ORGANISATION_NOT_TIED_TO_SENDER), c.toString());
+    }
+
+    @Test
+    void noEmailFromOutsideTheHoneypotHasAnUntiedOrganisation() {
+        assumeCorpus();
+        assertTrue(CAVEATS.size() > 100, "the corpus is there: " + CAVEATS.size());
+        List<String> flagged = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : CAVEATS.entrySet()) {
+            if (e.getValue().contains(SenderIdentityCheck.ORGANISATION_NOT_TIED_TO_SENDER)) {
+                flagged.add(e.getKey());
+                assertEquals(HONEYPOT, SOURCES.get(e.getKey()), e.getKey() + " is not from the honeypot");
+            }
+        }
+        System.out.println("ORGANISATION_NOT_TIED_TO_SENDER: " + flagged);
+    }
+}
