@@ -352,10 +352,13 @@ final class FooterReader {
         return out;
     }
 
+    /** Spaces, commas and parentheses between the words of a name. */
+    static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s,()]+");
+
     /** @return the words of a name, parentheses and trailing commas removed */
     private static List<String> words(String name) {
         List<String> out = new ArrayList<>();
-        for (String w : name.split("[ ,()]+")) {
+        for (String w : WORD_SEPARATORS.split(name)) {
             if (!w.isEmpty()) {
                 out.add(w);
             }

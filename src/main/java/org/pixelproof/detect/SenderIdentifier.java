@@ -542,7 +542,7 @@ public final class SenderIdentifier {
      */
     static boolean tiedToSender(String name, String key, Set<String> senderLabels) {
         String firstWord = null;
-        for (String w : name.split("[\\s,]+")) {
+        for (String w : FooterReader.WORD_SEPARATORS.split(name)) {
             if (!w.isEmpty() && !FooterReader.isArticle(w)) {
                 firstWord = FooterReader.nameKey(w);
                 break;
