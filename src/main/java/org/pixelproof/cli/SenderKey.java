@@ -1,8 +1,8 @@
 package org.pixelproof.cli;
 
 import java.util.Locale;
-import java.util.Set;
 import org.pixelproof.analysis.Analysis;
+import org.pixelproof.detect.PublicMailboxProviders;
 import org.pixelproof.detect.SenderIdentity;
 
 /**
@@ -11,7 +11,7 @@ import org.pixelproof.detect.SenderIdentity;
  * are kept apart ({@code news.brand.fr} and {@code brand.fr} are two senders): the message does not say reliably that
  * they are one organisation.
  *
- * <p>A public mailbox provider's domain ({@code gmail.com}, {@code orange.fr}...: {@link #SHARED_MAILBOX_DOMAINS}) is
+ * <p>A public mailbox provider's domain ({@code gmail.com}, {@code orange.fr}...: {@link PublicMailboxProviders}) is
  * shared by people and organisations that have nothing to do with each other: there the whole From address (lower
  * case) is the key, so that a club and a bakery both writing from {@code gmail.com} get two dossiers, each addressed
  * to its own sender.
@@ -26,29 +26,12 @@ final class SenderKey {
     /** Appended to the key of an e-mail whose sender identity is doubtful. */
     static final String DOUBTFUL_SUFFIX = " (identity doubtful)";
 
-    /**
-     * Domains of public mailbox providers, where anyone can open an address (the largest international ones and those
-     * common in France and its neighbours). A provider missing here only means its users are grouped by domain, as
-     * before this list.
-     */
-    static final Set<String> SHARED_MAILBOX_DOMAINS = Set.of(
-            "gmail.com", "googlemail.com", "outlook.com", "outlook.fr", "hotmail.com", "hotmail.fr", "hotmail.co.uk",
-            "hotmail.de", "hotmail.it", "hotmail.es", "live.com", "live.fr", "live.de", "msn.com", "yahoo.com",
-            "yahoo.fr", "yahoo.co.uk", "yahoo.de", "yahoo.it", "yahoo.es", "ymail.com", "aol.com", "aol.fr",
-            "icloud.com", "me.com", "mac.com", "gmx.com", "gmx.de", "gmx.fr", "gmx.net", "gmx.at", "gmx.ch", "web.de",
-            "t-online.de", "freenet.de", "orange.fr", "wanadoo.fr", "free.fr", "sfr.fr", "neuf.fr", "laposte.net",
-            "bbox.fr", "numericable.fr", "club-internet.fr", "aliceadsl.fr", "protonmail.com", "protonmail.ch",
-            "proton.me", "pm.me", "tutanota.com", "tutanota.de", "tuta.io", "mail.com", "yandex.ru", "yandex.com",
-            "mail.ru", "libero.it", "virgilio.it", "tiscali.it", "zoho.com", "fastmail.com", "posteo.de",
-            "mailbox.org", "skynet.be", "telenet.be", "bluewin.ch", "qq.com", "163.com", "seznam.cz", "wp.pl", "o2.pl",
-            "interia.pl");
-
     private SenderKey() {
     }
 
     /**
      * @param a an analysis
-     * @return its sender's key: a domain, a whole address at a {@link #SHARED_MAILBOX_DOMAINS shared mailbox domain},
+     * @return its sender's key: a domain, a whole address at a {@link PublicMailboxProviders public mailbox domain},
      *         or {@link #UNKNOWN}, followed by {@link #DOUBTFUL_SUFFIX} when the sender's identity is doubtful; never
      *         null
      */
@@ -66,7 +49,7 @@ final class SenderKey {
         SenderIdentity s = a.sender();
         if (s != null && s.fromDomain() != null && !s.fromDomain().isBlank()) {
             String domain = s.fromDomain().trim().toLowerCase(Locale.ROOT);
-            if (SHARED_MAILBOX_DOMAINS.contains(domain) && s.fromAddress() != null && !s.fromAddress().isBlank()) {
+            if (PublicMailboxProviders.isPublic(domain) && s.fromAddress() != null && !s.fromAddress().isBlank()) {
                 return s.fromAddress().trim().toLowerCase(Locale.ROOT);
             }
             return domain;

@@ -8,9 +8,10 @@ import java.util.Locale;
  * that Guava embeds in {@link InternetDomainName}; see {@code docs/decisions/0022-registrable-domains.md}.
  *
  * <p>Only the ICANN ("registry") section of the list is used: {@code d123.cloudfront.net} belongs to
- * {@code cloudfront.net}, which is what "who runs this host" asks. Pure string work: no DNS. Thread-safe.
+ * {@code cloudfront.net}, which is what "who runs this host" asks. Pure string work: no DNS. Thread-safe. Public for {@code authenticity}, which aligns
+ * DMARC identifiers by the same registrable domains (RFC 7489 section 3.2, "organizational domain").
  */
-final class Domains {
+public final class Domains {
 
     /** Most host names whose registrable domain is cached; default 50,000 (the cache is emptied when full). */
     static final int MAX_CACHED = 50_000;
@@ -24,7 +25,7 @@ final class Domains {
      * @return its registrable domain, the host itself when it has no public suffix (an IP address, a single label,
      *         an unknown top-level domain), or {@code null} for {@code null}
      */
-    static String registrable(String host) {
+    public static String registrable(String host) {
         if (host == null || host.isEmpty()) {
             return null;
         }
@@ -50,8 +51,25 @@ final class Domains {
         }
     }
 
+    /**
+     * @param host a host name, any case, may be {@code null}
+     * @return true when it lies under a public suffix of the list's ICANN section ({@code ameli.fr},
+     *         {@code www.brand.co.uk}), false for an IP address, a single label, an unknown top-level domain
+     *         ({@code readme.mdx}) or a public suffix itself ({@code co.uk})
+     */
+    public static boolean underPublicSuffix(String host) {
+        if (host == null || host.isEmpty() || host.startsWith("[") || isIpv4(host)) {
+            return false;
+        }
+        try {
+            return InternetDomainName.from(host.toLowerCase(Locale.ROOT)).isUnderRegistrySuffix();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return false;
+        }
+    }
+
     /** @return the domain part of an address ({@code a@b.example} gives {@code b.example}), lower case, or null. */
-    static String domainOf(String address) {
+    public static String domainOf(String address) {
         if (address == null) {
             return null;
         }
