@@ -135,11 +135,21 @@ public final class Detector {
      * @param findings     the findings, as {@link #detect} returns them
      * @param visibleTexts one visible text per body, as {@link VisibleText#ofEmail} gives them from the parsed bodies
      *                     with {@link VisibleText#DEFAULT_MAX_CHARS}
+     * @param identitySupport when the sender's identity was not found doubtful, the signs of
+     *                     {@link SenderIdentityCheck} that held without being enough on their own
+     *                     ({@code LINKS_LEAD_ELSEWHERE}, {@code REPLY_TO_PUBLIC_MAILBOX}), for
+     *                     {@link SenderIdentityCheck#withAuthentication}; else empty
      */
-    public record Detection(Findings findings, List<VisibleText> visibleTexts) {
+    public record Detection(Findings findings, List<VisibleText> visibleTexts, List<String> identitySupport) {
         public Detection {
             Objects.requireNonNull(findings, "findings");
             visibleTexts = List.copyOf(visibleTexts);
+            identitySupport = identitySupport == null ? List.of() : List.copyOf(identitySupport);
+        }
+
+        /** The original two-component form: no supporting signs. */
+        public Detection(Findings findings, List<VisibleText> visibleTexts) {
+            this(findings, visibleTexts, List.of());
         }
     }
 
@@ -279,13 +289,14 @@ public final class Detector {
                 found.privacyPolicyLinks());
         // a read-receipt request alone does not make mass mail: people ask for one in their own correspondence
         boolean tracked = trackers.stream().anyMatch(t -> t.kind() != TrackerKind.READ_RECEIPT);
-        List<String> doubts = SenderIdentityCheck.check(email, sender, finalLinks, texts, run.parties, vendors,
-                tracked);
-        if (!doubts.isEmpty()) {
-            sender = sender.withIdentityCaveats(doubts);
+        SenderIdentityCheck.Outcome doubts = SenderIdentityCheck.check(email, sender, finalLinks, texts, run.parties,
+                vendors, tracked, decoder);
+        if (!doubts.caveats().isEmpty()) {
+            sender = sender.withIdentityCaveats(doubts.caveats());
         }
         return new Detection(new Findings(run.matcher.addresses(), trackers, remote, finalLinks, markers,
-                List.copyOf(missing), sender, espHints(email), headerIdentifiers(email, run.matcher), anomalies), texts);
+                List.copyOf(missing), sender, espHints(email), headerIdentifiers(email, run.matcher), anomalies), texts,
+                doubts.supporting());
     }
 
     /** Keeps the first {@code max} items of {@code items}, recording how many were left out. */

@@ -65,6 +65,20 @@ import org.pixelproof.ingest.ReceivedEmail;
  * <li>{@link #FROM_AMBIGUOUS}: the message has several From fields, its From names several mailboxes, or its From
  * address cannot be read ({@link Mailboxes}; an RFC 2047 encoded word in place of the address, for one): mail
  * programs then differ in which address they show, and the one shown may be one no server checked.</li>
+ * <li>{@link #DECEPTIVE_LINK_TEXT}: a link's whole visible text is a web address on one registrable domain
+ * ({@code https://www.brand.fr/compte}) while the link leads to an unrelated one ({@link #deceptiveLink}: after the
+ * recipient's wrappers, and to the destination decoded from a redirector; an ESP's redirector whose destination
+ * cannot be decoded is not counted). The reader believes they go where the text says: the classic phishing link.
+ * Enough on its own: on the real corpus (35 links whose text is a web address, in 24 of its 140 messages) it holds
+ * only in two phishing messages (docs/decisions/0033-forged-sender-signs.md).</li>
+ * <li>{@link #REPLY_TO_PUBLIC_MAILBOX}: the Reply-To address is at a public mailbox provider
+ * ({@link PublicMailboxProviders}) while the From is an organisation's domain: answers go to a mailbox anyone could
+ * open. Only a supporting sign: creators and small firms answer from their gmail.com address (two genuine messages of
+ * the real corpus do).</li>
+ * <li>{@link #FROM_DOMAIN_AUTHENTICATION_FAILED}, {@link #FROM_DOMAIN_AUTHENTICATION_FAILED_NOT_ENFORCED},
+ * {@link #FROM_DOMAIN_AUTHENTICATION_FAILED_VIA_LIST}: the recipient's server reports that the From domain failed
+ * authentication (DMARC, or SPF with no signature of the domain). Read after DKIM verification, not here:
+ * {@code authenticity.FromAuthentication} decides, {@link #withAuthentication} combines.</li>
  * </ul>
  * {@link #SENDER_IDENTITY_DOUBTFUL} is recorded, with the reasons that hold, when links lead elsewhere and one of
  * {@link #NAME_NOT_IN_SENDER_DOMAINS}, {@link #FOOTER_DOMAIN_NOT_SENDER} or {@link #FROM_ADDRESS_WITHOUT_DOMAIN}
@@ -77,9 +91,12 @@ import org.pixelproof.ingest.ReceivedEmail;
  * the data controller would accuse one that nothing in the message's routing or links connects to it, and genuine
  * mass mail shows its sender's name, or its brand's, in at least one of those hosts (measured on the real and golden
  * corpora: docs/decisions/0029-sender-links-and-identity-doubts.md). {@link #MIXED_SCRIPT_NAME} is enough on its own
- * as well: nobody writes their own name with letters borrowed from another alphabet but to pass for someone else. An
- * "authentication not aligned with the From" rule was tried and left out: it flags genuine newsletters whose ESP signs
- * with its own domain. Stateless; thread-safe.
+ * as well: nobody writes their own name with letters borrowed from another alphabet but to pass for someone else.
+ * {@link #DECEPTIVE_LINK_TEXT} is enough on its own; {@link #REPLY_TO_PUBLIC_MAILBOX} counts as the second reason
+ * next to {@link #LINKS_LEAD_ELSEWHERE}, and completes a weaker authentication failure ({@link #withAuthentication}).
+ * An "authentication not aligned with the From" rule was tried and left out: it flags genuine newsletters whose ESP
+ * signs with its own domain; an authentication <em>failure</em> the receiving server reports is another matter
+ * ({@link #FROM_DOMAIN_AUTHENTICATION_FAILED}). Stateless; thread-safe.
  */
 public final class SenderIdentityCheck {
 
@@ -113,6 +130,36 @@ public final class SenderIdentityCheck {
     /** Several From fields, several From mailboxes, or a From address that cannot be read. */
     public static final String FROM_AMBIGUOUS = "FROM_AMBIGUOUS";
 
+    /**
+     * A link's whole visible text is a web address on one registrable domain, while the link leads (after the
+     * recipient's wrappers and a decodable redirect) to an unrelated one ({@link #deceptiveLink}).
+     */
+    public static final String DECEPTIVE_LINK_TEXT = "DECEPTIVE_LINK_TEXT";
+    /** The Reply-To address is at a public mailbox provider while the From address is on an organisation's domain. */
+    public static final String REPLY_TO_PUBLIC_MAILBOX = "REPLY_TO_PUBLIC_MAILBOX";
+    /**
+     * The recipient's own mail server (its {@code Authentication-Results}, as far as the message allows tying it to
+     * that server) reports that the From domain failed authentication while that domain asks receivers to reject or
+     * quarantine such mail: DMARC {@code fail} under a {@code p=reject} or {@code p=quarantine} policy, or an SPF hard
+     * {@code fail} for that domain with no DKIM signature of it passing; nothing in the message explains the failure
+     * as forwarding. Computed after DKIM verification, by {@code authenticity.FromAuthentication}.
+     */
+    public static final String FROM_DOMAIN_AUTHENTICATION_FAILED = "FROM_DOMAIN_AUTHENTICATION_FAILED";
+    /**
+     * As {@link #FROM_DOMAIN_AUTHENTICATION_FAILED}, but the From domain's policy is {@code p=none} or not shown: its
+     * owner does not claim that all its genuine mail authenticates (newsletters sent through an ESP the domain never
+     * authorised fail that way).
+     */
+    public static final String FROM_DOMAIN_AUTHENTICATION_FAILED_NOT_ENFORCED =
+            "FROM_DOMAIN_AUTHENTICATION_FAILED_NOT_ENFORCED";
+    /**
+     * As {@link #FROM_DOMAIN_AUTHENTICATION_FAILED}, but the message went through a mailing list or a forwarder (list
+     * fields such as {@code List-Id}, or an ARC set by which an intermediary vouches for an earlier pass), which alter
+     * messages in ways that make genuine mail fail.
+     */
+    public static final String FROM_DOMAIN_AUTHENTICATION_FAILED_VIA_LIST =
+            "FROM_DOMAIN_AUTHENTICATION_FAILED_VIA_LIST";
+
     /** An address written in a display name: local part, {@code @}, a domain of two labels or more. */
     private static final Pattern ADDRESS_IN_NAME = Pattern.compile(
             "[\\p{L}\\p{N}._%+'-]+@([\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+)");
@@ -138,21 +185,30 @@ public final class SenderIdentityCheck {
      * @param vendors to leave vendor hosts out of the link destinations
      * @param tracked true when the message carries a tracker other than a read-receipt request (for
      *                {@link #ORGANISATION_NOT_TIED_TO_SENDER})
-     * @return {@link #SENDER_IDENTITY_DOUBTFUL} followed by its reasons, or an empty list
+     * @param decoder to look through the recipient's link wrappers (for {@link #DECEPTIVE_LINK_TEXT})
+     * @return the caveats ({@link #SENDER_IDENTITY_DOUBTFUL} followed by its reasons, or none) and the supporting
+     *         reasons that held without being enough
      */
-    static List<String> check(ReceivedEmail email, SenderIdentity sender, List<Link> links,
-            List<VisibleText> texts, PartyResolver parties, VendorIndex vendors, boolean tracked) {
+    static Outcome check(ReceivedEmail email, SenderIdentity sender, List<Link> links, List<VisibleText> texts,
+            PartyResolver parties, VendorIndex vendors, boolean tracked, LinkDecoder decoder) {
         Set<String> senderDomains = parties.senderDomains();
         Mailboxes.FromField from = Mailboxes.from(email.headers());
         boolean fromAmbiguous = fromAmbiguous(email, from);
         boolean nameOtherAddress = nameIsOtherAddress(sender.fromName(), sender.fromAddress());
         boolean untied = organisationNotTied(email, sender, links, vendors, tracked);
+        boolean deceptive = deceptiveLink(links, decoder, vendors) != null;
+        boolean replyPublic = replyToPublicMailbox(sender);
         if (senderDomains.isEmpty()) {
-            if (!fromAmbiguous && !nameOtherAddress && !untied) {
-                return List.of();
+            if (!fromAmbiguous && !nameOtherAddress && !untied && !deceptive) {
+                return Outcome.supportedBy(replyPublic ? List.of(REPLY_TO_PUBLIC_MAILBOX) : List.of());
             }
             List<String> out = new ArrayList<>();
-            out.add(SENDER_IDENTITY_DOUBTFUL);
+            if (deceptive) {
+                out.add(DECEPTIVE_LINK_TEXT);
+            }
+            if (replyPublic) {
+                out.add(REPLY_TO_PUBLIC_MAILBOX);
+            }
             if (untied) {
                 out.add(ORGANISATION_NOT_TIED_TO_SENDER);
             }
@@ -162,7 +218,7 @@ public final class SenderIdentityCheck {
             if (fromAmbiguous) {
                 out.add(FROM_AMBIGUOUS);
             }
-            return out;
+            return Outcome.doubtful(out);
         }
         Set<String> destinations = new HashSet<>();
         Set<String> destinationHosts = new HashSet<>();
@@ -191,10 +247,11 @@ public final class SenderIdentityCheck {
         boolean bidi = bidiControl(sender.fromName()) || bidiControl(sender.organisationName());
         boolean mixedDomain = mixedScript(sender.fromDomain());
         boolean alone = brandNotSender || mixedScript || bidi || mixedDomain || nameOtherAddress || fromAmbiguous
-                || untied;
+                || untied || deceptive;
         if (!alone
                 && (destinations.isEmpty() || destinations.stream().anyMatch(senderDomains::contains))) {
-            return List.of(); // the common case, decided without reading the text
+            // the common case, decided without reading the text
+            return Outcome.supportedBy(replyPublic ? List.of(REPLY_TO_PUBLIC_MAILBOX) : List.of());
         }
         Set<String> written = new LinkedHashSet<>();
         for (VisibleText vt : texts) {
@@ -266,13 +323,94 @@ public final class SenderIdentityCheck {
         if (fromAmbiguous) {
             reasons.add(FROM_AMBIGUOUS);
         }
+        if (deceptive) {
+            reasons.add(DECEPTIVE_LINK_TEXT);
+        }
+        if (replyPublic) {
+            reasons.add(REPLY_TO_PUBLIC_MAILBOX);
+        }
         if (!alone && (!elsewhere || reasons.size() < 2)) {
-            return List.of();
+            List<String> supporting = new ArrayList<>();
+            if (elsewhere) {
+                supporting.add(LINKS_LEAD_ELSEWHERE);
+            }
+            if (replyPublic) {
+                supporting.add(REPLY_TO_PUBLIC_MAILBOX);
+            }
+            return Outcome.supportedBy(supporting);
+        }
+        return Outcome.doubtful(reasons);
+    }
+
+    /**
+     * Completes the caveats {@code detect} found with what the recipient's server said of the From domain's
+     * authentication, which {@code detect} does not see (it is read after DKIM verification, by
+     * {@code authenticity.FromAuthentication}; the analysis combines both).
+     * <ul>
+     * <li>{@link #FROM_DOMAIN_AUTHENTICATION_FAILED} is enough on its own: the receiving server says the From domain
+     * is not the sender's, and the domain's owner says its genuine mail always authenticates;</li>
+     * <li>{@link #FROM_DOMAIN_AUTHENTICATION_FAILED_NOT_ENFORCED} and {@link #FROM_DOMAIN_AUTHENTICATION_FAILED_VIA_LIST}
+     * make the identity doubtful only with a supporting sign of {@code detect} ({@link #LINKS_LEAD_ELSEWHERE},
+     * {@link #REPLY_TO_PUBLIC_MAILBOX});</li>
+     * <li>when the identity is already doubtful, the code is added to the reasons.</li>
+     * </ul>
+     *
+     * @param caveats        the sender's identity caveats as {@code detect} found them (empty, or
+     *                       {@link #SENDER_IDENTITY_DOUBTFUL} followed by its reasons)
+     * @param supporting     the supporting signs {@code detect} found ({@code Detector.Detection#identitySupport})
+     * @param authentication one of the three {@code FROM_DOMAIN_AUTHENTICATION_FAILED} codes, or {@code null}
+     * @return the caveats, {@link #SENDER_IDENTITY_DOUBTFUL} first when recorded; {@code caveats} itself when nothing
+     *         changes
+     */
+    public static List<String> withAuthentication(List<String> caveats, List<String> supporting,
+            String authentication) {
+        if (authentication == null || caveats.contains(authentication)) {
+            return caveats;
         }
         List<String> out = new ArrayList<>();
+        if (!caveats.isEmpty()) {
+            out.addAll(caveats);
+            out.add(authentication);
+            return List.copyOf(out);
+        }
+        if (FROM_DOMAIN_AUTHENTICATION_FAILED.equals(authentication)) {
+            return List.of(SENDER_IDENTITY_DOUBTFUL, authentication);
+        }
+        List<String> support = supporting.stream()
+                .filter(r -> LINKS_LEAD_ELSEWHERE.equals(r) || REPLY_TO_PUBLIC_MAILBOX.equals(r)).toList();
+        if (support.isEmpty()) {
+            return caveats;
+        }
         out.add(SENDER_IDENTITY_DOUBTFUL);
-        out.addAll(reasons);
-        return out;
+        out.addAll(support);
+        out.add(authentication);
+        return List.copyOf(out);
+    }
+
+    /**
+     * What {@link #check} concluded.
+     *
+     * @param caveats    empty, or {@link #SENDER_IDENTITY_DOUBTFUL} followed by its reasons
+     * @param supporting when {@code caveats} is empty, the reasons that held without being enough on their own and
+     *                   that a weaker authentication failure may complete ({@link #withAuthentication}):
+     *                   {@link #LINKS_LEAD_ELSEWHERE}, {@link #REPLY_TO_PUBLIC_MAILBOX}; else empty
+     */
+    record Outcome(List<String> caveats, List<String> supporting) {
+        Outcome {
+            caveats = List.copyOf(caveats);
+            supporting = List.copyOf(supporting);
+        }
+
+        static Outcome doubtful(List<String> reasons) {
+            List<String> out = new ArrayList<>(reasons.size() + 1);
+            out.add(SENDER_IDENTITY_DOUBTFUL);
+            out.addAll(reasons);
+            return new Outcome(out, List.of());
+        }
+
+        static Outcome supportedBy(List<String> supporting) {
+            return new Outcome(List.of(), supporting);
+        }
     }
 
     /**
@@ -444,6 +582,153 @@ public final class SenderIdentityCheck {
             }
         }
         return false;
+    }
+
+    /**
+     * Most links whose visible text is compared with where they lead ({@link #DECEPTIVE_LINK_TEXT}), per message:
+     * 500. Only links whose text reads as a web address count; past that many, the rest are not compared.
+     */
+    static final int MAX_COMPARED_LINK_TEXTS = 500;
+
+    /** A web address shown as a link's whole text: an optional scheme, a host name, an optional port, path... */
+    private static final Pattern SHOWN_ADDRESS = Pattern.compile(
+            "(?:(https?)://)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.){1,10}[a-z]{2,63})\\.?(?::[0-9]{1,5})?"
+                    + "(?:[/?#][^\\s]*)?", Pattern.CASE_INSENSITIVE);
+    /**
+     * Top-level domains that are also common file-name extensions: a bare {@code README.md} or {@code setup.py} as a
+     * link's text names a file, not a web site (with a scheme or {@code www.} it is a web address all the same).
+     */
+    private static final Set<String> FILE_LIKE_SUFFIXES = Set.of("md", "py", "sh", "rs", "pm", "cc", "ps", "so",
+            "zip", "mov", "cs", "sc");
+    /** Characters trimmed off the ends of a link's text before it is read as a web address. */
+    private static final String TRIMMED = ".,;:!?)]}>\"'«»<([{\u2019\u201D\u201C\u2018\u2192\u00BB";
+
+    /**
+     * {@link #DECEPTIVE_LINK_TEXT}: the first link whose whole visible text is a web address (with {@code http://},
+     * {@code https://} or {@code www.}, or a bare {@code name.tld} whose suffix is not also a file extension) on a
+     * registrable domain, while the link leads to another one: its host after the recipient's own wrappers (Safe
+     * Links...) are looked through, and the destination decoded from its redirector when there is one. Not counted:
+     * a link the recipient's gateway hides completely; a link through a known vendor's host (an ESP's click
+     * tracking) whose destination cannot be decoded, as the text then shows where it leads after the redirect; text
+     * and target on the same registrable domain or on domains whose first label is the same ({@code brand.fr} and
+     * {@code brand.com}), or the redirector's host on the text's domain ({@code click.brand.example}); hyperlink
+     * auditing ({@code ping}) and form actions, whose text is a button's.
+     *
+     * @param links   the message's links, with decoded destinations
+     * @param decoder to look through the recipient's link wrappers
+     * @param vendors to recognise vendors' redirector hosts
+     * @return {@code "text -> domain"} for the first deceptive link, or {@code null}
+     */
+    static String deceptiveLink(List<Link> links, LinkDecoder decoder, VendorIndex vendors) {
+        int compared = 0;
+        for (Link l : links) {
+            String attribute = l.location().attribute();
+            if (l.host() == null || l.text() == null || l.text().isEmpty() || "ping".equals(attribute)
+                    || (attribute != null && attribute.endsWith("action"))) {
+                continue;
+            }
+            String shown = shownDomain(l.text());
+            if (shown == null) {
+                continue;
+            }
+            if (++compared > MAX_COMPARED_LINK_TEXTS) {
+                return null;
+            }
+            WebUrl raw = WebUrl.of(l.url(), null);
+            if (raw == null || !raw.isRemote()) {
+                continue;
+            }
+            WebUrl target = decoder.unwrap(raw).url();
+            if (target == null || !target.isRemote()) {
+                continue; // hidden by the recipient's gateway: where it leads is unknown
+            }
+            String via = Domains.registrable(target.host());
+            String lead = via;
+            if (l.destination() != null) {
+                String d = l.destination();
+                WebUrl dest = WebUrl.of(d.regionMatches(true, 0, "www.", 0, 4) ? "https://" + d : d, null);
+                if (dest == null || !dest.isRemote()) {
+                    continue;
+                }
+                lead = Domains.registrable(dest.host());
+            } else if (!vendors.vendorsOfHost(target.host()).isEmpty()) {
+                continue; // a vendor's redirector whose destination cannot be read offline
+            }
+            if (related(shown, via) || related(shown, lead)) {
+                continue;
+            }
+            return l.text() + " -> " + lead;
+        }
+        return null;
+    }
+
+    /**
+     * @param text a link's visible text
+     * @return the registrable domain of the web address that is the whole text, or {@code null} when the text is
+     *         not a web address (words, an e-mail address, a file name such as {@code README.md})
+     */
+    static String shownDomain(String text) {
+        String t = text.strip();
+        int start = 0;
+        int end = t.length();
+        while (end > start && trimmed(t.charAt(end - 1))) {
+            end--;
+        }
+        while (start < end && trimmed(t.charAt(start))) {
+            start++;
+        }
+        t = t.substring(start, end);
+        if (t.length() < 4 || t.indexOf('@') >= 0) {
+            return null;
+        }
+        Matcher m = SHOWN_ADDRESS.matcher(t);
+        if (!m.matches()) {
+            return null;
+        }
+        String host = m.group(2).toLowerCase(Locale.ROOT);
+        if (m.group(1) == null && !host.startsWith("www.")
+                && FILE_LIKE_SUFFIXES.contains(host.substring(host.lastIndexOf('.') + 1))) {
+            return null;
+        }
+        return Domains.underPublicSuffix(host) ? Domains.registrable(host) : null;
+    }
+
+    private static boolean trimmed(char c) {
+        return TRIMMED.indexOf(c) >= 0 || Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /**
+     * @return true when two registrable domains are one organisation's as far as their names show: equal, or the
+     *         same first label, hyphens aside ({@code brand.fr}, {@code brand.com}, {@code brand.co.uk})
+     */
+    static boolean related(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        if (a.equals(b)) {
+            return true;
+        }
+        int da = a.indexOf('.');
+        int db = b.indexOf('.');
+        return da > 0 && db > 0 && a.substring(0, da).replace("-", "").equals(b.substring(0, db).replace("-", ""));
+    }
+
+    /**
+     * {@link #REPLY_TO_PUBLIC_MAILBOX}: the Reply-To address is at a public mailbox provider
+     * ({@link PublicMailboxProviders}) while the From address is on another domain that is not one: answers go to a
+     * mailbox anyone could have opened, not to the organisation the From names.
+     *
+     * @param sender the sender as identified
+     * @return true when the reply address is a public mailbox and the From domain an organisation's
+     */
+    static boolean replyToPublicMailbox(SenderIdentity sender) {
+        String reply = Domains.domainOf(sender.replyTo());
+        String from = sender.fromDomain();
+        if (reply == null || from == null || from.isBlank()) {
+            return false;
+        }
+        return PublicMailboxProviders.isPublic(reply) && !PublicMailboxProviders.isPublic(from)
+                && !Domains.registrable(reply).equals(Domains.registrable(from.toLowerCase(Locale.ROOT)));
     }
 
     /**

@@ -330,6 +330,10 @@ class BlindReportFindingsTest {
                 SenderIdentityCheck.MIXED_SCRIPT_NAME, SenderIdentityCheck.BIDI_CONTROL_IN_NAME,
                 SenderIdentityCheck.MIXED_SCRIPT_DOMAIN, SenderIdentityCheck.NAME_IS_OTHER_ADDRESS,
                 SenderIdentityCheck.FROM_AMBIGUOUS, SenderIdentityCheck.ORGANISATION_NOT_TIED_TO_SENDER,
+                SenderIdentityCheck.DECEPTIVE_LINK_TEXT, SenderIdentityCheck.REPLY_TO_PUBLIC_MAILBOX,
+                SenderIdentityCheck.FROM_DOMAIN_AUTHENTICATION_FAILED,
+                SenderIdentityCheck.FROM_DOMAIN_AUTHENTICATION_FAILED_NOT_ENFORCED,
+                SenderIdentityCheck.FROM_DOMAIN_AUTHENTICATION_FAILED_VIA_LIST,
                 SenderClue.CHECK_DIGIT_INVALID, SenderClue.TRACKED_LINK_DESTINATION_UNKNOWN,
                 SenderClue.TRACKED_LINK_IDENTIFIES_RECIPIENT,
                 "print", "dark-mode", "hover", "forward-reply", "client-detection", "device-query", "feature-query")) {

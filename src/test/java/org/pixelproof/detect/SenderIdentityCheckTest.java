@@ -386,4 +386,152 @@ class SenderIdentityCheckTest {
         assertEquals(List.of(), massMail("Brisaleo <news@mailer-hub.com>", "B AG, Hauptstraße 3, 10115 Berlin")
                 .identityCaveats());
     }
+
+    // ---------------------------------------------------------------- deceptive link text, Reply-To at a public mailbox
+
+    /** A refund phish modelled on a health insurer's (invented names): link text on its domain, href on a look-alike. */
+    private static final String REFUND_PHISH = "refund-phish-lookalike-link-fr.eml";
+
+    static String fixtureText(String fixture) {
+        try (InputStream in = SenderIdentityCheckTest.class.getResourceAsStream(FIXTURES + fixture)) {
+            assertTrue(in != null, "missing fixture " + fixture);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static Detector.Detection detectText(String text) {
+        ReceivedEmail e = new EmailParser(IngestLimits.DEFAULT).parse(
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "m.eml");
+        return DETECTOR.detectWithTexts(e, List.of());
+    }
+
+    private static String withoutLine(String text, String prefix) {
+        return text.lines().filter(l -> !l.startsWith(prefix)).collect(java.util.stream.Collectors.joining("\n"))
+                + "\n";
+    }
+
+    @Test
+    void aLinkShowingTheBrandsAddressButLeadingToALookAlikeIsDoubtful() {
+        // its Authentication-Results lies below the only Received field: detect never reads it, and it is not
+        // trusted anyway; the link and the Reply-To give the message away
+        SenderIdentity s = detectText(fixtureText(REFUND_PHISH)).findings().sender();
+        List<String> c = s.identityCaveats();
+        assertEquals(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, c.isEmpty() ? null : c.get(0), s.toString());
+        assertTrue(c.contains(SenderIdentityCheck.DECEPTIVE_LINK_TEXT), c.toString());
+        assertTrue(c.contains(SenderIdentityCheck.REPLY_TO_PUBLIC_MAILBOX), c.toString());
+        assertFalse(c.contains(SenderIdentityCheck.LINKS_LEAD_ELSEWHERE), "the look-alike is the Return-Path's");
+    }
+
+    @Test
+    void theDeceptiveLinkIsEnoughOnItsOwn() {
+        String text = withoutLine(withoutLine(fixtureText(REFUND_PHISH), "Reply-To:"), "Authentication-Results:");
+        List<String> c = detectText(text).findings().sender().identityCaveats();
+        assertEquals(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, c.isEmpty() ? null : c.get(0), c.toString());
+        assertTrue(c.contains(SenderIdentityCheck.DECEPTIVE_LINK_TEXT), c.toString());
+        assertFalse(c.contains(SenderIdentityCheck.REPLY_TO_PUBLIC_MAILBOX), c.toString());
+    }
+
+    @Test
+    void aReplyToAtAPublicMailboxOnlySupportsOtherSigns() {
+        // the same message with a plain link text: only the Reply-To remains, common in genuine mail (a creator's
+        // newsletter answered at their own gmail.com address)
+        String text = fixtureText(REFUND_PHISH).replace(">https://www.caisse-santeplus.fr/adherent/remboursements<",
+                ">Recevoir mon remboursement<");
+        Detector.Detection d = detectText(text);
+        assertEquals(List.of(), d.findings().sender().identityCaveats(), d.findings().sender().toString());
+        assertEquals(List.of(SenderIdentityCheck.REPLY_TO_PUBLIC_MAILBOX), d.identitySupport());
+    }
+
+    @Test
+    void linkTextsThatShowWhereTheLinkLeadsAreNotDeceptive() {
+        String safeLinks = "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.brand-test.fr%2Fcgv"
+                + "&amp;data=05%7C02%7Clea%40example.org%7C0a1b%7C0%7C0%7C6380&amp;sdata=AbCd%3D&amp;reserved=0";
+        ReceivedEmail e = TestEmails.message().header("From", "Brand Test <news@brand-test.fr>")
+                .header("To", "lea.martin@example.org")
+                .html("""
+                        <html><body><p>Nos soldes commencent.</p>
+                        <p><a href="https://www.brand-test.fr/soldes">https://www.brand-test.fr/soldes</a></p>
+                        <p><a href="https://click.brand-test.fr/c/9f8e7d6c5b4a">www.brand-test.fr</a></p>
+                        <p><a href="https://brandtest.us3.list-manage.com/track/click?u=4f2a9c1b&amp;id=8d7e6f&amp;e=1a2b3c"
+                        >www.brand-test.fr/nouveautes</a></p>
+                        <p><a href="https://r.esp-inconnu.fr/r?url=https%3A%2F%2Fwww.brand-test.fr%2Fcadeaux">\
+                        brand-test.fr/cadeaux</a></p>
+                        <p><a href="https://www.brand-test.com/be">www.brand-test.be</a></p>
+                        <p><a href="https://click.brand-test.fr/r?url=https%3A%2F%2Fwww.atelier-partenaire.de%2F"
+                        >www.brand-test.fr/partenaires</a></p>
+                        <p><a href="https://forge.example.org/brand/site/blob/main/README.md">README.md</a></p>
+                        <p><a href="%s">https://www.brand-test.fr/cgv</a></p>
+                        </body></html>""".replace("%s", safeLinks)).build();
+        Detector.Detection d = DETECTOR.detectWithTexts(e, List.of());
+        assertEquals(List.of(), d.findings().sender().identityCaveats(), d.findings().sender().toString());
+        assertEquals(List.of(), d.identitySupport());
+    }
+
+    @Test
+    void aWrappedLinkIsJudgedByTheAddressItWraps() {
+        String wrapped = "https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fbrand-test-verif.top%2Fv"
+                + "&amp;data=05%7C02%7Clea%40example.org%7C0a1b%7C0%7C0%7C6380&amp;sdata=AbCd%3D&amp;reserved=0";
+        ReceivedEmail e = TestEmails.message().header("From", "Brand Test <news@brand-test.fr>")
+                .header("To", "lea.martin@example.org")
+                .html("<html><body><p>Votre compte expire.</p><p><a href=\"" + wrapped
+                        + "\">https://www.brand-test.fr/compte</a></p></body></html>").build();
+        List<String> c = DETECTOR.detect(e, List.of()).sender().identityCaveats();
+        // the look-alike carries the brand's name: links do not "lead elsewhere", the link text gives it away
+        assertEquals(List.of(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, SenderIdentityCheck.DECEPTIVE_LINK_TEXT), c);
+    }
+
+    @Test
+    void onlyAWholeWebAddressIsReadAsTheShownDomain() {
+        assertEquals("brand-test.fr", SenderIdentityCheck.shownDomain("https://www.brand-test.fr/a?b=c"));
+        assertEquals("brand-test.co.uk", SenderIdentityCheck.shownDomain(" www.Brand-Test.co.uk. "));
+        assertEquals("brand-test.fr", SenderIdentityCheck.shownDomain("« brand-test.fr »"));
+        assertEquals("brand-test.fr", SenderIdentityCheck.shownDomain("http://brand-test.fr:8080/x"));
+        assertEquals(null, SenderIdentityCheck.shownDomain("README.md"), "a file name");
+        assertEquals("readme.md", SenderIdentityCheck.shownDomain("www.readme.md"), "a web address all the same");
+        assertEquals(null, SenderIdentityCheck.shownDomain("Cliquez ici : www.brand-test.fr"), "not the whole text");
+        assertEquals(null, SenderIdentityCheck.shownDomain("contact@brand-test.fr"), "an e-mail address");
+        assertEquals(null, SenderIdentityCheck.shownDomain("www.brand-test.invalid"), "no public suffix");
+        assertEquals(null, SenderIdentityCheck.shownDomain("Node.js"));
+        assertEquals(null, SenderIdentityCheck.shownDomain("192.0.2.7"));
+        assertTrue(SenderIdentityCheck.related("brand-test.fr", "brandtest.com"));
+        assertFalse(SenderIdentityCheck.related("brand-test.fr", "brand-test-verif.top"));
+    }
+
+    @Test
+    void aReplyToAtAPublicMailboxCountsOnlyWhenTheFromIsAnOrganisations() {
+        assertTrue(SenderIdentityCheck.replyToPublicMailbox(reply("news@brand-test.fr", "brand.test@gmail.com")));
+        assertTrue(SenderIdentityCheck.replyToPublicMailbox(reply("news@brand-test.fr", "x@yahoo.com.mx")),
+                "a provider's country domain");
+        assertFalse(SenderIdentityCheck.replyToPublicMailbox(reply("lea@gmail.com", "lea.pro@outlook.fr")));
+        assertFalse(SenderIdentityCheck.replyToPublicMailbox(reply("news@brand-test.fr", "info@brand-test.fr")));
+        assertFalse(SenderIdentityCheck.replyToPublicMailbox(reply("news@brand-test.fr", null)));
+        assertFalse(PublicMailboxProviders.isPublic("news.gmail.com"), "a subdomain is no mailbox domain");
+    }
+
+    private static SenderIdentity reply(String from, String replyTo) {
+        return new SenderIdentity(from, null, Domains.domainOf(from), replyTo, null, List.of(), List.of(), null, null,
+                null, null, false, null, null, List.of(), List.of(), null);
+    }
+
+    @Test
+    void theReceivingServersAuthenticationVerdictCompletesTheCaveats() {
+        String failed = SenderIdentityCheck.FROM_DOMAIN_AUTHENTICATION_FAILED;
+        String weak = SenderIdentityCheck.FROM_DOMAIN_AUTHENTICATION_FAILED_NOT_ENFORCED;
+        String doubtful = SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL;
+        assertEquals(List.of(doubtful, failed), SenderIdentityCheck.withAuthentication(List.of(), List.of(), failed));
+        assertEquals(List.of(), SenderIdentityCheck.withAuthentication(List.of(), List.of(), weak), "weak alone");
+        assertEquals(List.of(doubtful, SenderIdentityCheck.REPLY_TO_PUBLIC_MAILBOX, weak),
+                SenderIdentityCheck.withAuthentication(List.of(), List.of(SenderIdentityCheck.REPLY_TO_PUBLIC_MAILBOX),
+                        weak));
+        assertEquals(List.of(doubtful, SenderIdentityCheck.LINKS_LEAD_ELSEWHERE,
+                SenderIdentityCheck.FROM_DOMAIN_AUTHENTICATION_FAILED_VIA_LIST),
+                SenderIdentityCheck.withAuthentication(List.of(), List.of(SenderIdentityCheck.LINKS_LEAD_ELSEWHERE),
+                        SenderIdentityCheck.FROM_DOMAIN_AUTHENTICATION_FAILED_VIA_LIST));
+        List<String> already = List.of(doubtful, SenderIdentityCheck.DECEPTIVE_LINK_TEXT);
+        assertEquals(List.of(doubtful, SenderIdentityCheck.DECEPTIVE_LINK_TEXT, weak),
+                SenderIdentityCheck.withAuthentication(already, List.of(), weak));
+        assertEquals(already, SenderIdentityCheck.withAuthentication(already, List.of(), null));
+    }
 }
