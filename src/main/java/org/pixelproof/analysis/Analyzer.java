@@ -8,8 +8,11 @@ import org.pixelproof.assess.Assessment;
 import org.pixelproof.assess.Assessor;
 import org.pixelproof.authenticity.Authenticity;
 import org.pixelproof.authenticity.AuthenticityChecker;
+import org.pixelproof.authenticity.FromAuthentication;
 import org.pixelproof.detect.Detector;
 import org.pixelproof.detect.Findings;
+import org.pixelproof.detect.SenderIdentity;
+import org.pixelproof.detect.SenderIdentityCheck;
 import org.pixelproof.ingest.Anomaly;
 import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.ingest.EmailParser;
@@ -89,6 +92,7 @@ public final class Analyzer {
         Detector.Detection detection = detector.detectWithTexts(email, options.recipientAddresses());
         Findings findings = detection.findings();
         Authenticity auth = authenticity.check(email, findings);
+        findings = withFromAuthentication(email, detection, auth);
         Assessment assessment = assessor.assess(email, findings, auth, detection.visibleTexts());
         String id = options.id() != null ? options.id() : AnalysisIds.newId();
         List<Anomaly> anomalies = new ArrayList<>(anomalies(email, findings));
@@ -98,6 +102,27 @@ public final class Analyzer {
                 listed(findings.remoteContent(), "remote resources", anomalies), findings.consentMarkers(),
                 findings.missingConsentMarkers(), listed(findings.links(), "links", anomalies), findings.sender(),
                 assessment, auth, anomalies, findings.headerIdentifiers());
+    }
+
+    /**
+     * Completes the sender's identity caveats that {@code detect} found with what the recipient's server said of the
+     * From domain's authentication ({@link FromAuthentication}), which {@code detect} cannot see: it is known only once
+     * DKIM is verified, and DKIM verification needs {@code detect}'s findings (the trackers it covers, the recipient
+     * identifiers a key lookup must not reveal). The combination rules are {@link SenderIdentityCheck#withAuthentication}.
+     *
+     * @return the findings, with the sender's caveats completed; {@code detection.findings()} when nothing changes
+     */
+    static Findings withFromAuthentication(ReceivedEmail email, Detector.Detection detection, Authenticity auth) {
+        Findings findings = detection.findings();
+        SenderIdentity sender = findings.sender();
+        if (sender == null) {
+            return findings;
+        }
+        String reason = FromAuthentication.reason(email, auth, sender.fromDomain());
+        List<String> caveats = SenderIdentityCheck.withAuthentication(sender.identityCaveats(),
+                detection.identitySupport(), reason);
+        return caveats.equals(sender.identityCaveats()) ? findings
+                : findings.withSender(sender.withIdentityCaveats(caveats));
     }
 
     /**

@@ -68,6 +68,54 @@ public record Authenticity(
         return dkim.stream().filter(DkimResult::vouchesForTrackers).findFirst().orElse(null);
     }
 
+    /**
+     * @return the results of the topmost {@code Authentication-Results} field ({@link AuthAssertion#field()} 1: added
+     *         last, normally by the recipient's own provider, RFC 8601 section 5), in their order; empty when there is
+     *         none. Still what the message's headers say: a sender can write such a field
+     */
+    public List<AuthAssertion> receiverAssertions() {
+        return topmostField(authenticationResults);
+    }
+
+    /**
+     * @return true when the topmost {@code Authentication-Results} field can be tied to the recipient's server as far
+     *         as the message shows ({@link #tiedToReceivingServer}): the only assertions PixelProof takes as the
+     *         receiving server's word
+     */
+    public boolean receiverTied() {
+        return tiedToReceivingServer(receiverAssertions(), receivedChain);
+    }
+
+    /**
+     * @param assertions what the {@code Authentication-Results} and ARC fields assert, with their field positions
+     * @return those of the topmost {@code Authentication-Results} field ({@link AuthAssertion#field()} 1)
+     */
+    public static List<AuthAssertion> topmostField(List<AuthAssertion> assertions) {
+        return assertions.stream().filter(a -> a.field() != null && a.field() == 1).toList();
+    }
+
+    /**
+     * The engine's one rule for trusting an {@code Authentication-Results} field: the topmost one, nothing in the
+     * message contradicts it ({@link AuthAssertion#doubts()}: no {@code dkim=pass} for a signature the message lacks,
+     * not below every {@code Received} field), and its authserv-id is the {@code by} host of a {@code Received} field.
+     * Not proof (a sender can write both fields, and RFC 8601 section 5's duty for the provider to delete fields
+     * bearing its own authserv-id is not always kept), but then the field is attributed to that server. A field
+     * without authserv-id (Microsoft's) is never tied.
+     *
+     * @param top  the topmost field's assertions ({@link #topmostField})
+     * @param hops the Received chain
+     * @return true when {@code top} is tied to a receiving server
+     */
+    public static boolean tiedToReceivingServer(List<AuthAssertion> top, List<ReceivedHop> hops) {
+        String id = top.stream().map(AuthAssertion::authServId).filter(Objects::nonNull).findFirst().orElse(null);
+        if (top.isEmpty() || id == null || top.stream().anyMatch(AuthAssertion::doubtful)) {
+            return false;
+        }
+        String lower = id.toLowerCase(java.util.Locale.ROOT);
+        return hops.stream().map(ReceivedHop::byHost).filter(Objects::nonNull)
+                .map(b -> b.toLowerCase(java.util.Locale.ROOT)).anyMatch(lower::equals);
+    }
+
     /** @return the newest hop (the recipient's server), or {@code null} when there is no Received header. */
     public ReceivedHop deliveryHop() {
         return receivedChain.isEmpty() ? null : receivedChain.get(receivedChain.size() - 1);

@@ -54,6 +54,12 @@ public record Findings(
                 espHints, List.of(), List.of());
     }
 
+    /** @return these findings with another sender (e.g. with its identity caveats completed). */
+    public Findings withSender(SenderIdentity newSender) {
+        return new Findings(recipientAddresses, trackers, remoteContent, links, consentMarkers, missingConsentMarkers,
+                newSender, espHints, headerIdentifiers, anomalies);
+    }
+
     /** @return true when at least one marker of the given type was found. */
     public boolean has(ConsentMarkerType type) {
         return consentMarkers.stream().anyMatch(m -> m.type() == type);

@@ -1089,7 +1089,7 @@ public record Dossier(
             if (!positionsKnown()) {
                 return assertions.stream().filter(a -> a.arcInstance() == null).toList();
             }
-            return assertions.stream().filter(a -> a.field() != null && a.field() == 1).toList();
+            return org.pixelproof.authenticity.Authenticity.topmostField(assertions);
         }
 
         private boolean positionsKnown() {
@@ -1109,14 +1109,8 @@ public record Dossier(
          *         attributes it to that server; otherwise it says only that the field is in the headers
          */
         public boolean receiverTied() {
-            List<AuthAssertion> top = receiverAssertions();
-            String id = receiverAuthServId();
-            if (!positionsKnown() || top.isEmpty() || id == null || top.stream().anyMatch(AuthAssertion::doubtful)) {
-                return false;
-            }
-            return hops.stream().map(ReceivedHop::by).filter(java.util.Objects::nonNull)
-                    .map(b -> b.strip().split("[\\s(]", 2)[0].toLowerCase(java.util.Locale.ROOT))
-                    .anyMatch(id::equals);
+            return positionsKnown() && org.pixelproof.authenticity.Authenticity.tiedToReceivingServer(
+                    receiverAssertions(), hops);
         }
 
         /** @return the assertions something in the message contradicts ({@link AuthAssertion#doubts()}), in order. */
