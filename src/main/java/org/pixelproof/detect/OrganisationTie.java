@@ -40,13 +40,19 @@ import java.util.regex.Pattern;
  * footer links to ("Powered by ..."), are not looked for in that sentence: an ESP's footer sentence names the ESP
  * beside its customer's address.</li>
  * </ol>
- * A name with no word to compare (initials only, generic words) is never called untied: it makes no claim. Pure
- * string work, no DNS. Immutable and thread-safe.
+ * A name with no word to compare (initials only, generic words) is never called untied: it makes no claim. Only the
+ * first {@value #MAX_NAME_WORDS} words of a name are read. Pure string work, no DNS. Immutable and thread-safe.
  */
 final class OrganisationTie {
 
     /** Most tie hosts compared; default 200 (the message's links are themselves capped by the detector). */
     static final int MAX_TIE_HOSTS = 200;
+
+    /**
+     * Most words of a name compared, from its start; default 32. A legal name is far shorter; a From display name can
+     * fill a header field (64 KiB), and the initials of all its words would grow with the square of their number.
+     */
+    static final int MAX_NAME_WORDS = 32;
 
     /** Words that name no particular organisation: never compared on their own. */
     private static final Set<String> GENERIC_WORDS = Set.of("service", "services", "group", "groupe", "gruppe",
@@ -129,7 +135,7 @@ final class OrganisationTie {
         List<String> exact = new ArrayList<>();
         List<String> all = new ArrayList<>();
         Matcher m = WORD.matcher(bare);
-        while (m.find()) {
+        while (m.find() && all.size() < MAX_NAME_WORDS) {
             String original = m.group();
             String w = fold(original);
             all.add(w);
@@ -223,12 +229,16 @@ final class OrganisationTie {
         return name.substring(0, cut);
     }
 
-    /** @return the initials of the first two or more words, with and without the connecting words, 2+ letters each */
-    private static Set<String> initials(List<String> words) {
+    /**
+     * @param words folded words of a name, in order
+     * @return the initials of its first two or more words (of the first {@value #MAX_NAME_WORDS}), with and without
+     *         the connecting words, 2+ letters each
+     */
+    static Set<String> initials(List<String> words) {
         Set<String> out = new LinkedHashSet<>();
         StringBuilder with = new StringBuilder();
         StringBuilder without = new StringBuilder();
-        for (String w : words) {
+        for (String w : words.subList(0, Math.min(words.size(), MAX_NAME_WORDS))) {
             if (w.isEmpty() || Character.isDigit(w.charAt(0))) {
                 continue;
             }

@@ -97,6 +97,21 @@ class OrganisationTieTest {
     }
 
     @Test
+    void aLongNameIsReadUpToItsFirstWordsOnly() {
+        // a From display name of 30,000 one-letter words (a 64 KiB header): every prefix of its initials used to be
+        // kept, about 450 million characters; only the first words can be the initials of a registrable label
+        String name = "Qzxw " + "B ".repeat(30_000);
+        OrganisationTie t = ties("x@noon.example", null);
+        assertEquals(OrganisationTie.MAX_NAME_WORDS, OrganisationTie.initials(java.util.Collections.nCopies(30_000,
+                "b")).stream().mapToInt(String::length).max().orElse(0), "initials of the first words only");
+        assertFalse(t.tied(name, null));
+        assertTrue(ties("x@qb.example", null).tied("Quai B" + " B".repeat(30_000), null),
+                "the first words still give their initials");
+        assertFalse(t.tied("Qzxw " + "B ".repeat(OrganisationTie.MAX_NAME_WORDS - 1) + "Noon", null),
+                "a word past the limit is not read");
+    }
+
+    @Test
     void theLeadIsTheSentenceBeforeTheName() {
         assertEquals("Meine Firma: Zeit zu leben Verlags- und ",
                 OrganisationTie.lead("Meine Firma: Zeit zu leben Verlags- und Trainings GmbH.", "Trainings GmbH")
