@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  * of a registrable domain or a hyphen-separated part of it ({@code rp} of {@code rp-online.de} for "Rheinische Post
  * Verlagsgesellschaft", {@code edf} for "Electricité de France");</li>
  * <li>a distinctive label (four characters or more, not a generic one such as {@code mail}, {@code news},
- * {@code click}) of a host no vendor rule claims is inside the name written without spaces; or, for a header host,
+ * {@code click}) of a host no vendor rule claims is inside the name written without spaces, from the start of one of
+ * its words ({@code laposte} for "La Poste", not {@code elmo} for "Velmora"); or, for a header host,
  * inside the words that lead to the name in the footer sentence naming it ({@link #lead}: {@code zeitzuleben} in "Zeit
  * zu leben Verlags- und Trainings GmbH", of which the footer reader kept only the last capitalised words). An ESP's hosts, and the sites a
  * footer links to ("Powered by ..."), are not looked for in that sentence: an ESP's footer sentence names the ESP
@@ -171,13 +172,31 @@ final class OrganisationTie {
                 }
             }
         }
-        String joinedName = String.join("", all);
-        String joinedEvidence = String.join("", wordsOf(lead(evidence, name)));
+        List<String> leadWords = wordsOf(lead(evidence, name));
         for (Label l : labels) {
-            if (l.distinctive && !l.vendor && (joinedName.contains(l.joined)
-                    || (l.header && joinedEvidence.contains(l.joined)))) {
+            if (l.distinctive && !l.vendor && (startsAtWord(all, l.joined)
+                    || (l.header && startsAtWord(leadWords, l.joined)))) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * @param words folded words
+     * @param label a host label, hyphens removed
+     * @return true when the words written without spaces hold the label from the start of one of them ({@code laposte}
+     *         in "la poste", {@code mcdo} in "mcdonald s"); a label inside a word ({@code elmo} in "velmora") is a
+     *         coincidence of letters
+     */
+    private static boolean startsAtWord(List<String> words, String label) {
+        String joined = String.join("", words);
+        int at = 0;
+        for (String w : words) {
+            if (joined.startsWith(label, at)) {
+                return true;
+            }
+            at += w.length();
         }
         return false;
     }

@@ -85,6 +85,12 @@ class OrganisationTieTest {
         assertTrue(ties("x@mailer-hub.com", null).tied("Hub Partners Ltd", null),
                 "a three-letter word as a hyphen-separated part of the registrable label");
         assertTrue(ties("x@xn--lumire-6ua.fr", null).tied("Lumière SA", null), "punycode read, accents folded");
+        assertFalse(ties("x@noonspain.example", null, "https://elmo.example.net/x").tied("Velmora SAS", null),
+                "a label inside a word of the name is a coincidence of letters");
+        assertFalse(header.tied("Seminar GmbH", "Mein Unternehmen: Ngutestunde Verlags- und Seminar GmbH."),
+                "nor inside a word of the sentence leading to it");
+        assertTrue(ties("x@mailer-hub.com", null, "https://mcdo.example/").tied("McDonald's France SAS", null),
+                "a label that starts a word may end inside it");
     }
 
     @Test
