@@ -140,7 +140,7 @@ final class OrganisationTie {
             String original = m.group();
             String w = fold(original);
             all.add(w);
-            if (w.chars().allMatch(Character::isDigit) || CONNECTORS.contains(w) || GENERIC_WORDS.contains(w)) {
+            if (comparedNever(w)) {
                 continue;
             }
             if (w.length() >= 4) {
@@ -199,6 +199,43 @@ final class OrganisationTie {
             at += w.length();
         }
         return false;
+    }
+
+    /**
+     * @param a a name as written, or {@code null}
+     * @param b another, or {@code null}
+     * @return true when both hold a same word that rule 1 compares (four letters or more, not a legal form, a generic
+     *         or connecting word, nor a number), accents and case aside ({@code Velmora} in "Velmora SAS" and "Velmora
+     *         Wallet")
+     */
+    static boolean shareAWord(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        Set<String> left = comparedWords(a);
+        for (String w : comparedWords(b)) {
+            if (left.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the folded words of four letters or more of the name's first words that rule 1 compares */
+    private static Set<String> comparedWords(String name) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = WORD.matcher(withoutLegalForm(name));
+        for (int n = 0; m.find() && n < MAX_NAME_WORDS; n++) {
+            String w = fold(m.group());
+            if (w.length() >= 4 && !comparedNever(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static boolean comparedNever(String w) {
+        return w.chars().allMatch(Character::isDigit) || CONNECTORS.contains(w) || GENERIC_WORDS.contains(w);
     }
 
     /** Most characters read before the name in the footer text that names it, for rule 4; default 80. */
