@@ -36,12 +36,13 @@ public final class RecipientTokens {
     public static final int MIN_ENCODED_URL_CHARS = 16;
 
     /**
-     * The name inside a merge tag: words of letters separated by one of {@code _ . : = -} or a space (one separator
-     * exactly, so that matching stays linear), a {@code $} before
+     * The name inside a merge tag: letters and the separators {@code _ . : = -} or a space, a {@code $} before
      * ({@code {$email}}), one or two digits after ({@code MMERGE3}, {@code custom_field_1}). No digit inside, so that a
-     * GUID in braces ({@code {AF2504E0-4F89-11D3-9A0C-0305E82C3301}}) stays an identifier.
+     * GUID in braces ({@code {AF2504E0-4F89-11D3-9A0C-0305E82C3301}}) stays an identifier. Character classes only, no
+     * repeated group: {@link java.util.regex.Pattern} recurses once per repetition of a group, which a long value
+     * would turn into a {@link StackOverflowError}.
      */
-    private static final String TAG_NAME = "\\$?[A-Za-z]+(?:[_.:= -][A-Za-z]+)*(?:[_.]?[0-9]{1,2})?";
+    private static final String TAG_NAME = "\\$?[A-Za-z][A-Za-z_.:= -]*[0-9]{0,2}";
     /**
      * Unfilled merge tags of ESPs and templating tools, whole values: {@code *|UNIQID|*} (Mailchimp),
      * {@code {{contact.id}}} (Handlebars, Brevo, Klaviyo), {@code %%subscriber_id%%} (Salesforce), {@code [EMAIL]},
@@ -54,7 +55,7 @@ public final class RecipientTokens {
             "(?i)(\\*\\|.*\\|\\*|\\{\\{.*}}|%%.*%%|\\[\\[?[A-Za-z_ .:-]+]]?|\\$\\{.*}|<%.*%>|\\{%.*%}"
                     + "|%2A%7C.*%7C%2A|%7B%7B.*%7D%7D|%25%25.*%25%25|%5B[A-Za-z_ .-]+%5D|%24%7B.*%7D"
                     + "|\\{" + TAG_NAME + "}|%" + TAG_NAME + "%|\\$" + TAG_NAME + "\\$|#" + TAG_NAME + "#|~" + TAG_NAME
-                    + "~|\\|" + TAG_NAME + "\\||-[A-Za-z]+(?:_[A-Za-z]+)*-|@@" + TAG_NAME + "@@|\\$\\[" + TAG_NAME
+                    + "~|\\|" + TAG_NAME + "\\||-[A-Za-z][A-Za-z_]*-|@@" + TAG_NAME + "@@|\\$\\[" + TAG_NAME
                     + "]\\$)");
     /**
      * The delimiters of a merge tag anywhere in a value ({@code id=*|UNIQID|*-fr}): a value built around an unfilled

@@ -68,6 +68,17 @@ class RecipientTokensTest {
     }
 
     @Test
+    void aLongValueShapedLikeATagIsReadWithoutRecursion() {
+        // a repeated group in a pattern recursed once per repetition: half a million of them overflowed the stack
+        for (String open : List.of("{", "%", "$", "#", "~", "|", "-", "@@", "$[", "[", "%7B")) {
+            String v = open + "a_".repeat(500_000) + "!";
+            assertFalse(RecipientTokens.identifiesNobody(v), open);
+            assertTrue(RecipientTokens.identifiesNobody(open + "a_".repeat(500_000) + "b" + (open.equals("$[") ? "]$"
+                    : open.equals("[") ? "]" : open.equals("{") ? "}" : open.equals("%7B") ? "%7D" : open)), open);
+        }
+    }
+
+    @Test
     void base64OfAUrlIsTheDestinationNotAnIdentifier() {
         assertTrue(RecipientTokens.encodesUrl(base64("https://www.boulangerie-exemple.fr/~promo/ete")));
         assertTrue(RecipientTokens.encodesUrl(base64("https://www.boulangerie-exemple.fr/ete").replace('+', '-')
