@@ -870,9 +870,14 @@ public record Dossier(
             return linkIds.size() > 1;
         }
 
-        /** @return true when a token shown was read in another link of its group than the one whose URL is shown. */
+        /**
+         * @return true when a token shown was read in another link of its group than the one whose URL is shown; a
+         *         token of the destination that URL carries encoded ({@code mc_eid} in a base64 destination) is read in
+         *         the URL shown
+         */
         public boolean tokensFromOtherLinks() {
-            return perRecipientTokens.stream().anyMatch(x -> !url.contains(RecipientTokens.valueOf(x)));
+            return perRecipientTokens.stream().map(RecipientTokens::valueOf).anyMatch(v -> !url.contains(v)
+                    && (destination == null || !destination.contains(v)));
         }
     }
 

@@ -68,6 +68,21 @@ class RecipientTokensTest {
     }
 
     @Test
+    void aRecipientParameterOfTheDestinationARedirectorCarriesIsAnIdentifier() {
+        String dest = "https://shop.boulangerie-exemple.fr/galettes?mc_eid=4f1c2d3e4a";
+        for (String carried : List.of(base64(dest), java.net.URLEncoder.encode(dest, StandardCharsets.UTF_8))) {
+            Findings f = detect("<p><a href=\"https://www.boulangerie-exemple.fr/r?u=" + carried + "\">Galettes</a></p>");
+            assertEquals(1, f.trackers().size(), f.trackers().toString());
+            Tracker t = f.trackers().get(0);
+            assertEquals(List.of("mc_eid=4f1c2d3e4a"), t.perRecipientTokens(), carried);
+            assertTrue(RecipientTokens.carriesIdentifier(t), "the redirector receives the id with the click");
+        }
+        Findings tag = detect("<p><a href=\"https://www.boulangerie-exemple.fr/r?u="
+                + base64("https://shop.boulangerie-exemple.fr/galettes?mc_eid=UNIQID") + "\">Galettes</a></p>");
+        assertEquals(List.of(), tag.trackers().get(0).perRecipientTokens(), "an unfilled tag there identifies nobody");
+    }
+
+    @Test
     void aLongValueShapedLikeATagIsReadWithoutRecursion() {
         // a repeated group in a pattern recursed once per repetition: half a million of them overflowed the stack
         for (String open : List.of("{", "%", "$", "#", "~", "|", "-", "@@", "$[", "[", "%7B")) {
