@@ -14,6 +14,17 @@ import org.pixelproof.rules.RequiredLiterals;
  * "Impressum") gives it: company names with a legal form, postal addresses, SIREN/SIRET and VAT numbers, foreign
  * register numbers, the DPO's contact, and data-protection notices with the contact where rights can be exercised.
  *
+ * <p>A company name is up to six capitalised words (with connectors such as "de", "of", "für", and a jurisdiction in
+ * parentheses such as "(Ireland)") closed by a legal form, as written (a comma before "Inc." or "LLC" is kept), or
+ * the whole name after a label ("Firma:", "Herausgeber:", "Éditeur :"). It is not taken when it is only single
+ * letters or roman numerals ("B AG" of "HRB 1234 B, AG Charlottenburg"), when it lies inside a postal address that
+ * starts with its house number, or, for a bare "mbH", when it names no "...gesellschaft". A heading in capitals
+ * ("WELCOME TO"), a line of its own before it (a signature's "Software Developer"), a long hash, or a German common
+ * noun before "der"/"von" ("Ein Newsletter der") is not part of it. The two-letter forms that are also everyday
+ * abbreviations ({@link #AMBIGUOUS_FORMS}: SE, SA, AG, AB, NV, BV, UG) need more: a company word in the name
+ * ("Holding", "Bank"), an address or register number around it, or a copyright mark or imprint label before it; and
+ * never close a street ("Vermont Avenue SE") or a state before its postcode ("NV 89501").
+ *
  * <p>Hostile input (giant footers, long digit runs) is expected: every pattern is linear, with bounded repetitions
  * and possessive or lazy bounded spans only, and windows after labels are at most {@value #LABEL_WINDOW} characters.
  * Numbers are only read after a label (SIREN, SIRET, RCS, TVA, VAT...), never from a bare run of digits, so phone
@@ -199,12 +210,12 @@ final class FooterReader {
      * @return the facts found, in text order, at most 200
      */
     static List<Fact> read(String text) {
-        String t = text.replace('\u2019', '\'').replace('\u2018', '\'').replace(VisibleText.LINE_SEPARATOR, ' ');
+        // line breaks inside a paragraph are spaces for addresses and numbers, but may end a name (see nameStart)
+        String lined = text.replace('\u2019', '\'').replace('\u2018', '\'');
+        String t = lined.replace(VisibleText.LINE_SEPARATOR, ' ');
         List<Fact> facts = new ArrayList<>();
         PatternPrefilter.Candidates may = FILTER.candidates(t);
-        if (may.mayMatch(I_LEGAL_FORM)) {
-            names(t, facts, may);
-        }
+        List<NameCandidate> names = may.mayMatch(I_LEGAL_FORM) ? names(lined, t, may) : List.of();
         boolean[] addressPossible = new boolean[ADDRESSES.size()];
         for (int k = 0; k < addressPossible.length; k++) {
             addressPossible[k] = may.mayMatch(I_FIRST_ADDRESS + k);
@@ -220,6 +231,7 @@ final class FooterReader {
         if (may.mayMatch(I_RIGHTS_NOTICE)) {
             rights(t, facts, may, addressPossible);
         }
+        keepNames(t, names, facts);
         facts.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return facts.size() > MAX_FACTS ? List.copyOf(facts.subList(0, MAX_FACTS)) : facts;
     }
@@ -238,21 +250,215 @@ final class FooterReader {
 
     // --- company names: "<Capitalised words> <legal form>"
 
-    private static void names(String t, List<Fact> facts, PatternPrefilter.Candidates may) {
+    /**
+     * Two-letter legal forms that are also everyday abbreviations: SE (a compass point in a street address, a product's
+     * "special edition"), SA (South Australia), AG (an Amtsgericht in a register line), AB (Alberta), NV (Nevada), BV,
+     * UG (a basement floor). A name they close is only kept with context ({@link #hasFormContext}).
+     */
+    static final Set<String> AMBIGUOUS_FORMS = Set.of("SA", "SE", "AG", "AB", "BV", "NV", "UG");
+    /**
+     * Prepositions and greetings that, written in capitals, end a heading rather than start a name ("WELCOME TO
+     * Beispiel GmbH"). In lower case every such word already ends the name.
+     */
+    private static final Set<String> SHOUTED_STOP = Set.of("to", "at", "by", "from", "with", "for", "in", "on",
+            "bei", "zu", "chez", "pour", "par", "avec", "sur", "bij", "voor", "met", "welcome", "willkommen",
+            "bienvenue", "bienvenido", "benvenuto", "welkom", "thanks", "thank", "you", "merci", "danke", "hello",
+            "hallo", "bonjour", "hi", "dear", "liebe", "lieber", "cher", "ch\u00e8re");
+    /** Street types that, in a name closed by an ambiguous form, show an address ("Vermont Avenue SE"). */
+    private static final Set<String> STREET_WORDS = Set.of("avenue", "ave", "ave.", "street", "st", "st.", "road",
+            "rd", "rd.", "boulevard", "blvd", "blvd.", "drive", "dr", "lane", "ln", "way", "court", "ct", "place",
+            "pl", "terrace", "parkway", "pkwy", "highway", "hwy", "square", "plaza", "rue", "stra\u00dfe", "strasse");
+    /** Words that make the name before an ambiguous form a company's ("Muster Holding AG", "Beispiel Bank AG"). */
+    private static final Set<String> COMPANY_WORDS = Set.of("holding", "holdings", "group", "groupe", "gruppe",
+            "grupo", "gruppo", "bank", "banque", "banca", "versicherung", "versicherungen", "assurances", "verlag",
+            "werke", "industries", "industrie", "international", "europe", "deutschland", "france", "schweiz",
+            "suisse", "\u00f6sterreich", "nederland", "services", "systems", "technologies", "solutions", "media",
+            "medien", "software", "partners", "capital", "investments", "energie", "energy", "telecom", "pharma",
+            "logistics", "logistik", "immobilien", "consulting", "management", "entreprise", "company");
+    /** Labels whose colon is followed by the company's whole name, lower-case words included ("Firma: Zeit zu ..."). */
+    private static final Set<String> NAME_LABELS = Set.of("firma", "unternehmen", "company", "soci\u00e9t\u00e9",
+            "societe", "sociale", "herausgeber", "anbieter", "betreiber", "editeur", "\u00e9diteur", "publisher",
+            "operator");
+    /** Most tokens of a labelled name ({@link #NAME_LABELS}), most characters from its label's colon to its form. */
+    private static final int LABELLED_MAX_TOKENS = 8;
+    private static final int LABELLED_MAX_CHARS = 80;
+    /**
+     * A line shorter than this, in characters, is a line of its own (a signature, an address block): its break ends
+     * a name. A longer one is a paragraph wrapped by the sender's mail program, and a name may run across its break
+     * ("succursale d'Exemple EU / SARL").
+     */
+    static final int WRAPPED_LINE_CHARS = 60;
+    /** Characters after an ambiguous form, and before its name, searched for the context that confirms it. */
+    static final int FORM_CONTEXT_CHARS = 120;
+    private static final int MARK_BEFORE_CHARS = 40;
+    /** A copyright mark or an imprint label shortly before a name. */
+    private static final Pattern IMPRINT_MARK = Pattern.compile("(?i:\u00a9|\\(c\\)|copyright|impressum|herausgeber"
+            + "|anbieter|betreiber|verantwortlich|mentions l[\u00e9e]gales|[\u00e9e]diteur|publisher|published by"
+            + "|operated by|c/o|tmg)");
+    /** Register words shortly after an ambiguous form ("Beispiel AG, Sitz Bonn, Amtsgericht Bonn HRB ..."). */
+    private static final Pattern REGISTER_AFTER = Pattern.compile("(?<![\\p{L}])(?:(?i:amtsgericht|registergericht"
+            + "|handelsregister|sitz|si[\u00e8e]ge|au capital|capital social|registered|company no|company number)"
+            + "|RCS|R\\.C\\.S|HRB|HRA|SIREN|SIRET|TVA|VAT|KvK|CIF|NIF|UID|CHE-)(?![\\p{L}])");
+    /** A postcode right after an ambiguous form: a state or territory of an address ("Las Vegas, NV 89109"). */
+    private static final Pattern POSTCODE_AFTER = Pattern.compile(" \\d{4,5}(?:-\\d{4})?(?![\\p{L}\\p{N}])");
+    private static final Pattern ROMAN_OR_LETTER = Pattern.compile("[IVX]{1,4}|\\p{L}\\.?");
+    /** A token starting with a digit is a name's word up to this many characters ("1&1", "3M"), not a hash. */
+    private static final int MAX_DIGIT_TOKEN_CHARS = 10;
+
+    /** A name read before a legal form, to be kept or dropped once the other facts are known. */
+    private record NameCandidate(String value, int start, int end, boolean needsContext) {
+    }
+
+    /**
+     * @param lined the text with its line separators ({@link VisibleText#LINE_SEPARATOR})
+     * @param t     the same text with them as spaces (same offsets)
+     * @return the names before each legal form, in text order
+     */
+    private static List<NameCandidate> names(String lined, String t, PatternPrefilter.Candidates may) {
+        List<NameCandidate> out = new ArrayList<>();
         Matcher m = LEGAL_FORM.matcher(t);
         for (int from = 0; find(may, I_LEGAL_FORM, m, from, t); from = after(m)) {
-            if (shoutingAfter(t, m.end())) {
+            if (out.size() >= MAX_FACTS || shoutingAfter(t, m.end())) {
                 continue;
             }
-            String name = nameBefore(t, m.start());
-            if (name == null) {
+            String form = m.group();
+            boolean ambiguous = AMBIGUOUS_FORMS.contains(form);
+            int start = nameStart(lined, m.start(), !ambiguous);
+            int labelled = labelledNameStart(lined, m.start());
+            if (labelled >= 0 && (start < 0 || labelled < start)) {
+                start = labelled;
+            }
+            if (start < 0) {
                 continue;
             }
-            // "Beispiel Versicherungs-AG": a form joined to the name by a hyphen stays joined
-            boolean joined = m.start() > 0 && t.charAt(m.start() - 1) == '-';
-            String value = name + (joined ? "" : " ") + m.group();
-            add(facts, "organisation-name", value, m.start() - name.length() - (joined ? 0 : 1), m.end(), t, true);
+            List<String> words = words(t.substring(start, m.start()));
+            if (words.isEmpty() || words.stream().allMatch(w -> ROMAN_OR_LETTER.matcher(w).matches())) {
+                continue; // "B AG" (a register line's "HRB 155933 B, AG Charlottenburg"), "III Limited"
+            }
+            if (form.equals("mbH") && words.stream().noneMatch(w -> CaseFold.containsAscii(
+                    w.toLowerCase(Locale.ROOT), "gesellschaft"))) {
+                continue; // "mbH" alone closes a "...gesellschaft mbH"
+            }
+            if (ambiguous && (words.stream().anyMatch(w -> STREET_WORDS.contains(w.toLowerCase(Locale.ROOT)))
+                    || POSTCODE_AFTER.matcher(t).region(m.end(), t.length()).lookingAt())) {
+                continue; // "Vermont Avenue SE", "Adelaide SA 5000"
+            }
+            // "Beispiel Versicherungs-AG": a form joined by a hyphen is not an abbreviation standing apart
+            boolean joined = t.charAt(m.start() - 1) == '-';
+            boolean companyWord = words.stream().anyMatch(FooterReader::isCompanyWord);
+            String value = NormalizedText.collapse(t.substring(start, m.end()));
+            out.add(new NameCandidate(value, start, m.end(), ambiguous && !companyWord && !joined));
         }
+        return out;
+    }
+
+    /** Spaces, commas and parentheses between the words of a name. */
+    static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s,()]+");
+
+    /** @return the words of a name, parentheses and trailing commas removed */
+    private static List<String> words(String name) {
+        List<String> out = new ArrayList<>();
+        for (String w : WORD_SEPARATORS.split(name)) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isCompanyWord(String w) {
+        String lower = w.toLowerCase(Locale.ROOT);
+        return COMPANY_WORDS.contains(lower) || lower.endsWith("gesellschaft") || lower.endsWith("werke")
+                || lower.endsWith("bank") || lower.endsWith("versicherung");
+    }
+
+    /**
+     * Adds the names worth keeping to {@code facts}: not inside a postal address that starts with its house number
+     * ("1200 Vermont Avenue SE, Washington, DC 20005"), and, for a name closed by an {@link #AMBIGUOUS_FORMS
+     * ambiguous form}, only with context ({@link #hasFormContext}).
+     */
+    private static void keepNames(String t, List<NameCandidate> names, List<Fact> facts) {
+        List<Fact> others = List.copyOf(facts);
+        for (NameCandidate n : names) {
+            if (insideNumberedAddress(others, n.start(), n.end())
+                    || n.needsContext() && !hasFormContext(t, n.start(), n.end(), others)) {
+                continue;
+            }
+            add(facts, "organisation-name", n.value(), n.start(), n.end(), t, true);
+        }
+    }
+
+    private static boolean insideNumberedAddress(List<Fact> facts, int start, int end) {
+        for (Fact f : facts) {
+            if (f.field().equals("postal-address") && f.start() < start && end <= f.end()
+                    && !f.value().isEmpty() && Character.isDigit(f.value().charAt(0))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when a name closed by an ambiguous two-letter form is shown to be a company's by what surrounds it: a
+     * postal address or a register number (SIREN, RCS, HRB, VAT...) starting within {@value #FORM_CONTEXT_CHARS}
+     * characters after the form, or ending as far before the name (footers often give each line a paragraph of its
+     * own); in the same paragraph, register words ("Sitz", "Amtsgericht", "au capital") right after the form, or a
+     * copyright mark or an imprint label ("©", "Impressum", "Herausgeber", "c/o") just before the name.
+     */
+    private static boolean hasFormContext(String t, int start, int end, List<Fact> facts) {
+        int paraStart = t.lastIndexOf('\n', start) + 1;
+        int paraEnd = t.indexOf('\n', end);
+        if (paraEnd < 0) {
+            paraEnd = t.length();
+        }
+        int after = Math.min(t.length(), end + FORM_CONTEXT_CHARS); // a footer's next line may be a paragraph
+        int before = Math.max(0, start - FORM_CONTEXT_CHARS);
+        for (Fact f : facts) {
+            boolean footerFact = switch (f.field()) {
+                case "postal-address", "siren", "siret", "vat-number", "registration-number" -> true;
+                default -> false;
+            };
+            if (footerFact && (f.start() >= end && f.start() < after || f.end() <= start && f.end() > before)) {
+                return true;
+            }
+        }
+        if (REGISTER_AFTER.matcher(t).region(end, Math.min(paraEnd, end + MARK_BEFORE_CHARS)).find()) {
+            return true;
+        }
+        return IMPRINT_MARK.matcher(t).region(Math.max(paraStart, start - MARK_BEFORE_CHARS), start).find();
+    }
+
+    /**
+     * @param text  a visible text
+     * @param start where a name starts in it
+     * @return true when a copyright mark or an imprint label ("©", "Copyright", "Impressum", "Herausgeber",
+     *         "Éditeur", "Publisher", "c/o"...) stands at most 40 characters before the name, in its paragraph
+     */
+    static boolean imprintMarkBefore(String text, int start) {
+        int paraStart = text.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
+        return IMPRINT_MARK.matcher(text).region(Math.max(paraStart, start - MARK_BEFORE_CHARS), start).find();
+    }
+
+    /**
+     * @param name a company name
+     * @return the key names are compared by: {@link NormalizedText#normalize normalised} (accents removed, lower
+     *         case), letters and digits only ("Exemplar Group Holdings, Inc." gives {@code exemplargroupholdingsinc})
+     */
+    static String nameKey(String name) {
+        String n = NormalizedText.normalize(name);
+        StringBuilder b = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** @return true for a capitalised article that may start a registered name ("The", "Le", "Die"...) */
+    static boolean isArticle(String word) {
+        return ARTICLES.contains(word);
     }
 
     /** True when the legal form is followed by an all-capitals word that is not a registration keyword. */
@@ -273,15 +479,41 @@ final class FooterReader {
                 && !ALLOWED_AFTER_FORM.contains(word.toUpperCase(Locale.ROOT));
     }
 
-    /** @return up to six name tokens before {@code formStart}, or null when none qualifies. */
-    private static String nameBefore(String t, int formStart) {
+    /**
+     * True when position {@code i} of {@code t} separates two words of one name: a space, or a line break that ends
+     * a line of at least {@value #WRAPPED_LINE_CHARS} characters (a paragraph wrapped by a mail program, not a line
+     * of its own such as a signature's "Software Developer").
+     */
+    private static boolean wordGap(String t, int i) {
+        char c = t.charAt(i);
+        if (c == ' ') {
+            return true;
+        }
+        if (c != VisibleText.LINE_SEPARATOR) {
+            return false;
+        }
+        int lineStart = i - 1;
+        while (lineStart >= 0 && t.charAt(lineStart) != VisibleText.LINE_SEPARATOR && t.charAt(lineStart) != '\n'
+                && i - lineStart <= WRAPPED_LINE_CHARS) {
+            lineStart--;
+        }
+        return i - lineStart > WRAPPED_LINE_CHARS;
+    }
+
+    /**
+     * @param t           the text, with its line separators
+     * @param formStart   where the legal form starts
+     * @param acrossComma whether the name may end with a comma before the form ("Example Investments, LLC")
+     * @return where the name before the form starts (up to six words), or -1 when none qualifies
+     */
+    private static int nameStart(String t, int formStart, boolean acrossComma) {
         int i = formStart - 1;
-        while (i >= 0 && t.charAt(i) == ' ') {
+        while (i >= 0 && wordGap(t, i)) {
             i--;
         }
-        if (i >= 0 && t.charAt(i) == ',') {
+        if (acrossComma && i >= 0 && t.charAt(i) == ',') {
             i--;
-            while (i >= 0 && t.charAt(i) == ' ') {
+            while (i >= 0 && wordGap(t, i)) {
                 i--;
             }
         }
@@ -290,6 +522,20 @@ final class FooterReader {
         int tokens = 0;
         while (i >= 0 && tokens < 6) {
             int tokenEnd = i + 1;
+            if (t.charAt(i) == ')') {
+                int open = qualifierOpen(t, i);
+                if (open < 0) {
+                    break;
+                }
+                i = open - 1; // "Example.com (BVI) Limited": a country or jurisdiction in parentheses
+                start = open;
+                tokens++;
+                if (i < 0 || !wordGap(t, i)) {
+                    break;
+                }
+                i--;
+                continue;
+            }
             while (i >= 0 && isNameChar(t.charAt(i))) {
                 i--;
             }
@@ -314,42 +560,166 @@ final class FooterReader {
             if (tokens > 0 && endsSentence(token)) {
                 break; // "Abmelden. Katjes GmbH": a word closing the sentence before is not part of the name
             }
+            String lower = token.toLowerCase(Locale.ROOT);
+            boolean shouted = token.length() > 1 && token.chars().filter(Character::isLetter).count() > 1
+                    && token.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
+            if (shouted && SHOUTED_STOP.contains(lower)) {
+                break; // "WELCOME TO Beispiel GmbH": a heading in capitals
+            }
             boolean capital = Character.isUpperCase(token.codePointAt(0))
-                    || Character.isDigit(token.charAt(0)) && token.chars().anyMatch(Character::isLetter);
-            boolean connector = CONNECTORS.contains(token.toLowerCase(Locale.ROOT));
-            if (!capital && !connector || NAME_STOP.contains(token.toLowerCase(Locale.ROOT))) {
+                    || Character.isDigit(token.charAt(0)) && token.length() <= MAX_DIGIT_TOKEN_CHARS
+                    && token.chars().anyMatch(Character::isLetter);
+            boolean connector = CONNECTORS.contains(lower);
+            if (!capital && !connector || NAME_STOP.contains(lower)) {
                 break;
             }
             start = tokenStart;
             tokens++;
-            if (i < 0 || t.charAt(i) != ' ') {
-                break; // a separator (| · : ( newline...) ends the name
+            if (i < 0 || !wordGap(t, i)) {
+                break; // a separator (| · : ( newline, a line of its own...) ends the name
             }
             i--;
         }
-        if (start >= end) {
-            return null;
+        // a jurisdiction in parentheses does not start a name
+        while (start < end && t.charAt(start) == '(') {
+            int close = t.indexOf(')', start);
+            start = close + 1;
+            while (start < end && wordGap(t, start)) {
+                start++;
+            }
         }
-        String name = t.substring(start, end).trim();
+        if (start >= end) {
+            return -1;
+        }
         // drop leading connectors ("de", "la"...), but keep a capitalised article that starts the name
         // ("Le Courrier du Matin SA", "La Poste SA"): it is part of the registered name
         while (true) {
-            int sp = name.indexOf(' ');
-            if (sp < 0 || !CONNECTORS.contains(name.substring(0, sp).toLowerCase(Locale.ROOT))) {
+            int sp = start;
+            while (sp < end && !wordGap(t, sp)) {
+                sp++;
+            }
+            if (sp >= end) {
                 break;
             }
-            String first = name.substring(0, sp);
-            if (ARTICLES.contains(first) && sp + 1 < name.length()
-                    && Character.isUpperCase(name.codePointAt(sp + 1))) {
+            String first = t.substring(start, sp);
+            if (!CONNECTORS.contains(first.toLowerCase(Locale.ROOT))) {
                 break;
             }
-            name = name.substring(sp + 1);
+            if (ARTICLES.contains(first) && sp + 1 < end && Character.isUpperCase(t.codePointAt(sp + 1))) {
+                break;
+            }
+            start = sp + 1;
         }
+        start = afterGermanNoun(t, start, end);
+        String name = t.substring(start, end);
         if (name.isEmpty() || CONNECTORS.contains(name.toLowerCase(Locale.ROOT))
                 || name.chars().noneMatch(Character::isLetter)) {
-            return null;
+            return -1;
         }
-        return name;
+        return start;
+    }
+
+    /** German articles and prepositions that join a common noun to the company it belongs to. */
+    private static final Set<String> GERMAN_OF = Set.of("der", "des", "von", "vom", "dem");
+    /** Parts of German words naming an organisation, which a name may hold before "der" or "von". */
+    private static final List<String> GERMAN_ORGANISATION_WORDS = List.of("verband", "verein", "gesellschaft", "bund",
+            "stiftung", "institut", "vereinigung", "freunde", "kammer", "genossenschaft", "gemeinschaft", "akademie",
+            "zentrum", "club", "klub", "bank", "werk", "schule", "kreis", "union", "büro", "amt");
+
+    /**
+     * German capitalises every noun, so the words before a company's name are read as part of it ("Ein Newsletter
+     * der Beispiel GmbH", "in allen Märkten der Beispiel SE & Co. KG"). A name that holds "der", "des", "von", "vom"
+     * or "dem" starts after the last of them unless a word before it names an organisation ("Verband der
+     * Beispielindustrie e.V.", "Freunde von Beispielstadt e.V.").
+     *
+     * @return where the name starts
+     */
+    private static int afterGermanNoun(String t, int start, int end) {
+        int cut = -1;
+        boolean organisation = false;
+        int i = start;
+        while (i < end) {
+            int j = i;
+            while (j < end && !wordGap(t, j)) {
+                j++;
+            }
+            String lower = t.substring(i, j).toLowerCase(Locale.ROOT);
+            if (GERMAN_OF.contains(lower) && i > start && !organisation) {
+                cut = j + 1;
+            } else if (GERMAN_ORGANISATION_WORDS.stream().anyMatch(lower::contains)) {
+                organisation = true;
+            }
+            i = j + 1;
+        }
+        return cut > start && cut < end ? cut : start;
+    }
+
+    /**
+     * @param close the offset of a {@code ')'}
+     * @return the offset of its {@code '('} when the parentheses hold a short capitalised qualifier of a name
+     *         ("(Ireland)", "(BVI)", "(UK)"), else -1
+     */
+    private static int qualifierOpen(String t, int close) {
+        int open = close - 1;
+        while (open >= 0 && close - open <= 25 && (Character.isLetter(t.charAt(open)) || t.charAt(open) == ' '
+                || t.charAt(open) == '.')) {
+            open--;
+        }
+        if (open < 0 || t.charAt(open) != '(' || close - open < 3 || !Character.isUpperCase(t.charAt(open + 1))) {
+            return -1;
+        }
+        return open;
+    }
+
+    /**
+     * A name given after a label and a colon, on the same line ("Meine Firma: Zeit zu leben Verlags- und Trainings
+     * GmbH"): it may hold lower-case words, which the word-by-word reading of {@link #nameStart} stops at.
+     *
+     * @return where the name starts, or -1 when no {@link #NAME_LABELS label} introduces it
+     */
+    private static int labelledNameStart(String t, int formStart) {
+        int from = Math.max(0, formStart - LABELLED_MAX_CHARS);
+        int colon = -1;
+        for (int i = formStart - 1; i >= from; i--) {
+            char c = t.charAt(i);
+            if (c == ':') {
+                colon = i;
+                break;
+            }
+            if (c == '\n' || c == VisibleText.LINE_SEPARATOR || c == '|' || c == '\u00b7' || c == ';' || c == ','
+                    || c == '(' || c == ')' || c == '!' || c == '?') {
+                return -1;
+            }
+        }
+        if (colon < 1) {
+            return -1;
+        }
+        int wordEnd = colon;
+        while (wordEnd > 0 && t.charAt(wordEnd - 1) == ' ') {
+            wordEnd--;
+        }
+        int wordStart = wordEnd;
+        while (wordStart > 0 && Character.isLetter(t.charAt(wordStart - 1))) {
+            wordStart--;
+        }
+        if (!NAME_LABELS.contains(t.substring(wordStart, wordEnd).toLowerCase(Locale.ROOT))) {
+            return -1;
+        }
+        int start = colon + 1;
+        while (start < formStart && t.charAt(start) == ' ') {
+            start++;
+        }
+        String name = t.substring(start, formStart).trim();
+        if (name.isEmpty() || !Character.isUpperCase(name.codePointAt(0))
+                || words(name).size() > LABELLED_MAX_TOKENS) {
+            return -1;
+        }
+        for (String w : words(name)) {
+            if (endsSentence(w)) {
+                return -1;
+            }
+        }
+        return start;
     }
 
     /**

@@ -83,6 +83,10 @@ public final class RecipientTokens {
     /** Shortest run of one repeated character read as a filler ({@code 0000000000}, {@code xxxxxxxx}); default 4. */
     private static final int MIN_FILLER_CHARS = 4;
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_=-]+");
+    /** The base64 of "http" ({@code aHR0cA}) up to its last whole character; of "www." and of "mailto". */
+    private static final String BASE64_HTTP = "aHR0c";
+    private static final String BASE64_WWW = "d3d3L";
+    private static final String BASE64_MAILTO = "bWFpbHRv";
 
     /**
      * The signals that make a link click tracking by themselves, whatever tokens it carries: a vendor's click rule or
@@ -199,8 +203,10 @@ public final class RecipientTokens {
      *         of the recipient (whose address, if the URL holds it, is reported as a recipient identifier instead)
      */
     public static boolean encodesUrl(String value) {
-        if (value == null || value.length() < MIN_ENCODED_URL_CHARS || !BASE64.matcher(value).matches()) {
-            return false;
+        if (value == null || value.length() < MIN_ENCODED_URL_CHARS || !(value.startsWith(BASE64_HTTP)
+                || value.startsWith(BASE64_WWW) || value.startsWith(BASE64_MAILTO))
+                || !BASE64.matcher(value).matches()) {
+            return false; // the prefixes: what the base64 of any value starting "http", "www." or "mailto:" starts with
         }
         String v = value.replace('-', '+').replace('_', '/').replace("=", "");
         v = v.substring(0, v.length() - v.length() % 4);

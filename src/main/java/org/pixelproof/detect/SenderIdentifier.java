@@ -41,9 +41,13 @@ import org.pixelproof.rules.TrackingParameter;
  *
  * <h2>Choices</h2>
  * <ul>
- *   <li>{@code organisationName}: a footer name with a legal form, preferring one in the same paragraph as a SIREN
- *   or SIRET, else the last one (footers come last); when none, the From display name, which does not identify a
- *   legal entity, so {@code organisation-name} then stays in {@code missing}.</li>
+ *   <li>{@code organisationName}: the footer name with a legal form that scores highest (see {@link #chooseName}): a
+ *   register number in its paragraph, the sender's domain name in it, an imprint line (its address or register
+ *   number after it, a copyright mark or imprint label before it); ties go to the later one (footers come last). A
+ *   known ESP's own legal name is passed over (a processor), and when several different names are read and none
+ *   scores (names mentioned in the body), none is chosen. When none is, the From display name stands in; it does not
+ *   identify a legal entity, so {@code organisation-name} then stays in {@code missing}. Every name read is still
+ *   a clue.</li>
  *   <li>{@code postalAddress}: the last address found (the footer's).</li>
  *   <li>{@code siren}: the first valid one (from SIREN, RCS, a French VAT number or a SIRET's first nine digits),
  *   else the first found; {@code siret}: the first valid one, else the first found; {@code sirenValid}: the SIREN
@@ -305,8 +309,8 @@ public final class SenderIdentifier {
         }
 
         // --- footer text
-        List<FooterReader.Fact> names = new ArrayList<>();
-        List<String> nameParts = new ArrayList<>();
+        List<NameSeen> names = new ArrayList<>();
+        List<List<FooterReader.Fact>> footerFacts = new ArrayList<>(); // per text: its addresses and register numbers
         String postalAddress = null;
         String siren = null;
         boolean sirenOk = false;
@@ -315,34 +319,34 @@ public final class SenderIdentifier {
         boolean foreignRegistration = false;
         String dpo = null;
         String rightsContact = null;
-        List<int[]> registrationParagraphs = new ArrayList<>();
-        for (VisibleText vt : texts) {
+        for (int textIndex = 0; textIndex < texts.size(); textIndex++) {
+            VisibleText vt = texts.get(textIndex);
             String where = "footer text, part " + vt.partPath();
+            List<FooterReader.Fact> located = new ArrayList<>();
+            footerFacts.add(located);
             int cut = Math.max(0, vt.text().length() - FOOTER_ZONE_CHARS);
             for (FooterReader.Fact read : FooterReader.read(vt.text().substring(cut))) {
                 FooterReader.Fact f = new FooterReader.Fact(read.field(), read.value(), read.start() + cut,
                         read.end() + cut, read.evidence(), read.valid());
                 clue(clues, f.field(), f.value(), where, f.evidence(),
                         f.valid() ? null : SenderClue.CHECK_DIGIT_INVALID);
+                if (FOOTER_FACTS.contains(f.field())) {
+                    located.add(f);
+                }
                 switch (f.field()) {
-                    case "organisation-name" -> {
-                        names.add(f);
-                        nameParts.add(vt.partPath());
-                    }
+                    case "organisation-name" -> names.add(new NameSeen(f, textIndex));
                     case "postal-address" -> postalAddress = f.value();
                     case "siren" -> {
                         if (siren == null || !sirenOk && f.valid()) {
                             siren = f.value();
                             sirenOk = f.valid();
                         }
-                        registrationParagraphs.add(new int[] {texts.indexOf(vt), paragraphIndex(vt, f.start())});
                     }
                     case "siret" -> {
                         if (siret == null || !siretOk && f.valid()) {
                             siret = f.value();
                             siretOk = f.valid();
                         }
-                        registrationParagraphs.add(new int[] {texts.indexOf(vt), paragraphIndex(vt, f.start())});
                     }
                     case "registration-number" -> foreignRegistration = true;
                     case "dpo-contact" -> {
@@ -379,22 +383,9 @@ public final class SenderIdentifier {
         }
         boolean sirenValid = siren != null && sirenOk && (siret == null || SirenCheck.isValidSiret(siret));
 
-        String organisationName = null;
-        boolean legalName = false;
-        if (!names.isEmpty()) {
-            FooterReader.Fact chosen = names.get(names.size() - 1);
-            for (int i = 0; i < names.size(); i++) {
-                FooterReader.Fact f = names.get(i);
-                int textIndex = indexOfPart(texts, nameParts.get(i));
-                int para = paragraphIndex(texts.get(textIndex), f.start());
-                if (registrationParagraphs.stream().anyMatch(r -> r[0] == textIndex && r[1] == para)) {
-                    chosen = f;
-                    break;
-                }
-            }
-            organisationName = chosen.value();
-            legalName = true;
-        } else if (fromName != null && !fromName.isBlank()) {
+        String organisationName = chooseName(names, texts, footerFacts, senderLabels(fromDomain, replyTo));
+        boolean legalName = organisationName != null;
+        if (!legalName && fromName != null && !fromName.isBlank()) {
             organisationName = fromName;
         }
 
@@ -452,13 +443,118 @@ public final class SenderIdentifier {
                 clues.size() > MAX_CLUES ? clues.subList(0, MAX_CLUES) : clues, missing, privacyStatus);
     }
 
-    private static int indexOfPart(List<VisibleText> texts, String partPath) {
-        for (int i = 0; i < texts.size(); i++) {
-            if (texts.get(i).partPath().equals(partPath)) {
-                return i;
+    /** The fields of the footer facts that tie a name to the footer: its addresses and register numbers. */
+    private static final Set<String> FOOTER_FACTS = Set.of("postal-address", "siren", "siret", "vat-number",
+            "registration-number");
+    /** Score of a name with a register number (SIREN, SIRET, VAT, HRB...) in its paragraph. */
+    static final int SCORE_REGISTRATION = 4;
+    /** Score of a name that holds the sender's domain name ("Exemple Group SAS" for news@mail.exemple.fr). */
+    static final int SCORE_SENDER_DOMAIN = 3;
+    /**
+     * Score of a name on an imprint line: a register number in its paragraph, a postal address or register number
+     * starting within {@value FooterReader#FORM_CONTEXT_CHARS} characters after it, or a copyright mark or imprint
+     * label just before it.
+     */
+    static final int SCORE_IMPRINT = 2;
+    /** Shortest domain name (its registrable domain's first label, hyphens removed) matched in a name: 3. */
+    static final int MIN_SENDER_LABEL_CHARS = 3;
+    /** Shortest first word of a name matched inside a domain name: 4. */
+    static final int MIN_NAME_WORD_CHARS = 4;
+
+    /** A footer name and the index of the visible text it was read in. */
+    private record NameSeen(FooterReader.Fact fact, int text) {
+    }
+
+    /**
+     * Chooses the data controller among the legal names of the footers (clue {@code organisation-name}). Each is scored: {@value #SCORE_REGISTRATION}
+     * for a register number in its paragraph, {@value #SCORE_SENDER_DOMAIN} when it holds the name of the From or
+     * Reply-To domain, {@value #SCORE_IMPRINT} when it stands on an imprint line; the highest wins, a tie going to the
+     * later one (footers come last). A known ESP's or tracking vendor's own legal name
+     * ({@link VendorIndex#isVendorLegalName}) is a processor, not the controller (CNIL délibération 2026-042), and
+     * is passed over unless it holds the sender's domain name (the vendor's own newsletter). When several different
+     * names score nothing (names mentioned in the body, none shown as the sender), none is chosen.
+     *
+     * @return the chosen name, or {@code null}
+     */
+    private String chooseName(List<NameSeen> names, List<VisibleText> texts,
+            List<List<FooterReader.Fact>> footerFacts, Set<String> senderLabels) {
+        NameSeen best = null;
+        int bestScore = -1;
+        Set<String> distinct = new java.util.HashSet<>();
+        for (NameSeen n : names) {
+            String value = n.fact().value();
+            String key = FooterReader.nameKey(value);
+            boolean sender = tiedToSender(value, key, senderLabels);
+            if (!sender && vendors != null && vendors.isVendorLegalName(value)) {
+                continue;
+            }
+            distinct.add(key);
+            VisibleText vt = texts.get(n.text());
+            int para = paragraphIndex(vt, n.fact().start());
+            boolean registration = false;
+            boolean imprint = FooterReader.imprintMarkBefore(vt.text(), n.fact().start());
+            for (FooterReader.Fact f : footerFacts.get(n.text())) {
+                boolean sameParagraph = paragraphIndex(vt, f.start()) == para;
+                registration |= sameParagraph && !f.field().equals("postal-address");
+                // an imprint line gives the name, then its address ("Exemple SAS | 12 rue ... | RCS ..."); an address
+                // before a name is more often an event's, a name in the body
+                imprint |= registration || f.start() >= n.fact().end()
+                        && f.start() < n.fact().end() + FooterReader.FORM_CONTEXT_CHARS;
+            }
+            int score = (registration ? SCORE_REGISTRATION : 0) + (sender ? SCORE_SENDER_DOMAIN : 0)
+                    + (imprint ? SCORE_IMPRINT : 0);
+            if (score >= bestScore) {
+                best = n;
+                bestScore = score;
             }
         }
-        return 0;
+        if (best == null || bestScore == 0 && distinct.size() > 1) {
+            return null;
+        }
+        return best.fact().value();
+    }
+
+    /**
+     * @return the names of the sender's domains (From and Reply-To): the first label of each registrable domain,
+     *         hyphens removed, of at least {@value #MIN_SENDER_LABEL_CHARS} characters ({@code mail.zeit-zu-leben.de}
+     *         gives {@code zeitzuleben})
+     */
+    private static Set<String> senderLabels(String fromDomain, String replyTo) {
+        Set<String> labels = new LinkedHashSet<>();
+        for (String d : new String[] {fromDomain, domain(replyTo)}) {
+            String reg = Domains.registrable(d == null ? null : d.toLowerCase(Locale.ROOT));
+            if (reg == null) {
+                continue;
+            }
+            int dot = reg.indexOf('.');
+            String label = FooterReader.nameKey(dot < 0 ? reg : reg.substring(0, dot));
+            if (label.length() >= MIN_SENDER_LABEL_CHARS) {
+                labels.add(label);
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * @return true when the name holds one of the sender's domain names, or its first word (an article skipped) is
+     *         part of one ("Exemplar Group Holdings, Inc." and {@code exemplar}; "Zeit zu leben GmbH" and
+     *         {@code zeitzuleben})
+     */
+    static boolean tiedToSender(String name, String key, Set<String> senderLabels) {
+        String firstWord = null;
+        for (String w : FooterReader.WORD_SEPARATORS.split(name)) {
+            if (!w.isEmpty() && !FooterReader.isArticle(w)) {
+                firstWord = FooterReader.nameKey(w);
+                break;
+            }
+        }
+        for (String label : senderLabels) {
+            if (key.contains(label)
+                    || firstWord != null && firstWord.length() >= MIN_NAME_WORD_CHARS && label.contains(firstWord)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int paragraphIndex(VisibleText vt, int offset) {

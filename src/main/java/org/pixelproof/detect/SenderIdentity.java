@@ -15,7 +15,9 @@ import java.util.List;
  * @param returnPath       the Return-Path address (the bounce address, often the ESP's)
  * @param dkimDomains      the {@code d=} domains of the DKIM signatures, in order
  * @param listUnsubscribe  the URLs and mailto addresses of List-Unsubscribe
- * @param organisationName the company name found in the footer or the From name
+ * @param organisationName the data controller's legal name chosen among the footer's company names (see
+ *                         {@link SenderIdentifier}), or the From name when none was chosen ({@code missing} then
+ *                         holds {@code organisation-name})
  * @param postalAddress    the postal address found in the footer
  * @param siren            the 9-digit SIREN found, or the one derived from a SIRET
  * @param siret            the 14-digit SIRET found

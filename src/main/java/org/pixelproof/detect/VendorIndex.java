@@ -3,9 +3,11 @@ package org.pixelproof.detect;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.pixelproof.rules.HostGlob;
 import org.pixelproof.rules.PatternPrefilter;
 import org.pixelproof.rules.PatternKind;
@@ -77,10 +79,15 @@ final class VendorIndex {
     /** The host patterns of {@link #entries}, in order: a host tries only those whose literals it holds. */
     private final PatternPrefilter hostFilter;
     private final Map<String, List<Vendor>> vendorsByHeader = new HashMap<>();
+    /** The vendors' legal names, as {@link FooterReader#nameKey} keys. */
+    private final Set<String> legalNameKeys = new HashSet<>();
 
     VendorIndex(RuleSet rules) {
         int order = 0;
         for (Vendor v : rules.vendors()) {
+            if (v.legalName() != null) {
+                legalNameKeys.add(FooterReader.nameKey(v.legalName()));
+            }
             for (VendorPattern p : v.patterns()) {
                 Entry e = new Entry(v, p, p.host().matcher(SENTINEL_HOST).matches(), order++);
                 if (e.anyHost()) {
@@ -160,6 +167,15 @@ final class VendorIndex {
     }
 
     /** @return the vendors whose host patterns match {@code host} (any kind), e.g. for a Return-Path domain. */
+    /**
+     * @param name a company name as a footer writes it
+     * @return true when it is the legal name of a vendor of the rule set ("CleverReach GmbH & Co. KG"), compared by
+     *         {@link FooterReader#nameKey} (case, accents, spaces and punctuation ignored)
+     */
+    boolean isVendorLegalName(String name) {
+        return legalNameKeys.contains(FooterReader.nameKey(name));
+    }
+
     List<Vendor> vendorsOfHost(String host) {
         List<Vendor> out = new ArrayList<>();
         for (Entry e : hostEntries(host)) {
