@@ -140,7 +140,7 @@ public final class DossierBuilder {
      * @param clock gives the dossier's date and the prior-request status; inject a fixed clock in tests
      */
     public DossierBuilder(RuleSet rules, Clock clock) {
-        this(rules, clock, new SafePreview(PreviewLimits.ANNEX));
+        this(rules, clock, new SafePreview(PreviewLimits.ANNEX, false));
     }
 
     /**
