@@ -40,8 +40,10 @@ public record AuthAssertion(String authServId, String method, String result, Str
     /** It claims {@code dkim=pass} for a domain ({@code header.d}, {@code header.i}) that signs none of the message's
      * DKIM-Signatures. */
     public static final String DKIM_PASS_OTHER_DOMAIN = "dkim-pass-other-domain";
-    /** The field sits below every {@code Received} field (or there is none): it was in the message before any server
-     * recorded receiving it, so the sender wrote it. */
+    /** The field sits below every {@code Received} field (or there is none), whereas a receiving server adds it at the
+     * top like its {@code Received} field (RFC 8601; RFC 5321 section 4.4): most likely in the message before any
+     * server recorded receiving it, so the sender may have written it (a filter that appends its fields at the end of
+     * the header would put it there too: a doubt, not a proof). */
     public static final String BEFORE_ANY_SERVER = "before-any-server";
 
     public AuthAssertion {

@@ -130,7 +130,9 @@ final class ComplainantFile {
             throw new IllegalArgumentException("--complainant " + file + ": '" + e.getValue() + "' is not a valid "
                     + path(e) + (e.getTargetType() != null && e.getTargetType().isEnum()
                             ? (e.getTargetType() == Period.class ? " (expected before or after)"
-                                    : " (expected yes, no or dont_know)") : ""));
+                                    : " (expected yes, no or dont_know)")
+                            : e.getTargetType() == Boolean.class || e.getTargetType() == boolean.class
+                                    ? " (expected true or false)" : ""));
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
             throw new IllegalArgumentException("--complainant " + file + ": wrong kind of value for " + path(e));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

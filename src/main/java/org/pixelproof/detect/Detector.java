@@ -1284,6 +1284,28 @@ public final class Detector {
         }
 
         /**
+         * Reads the query parameters of a link's decoded destination known to identify the recipient on any site
+         * ({@code mc_eid}, {@code _hsenc}, {@code mkt_tok}...), as {@link #recipientParameters} reads the link's own:
+         * the redirector receives them with the click, written in its URL (percent-encoded or base64), and the
+         * destination site after it. Vendor-only parameters are not read: the destination is not the vendor's URL.
+         */
+        private void destinationRecipientParameters(Draft d, WebUrl destination) {
+            for (WebUrl.QueryParam p : destination.params()) {
+                if (!usable(p.value())) {
+                    continue;
+                }
+                for (TrackingParameter tp : recipientParams) {
+                    if (tp.name().matcher(p.name()).matches()) {
+                        d.tokens.add(p.name() + "=" + p.value());
+                        d.signal(SignalCodes.RECIPIENT_PARAMETER, "parameter " + p.name() + " (" + tp.id()
+                                + ") of the destination it carries");
+                        break;
+                    }
+                }
+            }
+        }
+
+        /**
          * Adds the URL's high-entropy tokens to the draft as per-recipient tokens, leaving out what is not one: the
          * vendor's account and campaign parameters, the parts of the path its rule declares the same for every
          * recipient ({@code sharedPath}), the encoded destination of a redirector and the signature that
@@ -1446,6 +1468,9 @@ public final class Detector {
                 }
                 if (d.destination != null && !isShareLink(url)) {
                     WebUrl dest = WebUrl.of(d.destination, null);
+                    if (dest != null && !unsubscribe) {
+                        destinationRecipientParameters(d, dest);
+                    }
                     boolean scheme = d.destination.regionMatches(true, 0, "http", 0, 4);
                     if (scheme && dest != null && !Objects.equals(dest.host(), url.host())) {
                         d.signal(SignalCodes.REDIRECTOR, "carries its destination " + abbreviate(d.destination));

@@ -34,19 +34,26 @@ import java.util.regex.Pattern;
  * of a registrable domain or a hyphen-separated part of it ({@code rp} of {@code rp-online.de} for "Rheinische Post
  * Verlagsgesellschaft", {@code edf} for "Electricité de France");</li>
  * <li>a distinctive label (four characters or more, not a generic one such as {@code mail}, {@code news},
- * {@code click}) of a host no vendor rule claims is inside the name written without spaces; or, for a header host,
+ * {@code click}) of a host no vendor rule claims is inside the name written without spaces, from the start of one of
+ * its words ({@code laposte} for "La Poste", not {@code elmo} for "Velmora"); or, for a header host,
  * inside the words that lead to the name in the footer sentence naming it ({@link #lead}: {@code zeitzuleben} in "Zeit
  * zu leben Verlags- und Trainings GmbH", of which the footer reader kept only the last capitalised words). An ESP's hosts, and the sites a
  * footer links to ("Powered by ..."), are not looked for in that sentence: an ESP's footer sentence names the ESP
  * beside its customer's address.</li>
  * </ol>
- * A name with no word to compare (initials only, generic words) is never called untied: it makes no claim. Pure
- * string work, no DNS. Immutable and thread-safe.
+ * A name with no word to compare (initials only, generic words) is never called untied: it makes no claim. Only the
+ * first {@value #MAX_NAME_WORDS} words of a name are read. Pure string work, no DNS. Immutable and thread-safe.
  */
 final class OrganisationTie {
 
     /** Most tie hosts compared; default 200 (the message's links are themselves capped by the detector). */
     static final int MAX_TIE_HOSTS = 200;
+
+    /**
+     * Most words of a name compared, from its start; default 32. A legal name is far shorter; a From display name can
+     * fill a header field (64 KiB), and the initials of all its words would grow with the square of their number.
+     */
+    static final int MAX_NAME_WORDS = 32;
 
     /** Words that name no particular organisation: never compared on their own. */
     private static final Set<String> GENERIC_WORDS = Set.of("service", "services", "group", "groupe", "gruppe",
@@ -129,11 +136,11 @@ final class OrganisationTie {
         List<String> exact = new ArrayList<>();
         List<String> all = new ArrayList<>();
         Matcher m = WORD.matcher(bare);
-        while (m.find()) {
+        while (m.find() && all.size() < MAX_NAME_WORDS) {
             String original = m.group();
             String w = fold(original);
             all.add(w);
-            if (w.chars().allMatch(Character::isDigit) || CONNECTORS.contains(w) || GENERIC_WORDS.contains(w)) {
+            if (comparedNever(w)) {
                 continue;
             }
             if (w.length() >= 4) {
@@ -165,15 +172,70 @@ final class OrganisationTie {
                 }
             }
         }
-        String joinedName = String.join("", all);
-        String joinedEvidence = String.join("", wordsOf(lead(evidence, name)));
+        List<String> leadWords = wordsOf(lead(evidence, name));
         for (Label l : labels) {
-            if (l.distinctive && !l.vendor && (joinedName.contains(l.joined)
-                    || (l.header && joinedEvidence.contains(l.joined)))) {
+            if (l.distinctive && !l.vendor && (startsAtWord(all, l.joined)
+                    || (l.header && startsAtWord(leadWords, l.joined)))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * @param words folded words
+     * @param label a host label, hyphens removed
+     * @return true when the words written without spaces hold the label from the start of one of them ({@code laposte}
+     *         in "la poste", {@code mcdo} in "mcdonald s"); a label inside a word ({@code elmo} in "velmora") is a
+     *         coincidence of letters
+     */
+    private static boolean startsAtWord(List<String> words, String label) {
+        String joined = String.join("", words);
+        int at = 0;
+        for (String w : words) {
+            if (joined.startsWith(label, at)) {
+                return true;
+            }
+            at += w.length();
+        }
+        return false;
+    }
+
+    /**
+     * @param a a name as written, or {@code null}
+     * @param b another, or {@code null}
+     * @return true when both hold a same word that rule 1 compares (four letters or more, not a legal form, a generic
+     *         or connecting word, nor a number), accents and case aside ({@code Velmora} in "Velmora SAS" and "Velmora
+     *         Wallet")
+     */
+    static boolean shareAWord(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        Set<String> left = comparedWords(a);
+        for (String w : comparedWords(b)) {
+            if (left.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return the folded words of four letters or more of the name's first words that rule 1 compares */
+    private static Set<String> comparedWords(String name) {
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = WORD.matcher(withoutLegalForm(name));
+        for (int n = 0; m.find() && n < MAX_NAME_WORDS; n++) {
+            String w = fold(m.group());
+            if (w.length() >= 4 && !comparedNever(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static boolean comparedNever(String w) {
+        return w.chars().allMatch(Character::isDigit) || CONNECTORS.contains(w) || GENERIC_WORDS.contains(w);
     }
 
     /** Most characters read before the name in the footer text that names it, for rule 4; default 80. */
@@ -223,12 +285,16 @@ final class OrganisationTie {
         return name.substring(0, cut);
     }
 
-    /** @return the initials of the first two or more words, with and without the connecting words, 2+ letters each */
-    private static Set<String> initials(List<String> words) {
+    /**
+     * @param words folded words of a name, in order
+     * @return the initials of its first two or more words (of the first {@value #MAX_NAME_WORDS}), with and without
+     *         the connecting words, 2+ letters each
+     */
+    static Set<String> initials(List<String> words) {
         Set<String> out = new LinkedHashSet<>();
         StringBuilder with = new StringBuilder();
         StringBuilder without = new StringBuilder();
-        for (String w : words) {
+        for (String w : words.subList(0, Math.min(words.size(), MAX_NAME_WORDS))) {
             if (w.isEmpty() || Character.isDigit(w.charAt(0))) {
                 continue;
             }

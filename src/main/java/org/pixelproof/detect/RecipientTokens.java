@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
  * JSON, the CSV row, the batch summary, the web result page, the dossier):
  * <ul>
  *   <li>which values identify nobody although they stand where an identifier would ({@link #identifiesNobody}):
- *       unfilled merge tags of ESPs and templating tools, and base64 of a URL (a redirector's destination);</li>
+ *       unfilled merge tags of ESPs and templating tools, tag names left without their delimiters, fillers, and
+ *       base64 of a URL (a redirector's destination);</li>
  *   <li>how a token of {@link Tracker#perRecipientTokens()} reads ({@link #valueOf}), and which of a tracker's tokens
  *       can identify the recipient ({@link #usable});</li>
  *   <li>whether a tracker carries an identifier of the recipient at all ({@link #carriesIdentifier});</li>
@@ -34,24 +36,52 @@ public final class RecipientTokens {
     public static final int MIN_ENCODED_URL_CHARS = 16;
 
     /**
+     * The name inside a merge tag: letters and the separators {@code _ . : = -} or a space, a {@code $} before
+     * ({@code {$email}}), one or two digits after ({@code MMERGE3}, {@code custom_field_1}). No digit inside, so that a
+     * GUID in braces ({@code {AF2504E0-4F89-11D3-9A0C-0305E82C3301}}) stays an identifier. Character classes only, no
+     * repeated group: {@link java.util.regex.Pattern} recurses once per repetition of a group, which a long value
+     * would turn into a {@link StackOverflowError}.
+     */
+    private static final String TAG_NAME = "\\$?[A-Za-z][A-Za-z_.:= -]*[0-9]{0,2}";
+    /**
      * Unfilled merge tags of ESPs and templating tools, whole values: {@code *|UNIQID|*} (Mailchimp),
      * {@code {{contact.id}}} (Handlebars, Brevo, Klaviyo), {@code %%subscriber_id%%} (Salesforce), {@code [EMAIL]},
-     * {@code ${id}}, {@code <%= id %>}, {@code {% id %}}, and their percent-encoded forms.
+     * {@code [[UNIQID]]}, {@code ${id}}, {@code <%= id %>}, {@code {% id %}}, and their percent-encoded forms; and the
+     * one-character delimiters of other tools around a tag name: {@code {EMAIL}}, {@code {contactfield=id}},
+     * {@code {$email}}, {@code %SUBSCRIBERID%}, {@code $uid$}, {@code #recipient:email#}, {@code ~UNIQID~},
+     * {@code |UNIQID|}, {@code -email-}, {@code @@uid@@}, {@code $[LI:EMAIL]$}.
      */
     private static final Pattern MERGE_TAG = Pattern.compile(
-            "(?i)(\\*\\|.*\\|\\*|\\{\\{.*}}|%%.*%%|\\[\\[?[A-Za-z_ .-]+]]?|\\$\\{.*}|<%.*%>|\\{%.*%}"
-                    + "|%2A%7C.*%7C%2A|%7B%7B.*%7D%7D|%25%25.*%25%25|%5B[A-Za-z_ .-]+%5D|%24%7B.*%7D)");
+            "(?i)(\\*\\|.*\\|\\*|\\{\\{.*}}|%%.*%%|\\[\\[?[A-Za-z_ .:-]+]]?|\\$\\{.*}|<%.*%>|\\{%.*%}"
+                    + "|%2A%7C.*%7C%2A|%7B%7B.*%7D%7D|%25%25.*%25%25|%5B[A-Za-z_ .-]+%5D|%24%7B.*%7D"
+                    + "|\\{" + TAG_NAME + "}|%" + TAG_NAME + "%|\\$" + TAG_NAME + "\\$|#" + TAG_NAME + "#|~" + TAG_NAME
+                    + "~|\\|" + TAG_NAME + "\\||-[A-Za-z][A-Za-z_]*-|@@" + TAG_NAME + "@@|\\$\\[" + TAG_NAME
+                    + "]\\$)");
     /**
      * The delimiters of a merge tag anywhere in a value ({@code id=*|UNIQID|*-fr}): a value built around an unfilled
      * tag is the same for every recipient.
      */
     private static final List<String> TAG_DELIMITERS = List.of("*|", "|*", "{{", "}}", "%%", "[[", "]]", "${");
     /**
-     * A bare tag name, as left by a tool that strips the delimiters ({@code mc_eid=UNIQID}): 2 to 40 upper-case
-     * letters and underscores, no digit, no lower case. A real identifier of that shape is not impossible, but no ESP
-     * seen in the corpora writes one; reading one as a tag under-states, never over-states, what the e-mail shows.
+     * The words tag names are made of, lower case ({@code UNIQID} is {@code uniq} + {@code id},
+     * {@code EMAIL_ADDRESS}, {@code subscriber_id}, {@code SUBSCRIBERKEY}), and values that stand for no value
+     * ({@code null}, {@code undefined}, {@code test}). A value made only of these words, as left by a tool that strips
+     * the delimiters ({@code mc_eid=UNIQID}), identifies nobody. No word is made of hexadecimal digits only, so no
+     * hexadecimal identifier reads as one; an identifier of random letters ({@code QXKZRTBWMP}, base32 without a
+     * digit) almost never splits into them.
      */
-    private static final Pattern BARE_TAG = Pattern.compile("[A-Z][A-Z_]{1,39}");
+    private static final Set<String> TAG_WORDS = Set.of("uniq", "unique", "id", "ids", "uid", "uuid", "guid", "euid",
+            "eid", "cid", "sid", "rid", "lid", "mid", "pid", "email", "emails", "mail", "address", "addr", "first",
+            "last", "full", "name", "fname", "lname", "firstname", "lastname", "subscriber", "subscribers", "sub",
+            "contact", "user", "member", "recipient", "customer", "client", "lead", "profile", "person", "account",
+            "list", "campaign", "token", "hash", "key", "code", "merge", "mmerge", "field", "tag", "var", "value",
+            "lang", "language", "mc", "sk", "external", "identifier", "phone", "hs", "object", "unsub", "unsubscribe",
+            "archive", "url", "link", "encoded", "enc", "md", "sha", "custom", "attribute", "attr", "data", "number",
+            "num", "test", "null", "undefined", "none", "nil", "nan", "example", "sample", "placeholder", "dummy");
+    /** Longest value read as a bare tag name, in characters; default 40. */
+    private static final int MAX_BARE_TAG_CHARS = 40;
+    /** Shortest run of one repeated character read as a filler ({@code 0000000000}, {@code xxxxxxxx}); default 4. */
+    private static final int MIN_FILLER_CHARS = 4;
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_=-]+");
     /** The base64 of "http" ({@code aHR0cA}) up to its last whole character; of "www." and of "mailto". */
     private static final String BASE64_HTTP = "aHR0c";
@@ -72,20 +102,98 @@ public final class RecipientTokens {
     }
 
     /**
-     * @param value a value as found in a URL or header (a query value decoded or not)
-     * @return true when it is empty or an unfilled merge tag ({@code UNIQID}, {@code *|UNIQID|*}, {@code {{id}}},
-     *         {@code %%id%%}, {@code %7B%7Bid%7D%7D}...): the same for every recipient, so it identifies nobody
+     * @param value a value as found in a URL or header (a query value decoded or not: it is read as given and with
+     *              its percent-escapes decoded once and twice)
+     * @return true when it is empty, an unfilled merge tag ({@code *|UNIQID|*}, {@code {{id}}}, {@code %%id%%},
+     *         {@code {EMAIL}}, {@code %7B%7Bid%7D%7D}...) or holds the delimiters of one, a bare tag name
+     *         ({@link #isBareTagName}: {@code UNIQID}, {@code subscriber_id}, {@code null}) or one character repeated
+     *         ({@code 0000000000}): the same for every recipient, so it identifies nobody. An identifier of random
+     *         upper-case letters ({@code QXKZRTBWMP}) is not one.
      */
     public static boolean isPlaceholder(String value) {
         if (value == null || value.isBlank()) {
             return true;
         }
-        for (String d : TAG_DELIMITERS) {
-            if (value.contains(d)) {
+        String once = percentDecoded(value);
+        for (String v : once.equals(value) ? List.of(value) : List.of(value, once, percentDecoded(once))) {
+            for (String d : TAG_DELIMITERS) {
+                if (v.contains(d)) {
+                    return true;
+                }
+            }
+            if (MERGE_TAG.matcher(v).matches() || isBareTagName(v) || isFiller(v)) {
                 return true;
             }
         }
-        return MERGE_TAG.matcher(value).matches() || BARE_TAG.matcher(value).matches();
+        return false;
+    }
+
+    /**
+     * @param value a value
+     * @return true when it is made only of {@link #TAG_WORDS}, in any case, joined or separated by {@code _ . : -},
+     *         with up to three digits at the end ({@code UNIQID}, {@code EMAIL_ADDRESS}, {@code subscriber.id},
+     *         {@code EMAIL_MD5}); false past {@value #MAX_BARE_TAG_CHARS} characters
+     */
+    static boolean isBareTagName(String value) {
+        if (value.length() < 2 || value.length() > MAX_BARE_TAG_CHARS) {
+            return false;
+        }
+        String v = value.toLowerCase(Locale.ROOT).replaceFirst("[_.]?[0-9]{1,3}$", "");
+        if (v.isEmpty()) {
+            return false;
+        }
+        for (String part : v.split("[_.:-]+", -1)) {
+            if (!splitsIntoTagWords(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return true when the letters split into {@link #TAG_WORDS} from start to end (dynamic programming) */
+    private static boolean splitsIntoTagWords(String part) {
+        if (part.isEmpty()) {
+            return false;
+        }
+        boolean[] reach = new boolean[part.length() + 1];
+        reach[0] = true;
+        for (int i = 0; i < part.length(); i++) {
+            if (!reach[i]) {
+                continue;
+            }
+            for (int j = i + 2; j <= part.length(); j++) {
+                if (TAG_WORDS.contains(part.substring(i, j))) {
+                    reach[j] = true;
+                }
+            }
+        }
+        return reach[part.length()];
+    }
+
+    /** @return true for one character repeated, {@value #MIN_FILLER_CHARS} times or more ({@code 0000000000}) */
+    private static boolean isFiller(String value) {
+        return value.length() >= MIN_FILLER_CHARS && value.chars().allMatch(c -> c == value.charAt(0));
+    }
+
+    /** @return the value with its {@code %HH} escapes decoded as UTF-8; a {@code %} that starts none is kept */
+    private static String percentDecoded(String value) {
+        if (value.indexOf('%') < 0) {
+            return value;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            int hi = i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
+            int lo = hi >= 0 ? Character.digit(value.charAt(i + 2), 16) : -1;
+            if (c == '%' && lo >= 0) {
+                out.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                out.write(b, 0, b.length);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /**

@@ -423,7 +423,9 @@ public final class SenderIdentityCheck {
      * counted.
      *
      * <p>The display name spares a message whose footer names the brand's legal entity under another name (a
-     * "Meta Platforms" footer in mail from "Facebook" at {@code facebookmail.com}). Personal correspondence is left
+     * "Meta Platforms" footer in mail from "Facebook" at {@code facebookmail.com}), unless it repeats a word of that
+     * name ({@link OrganisationTie#shareAWord}): "Velmora Wallet" at {@code wallet-secure.example} with a "Velmora SAS"
+     * footer claims to be Velmora, and only its other word ties. Personal correspondence is left
      * out: a person signs with their firm's name from whatever mailbox they have (a free-mail address), and such a
      * message names no controller of any tracking.
      *
@@ -453,7 +455,10 @@ public final class SenderIdentityCheck {
         if (!Boolean.FALSE.equals(ties.tied(org, evidence.toString()))) {
             return false;
         }
-        return !Boolean.TRUE.equals(ties.tied(sender.fromName(), null));
+        // a display name repeating a word of the untied name claims to be that organisation: its tie through another
+        // word ("Velmora Wallet" <alerts@wallet-secure.example>) vouches for nothing
+        return !Boolean.TRUE.equals(ties.tied(sender.fromName(), null))
+                || OrganisationTie.shareAWord(org, sender.fromName());
     }
 
     /**

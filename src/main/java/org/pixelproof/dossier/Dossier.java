@@ -40,7 +40,8 @@ import org.pixelproof.rules.SourceConfidence;
  * <p>Immutable and thread-safe. The nested records are the dossier's sections.
  *
  * @param reference            a short reference for letters and the CNIL form: {@code PP-yyyyMMdd-} and the first 8
- *                             hex digits of the first e-mail's SHA-256
+ *                             hex digits of the e-mail's SHA-256, or for several e-mails of the SHA-256 of their
+ *                             SHA-256s (hex, one per line, in dossier order)
  * @param language             the language asked for (the model itself is language-independent)
  * @param generatedAt          when the dossier was built, from the injected clock
  * @param generatedOn          that instant's date in Europe/Paris
@@ -870,9 +871,14 @@ public record Dossier(
             return linkIds.size() > 1;
         }
 
-        /** @return true when a token shown was read in another link of its group than the one whose URL is shown. */
+        /**
+         * @return true when a token shown was read in another link of its group than the one whose URL is shown; a
+         *         token of the destination that URL carries encoded ({@code mc_eid} in a base64 destination) is read in
+         *         the URL shown
+         */
         public boolean tokensFromOtherLinks() {
-            return perRecipientTokens.stream().anyMatch(x -> !url.contains(RecipientTokens.valueOf(x)));
+            return perRecipientTokens.stream().map(RecipientTokens::valueOf).anyMatch(v -> !url.contains(v)
+                    && (destination == null || !destination.contains(v)));
         }
     }
 

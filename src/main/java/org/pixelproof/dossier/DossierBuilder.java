@@ -140,7 +140,7 @@ public final class DossierBuilder {
      * @param clock gives the dossier's date and the prior-request status; inject a fixed clock in tests
      */
     public DossierBuilder(RuleSet rules, Clock clock) {
-        this(rules, clock, new SafePreview(PreviewLimits.ANNEX));
+        this(rules, clock, new SafePreview(PreviewLimits.ANNEX, false));
     }
 
     /**
@@ -260,7 +260,7 @@ public final class DossierBuilder {
 
         Set<String> versions = new LinkedHashSet<>();
         records.forEach(r -> versions.add(String.valueOf(r.rulesVersion())));
-        String reference = "PP-" + REF_DATE.format(today) + "-" + records.get(0).sha256().substring(0, 8);
+        String reference = "PP-" + REF_DATE.format(today) + "-" + referenceDigits(records);
         return new Dossier(reference, lang, now, today, org.pixelproof.analysis.ToolVersion.get(),
                 String.join(", ", versions), who, overallVerdict(records), trackerCount, learnings, organisation,
                 records, recurring, copies.comparisons(), grounds, priorSteps(who.priorRequest(), today),
@@ -271,6 +271,27 @@ public final class DossierBuilder {
      * @return the indexes of the e-mails the complainant received: those addressed to their stated address; when it
      *         is not stated (or matches none), the first e-mail and those sharing a recipient with it
      */
+    /**
+     * @return 8 hex digits naming the e-mails of a dossier: the start of the e-mail's SHA-256 when there is one, else
+     *         of the SHA-256 of their SHA-256s in dossier order (so that a dossier gathering several e-mails never
+     *         shares its reference with the dossier of its first e-mail alone)
+     */
+    static String referenceDigits(List<EmailRecord> records) {
+        if (records.size() == 1) {
+            return records.get(0).sha256().substring(0, 8);
+        }
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (EmailRecord r : records) {
+                md.update(r.sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                md.update((byte) '\n');
+            }
+            return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
     private static Set<Integer> ownCopies(List<TokenEvidence.Input> inputs, Complainant who) {
         Set<Integer> own = new LinkedHashSet<>();
         if (who.email() != null) {

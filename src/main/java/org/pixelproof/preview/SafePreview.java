@@ -46,8 +46,9 @@ import org.pixelproof.ingest.ReceivedEmail;
  *       image, {@code a href} http, https or mailto (with {@code rel="noreferrer noopener"} and
  *       {@code target="_blank"}); anything else is removed.</li>
  * </ol>
- * Links are kept; a tracked link points to its decoded destination when {@code detect} could decode it offline, and
- * is followed by a marker {@code [T5 → destination]}. Nothing here dereferences a URL.
+ * Links are kept (as text only in the dossier's annex, {@link #SafePreview(PreviewLimits, boolean)}); a tracked link
+ * points to its decoded destination when {@code detect} could decode it offline, and is followed by a marker
+ * {@code [T5 → destination]}. Nothing here dereferences a URL.
  *
  * <p>Immutable and thread-safe; one instance can serve concurrent renderings.
  */
@@ -78,6 +79,7 @@ public final class SafePreview {
             + "\\x{10000}-\\x{10FFFF}]");
 
     private final PreviewLimits limits;
+    private final boolean liveLinks;
     private final Safelist safelist;
 
     /** A preview with {@link PreviewLimits#DEFAULT}. */
@@ -85,9 +87,22 @@ public final class SafePreview {
         this(PreviewLimits.DEFAULT);
     }
 
-    /** @param limits the limits to apply */
+    /** @param limits the limits to apply; links stay live (the web page's preview) */
     public SafePreview(PreviewLimits limits) {
+        this(limits, true);
+    }
+
+    /**
+     * @param limits    the limits to apply
+     * @param liveLinks false for a preview that is evidence to read rather than a page to browse (the dossier's
+     *                  annex): every link is then text only, without {@code href}, so that no reader of the PDF (the
+     *                  complainant, the CNIL, the DPO) can follow one by mistake, since a tracked link, and even a
+     *                  decoded destination ({@code ...?mc_eid=...}), would report a click with the recipient's
+     *                  identifier; the destination stays written in the marker that follows a tracked link
+     */
+    public SafePreview(PreviewLimits limits, boolean liveLinks) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.liveLinks = liveLinks;
         this.safelist = safelist();
     }
 
@@ -547,8 +562,12 @@ public final class SafePreview {
                     a.attr("title", "\u2192 " + UrlRefs.cut(destination, 500));
                 }
             }
-            a.attr("rel", "noreferrer noopener");
-            a.attr("target", "_blank");
+            if (liveLinks) {
+                a.attr("rel", "noreferrer noopener");
+                a.attr("target", "_blank");
+            } else {
+                a.removeAttr("href");
+            }
         }
 
         Element banner() {

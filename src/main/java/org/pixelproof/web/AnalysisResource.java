@@ -90,14 +90,18 @@ public class AnalysisResource {
                 .build();
     }
 
-    /** @return the dossier form, filled with the details given before */
+    /**
+     * @return the dossier form, filled with the details given before, else with the e-mail's one recipient address
+     *         ({@link ComplainantDetails#emptyFor})
+     */
     @GET
     @Path("dossier")
     @Operation(hidden = true)
     public TemplateInstance dossierForm(@PathParam("id") String id) {
         StoredAnalysis stored = complainable(find(id));
         Page page = Languages.page(request);
-        ComplainantDetails details = analyses.complainant(id).orElse(ComplainantDetails.EMPTY);
+        ComplainantDetails details = analyses.complainant(id)
+                .orElseGet(() -> ComplainantDetails.emptyFor(stored.analysis().recipients()));
         return Templates.dossier(page, stored, details, FormProblems.NONE, null).setLocale(page.locale());
     }
 

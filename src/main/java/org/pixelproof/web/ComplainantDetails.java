@@ -58,6 +58,19 @@ public record ComplainantDetails(
     public static final ComplainantDetails EMPTY =
             new ComplainantDetails("", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "");
 
+    /**
+     * @param recipients the addresses the analysed e-mail was sent to ({@code Analysis.recipients()}: its To,
+     *                   Delivered-To and X-Original-To fields and the address given with the upload)
+     * @return an empty form whose e-mail field holds the recipient when there is exactly one (the address the person
+     *         received the e-mail at, which the dossier needs); the person can change it
+     */
+    public static ComplainantDetails emptyFor(java.util.List<String> recipients) {
+        if (recipients == null || recipients.size() != 1) {
+            return EMPTY;
+        }
+        return new ComplainantDetails("", "", recipients.get(0), "", "", "", "", "", "", "", "", "", "", "", "", "");
+    }
+
     public ComplainantDetails {
         name = clean(name);
         postalAddress = clean(postalAddress);

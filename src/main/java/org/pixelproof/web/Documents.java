@@ -60,7 +60,7 @@ public class Documents {
 
     private final SafePreview preview = new SafePreview();
     /** The dossier's annex is laid out in memory by the PDF renderer: it gets the tighter limits. */
-    private final SafePreview annexPreview = new SafePreview(PreviewLimits.ANNEX);
+    private final SafePreview annexPreview = new SafePreview(PreviewLimits.ANNEX, false);
     private final CleanedCopy cleaned = new CleanedCopy();
     private final DossierTemplates templates = DossierTemplates.standard();
     private final DossierPdf pdf = new DossierPdf(templates, new org.pixelproof.pdf.PdfRenderer());

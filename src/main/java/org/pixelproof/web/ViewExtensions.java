@@ -417,15 +417,31 @@ public final class ViewExtensions {
         return BidiControls.revealWithAsciiDomains(value);
     }
 
-    /** @return the date, long style, in {@code lang} (e.g. "30 novembre 2026"). */
+    /** @return the date, long style, in {@code lang} (e.g. "30 novembre 2026", "30 November 2026"). */
     static String date(Instant instant, String lang) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.forLanguageTag(lang))
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(dateLocale(lang))
                 .withZone(PARIS).format(instant);
     }
 
-    /** @return the date and time to the minute in {@code lang}, Paris time. */
+    /**
+     * @return the date and time to the minute in {@code lang}, Paris time, 24-hour clock, written as the e-mail's own
+     *         date is ({@code 30 novembre 2026 à 16:58}, {@code 30 November 2026 at 16:58})
+     */
     static String dateTime(Instant instant, String lang) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(Locale.forLanguageTag(lang)).withZone(PARIS).format(instant);
+        DateTimeFormatter f = switch (lang) {
+            case "fr" -> DateTimeFormatter.ofPattern("d MMMM uuuu 'à' HH:mm", Locale.FRENCH);
+            case "en" -> DateTimeFormatter.ofPattern("d MMMM uuuu 'at' HH:mm", Locale.UK);
+            default -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                    .withLocale(dateLocale(lang));
+        };
+        return f.withZone(PARIS).format(instant);
+    }
+
+    /**
+     * @return the locale dates are written in: British English for {@code en}, so that every date of an English page
+     *         reads day, month, year on a 24-hour clock, as the dates taken from the e-mail and the dossier do
+     */
+    private static Locale dateLocale(String lang) {
+        return "en".equals(lang) ? Locale.UK : Locale.forLanguageTag(lang);
     }
 }

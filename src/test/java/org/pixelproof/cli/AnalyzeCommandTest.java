@@ -451,6 +451,10 @@ class AnalyzeCommandTest {
         assertEquals(ExitCodes.USAGE, bad2.exit());
         assertTrue(bad2.err().contains("'maybe' is not a valid consentAsked (expected yes, no or dont_know)"),
                 bad2.err());
+        Path mandate = Files.writeString(tmp.resolve("mandate.yaml"), "actingFor: C. Durand\nmandate: signed in May\n");
+        Run bad3 = run("analyze", N1, "--pdf", tmp.resolve("pdf").toString(), "--complainant", mandate.toString());
+        assertEquals(ExitCodes.USAGE, bad3.exit());
+        assertTrue(bad3.err().contains("'signed in May' is not a valid mandate (expected true or false)"), bad3.err());
     }
 
     @Test

@@ -82,6 +82,44 @@ class OutputsAgreeTest {
         assertEquals(List.of(), d.primary().setAside());
     }
 
+    /**
+     * A Mailchimp open pixel whose {@code e=} is an id of upper-case letters only ({@code QXKZRTBWMP}: base32 and
+     * letters-only codes have no digit) and a click whose {@code e=} is the unfilled tag {@code {EMAIL}}: every output
+     * counts the first as carrying an identifier, and neither the click nor the shop link with
+     * {@code mc_eid=%7BEMAIL%7D}.
+     */
+    @Test
+    void anUpperCaseIdCountsAndASingleBraceTagDoesNotInEveryOutput() throws Exception {
+        Path fixture = AnalyzeCommandTest.FIXTURES.resolve("newsletter-letters-only-id.eml");
+        byte[] raw = Files.readAllBytes(fixture);
+        Analysis a = Backends.DEFAULT.engine(new Backends.EngineSettings(IngestLimits.DEFAULT, List.of(), false,
+                null)).analyze(raw, fixture.getFileName().toString());
+        assertEquals(List.of("atelierpapeterie.us3.list-manage.com", "atelierpapeterie.us3.list-manage.com"),
+                a.trackers().stream().map(Tracker::host).toList(), "the shop link is no tracker");
+        assertEquals(List.of(false, true), a.trackers().stream().map(RecipientTokens::carriesIdentifier).toList(),
+                a.trackers().toString());
+        assertEquals(List.of("e=QXKZRTBWMP"), a.trackers().get(1).perRecipientTokens());
+
+        Path csv = tmp.resolve("out.csv");
+        Path pdfDir = tmp.resolve("pdf");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze", fixture.toString(),
+                "--csv", csv.toString(), "--pdf", pdfDir.toString(), "--lang", "en");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        List<String> row = AnalyzeCommandTest.readCsv(Files.readString(csv)).get(1);
+        assertEquals("2", AnalyzeCommandTest.col(row, "trackers"));
+        assertEquals("1", AnalyzeCommandTest.col(row, "trackers_with_recipient_id"));
+        assertTrue(Pattern.compile("(?m)^atelier-papeterie\\.example +1 +1 +2 ").matcher(r.err()).find(), r.err());
+
+        String text = pdfText(pdfDir);
+        assertTrue(text.contains("The message contains 2 trackers"), text);
+        assertTrue(text.contains("Tokens specific to the recipient e=QXKZRTBWMP"), text);
+        assertFalse(text.contains("{EMAIL}"), "the unfilled tag is shown nowhere as a token");
+        Dossier d = new DossierBuilder(RuleSetLoader.loadDefault(), java.time.Clock.systemUTC()).build(List.of(
+                new CaseEmail(a, raw, new EmailParser(IngestLimits.DEFAULT).parse(raw, "m.eml"))), Complainant.UNKNOWN,
+                Language.EN);
+        assertEquals(1, d.primary().trackers().stream().filter(Dossier.TrackerRow::perRecipient).count());
+    }
+
     private static String pdfText(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
             Path pdf = files.filter(p -> p.toString().endsWith(".pdf")).findFirst().orElseThrow();

@@ -74,6 +74,22 @@ class ConsentMarkerFinderTest {
     }
 
     @Test
+    void optOutLinksThatNameTheMeasurementOrSeveralKindsOfTrackingAreOptOutLinks() {
+        // link texts from a new-user trial: read as privacy links only, the dossier said no opt-out link was given
+        List<ConsentMarker> m = findHtml("""
+                <p>We measure whether you open this e-mail. You can
+                <a href="https://www.velo-example.com/en/privacy/tracking?s=1">refuse this measurement</a> at any time,
+                or <a href="https://www.velo-example.com/en/privacy/tracking?s=2">turn off open and click tracking</a>.</p>
+                <p>Nous mesurons l'ouverture de nos e-mails.
+                <a href="https://www.velo-example.com/fr/confidentialite/suivi?s=3">Refuser cette mesure</a></p>
+                <p><a href="https://www.velo-example.com/stats?s=4">Stop the measurement units converter</a></p>""");
+        assertEquals(List.of("https://www.velo-example.com/en/privacy/tracking?s=1",
+                "https://www.velo-example.com/en/privacy/tracking?s=2",
+                "https://www.velo-example.com/fr/confidentialite/suivi?s=3"),
+                of(m, TRACKING_OPT_OUT_LINK).stream().map(ConsentMarker::url).toList(), types(m));
+    }
+
+    @Test
     void genericLinkTextIsReadWithItsSentence() {
         List<ConsentMarker> m = findHtml("""
                 <p>Si vous souhaitez ne plus recevoir cette alerte e-mail, <a href="https://x.example.com/r?id=1">cliquez ici</a>.</p>

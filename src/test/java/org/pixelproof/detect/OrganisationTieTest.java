@@ -85,6 +85,12 @@ class OrganisationTieTest {
         assertTrue(ties("x@mailer-hub.com", null).tied("Hub Partners Ltd", null),
                 "a three-letter word as a hyphen-separated part of the registrable label");
         assertTrue(ties("x@xn--lumire-6ua.fr", null).tied("Lumière SA", null), "punycode read, accents folded");
+        assertFalse(ties("x@noonspain.example", null, "https://elmo.example.net/x").tied("Velmora SAS", null),
+                "a label inside a word of the name is a coincidence of letters");
+        assertFalse(header.tied("Seminar GmbH", "Mein Unternehmen: Ngutestunde Verlags- und Seminar GmbH."),
+                "nor inside a word of the sentence leading to it");
+        assertTrue(ties("x@mailer-hub.com", null, "https://mcdo.example/").tied("McDonald's France SAS", null),
+                "a label that starts a word may end inside it");
     }
 
     @Test
@@ -94,6 +100,21 @@ class OrganisationTieTest {
         assertNull(t.tied("Service Client SAS", null));
         assertNull(t.tied(null, null));
         assertNull(t.tied("2024", null));
+    }
+
+    @Test
+    void aLongNameIsReadUpToItsFirstWordsOnly() {
+        // a From display name of 30,000 one-letter words (a 64 KiB header): every prefix of its initials used to be
+        // kept, about 450 million characters; only the first words can be the initials of a registrable label
+        String name = "Qzxw " + "B ".repeat(30_000);
+        OrganisationTie t = ties("x@noon.example", null);
+        assertEquals(OrganisationTie.MAX_NAME_WORDS, OrganisationTie.initials(java.util.Collections.nCopies(30_000,
+                "b")).stream().mapToInt(String::length).max().orElse(0), "initials of the first words only");
+        assertFalse(t.tied(name, null));
+        assertTrue(ties("x@qb.example", null).tied("Quai B" + " B".repeat(30_000), null),
+                "the first words still give their initials");
+        assertFalse(t.tied("Qzxw " + "B ".repeat(OrganisationTie.MAX_NAME_WORDS - 1) + "Noon", null),
+                "a word past the limit is not read");
     }
 
     @Test

@@ -39,7 +39,16 @@ class RecipientTokensTest {
     @ParameterizedTest
     @ValueSource(strings = {"UNIQID", "EMAIL_ADDRESS", "*|UNIQID|*", "{{contact.id}}", "{{ contact.id }}",
         "%%email%%", "%%subscriber_id%%", "[EMAIL]", "${id}", "<%= id %>", "{% id %}", "%7B%7Bid%7D%7D",
-        "%7B%7B%20contact.id%20%7D%7D", "%2A%7CUNIQID%7C%2A", "%25%25email%25%25", "fr-*|UNIQID|*", "", " "})
+        "%7B%7B%20contact.id%20%7D%7D", "%2A%7CUNIQID%7C%2A", "%25%25email%25%25", "fr-*|UNIQID|*", "", " ",
+        // encoded delimiters inside a value, as a raw URL holds them; a tag encoded twice
+        "8f3a9c2e71b4d5-*%7CUNIQID%7C*", "*%7CUNIQID%7C*", "%257B%257Bcontact.id%257D%257D",
+        // one-character delimiters of other tools
+        "{UNIQID}", "{subscriber_id}", "{contactfield=email}", "{$email}", "%SUBSCRIBERID%", "%25EMAIL%25",
+        "$uid$", "~UNIQID~", "|UNIQID|", "-email-", "@@uid@@", "$[LI:EMAIL]$", "[subscriber:email]",
+        "*%7CMMERGE3%7C*", "{custom_field_1}",
+        // bare tag names in any case, values standing for no value, fillers
+        "uniqid", "SUBSCRIBER_ID", "subscriber.id", "SubscriberKey", "EMAIL_MD5", "null", "undefined", "None", "test",
+        "0000000000", "xxxxxxxxxx"})
     void unfilledMergeTagsIdentifyNobody(String value) {
         assertTrue(RecipientTokens.isPlaceholder(value), value);
         assertTrue(RecipientTokens.identifiesNobody(value), value);
@@ -48,10 +57,40 @@ class RecipientTokensTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"6496a8003f", "dbc07cf131", "AXMAAKNbVMwAAAAFqm4AAEMMKl8", "A1B2C3", "4f1c2d3e4a",
-        "M3aQHk9W91uIuHg14HIhbYOzHdemVytJ1w303WWzW="})
+        "M3aQHk9W91uIuHg14HIhbYOzHdemVytJ1w303WWzW=",
+        // random upper-case letters: an identifier (base32 without a digit, a letters-only code), not a tag name
+        "QXKZRTBWMP", "MFRGGZDFMZTWQ", "QXKZ_RTBW_MPLF", "KQZRTBWMPLXVNH",
+        // a GUID in braces, a filled value beside a tag-like word
+        "{AF2504E0-4F89-11D3-9A0C-0305E82C3301}", "ID8F3A9C2E", "0000000000a", "100%"})
     void identifiersAreKept(String value) {
         assertFalse(RecipientTokens.identifiesNobody(value), value);
         assertTrue(Detector.usable(value), value);
+    }
+
+    @Test
+    void aRecipientParameterOfTheDestinationARedirectorCarriesIsAnIdentifier() {
+        String dest = "https://shop.boulangerie-exemple.fr/galettes?mc_eid=4f1c2d3e4a";
+        for (String carried : List.of(base64(dest), java.net.URLEncoder.encode(dest, StandardCharsets.UTF_8))) {
+            Findings f = detect("<p><a href=\"https://www.boulangerie-exemple.fr/r?u=" + carried + "\">Galettes</a></p>");
+            assertEquals(1, f.trackers().size(), f.trackers().toString());
+            Tracker t = f.trackers().get(0);
+            assertEquals(List.of("mc_eid=4f1c2d3e4a"), t.perRecipientTokens(), carried);
+            assertTrue(RecipientTokens.carriesIdentifier(t), "the redirector receives the id with the click");
+        }
+        Findings tag = detect("<p><a href=\"https://www.boulangerie-exemple.fr/r?u="
+                + base64("https://shop.boulangerie-exemple.fr/galettes?mc_eid=UNIQID") + "\">Galettes</a></p>");
+        assertEquals(List.of(), tag.trackers().get(0).perRecipientTokens(), "an unfilled tag there identifies nobody");
+    }
+
+    @Test
+    void aLongValueShapedLikeATagIsReadWithoutRecursion() {
+        // a repeated group in a pattern recursed once per repetition: half a million of them overflowed the stack
+        for (String open : List.of("{", "%", "$", "#", "~", "|", "-", "@@", "$[", "[", "%7B")) {
+            String v = open + "a_".repeat(500_000) + "!";
+            assertFalse(RecipientTokens.identifiesNobody(v), open);
+            assertTrue(RecipientTokens.identifiesNobody(open + "a_".repeat(500_000) + "b" + (open.equals("$[") ? "]$"
+                    : open.equals("[") ? "]" : open.equals("{") ? "}" : open.equals("%7B") ? "%7D" : open)), open);
+        }
     }
 
     @Test

@@ -366,6 +366,19 @@ class SenderIdentityCheckTest {
     }
 
     @Test
+    void aDisplayNameRepeatingTheUntiedNameDoesNotVouchForIt() {
+        // "Nimbrix" is tied to nothing; "wallet" of the display name is inside the sender's own domain
+        SenderIdentity s = massMail("\"Nimbrix Wallet\" <alerts@wallet-secure.example>",
+                "&copy; 2024 Nimbrix SAS, 1 rue du Mail, 75002 Paris", ESP_LINK);
+        assertEquals("Nimbrix SAS", s.organisationName(), s.toString());
+        assertTrue(s.identityCaveats().contains(SenderIdentityCheck.ORGANISATION_NOT_TIED_TO_SENDER),
+                s.toString());
+        assertTrue(OrganisationTie.shareAWord("Nîmbrix Holding SAS", "NIMBRIX Wallet"), "accents and case aside");
+        assertFalse(OrganisationTie.shareAWord("DB Fernverkehr AG", "DB Bahn"), "a short word is no claim");
+        assertFalse(OrganisationTie.shareAWord("Service Client SAS", "Service Nimbrix"), "nor a generic word");
+    }
+
+    @Test
     void aPersonsMessageSignedWithTheirFirmFromAFreeMailAddressIsNotDoubtful() {
         // no tracker but a read-receipt request, no List-Unsubscribe: correspondence, which names no controller of
         // any tracking

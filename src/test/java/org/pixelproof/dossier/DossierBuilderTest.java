@@ -21,6 +21,23 @@ import org.pixelproof.dossier.Dossier.TrackerRow;
 class DossierBuilderTest {
 
     @Test
+    void aDossierOfSeveralEmailsHasAReferenceOfItsOwn() {
+        // found by a new-user trial: the per-sender dossier and its first e-mail's dossier had the same reference
+        byte[] second = "X-Copy: 2\r\n".concat(new String(DossierFixtures.newsletterBytes(),
+                StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
+        CaseEmail other = new CaseEmail(DossierFixtures.newsletterAnalysis(second, "Nouveautés de juin"), second,
+                TestEmails.read(second, "juin.eml"));
+        Dossier alone = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()),
+                DossierFixtures.complainant(), Language.FR);
+        Dossier both = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase(), other),
+                DossierFixtures.complainant(), Language.FR);
+        assertTrue(both.reference().matches("PP-20260602-[0-9a-f]{8}"), both.reference());
+        assertFalse(both.reference().equals(alone.reference()), both.reference());
+        assertEquals(both.reference(), DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase(), other),
+                DossierFixtures.complainant(), Language.EN).reference(), "the same e-mails, the same reference");
+    }
+
+    @Test
     void oneNewsletterGivesEverySectionItsFactsWithProvenance() {
         Dossier d = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()),
                 DossierFixtures.complainant(), Language.FR);

@@ -66,6 +66,22 @@ class DossierCountsTest {
     }
 
     @Test
+    void aTokenOfTheDestinationTheLinkCarriesEncodedIsReadInThatLink() {
+        String destination = "https://shop.maison-lumiere.example/p?mc_eid=4f1c2d3e4a";
+        String url = "https://www.maison-lumiere.example/r?u=" + java.util.Base64.getEncoder().encodeToString(
+                destination.getBytes(StandardCharsets.UTF_8));
+        Tracker link = new Tracker("T4", TrackerKind.CLICK_TRACKING, url, "www.maison-lumiere.example", null, null,
+                Party.FIRST_PARTY, List.of(), List.of("mc_eid=4f1c2d3e4a"), Confidence.HIGH,
+                List.of(new Signal("recipient-parameter", "x"), new Signal("redirector", "x")), List.of(), WHERE, "<a>",
+                "heuristic.redirector", destination, null);
+        Dossier d = DossierFixtures.builder().build(List.of(plus(link)), Complainant.UNKNOWN, Language.EN);
+        Dossier.TrackerRow row = d.primary().trackers().get(3);
+        assertEquals("T4", row.id());
+        assertTrue(row.perRecipient());
+        assertFalse(row.tokensFromOtherLinks(), "not 'found in the group's links': it is in the destination shown");
+    }
+
+    @Test
     void aRedirectScriptOfTheSendersOwnSiteStaysATracker() {
         Tracker script = tracker("T4", TrackerKind.CLICK_TRACKING,
                 "https://www.maison-lumiere.example/scripts/go.dll/e13011_RD/e13011", "www.maison-lumiere.example",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -201,6 +202,38 @@ class DossierPdfTest {
         assertEquals("1. Summary", t.bookmarks().get(0));
         assertTrue(t.info().get("title").startsWith("PixelProof evidence dossier"));
         assertTrue(PAGE.matcher(t.pages().get(t.pages().size() - 1)).find());
+    }
+
+    @Test
+    void noLinkOfTheEmailCanBeFollowedFromTheDossier() throws java.io.IOException {
+        // a click from the PDF on a tracked link, or on a decoded destination carrying an id, would report a click
+        // with the recipient's identifier: the annex shows links as text only
+        CaseEmail c = DossierFixtures.newsletterCase();
+        Dossier d = DossierFixtures.builder().build(List.of(c), DossierFixtures.complainant(), Language.FR);
+        List<String> uris = new ArrayList<>();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.dossier(d))) {
+            for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+                for (var an : page.getAnnotations()) {
+                    if (an instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink link
+                            && link.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionURI u) {
+                        uris.add(u.getURI());
+                    }
+                }
+            }
+        }
+        assertFalse(c.analysis().links().isEmpty(), "the fixture has links");
+        for (var l : c.analysis().links()) {
+            for (String uri : uris) {
+                assertFalse(uri.equals(l.url().strip()) || l.destination() != null && uri.equals(l.destination()),
+                        "a link of the e-mail is live in the PDF: " + uri);
+            }
+        }
+        for (String uri : uris) {
+            assertFalse(uri.contains("example") && !uri.contains("cnil.fr") && !uri.contains("legifrance"),
+                    "only the dossier's own sources are links: " + uri);
+        }
+        String flat = PdfText.of(pdf.dossier(d)).flat();
+        assertTrue(flat.matches("(?s).*\\[T\\d+ \u2192 .*"), "tracked links still say where they lead: " + flat);
     }
 
     @Test

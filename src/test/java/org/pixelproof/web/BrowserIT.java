@@ -88,7 +88,11 @@ class BrowserIT {
             waiting(b).until(ExpectedConditions.urlContains("/dossier"));
             b.driver.findElement(By.id("name")).sendKeys("Camille Vasseur");
             b.driver.findElement(By.id("postalAddress")).sendKeys("8 rue des Lilas\n69003 Lyon");
-            b.driver.findElement(By.id("email")).sendKeys("camille@example.org");
+            WebElement email = b.driver.findElement(By.id("email"));
+            assertTrue(email.getAttribute("value").contains("@"), "the address the e-mail reached is offered: "
+                    + email.getAttribute("value"));
+            email.clear();
+            email.sendKeys("camille@example.org");
             b.driver.findElement(By.id("howAddressGiven")).sendKeys("achat en ligne");
             b.driver.findElement(By.id("consent-no")).click();
             b.screenshots("dossier-form");

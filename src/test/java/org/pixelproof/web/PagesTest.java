@@ -109,6 +109,21 @@ class PagesTest {
                 .header("Content-Disposition", containsString("attachment")).body("id", equalTo(id));
     }
 
+    @Test
+    void theDossierFormOffersTheAddressTheEmailWasSentTo() throws IOException {
+        // a new-user trial: the address the e-mail reached was to be typed again, the dossier said "à compléter"
+        PageSession s = new PageSession();
+        String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
+        String form = s.get("/analyses/" + id + "/dossier").then().statusCode(200).extract().asString();
+        org.jsoup.nodes.Element email = org.jsoup.Jsoup.parse(form).selectFirst("input#email");
+        assertEquals("camille.vasseur.7731@example.org", email.attr("value"), form);
+
+        String two = idFrom(s.upload(AnalysisApiTest.sample(), "camille.durand@example.net"));
+        String twoForm = s.get("/analyses/" + two + "/dossier").then().statusCode(200).extract().asString();
+        assertEquals("", org.jsoup.Jsoup.parse(twoForm).selectFirst("input#email").attr("value"),
+                "two addresses searched: which one is the person's is not guessed");
+    }
+
     static byte[] resource(String name) throws IOException {
         try (java.io.InputStream in = PagesTest.class.getResourceAsStream(name)) {
             return in.readAllBytes();

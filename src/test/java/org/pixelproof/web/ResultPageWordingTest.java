@@ -110,6 +110,16 @@ class ResultPageWordingTest {
     }
 
     @Test
+    void theDatesOfThePageItselfAreWrittenAsTheEmailsDateIs() {
+        // a new-user trial saw "14 October 2025" beside "December 30, 2026" and "November 30, 2026, 4:58 PM"
+        java.time.Instant t = java.time.Instant.parse("2026-11-30T15:58:00Z");
+        assertEquals("30 November 2026", ViewExtensions.date(t, "en"));
+        assertEquals("30 November 2026 at 16:58", ViewExtensions.dateTime(t, "en"));
+        assertEquals("30 novembre 2026", ViewExtensions.date(t, "fr"));
+        assertEquals("30 novembre 2026 à 16:58", ViewExtensions.dateTime(t, "fr"));
+    }
+
+    @Test
     void remoteContentIsGroupedByHostAndVectorWithACount() {
         List<String> fr = page("fr").select("#remote ul.remote li").eachText();
         assertEquals(1, fr.stream().filter(t -> t.startsWith("media.boutique-lumiere.example")).count(), fr::toString);
