@@ -108,7 +108,8 @@ public final class Analyzer {
      * Completes the sender's identity caveats that {@code detect} found with what the recipient's server said of the
      * From domain's authentication ({@link FromAuthentication}), which {@code detect} cannot see: it is known only once
      * DKIM is verified, and DKIM verification needs {@code detect}'s findings (the trackers it covers, the recipient
-     * identifiers a key lookup must not reveal). The combination rules are {@link SenderIdentityCheck#withAuthentication}.
+     * identifiers a key lookup must not reveal). The combination rules are
+     * {@link SenderIdentityCheck#withAuthentication}.
      *
      * @return the findings, with the sender's caveats completed; {@code detection.findings()} when nothing changes
      */

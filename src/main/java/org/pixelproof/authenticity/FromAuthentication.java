@@ -199,7 +199,7 @@ public final class FromAuthentication {
         return false;
     }
 
-    /** @return the signing domain a {@code dkim} result names ({@code header.d}, else the domain of {@code header.i}) */
+    /** @return the signing domain a {@code dkim} result names: {@code header.d}, else the domain of {@code header.i} */
     private static String dkimDomain(AuthAssertion a) {
         String d = a.property("header.d");
         if (d == null) {

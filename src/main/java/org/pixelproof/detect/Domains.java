@@ -8,8 +8,9 @@ import java.util.Locale;
  * that Guava embeds in {@link InternetDomainName}; see {@code docs/decisions/0022-registrable-domains.md}.
  *
  * <p>Only the ICANN ("registry") section of the list is used: {@code d123.cloudfront.net} belongs to
- * {@code cloudfront.net}, which is what "who runs this host" asks. Pure string work: no DNS. Thread-safe. Public for {@code authenticity}, which aligns
- * DMARC identifiers by the same registrable domains (RFC 7489 section 3.2, "organizational domain").
+ * {@code cloudfront.net}, which is what "who runs this host" asks. Pure string work: no DNS. Thread-safe. Public for
+ * {@code authenticity}, which aligns DMARC identifiers by the same registrable domains (RFC 7489 section 3.2,
+ * "organizational domain").
  */
 public final class Domains {
 

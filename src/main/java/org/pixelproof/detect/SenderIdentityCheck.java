@@ -349,9 +349,9 @@ public final class SenderIdentityCheck {
      * <ul>
      * <li>{@link #FROM_DOMAIN_AUTHENTICATION_FAILED} is enough on its own: the receiving server says the From domain
      * is not the sender's, and the domain's owner says its genuine mail always authenticates;</li>
-     * <li>{@link #FROM_DOMAIN_AUTHENTICATION_FAILED_NOT_ENFORCED} and {@link #FROM_DOMAIN_AUTHENTICATION_FAILED_VIA_LIST}
-     * make the identity doubtful only with a supporting sign of {@code detect} ({@link #LINKS_LEAD_ELSEWHERE},
-     * {@link #REPLY_TO_PUBLIC_MAILBOX});</li>
+     * <li>{@link #FROM_DOMAIN_AUTHENTICATION_FAILED_NOT_ENFORCED} and
+     * {@link #FROM_DOMAIN_AUTHENTICATION_FAILED_VIA_LIST} make the identity doubtful only with a supporting sign of
+     * {@code detect} ({@link #LINKS_LEAD_ELSEWHERE}, {@link #REPLY_TO_PUBLIC_MAILBOX});</li>
      * <li>when the identity is already doubtful, the code is added to the reasons.</li>
      * </ul>
      *

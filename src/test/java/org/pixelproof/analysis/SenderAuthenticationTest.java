@@ -47,7 +47,8 @@ class SenderAuthenticationTest {
 
     /** @return the fixture with a link text that shows no address (the deceptive link sign gone) */
     private static String plainLinkText(String text) {
-        return text.replace(">https://www.caisse-santeplus.fr/adherent/remboursements<", ">Recevoir mon remboursement<");
+        return text.replace(">https://www.caisse-santeplus.fr/adherent/remboursements<",
+                ">Recevoir mon remboursement<");
     }
 
     private static Analysis analyse(String text) throws Exception {
