@@ -135,19 +135,49 @@ public final class RecipientTokens {
      *         {@code EMAIL_MD5}); false past {@value #MAX_BARE_TAG_CHARS} characters
      */
     static boolean isBareTagName(String value) {
-        if (value.length() < 2 || value.length() > MAX_BARE_TAG_CHARS) {
+        if (value.length() < 2 || value.length() > MAX_BARE_TAG_CHARS || cannotBeTagName(value)) {
             return false;
         }
-        String v = value.toLowerCase(Locale.ROOT).replaceFirst("[_.]?[0-9]{1,3}$", "");
+        String v = TRAILING_NUMBER.matcher(value.toLowerCase(Locale.ROOT)).replaceFirst("");
         if (v.isEmpty()) {
             return false;
         }
-        for (String part : v.split("[_.:-]+", -1)) {
+        for (String part : TAG_SEPARATORS.split(v, -1)) {
             if (!splitsIntoTagWords(part)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("[_.]?[0-9]{1,3}$");
+    private static final Pattern TAG_SEPARATORS = Pattern.compile("[_.:-]+");
+    private static final int LONGEST_TAG_WORD = TAG_WORDS.stream().mapToInt(String::length).max().orElse(0);
+
+    /**
+     * A quick answer for most values, which are identifiers: an ASCII value with a character other than a letter, a
+     * digit or {@code _ . : -}, or with a digit anywhere but in a run of at most three at its end, is no tag name (no
+     * tag word holds a digit). Other values, and any value with a non-ASCII character (some lower-case to ASCII
+     * letters, such as the Kelvin sign), are left to the full reading.
+     */
+    private static boolean cannotBeTagName(String value) {
+        int end = value.length();
+        while (end > 0 && value.charAt(end - 1) >= '0' && value.charAt(end - 1) <= '9') {
+            end--;
+        }
+        if (value.length() - end > 3) {
+            return true;
+        }
+        for (int i = 0; i < end; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '.' || c == ':' || c == '-')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return true when the letters split into {@link #TAG_WORDS} from start to end (dynamic programming) */
@@ -161,7 +191,7 @@ public final class RecipientTokens {
             if (!reach[i]) {
                 continue;
             }
-            for (int j = i + 2; j <= part.length(); j++) {
+            for (int j = i + 2; j <= Math.min(part.length(), i + LONGEST_TAG_WORD); j++) {
                 if (TAG_WORDS.contains(part.substring(i, j))) {
                     reach[j] = true;
                 }
