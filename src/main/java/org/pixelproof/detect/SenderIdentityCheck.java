@@ -683,8 +683,8 @@ public final class SenderIdentityCheck {
             start++;
         }
         t = t.substring(start, end);
-        if (t.length() < 4 || t.indexOf('@') >= 0) {
-            return null;
+        if (t.length() < 4 || t.indexOf('@') >= 0 || t.indexOf('.') < 0 || hasRegexSpace(t)) {
+            return null; // what SHOWN_ADDRESS cannot match, told without running it: most link texts are words
         }
         Matcher m = SHOWN_ADDRESS.matcher(t);
         if (!m.matches()) {
@@ -696,6 +696,17 @@ public final class SenderIdentityCheck {
             return null;
         }
         return Domains.underPublicSuffix(host) ? Domains.registrable(host) : null;
+    }
+
+    /** @return true when the text holds a character of the regex class {@code \s} ({@code [ \t\n\x0B\f\r]}) */
+    private static boolean hasRegexSpace(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean trimmed(char c) {
