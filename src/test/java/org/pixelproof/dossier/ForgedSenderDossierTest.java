@@ -1,6 +1,7 @@
 package org.pixelproof.dossier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -81,6 +82,13 @@ class ForgedSenderDossierTest {
             assertTrue(named.contains(l == Language.FR ? "des indices font douter de l'identité de l'expéditeur"
                     : "some signs cast doubt on the sender's identity"), l + ": complaint hedged: " + named);
             assertTrue(named.contains(label), l + ": complaint gives the reason: " + line);
+            // the facts say in whose name the e-mail came, not that the organisation sent it
+            assertTrue(complaint.contains(l == Language.FR ? "j'ai reçu, au nom de Caisse Santé Plus ("
+                    : "I received, in the name of Caisse Santé Plus ("), l + ": facts hedged: " + complaint);
+            assertFalse(complaint.contains(l == Language.FR ? "j'ai reçu de Caisse" : "I received from Caisse"),
+                    l + ": " + complaint);
+            assertTrue(complaint.contains(l == Language.FR ? "L'identité de cet expéditeur est douteuse"
+                    : "The sender's identity is doubtful"), l + ": " + complaint);
         }
     }
 
