@@ -227,13 +227,14 @@ public final class MessageClassifier {
     /** @return true when an order, booking or account phrase matched in a subject holding a confirmation word */
     private boolean wording(String subject, List<VisibleText> texts, List<ClassificationCue> cues) {
         boolean confirmation = false;
-        boolean subjectConfirms = !subject.isBlank()
-                && CONFIRMATION_WORD.matcher(NormalizedText.of(subject).text()).find();
+        NormalizedText normalizedSubject = subject.isBlank() ? null : NormalizedText.of(subject);
+        boolean subjectConfirms = normalizedSubject != null
+                && CONFIRMATION_WORD.matcher(normalizedSubject.text()).find();
         Set<String> done = new LinkedHashSet<>();
         List<NormalizedText> sources = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        if (!subject.isBlank()) {
-            sources.add(NormalizedText.of(subject));
+        if (normalizedSubject != null) {
+            sources.add(normalizedSubject);
             labels.add("Subject: ");
         }
         for (VisibleText vt : texts) {
