@@ -2,7 +2,6 @@ package org.pixelproof.detect;
 
 import com.google.common.net.InternetDomainName;
 import java.net.IDN;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -406,6 +405,6 @@ final class OrganisationTie {
     }
 
     private static String fold(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        return SenderIdentityCheck.fold(s);
     }
 }

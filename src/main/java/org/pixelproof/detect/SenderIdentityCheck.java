@@ -821,7 +821,8 @@ public final class SenderIdentityCheck {
         return !anyWord; // nothing to compare (initials, a short name): not a mismatch
     }
 
-    private static String fold(String s) {
+    /** @return {@code s} without accents (combining marks after NFD), lower case; shared with {@link OrganisationTie} */
+    static String fold(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
     }
 }

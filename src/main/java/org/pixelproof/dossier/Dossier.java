@@ -770,20 +770,6 @@ public record Dossier(
             signals = List.copyOf(signals);
         }
 
-        /** The form without the values shared with another person's copy. */
-        public TrackerRow(String id, TrackerKind kind, String url, String host, String vendor, String vendorLegalName,
-                String vendorCountry, boolean outsideEea, Party party, List<String> hiddenBy,
-                List<RecipientIdentifier> recipientIdentifiers, List<String> perRecipientTokens,
-                List<String> perRecipientReasons, String destination, String wrappedBy, Confidence confidence,
-                List<Signal> signals, String ruleId, Evidence evidence, List<String> linkIds,
-                List<SignalRow> signalRows, List<IdentifierRow> identifierRows, List<String> hiddenByCodes,
-                String conditionCode, String partyCode, List<TokenRow> tokenRows) {
-            this(id, kind, url, host, vendor, vendorLegalName, vendorCountry, outsideEea, party, hiddenBy,
-                    recipientIdentifiers, perRecipientTokens, perRecipientReasons, destination, wrappedBy, confidence,
-                    signals, ruleId, evidence, linkIds, signalRows, identifierRows, hiddenByCodes, conditionCode,
-                    partyCode, tokenRows, List.of());
-        }
-
         /** The form without the tokens' links. */
         public TrackerRow(String id, TrackerKind kind, String url, String host, String vendor, String vendorLegalName,
                 String vendorCountry, boolean outsideEea, Party party, List<String> hiddenBy,
@@ -795,7 +781,7 @@ public record Dossier(
             this(id, kind, url, host, vendor, vendorLegalName, vendorCountry, outsideEea, party, hiddenBy,
                     recipientIdentifiers, perRecipientTokens, perRecipientReasons, destination, wrappedBy, confidence,
                     signals, ruleId, evidence, linkIds, signalRows, identifierRows, hiddenByCodes, conditionCode,
-                    partyCode, List.of());
+                    partyCode, List.of(), List.of());
         }
 
         /** The form without the stable codes. */
@@ -808,7 +794,7 @@ public record Dossier(
             this(id, kind, url, host, vendor, vendorLegalName, vendorCountry, outsideEea, party, hiddenBy,
                     recipientIdentifiers, perRecipientTokens, perRecipientReasons, destination, wrappedBy, confidence,
                     signals, ruleId, evidence, linkIds, signalRows, identifierRows, List.of(), null, null,
-                    List.of());
+                    List.of(), List.of());
         }
 
         /** @return true when any reason makes it look per recipient. */

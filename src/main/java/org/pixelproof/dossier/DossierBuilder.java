@@ -280,16 +280,9 @@ public final class DossierBuilder {
         if (records.size() == 1) {
             return records.get(0).sha256().substring(0, 8);
         }
-        try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            for (EmailRecord r : records) {
-                md.update(r.sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                md.update((byte) '\n');
-            }
-            return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        StringBuilder lines = new StringBuilder();
+        records.forEach(r -> lines.append(r.sha256()).append('\n'));
+        return CaseEmail.sha256(lines.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII)).substring(0, 8);
     }
 
     private static Set<Integer> ownCopies(List<TokenEvidence.Input> inputs, Complainant who) {
