@@ -54,14 +54,15 @@ final class OrganisationTie {
      */
     static final int MAX_NAME_WORDS = 32;
 
-    /** Words that name no particular organisation: never compared on their own. */
-    private static final Set<String> GENERIC_WORDS = Set.of("service", "services", "group", "groupe", "gruppe",
-            "team", "newsletter", "news", "info", "infos", "mail", "email", "online", "france", "public", "client",
-            "clients", "customer", "support", "contact", "company", "limited", "societe", "the", "and", "pour",
-            "with", "from", "your", "votre", "notre", "holding", "holdings", "international", "europe",
+    /**
+     * Words that name no particular organisation: never compared on their own. Those the display-name check ignores
+     * ({@link SenderIdentityCheck#STOP_WORDS}), and the words of a footer's sentence around a name.
+     */
+    private static final Set<String> GENERIC_WORDS = union(SenderIdentityCheck.STOP_WORDS, Set.of("gruppe",
+            "from", "your", "votre", "notre", "holding", "holdings", "international", "europe",
             "global", "official", "officiel", "compte", "account", "shop", "store", "boutique", "all", "rights",
             "reserved", "tous", "droits", "copyright", "und", "der", "die", "das", "les", "des", "par", "sur", "via",
-            "for", "our", "von", "van", "den", "het", "del", "con", "per", "una", "uno", "ein", "eine");
+            "for", "our", "von", "van", "den", "het", "del", "con", "per", "una", "uno", "ein", "eine"));
     /** Small words that join the words of a name; kept or not in its initials ({@code edf} and {@code ef}). */
     private static final Set<String> CONNECTORS = Set.of("de", "des", "du", "d", "la", "le", "les", "l", "et",
             "and", "of", "the", "fur", "van", "der", "den", "von", "y", "e", "di", "del", "della", "und", "en", "a");
@@ -406,5 +407,11 @@ final class OrganisationTie {
 
     private static String fold(String s) {
         return SenderIdentityCheck.fold(s);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 }

@@ -169,7 +169,8 @@ public final class SenderIdentityCheck {
     private static final Set<String> IGNORED_LINK_DOMAINS = Set.of("facebook.com", "twitter.com", "x.com",
             "instagram.com", "linkedin.com", "youtube.com", "youtu.be", "pinterest.com", "tiktok.com", "apple.com",
             "google.com", "microsoft.com", "whatsapp.com", "t.me", "threads.net", "wa.me", "bsky.app");
-    private static final Set<String> STOP_WORDS = Set.of("service", "services", "group", "groupe", "team",
+    /** Words of a name that say nothing of which organisation it is, ignored when names and domains are compared. */
+    static final Set<String> STOP_WORDS = Set.of("service", "services", "group", "groupe", "team",
             "newsletter", "news", "info", "infos", "mail", "email", "online", "france", "public", "client", "clients",
             "customer", "support", "contact", "company", "limited", "societe", "the", "and", "pour", "with");
 
