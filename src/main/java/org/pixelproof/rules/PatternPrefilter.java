@@ -29,6 +29,10 @@ public final class PatternPrefilter {
      * repeating a phrase's word a few hundred times keeps its windows.
      */
     static final int MAX_WINDOWS = 256;
+    /**
+     * Texts at least this long (characters) are scanned as two halves at once (see {@code Automaton.scan}): 1,024.
+     */
+    static final int SPLIT_SCAN = 1024;
     /** Texts shorter than this (characters) are searched everywhere: one scan is cheap. */
     static final int SHORT_TEXT = 256;
     /**
@@ -89,12 +93,21 @@ public final class PatternPrefilter {
      * @return the patterns that may match it, and where
      */
     public Candidates candidates(CharSequence text) {
+        return candidates(text, SPLIT_SCAN);
+    }
+
+    /**
+     * As {@link #candidates(CharSequence)}, scanning as two halves from {@code splitScan} characters on (for tests:
+     * {@link Integer#MAX_VALUE} gives the one-pass answer the two halves must equal).
+     */
+    Candidates candidates(CharSequence text, int splitScan) {
         Candidates c = new Candidates(always.clone(), text.length(), patternCount);
+        char[] chars = text.toString().toCharArray(); // an array reads faster than charAt through CharSequence
         if (folded != null) {
-            folded.scan(text, c);
+            folded.scan(chars, c, splitScan);
         }
         if (exact != null) {
-            exact.scan(text, c);
+            exact.scan(chars, c, splitScan);
         }
         return c;
     }
@@ -124,8 +137,9 @@ public final class PatternPrefilter {
         private final int width;
         /**
          * Transitions: {@code step[state * width + class]} is the target state's first transition
-         * ({@code target * width}, so that no multiplication lies on the chain from one character to the next),
-         * bit-inverted (negative) when literals end in the target, so that most steps read no output list.
+         * ({@code target * width}, so that no multiplication lies on the chain from one character to the next); when
+         * literals end in the target, the target's number bit-inverted (negative) instead, so that most steps read no
+         * output list and the steps that do find their state without a division.
          */
         private final int[] step;
         /** Per state, the first index of its entries in {@link #outPattern}; {@code outStart[state + 1]} ends them. */
@@ -133,9 +147,12 @@ public final class PatternPrefilter {
         private final int[] outPattern;
         private final int[] outLength;
         private final int[] outBefore;
+        /** The longest literal's length, in UTF-16 code units. */
+        private final int longest;
 
         Automaton(List<Entry> entries, boolean fold) {
             this.fold = fold;
+            this.longest = entries.stream().mapToInt(e -> e.text().length()).max().orElse(1);
             int classes = 1;
             for (Entry e : entries) {
                 for (int k = 0; k < e.text().length(); k++) {
@@ -207,7 +224,7 @@ public final class PatternPrefilter {
             for (int k = 0; k < table.length; k++) {
                 int target = table[k];
                 boolean ends = !outs.get(target).isEmpty();
-                step[k] = ends ? ~(target * width) : target * width;
+                step[k] = ends ? ~target : target * width;
             }
             this.outStart = new int[states + 1];
             int total = 0;
@@ -230,20 +247,72 @@ public final class PatternPrefilter {
             }
         }
 
-        void scan(CharSequence text, Candidates found) {
+        /**
+         * Reports every occurrence of a literal in {@code text} to {@code found}. A text of at least
+         * {@code splitScan} characters ({@link #SPLIT_SCAN}) is read as two halves at once, two independent chains of table look-ups
+         * that the processor overlaps: the second starts {@link #longest}{@code - 1} characters before the middle,
+         * so that its state is exact from the middle on, and reports only occurrences ending there or later. Each
+         * occurrence is reported once, as by one pass; only the order of the reports differs, which
+         * {@link Candidates} does not depend on.
+         */
+        void scan(char[] text, Candidates found, int splitScan) {
+            int n = text.length;
+            if (n < splitScan) {
+                scan(text, 0, n, found);
+                return;
+            }
+            int mid = n >>> 1;
+            int rowB = 0;
+            for (int j = Math.max(0, mid - (longest - 1)); j < mid; j++) { // the second chain's lead-in: no reports
+                int t = step[rowB + classOfUnit[text[j]]];
+                rowB = t < 0 ? ~t * width : t;
+            }
+            int rowA = 0;
+            for (int i = 0, j = mid; i < mid; i++, j++) {
+                int a = step[rowA + classOfUnit[text[i]]];
+                int b = step[rowB + classOfUnit[text[j]]];
+                if (a < 0) {
+                    rowA = ~a * width;
+                    report(~a, i, found);
+                } else {
+                    rowA = a;
+                }
+                if (b < 0) {
+                    rowB = ~b * width;
+                    report(~b, j, found);
+                } else {
+                    rowB = b;
+                }
+            }
+            for (int j = 2 * mid; j < n; j++) { // an odd length: the last character
+                int t = step[rowB + classOfUnit[text[j]]];
+                if (t < 0) {
+                    rowB = ~t * width;
+                    report(~t, j, found);
+                } else {
+                    rowB = t;
+                }
+            }
+        }
+
+        /** One chain over {@code text[from, to)}, from the root. */
+        private void scan(char[] text, int from, int to, Candidates found) {
             int row = 0; // the current state's first transition: state * width
-            int n = text.length();
-            for (int i = 0; i < n; i++) {
-                int t = step[row + classOfUnit[text.charAt(i)]];
+            for (int i = from; i < to; i++) {
+                int t = step[row + classOfUnit[text[i]]];
                 if (t < 0) { // a state where literals end
-                    row = ~t;
-                    int state = row / width;
-                    for (int k = outStart[state], end = outStart[state + 1]; k < end; k++) {
-                        found.occurrence(outPattern[k], i + 1 - outLength[k], outBefore[k], windowed[outPattern[k]]);
-                    }
+                    row = ~t * width;
+                    report(~t, i, found);
                 } else {
                     row = t;
                 }
+            }
+        }
+
+        /** Reports the literals ending at {@code i} in {@code state}. */
+        private void report(int state, int i, Candidates found) {
+            for (int k = outStart[state], end = outStart[state + 1]; k < end; k++) {
+                found.occurrence(outPattern[k], i + 1 - outLength[k], outBefore[k], windowed[outPattern[k]]);
             }
         }
     }
@@ -384,6 +453,16 @@ public final class PatternPrefilter {
          */
         boolean usesWindows(int index) {
             return mayMatch(index) && startWindows(index) != null;
+        }
+
+        /**
+         * @param index a pattern's index
+         * @return a copy of its merged start windows as {@code [from, to]} pairs, or null when {@link #find} searches
+         *         the whole text; for tests
+         */
+        int[] windows(int index) {
+            int[] w = mayMatch(index) ? startWindows(index) : null;
+            return w == null ? null : Arrays.copyOf(w, 2 * counts[index]);
         }
 
         /** @return the merged start windows of a pattern, or {@code null} when it is to be searched everywhere */

@@ -1,5 +1,6 @@
 package org.pixelproof.rules;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -113,6 +114,47 @@ class PatternPrefilterTest {
             assertFalse(expected.isEmpty());
             assertEquals(expected, found, p.pattern());
         }
+    }
+
+    /**
+     * A long text is scanned as two halves at once: whatever lies across the middle, and however many occurrences
+     * there are, the answer is the one of a single pass (same patterns kept, same start windows).
+     */
+    @Test
+    void scansTwoHalvesAsOnePass() {
+        Pattern email = Pattern.compile("(?<![\\p{L}\\p{N}._%+\\-])[A-Za-z0-9._%+\\-]{1,64}@[a-z]{2,10}\\.(?:fr|com)");
+        Pattern form = Pattern.compile("(?<![\\p{L}\\p{N}.])(?:SAS|SA|GmbH)(?![\\p{L}\\p{N}])");
+        Pattern phrase = Pattern.compile("(?i)\\bdesinscri(?:re|vez-vous|ption)\\b");
+        Pattern word = Pattern.compile("(?i)\\bventes\\b");
+        List<Pattern> patterns = List.of(email, form, phrase, word);
+        PatternPrefilter f = PatternPrefilter.of(patterns);
+        String[] pieces = {"contact: dpo@exemple.fr ", "Brume GmbH, ", "Désinscription ", "ventes ", "sa sas ",
+            "lorem ipsum dolor sit amet ", "a@b ", "\u017Fa ", "x"};
+        Random random = new Random(11);
+        int straddling = 0;
+        for (int round = 0; round < 3_000; round++) {
+            StringBuilder b = new StringBuilder();
+            int length = PatternPrefilter.SPLIT_SCAN + random.nextInt(round < 1_000 ? 64 : 6_000);
+            while (b.length() < length) {
+                b.append(pieces[random.nextInt(random.nextInt(9) + 1)]);
+            }
+            String literal = pieces[random.nextInt(4)];
+            int mid = b.length() / 2;
+            int at = mid - literal.length() + 1 + random.nextInt(literal.length()); // across the middle
+            String t = b.insert(Math.max(0, at), literal).toString();
+            if (at < t.length() / 2 && at + literal.length() > t.length() / 2) {
+                straddling++;
+            }
+            PatternPrefilter.Candidates split = f.candidates(t);
+            PatternPrefilter.Candidates single = f.candidates(t, Integer.MAX_VALUE);
+            for (int k = 0; k < patterns.size(); k++) {
+                assertEquals(single.mayMatch(k), split.mayMatch(k), k + " in " + t);
+                assertEquals(patterns.get(k).matcher(t).find(), split.mayMatch(k) && split.find(k,
+                        patterns.get(k).matcher(t), 0), k + " in " + t);
+                assertArrayEquals(single.windows(k), split.windows(k), k + " in " + t);
+            }
+        }
+        assertTrue(straddling > 1_000, "only " + straddling + " literals across the middle");
     }
 
     @Test
