@@ -44,8 +44,9 @@ public enum AnomalyCode {
     /** A header a received message should have (From, Date) is absent. */
     MISSING_HEADER(Severity.WARNING),
     /**
-     * A header field RFC 5322 section 3.6 allows only once appears several times (checked for From): mail programs
-     * differ in which one they show; the first was used.
+     * A header field RFC 5322 section 3.6 allows only once appears several times (checked for From, Date, Sender,
+     * Reply-To, To, Cc, Bcc, Message-ID, In-Reply-To, References and Subject): mail programs differ in which one they
+     * show; the first was used.
      */
     DUPLICATE_HEADER(Severity.WARNING),
     /**

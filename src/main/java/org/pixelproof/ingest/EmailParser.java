@@ -334,6 +334,14 @@ public final class EmailParser {
         return r;
     }
 
+    /**
+     * The header fields other than From that RFC 5322 section 3.6 allows at most once in a message's header (its
+     * table of field occurrences, maximum 1): a second one is a {@link AnomalyCode#DUPLICATE_HEADER}. The Resent-
+     * fields, which may repeat in blocks, and the trace fields are not among them.
+     */
+    static final List<String> SINGLE_FIELDS = List.of("Date", "Sender", "Reply-To", "To", "Cc", "Bcc", "Message-ID",
+            "In-Reply-To", "References", "Subject");
+
     private void checkHeaders(List<Header> headers, AnomalyLog log) {
         Mailboxes.FromField from = Mailboxes.from(headers);
         if (from.fieldCount() == 0) {
@@ -351,6 +359,13 @@ public final class EmailParser {
                                 + " Sender field naming the one who sent it)";
                 log.add(AnomalyCode.BAD_ADDRESS, "1", "the From field does not name one readable mailbox: " + what
                         + (r.first() == null ? "; no sender address was read" : "; the first readable one was used"));
+            }
+        }
+        for (String name : SINGLE_FIELDS) {
+            long count = headers.stream().filter(h -> h.is(name)).count();
+            if (count > 1) {
+                log.add(AnomalyCode.DUPLICATE_HEADER, "1", Safe.count(count) + " " + name + " header fields (RFC 5322"
+                        + " section 3.6 allows one): mail programs differ in which one they show; the first was used");
             }
         }
         Header date = headers.stream().filter(h -> h.is("Date")).findFirst().orElse(null);

@@ -496,4 +496,33 @@ class EmailParserTest {
             assertFalse(EmailParser.hasHeaderEnd(open.getBytes(StandardCharsets.US_ASCII)), open);
         }
     }
+
+    /**
+     * RFC 5322 section 3.6 allows Date, Subject, To, Message-ID... once: a second one (a client may show it instead
+     * of the first) is recorded; repeatable fields (Received, Resent-Date) are not.
+     */
+    @Test
+    void aSecondSubjectOrDateIsADuplicateHeaderAndTheFirstIsUsed() {
+        String twice = "From: Shop <news@shop.example>\r\nTo: alex.martin@example.org\r\n"
+                + "Subject: Vos avantages du mois\r\nDate: Mon, 2 Nov 2026 10:00:00 +0100\r\n"
+                + "Subject: Your account is suspended\r\nDate: Tue, 3 Nov 2026 10:00:00 +0100\r\n"
+                + "Message-ID: <a@shop.example>\r\n\r\nHello\r\n";
+        ReceivedEmail e = PARSER.parse(twice.getBytes(StandardCharsets.US_ASCII), "t.eml");
+        List<String> duplicates = e.anomalies().stream().filter(a -> a.code() == AnomalyCode.DUPLICATE_HEADER)
+                .map(Anomaly::detail).toList();
+        assertEquals(2, duplicates.size(), duplicates.toString());
+        assertTrue(duplicates.get(0).startsWith("2 Date header fields (RFC 5322 section 3.6 allows one)"),
+                duplicates.toString());
+        assertTrue(duplicates.get(1).startsWith("2 Subject header fields"), duplicates.toString());
+        assertEquals("Vos avantages du mois", e.header("Subject").orElseThrow());
+
+        String repeatable = "Received: from a.example by b.example; Mon, 2 Nov 2026 10:00:02 +0100\r\n"
+                + "Received: from c.example by a.example; Mon, 2 Nov 2026 10:00:01 +0100\r\n"
+                + "Resent-Date: Mon, 2 Nov 2026 11:00:00 +0100\r\nResent-Date: Mon, 2 Nov 2026 12:00:00 +0100\r\n"
+                + "From: Shop <news@shop.example>\r\nTo: alex.martin@example.org\r\nSubject: Hi\r\n"
+                + "Date: Mon, 2 Nov 2026 10:00:00 +0100\r\n\r\nHello\r\n";
+        ReceivedEmail ok = PARSER.parse(repeatable.getBytes(StandardCharsets.US_ASCII), "t.eml");
+        assertFalse(ok.anomalies().stream().anyMatch(a -> a.code() == AnomalyCode.DUPLICATE_HEADER),
+                ok.anomalies().toString());
+    }
 }
