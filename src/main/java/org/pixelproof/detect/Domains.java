@@ -2,6 +2,7 @@ package org.pixelproof.detect;
 
 import com.google.common.net.InternetDomainName;
 import java.util.Locale;
+import org.pixelproof.ingest.LookalikeCharacters;
 
 /**
  * Registrable domains ("eTLD+1": {@code brand.co.uk} for {@code click.news.brand.co.uk}), from the Public Suffix List
@@ -69,7 +70,11 @@ public final class Domains {
         }
     }
 
-    /** @return the domain part of an address ({@code a@b.example} gives {@code b.example}), lower case, or null. */
+    /**
+     * @return the domain part of an address ({@code a@b.example} gives {@code b.example}), lower case, or null; read by
+     *         code point up to the first character that cannot stand in a domain
+     *         ({@link LookalikeCharacters#isDomainCharacter}, an underscore aside), look-alike letters kept as written
+     */
     public static String domainOf(String address) {
         if (address == null) {
             return null;
@@ -86,9 +91,8 @@ public final class Domains {
         }
         String d = a.substring(at + 1).trim().toLowerCase(Locale.ROOT);
         int end = 0;
-        while (end < d.length() && (Character.isLetterOrDigit(d.charAt(end)) || d.charAt(end) == '.'
-                || d.charAt(end) == '-')) {
-            end++;
+        while (end < d.length() && d.charAt(end) != '_' && LookalikeCharacters.isDomainCharacter(d.codePointAt(end))) {
+            end += Character.charCount(d.codePointAt(end));
         }
         d = d.substring(0, end);
         return d.isEmpty() ? null : d;

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pixelproof.ingest.Header;
+import org.pixelproof.ingest.LookalikeCharacters;
 import org.pixelproof.ingest.Mailboxes;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.RuleSet;
@@ -610,7 +611,10 @@ public final class SenderIdentifier {
      * part ({@code "jane.doe"@example.org}) loses its quotes when its content is a plain dot-atom, as the RFC makes
      * both forms the same address, and keeps them otherwise ({@code "jane doe"@example.org}). The odd form that
      * quotes the whole address ({@code <"63409624@brand.example">}, seen from some ESPs) is read as the address inside
-     * the quotes. Trailing dots and stray characters after the domain are dropped. Pure string work; thread-safe.
+     * the quotes. Trailing dots and stray characters after the domain are dropped; the domain is read by code point
+     * ({@link LookalikeCharacters#isDomainCharacter}), so that one written with letters outside the Basic Multilingual
+     * Plane ({@code noreply@𝗩𝗲𝗿𝗸𝗮𝗱𝗲.𝗻𝗹}, mathematical letters) or with enclosed letters is kept as written instead of
+     * being cut to nothing. Pure string work; thread-safe.
      *
      * @param spec the text between the angle brackets, or a bare address; may be {@code null}
      * @return the normalised address, or {@code null} when {@code spec} has no local part, no {@code @} or no domain
@@ -665,9 +669,8 @@ public final class SenderIdentifier {
         if (domain.startsWith("[")) {
             end = domain.indexOf(']') + 1;
         } else {
-            while (end < domain.length() && (Character.isLetterOrDigit(domain.charAt(end))
-                    || domain.charAt(end) == '.' || domain.charAt(end) == '-' || domain.charAt(end) == '_')) {
-                end++;
+            while (end < domain.length() && LookalikeCharacters.isDomainCharacter(domain.codePointAt(end))) {
+                end += Character.charCount(domain.codePointAt(end));
             }
         }
         domain = domain.substring(0, Math.max(end, 0));

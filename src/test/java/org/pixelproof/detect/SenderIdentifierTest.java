@@ -332,6 +332,24 @@ class SenderIdentifierTest {
     }
 
     @Test
+    void aFromDomainWrittenWithLettersOutsideTheBmpOrEnclosedLettersIsReadAsWritten() {
+        // "Brume" in Mathematical Sans-Serif Bold: each letter is a surrogate pair, which a char-by-char reading of
+        // the domain cut to nothing (no From address at all)
+        String bold = "\uD835\uDDD5\uD835\uDDFF\uD835\uDE02\uD835\uDDFA\uD835\uDDF2";
+        ReceivedEmail e = TestEmails.message().header("From", "\"Brume\"<noreply@" + bold + ".example>")
+                .html("<html><body><p>Bonjour</p></body></html>").build();
+        SenderIdentity s = identify(e);
+        assertEquals("noreply@" + bold + ".example", s.fromAddress());
+        assertEquals(bold + ".example", s.fromDomain());
+        String circled = "\u24D1\u24E1\u24E4\u24DC\u24D4.example";
+        assertEquals("a@" + circled, SenderIdentifier.addrSpec("a@" + circled), "circled letters: symbols, yet read");
+        assertEquals("a@brume\uFF0Eexample", SenderIdentifier.addrSpec("a@brume\uFF0Eexample"), "a fullwidth dot");
+        assertEquals("a@cafe\u0301.fr", SenderIdentifier.addrSpec("a@cafe\u0301.fr"), "a combining accent");
+        assertEquals("a@example.org", SenderIdentifier.addrSpec("a@example.org\u2026"), "an ellipsis ends it");
+        assertEquals(bold + ".example", Domains.domainOf("Brume <news@" + bold + ".example>"));
+    }
+
+    @Test
     void giantHostileFooterStaysBounded() {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 20_000; i++) {
