@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pixelproof.ingest.Header;
+import org.pixelproof.ingest.LookalikeCharacters;
 import org.pixelproof.ingest.Mailboxes;
 import org.pixelproof.ingest.ReceivedEmail;
 
@@ -55,6 +56,15 @@ import org.pixelproof.ingest.ReceivedEmail;
  * ones ({@code pаypal.example} with a Cyrillic a): registries refuse such labels for genuine names (ICANN's IDN
  * Implementation Guidelines ask for one script per label), so it exists to pass for another domain. Enough on its
  * own.</li>
+ * <li>{@link #FROM_DOMAIN_LOOKALIKE_CHARACTERS}: the From address's domain, or an address shown in the From display
+ * name on another domain than the From's, is written with characters that only imitate ASCII letters or digits
+ * ({@link LookalikeCharacters#disguisesDomain}: {@code noreply@𝗩𝗲𝗿𝗸𝗮𝗱𝗲.𝗻𝗹} in mathematical bold, fullwidth
+ * {@code ｂｒｕｍｅ.example}, circled or superscript letters). Unicode compatibility normalisation (NFKC, the mapping
+ * step of IDNA, Unicode Technical Standard #46) folds them to the domain they imitate ({@code verkade.nl}), and Unicode
+ * Technical Standard #39 lists them as its confusables; IDNA2008 (RFC 5890, RFC 5891, RFC 5892 section 2.3) disallows
+ * them, so no registry registers such a name and no genuine organisation sends from it. Enough on its own. Genuine
+ * internationalised domains ({@code café-exemple.fr}, Cyrillic, CJK letters, punycode {@code xn--}) are not
+ * concerned. It shows that the domain is disguised, not who sent the message.</li>
  * <li>{@link #BIDI_CONTROL_IN_NAME}: the From display name or the organisation name holds a bidirectional control
  * character (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C; Unicode Standard Annex #9), which makes a reader
  * see the characters after it in another order ({@code PayPal <elpmaxe.live@swen>} read backwards): the trick of
@@ -92,6 +102,8 @@ import org.pixelproof.ingest.ReceivedEmail;
  * mass mail shows its sender's name, or its brand's, in at least one of those hosts (measured on the real and golden
  * corpora: docs/decisions/0029-sender-links-and-identity-doubts.md). {@link #MIXED_SCRIPT_NAME} is enough on its own
  * as well: nobody writes their own name with letters borrowed from another alphabet but to pass for someone else.
+ * {@link #MIXED_SCRIPT_DOMAIN} and {@link #FROM_DOMAIN_LOOKALIKE_CHARACTERS} are enough on their own: no registry
+ * registers such a domain, so it exists only to be taken for another.
  * {@link #DECEPTIVE_LINK_TEXT} is enough on its own; {@link #REPLY_TO_PUBLIC_MAILBOX} counts as the second reason
  * next to {@link #LINKS_LEAD_ELSEWHERE}, and completes a weaker authentication failure ({@link #withAuthentication}).
  * An "authentication not aligned with the From" rule was tried and left out: it flags genuine newsletters whose ESP
@@ -116,6 +128,12 @@ public final class SenderIdentityCheck {
     public static final String MIXED_SCRIPT_NAME = "MIXED_SCRIPT_NAME";
     /** A label of the From address's domain mixes Latin letters with look-alike Greek or Cyrillic ones. */
     public static final String MIXED_SCRIPT_DOMAIN = "MIXED_SCRIPT_DOMAIN";
+    /**
+     * The From address's domain (or an address the From display name shows, on another domain) is written with
+     * characters that only imitate ASCII letters or digits, which Unicode compatibility normalisation (NFKC, UTS #46)
+     * folds to another domain: {@code noreply@𝗩𝗲𝗿𝗸𝗮𝗱𝗲.𝗻𝗹} for {@code verkade.nl} ({@link #lookalikeDomain}).
+     */
+    public static final String FROM_DOMAIN_LOOKALIKE_CHARACTERS = "FROM_DOMAIN_LOOKALIKE_CHARACTERS";
     /** The sender's name holds a bidirectional control character, which reorders what the reader sees. */
     public static final String BIDI_CONTROL_IN_NAME = "BIDI_CONTROL_IN_NAME";
 
@@ -199,11 +217,15 @@ public final class SenderIdentityCheck {
         boolean untied = organisationNotTied(email, sender, links, vendors, tracked);
         boolean deceptive = deceptiveLink(links, decoder, vendors) != null;
         boolean replyPublic = replyToPublicMailbox(sender);
+        boolean lookalike = lookalikeDomain(sender);
         if (senderDomains.isEmpty()) {
-            if (!fromAmbiguous && !nameOtherAddress && !untied && !deceptive) {
+            if (!fromAmbiguous && !nameOtherAddress && !untied && !deceptive && !lookalike) {
                 return Outcome.supportedBy(replyPublic ? List.of(REPLY_TO_PUBLIC_MAILBOX) : List.of());
             }
             List<String> out = new ArrayList<>();
+            if (lookalike) {
+                out.add(FROM_DOMAIN_LOOKALIKE_CHARACTERS);
+            }
             if (deceptive) {
                 out.add(DECEPTIVE_LINK_TEXT);
             }
@@ -247,8 +269,8 @@ public final class SenderIdentityCheck {
         boolean mixedScript = mixedScript(sender.fromName()) || mixedScript(sender.organisationName());
         boolean bidi = bidiControl(sender.fromName()) || bidiControl(sender.organisationName());
         boolean mixedDomain = mixedScript(sender.fromDomain());
-        boolean alone = brandNotSender || mixedScript || bidi || mixedDomain || nameOtherAddress || fromAmbiguous
-                || untied || deceptive;
+        boolean alone = brandNotSender || mixedScript || bidi || mixedDomain || lookalike || nameOtherAddress
+                || fromAmbiguous || untied || deceptive;
         if (!alone
                 && (destinations.isEmpty() || destinations.stream().anyMatch(senderDomains::contains))) {
             // the common case, decided without reading the text
@@ -317,6 +339,9 @@ public final class SenderIdentityCheck {
         }
         if (mixedDomain) {
             reasons.add(MIXED_SCRIPT_DOMAIN);
+        }
+        if (lookalike) {
+            reasons.add(FROM_DOMAIN_LOOKALIKE_CHARACTERS);
         }
         if (nameOtherAddress) {
             reasons.add(NAME_IS_OTHER_ADDRESS);
@@ -531,6 +556,48 @@ public final class SenderIdentityCheck {
             other |= script == Character.UnicodeScript.GREEK || script == Character.UnicodeScript.CYRILLIC;
             if (latin && other) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Most addresses of a From display name read for {@link #lookalikeDomain}: 20; the others are not looked at. */
+    static final int MAX_ADDRESSES_IN_NAME = 20;
+
+    /**
+     * {@link #FROM_DOMAIN_LOOKALIKE_CHARACTERS}: the From address's domain is written with characters that only imitate
+     * ASCII letters or digits ({@link LookalikeCharacters#disguisesDomain}); or the From display name shows an address
+     * ({@code "noreply@𝗩𝗲𝗿𝗸𝗮𝗱𝗲.𝗻𝗹" <x@sender.example>}) whose domain is so written and, folded (NFKC), is not the From
+     * address's registrable domain nor one with the same first label: a sender styling its own domain in its name
+     * ({@code "news@𝗕𝗿𝘂𝗺𝗲.fr" <news@brume.fr>}) disguises nothing. A bare domain in the name (no {@code @}) is not
+     * read: a styled brand name in a display name is common and makes no claim about an address.
+     *
+     * @param sender the sender as identified
+     * @return true when the From domain, or an address the name shows, is disguised with look-alike characters
+     */
+    static boolean lookalikeDomain(SenderIdentity sender) {
+        if (LookalikeCharacters.disguisesDomain(sender.fromDomain())) {
+            return true;
+        }
+        String name = sender.fromName();
+        if (name == null || name.indexOf('@') < 0) {
+            return false;
+        }
+        String real = sender.fromDomain() == null ? null
+                : Domains.registrable(sender.fromDomain().toLowerCase(Locale.ROOT));
+        int read = 0;
+        for (int at = name.indexOf('@'); at >= 0 && read < MAX_ADDRESSES_IN_NAME; at = name.indexOf('@', at + 1)) {
+            read++;
+            int end = at + 1;
+            while (end < name.length() && LookalikeCharacters.isDomainCharacter(name.codePointAt(end))) {
+                end += Character.charCount(name.codePointAt(end));
+            }
+            String shown = name.substring(at + 1, end);
+            if (LookalikeCharacters.disguisesDomain(shown)) {
+                String folded = Domains.registrable(LookalikeCharacters.folded(shown).replaceAll("\\.+$", ""));
+                if (!related(folded, real)) {
+                    return true;
+                }
             }
         }
         return false;

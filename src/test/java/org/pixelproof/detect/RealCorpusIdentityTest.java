@@ -22,8 +22,9 @@ import org.pixelproof.rules.RuleSetLoader;
 /**
  * {@link SenderIdentityCheck#ORGANISATION_NOT_TIED_TO_SENDER} on the real e-mails of {@code ../shared/corpus/real}
  * (read in place, never copied): the Ledger phish sent through Klaviyo's shared domain (049) is flagged, and no e-mail
- * from outside the spam honeypot (the research project's newsletters, the parsers' test mail) ever is. Skipped with a
- * message when the folder is absent (a user's fresh clone).
+ * from outside the spam honeypot (the research project's newsletters, the parsers' test mail) ever is; and
+ * {@link SenderIdentityCheck#FROM_DOMAIN_LOOKALIKE_CHARACTERS} holds for the one phish with a look-alike From domain
+ * only. Skipped with a message when the folder is absent (a user's fresh clone).
  */
 class RealCorpusIdentityTest {
 
@@ -83,5 +84,24 @@ class RealCorpusIdentityTest {
             }
         }
         System.out.println("ORGANISATION_NOT_TIED_TO_SENDER: " + flagged);
+    }
+
+    /**
+     * {@link SenderIdentityCheck#FROM_DOMAIN_LOOKALIKE_CHARACTERS}: the Verkade "taster" phish (133), whose From
+     * domain is written in mathematical bold letters ({@code noreply@𝗩𝗲𝗿𝗸𝗮𝗱𝗲.𝗻𝗹}), is doubtful, and it is the only
+     * message of the corpus with that reason (none of the genuine internationalised senders has it).
+     */
+    @Test
+    void onlyTheVerkadePhishHasALookalikeFromDomain() {
+        assumeCorpus();
+        String verkade = "133-verkade-tester-phish-track-pixel-nl.eml";
+        List<String> c = CAVEATS.get(verkade);
+        assertTrue(c != null, "133 analysed");
+        assertEquals(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, c.isEmpty() ? null : c.get(0), c.toString());
+        List<String> flagged = CAVEATS.entrySet().stream()
+                .filter(e -> e.getValue().contains(SenderIdentityCheck.FROM_DOMAIN_LOOKALIKE_CHARACTERS))
+                .map(Map.Entry::getKey).toList();
+        assertEquals(List.of(verkade), flagged);
+        assertEquals(HONEYPOT, SOURCES.get(verkade));
     }
 }

@@ -134,6 +134,94 @@ class SenderIdentityCheckTest {
                 .contains(SenderIdentityCheck.MIXED_SCRIPT_DOMAIN), "a label all in Greek is one script");
     }
 
+    /** "Brume" in Mathematical Sans-Serif Bold, as the real phish 133 wrote "Verkade". */
+    private static final String BOLD_BRUME = "\uD835\uDDD5\uD835\uDDFF\uD835\uDE02\uD835\uDDFA\uD835\uDDF2";
+    /** "brume" in fullwidth letters (U+FF42...). */
+    private static final String FULLWIDTH_BRUME = "\uFF42\uFF52\uFF55\uFF4D\uFF45";
+
+    @Test
+    void aFromDomainWrittenInMathematicalBoldLettersIsDoubtful() {
+        // modelled on the real 133: DKIM d= the folded domain (not verifiable), SPF for an unrelated Return-Path,
+        // tracked links and a pixel on a third host
+        SenderIdentity s = senderOf("lookalike-from-domain-tester-fr.eml");
+        assertEquals(BOLD_BRUME + ".example", s.fromDomain(), "the domain as written, not the one it imitates");
+        assertEquals(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, s.identityCaveats().get(0), s.toString());
+        assertTrue(s.identityCaveats().contains(SenderIdentityCheck.FROM_DOMAIN_LOOKALIKE_CHARACTERS),
+                s.identityCaveats().toString());
+    }
+
+    @Test
+    void aFromDomainWrittenInFullwidthLettersIsDoubtful() throws IOException {
+        String text;
+        try (InputStream in = SenderIdentityCheckTest.class.getResourceAsStream(FIXTURES
+                + "lookalike-from-domain-tester-fr.eml")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertTrue(text.contains(BOLD_BRUME + ".example"), "the fixture has the bold domain");
+        ReceivedEmail e = new EmailParser(IngestLimits.DEFAULT).parse(text.replace(BOLD_BRUME + ".example",
+                FULLWIDTH_BRUME + ".example").getBytes(java.nio.charset.StandardCharsets.UTF_8), "fullwidth.eml");
+        SenderIdentity s = DETECTOR.detect(e, List.of()).sender();
+        assertEquals(FULLWIDTH_BRUME + ".example", s.fromDomain());
+        assertTrue(s.identityCaveats().contains(SenderIdentityCheck.FROM_DOMAIN_LOOKALIKE_CHARACTERS),
+                s.identityCaveats().toString());
+    }
+
+    @Test
+    void aLookalikeFromDomainIsDoubtfulOnItsOwn() {
+        // everything else agrees: the name is in the DKIM domain, the links lead there
+        for (String domain : List.of(BOLD_BRUME + ".example", FULLWIDTH_BRUME + ".example",
+                "\u24D1\u24E1\u24E4\u24DC\u24D4.example", "brume\uFF0Eexample")) {
+            ReceivedEmail e = TestEmails.message()
+                    .header("From", "Brume <noreply@" + domain + ">")
+                    .header("To", "alex.martin@example.org")
+                    .header("DKIM-Signature", "v=1; a=rsa-sha256; d=brume.example; s=s1; bh=x; b=y")
+                    .html("<html><body><p><a href=\"https://www.brume.example/tablette\">Voir</a></p></body></html>")
+                    .build();
+            SenderIdentity s = DETECTOR.detect(e, List.of()).sender();
+            assertEquals(List.of(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL,
+                    SenderIdentityCheck.FROM_DOMAIN_LOOKALIKE_CHARACTERS), s.identityCaveats(), domain);
+        }
+    }
+
+    @Test
+    void aGenuineInternationalisedFromDomainIsNotDoubtful() {
+        String cyrillic = "\u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444"; // пример.рф
+        for (String domain : List.of("caf\u00E9-exemple.fr", "cafe\u0301-exemple.fr", cyrillic,
+                "\u4F8B\u3048.jp", "xn--caf-exemple-dbb.fr")) {
+            ReceivedEmail e = TestEmails.message()
+                    .header("From", "Caf\u00E9 Exemple <bonjour@" + domain + ">")
+                    .header("To", "alex.martin@example.org")
+                    .html("<html><body><p><a href=\"https://" + domain + "/menu\">Le menu</a></p></body></html>")
+                    .build();
+            SenderIdentity s = DETECTOR.detect(e, List.of()).sender();
+            assertEquals(domain, s.fromDomain());
+            assertEquals(List.of(), s.identityCaveats(), domain);
+        }
+    }
+
+    @Test
+    void anAddressInTheDisplayNameWrittenWithLookalikesCountsUnlessItIsTheFromDomainItself() {
+        ReceivedEmail e = TestEmails.message()
+                .header("From", "\"noreply@" + BOLD_BRUME + ".example\" <news@envoi-suivi-services.example>")
+                .header("To", "alex.martin@example.org")
+                .html("<html><body><p><a href=\"https://envoi-suivi-services.example/r/1\">Voir</a></p></body></html>")
+                .build();
+        List<String> c = DETECTOR.detect(e, List.of()).sender().identityCaveats();
+        assertTrue(c.contains(SenderIdentityCheck.FROM_DOMAIN_LOOKALIKE_CHARACTERS), c.toString());
+        assertTrue(c.contains(SenderIdentityCheck.NAME_IS_OTHER_ADDRESS), c.toString());
+        assertFalse(SenderIdentityCheck.lookalikeDomain(mailbox("news@" + BOLD_BRUME + ".example",
+                "news@brume.example")), "a sender styling its own address in its name disguises nothing");
+        assertFalse(SenderIdentityCheck.lookalikeDomain(mailbox(BOLD_BRUME + " Chocolat", "news@mailer.example")),
+                "a styled brand name is no address");
+        assertTrue(SenderIdentityCheck.lookalikeDomain(mailbox("Brume", "news@" + BOLD_BRUME + ".example")));
+        assertFalse(SenderIdentityCheck.lookalikeDomain(mailbox("Brume", "news@brume.example")));
+    }
+
+    private static SenderIdentity mailbox(String name, String from) {
+        return new SenderIdentity(from, name, Domains.domainOf(from), null, null, List.of(), List.of(), null, null,
+                null, null, false, null, null, List.of(), List.of(), null);
+    }
+
     @Test
     void aFromNameWithABidiControlIsDoubtfulOnItsOwn() {
         ReceivedEmail e = TestEmails.message()
