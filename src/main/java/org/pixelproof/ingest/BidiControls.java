@@ -55,7 +55,10 @@ public final class BidiControls {
      * @param text a value taken from an e-mail holding addresses or host names, may be {@code null}
      * @return {@link #reveal}ed, each domain with non-ASCII letters in it (at most 5) followed by
      *         {@code " (ASCII: xn--...)"} where it stands, so that a look-alike domain shows as the different name it
-     *         is and the note cannot be read as the next address's; {@code null} for {@code null}
+     *         is and the note cannot be read as the next address's; a domain written with characters that only
+     *         imitate ASCII ones ({@link LookalikeCharacters#disguisesDomain}: {@code 𝗩𝗲𝗿𝗸𝗮𝗱𝗲.𝗻𝗹}), which has no ASCII
+     *         form under IDNA2008, gets its code points ({@code [U+1D5E9]...}) rather than the domain it imitates;
+     *         {@code null} for {@code null}
      */
     public static String revealWithAsciiDomains(String text) {
         String shown = reveal(text);
@@ -72,10 +75,16 @@ public final class BidiControls {
                 continue;
             }
             String a;
-            try {
-                a = IDN.toASCII(d, IDN.ALLOW_UNASSIGNED);
-            } catch (IllegalArgumentException e) {
-                a = codePoints(d); // not a valid IDN: every non-ASCII code point spelled out
+            if (LookalikeCharacters.disguisesDomain(d)) {
+                // Java's IDN (IDNA2003) would fold 𝗩𝗲𝗿𝗸𝗮𝗱𝗲.𝗻𝗹 to verkade.nl and present the look-alike as that domain;
+                // IDNA2008 disallows such characters: no ASCII form, so the code points are spelled out
+                a = codePoints(d);
+            } else {
+                try {
+                    a = IDN.toASCII(d, IDN.ALLOW_UNASSIGNED);
+                } catch (IllegalArgumentException e) {
+                    a = codePoints(d); // not a valid IDN: every non-ASCII code point spelled out
+                }
             }
             if (a.equals(d)) {
                 continue;

@@ -155,6 +155,14 @@ class MailboxesTest {
         assertEquals("service@b\u0430nk.example (ASCII: xn--bnk-6cd.example)",
                 BidiControls.revealWithAsciiDomains("service@b\u0430nk.example"));
         assertEquals("Caf\u00e9 <a@b.example>", BidiControls.revealWithAsciiDomains("Caf\u00e9 <a@b.example>"));
+        // a look-alike written in mathematical bold or fullwidth letters is not shown as the domain it imitates
+        String bold = "\uD835\uDDD5\uD835\uDDFF\uD835\uDE02\uD835\uDDFA\uD835\uDDF2.example"; // Brume
+        assertEquals("a@" + bold + " (ASCII: [U+1D5D5][U+1D5FF][U+1D602][U+1D5FA][U+1D5F2].example)",
+                BidiControls.revealWithAsciiDomains("a@" + bold));
+        assertEquals("a@\uFF42rume.example (ASCII: [U+FF42]rume.example)",
+                BidiControls.revealWithAsciiDomains("a@\uFF42rume.example"));
+        assertEquals("a@caf\u00e9-exemple.fr (ASCII: xn--caf-exemple-dbb.fr)",
+                BidiControls.revealWithAsciiDomains("a@caf\u00e9-exemple.fr"));
         // the note follows the domain it is about, not the end of the line (a display name that looks like a domain)
         assertEquals("\"\u0391maz\u03bfn.fr (ASCII: xn--mazn-zld1g.fr)\" <noreply@alsom.example>",
                 BidiControls.revealWithAsciiDomains("\"\u0391maz\u03bfn.fr\" <noreply@alsom.example>"));
