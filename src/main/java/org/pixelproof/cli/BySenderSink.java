@@ -104,7 +104,7 @@ final class BySenderSink implements OutcomeSink {
             for (Map.Entry<String, int[]> e : senders.entrySet()) {
                 Path senderDir = spool.resolve(Integer.toString(e.getValue()[0]));
                 int total = e.getValue()[1];
-                String base = PdfSink.fileName(e.getKey());
+                String base = PdfSink.fileName(SenderKey.fileStem(e.getKey()));
                 if (!used.add(base)) {
                     base = base + "-" + e.getValue()[0];
                 }

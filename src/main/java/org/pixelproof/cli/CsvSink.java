@@ -30,7 +30,9 @@ import org.pixelproof.detect.TrackerKind;
  * line ends, fields quoted with {@code "} when needed, quotes doubled), a header row first.
  *
  * <p>Columns: {@code file}, {@code sha256}, {@code date} (the Date header as ISO-8601 when it parses as RFC 5322,
- * else as written), {@code received_date} (the day the message was received, Europe/Paris), {@code sender_domain},
+ * else as written), {@code received_date} (the day the message was received, Europe/Paris), {@code sender_domain}
+ * (the From address's domain as written, or a verified DKIM signing domain when the From has none: the domain of the
+ * summary's and the dossier indexes' sender key, {@link SenderKey#domain}),
  * {@code organisation}, {@code vendors} (distinct tracker vendors, {@code ; }-separated), {@code tracker_hosts}
  * (distinct hosts of the trackers, {@code ; }-separated, in the order of the analysis's tracker list: where the
  * tracking goes, also when no vendor is known), one count per tracker kind ({@code open_pixel}, {@code css_beacon},
@@ -131,7 +133,7 @@ final class CsvSink implements OutcomeSink {
         row.add(text(a.message() == null ? null : isoDate(a.message().date())));
         row.add(a.assessment() == null || a.assessment().receivedDate() == null ? ""
                 : a.assessment().receivedDate().toString());
-        row.add(text(a.sender() == null ? null : a.sender().fromDomain()));
+        row.add(text(SenderKey.domain(a)));
         row.add(text(a.sender() == null ? null : a.sender().organisationName()));
         row.add(text(String.join("; ", vendors)));
         row.add(text(String.join("; ", hosts)));

@@ -1,15 +1,27 @@
 package org.pixelproof.cli;
 
+import java.net.IDN;
 import java.util.Locale;
 import org.pixelproof.analysis.Analysis;
+import org.pixelproof.authenticity.DkimResult;
 import org.pixelproof.detect.PublicMailboxProviders;
 import org.pixelproof.detect.SenderIdentity;
+import org.pixelproof.ingest.LookalikeCharacters;
 
 /**
- * How the command line groups e-mails by sending organisation (summary table, per-sender dossiers): the From
- * address's domain in lower case; when absent, the first DKIM signing domain; else {@code unknown-sender}. Sub-domains
- * are kept apart ({@code news.brand.fr} and {@code brand.fr} are two senders): the message does not say reliably that
- * they are one organisation.
+ * How the command line names and groups e-mails by sending organisation (the CSV's {@code sender_domain}, the summary
+ * table, the per-sender dossiers and both dossier {@code index.csv} files), one rule for all of them
+ * ({@link #domain}): the From address's domain as written, in lower case, which is also the JSON's
+ * {@code sender.fromDomain}; when the From has no readable domain, the signing domain of a DKIM signature that
+ * verified; else none, and the key is {@code unknown-sender}. A DKIM {@code d=} that did not verify is not used: anyone
+ * can write one (the real phish 133 signs as {@code d=verkade.nl}, which fails), and the key would file the message
+ * under that organisation. Sub-domains are kept apart ({@code news.brand.fr} and {@code brand.fr} are two senders):
+ * the message does not say reliably that they are one organisation.
+ *
+ * <p>A From domain written with look-alike characters ({@code noreply@𝗩𝗲𝗿𝗸𝗮𝗱𝗲.𝗻𝗹}, reason
+ * {@code FROM_DOMAIN_LOOKALIKE_CHARACTERS}) is kept as written in every output, never folded to the domain it imitates
+ * ({@code verkade.nl}); its sender identity is doubtful, so its key carries {@value #DOUBTFUL_SUFFIX} too. Only a file
+ * name, which must be ASCII, shows the domain it imitates, after {@value #LOOKALIKE_PREFIX} ({@link #fileStem}).
  *
  * <p>A public mailbox provider's domain ({@code gmail.com}, {@code orange.fr}...: {@link PublicMailboxProviders}) is
  * shared by people and organisations that have nothing to do with each other: there the whole From address (lower
@@ -25,6 +37,8 @@ final class SenderKey {
     static final String UNKNOWN = "unknown-sender";
     /** Appended to the key of an e-mail whose sender identity is doubtful. */
     static final String DOUBTFUL_SUFFIX = " (identity doubtful)";
+    /** Put before the domain a look-alike imitates, in a file name ({@link #fileStem}). */
+    static final String LOOKALIKE_PREFIX = "lookalike-of-";
 
     private SenderKey() {
     }
@@ -45,18 +59,76 @@ final class SenderKey {
         return a.sender() != null && a.sender().identityCaveats().contains("SENDER_IDENTITY_DOUBTFUL");
     }
 
-    private static String named(Analysis a) {
+    /**
+     * The sender's domain, as the CSV's {@code sender_domain} column and the key give it.
+     *
+     * @param a an analysis
+     * @return the From address's domain as written, lower case (the JSON's {@code sender.fromDomain}); when the From
+     *         has no readable domain, the domain of the first DKIM signature that verified ({@code pass}: RFC 6376
+     *         section 1, the signer takes responsibility for the message); else {@code null}
+     */
+    static String domain(Analysis a) {
         SenderIdentity s = a.sender();
         if (s != null && s.fromDomain() != null && !s.fromDomain().isBlank()) {
-            String domain = s.fromDomain().trim().toLowerCase(Locale.ROOT);
-            if (PublicMailboxProviders.isPublic(domain) && s.fromAddress() != null && !s.fromAddress().isBlank()) {
-                return s.fromAddress().trim().toLowerCase(Locale.ROOT);
+            return s.fromDomain().trim().toLowerCase(Locale.ROOT);
+        }
+        if (a.authenticity() != null) {
+            for (DkimResult r : a.authenticity().passingSignatures()) {
+                if (r.domain() != null && !r.domain().isBlank()) {
+                    return r.domain().trim().toLowerCase(Locale.ROOT);
+                }
             }
-            return domain;
         }
-        if (s != null && !s.dkimDomains().isEmpty()) {
-            return s.dkimDomains().get(0).trim().toLowerCase(Locale.ROOT);
+        return null;
+    }
+
+    private static String named(Analysis a) {
+        String domain = domain(a);
+        if (domain == null) {
+            return UNKNOWN;
         }
-        return UNKNOWN;
+        SenderIdentity s = a.sender();
+        boolean fromDomain = s != null && s.fromDomain() != null
+                && domain.equals(s.fromDomain().trim().toLowerCase(Locale.ROOT)); // not a DKIM domain
+        if (fromDomain && PublicMailboxProviders.isPublic(domain) && s.fromAddress() != null
+                && !s.fromAddress().isBlank()) {
+            return s.fromAddress().trim().toLowerCase(Locale.ROOT);
+        }
+        return domain;
+    }
+
+    /**
+     * @param key a key of {@link #of}
+     * @return the key with its domain in ASCII, for a file name (which {@link PdfSink#fileName} then makes safe): a
+     *         genuine internationalised domain in its IDNA ASCII form ({@code café-exemple.fr} gives
+     *         {@code xn--caf-exemple-dbb.fr}, RFC 5891); a domain written with look-alike characters as
+     *         {@value #LOOKALIKE_PREFIX} and the domain it imitates ({@code 𝗩𝗲𝗿𝗸𝗮𝗱𝗲.𝗻𝗹} gives
+     *         {@code lookalike-of-verkade.nl}), so that its dossier is neither named as that domain's nor a hidden
+     *         file whose name is made of the dots alone; an ASCII key unchanged
+     */
+    static String fileStem(String key) {
+        String k = key;
+        String suffix = "";
+        if (k.endsWith(DOUBTFUL_SUFFIX)) {
+            suffix = DOUBTFUL_SUFFIX;
+            k = k.substring(0, k.length() - DOUBTFUL_SUFFIX.length());
+        }
+        if (k.chars().allMatch(c -> c < 0x80)) {
+            return key;
+        }
+        int at = k.lastIndexOf('@');
+        String local = k.substring(0, at + 1);
+        String domain = k.substring(at + 1);
+        String prefix = "";
+        if (LookalikeCharacters.disguisesDomain(domain)) {
+            prefix = LOOKALIKE_PREFIX;
+            domain = LookalikeCharacters.folded(domain);
+        }
+        try {
+            domain = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            // not a valid IDN: left for PdfSink.fileName to replace its non-ASCII characters
+        }
+        return prefix + local + domain.replaceAll("^\\.+", "") + suffix;
     }
 }

@@ -200,9 +200,9 @@ final class SummarySink implements OutcomeSink {
     private static void table(StringBuilder sb, List<String> header, List<List<String>> rows, int total) {
         int[] widths = new int[header.size()];
         for (int i = 0; i < widths.length; i++) {
-            widths[i] = header.get(i).length();
+            widths[i] = columns(header.get(i));
             for (List<String> row : rows) {
-                widths[i] = Math.min(60, Math.max(widths[i], row.get(i).length()));
+                widths[i] = Math.min(60, Math.max(widths[i], columns(row.get(i))));
             }
         }
         appendRow(sb, header, widths);
@@ -224,14 +224,22 @@ final class SummarySink implements OutcomeSink {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             String cell = cells.get(i);
-            if (cell.length() > widths[i]) {
-                cell = cell.substring(0, widths[i] - 1) + "\u2026";
+            if (columns(cell) > widths[i]) {
+                cell = cell.substring(0, cell.offsetByCodePoints(0, widths[i] - 1)) + "\u2026";
             }
             boolean numeric = i > 0 && !cell.isEmpty() && Character.isDigit(cell.charAt(0));
-            line.append(numeric ? " ".repeat(widths[i] - cell.length()) + cell
-                    : cell + " ".repeat(widths[i] - cell.length())).append("  ");
+            int pad = widths[i] - columns(cell);
+            line.append(numeric ? " ".repeat(pad) + cell : cell + " ".repeat(pad)).append("  ");
         }
         sb.append(line.toString().stripTrailing()).append(System.lineSeparator());
+    }
+
+    /**
+     * @return the width of a cell in code points, so that a sender written with letters outside the Basic Multilingual
+     *         Plane ({@code 𝗩𝗲𝗿𝗸𝗮𝗱𝗲.𝗻𝗹}, two UTF-16 chars each) is padded and cut as it shows, never inside a letter
+     */
+    private static int columns(String cell) {
+        return cell.codePointCount(0, cell.length());
     }
 
     private static String num(long n) {

@@ -94,4 +94,18 @@ class CliUnitsTest {
         assertEquals("message", PdfSink.fileName(".."));
         assertEquals("a_b", PdfSink.fileName("C:\\mail\\a b.msg"));
     }
+
+    @Test
+    void aSendersFileNameShowsItsDomainInAsciiAndALookalikeAsSuch() {
+        String bold = "\uD835\uDDD5\uD835\uDDFF\uD835\uDE02\uD835\uDDFA\uD835\uDDF2.example"; // Brume
+        String doubtful = SenderKey.DOUBTFUL_SUFFIX;
+        assertEquals("lookalike-of-brume.example_identity_doubtful",
+                PdfSink.fileName(SenderKey.fileStem(bold + doubtful)));
+        assertEquals("lookalike-of-brume.example", PdfSink.fileName(SenderKey.fileStem("\uFF42rume.example")));
+        assertEquals("xn--caf-exemple-dbb.fr", PdfSink.fileName(SenderKey.fileStem("caf\u00e9-exemple.fr")));
+        assertEquals("xn--e1afmkfd.xn--p1ai_identity_doubtful", PdfSink.fileName(SenderKey.fileStem(
+                "\u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444" + doubtful)));
+        assertEquals("lea_gmail.com", PdfSink.fileName(SenderKey.fileStem("lea@gmail.com")));
+        assertEquals("shop.example (identity doubtful)", SenderKey.fileStem("shop.example" + doubtful));
+    }
 }

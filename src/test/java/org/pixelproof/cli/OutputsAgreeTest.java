@@ -120,6 +120,52 @@ class OutputsAgreeTest {
         assertEquals(1, d.primary().trackers().stream().filter(Dossier.TrackerRow::perRecipient).count());
     }
 
+    /**
+     * A phish whose From domain is written in mathematical bold letters, modelled on the real 133
+     * ({@code noreply@𝗩𝗲𝗿𝗸𝗮𝗱𝗲.𝗻𝗹}, a DKIM signature of {@code verkade.nl} that does not verify): the JSON, the CSV, the
+     * summary and both dossier indexes give one sender domain, as written, with the doubt; none files the message
+     * under the domain it imitates (the CSV once left the domain blank while the indexes said the DKIM domain).
+     */
+    @Test
+    void aLookalikeFromDomainIsOneDoubtfulSenderInEveryOutput() throws Exception {
+        Path fixture = Path.of("src/test/resources/org/pixelproof/detect/sender-identity/"
+                + "lookalike-from-domain-tester-fr.eml");
+        String domain = "\uD835\uDDD5\uD835\uDDFF\uD835\uDE02\uD835\uDDFA\uD835\uDDF2.example"; // Brume
+        String key = domain + SenderKey.DOUBTFUL_SUFFIX;
+        Path jsonl = tmp.resolve("out.jsonl");
+        Path csv = tmp.resolve("out.csv");
+        Path pdfDir = tmp.resolve("pdf");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze", fixture.toString(),
+                "--jsonl", jsonl.toString(), "--csv", csv.toString(), "--pdf", pdfDir.toString(), "--lang", "en");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+
+        var json = CliJson.mapper().readTree(Files.readString(jsonl)).get("sender");
+        assertEquals(domain, json.get("fromDomain").asText());
+        assertEquals(List.of("SENDER_IDENTITY_DOUBTFUL", "LINKS_LEAD_ELSEWHERE", "FROM_DOMAIN_LOOKALIKE_CHARACTERS"),
+                CliJson.mapper().convertValue(json.get("identityCaveats"), List.class));
+        List<String> row = AnalyzeCommandTest.readCsv(Files.readString(csv)).get(1);
+        assertEquals(domain, AnalyzeCommandTest.col(row, "sender_domain"));
+        assertEquals("true", AnalyzeCommandTest.col(row, "sender_identity_doubtful"));
+        assertTrue(r.err().contains("senders " + domain + ")"), r.err());
+        assertTrue(r.err().contains(System.lineSeparator() + key + "  "), "the per-sender table: " + r.err());
+        assertFalse(r.err().contains("brume.example"), "nothing names the domain it imitates: " + r.err());
+        List<List<String>> index = AnalyzeCommandTest.readCsv(Files.readString(pdfDir.resolve(DossierIndex.FILE_NAME)));
+        assertEquals(key, index.get(1).get(1));
+
+        Path bySender = tmp.resolve("by-sender");
+        AnalyzeCommandTest.Run s = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze", fixture.toString(),
+                "--pdf", bySender.toString(), "--by-sender", "--lang", "en");
+        assertEquals(ExitCodes.OK, s.exit(), s.err());
+        assertEquals(List.of("lookalike-of-brume.example_identity_doubtful.pdf"), AnalyzeCommandTest.pdfs(bySender),
+                "neither brume.example.pdf nor a hidden file");
+        index = AnalyzeCommandTest.readCsv(Files.readString(bySender.resolve(DossierIndex.FILE_NAME)));
+        assertEquals(List.of("lookalike-of-brume.example_identity_doubtful.pdf", key), index.get(1).subList(0, 2));
+
+        String text = pdfText(pdfDir).replace('\u00A0', ' ');
+        assertTrue(text.contains("the sender's identity is doubtful"), text);
+        assertTrue(text.contains("written with characters that imitate ordinary letters or digits"), text);
+    }
+
     private static String pdfText(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
             Path pdf = files.filter(p -> p.toString().endsWith(".pdf")).findFirst().orElseThrow();
