@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Values taken from the e-mail cannot reorder or fake the result page's sender section: the real From address is
  * shown (not one written in the display name), bidirectional controls are spelled out and each value is isolated in
- * {@code <bdi>}, and a look-alike domain shows its ASCII form.
+ * {@code <bdi>}, and a look-alike domain shows its ASCII form (or, written with characters that imitate ASCII ones, its
+ * code points).
  */
 @QuarkusTest
 class SenderDisplayPageTest {
@@ -44,6 +45,18 @@ class SenderDisplayPageTest {
             }
         }
         throw new AssertionError("no From in the sender section: " + page.select("dl.facts").outerHtml());
+    }
+
+    @Test
+    void aFromDomainInLookalikeLettersIsShownAsWrittenWithItsCodePointsAndADoubt() {
+        String bold = "\uD835\uDDD5\uD835\uDDFF\uD835\uDE02\uD835\uDDFA\uD835\uDDF2"; // "Brume", mathematical bold
+        Document page = upload("\"Brume\"<noreply@" + bold + ".example>", "testeur.eml");
+        Element from = senderFrom(page);
+        assertEquals("noreply@" + bold + ".example (ASCII: [U+1D5D5][U+1D5FF][U+1D602][U+1D5FA][U+1D5F2].example)",
+                from.select("bdi").get(1).text(), from.outerHtml());
+        assertFalse(page.text().contains("ASCII: brume.example"), "not shown as the domain it imitates");
+        assertTrue(page.text().contains("est écrit avec des caractères qui imitent des lettres ou des chiffres"),
+                "the doubt's reason is shown, in French");
     }
 
     @Test
