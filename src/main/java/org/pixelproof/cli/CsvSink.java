@@ -43,7 +43,8 @@ import org.pixelproof.detect.TrackerKind;
  * URLs, in any encoding), {@code identifier_encodings} (which encodings), {@code verdict}, {@code message_class},
  * {@code sender_identity_doubtful} ({@code true} when the message shows signs of phishing or a forged sender: the
  * organisation it names may not have sent it), {@code anomalies} (anomaly codes), {@code duplicate_of} (the earlier input of the run that held the same message,
- * identical SHA-256, else empty: the row is kept so that every input has one, but the message counts once).
+ * the same bytes once line ends are set aside ({@link DuplicateKey}), else empty: the row is kept, with the exact
+ * SHA-256 of its own bytes, so that every input has one, but the message counts once).
  * Failed inputs have no row (they are reported on stderr).
  *
  * <p>Guard against formula injection (CWE-1236): a text value starting with {@code =}, {@code +}, {@code -},
@@ -97,7 +98,7 @@ final class CsvSink implements OutcomeSink {
     }
 
     /**
-     * @param duplicateOf the earlier input with the same SHA-256, or {@code null}
+     * @param duplicateOf the earlier input that held the same message ({@link DuplicateKey}), or {@code null}
      * @return the row of one analysis, in {@link #COLUMNS} order
      */
     static List<Object> row(Analysis a, String duplicateOf) {

@@ -75,7 +75,7 @@ final class PdfSink implements OutcomeSink {
         }
         if (duplicates > 0) {
             reporter.note(String.format(Locale.ROOT, "--pdf: no second dossier for %,d e-mail(s) given twice "
-                    + "(same SHA-256 as an earlier input)", duplicates));
+                    + "(the same message as an earlier input, line ends aside)", duplicates));
         }
     }
 

@@ -17,7 +17,7 @@ import org.pixelproof.detect.Tracker;
  * The summary printed on stderr at the end of a run (so that stdout stays machine-readable): totals, then one table
  * per sending organisation and one per tracker vendor, each sorted by number of e-mails, at most
  * {@value #MAX_ROWS} rows (the rest counted). Memory grows with the number of distinct senders and vendors, not of
- * e-mails. A message given twice in the run (same SHA-256, see {@link Outcome#duplicateOf()}) is counted once; the
+ * e-mails. A message given twice in the run (the same bytes, line ends aside: {@link Outcome#duplicateOf()}) is counted once; the
  * duplicates are listed (at most {@value #MAX_DUPLICATES_NAMED}) under the totals, as are the e-mails whose sender
  * identity is doubtful (counted, their senders named).
  */
@@ -142,8 +142,8 @@ final class SummarySink implements OutcomeSink {
                 : "in " + emails(withIdentifiers) + ", a tracker URL carries the recipient's address (plain, encoded or"
                         + " hashed)"));
         if (duplicates > 0) {
-            sb.append(String.format(Locale.ROOT, "%,d e-mail(s) given twice (same SHA-256 as an earlier input), "
-                    + "counted once: %s%s.%n", duplicates, String.join("; ", duplicatesNamed),
+            sb.append(String.format(Locale.ROOT, "%,d e-mail(s) given twice (the same message as an earlier input, "
+                    + "line ends aside), counted once: %s%s.%n", duplicates, String.join("; ", duplicatesNamed),
                     duplicates > duplicatesNamed.size() ? "; ..." : ""));
         }
         if (doubtfulSender > 0) {

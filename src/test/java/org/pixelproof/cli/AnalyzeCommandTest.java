@@ -642,8 +642,8 @@ class AnalyzeCommandTest {
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertEquals(List.of(List.of(N1, N2)), backends.dossiers, "the duplicate is in the dossier once");
         assertTrue(r.err().contains("Analysed 2 e-mails:"), r.err());
-        assertTrue(r.err().contains("1 e-mail(s) given twice (same SHA-256 as an earlier input), counted once: "
-                + copy + " = " + N1), r.err());
+        assertTrue(r.err().contains("1 e-mail(s) given twice (the same message as an earlier input, line ends aside),"
+                + " counted once: " + copy + " = " + N1), r.err());
         assertTrue(r.err().contains("--by-sender: 1 e-mail(s) given twice"), r.err());
         assertTrue(r.err().matches("(?s).*\\bgazette-exemple\\.fr\\s+2\\s+2\\s+.*"), "by-sender row counts 2: " + r.err());
         List<List<String>> rows = readCsv(Files.readString(csv));
@@ -658,6 +658,52 @@ class AnalyzeCommandTest {
         assertTrue(top.out().contains("http://localhost:8080"), top.out());
         Run analyze = run("analyze", "--help");
         assertFalse(analyze.out().matches("(?s).*https?:\\s*\\n.*"), analyze.out());
+    }
+
+    @Test
+    void theSameMessageInAnMboxWithLfLineEndsAndAsALooseCrlfFileIsOneMessage() throws IOException {
+        // the .eml saved from the mail client has CRLF line ends; the mbox export changed them to LF
+        String lf = Files.readString(Path.of(N1));
+        Path eml = Files.writeString(tmp.resolve("saved.eml"), lf.replace("\n", "\r\n"));
+        Path mbox = Files.writeString(tmp.resolve("export.mbox"), "From lettre@gazette-exemple.fr Tue Oct 14 08:30:00"
+                + " 2025\n" + lf + "\n");
+        StubBackends backends = new StubBackends();
+        Path perSender = tmp.resolve("by-sender");
+        Path perEmail = tmp.resolve("per-email");
+        Path csv = tmp.resolve("out.csv");
+        Path jsonl = tmp.resolve("out.jsonl");
+        Run r = run(backends, "analyze", eml.toString(), mbox.toString(), "--pdf", perEmail.toString(),
+                "--sender-pdf", perSender.toString(), "--csv", csv.toString(), "--jsonl", jsonl.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.err().contains("Analysed 1 e-mail:"), r.err());
+        assertTrue(r.err().contains("1 e-mail(s) given twice (the same message as an earlier input, line ends aside),"
+                + " counted once: " + mbox + "#1 = " + eml), r.err());
+        assertEquals(List.of("saved.pdf"), pdfs(perEmail), "one dossier for the two copies");
+        assertEquals("%PDF-stub\n" + eml + "\n", Files.readString(perSender.resolve("gazette-exemple.fr.pdf")),
+                "the sender's dossier holds the message once");
+        List<List<String>> rows = readCsv(Files.readString(csv));
+        assertEquals(List.of("", eml.toString()), List.of(col(rows.get(1), "duplicate_of"),
+                col(rows.get(2), "duplicate_of")));
+        // each output keeps the exact SHA-256 of the bytes it analysed
+        String crlfSha = StubBackends.sha256(Files.readAllBytes(eml));
+        String lfSha = StubBackends.sha256(lf.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(crlfSha, lfSha), List.of(col(rows.get(1), "sha256"), col(rows.get(2), "sha256")));
+        List<String> lines = Files.readAllLines(jsonl);
+        assertEquals(lfSha, CliJson.mapper().readTree(lines.get(1)).get("sha256").asText());
+    }
+
+    @Test
+    void aFinalNewlineMoreOrLessIsTheSameMessageButAChangedHeaderIsNot() throws IOException {
+        String lf = Files.readString(Path.of(N1));
+        Path withoutFinalNewline = Files.writeString(tmp.resolve("a.eml"), lf.replaceAll("\n+$", "").replace("\n", "\r\n"));
+        Path withBlankLines = Files.writeString(tmp.resolve("b.eml"), lf + "\n\n");
+        Path status = Files.writeString(tmp.resolve("c.eml"), "Status: RO\n" + lf);
+        Run r = run("analyze", N1, withoutFinalNewline.toString(), withBlankLines.toString(), status.toString(),
+                "--csv", "-");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        List<List<String>> rows = readCsv(r.out());
+        assertEquals(List.of("", N1, N1, ""), rows.subList(1, 5).stream().map(row -> col(row, "duplicate_of"))
+                .toList());
     }
 
     @Test
