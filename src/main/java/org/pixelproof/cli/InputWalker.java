@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>Names are the path as given joined with the path below it ({@code mail/2024/a.eml}), and {@code file.mbox#3}
- * for the third message of an mbox. Not thread-safe: one walker per run.
+ * for the third message of an mbox. A file that starts with a {@code From_} line but is not named like an mbox (see
+ * {@link #namedLikeMbox}: a {@code .eml} saved with its envelope line, a Maildir file) and holds exactly one message
+ * is named as the file itself, without {@code #1}. Not thread-safe: one walker per run.
  */
 final class InputWalker {
     private static final byte[] OLE2_SIGNATURE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
@@ -150,7 +152,7 @@ final class InputWalker {
             return; // an empty mailbox holds no message
         }
         switch (kind) {
-            case MBOX -> mbox(file, name, sink);
+            case MBOX -> mbox(file, name, maildirMessage || !namedLikeMbox(name), sink);
             case MSG -> {
                 if (!explicit && !"msg".equals(extension(name))) {
                     ignore(name); // another OLE2 document (.doc, .xls) found in a folder
@@ -162,14 +164,65 @@ final class InputWalker {
         }
     }
 
-    private void mbox(Path file, String name, Sink sink) throws InterruptedException {
+    /**
+     * @param single true when the file is not named like an mbox: if it holds one message only, that message is named
+     *               as the file ({@code letter.eml}, not {@code letter.eml#1}); its bytes are still those after the
+     *               {@code From_} line
+     */
+    private void mbox(Path file, String name, boolean single, Sink sink) throws InterruptedException {
+        // the first message of such a file is held until the reader says whether a second one follows
+        Held held = single ? new Held() : null;
         try {
-            formats.readMbox(file, maxMessageBytes, (number, bytes, reason) -> sink.accept(bytes != null
-                    ? Input.ofBytes(next++, name + "#" + number, bytes)
-                    : Input.failed(next++, name + "#" + number, reason)));
+            formats.readMbox(file, maxMessageBytes, (number, bytes, reason) -> {
+                if (held != null && number == 1) {
+                    held.bytes = bytes;
+                    held.reason = reason;
+                    held.present = true;
+                    return;
+                }
+                if (held != null && held.present) {
+                    sink.accept(member(name + "#1", held));
+                    held.present = false;
+                }
+                sink.accept(member(name + "#" + number, bytes, reason));
+            });
         } catch (IOException e) {
+            if (held != null && held.present) {
+                sink.accept(member(name + "#1", held));
+            }
             sink.accept(Input.failed(next++, name, "mbox cannot be read (" + reason(e) + ")"));
+            return;
         }
+        if (held != null && held.present) {
+            sink.accept(member(name, held));
+        }
+    }
+
+    /** The first message of a file that may hold only one, until the file's end or a second message shows. */
+    private static final class Held {
+        byte[] bytes;
+        String reason;
+        boolean present;
+    }
+
+    private Input member(String name, Held held) {
+        Input input = member(name, held.bytes, held.reason);
+        held.bytes = null;
+        return input;
+    }
+
+    private Input member(String name, byte[] bytes, String reason) {
+        return bytes != null ? Input.ofBytes(next++, name, bytes) : Input.failed(next++, name, reason);
+    }
+
+    /**
+     * @return true when a file's name says it is a mailbox: the extension {@code .mbox} or {@code .mbx}, or no
+     *         extension at all (Thunderbird's {@code Inbox}, mutt's {@code sent}); its messages are then always named
+     *         {@code file#N}, even when there is one
+     */
+    static boolean namedLikeMbox(String name) {
+        String extension = extension(name);
+        return extension.isEmpty() || extension.equals("mbox") || extension.equals("mbx");
     }
 
     private byte[] readMessage(Path file) throws InputException {
