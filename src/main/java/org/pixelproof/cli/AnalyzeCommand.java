@@ -285,7 +285,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         reporter.done();
         Reporter.Counts counts = reporter.counts();
         if (!quiet) {
-            reporter.print(summary.render(counts, walker.ignoredFiles(), walker.ignoredNames()));
+            reporter.print(summary.render(counts, walker.ignoredFiles(), walker.ignoredNames(), walker.hiddenFiles(),
+                    walker.hiddenNames()));
         }
         if (counts.internal() > 0) {
             return ExitCodes.INTERNAL_ERROR;

@@ -23,10 +23,12 @@ import java.util.stream.Stream;
  *       folder, files named {@code *.eml}, {@code *.msg}, {@code *.mbox}, {@code *.mbx} and the files of a Maildir's
  *       {@code cur/} and {@code new/} are always analysed (and reported when they are not e-mails); any other file is
  *       analysed only when its first bytes look like a message or an mbox, else it is ignored and counted (a
- *       {@code README}, a manifest, an index). Hidden files, Thunderbird's {@code .msf} indexes and Dovecot/Courier
- *       metadata are ignored.</li>
+ *       {@code README}, a manifest, an index: {@link #ignoredFiles()}). Hidden files ({@code .DS_Store}, macOS's
+ *       {@code ._} copies), Thunderbird's {@code .msf} indexes and Dovecot/Courier metadata are never e-mails: they
+ *       are skipped without being read, and counted apart ({@link #hiddenFiles()}).</li>
  *   <li>A Maildir (a folder with {@code cur/} and {@code new/}) is read from {@code new/} and {@code cur/}; its
- *       {@code tmp/} (messages being delivered) is skipped; Maildir++ sub-folders ({@code .Sent/}) are walked.</li>
+ *       {@code tmp/} (messages being delivered) is skipped; Maildir++ sub-folders ({@code .Sent/}) are walked. Other
+ *       hidden folders ({@code .git/}, {@code .Trash-1000/}) are not walked.</li>
  *   <li>A path given explicitly is always analysed, whatever its name.</li>
  * </ul>
  *
@@ -59,6 +61,9 @@ final class InputWalker {
     private long ignored;
     /** The first {@link #MAX_IGNORED_NAMED} files ignored, as paths, for the end-of-run summary. */
     private final List<String> ignoredNames = new ArrayList<>();
+    private long hidden;
+    /** The first {@link #MAX_IGNORED_NAMED} hidden or mail-program files skipped, as paths. */
+    private final List<String> hiddenNames = new ArrayList<>();
 
     /** Most ignored files named in the summary; default 10 (the others are counted). */
     static final int MAX_IGNORED_NAMED = 10;
@@ -103,6 +108,20 @@ final class InputWalker {
         return List.copyOf(ignoredNames);
     }
 
+    /**
+     * @return how many hidden files ({@code .DS_Store}) and mail programs' own files (Thunderbird's {@code .msf}
+     *         indexes, Dovecot and Courier metadata) were skipped in the folders; hidden folders are not walked and
+     *         not counted
+     */
+    long hiddenFiles() {
+        return hidden;
+    }
+
+    /** @return the first hidden or mail-program files skipped (at most {@link #MAX_IGNORED_NAMED}), in order. */
+    List<String> hiddenNames() {
+        return List.copyOf(hiddenNames);
+    }
+
     private void ignore(String name) {
         if (ignored++ < MAX_IGNORED_NAMED) {
             ignoredNames.add(name);
@@ -129,8 +148,14 @@ final class InputWalker {
                     continue;
                 }
                 directory(entry, maildir && (name.equals("cur") || name.equals("new")), sink);
-            } else if (Files.isRegularFile(entry) && !isIgnoredName(name)) {
-                file(entry, false, insideMaildirStore, sink);
+            } else if (Files.isRegularFile(entry)) {
+                if (isIgnoredName(name)) {
+                    if (hidden++ < MAX_IGNORED_NAMED) {
+                        hiddenNames.add(entry.toString());
+                    }
+                } else {
+                    file(entry, false, insideMaildirStore, sink);
+                }
             }
         }
     }

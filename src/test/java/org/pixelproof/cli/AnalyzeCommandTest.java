@@ -201,6 +201,26 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void hiddenAndMailProgramFilesAreSkippedUnreadAndCounted() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("export"));
+        Files.copy(Path.of(N1), dir.resolve("newsletter.eml"));
+        Files.write(dir.resolve(".DS_Store"), new byte[] {0, 0, 0, 1, 'B', 'u', 'd', '1'});
+        Files.write(dir.resolve("._newsletter.eml"), new byte[] {0, 5, 22, 7, 0, 2, 0, 0}); // macOS AppleDouble
+        Files.writeString(dir.resolve("Inbox.msf"), "// <!-- <mdb:mork:z v=\"1.4\"/> -->\n");
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        Files.writeString(dir.resolve("notes.txt"), "to do\n");
+        Run r = run("analyze", dir.toString(), "--json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(List.of(dir.resolve("newsletter.eml").toString()), files(r.json()));
+        assertTrue(r.err().contains("1 file(s) in the folders were ignored: not e-mails (" + dir.resolve("notes.txt")
+                + ")."), r.err());
+        assertTrue(r.err().contains("3 hidden or mail-program file(s) in the folders were skipped unread: hidden files,"
+                + " Thunderbird indexes, Dovecot or Courier metadata (" + dir.resolve(".DS_Store") + ", "
+                + dir.resolve("._newsletter.eml") + ", " + dir.resolve("Inbox.msf") + ")."), r.err());
+    }
+
+    @Test
     void badInputsAreReportedWithTheirReasonAndSkippedWithoutStoppingTheRun() throws IOException {
         Path empty = Files.createFile(tmp.resolve("empty.eml"));
         String missing = tmp.resolve("missing.eml").toString();
