@@ -61,14 +61,21 @@ final class CsvSink implements OutcomeSink {
     private final SequenceWriter rows;
     private final boolean close;
 
-    /** @param close whether {@link #finish()} closes {@code out} (a file) or only flushes it (stdout) */
+    /**
+     * Writes the header row at once, so that a run that analyses no e-mail still gives a CSV a script can read, on
+     * stdout as in a file.
+     *
+     * @param close whether {@link #finish()} closes {@code out} (a file) or only flushes it (stdout)
+     */
     CsvSink(OutputStream out, boolean close) throws IOException {
         this.close = close;
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
+        // the header is written here rather than by Jackson, which writes it with the first row only
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false).setLineSeparator("\r\n");
         for (String column : COLUMNS) {
             schema.addColumn(column);
         }
         this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write(String.join(",", COLUMNS) + "\r\n"); // column names need no quoting
         // quote a field only when it needs it (by default Jackson quotes every value over 24 characters)
         this.rows = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writer(schema.build())
                 .writeValues(writer);

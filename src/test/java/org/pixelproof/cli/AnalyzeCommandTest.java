@@ -166,6 +166,20 @@ class AnalyzeCommandTest {
         assertEquals(3, readCsv(r.out()).size());
     }
 
+    @Test
+    void aRunWithoutAnyEmailStillWritesTheCsvHeaderOnStdoutAsInAFile() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        String header = String.join(",", CsvSink.COLUMNS) + "\r\n";
+        Run stdout = run("analyze", empty.toString(), "--csv", "-");
+        assertEquals(ExitCodes.OK, stdout.exit(), stdout.err());
+        assertEquals(header, stdout.out());
+        Path csv = tmp.resolve("out.csv");
+        Run file = run("analyze", empty.toString(), "--csv", csv.toString());
+        assertEquals(ExitCodes.OK, file.exit(), file.err());
+        assertEquals(header, Files.readString(csv));
+        assertEquals(List.of(CsvSink.COLUMNS), readCsv(header));
+    }
+
     static List<List<String>> readCsv(String text) throws IOException {
         CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
         List<List<String>> rows = new ArrayList<>();
