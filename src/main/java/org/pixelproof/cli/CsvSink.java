@@ -9,17 +9,18 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.pixelproof.analysis.Analysis;
+import org.pixelproof.authenticity.MailDates;
 import org.pixelproof.detect.RecipientIdentifier;
 import org.pixelproof.detect.RecipientTokens;
 import org.pixelproof.detect.Tracker;
@@ -29,8 +30,9 @@ import org.pixelproof.detect.TrackerKind;
  * {@code --csv}: one row per analysed e-mail, for spreadsheets and scripts. UTF-8, RFC 4180 (comma separator, CRLF
  * line ends, fields quoted with {@code "} when needed, quotes doubled), a header row first.
  *
- * <p>Columns: {@code file}, {@code sha256}, {@code date} (the Date header as ISO-8601 when it parses as RFC 5322,
- * else as written), {@code received_date} (the day the message was received, Europe/Paris), {@code sender_domain},
+ * <p>Columns: {@code file}, {@code sha256}, {@code date} (the Date header in ISO 8601 form to the second, at the offset
+ * written, {@code 2002-01-09T19:47:50-07:00}, when it can be read, obsolete zone names included, see
+ * {@link #isoDate}; else as written), {@code received_date} (the day the message was received, Europe/Paris), {@code sender_domain},
  * {@code organisation}, {@code vendors} (distinct tracker vendors, {@code ; }-separated), {@code tracker_hosts}
  * (distinct hosts of the trackers, {@code ; }-separated, in the order of the analysis's tracker list: where the
  * tracking goes, also when no vendor is known), one count per tracker kind ({@code open_pixel}, {@code css_beacon},
@@ -170,16 +172,28 @@ final class CsvSink implements OutcomeSink {
         return value;
     }
 
-    /** @return an RFC 5322 date as ISO-8601, or {@code raw} unchanged when it does not parse. */
+    /** ISO 8601 date and time to the second with the offset ({@code Z} for UTC): text order is date order. */
+    private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX",
+            Locale.ROOT);
+
+    /**
+     * @param raw a Date header as written, e.g. {@code Wed, 9 Jan 2002 19:47:50 MST}
+     * @return the date in ISO 8601 (RFC 3339) form, to the second, at the offset written, e.g.
+     *         {@code 2002-01-09T19:47:50-07:00}; read with the obsolete zones of RFC 5322 section 4.3 ({@code UT},
+     *         {@code GMT}, {@code EST}/{@code EDT}, {@code CST}/{@code CDT}, {@code MST}/{@code MDT},
+     *         {@code PST}/{@code PDT}), and with {@code -00:00} (RFC 3339 section 4.3: the time in UTC is known, the
+     *         local offset is not) where RFC 5322 says the offset is unknown ({@code -0000}, a military letter,
+     *         another zone name). A year that cannot be right (3609) is written as read: the {@code anomalies}
+     *         column then has {@code BAD_DATE}. {@code raw} unchanged when it does not parse as a date-time.
+     */
     static String isoDate(String raw) {
-        if (raw == null || raw.length() > 200) {
+        MailDates.Written date = MailDates.parseWritten(raw);
+        if (date == null) {
             return raw;
         }
-        String s = raw.replaceAll("\\s*\\([^)]*\\)\\s*$", "").replaceAll("\\s+", " ").trim();
-        try {
-            return OffsetDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toString();
-        } catch (DateTimeParseException e) {
-            return raw;
+        if (date.offsetKnown()) {
+            return ISO_SECONDS.format(date.dateTime());
         }
+        return ISO_SECONDS.format(date.dateTime().withOffsetSameInstant(ZoneOffset.UTC)).replaceFirst("Z$", "-00:00");
     }
 }

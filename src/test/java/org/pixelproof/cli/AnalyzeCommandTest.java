@@ -141,7 +141,7 @@ class AnalyzeCommandTest {
         assertEquals(3, rows.size());
         List<String> n1 = rows.get(1);
         assertEquals(N1, col(n1, "file"));
-        assertEquals("2025-10-14T08:30+02:00", col(n1, "date"));
+        assertEquals("2025-10-14T08:30:00+02:00", col(n1, "date"));
         assertEquals("gazette-exemple.fr", col(n1, "sender_domain"));
         assertEquals("'=Org gazette-exemple.fr", col(n1, "organisation"), "formula guard");
         assertEquals("MailExemple", col(n1, "vendors"));
