@@ -26,6 +26,7 @@ import org.pixelproof.detect.SenderClue;
 import org.pixelproof.detect.Signal;
 import org.pixelproof.detect.TrackerKind;
 import org.pixelproof.ingest.Anomaly;
+import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.ingest.Header;
 import org.pixelproof.preview.Placeholder;
 import org.pixelproof.rules.ProvisionKind;
@@ -483,7 +484,8 @@ public record Dossier(
      * @param placeholders   the remote references replaced in that rendering
      * @param anomalies      what was malformed while reading it
      * @param caveats        the assessment's caveat codes, with the dossier's own ({@code received-before-gdpr})
-     * @param original       the original {@code .eml} bytes, attached to the PDF (do not modify the array)
+     * @param original       the original bytes, attached to the PDF (do not modify the array): the {@code .eml}, or
+     *                       the Outlook {@code .msg} file ({@link #outlookMsg()})
      * @param links          the message's hyperlinks, numbered {@code L1}, {@code L2}... in document order
      * @param ownCopy        true when the complainant received this copy (their address is among its recipients, or,
      *                       when their address is not given, it shares a recipient with the first e-mail); false for
@@ -566,6 +568,15 @@ public record Dossier(
             }
             String n = fileName.replace('\\', '/');
             return n.substring(n.lastIndexOf('/') + 1);
+        }
+
+        /**
+         * @return true when {@link #original()} is an Outlook {@code .msg} file (an OLE2 compound document, [MS-OXMSG])
+         *         that was converted to RFC 5322 for the analysis ({@code CONVERTED_FROM_OUTLOOK_MSG}), not an
+         *         {@code .eml}: it is attached as it is, under a {@code .msg} name
+         */
+        public boolean outlookMsg() {
+            return anomalies.stream().anyMatch(a -> a.code() == AnomalyCode.CONVERTED_FROM_OUTLOOK_MSG);
         }
 
         /** @return true when the message carries neither an unsubscribe link nor a List-Unsubscribe header. */
