@@ -62,7 +62,7 @@ final class BySenderSink implements OutcomeSink {
         this.maxPerDossier = maxPerDossier;
         this.reporter = reporter;
         this.spool = Files.createTempDirectory("pixelproof-by-sender-");
-        this.index = new DossierIndex(dir);
+        this.index = new DossierIndex(dir, reporter);
     }
 
     @Override

@@ -33,7 +33,7 @@ final class PdfSink implements OutcomeSink {
     PdfSink(Path dir, Reporter reporter) {
         this.dir = dir;
         this.reporter = reporter;
-        this.index = new DossierIndex(dir);
+        this.index = new DossierIndex(dir, reporter);
     }
 
     @Override

@@ -613,6 +613,65 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void theIndexOfADossierFolderListsItsDossiersAcrossRuns() throws IOException {
+        Path dir = tmp.resolve("dossiers");
+        String n4 = Files.writeString(tmp.resolve("newsletter-4.eml"), "X-Test-Copy: 4\r\n"
+                + Files.readString(Path.of(N1))).toString();
+        Run first = run("analyze", N1, N2, n4, "--pdf", dir.toString());
+        assertEquals(ExitCodes.OK, first.exit(), first.err());
+        assertEquals(List.of("newsletter-1.pdf", "newsletter-2.pdf", "newsletter-4.pdf"), pdfs(dir));
+        Files.delete(dir.resolve("newsletter-2.pdf")); // the user removed one
+        // the second run replaces newsletter-1.pdf with another e-mail of that name and adds newsletter-3.pdf
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        String otherN1 = Files.writeString(other.resolve("newsletter-1.eml"), "X-Test-Copy: 1b\r\n"
+                + Files.readString(Path.of(N1))).toString();
+        String n3 = Files.writeString(other.resolve("newsletter-3.eml"), "X-Test-Copy: 3\r\n"
+                + Files.readString(Path.of(N2))).toString();
+        Run second = run("analyze", otherN1, n3, "--pdf", dir.toString(), "--quiet");
+        assertEquals(ExitCodes.OK, second.exit(), second.err());
+        assertEquals("pixelproof: --pdf: " + dir + " already holds 3 file(s); this run's dossiers are added, replacing"
+                + " those of the same name, and index.csv keeps the rows of the dossiers still there\n",
+                second.err().replace("\r\n", "\n"), "a warning about the files on disk survives --quiet");
+        List<List<String>> index = readCsv(Files.readString(dir.resolve(DossierIndex.FILE_NAME)));
+        assertEquals(DossierIndex.COLUMNS, index.get(0));
+        assertEquals(List.of(List.of("newsletter-4.pdf", n4), List.of("newsletter-1.pdf", otherN1),
+                List.of("newsletter-3.pdf", n3)), index.subList(1, index.size()).stream()
+                        .map(row -> List.of(row.get(0), row.get(3))).toList(),
+                "the row of a dossier still there kept, of a removed one dropped, of a replaced one replaced");
+        assertEquals(StubBackends.sha256(Files.readAllBytes(Path.of(otherN1))), index.get(2).get(4));
+        assertEquals(List.of("index.csv", "newsletter-1.pdf", "newsletter-3.pdf", "newsletter-4.pdf"), list(dir),
+                "no temporary file left");
+    }
+
+    @Test
+    void theIndexOfAPerSenderFolderListsTheSendersOfEveryRun() throws IOException {
+        Path dir = tmp.resolve("senders");
+        Path other = Files.writeString(tmp.resolve("other.eml"), Files.readString(Path.of(N1))
+                .replace("lettre@gazette-exemple.fr", "news@autre-exemple.fr"));
+        assertEquals(ExitCodes.OK, run("analyze", N1, "--sender-pdf", dir.toString()).exit());
+        assertEquals(ExitCodes.OK, run("analyze", other.toString(), "--sender-pdf", dir.toString()).exit());
+        assertEquals(List.of("autre-exemple.fr.pdf", "gazette-exemple.fr.pdf"), pdfs(dir));
+        List<List<String>> index = readCsv(Files.readString(dir.resolve(DossierIndex.FILE_NAME)));
+        assertEquals(List.of(List.of("gazette-exemple.fr.pdf", N1), List.of("autre-exemple.fr.pdf", other.toString())),
+                index.subList(1, index.size()).stream().map(row -> List.of(row.get(0), row.get(3))).toList());
+    }
+
+    @Test
+    void anEarlierIndexThatCannotBeReadIsSaidAndReplaced() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("dossiers"));
+        Files.writeString(dir.resolve("old.pdf"), "%PDF-old");
+        Files.writeString(dir.resolve(DossierIndex.FILE_NAME), "dossier,sender,emails,inputs,sha256\r\n"
+                + "old.pdf,old.example,1,old.eml,abc\r\n\"unclosed,quote\r\n");
+        Run r = run("analyze", N1, "--pdf", dir.toString(), "--quiet");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.err().contains(dir.resolve(DossierIndex.FILE_NAME) + " could not be read past its row 2 (not a"
+                + " CSV of the expected shape): the rows after it are left out of the new index"), r.err());
+        List<List<String>> index = readCsv(Files.readString(dir.resolve(DossierIndex.FILE_NAME)));
+        assertEquals(List.of("old.pdf", "newsletter-1.pdf"), index.subList(1, 3).stream().map(row -> row.get(0))
+                .toList());
+    }
+
+    @Test
     void bySenderWritesOneDossierPerSendingOrganisationGatheringItsEmails() throws IOException {
         StubBackends backends = new StubBackends();
         Path dir = tmp.resolve("by-sender");
