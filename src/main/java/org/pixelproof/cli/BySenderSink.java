@@ -29,9 +29,9 @@ import org.pixelproof.web.Complaints;
  *
  * <p>{@code DIR/index.csv} ({@link DossierIndex}) lists each dossier with its sender and number of e-mails.
  *
- * <p>A message given twice in the run ({@link DuplicateKey}) goes into its sender's dossier once. A message that gives no
- * grounds for a complaint ({@link Complaints}: no tracking found) goes into no dossier, so that a personal e-mail
- * is never embedded in a complaint; a sender left with no such message gets no dossier. Both are said on stderr.
+ * <p>A message given twice in the run ({@link DuplicateKey}) goes into its sender's dossier once. A message that
+ * gives no grounds for a complaint ({@link Complaints}: no tracking found) goes into no dossier, so that a personal
+ * e-mail is never embedded in a complaint; a sender left with no such message gets no dossier. Both are said on stderr.
  */
 final class BySenderSink implements OutcomeSink {
     /** Most sender names listed in the stderr line about senders without a dossier. */

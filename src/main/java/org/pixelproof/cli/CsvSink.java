@@ -31,23 +31,23 @@ import org.pixelproof.detect.TrackerKind;
  * line ends, fields quoted with {@code "} when needed, quotes doubled), a header row first.
  *
  * <p>Columns: {@code file}, {@code sha256}, {@code date} (the Date header in ISO 8601 form to the second, at the offset
- * written, {@code 2002-01-09T19:47:50-07:00}, when it can be read, obsolete zone names included, see
- * {@link #isoDate}; else as written), {@code received_date} (the day the message was received, Europe/Paris), {@code sender_domain},
+ * written, {@code 2002-01-09T19:47:50-07:00}, when it can be read, obsolete zone names included, see {@link #isoDate};
+ * else as written), {@code received_date} (the day the message was received, Europe/Paris), {@code sender_domain},
  * {@code organisation}, {@code vendors} (distinct tracker vendors, {@code ; }-separated), {@code tracker_hosts}
  * (distinct hosts of the trackers, {@code ; }-separated, in the order of the analysis's tracker list: where the
  * tracking goes, also when no vendor is known), one count per tracker kind ({@code open_pixel}, {@code css_beacon},
- * {@code click_tracking}, {@code read_receipt}, {@code other_beacon}),
- * {@code trackers} (total), {@code trackers_with_recipient_id} (trackers that carry an identifier of the recipient,
- * as one e-mail shows it ({@link RecipientTokens#carriesIdentifier}): their address in any encoding, or a token that
- * may identify them, unfilled merge tags such as {@code UNIQID} left out; the dossier of that e-mail alone counts the
- * same trackers, and lowers the count only when it holds another person's copy of the campaign showing a value to be
- * the same for both), {@code recipient_identifiers} (how many times the recipient's address was found in tracker
- * URLs, in any encoding), {@code identifier_encodings} (which encodings), {@code verdict}, {@code message_class},
+ * {@code click_tracking}, {@code read_receipt}, {@code other_beacon}), {@code trackers} (total),
+ * {@code trackers_with_recipient_id} (trackers that carry an identifier of the recipient, as one e-mail shows it
+ * ({@link RecipientTokens#carriesIdentifier}): their address in any encoding, or a token that may identify them,
+ * unfilled merge tags such as {@code UNIQID} left out; the dossier of that e-mail alone counts the same trackers, and
+ * lowers the count only when it holds another person's copy of the campaign showing a value to be the same for both),
+ * {@code recipient_identifiers} (how many times the recipient's address was found in tracker URLs, in any encoding),
+ * {@code identifier_encodings} (which encodings), {@code verdict}, {@code message_class},
  * {@code sender_identity_doubtful} ({@code true} when the message shows signs of phishing or a forged sender: the
- * organisation it names may not have sent it), {@code anomalies} (anomaly codes), {@code duplicate_of} (the earlier input of the run that held the same message,
- * the same bytes once line ends are set aside ({@link DuplicateKey}), else empty: the row is kept, with the exact
- * SHA-256 of its own bytes, so that every input has one, but the message counts once).
- * Failed inputs have no row (they are reported on stderr).
+ * organisation it names may not have sent it), {@code anomalies} (anomaly codes), {@code duplicate_of} (the earlier
+ * input of the run that held the same message, the same bytes once line ends are set aside ({@link DuplicateKey}), else
+ * empty: the row is kept, with the exact SHA-256 of its own bytes, so that every input has one, but the message counts
+ * once). Failed inputs have no row (they are reported on stderr).
  *
  * <p>Guard against formula injection (CWE-1236): a text value starting with {@code =}, {@code +}, {@code -},
  * {@code @}, a tab or a carriage return gets a leading {@code '} so that a spreadsheet shows it as text instead of

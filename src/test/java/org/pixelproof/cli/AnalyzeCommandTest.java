@@ -788,7 +788,8 @@ class AnalyzeCommandTest {
     @Test
     void aFinalNewlineMoreOrLessIsTheSameMessageButAChangedHeaderIsNot() throws IOException {
         String lf = Files.readString(Path.of(N1));
-        Path withoutFinalNewline = Files.writeString(tmp.resolve("a.eml"), lf.replaceAll("\n+$", "").replace("\n", "\r\n"));
+        Path withoutFinalNewline = Files.writeString(tmp.resolve("a.eml"), lf.replaceAll("\n+$", "")
+                .replace("\n", "\r\n"));
         Path withBlankLines = Files.writeString(tmp.resolve("b.eml"), lf + "\n\n");
         Path status = Files.writeString(tmp.resolve("c.eml"), "Status: RO\n" + lf);
         Run r = run("analyze", N1, withoutFinalNewline.toString(), withBlankLines.toString(), status.toString(),
