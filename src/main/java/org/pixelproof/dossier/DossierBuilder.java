@@ -92,7 +92,11 @@ import org.pixelproof.rules.Vendor;
  *   <li>a host on the sender's own domain is not given the country of an ESP: nothing shows that the ESP runs it;</li>
  *   <li>the click destinations and link lists are per link, never one link's destination for a group;</li>
  *   <li>every place and signal is passed on as codes and structured values, so that the French dossier never
- *       prints the analysis's English details.</li>
+ *       prints the analysis's English details;</li>
+ *   <li>what the complainant states that the e-mails they received contradict ({@link ComplainantCheck#pointsToCheck})
+ *       is listed in the dossier ({@link Dossier#pointsToCheck()}), and a date of the address given after the first
+ *       e-mail was sent places nothing against the CNIL recommendation's dates ({@link Dossier#addressDateToCheck()}):
+ *       the letters do not state it as a fact.</li>
  * </ul>
  *
  * <p>Immutable and thread-safe.
