@@ -113,7 +113,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "details for the dossiers: name, postalAddress, email, addressGivenHow, addressGivenWhen, addressGivenOn "
             + "(a date, 2024-03-05), addressGivenPeriod (before|after 14 April 2026), addressNeverGiven, consentAsked "
             + "(yes|no|dont_know), priorRequest (sentOn, content, answeredOn, answer), actingFor, mandate, "
-            + "objectToMarketing. The --complainant-* options override it.")
+            + "objectToMarketing. Free text is quoted in the letters as written: write it in the language of the "
+            + "dossier to file (French for the CNIL complaint). The --complainant-* options override it.")
     Path complainantFile;
 
     @Option(names = "--complainant-name", paramLabel = "NAME", description = "Complainant's name, for the "

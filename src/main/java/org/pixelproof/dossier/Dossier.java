@@ -62,6 +62,11 @@ import org.pixelproof.rules.SourceConfidence;
  * @param unknownProvisionIds  provision ids the assessment cited that the rule set lacks (listed, never invented)
  * @param addressTimeline      the complainant's statement about their address set against the first e-mail's date
  *                             and the CNIL recommendation's dates (legal-notes, "Timing")
+ * @param pointsToCheck        what the complainant states that the e-mails they received contradict
+ *                             ({@link ComplainantCheck#pointsToCheck}: an address none of them was sent to, an address
+ *                             given after the first was sent), in the order of the form's fields; the dossier lists
+ *                             them to check before sending, and its letters do not state a contradicted date as a
+ *                             fact ({@link #addressDateToCheck()}); empty when nothing is contradicted
  */
 public record Dossier(
         String reference,
@@ -82,7 +87,8 @@ public record Dossier(
         PriorSteps priorSteps,
         List<String> caveats,
         List<String> unknownProvisionIds,
-        AddressTimeline addressTimeline) {
+        AddressTimeline addressTimeline,
+        List<ComplainantCheck.Problem> pointsToCheck) {
 
     public Dossier {
         Objects.requireNonNull(reference, "reference");
@@ -100,6 +106,30 @@ public record Dossier(
         legalGrounds = List.copyOf(legalGrounds);
         caveats = List.copyOf(caveats);
         unknownProvisionIds = List.copyOf(unknownProvisionIds);
+        pointsToCheck = pointsToCheck == null ? List.of() : List.copyOf(pointsToCheck);
+    }
+
+    /** The form without {@code pointsToCheck}: nothing the e-mails contradict. */
+    public Dossier(String reference, Language language, Instant generatedAt, LocalDate generatedOn,
+            String toolVersion, String rulesVersion, Complainant complainant, Verdict verdict, int trackerCount,
+            List<KindGroup> learnings, Organisation organisation, List<EmailRecord> emails,
+            List<RecurringIdentifier> recurringIdentifiers, List<CopyComparison> copyComparisons,
+            List<LegalGround> legalGrounds, PriorSteps priorSteps, List<String> caveats,
+            List<String> unknownProvisionIds, AddressTimeline addressTimeline) {
+        this(reference, language, generatedAt, generatedOn, toolVersion, rulesVersion, complainant, verdict,
+                trackerCount, learnings, organisation, emails, recurringIdentifiers, copyComparisons, legalGrounds,
+                priorSteps, caveats, unknownProvisionIds, addressTimeline, List.of());
+    }
+
+    /**
+     * @return true when the date the complainant gives for their address (the exact date, or the years of their own
+     *         words) comes after the first e-mail they received was sent (point {@code address-given-after-message}):
+     *         the sender had the address before. The dossier then does not place the collection of the address
+     *         against the CNIL recommendation's dates, and the complaint marks that date "to check" instead of
+     *         stating it
+     */
+    public boolean addressDateToCheck() {
+        return pointsToCheck.stream().anyMatch(p -> ComplainantCheck.ADDRESS_GIVEN_AFTER_MESSAGE.equals(p.code()));
     }
 
     /**
@@ -110,7 +140,7 @@ public record Dossier(
         List<EmailRecord> plain = emails.stream().map(e -> e.withPreview("")).toList();
         return new Dossier(reference, language, generatedAt, generatedOn, toolVersion, rulesVersion, complainant,
                 verdict, trackerCount, learnings, organisation, plain, recurringIdentifiers, copyComparisons,
-                legalGrounds, priorSteps, caveats, unknownProvisionIds, addressTimeline);
+                legalGrounds, priorSteps, caveats, unknownProvisionIds, addressTimeline, pointsToCheck);
     }
 
     /**
@@ -122,7 +152,8 @@ public record Dossier(
         Language l = other == null ? Language.FR : other;
         return l == language ? this : new Dossier(reference, l, generatedAt, generatedOn, toolVersion, rulesVersion,
                 complainant, verdict, trackerCount, learnings, organisation, emails, recurringIdentifiers,
-                copyComparisons, legalGrounds, priorSteps, caveats, unknownProvisionIds, addressTimeline);
+                copyComparisons, legalGrounds, priorSteps, caveats, unknownProvisionIds, addressTimeline,
+                pointsToCheck);
     }
 
     /**
@@ -288,7 +319,8 @@ public record Dossier(
      * address was collected, so it asks and words its conclusion accordingly).
      *
      * @param period       before or after the recommendation's publication, from the complainant's date or choice;
-     *                     {@code null} when not stated
+     *                     {@code null} when not stated, or when the date stated comes after the message was sent
+     *                     ({@link Dossier#addressDateToCheck()})
      * @param givenOn      the exact date they gave, or {@code null}
      * @param neverGiven   true when they state they never gave it
      * @param published    the recommendation's publication (14 April 2026 in the rule data), or {@code null}
