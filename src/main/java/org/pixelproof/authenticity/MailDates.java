@@ -57,6 +57,36 @@ public final class MailDates {
      *         outside {@value #MIN_YEAR}..{@value #MAX_YEAR}
      */
     public static OffsetDateTime parse(String text) {
+        Written written = parseWritten(text);
+        if (written == null || written.dateTime().getYear() < MIN_YEAR || written.dateTime().getYear() > MAX_YEAR) {
+            return null;
+        }
+        return written.dateTime();
+    }
+
+    /**
+     * A date-time as a header writes it.
+     *
+     * @param dateTime    the instant, at the offset written; at UTC ({@link ZoneOffset#UTC}) when no offset is known
+     * @param offsetKnown false when the text gives no offset that can be trusted, and the instant is read as UTC:
+     *                    {@code -0000} (RFC 5322 section 3.3: "the date-time contains no information about the local
+     *                    time zone"), one of the military single letters {@code A}..{@code Z} or another alphabetic
+     *                    zone than {@code UT}, {@code UTC}, {@code GMT}, {@code EST}, {@code EDT}, {@code CST},
+     *                    {@code CDT}, {@code MST}, {@code MDT}, {@code PST} and {@code PDT} (RFC 5322 section 4.3: they
+     *                    "SHOULD all be considered equivalent to "-0000""), or no zone at all
+     */
+    public record Written(OffsetDateTime dateTime, boolean offsetKnown) {
+    }
+
+    /**
+     * Reads a date as {@link #parse} does, with the obsolete zones of RFC 5322 section 4.3 ({@code UT}, {@code GMT},
+     * {@code EST}/{@code EDT}, {@code CST}/{@code CDT}, {@code MST}/{@code MDT}, {@code PST}/{@code PDT}, the military
+     * letters), but without its bounds on the year: for showing what a header says, even a year 3609.
+     *
+     * @param text a date as written in a header, comments allowed; read up to {@value #MAX_CHARS} characters
+     * @return the date, or {@code null} when it does not parse or its year is outside 0..9999
+     */
+    public static Written parseWritten(String text) {
         if (text == null) {
             return null;
         }
@@ -71,18 +101,18 @@ public final class MailDates {
         if (s.isEmpty()) {
             return null;
         }
-        OffsetDateTime result = iso(s);
+        Written result = iso(s);
         if (result == null) {
             String abbreviated = FULL_DAY.matcher(FULL_MONTH.matcher(s).replaceAll("$1")).replaceAll("$1");
             result = rfc5322(FRACTION.matcher(abbreviated).replaceAll("$1"));
         }
-        if (result == null || result.getYear() < MIN_YEAR || result.getYear() > MAX_YEAR) {
+        if (result == null || result.dateTime().getYear() < 0 || result.dateTime().getYear() > 9999) {
             return null;
         }
         return result;
     }
 
-    private static OffsetDateTime iso(String s) {
+    private static Written iso(String s) {
         Matcher m = ISO.matcher(s);
         if (!m.find()) {
             return null;
@@ -92,37 +122,51 @@ public final class MailDates {
             String zone = m.group(3);
             ZoneOffset offset = zone == null || zone.equals("Z") ? ZoneOffset.UTC
                     : ZoneOffset.of(zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
-            return OffsetDateTime.of(local, offset);
+            boolean known = zone != null && !zone.matches("-00:?00");
+            return new Written(OffsetDateTime.of(local, offset), known);
         } catch (java.time.DateTimeException e) {
             return null;
         }
     }
 
-    private static OffsetDateTime rfc5322(String s) {
+    private static Written rfc5322(String s) {
         Instant instant;
         try {
             instant = MailDateParser.parse(s).toInstant();
         } catch (ParseException | RuntimeException e) {
             return null;
         }
-        return instant.atOffset(offsetOf(s));
+        ZoneOffset offset = offsetOf(s);
+        return new Written(instant.atOffset(offset == null ? ZoneOffset.UTC : offset), offset != null);
     }
 
+    /**
+     * @return the offset written: the last numeric zone ({@code +0100}), else a zone name of RFC 5322 section 4.3
+     *         ({@code UT}, {@code GMT}, {@code EST}...; {@code UTC} too); {@code null} when none is known
+     *         ({@code -0000}, a military letter, another name, no zone): the instant is then read as UTC
+     */
     private static ZoneOffset offsetOf(String s) {
         Matcher n = NUMERIC_ZONE.matcher(s);
         ZoneOffset found = null;
+        boolean unknown = false;
         while (n.find()) {
             int hours = Integer.parseInt(n.group(2));
             int minutes = Integer.parseInt(n.group(3));
             if (hours <= 18 && minutes < 60) {
                 int sign = n.group(1).equals("-") ? -1 : 1;
                 found = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+                unknown = hours == 0 && minutes == 0 && sign < 0;
             }
         }
         if (found != null) {
-            return found;
+            return unknown ? null : found;
         }
         Matcher z = NAMED_ZONE.matcher(s.toUpperCase(Locale.ROOT));
-        return z.find() ? ZoneOffset.ofHours(ZONE_HOURS.get(z.group(1))) : ZoneOffset.UTC;
+        while (z.find()) {
+            if (!z.group(1).equals("Z")) {
+                return ZoneOffset.ofHours(ZONE_HOURS.get(z.group(1)));
+            }
+        }
+        return null;
     }
 }

@@ -113,7 +113,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "details for the dossiers: name, postalAddress, email, addressGivenHow, addressGivenWhen, addressGivenOn "
             + "(a date, 2024-03-05), addressGivenPeriod (before|after 14 April 2026), addressNeverGiven, consentAsked "
             + "(yes|no|dont_know), priorRequest (sentOn, content, answeredOn, answer), actingFor, mandate, "
-            + "objectToMarketing. The --complainant-* options override it.")
+            + "objectToMarketing. Free text is quoted in the letters as written: write it in the language of the "
+            + "dossier to file (French for the CNIL complaint). The --complainant-* options override it.")
     Path complainantFile;
 
     @Option(names = "--complainant-name", paramLabel = "NAME", description = "Complainant's name, for the "
@@ -156,8 +157,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "forever (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only what failed, and the files cut short inside their "
-            + "headers: no per-e-mail lines, no summary, no progress.")
+    @Option(names = {"-q", "--quiet"}, description = "Print only what failed, the files cut short inside their "
+            + "headers and the warnings about files already on disk (a dossier folder that already holds files): no "
+            + "per-e-mail lines, no notes, no summary, no progress.")
     boolean quiet;
 
     @Option(names = "--progress", negatable = true, description = "Show a progress line on stderr (default: only "
@@ -285,7 +287,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         reporter.done();
         Reporter.Counts counts = reporter.counts();
         if (!quiet) {
-            reporter.print(summary.render(counts, walker.ignoredFiles(), walker.ignoredNames()));
+            reporter.print(summary.render(counts, walker.ignoredFiles(), walker.ignoredNames(), walker.hiddenFiles(),
+                    walker.hiddenNames()));
         }
         if (counts.internal() > 0) {
             return ExitCodes.INTERNAL_ERROR;
@@ -365,8 +368,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /**
-     * Creates a dossier folder if needed; says on stderr (unless --quiet) when it already holds files, since the run
-     * adds its dossiers to them and replaces those of the same name.
+     * Creates a dossier folder if needed; says on stderr when it already holds files, since the run adds its dossiers
+     * to them and replaces those of the same name (a warning: said even with --quiet).
      */
     private static void prepareFolder(Path dir, String option, Reporter reporter) throws IOException {
         Files.createDirectories(dir);
@@ -375,8 +378,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             present = files.count();
         }
         if (present > 0) {
-            reporter.note(Reporter.printable(String.format(java.util.Locale.ROOT, "%s: %s already holds %,d file(s);"
-                    + " this run's dossiers are added, replacing those of the same name", option, dir, present)));
+            reporter.warning(Reporter.printable(String.format(java.util.Locale.ROOT, "%s: %s already holds %,d "
+                    + "file(s); this run's dossiers are added, replacing those of the same name, and %s keeps the rows "
+                    + "of the dossiers still there", option, dir, present, DossierIndex.FILE_NAME)));
         }
     }
 

@@ -28,9 +28,11 @@ import org.pixelproof.web.Complaints;
  * memory at once, whatever the number of inputs. An output failure stops the run: the producer stops walking and
  * the pending tasks are cancelled.
  *
- * <p>The same message given twice (identical SHA-256, e.g. in a Maildir and in an mbox) is analysed each time but
- * marked {@link Outcome#duplicateOf() as a duplicate} of the first input that held it, so that the outputs that
- * count e-mails count it once. The SHA-256 of every message of the run is kept for that (about 150 bytes each).
+ * <p>The same message given twice (the same bytes once line ends are set aside, {@link DuplicateKey}: e.g. the
+ * {@code .eml} saved from the mail client, with CRLF line ends, and its copy in an mbox, with LF) is analysed each
+ * time but marked {@link Outcome#duplicateOf() as a duplicate} of the first input that held it, so that the outputs
+ * that count e-mails count it once; each analysis keeps the exact SHA-256 of its own bytes. The key of every message
+ * of the run is kept for that (about 150 bytes each).
  * Per-e-mail dossiers are rendered only for messages that give grounds for a complaint ({@link Complaints}).
  */
 final class BatchRunner {
@@ -63,7 +65,7 @@ final class BatchRunner {
     private final DossierRenderer perEmailDossiers;
     private final boolean keepRaw;
     private final long timeoutSeconds;
-    /** SHA-256 of each message analysed so far, with the name of the first input that held it (writer thread). */
+    /** {@link DuplicateKey} of each message analysed so far, with the name of the first input that held it. */
     private final java.util.Map<String, String> seen = new java.util.HashMap<>();
     private volatile boolean stopped;
     private volatile RuntimeException producerFailure;
@@ -111,7 +113,7 @@ final class BatchRunner {
             }
             Outcome outcome = await(next);
             if (outcome.ok()) {
-                String first = seen.putIfAbsent(outcome.analysis().sha256(), outcome.name());
+                String first = seen.putIfAbsent(outcome.duplicateKey(), outcome.name());
                 if (first != null) {
                     outcome = outcome.markedDuplicateOf(first);
                 }
@@ -211,9 +213,9 @@ final class BatchRunner {
                 pdfError = describe(e);
             }
         }
+        String duplicateKey = DuplicateKey.of(raw, input.outlook(), analysis.sha256());
         return new Outcome(input.index(), input.name(), analysis, null, false, limitHits, limitNotes,
-                keepRaw ? raw : null, input.outlook(), pdf,
-                pdfError, null, null);
+                keepRaw ? raw : null, input.outlook(), pdf, pdfError, null, null, duplicateKey);
     }
 
     /**

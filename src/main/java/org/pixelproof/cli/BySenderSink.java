@@ -29,9 +29,9 @@ import org.pixelproof.web.Complaints;
  *
  * <p>{@code DIR/index.csv} ({@link DossierIndex}) lists each dossier with its sender and number of e-mails.
  *
- * <p>A message given twice in the run (same SHA-256) goes into its sender's dossier once. A message that gives no
- * grounds for a complaint ({@link Complaints}: no tracking found) goes into no dossier, so that a personal e-mail
- * is never embedded in a complaint; a sender left with no such message gets no dossier. Both are said on stderr.
+ * <p>A message given twice in the run ({@link DuplicateKey}) goes into its sender's dossier once. A message that
+ * gives no grounds for a complaint ({@link Complaints}: no tracking found) goes into no dossier, so that a personal
+ * e-mail is never embedded in a complaint; a sender left with no such message gets no dossier. Both are said on stderr.
  */
 final class BySenderSink implements OutcomeSink {
     /** Most sender names listed in the stderr line about senders without a dossier. */
@@ -62,7 +62,7 @@ final class BySenderSink implements OutcomeSink {
         this.maxPerDossier = maxPerDossier;
         this.reporter = reporter;
         this.spool = Files.createTempDirectory("pixelproof-by-sender-");
-        this.index = new DossierIndex(dir);
+        this.index = new DossierIndex(dir, reporter);
     }
 
     @Override
@@ -179,8 +179,8 @@ final class BySenderSink implements OutcomeSink {
                     + " dossiers: without a body, that no tracker was found says nothing", option, cutShort));
         }
         if (duplicates > 0) {
-            reporter.note(String.format(Locale.ROOT, "%s: %,d e-mail(s) given twice (same SHA-256 as an "
-                    + "earlier input) put in their dossier once", option, duplicates));
+            reporter.note(String.format(Locale.ROOT, "%s: %,d e-mail(s) given twice (the same message as an "
+                    + "earlier input, line ends aside) put in their dossier once", option, duplicates));
         }
     }
 

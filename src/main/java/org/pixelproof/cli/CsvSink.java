@@ -9,17 +9,18 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.pixelproof.analysis.Analysis;
+import org.pixelproof.authenticity.MailDates;
 import org.pixelproof.detect.RecipientIdentifier;
 import org.pixelproof.detect.RecipientTokens;
 import org.pixelproof.detect.Tracker;
@@ -29,24 +30,26 @@ import org.pixelproof.detect.TrackerKind;
  * {@code --csv}: one row per analysed e-mail, for spreadsheets and scripts. UTF-8, RFC 4180 (comma separator, CRLF
  * line ends, fields quoted with {@code "} when needed, quotes doubled), a header row first.
  *
- * <p>Columns: {@code file}, {@code sha256}, {@code date} (the Date header as ISO-8601 when it parses as RFC 5322,
+ * <p>Columns: {@code file}, {@code sha256}, {@code date} (the Date header in ISO 8601 form to the second, at the offset
+ * written, {@code 2002-01-09T19:47:50-07:00}, when it can be read, obsolete zone names included, see {@link #isoDate};
  * else as written), {@code received_date} (the day the message was received, Europe/Paris), {@code sender_domain}
  * (the From address's domain as written, or a verified DKIM signing domain when the From has none: the domain of the
  * summary's and the dossier indexes' sender key, {@link SenderKey#domain}),
  * {@code organisation}, {@code vendors} (distinct tracker vendors, {@code ; }-separated), {@code tracker_hosts}
  * (distinct hosts of the trackers, {@code ; }-separated, in the order of the analysis's tracker list: where the
  * tracking goes, also when no vendor is known), one count per tracker kind ({@code open_pixel}, {@code css_beacon},
- * {@code click_tracking}, {@code read_receipt}, {@code other_beacon}),
- * {@code trackers} (total), {@code trackers_with_recipient_id} (trackers that carry an identifier of the recipient,
- * as one e-mail shows it ({@link RecipientTokens#carriesIdentifier}): their address in any encoding, or a token that
- * may identify them, unfilled merge tags such as {@code UNIQID} left out; the dossier of that e-mail alone counts the
- * same trackers, and lowers the count only when it holds another person's copy of the campaign showing a value to be
- * the same for both), {@code recipient_identifiers} (how many times the recipient's address was found in tracker
- * URLs, in any encoding), {@code identifier_encodings} (which encodings), {@code verdict}, {@code message_class},
+ * {@code click_tracking}, {@code read_receipt}, {@code other_beacon}), {@code trackers} (total),
+ * {@code trackers_with_recipient_id} (trackers that carry an identifier of the recipient, as one e-mail shows it
+ * ({@link RecipientTokens#carriesIdentifier}): their address in any encoding, or a token that may identify them,
+ * unfilled merge tags such as {@code UNIQID} left out; the dossier of that e-mail alone counts the same trackers, and
+ * lowers the count only when it holds another person's copy of the campaign showing a value to be the same for both),
+ * {@code recipient_identifiers} (how many times the recipient's address was found in tracker URLs, in any encoding),
+ * {@code identifier_encodings} (which encodings), {@code verdict}, {@code message_class},
  * {@code sender_identity_doubtful} ({@code true} when the message shows signs of phishing or a forged sender: the
- * organisation it names may not have sent it), {@code anomalies} (anomaly codes), {@code duplicate_of} (the earlier input of the run that held the same message,
- * identical SHA-256, else empty: the row is kept so that every input has one, but the message counts once).
- * Failed inputs have no row (they are reported on stderr).
+ * organisation it names may not have sent it), {@code anomalies} (anomaly codes), {@code duplicate_of} (the earlier
+ * input of the run that held the same message, the same bytes once line ends are set aside ({@link DuplicateKey}), else
+ * empty: the row is kept, with the exact SHA-256 of its own bytes, so that every input has one, but the message counts
+ * once). Failed inputs have no row (they are reported on stderr).
  *
  * <p>Guard against formula injection (CWE-1236): a text value starting with {@code =}, {@code +}, {@code -},
  * {@code @}, a tab or a carriage return gets a leading {@code '} so that a spreadsheet shows it as text instead of
@@ -62,14 +65,21 @@ final class CsvSink implements OutcomeSink {
     private final SequenceWriter rows;
     private final boolean close;
 
-    /** @param close whether {@link #finish()} closes {@code out} (a file) or only flushes it (stdout) */
+    /**
+     * Writes the header row at once, so that a run that analyses no e-mail still gives a CSV a script can read, on
+     * stdout as in a file.
+     *
+     * @param close whether {@link #finish()} closes {@code out} (a file) or only flushes it (stdout)
+     */
     CsvSink(OutputStream out, boolean close) throws IOException {
         this.close = close;
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
+        // the header is written here rather than by Jackson, which writes it with the first row only
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false).setLineSeparator("\r\n");
         for (String column : COLUMNS) {
             schema.addColumn(column);
         }
         this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write(String.join(",", COLUMNS) + "\r\n"); // column names need no quoting
         // quote a field only when it needs it (by default Jackson quotes every value over 24 characters)
         this.rows = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writer(schema.build())
                 .writeValues(writer);
@@ -99,7 +109,7 @@ final class CsvSink implements OutcomeSink {
     }
 
     /**
-     * @param duplicateOf the earlier input with the same SHA-256, or {@code null}
+     * @param duplicateOf the earlier input that held the same message ({@link DuplicateKey}), or {@code null}
      * @return the row of one analysis, in {@link #COLUMNS} order
      */
     static List<Object> row(Analysis a, String duplicateOf) {
@@ -164,16 +174,28 @@ final class CsvSink implements OutcomeSink {
         return value;
     }
 
-    /** @return an RFC 5322 date as ISO-8601, or {@code raw} unchanged when it does not parse. */
+    /** ISO 8601 date and time to the second with the offset ({@code Z} for UTC): text order is date order. */
+    private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX",
+            Locale.ROOT);
+
+    /**
+     * @param raw a Date header as written, e.g. {@code Wed, 9 Jan 2002 19:47:50 MST}
+     * @return the date in ISO 8601 (RFC 3339) form, to the second, at the offset written, e.g.
+     *         {@code 2002-01-09T19:47:50-07:00}; read with the obsolete zones of RFC 5322 section 4.3 ({@code UT},
+     *         {@code GMT}, {@code EST}/{@code EDT}, {@code CST}/{@code CDT}, {@code MST}/{@code MDT},
+     *         {@code PST}/{@code PDT}), and with {@code -00:00} (RFC 3339 section 4.3: the time in UTC is known, the
+     *         local offset is not) where RFC 5322 says the offset is unknown ({@code -0000}, a military letter,
+     *         another zone name). A year that cannot be right (3609) is written as read: the {@code anomalies}
+     *         column then has {@code BAD_DATE}. {@code raw} unchanged when it does not parse as a date-time.
+     */
     static String isoDate(String raw) {
-        if (raw == null || raw.length() > 200) {
+        MailDates.Written date = MailDates.parseWritten(raw);
+        if (date == null) {
             return raw;
         }
-        String s = raw.replaceAll("\\s*\\([^)]*\\)\\s*$", "").replaceAll("\\s+", " ").trim();
-        try {
-            return OffsetDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toString();
-        } catch (DateTimeParseException e) {
-            return raw;
+        if (date.offsetKnown()) {
+            return ISO_SECONDS.format(date.dateTime());
         }
+        return ISO_SECONDS.format(date.dateTime().withOffsetSameInstant(ZoneOffset.UTC)).replaceFirst("Z$", "-00:00");
     }
 }

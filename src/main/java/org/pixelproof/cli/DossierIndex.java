@@ -1,64 +1,164 @@
 package org.pixelproof.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code index.csv} in a dossier folder: which dossier holds which e-mails, so that a dossier can be matched to its
  * input when file names collide or say little (Maildir names, {@code mail-1a2b3c4d.pdf}). UTF-8, RFC 4180 (CRLF line
  * ends, fields quoted when needed), a header row first, text values guarded against formula injection as in
- * {@link CsvSink}. Replaced at each run that writes dossiers into the folder; not written when no dossier was.
+ * {@link CsvSink}.
+ *
+ * <p>The index stays true to the folder across runs: a run that writes dossiers into a folder that already has an
+ * index keeps the rows of the earlier dossiers that are still there (in their order), drops the rows of dossiers no
+ * longer in the folder and of those this run replaced, and adds this run's rows after them. A folder's PDFs that no
+ * index ever listed (written by hand, or before indexes existed) are not listed. The new index replaces the old one
+ * in one move once complete, so that an interrupted run leaves the old one. A run that writes no dossier leaves the
+ * index as it is. An earlier index that cannot be read (edited by hand into another shape) keeps the rows read before
+ * the problem, and stderr says so.
  *
  * <p>Columns: {@code dossier} (the PDF's file name), {@code sender} (the sender key, {@link SenderKey}),
  * {@code emails} (how many e-mails it holds), {@code inputs} (their inputs as named on the command line, {@code ; }
  * separated, in the dossier's order), {@code sha256} (the SHA-256 of each e-mail, in the same order, {@code ; }
- * separated). Used by the writer thread only.
+ * separated). This run's rows are spooled to a temporary file until {@link #close()}, so that memory stays flat.
+ * Used by the writer thread only.
  */
 final class DossierIndex implements AutoCloseable {
     static final String FILE_NAME = "index.csv";
     static final List<String> COLUMNS = List.of("dossier", "sender", "emails", "inputs", "sha256");
 
+    private static final CsvMapper MAPPER = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+
+    private final Path dir;
     private final Path file;
+    private final Reporter reporter;
+    /** The dossiers this run wrote, by file name: their earlier rows are replaced. */
+    private final Set<String> written = new HashSet<>();
+    private Path spool;
     private Writer writer;
     private SequenceWriter rows;
 
-    /** @param dir the dossier folder */
-    DossierIndex(Path dir) {
+    /**
+     * @param dir      the dossier folder
+     * @param reporter where an earlier index that cannot be read is reported
+     */
+    DossierIndex(Path dir, Reporter reporter) {
+        this.dir = dir;
         this.file = dir.resolve(FILE_NAME);
+        this.reporter = reporter;
     }
 
     /**
-     * Adds one dossier's row, creating the file on the first one.
+     * Adds one dossier's row, spooled until {@link #close()}.
      *
-     * @throws IOException when the file cannot be written
+     * @throws IOException when the spool cannot be written
      */
     void add(String dossier, String sender, int emails, String inputs, String sha256) throws IOException {
         if (rows == null) {
-            CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
-            COLUMNS.forEach(schema::addColumn);
-            writer = new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8);
-            rows = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writer(schema.build())
-                    .writeValues(writer);
+            spool = Files.createTempFile("pixelproof-index-", ".csv");
+            writer = new OutputStreamWriter(Files.newOutputStream(spool), StandardCharsets.UTF_8);
+            rows = MAPPER.writer(schema()).writeValues(writer);
         }
         rows.write(List.of(CsvSink.text(dossier), CsvSink.text(sender), emails, CsvSink.text(inputs),
                 sha256 == null ? "" : sha256));
+        written.add(dossier);
     }
 
+    /**
+     * Writes {@code index.csv}: the earlier rows still true, then this run's. Nothing is written when this run added
+     * no row.
+     *
+     * @throws IOException when the index cannot be written (the earlier one is then left as it was)
+     */
     @Override
     public void close() throws IOException {
-        if (rows != null) {
-            rows.close();
-            writer.close();
-            rows = null;
+        if (rows == null) {
+            return;
         }
+        rows.close();
+        writer.close();
+        rows = null;
+        Path merged = null;
+        try {
+            merged = Files.createTempFile(dir, ".index-", ".csv.tmp");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(merged), 1 << 16)) {
+                Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                text.write(String.join(",", COLUMNS) + "\r\n"); // column names need no quoting
+                keepEarlierRows(text);
+                text.flush();
+                Files.copy(spool, out);
+            }
+            try {
+                Files.move(merged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(merged, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            merged = null;
+        } finally {
+            Files.deleteIfExists(spool);
+            if (merged != null) {
+                Files.deleteIfExists(merged);
+            }
+        }
+    }
+
+    /** Copies the rows of the earlier index whose dossier is still in the folder and was not replaced by this run. */
+    private void keepEarlierRows(Writer out) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        long read = 0;
+        try (SequenceWriter kept = MAPPER.writer(schema()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValues(out);
+                MappingIterator<Map<String, String>> it = MAPPER.readerForMapOf(String.class)
+                        .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
+            while (it.hasNextValue()) {
+                Map<String, String> row = it.nextValue();
+                read++;
+                String dossier = row.getOrDefault("dossier", "");
+                if (isPlainName(dossier) && !written.contains(dossier) && Files.isRegularFile(dir.resolve(dossier))) {
+                    kept.write(COLUMNS.stream().map(c -> CsvSink.text(row.getOrDefault(c, ""))).toList());
+                }
+            }
+        } catch (IOException | RuntimeJsonMappingException e) {
+            // a parser's message may quote the file: say only what kind of problem it is
+            String why = e instanceof JsonProcessingException || e instanceof RuntimeJsonMappingException
+                    ? "not a CSV of the expected shape" : InputWalker.reason(e);
+            reporter.warning(Reporter.printable(String.format(Locale.ROOT, "%s could not be read past its row %,d (%s):"
+                    + " the rows after it are left out of the new index", file, read + 1, why)));
+        }
+    }
+
+    /** @return true for a file name of this folder (no folder part, not {@code .} or {@code ..}). */
+    private static boolean isPlainName(String name) {
+        return !name.isEmpty() && !name.contains("/") && !name.contains("\\") && !name.equals(".")
+                && !name.equals("..");
+    }
+
+    private static CsvSchema schema() {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false).setLineSeparator("\r\n");
+        COLUMNS.forEach(schema::addColumn);
+        return schema.build();
     }
 }

@@ -23,15 +23,19 @@ import java.util.stream.Stream;
  *       folder, files named {@code *.eml}, {@code *.msg}, {@code *.mbox}, {@code *.mbx} and the files of a Maildir's
  *       {@code cur/} and {@code new/} are always analysed (and reported when they are not e-mails); any other file is
  *       analysed only when its first bytes look like a message or an mbox, else it is ignored and counted (a
- *       {@code README}, a manifest, an index). Hidden files, Thunderbird's {@code .msf} indexes and Dovecot/Courier
- *       metadata are ignored.</li>
+ *       {@code README}, a manifest, an index: {@link #ignoredFiles()}). Hidden files ({@code .DS_Store}, macOS's
+ *       {@code ._} copies), Thunderbird's {@code .msf} indexes and Dovecot/Courier metadata are never e-mails: they
+ *       are skipped without being read, and counted apart ({@link #hiddenFiles()}).</li>
  *   <li>A Maildir (a folder with {@code cur/} and {@code new/}) is read from {@code new/} and {@code cur/}; its
- *       {@code tmp/} (messages being delivered) is skipped; Maildir++ sub-folders ({@code .Sent/}) are walked.</li>
+ *       {@code tmp/} (messages being delivered) is skipped; Maildir++ sub-folders ({@code .Sent/}) are walked. Other
+ *       hidden folders ({@code .git/}, {@code .Trash-1000/}) are not walked.</li>
  *   <li>A path given explicitly is always analysed, whatever its name.</li>
  * </ul>
  *
  * <p>Names are the path as given joined with the path below it ({@code mail/2024/a.eml}), and {@code file.mbox#3}
- * for the third message of an mbox. Not thread-safe: one walker per run.
+ * for the third message of an mbox. A file that starts with a {@code From_} line but is not named like an mbox (see
+ * {@link #namedLikeMbox}: a {@code .eml} saved with its envelope line, a Maildir file) and holds exactly one message
+ * is named as the file itself, without {@code #1}. Not thread-safe: one walker per run.
  */
 final class InputWalker {
     private static final byte[] OLE2_SIGNATURE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1,
@@ -57,6 +61,9 @@ final class InputWalker {
     private long ignored;
     /** The first {@link #MAX_IGNORED_NAMED} files ignored, as paths, for the end-of-run summary. */
     private final List<String> ignoredNames = new ArrayList<>();
+    private long hidden;
+    /** The first {@link #MAX_IGNORED_NAMED} hidden or mail-program files skipped, as paths. */
+    private final List<String> hiddenNames = new ArrayList<>();
 
     /** Most ignored files named in the summary; default 10 (the others are counted). */
     static final int MAX_IGNORED_NAMED = 10;
@@ -101,6 +108,20 @@ final class InputWalker {
         return List.copyOf(ignoredNames);
     }
 
+    /**
+     * @return how many hidden files ({@code .DS_Store}) and mail programs' own files (Thunderbird's {@code .msf}
+     *         indexes, Dovecot and Courier metadata) were skipped in the folders; hidden folders are not walked and
+     *         not counted
+     */
+    long hiddenFiles() {
+        return hidden;
+    }
+
+    /** @return the first hidden or mail-program files skipped (at most {@link #MAX_IGNORED_NAMED}), in order. */
+    List<String> hiddenNames() {
+        return List.copyOf(hiddenNames);
+    }
+
     private void ignore(String name) {
         if (ignored++ < MAX_IGNORED_NAMED) {
             ignoredNames.add(name);
@@ -127,8 +148,14 @@ final class InputWalker {
                     continue;
                 }
                 directory(entry, maildir && (name.equals("cur") || name.equals("new")), sink);
-            } else if (Files.isRegularFile(entry) && !isIgnoredName(name)) {
-                file(entry, false, insideMaildirStore, sink);
+            } else if (Files.isRegularFile(entry)) {
+                if (isIgnoredName(name)) {
+                    if (hidden++ < MAX_IGNORED_NAMED) {
+                        hiddenNames.add(entry.toString());
+                    }
+                } else {
+                    file(entry, false, insideMaildirStore, sink);
+                }
             }
         }
     }
@@ -150,7 +177,7 @@ final class InputWalker {
             return; // an empty mailbox holds no message
         }
         switch (kind) {
-            case MBOX -> mbox(file, name, sink);
+            case MBOX -> mbox(file, name, maildirMessage || !namedLikeMbox(name), sink);
             case MSG -> {
                 if (!explicit && !"msg".equals(extension(name))) {
                     ignore(name); // another OLE2 document (.doc, .xls) found in a folder
@@ -162,14 +189,65 @@ final class InputWalker {
         }
     }
 
-    private void mbox(Path file, String name, Sink sink) throws InterruptedException {
+    /**
+     * @param single true when the file is not named like an mbox: if it holds one message only, that message is named
+     *               as the file ({@code letter.eml}, not {@code letter.eml#1}); its bytes are still those after the
+     *               {@code From_} line
+     */
+    private void mbox(Path file, String name, boolean single, Sink sink) throws InterruptedException {
+        // the first message of such a file is held until the reader says whether a second one follows
+        Held held = single ? new Held() : null;
         try {
-            formats.readMbox(file, maxMessageBytes, (number, bytes, reason) -> sink.accept(bytes != null
-                    ? Input.ofBytes(next++, name + "#" + number, bytes)
-                    : Input.failed(next++, name + "#" + number, reason)));
+            formats.readMbox(file, maxMessageBytes, (number, bytes, reason) -> {
+                if (held != null && number == 1) {
+                    held.bytes = bytes;
+                    held.reason = reason;
+                    held.present = true;
+                    return;
+                }
+                if (held != null && held.present) {
+                    sink.accept(member(name + "#1", held));
+                    held.present = false;
+                }
+                sink.accept(member(name + "#" + number, bytes, reason));
+            });
         } catch (IOException e) {
+            if (held != null && held.present) {
+                sink.accept(member(name + "#1", held));
+            }
             sink.accept(Input.failed(next++, name, "mbox cannot be read (" + reason(e) + ")"));
+            return;
         }
+        if (held != null && held.present) {
+            sink.accept(member(name, held));
+        }
+    }
+
+    /** The first message of a file that may hold only one, until the file's end or a second message shows. */
+    private static final class Held {
+        byte[] bytes;
+        String reason;
+        boolean present;
+    }
+
+    private Input member(String name, Held held) {
+        Input input = member(name, held.bytes, held.reason);
+        held.bytes = null;
+        return input;
+    }
+
+    private Input member(String name, byte[] bytes, String reason) {
+        return bytes != null ? Input.ofBytes(next++, name, bytes) : Input.failed(next++, name, reason);
+    }
+
+    /**
+     * @return true when a file's name says it is a mailbox: the extension {@code .mbox} or {@code .mbx}, or no
+     *         extension at all (Thunderbird's {@code Inbox}, mutt's {@code sent}); its messages are then always named
+     *         {@code file#N}, even when there is one
+     */
+    static boolean namedLikeMbox(String name) {
+        String extension = extension(name);
+        return extension.isEmpty() || extension.equals("mbox") || extension.equals("mbx");
     }
 
     private byte[] readMessage(Path file) throws InputException {

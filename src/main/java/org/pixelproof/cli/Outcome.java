@@ -19,23 +19,26 @@ import org.pixelproof.ingest.Anomaly;
  * @param pdf       the per-e-mail dossier, rendered by the worker, or {@code null}
  * @param pdfError  why the dossier could not be rendered, or {@code null}
  * @param defect    the exception behind an internal error, kept for {@code --debug}, or {@code null}
- * @param duplicateOf the name of an earlier input of the run with the same SHA-256 (the same message given twice,
- *                  e.g. in a Maildir and in an mbox), or {@code null}; outputs that count e-mails (summary,
- *                  per-sender dossiers) count it once
+ * @param duplicateOf the name of an earlier input of the run that held the same message (the same
+ *                  {@link #duplicateKey()}: e.g. in a Maildir and in an mbox), or {@code null}; outputs that count
+ *                  e-mails (summary, per-sender dossiers) count it once
+ * @param duplicateKey the key on which copies of one message are recognised ({@link DuplicateKey}: its SHA-256 with
+ *                  line ends set aside), or {@code null} when it failed
  */
 record Outcome(long index, String name, Analysis analysis, String error, boolean internal, List<Anomaly> limitHits,
         List<Anomaly> limitNotes,
-        byte[] raw, boolean outlook, byte[] pdf, String pdfError, Throwable defect, String duplicateOf) {
+        byte[] raw, boolean outlook, byte[] pdf, String pdfError, Throwable defect, String duplicateOf,
+        String duplicateKey) {
 
     static Outcome failed(Input input, String error, boolean internal, Throwable defect) {
         return new Outcome(input.index(), input.name(), null, error, internal, List.of(), List.of(), null,
-                input.outlook(), null, null, defect, null);
+                input.outlook(), null, null, defect, null, null);
     }
 
     /** @return this outcome marked as the same message as the earlier input {@code first}, without its dossier */
     Outcome markedDuplicateOf(String first) {
         return new Outcome(index, name, analysis, error, internal, limitHits, limitNotes, raw, outlook, null, null,
-                defect, first);
+                defect, first, duplicateKey);
     }
 
     /**

@@ -33,7 +33,7 @@ final class PdfSink implements OutcomeSink {
     PdfSink(Path dir, Reporter reporter) {
         this.dir = dir;
         this.reporter = reporter;
-        this.index = new DossierIndex(dir);
+        this.index = new DossierIndex(dir, reporter);
     }
 
     @Override
@@ -75,7 +75,7 @@ final class PdfSink implements OutcomeSink {
         }
         if (duplicates > 0) {
             reporter.note(String.format(Locale.ROOT, "--pdf: no second dossier for %,d e-mail(s) given twice "
-                    + "(same SHA-256 as an earlier input)", duplicates));
+                    + "(the same message as an earlier input, line ends aside)", duplicates));
         }
     }
 

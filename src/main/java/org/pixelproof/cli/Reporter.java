@@ -31,8 +31,8 @@ final class Reporter {
 
     /**
      * @param err      stderr
-     * @param quiet    true to drop the "analysed in part" lines and the notes (failures and files cut short inside
-     *                 their headers are always reported)
+     * @param quiet    true to drop the "analysed in part" lines and the notes (failures, files cut short inside
+     *                 their headers and {@link #warning warnings} are always reported)
      * @param progress true to draw the progress line (stderr is a terminal)
      * @param debug    true to print the stack traces of internal errors
      */
@@ -94,6 +94,15 @@ final class Reporter {
         if (!quiet) {
             line(text);
         }
+    }
+
+    /**
+     * Prints a warning about what the run does to files already on disk (a dossier folder that already holds files,
+     * an earlier index that cannot be read), even with {@code --quiet}: quiet hides progress and notes, not what
+     * changes the user's files.
+     */
+    void warning(String text) {
+        line(text);
     }
 
     /** Reports an input that could not be analysed. */

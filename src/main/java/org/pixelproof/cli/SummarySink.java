@@ -17,8 +17,8 @@ import org.pixelproof.detect.Tracker;
  * The summary printed on stderr at the end of a run (so that stdout stays machine-readable): totals, then one table
  * per sending organisation and one per tracker vendor, each sorted by number of e-mails, at most
  * {@value #MAX_ROWS} rows (the rest counted). Memory grows with the number of distinct senders and vendors, not of
- * e-mails. A message given twice in the run (same SHA-256, see {@link Outcome#duplicateOf()}) is counted once; the
- * duplicates are listed (at most {@value #MAX_DUPLICATES_NAMED}) under the totals, as are the e-mails whose sender
+ * e-mails. A message given twice in the run (the same bytes, line ends aside: {@link Outcome#duplicateOf()}) is
+ * counted once; the duplicates are listed (at most {@value #MAX_DUPLICATES_NAMED}) under the totals, as are the e-mails whose sender
  * identity is doubtful (counted, their senders named).
  */
 final class SummarySink implements OutcomeSink {
@@ -128,13 +128,22 @@ final class SummarySink implements OutcomeSink {
         return render(counts, ignoredFiles, List.of());
     }
 
+    /** @return the summary text, ending with a newline, with no hidden file skipped. */
+    String render(Reporter.Counts counts, long ignoredFiles, List<String> ignoredNames) {
+        return render(counts, ignoredFiles, ignoredNames, 0, List.of());
+    }
+
     /**
      * @param counts       the run's counts
      * @param ignoredFiles how many files in the folders were ignored as not e-mails
      * @param ignoredNames the first of them, named in the summary
+     * @param hiddenFiles  how many hidden or mail-program files ({@code .DS_Store}, {@code .msf}, Dovecot) the
+     *                     folders held, skipped unread
+     * @param hiddenNames  the first of them, named in the summary
      * @return the end-of-run summary
      */
-    String render(Reporter.Counts counts, long ignoredFiles, List<String> ignoredNames) {
+    String render(Reporter.Counts counts, long ignoredFiles, List<String> ignoredNames, long hiddenFiles,
+            List<String> hiddenNames) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%nAnalysed %s: %,d with trackers, %,d of them without visible consent"
                 + " markers; %s.%n", emails(emails), tracked, withoutMarkers, withIdentifiers == 0
@@ -142,8 +151,8 @@ final class SummarySink implements OutcomeSink {
                 : "in " + emails(withIdentifiers) + ", a tracker URL carries the recipient's address (plain, encoded or"
                         + " hashed)"));
         if (duplicates > 0) {
-            sb.append(String.format(Locale.ROOT, "%,d e-mail(s) given twice (same SHA-256 as an earlier input), "
-                    + "counted once: %s%s.%n", duplicates, String.join("; ", duplicatesNamed),
+            sb.append(String.format(Locale.ROOT, "%,d e-mail(s) given twice (the same message as an earlier input, "
+                    + "line ends aside), counted once: %s%s.%n", duplicates, String.join("; ", duplicatesNamed),
                     duplicates > duplicatesNamed.size() ? "; ..." : ""));
         }
         if (doubtfulSender > 0) {
@@ -168,6 +177,11 @@ final class SummarySink implements OutcomeSink {
             sb.append(String.format(Locale.ROOT, "%,d file(s) in the folders were ignored: not e-mails (%s%s).%n",
                     ignoredFiles, String.join(", ", ignoredNames),
                     ignoredFiles > ignoredNames.size() ? ", ..." : ""));
+        }
+        if (hiddenFiles > 0) {
+            sb.append(String.format(Locale.ROOT, "%,d hidden or mail-program file(s) in the folders were skipped "
+                    + "unread: hidden files, Thunderbird indexes, Dovecot or Courier metadata (%s%s).%n", hiddenFiles,
+                    String.join(", ", hiddenNames), hiddenFiles > hiddenNames.size() ? ", ..." : ""));
         }
         if (emails == 0) {
             return sb.toString();

@@ -81,6 +81,20 @@ public record Complainant(
         return Boolean.TRUE.equals(addressNeverGiven);
     }
 
+    /**
+     * @return {@link #addressGivenHow()} ready to be quoted inside a sentence of the letters, between quotation marks
+     *         (the complainant's own words, in whatever language they wrote them): on one line, without a final full
+     *         stop; {@code null} when not stated. The words are never rephrased.
+     */
+    public String quotedAddressGivenHow() {
+        return PriorRequest.forQuotation(addressGivenHow);
+    }
+
+    /** @return {@link #addressGivenWhen()} ready to be quoted, as {@link #quotedAddressGivenHow()}. */
+    public String quotedAddressGivenWhen() {
+        return PriorRequest.forQuotation(addressGivenWhen);
+    }
+
     /** @return true when they state they were never asked to consent to tracking. */
     public boolean neverAskedConsent() {
         return consentAsked == ConsentAsked.NO;

@@ -36,6 +36,11 @@ public final class ComplainantCheck {
     /** Field name of {@link Complainant#email()}, as in the CLI YAML. */
     public static final String EMAIL = "email";
 
+    /** {@link Problem#code()} of a point to check: the address was given after the message was sent. */
+    public static final String ADDRESS_GIVEN_AFTER_MESSAGE = "address-given-after-message";
+    /** {@link Problem#code()} of a point to check: the e-mail address given is none the messages were sent to. */
+    public static final String EMAIL_NOT_A_RECIPIENT = "email-not-a-recipient";
+
     /** How many of the message's recipient addresses a point to check names (3). */
     static final int SHOWN_RECIPIENTS = 3;
 
@@ -239,7 +244,7 @@ public final class ComplainantCheck {
             if (!recipients.isEmpty() && recipients.stream().noneMatch(r -> mailboxKey(r).equals(given))) {
                 String shown = String.join(", ", recipients.stream().limit(SHOWN_RECIPIENTS).toList())
                         + (recipients.size() > SHOWN_RECIPIENTS ? ", …" : "");
-                out.add(new Problem(EMAIL, "email-not-a-recipient",
+                out.add(new Problem(EMAIL, EMAIL_NOT_A_RECIPIENT,
                         "L'adresse électronique indiquée (" + complainant.email() + ") n'est pas celle à laquelle"
                                 + " le message a été envoyé (" + shown + "). Les lettres disent que vous recevez ces"
                                 + " courriels à cette adresse\u00a0: indiquez celle qui les a reçus, sauf s'ils vous"
@@ -283,7 +288,7 @@ public final class ComplainantCheck {
     }
 
     private static Problem givenAfter(String field, String whenFr, String whenEn, String sentFr, String sentEn) {
-        return new Problem(field, "address-given-after-message",
+        return new Problem(field, ADDRESS_GIVEN_AFTER_MESSAGE,
                 "Vous indiquez avoir communiqué votre adresse " + whenFr + ", après l'envoi du message (le " + sentFr
                         + ")\u00a0: l'expéditeur l'avait donc déjà. Vérifiez cette date, ou dites comment il a pu"
                         + " l'obtenir plus tôt.",

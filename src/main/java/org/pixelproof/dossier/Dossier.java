@@ -26,6 +26,7 @@ import org.pixelproof.detect.SenderClue;
 import org.pixelproof.detect.Signal;
 import org.pixelproof.detect.TrackerKind;
 import org.pixelproof.ingest.Anomaly;
+import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.ingest.Header;
 import org.pixelproof.preview.Placeholder;
 import org.pixelproof.rules.ProvisionKind;
@@ -61,6 +62,11 @@ import org.pixelproof.rules.SourceConfidence;
  * @param unknownProvisionIds  provision ids the assessment cited that the rule set lacks (listed, never invented)
  * @param addressTimeline      the complainant's statement about their address set against the first e-mail's date
  *                             and the CNIL recommendation's dates (legal-notes, "Timing")
+ * @param pointsToCheck        what the complainant states that the e-mails they received contradict
+ *                             ({@link ComplainantCheck#pointsToCheck}: an address none of them was sent to, an address
+ *                             given after the first was sent), in the order of the form's fields; the dossier lists
+ *                             them to check before sending, and its letters do not state a contradicted date as a
+ *                             fact ({@link #addressDateToCheck()}); empty when nothing is contradicted
  */
 public record Dossier(
         String reference,
@@ -81,7 +87,8 @@ public record Dossier(
         PriorSteps priorSteps,
         List<String> caveats,
         List<String> unknownProvisionIds,
-        AddressTimeline addressTimeline) {
+        AddressTimeline addressTimeline,
+        List<ComplainantCheck.Problem> pointsToCheck) {
 
     public Dossier {
         Objects.requireNonNull(reference, "reference");
@@ -99,6 +106,30 @@ public record Dossier(
         legalGrounds = List.copyOf(legalGrounds);
         caveats = List.copyOf(caveats);
         unknownProvisionIds = List.copyOf(unknownProvisionIds);
+        pointsToCheck = pointsToCheck == null ? List.of() : List.copyOf(pointsToCheck);
+    }
+
+    /** The form without {@code pointsToCheck}: nothing the e-mails contradict. */
+    public Dossier(String reference, Language language, Instant generatedAt, LocalDate generatedOn,
+            String toolVersion, String rulesVersion, Complainant complainant, Verdict verdict, int trackerCount,
+            List<KindGroup> learnings, Organisation organisation, List<EmailRecord> emails,
+            List<RecurringIdentifier> recurringIdentifiers, List<CopyComparison> copyComparisons,
+            List<LegalGround> legalGrounds, PriorSteps priorSteps, List<String> caveats,
+            List<String> unknownProvisionIds, AddressTimeline addressTimeline) {
+        this(reference, language, generatedAt, generatedOn, toolVersion, rulesVersion, complainant, verdict,
+                trackerCount, learnings, organisation, emails, recurringIdentifiers, copyComparisons, legalGrounds,
+                priorSteps, caveats, unknownProvisionIds, addressTimeline, List.of());
+    }
+
+    /**
+     * @return true when the date the complainant gives for their address (the exact date, or the years of their own
+     *         words) comes after the first e-mail they received was sent (point {@code address-given-after-message}):
+     *         the sender had the address before. The dossier then does not place the collection of the address
+     *         against the CNIL recommendation's dates, and the complaint marks that date "to check" instead of
+     *         stating it
+     */
+    public boolean addressDateToCheck() {
+        return pointsToCheck.stream().anyMatch(p -> ComplainantCheck.ADDRESS_GIVEN_AFTER_MESSAGE.equals(p.code()));
     }
 
     /**
@@ -109,7 +140,7 @@ public record Dossier(
         List<EmailRecord> plain = emails.stream().map(e -> e.withPreview("")).toList();
         return new Dossier(reference, language, generatedAt, generatedOn, toolVersion, rulesVersion, complainant,
                 verdict, trackerCount, learnings, organisation, plain, recurringIdentifiers, copyComparisons,
-                legalGrounds, priorSteps, caveats, unknownProvisionIds, addressTimeline);
+                legalGrounds, priorSteps, caveats, unknownProvisionIds, addressTimeline, pointsToCheck);
     }
 
     /**
@@ -121,7 +152,8 @@ public record Dossier(
         Language l = other == null ? Language.FR : other;
         return l == language ? this : new Dossier(reference, l, generatedAt, generatedOn, toolVersion, rulesVersion,
                 complainant, verdict, trackerCount, learnings, organisation, emails, recurringIdentifiers,
-                copyComparisons, legalGrounds, priorSteps, caveats, unknownProvisionIds, addressTimeline);
+                copyComparisons, legalGrounds, priorSteps, caveats, unknownProvisionIds, addressTimeline,
+                pointsToCheck);
     }
 
     /**
@@ -287,7 +319,8 @@ public record Dossier(
      * address was collected, so it asks and words its conclusion accordingly).
      *
      * @param period       before or after the recommendation's publication, from the complainant's date or choice;
-     *                     {@code null} when not stated
+     *                     {@code null} when not stated, or when the date stated comes after the message was sent
+     *                     ({@link Dossier#addressDateToCheck()})
      * @param givenOn      the exact date they gave, or {@code null}
      * @param neverGiven   true when they state they never gave it
      * @param published    the recommendation's publication (14 April 2026 in the rule data), or {@code null}
@@ -483,7 +516,8 @@ public record Dossier(
      * @param placeholders   the remote references replaced in that rendering
      * @param anomalies      what was malformed while reading it
      * @param caveats        the assessment's caveat codes, with the dossier's own ({@code received-before-gdpr})
-     * @param original       the original {@code .eml} bytes, attached to the PDF (do not modify the array)
+     * @param original       the original bytes, attached to the PDF (do not modify the array): the {@code .eml}, or
+     *                       the Outlook {@code .msg} file ({@link #outlookMsg()})
      * @param links          the message's hyperlinks, numbered {@code L1}, {@code L2}... in document order
      * @param ownCopy        true when the complainant received this copy (their address is among its recipients, or,
      *                       when their address is not given, it shares a recipient with the first e-mail); false for
@@ -566,6 +600,15 @@ public record Dossier(
             }
             String n = fileName.replace('\\', '/');
             return n.substring(n.lastIndexOf('/') + 1);
+        }
+
+        /**
+         * @return true when {@link #original()} is an Outlook {@code .msg} file (an OLE2 compound document, [MS-OXMSG])
+         *         that was converted to RFC 5322 for the analysis ({@code CONVERTED_FROM_OUTLOOK_MSG}), not an
+         *         {@code .eml}: it is attached as it is, under a {@code .msg} name
+         */
+        public boolean outlookMsg() {
+            return anomalies.stream().anyMatch(a -> a.code() == AnomalyCode.CONVERTED_FROM_OUTLOOK_MSG);
         }
 
         /** @return true when the message carries neither an unsubscribe link nor a List-Unsubscribe header. */

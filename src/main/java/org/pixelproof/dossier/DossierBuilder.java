@@ -92,7 +92,11 @@ import org.pixelproof.rules.Vendor;
  *   <li>a host on the sender's own domain is not given the country of an ESP: nothing shows that the ESP runs it;</li>
  *   <li>the click destinations and link lists are per link, never one link's destination for a group;</li>
  *   <li>every place and signal is passed on as codes and structured values, so that the French dossier never
- *       prints the analysis's English details.</li>
+ *       prints the analysis's English details;</li>
+ *   <li>what the complainant states that the e-mails they received contradict ({@link ComplainantCheck#pointsToCheck})
+ *       is listed in the dossier ({@link Dossier#pointsToCheck()}), and a date of the address given after the first
+ *       e-mail was sent places nothing against the CNIL recommendation's dates ({@link Dossier#addressDateToCheck()}):
+ *       the letters do not state it as a fact.</li>
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -230,7 +234,13 @@ public final class DossierBuilder {
         List<String> unknown = new ArrayList<>();
         List<LegalGround> grounds = legalGrounds(emails, organisation, unknown);
 
-        AddressTimeline timeline = addressTimeline(who, records.get(0));
+        // what the complainant states that the e-mails they received contradict: listed in the dossier, and a
+        // contradicted date is not used to place the collection of the address
+        List<ComplainantCheck.Problem> points = ComplainantCheck.pointsToCheck(who,
+                own.stream().map(i -> emails.get(i).analysis()).toList());
+        boolean dateToCheck = points.stream()
+                .anyMatch(p -> ComplainantCheck.ADDRESS_GIVEN_AFTER_MESSAGE.equals(p.code()));
+        AddressTimeline timeline = addressTimeline(who, records.get(0), dateToCheck);
         Set<String> caveats = new LinkedHashSet<>();
         records.forEach(r -> caveats.addAll(r.caveats()));
         if (records.stream().allMatch(r -> r.authenticity().empty()) && !caveats.contains("sender-not-authenticated")) {
@@ -264,7 +274,7 @@ public final class DossierBuilder {
         return new Dossier(reference, lang, now, today, org.pixelproof.analysis.ToolVersion.get(),
                 String.join(", ", versions), who, overallVerdict(records), trackerCount, learnings, organisation,
                 records, recurring, copies.comparisons(), grounds, priorSteps(who.priorRequest(), today),
-                List.copyOf(caveats), unknown, timeline);
+                List.copyOf(caveats), unknown, timeline, points);
     }
 
     /**
@@ -313,7 +323,11 @@ public final class DossierBuilder {
         return rules.keyDate(id).map(KeyDate::date).orElse(null);
     }
 
-    private AddressTimeline addressTimeline(Complainant who, EmailRecord first) {
+    /**
+     * @param dateToCheck true when the date the complainant gives comes after the message was sent: it then places
+     *                    nothing (the period stays unknown), since it cannot be when the sender got the address
+     */
+    private AddressTimeline addressTimeline(Complainant who, EmailRecord first, boolean dateToCheck) {
         LocalDate published = keyDate(PUBLISHED_DATE_ID);
         LocalDate deadline = keyDate(LISTS_DEADLINE_ID);
         LocalDate received = first.receivedDate();
@@ -329,9 +343,9 @@ public final class DossierBuilder {
         } else {
             window = "after-transition";
         }
-        AddressPeriod period = who.periodAgainst(published);
+        AddressPeriod period = dateToCheck ? null : who.periodAgainst(published);
         boolean fromWords = false;
-        if (period == null) {
+        if (period == null && !dateToCheck) {
             period = who.periodFromWords(published);
             fromWords = period != null;
         }

@@ -10,14 +10,19 @@ import org.pixelproof.dossier.LetterKind;
 /**
  * The dossier and its letters as PDFs: the entry point for the web and the command line.
  *
- * <p>A dossier PDF holds, besides its pages, each original {@code .eml} as an embedded file (named
- * {@code E1-<file name>}, described with its SHA-256), the document information (title, subject and keywords from the
- * template's {@code <title>} and {@code <meta>} elements, author = the complainant when they gave their name, creator
- * = PixelProof and its version) and one bookmark per section. A letter PDF holds the letter alone.
+ * <p>A dossier PDF holds, besides its pages, each original as an embedded file (named {@code E1-<file name>}, described
+ * with its SHA-256): the {@code .eml} ({@code message/rfc822}), or the Outlook {@code .msg} file as the user gave it
+ * ({@code application/vnd.ms-outlook}, the name ending with {@code .msg}). It also holds the document information
+ * (title, subject and keywords from the template's {@code <title>} and {@code <meta>} elements, author = the
+ * complainant when they gave their name, creator = PixelProof and its version) and one bookmark per section. A letter
+ * PDF holds the letter alone.
  *
  * <p>Thread-safe.
  */
 public final class DossierPdf {
+    /** The media type of an Outlook {@code .msg} file (IANA registration {@code application/vnd.ms-outlook}). */
+    static final String OUTLOOK_MSG_TYPE = "application/vnd.ms-outlook";
+
     private final DossierTemplates templates;
     private final PdfRenderer renderer;
 
@@ -49,8 +54,9 @@ public final class DossierPdf {
     public PdfOutput renderDossier(Dossier dossier) {
         List<PdfAttachment> files = new ArrayList<>();
         for (Dossier.EmailRecord e : dossier.emails()) {
-            files.add(new PdfAttachment(e.label() + "-" + safeName(e.fileName()),
-                    e.label() + " original message, SHA-256 " + e.sha256(), "message/rfc822", e.original()));
+            files.add(new PdfAttachment(e.label() + "-" + safeName(e.fileName(), e.outlookMsg()),
+                    e.label() + " original message, SHA-256 " + e.sha256(),
+                    e.outlookMsg() ? OUTLOOK_MSG_TYPE : "message/rfc822", e.original()));
         }
         try {
             return renderer.render(templates.dossierXhtml(dossier), info(dossier), files);
@@ -78,19 +84,25 @@ public final class DossierPdf {
                 d.generatedAt());
     }
 
-    /** @return a file name safe to show in a PDF reader: the original's base name, or {@code message.eml}. */
-    static String safeName(String fileName) {
+    /**
+     * @param fileName the original's name as analysed, or {@code null}
+     * @param outlook  true when the original is an Outlook {@code .msg} file rather than an RFC 5322 message
+     * @return a file name safe to show in a PDF reader: the original's base name, ending with {@code .eml} (or
+     *         {@code .msg} for an Outlook file) as the bytes attached are, or {@code message.eml} ({@code message.msg})
+     */
+    static String safeName(String fileName, boolean outlook) {
+        String extension = outlook ? ".msg" : ".eml";
         if (fileName == null || fileName.isBlank()) {
-            return "message.eml";
+            return "message" + extension;
         }
         String base = fileName.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"*:<>?|]", "_").strip();
         if (base.isEmpty()) {
-            return "message.eml";
+            return "message" + extension;
         }
         if (base.length() > 100) {
             base = base.substring(base.length() - 100);
         }
-        return base.toLowerCase(java.util.Locale.ROOT).endsWith(".eml") ? base : base + ".eml";
+        return base.toLowerCase(java.util.Locale.ROOT).endsWith(extension) ? base : base + extension;
     }
 }

@@ -141,7 +141,7 @@ class AnalyzeCommandTest {
         assertEquals(3, rows.size());
         List<String> n1 = rows.get(1);
         assertEquals(N1, col(n1, "file"));
-        assertEquals("2025-10-14T08:30+02:00", col(n1, "date"));
+        assertEquals("2025-10-14T08:30:00+02:00", col(n1, "date"));
         assertEquals("gazette-exemple.fr", col(n1, "sender_domain"));
         assertEquals("'=Org gazette-exemple.fr", col(n1, "organisation"), "formula guard");
         assertEquals("MailExemple", col(n1, "vendors"));
@@ -164,6 +164,20 @@ class AnalyzeCommandTest {
         Run r = run("analyze", N1, ORDER, "--csv", "-");
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertEquals(3, readCsv(r.out()).size());
+    }
+
+    @Test
+    void aRunWithoutAnyEmailStillWritesTheCsvHeaderOnStdoutAsInAFile() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        String header = String.join(",", CsvSink.COLUMNS) + "\r\n";
+        Run stdout = run("analyze", empty.toString(), "--csv", "-");
+        assertEquals(ExitCodes.OK, stdout.exit(), stdout.err());
+        assertEquals(header, stdout.out());
+        Path csv = tmp.resolve("out.csv");
+        Run file = run("analyze", empty.toString(), "--csv", csv.toString());
+        assertEquals(ExitCodes.OK, file.exit(), file.err());
+        assertEquals(header, Files.readString(csv));
+        assertEquals(List.of(CsvSink.COLUMNS), readCsv(header));
     }
 
     static List<List<String>> readCsv(String text) throws IOException {
@@ -198,6 +212,26 @@ class AnalyzeCommandTest {
         assertEquals(List.of(mixed.resolve("inbox.mbox")), mboxes, "the mbox is told by its content");
         assertTrue(r.err().contains("1 file(s) in the folders were ignored: not e-mails ("
                 + mixed.resolve("README.txt") + ")."), r.err());
+    }
+
+    @Test
+    void hiddenAndMailProgramFilesAreSkippedUnreadAndCounted() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("export"));
+        Files.copy(Path.of(N1), dir.resolve("newsletter.eml"));
+        Files.write(dir.resolve(".DS_Store"), new byte[] {0, 0, 0, 1, 'B', 'u', 'd', '1'});
+        Files.write(dir.resolve("._newsletter.eml"), new byte[] {0, 5, 22, 7, 0, 2, 0, 0}); // macOS AppleDouble
+        Files.writeString(dir.resolve("Inbox.msf"), "// <!-- <mdb:mork:z v=\"1.4\"/> -->\n");
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        Files.writeString(dir.resolve("notes.txt"), "to do\n");
+        Run r = run("analyze", dir.toString(), "--json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(List.of(dir.resolve("newsletter.eml").toString()), files(r.json()));
+        assertTrue(r.err().contains("1 file(s) in the folders were ignored: not e-mails (" + dir.resolve("notes.txt")
+                + ")."), r.err());
+        assertTrue(r.err().contains("3 hidden or mail-program file(s) in the folders were skipped unread: hidden files,"
+                + " Thunderbird indexes, Dovecot or Courier metadata (" + dir.resolve(".DS_Store") + ", "
+                + dir.resolve("._newsletter.eml") + ", " + dir.resolve("Inbox.msf") + ")."), r.err());
     }
 
     @Test
@@ -579,6 +613,65 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void theIndexOfADossierFolderListsItsDossiersAcrossRuns() throws IOException {
+        Path dir = tmp.resolve("dossiers");
+        String n4 = Files.writeString(tmp.resolve("newsletter-4.eml"), "X-Test-Copy: 4\r\n"
+                + Files.readString(Path.of(N1))).toString();
+        Run first = run("analyze", N1, N2, n4, "--pdf", dir.toString());
+        assertEquals(ExitCodes.OK, first.exit(), first.err());
+        assertEquals(List.of("newsletter-1.pdf", "newsletter-2.pdf", "newsletter-4.pdf"), pdfs(dir));
+        Files.delete(dir.resolve("newsletter-2.pdf")); // the user removed one
+        // the second run replaces newsletter-1.pdf with another e-mail of that name and adds newsletter-3.pdf
+        Path other = Files.createDirectories(tmp.resolve("other"));
+        String otherN1 = Files.writeString(other.resolve("newsletter-1.eml"), "X-Test-Copy: 1b\r\n"
+                + Files.readString(Path.of(N1))).toString();
+        String n3 = Files.writeString(other.resolve("newsletter-3.eml"), "X-Test-Copy: 3\r\n"
+                + Files.readString(Path.of(N2))).toString();
+        Run second = run("analyze", otherN1, n3, "--pdf", dir.toString(), "--quiet");
+        assertEquals(ExitCodes.OK, second.exit(), second.err());
+        assertEquals("pixelproof: --pdf: " + dir + " already holds 3 file(s); this run's dossiers are added, replacing"
+                + " those of the same name, and index.csv keeps the rows of the dossiers still there\n",
+                second.err().replace("\r\n", "\n"), "a warning about the files on disk survives --quiet");
+        List<List<String>> index = readCsv(Files.readString(dir.resolve(DossierIndex.FILE_NAME)));
+        assertEquals(DossierIndex.COLUMNS, index.get(0));
+        assertEquals(List.of(List.of("newsletter-4.pdf", n4), List.of("newsletter-1.pdf", otherN1),
+                List.of("newsletter-3.pdf", n3)), index.subList(1, index.size()).stream()
+                        .map(row -> List.of(row.get(0), row.get(3))).toList(),
+                "the row of a dossier still there kept, of a removed one dropped, of a replaced one replaced");
+        assertEquals(StubBackends.sha256(Files.readAllBytes(Path.of(otherN1))), index.get(2).get(4));
+        assertEquals(List.of("index.csv", "newsletter-1.pdf", "newsletter-3.pdf", "newsletter-4.pdf"), list(dir),
+                "no temporary file left");
+    }
+
+    @Test
+    void theIndexOfAPerSenderFolderListsTheSendersOfEveryRun() throws IOException {
+        Path dir = tmp.resolve("senders");
+        Path other = Files.writeString(tmp.resolve("other.eml"), Files.readString(Path.of(N1))
+                .replace("lettre@gazette-exemple.fr", "news@autre-exemple.fr"));
+        assertEquals(ExitCodes.OK, run("analyze", N1, "--sender-pdf", dir.toString()).exit());
+        assertEquals(ExitCodes.OK, run("analyze", other.toString(), "--sender-pdf", dir.toString()).exit());
+        assertEquals(List.of("autre-exemple.fr.pdf", "gazette-exemple.fr.pdf"), pdfs(dir));
+        List<List<String>> index = readCsv(Files.readString(dir.resolve(DossierIndex.FILE_NAME)));
+        assertEquals(List.of(List.of("gazette-exemple.fr.pdf", N1), List.of("autre-exemple.fr.pdf", other.toString())),
+                index.subList(1, index.size()).stream().map(row -> List.of(row.get(0), row.get(3))).toList());
+    }
+
+    @Test
+    void anEarlierIndexThatCannotBeReadIsSaidAndReplaced() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("dossiers"));
+        Files.writeString(dir.resolve("old.pdf"), "%PDF-old");
+        Files.writeString(dir.resolve(DossierIndex.FILE_NAME), "dossier,sender,emails,inputs,sha256\r\n"
+                + "old.pdf,old.example,1,old.eml,abc\r\n\"unclosed,quote\r\n");
+        Run r = run("analyze", N1, "--pdf", dir.toString(), "--quiet");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.err().contains(dir.resolve(DossierIndex.FILE_NAME) + " could not be read past its row 2 (not a"
+                + " CSV of the expected shape): the rows after it are left out of the new index"), r.err());
+        List<List<String>> index = readCsv(Files.readString(dir.resolve(DossierIndex.FILE_NAME)));
+        assertEquals(List.of("old.pdf", "newsletter-1.pdf"), index.subList(1, 3).stream().map(row -> row.get(0))
+                .toList());
+    }
+
+    @Test
     void bySenderWritesOneDossierPerSendingOrganisationGatheringItsEmails() throws IOException {
         StubBackends backends = new StubBackends();
         Path dir = tmp.resolve("by-sender");
@@ -642,8 +735,8 @@ class AnalyzeCommandTest {
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertEquals(List.of(List.of(N1, N2)), backends.dossiers, "the duplicate is in the dossier once");
         assertTrue(r.err().contains("Analysed 2 e-mails:"), r.err());
-        assertTrue(r.err().contains("1 e-mail(s) given twice (same SHA-256 as an earlier input), counted once: "
-                + copy + " = " + N1), r.err());
+        assertTrue(r.err().contains("1 e-mail(s) given twice (the same message as an earlier input, line ends aside),"
+                + " counted once: " + copy + " = " + N1), r.err());
         assertTrue(r.err().contains("--by-sender: 1 e-mail(s) given twice"), r.err());
         assertTrue(r.err().matches("(?s).*\\bgazette-exemple\\.fr\\s+2\\s+2\\s+.*"), "by-sender row counts 2: " + r.err());
         List<List<String>> rows = readCsv(Files.readString(csv));
@@ -658,6 +751,53 @@ class AnalyzeCommandTest {
         assertTrue(top.out().contains("http://localhost:8080"), top.out());
         Run analyze = run("analyze", "--help");
         assertFalse(analyze.out().matches("(?s).*https?:\\s*\\n.*"), analyze.out());
+    }
+
+    @Test
+    void theSameMessageInAnMboxWithLfLineEndsAndAsALooseCrlfFileIsOneMessage() throws IOException {
+        // the .eml saved from the mail client has CRLF line ends; the mbox export changed them to LF
+        String lf = Files.readString(Path.of(N1));
+        Path eml = Files.writeString(tmp.resolve("saved.eml"), lf.replace("\n", "\r\n"));
+        Path mbox = Files.writeString(tmp.resolve("export.mbox"), "From lettre@gazette-exemple.fr Tue Oct 14 08:30:00"
+                + " 2025\n" + lf + "\n");
+        StubBackends backends = new StubBackends();
+        Path perSender = tmp.resolve("by-sender");
+        Path perEmail = tmp.resolve("per-email");
+        Path csv = tmp.resolve("out.csv");
+        Path jsonl = tmp.resolve("out.jsonl");
+        Run r = run(backends, "analyze", eml.toString(), mbox.toString(), "--pdf", perEmail.toString(),
+                "--sender-pdf", perSender.toString(), "--csv", csv.toString(), "--jsonl", jsonl.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(r.err().contains("Analysed 1 e-mail:"), r.err());
+        assertTrue(r.err().contains("1 e-mail(s) given twice (the same message as an earlier input, line ends aside),"
+                + " counted once: " + mbox + "#1 = " + eml), r.err());
+        assertEquals(List.of("saved.pdf"), pdfs(perEmail), "one dossier for the two copies");
+        assertEquals("%PDF-stub\n" + eml + "\n", Files.readString(perSender.resolve("gazette-exemple.fr.pdf")),
+                "the sender's dossier holds the message once");
+        List<List<String>> rows = readCsv(Files.readString(csv));
+        assertEquals(List.of("", eml.toString()), List.of(col(rows.get(1), "duplicate_of"),
+                col(rows.get(2), "duplicate_of")));
+        // each output keeps the exact SHA-256 of the bytes it analysed
+        String crlfSha = StubBackends.sha256(Files.readAllBytes(eml));
+        String lfSha = StubBackends.sha256(lf.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(crlfSha, lfSha), List.of(col(rows.get(1), "sha256"), col(rows.get(2), "sha256")));
+        List<String> lines = Files.readAllLines(jsonl);
+        assertEquals(lfSha, CliJson.mapper().readTree(lines.get(1)).get("sha256").asText());
+    }
+
+    @Test
+    void aFinalNewlineMoreOrLessIsTheSameMessageButAChangedHeaderIsNot() throws IOException {
+        String lf = Files.readString(Path.of(N1));
+        Path withoutFinalNewline = Files.writeString(tmp.resolve("a.eml"), lf.replaceAll("\n+$", "")
+                .replace("\n", "\r\n"));
+        Path withBlankLines = Files.writeString(tmp.resolve("b.eml"), lf + "\n\n");
+        Path status = Files.writeString(tmp.resolve("c.eml"), "Status: RO\n" + lf);
+        Run r = run("analyze", N1, withoutFinalNewline.toString(), withBlankLines.toString(), status.toString(),
+                "--csv", "-");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        List<List<String>> rows = readCsv(r.out());
+        assertEquals(List.of("", N1, N1, ""), rows.subList(1, 5).stream().map(row -> col(row, "duplicate_of"))
+                .toList());
     }
 
     @Test

@@ -73,9 +73,33 @@ class CliUnitsTest {
 
     @Test
     void csvDatesAreIsoWhenTheyParseAndAsWrittenOtherwise() {
-        assertEquals("2025-10-14T08:30+02:00", CsvSink.isoDate("Tue, 14 Oct 2025 08:30:00 +0200"));
-        assertEquals("2025-10-04T08:30Z", CsvSink.isoDate("Sat, 4 Oct 2025 08:30:00 +0000 (UTC)"));
+        assertEquals("2025-10-14T08:30:00+02:00", CsvSink.isoDate("Tue, 14 Oct 2025 08:30:00 +0200"));
+        assertEquals("2025-10-04T08:30:00Z", CsvSink.isoDate("Sat, 4 Oct 2025 08:30:00 +0000 (UTC)"));
+        assertEquals("2025-10-14T08:30:00+02:00", CsvSink.isoDate("Tue, 14 Oct 2025 08:30 +0200"), "to the second");
         assertEquals("le 4 octobre", CsvSink.isoDate("le 4 octobre"));
+    }
+
+    /** RFC 5322 section 4.3: the obsolete zone names and the military letters must be read. */
+    @Test
+    void csvDatesWithObsoleteZonesAreIsoToo() {
+        assertEquals("2002-01-09T19:47:50-07:00", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 MST"));
+        assertEquals("2002-01-09T19:47:50-06:00", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 MDT"));
+        assertEquals("2002-01-09T19:47:50-04:00", CsvSink.isoDate("Wed, 9 Jan 02 19:47:50 EDT"));
+        assertEquals("2002-01-09T19:47:50-08:00", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 PST"));
+        assertEquals("2002-01-09T19:47:50-05:00", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 CDT"));
+        assertEquals("2002-01-09T19:47:50Z", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 UT"));
+        assertEquals("2002-01-09T19:47:50Z", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 GMT"));
+        // military letters, -0000 and unknown names: the time in UTC, the local offset unknown (RFC 3339 -00:00)
+        assertEquals("2002-01-09T19:47:50-00:00", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 A"));
+        assertEquals("2002-01-09T19:47:50-00:00", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 Z"));
+        assertEquals("2002-01-09T19:47:50-00:00", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 -0000"));
+        assertEquals("2002-01-09T19:47:50-00:00", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 XYZT"));
+    }
+
+    @Test
+    void csvDatesWithAnImplausibleYearAreStillIso() {
+        assertEquals("3609-06-30T10:00:00+02:00", CsvSink.isoDate("Mon, 30 Jun 3609 10:00:00 +0200"));
+        assertEquals("1969-12-31T23:00:00-01:00", CsvSink.isoDate("Wed, 31 Dec 1969 23:00:00 -0100"));
     }
 
     @Test

@@ -76,6 +76,49 @@ class MailboxInputsTest {
     }
 
     @Test
+    void anEmlThatStartsWithAFromLineAndHoldsOneMessageIsNamedAsAFile() throws IOException {
+        String message = Files.readString(AnalyzeCommandTest.FIXTURES.resolve("newsletter-1.eml"));
+        Path eml = Files.writeString(tmp.resolve("newsletter.eml"), "From lettre@gazette-exemple.fr Tue Oct 14 "
+                + "08:30:00 2025\n" + message);
+        Path dir = tmp.resolve("dossiers");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", eml.toString(), "--jsonl", "-", "--pdf",
+                dir.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        JsonNode analysis = CliJson.mapper().readTree(r.out());
+        assertEquals(eml.toString(), analysis.get("file").asText(), "no #1 for a file that is not an mbox");
+        assertEquals(StubBackends.sha256(message.getBytes(StandardCharsets.UTF_8)), analysis.get("sha256").asText(),
+                "the SHA-256 of the message, without the From_ line");
+        assertEquals(List.of("newsletter.pdf"), AnalyzeCommandTest.pdfs(dir));
+        List<List<String>> index = AnalyzeCommandTest.readCsv(Files.readString(dir.resolve(DossierIndex.FILE_NAME)));
+        assertEquals(eml.toString(), index.get(1).get(3));
+    }
+
+    @Test
+    void aMaildirFileThatStartsWithAFromLineIsNamedAsAFile() throws IOException {
+        Path cur = Files.createDirectories(tmp.resolve("Maildir/cur"));
+        Files.createDirectories(tmp.resolve("Maildir/new"));
+        Path file = Files.writeString(cur.resolve("1761033000.M1P1.host:2,S"), "From MAILER-DAEMON Tue Oct 14 "
+                + "08:30:00 2025\nFrom: a@example.com\nSubject: s\n\nhi\n");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", tmp.resolve("Maildir").toString(), "--json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(List.of(file.toString()), AnalyzeCommandTest.files(r.json()));
+    }
+
+    @Test
+    void aFileNamedLikeAnMboxKeepsItsMessageNumbersEvenForOneMessage() throws IOException {
+        String one = "From a@example.com Thu Oct 16 09:00:00 2025\nFrom: a@example.com\nSubject: s\n\nok\n";
+        Path mbox = Files.writeString(tmp.resolve("one.mbox"), one);
+        Path bare = Files.writeString(tmp.resolve("Inbox"), one);
+        Path two = Files.writeString(tmp.resolve("two.eml"), one + "\n" + one.replace("Subject: s", "Subject: t"));
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", mbox.toString(), bare.toString(),
+                two.toString(), "--json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(List.of(mbox + "#1", bare + "#1", two + "#1", two + "#2"), AnalyzeCommandTest.files(r.json()),
+                "an .mbox, a file without extension (Thunderbird's Inbox) and a file of two messages are mailboxes");
+        assertTrue(InputWalker.namedLikeMbox("a/b.MBX") && !InputWalker.namedLikeMbox("a.b/c.eml"));
+    }
+
+    @Test
     void anEmptyMboxHoldsNoMessage() throws IOException {
         Path empty = Files.createFile(tmp.resolve("empty.mbox"));
         AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", empty.toString(), "--json");

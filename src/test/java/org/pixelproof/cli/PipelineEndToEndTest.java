@@ -1,5 +1,6 @@
 package org.pixelproof.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.common.PDNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +80,69 @@ class PipelineEndToEndTest {
         assertEquals("gazette-exemple.fr", AnalyzeCommandTest.col(rows.get(7), "sender_domain"));
         assertEquals("1", AnalyzeCommandTest.col(rows.get(7), "open_pixel"));
         assertTrue(r.err().contains("By sender"), r.err());
+    }
+
+    @Test
+    void aDossierAttachesEachOriginalUnderTheNameAndTypeOfWhatItHolds() throws IOException {
+        Path msg = tmp.resolve("offre.msg");
+        OutlookMsgFixture.write(msg, """
+                From: La Gazette du Jardin <lettre@gazette-exemple.fr>\r
+                To: Alex Martin <alex.martin@example.org>\r
+                Subject: Offre\r
+                Date: Tue, 28 Oct 2025 08:30:00 +0200\r
+                Message-ID: <offre1@gazette-exemple.fr>\r
+                """, "Offre", "lettre@gazette-exemple.fr", "Offre.",
+                "<html><body><p>Offre.</p><img src=\"https://ouverture.mailexemple.com/o/7f3a.gif\" "
+                        + "width=\"1\" height=\"1\" alt=\"\"></body></html>");
+        Path mbox = FIXTURES.resolve("mixed/inbox.mbox");
+        Path dir = tmp.resolve("dossiers");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze", msg.toString(),
+                FIXTURES.resolve("newsletter-1.eml").toString(), mbox.toString(), "--pdf", dir.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        Map<String, Attached> outlook = attachments(dir.resolve("offre.pdf"));
+        assertEquals(List.of("E1-offre.msg"), List.copyOf(outlook.keySet()), "the .msg file, named as one");
+        assertEquals("application/vnd.ms-outlook", outlook.get("E1-offre.msg").subtype());
+        assertArrayEquals(Files.readAllBytes(msg), outlook.get("E1-offre.msg").bytes());
+        Map<String, Attached> eml = attachments(dir.resolve("newsletter-1.pdf"));
+        assertEquals(List.of("E1-newsletter-1.eml"), List.copyOf(eml.keySet()));
+        assertEquals("message/rfc822", eml.get("E1-newsletter-1.eml").subtype());
+        assertEquals(List.of("E1-inbox.mbox#1.eml"), List.copyOf(attachments(dir.resolve("inbox.mbox-1.pdf"))
+                .keySet()), "an mbox message keeps its name");
+    }
+
+    /** A file embedded in a PDF: its bytes and its media type. */
+    private record Attached(byte[] bytes, String subtype) {
+    }
+
+    /** @return the files embedded in a PDF, by the name a PDF reader shows, read with PDFBox. */
+    private static Map<String, Attached> attachments(Path pdf) throws IOException {
+        Map<String, PDComplexFileSpecification> specs = new LinkedHashMap<>();
+        Map<String, Attached> files = new LinkedHashMap<>();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDDocumentNameDictionary names = doc.getDocumentCatalog().getNames();
+            if (names != null && names.getEmbeddedFiles() != null) {
+                collect(names.getEmbeddedFiles(), specs);
+            }
+            for (Map.Entry<String, PDComplexFileSpecification> e : specs.entrySet()) {
+                files.put(e.getKey(), new Attached(e.getValue().getEmbeddedFile().toByteArray(),
+                        e.getValue().getEmbeddedFile().getSubtype()));
+            }
+        }
+        return files;
+    }
+
+    private static void collect(PDNameTreeNode<PDComplexFileSpecification> node,
+            Map<String, PDComplexFileSpecification> files) throws IOException {
+        if (node.getNames() != null) {
+            for (PDComplexFileSpecification spec : node.getNames().values()) {
+                files.put(spec.getFileUnicode() != null ? spec.getFileUnicode() : spec.getFile(), spec);
+            }
+        }
+        if (node.getKids() != null) {
+            for (PDNameTreeNode<PDComplexFileSpecification> kid : node.getKids()) {
+                collect(kid, files);
+            }
+        }
     }
 
     @Test
@@ -150,7 +221,9 @@ class PipelineEndToEndTest {
         AnalyzeCommandTest.Run quiet = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze", in.toString(), "--pdf",
                 perEmail.toString(), "--quiet");
         assertEquals(ExitCodes.OK, quiet.exit(), quiet.err());
-        assertEquals("", quiet.err(), "--quiet prints only what failed");
+        assertEquals(List.of("pixelproof: --pdf: " + perEmail + " already holds 4 file(s); this run's dossiers are "
+                + "added, replacing those of the same name, and index.csv keeps the rows of the dossiers still there"),
+                quiet.err().lines().toList(), "--quiet prints only what failed and the warnings about files on disk");
     }
 
     @Test

@@ -88,6 +88,36 @@ class DossierComplaintTest {
     }
 
     @Test
+    void howAndWhenTheAddressWasGivenAreQuotedAsTheComplainantsOwnWords() {
+        // written in English although the complaint to file is French: quoted, it reads as the person's own words
+        Complainant c = new Complainant("Camille Durand", null, null, "when I created a customer account.",
+                "March 2024", ConsentAsked.NO, null, null, null);
+        Dossier fr = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()), c, Language.FR);
+        String complaint = TEMPLATES.letterText(fr, LetterKind.CNIL_COMPLAINT);
+        assertTrue(complaint.contains("J'ai communiqué mon adresse à cet organisme, dans les circonstances"
+                + " suivantes\u00a0: «\u00a0when I created a customer account\u00a0» (à une date décrite ainsi\u00a0:"
+                + " «\u00a0March 2024\u00a0»)."), complaint);
+        assertFalse(complaint.contains("organisme : when"), complaint);
+        String en = plain(TEMPLATES.letterText(fr.inLanguage(Language.EN), LetterKind.CNIL_COMPLAINT));
+        assertTrue(en.contains("I gave my address to this organisation, in these circumstances: “when I created a"
+                + " customer account” (at a time described as “March 2024”)."), en);
+
+        Complainant exact = new Complainant("Camille Durand", null, null, "lors d'un achat", null, null, null, null,
+                null, java.time.LocalDate.of(2024, 3, 2), null, null, null);
+        String onDay = plain(TEMPLATES.letterText(DossierFixtures.builder().build(
+                List.of(DossierFixtures.newsletterCase()), exact, Language.FR), LetterKind.CNIL_COMPLAINT));
+        assertTrue(onDay.contains("J'ai communiqué mon adresse à cet organisme le 2 mars 2024, dans les circonstances"
+                + " suivantes : « lors d'un achat »."), onDay);
+        Complainant acting = new Complainant("Association Vigie", null, null, null, "vers 2019", null, null,
+                "Camille Durand", true);
+        String third = plain(TEMPLATES.letterText(DossierFixtures.builder().build(
+                List.of(DossierFixtures.newsletterCase()), acting, Language.FR), LetterKind.CNIL_COMPLAINT));
+        assertTrue(third.contains("Camille Durand a communiqué son adresse à cet organisme : [à compléter : comment,"
+                + " ou « n'a jamais communiqué son adresse à cet organisme »] (à une date décrite ainsi : « vers 2019"
+                + " »)."), third);
+    }
+
+    @Test
     void datesInTheFutureOrBeforeTheMessageAreRefusedWithAReadableMessage() {
         LocalDate today = LocalDate.of(2026, 6, 2);
         Analysis a = DossierFixtures.newsletterAnalysis(); // sent and received on 12 May 2026

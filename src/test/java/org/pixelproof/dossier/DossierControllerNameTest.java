@@ -1,6 +1,7 @@
 package org.pixelproof.dossier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -42,5 +43,23 @@ class DossierControllerNameTest {
         Dossier d = DossierFixtures.builder().build(List.of(e), DossierFixtures.complainant(), Language.FR);
         assertEquals("Maison Lumière", d.organisation().name());
         assertTrue(d.organisation().nameFromDisplayName());
+    }
+
+    @Test
+    void theSummaryLineGivesTheDomainRightAfterADisplayNameThenSaysWhatItIs() {
+        CaseEmail e = withNames("Maison Lumière", List.of("organisation-name", "dpo-contact"));
+        DossierTemplates templates = DossierTemplates.standard();
+        String fr = templates.dossierXhtml(DossierFixtures.builder().build(List.of(e), Complainant.UNKNOWN,
+                Language.FR));
+        assertTrue(fr.contains("<tr><th>Organisme expéditeur</th><td>Maison Lumière (maison-lumiere.example) – nom"
+                + " d'affichage de l'expéditeur, organisme à identifier</td></tr>"), fr);
+        String en = templates.dossierXhtml(DossierFixtures.builder().build(List.of(e), Complainant.UNKNOWN,
+                Language.EN));
+        assertTrue(en.contains("<tr><th>Sending organisation</th><td>Maison Lumière (maison-lumiere.example) –"
+                + " sender's display name, organisation to be identified</td></tr>"), en);
+        for (String x : List.of(fr, en)) {
+            assertFalse(java.util.regex.Pattern.compile("\\) \\([a-z0-9.-]+\\)</td>").matcher(x).find(),
+                    "no two bracket groups in a row");
+        }
     }
 }

@@ -311,6 +311,33 @@ class PagesTest {
     }
 
     @Test
+    void aDateTheMessageContradictsIsListedInTheDossierAndNotStatedInTheComplaint() throws IOException {
+        PageSession s = new PageSession();
+        // sent to camille.vasseur.7731@example.org on 2 November 2026
+        String id = idFrom(s.upload(resource("/web/tracked-newsletter.eml"), ""));
+        assertEquals(303, s.post("/analyses/" + id + "/dossier", Map.of("name", "Camille Vasseur", "email",
+                "camille.vasseur.7731@example.org", "howAddressGiven", "lors d'un achat en ligne", "addressGivenOn",
+                "2026-11-10")).statusCode());
+        String complaint = s.get("/analyses/" + id + "/letters/cnil-complaint.txt?lang=fr").then().statusCode(200)
+                .extract().asString();
+        assertTrue(complaint.contains("J'ai communiqué mon adresse à cet organisme [à vérifier\u00a0: date indiquée,"
+                + " le 10 novembre 2026, postérieure à l'envoi du message\u202f; corrigez ou retirez cette date"
+                + " avant l'envoi], dans les circonstances suivantes\u00a0: «\u00a0lors d'un achat en ligne\u00a0»."),
+                complaint);
+        assertFalse(complaint.contains("organisme le 10 novembre 2026"), complaint);
+        byte[] pdf = s.get("/analyses/" + id + "/dossier.pdf?lang=en").then().statusCode(200).extract()
+                .asByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc)
+                    .replaceAll("[\\s\\u00A0\\u202F]+", " ");
+            assertTrue(text.contains("To check before sending: what you stated contradicts the message."), text);
+            assertTrue(text.contains("You say you gave your address on 10 November 2026, after the message was sent"
+                    + " (on 2 November 2026)"), text);
+            assertFalse(text.contains("to this organisation on 10 November 2026"), text);
+        }
+    }
+
+    @Test
     void theDossierFormRefusesAnImpossibleIsoDateInTheWhenFieldInThePageLanguage() throws IOException {
         PageSession s = new PageSession();
         String id = idFrom(s.upload(AnalysisApiTest.sample(), ""));
