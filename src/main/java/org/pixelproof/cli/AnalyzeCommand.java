@@ -284,11 +284,17 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
         }
+        if (walker.undecodableNames() > 0) {
+            reporter.warning(String.format(java.util.Locale.ROOT, "%,d file name(s) in the folders cannot be decoded"
+                    + " in this system's file-name encoding (%s): the outputs show them with \uFFFD in place of the"
+                    + " characters it lacks; run PixelProof with a UTF-8 locale (e.g. LANG=C.UTF-8) to keep them as"
+                    + " they are", walker.undecodableNames(), InputWalker.fileNameEncoding()));
+        }
         reporter.done();
         Reporter.Counts counts = reporter.counts();
         if (!quiet) {
             reporter.print(summary.render(counts, walker.ignoredFiles(), walker.ignoredNames(), walker.hiddenFiles(),
-                    walker.hiddenNames()));
+                    walker.hiddenNames(), walker.specialFiles(), walker.specialNames()));
         }
         if (counts.internal() > 0) {
             return ExitCodes.INTERNAL_ERROR;

@@ -11,15 +11,18 @@ import java.util.Objects;
  * @param name    the path as given on the command line, with {@code #N} (1-based) for the N-th message of an mbox
  * @param loader  gives the message's bytes, or throws {@link InputException} with the reason it cannot
  * @param outlook true when the bytes are an Outlook {@code .msg} file rather than RFC 5322
+ * @param size    how many bytes the input holds in memory, or will once read, as far as known when it is found (a
+ *                mailbox member's length, a file's size on disk), 0 when nothing is to be read; the run bounds the
+ *                bytes read ahead with it ({@link BatchRunner})
  */
-record Input(long index, String name, Loader loader, boolean outlook) {
+record Input(long index, String name, Loader loader, boolean outlook, long size) {
     Input {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(loader, "loader");
     }
 
     Input(long index, String name, Loader loader) {
-        this(index, name, loader, false);
+        this(index, name, loader, false, 0);
     }
 
     /** Gives an input's bytes. */
@@ -29,15 +32,22 @@ record Input(long index, String name, Loader loader, boolean outlook) {
         byte[] load() throws InputException;
     }
 
-    /** @return an input that fails with {@code reason} when loaded. */
+    /** @return an input that fails with {@code reason} when loaded: a bad input, not a defect */
     static Input failed(long index, String name, String reason) {
         return new Input(index, name, () -> {
             throw new InputException(reason);
         });
     }
 
+    /** @return an input that fails with {@code reason} when loaded, reported as an internal error (a defect) */
+    static Input failedInternally(long index, String name, String reason) {
+        return new Input(index, name, () -> {
+            throw new InputException(reason, true);
+        });
+    }
+
     /** @return an input whose bytes are already read. */
     static Input ofBytes(long index, String name, byte[] bytes) {
-        return new Input(index, name, () -> bytes);
+        return new Input(index, name, () -> bytes, false, bytes.length);
     }
 }

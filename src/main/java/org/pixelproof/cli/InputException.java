@@ -7,7 +7,24 @@ package org.pixelproof.cli;
 final class InputException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** True when the input was lost to a defect of PixelProof rather than to the input or the machine. */
+    private final boolean internal;
+
     InputException(String reason) {
+        this(reason, false);
+    }
+
+    /**
+     * @param reason   the short English reason
+     * @param internal true for a defect of PixelProof (exit code {@link ExitCodes#INTERNAL_ERROR})
+     */
+    InputException(String reason, boolean internal) {
         super(reason, null, false, false);
+        this.internal = internal;
+    }
+
+    /** @return true when the input was lost to a defect of PixelProof */
+    boolean internal() {
+        return internal;
     }
 }

@@ -2,11 +2,14 @@ package org.pixelproof.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +33,16 @@ import java.util.stream.Stream;
  *       {@code tmp/} (messages being delivered) is skipped; Maildir++ sub-folders ({@code .Sent/}) are walked. Other
  *       hidden folders ({@code .git/}, {@code .Trash-1000/}) are not walked.</li>
  *   <li>A path given explicitly is always analysed, whatever its name.</li>
+ *   <li>Only regular files are opened, symbolic links followed: a device ({@code /dev/zero}), a named pipe (opening
+ *       it waits for a writer, forever), a socket or a link to one of them is never read. Named on the command line
+ *       it is reported as not a regular file (a failed input); found in a folder, it is skipped and counted
+ *       ({@link #specialFiles()}), as are links to nothing. A file is never read past the size limit, whatever size
+ *       it claims (a file that grows as it is read).</li>
+ *   <li>A folder that can be listed but not entered (read permission without search permission, mode 444) is
+ *       reported as a failed input with the number of entries left unread; a name this system cannot turn into a
+ *       path (not in the file-name encoding of a non-UTF-8 locale) is reported as a failed input, the others go on.
+ *       Names met in folders that the file-name encoding cannot decode are counted ({@link #undecodableNames()}):
+ *       Java writes them with U+FFFD.</li>
  * </ul>
  *
  * <p>Names are the path as given joined with the path below it ({@code mail/2024/a.eml}), and {@code file.mbox#3}
@@ -57,6 +70,8 @@ final class InputWalker {
 
     private final long maxMessageBytes;
     private final MailboxFormats formats;
+    private final FileAttributes attributes;
+    private final PathParser paths;
     private long next;
     private long ignored;
     /** The first {@link #MAX_IGNORED_NAMED} files ignored, as paths, for the end-of-run summary. */
@@ -64,9 +79,33 @@ final class InputWalker {
     private long hidden;
     /** The first {@link #MAX_IGNORED_NAMED} hidden or mail-program files skipped, as paths. */
     private final List<String> hiddenNames = new ArrayList<>();
+    private long special;
+    /** The first {@link #MAX_IGNORED_NAMED} special files skipped (devices, named pipes, broken links), as paths. */
+    private final List<String> specialNames = new ArrayList<>();
+    /** Names met in folders that the file-name encoding could not decode (they hold U+FFFD). */
+    private long undecodableNames;
 
     /** Most ignored files named in the summary; default 10 (the others are counted). */
     static final int MAX_IGNORED_NAMED = 10;
+
+    /** Reads a file's attributes; the production one is {@link Files#readAttributes(Path, Class, LinkOption...)}. */
+    @FunctionalInterface
+    interface FileAttributes {
+        /**
+         * @param path   the file
+         * @param follow true to follow a symbolic link to its target, false to read the link itself
+         * @throws IOException when the attributes cannot be read: {@link NoSuchFileException} (also for a broken
+         *                     link followed), {@link AccessDeniedException}...
+         */
+        BasicFileAttributes read(Path path, boolean follow) throws IOException;
+    }
+
+    /** Turns a path given on the command line into a {@link Path}; the production one is {@link Path#of}. */
+    @FunctionalInterface
+    interface PathParser {
+        /** @throws InvalidPathException when the name cannot be a path here (not in the file-name encoding) */
+        Path parse(String given);
+    }
 
     /**
      * @param maxMessageBytes a file larger than this, in bytes, is reported as too large without being read (mbox
@@ -74,28 +113,93 @@ final class InputWalker {
      * @param formats         the mbox and {@code .msg} readers
      */
     InputWalker(long maxMessageBytes, MailboxFormats formats) {
-        this.maxMessageBytes = maxMessageBytes;
-        this.formats = formats;
+        this(maxMessageBytes, formats, (path, follow) -> follow
+                ? Files.readAttributes(path, BasicFileAttributes.class)
+                : Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS), Path::of);
     }
 
     /**
-     * Walks every path in order and hands each input to {@code sink}.
+     * @param attributes reads files' attributes (a test double stands in for permissions that root does not have)
+     * @param paths      turns the command line's paths into {@link Path}s
+     */
+    InputWalker(long maxMessageBytes, MailboxFormats formats, FileAttributes attributes, PathParser paths) {
+        this.maxMessageBytes = maxMessageBytes;
+        this.formats = formats;
+        this.attributes = attributes;
+        this.paths = paths;
+    }
+
+    /**
+     * Walks every path in order and hands each input to {@code sink}. What goes wrong with one path is handed over as
+     * a failed input, and the walk goes on with the next path: a name this system cannot represent as a path, a
+     * special file (device, named pipe, socket), running out of memory while reading an mbox or a folder (what
+     * followed in it is then not read, and said so).
      *
      * @param paths the paths as given on the command line
      * @return the number of inputs handed over
+     * @throws InterruptedException when the sink was interrupted (the run is stopping)
      */
     long walk(List<String> paths, Sink sink) throws InterruptedException {
         for (String given : paths) {
-            Path path = Path.of(given);
-            if (Files.isDirectory(path)) {
-                directory(path, false, sink);
-            } else if (Files.exists(path)) {
-                file(path, true, false, sink);
-            } else {
-                sink.accept(Input.failed(next++, given, "no such file or folder"));
+            try {
+                walk(given, sink);
+            } catch (OutOfMemoryError e) {
+                // what this path held is dropped with the stack frames above; the next path may well fit
+                sink.accept(Input.failed(next++, given, OUT_OF_MEMORY + "; what followed in it was not read"));
+            } catch (StackOverflowError e) {
+                sink.accept(Input.failed(next++, given, "folders nested too deep to walk; what followed in it was"
+                        + " not read"));
+            } catch (RuntimeException e) {
+                sink.accept(Input.failedInternally(next++, given, "internal error while reading it: "
+                        + BatchRunner.describe(e) + "; what followed in it was not read"));
             }
         }
         return next;
+    }
+
+    /** The reason given for an input lost to a lack of memory, without the end of the sentence. */
+    static final String OUT_OF_MEMORY = "out of memory while reading it (give Java more memory with -Xmx, or use"
+            + " --limits strict)";
+
+    private void walk(String given, Sink sink) throws InterruptedException {
+        Path path;
+        try {
+            path = paths.parse(given);
+        } catch (InvalidPathException e) {
+            sink.accept(Input.failed(next++, given, "its name cannot be represented in this system's file-name"
+                    + " encoding (" + fileNameEncoding() + "); run PixelProof with a UTF-8 locale, e.g. LANG=C.UTF-8"));
+            return;
+        }
+        BasicFileAttributes attrs;
+        try {
+            attrs = attributes.read(path, true);
+        } catch (NoSuchFileException e) {
+            sink.accept(Input.failed(next++, given, isLink(path) ? "broken symbolic link (its target does not exist)"
+                    : "no such file or folder"));
+            return;
+        } catch (IOException | SecurityException e) {
+            sink.accept(Input.failed(next++, given, "cannot be read (" + reason(e) + ")"));
+            return;
+        }
+        if (attrs.isDirectory()) {
+            directory(path, false, sink);
+        } else if (attrs.isRegularFile()) {
+            file(path, true, false, attrs.size(), sink);
+        } else {
+            sink.accept(Input.failed(next++, given, NOT_A_REGULAR_FILE));
+        }
+    }
+
+    /** The reason given for a path that is neither a file nor a folder. */
+    static final String NOT_A_REGULAR_FILE = "not a regular file (a device, a named pipe or a socket): only files and"
+            + " folders are read";
+
+    private boolean isLink(Path path) {
+        try {
+            return attributes.read(path, false).isSymbolicLink();
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
     }
 
     /** @return how many files found in folders were ignored because they are not e-mails. */
@@ -122,9 +226,45 @@ final class InputWalker {
         return List.copyOf(hiddenNames);
     }
 
+    /**
+     * @return how many entries of the folders were neither files nor folders once symbolic links are followed
+     *         (devices, named pipes, sockets, links to those or to nothing): skipped without being opened
+     */
+    long specialFiles() {
+        return special;
+    }
+
+    /** @return the first special files skipped (at most {@link #MAX_IGNORED_NAMED}), in order. */
+    List<String> specialNames() {
+        return List.copyOf(specialNames);
+    }
+
+    /**
+     * @return how many names met in the folders hold U+FFFD because this system's file-name encoding
+     *         ({@link #fileNameEncoding()}) could not decode them: they are written so in the outputs
+     */
+    long undecodableNames() {
+        return undecodableNames;
+    }
+
+    /**
+     * @return the encoding Java reads and writes file names in ({@code sun.jnu.encoding}), set from the locale when
+     *         the JVM starts ({@code ANSI_X3.4-1968} under {@code LANG=C} or an empty {@code LANG})
+     */
+    static String fileNameEncoding() {
+        String encoding = System.getProperty("sun.jnu.encoding");
+        return encoding != null ? encoding : java.nio.charset.Charset.defaultCharset().name();
+    }
+
     private void ignore(String name) {
         if (ignored++ < MAX_IGNORED_NAMED) {
             ignoredNames.add(name);
+        }
+    }
+
+    private void skipSpecial(String name) {
+        if (special++ < MAX_IGNORED_NAMED) {
+            specialNames.add(name);
         }
     }
 
@@ -132,15 +272,35 @@ final class InputWalker {
         List<Path> entries;
         try (Stream<Path> list = Files.list(dir)) {
             entries = new ArrayList<>(list.toList());
-        } catch (IOException | SecurityException e) {
+        } catch (IOException | UncheckedIOException | SecurityException e) {
             sink.accept(Input.failed(next++, dir.toString(), "folder cannot be read (" + reason(e) + ")"));
             return;
         }
         entries.sort(null);
         boolean maildir = isMaildir(dir);
-        for (Path entry : entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Path entry = entries.get(i);
+            entries.set(i, null); // a folder of millions of entries: let the ones done go
             String name = entry.getFileName().toString();
-            if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+            if (name.indexOf('\uFFFD') >= 0) {
+                undecodableNames++;
+            }
+            BasicFileAttributes own;
+            try {
+                own = attributes.read(entry, false);
+            } catch (AccessDeniedException e) {
+                // the folder can be listed (read permission) but not entered (no search permission)
+                sink.accept(Input.failed(next++, dir.toString(), String.format(Locale.ROOT, "folder cannot be entered"
+                        + " (permission denied: it can be listed, not opened); its %,d entries were not read",
+                        entries.size() - i)));
+                return;
+            } catch (NoSuchFileException e) {
+                continue; // removed since the folder was listed
+            } catch (IOException | SecurityException e) {
+                sink.accept(Input.failed(next++, entry.toString(), "cannot be read (" + reason(e) + ")"));
+                continue;
+            }
+            if (own.isDirectory()) {
                 if (maildir && name.equals("tmp")) {
                     continue;
                 }
@@ -148,19 +308,39 @@ final class InputWalker {
                     continue;
                 }
                 directory(entry, maildir && (name.equals("cur") || name.equals("new")), sink);
-            } else if (Files.isRegularFile(entry)) {
-                if (isIgnoredName(name)) {
-                    if (hidden++ < MAX_IGNORED_NAMED) {
-                        hiddenNames.add(entry.toString());
-                    }
-                } else {
-                    file(entry, false, insideMaildirStore, sink);
+                continue;
+            }
+            BasicFileAttributes target = own;
+            if (own.isSymbolicLink()) {
+                try {
+                    target = attributes.read(entry, true);
+                } catch (IOException | SecurityException e) {
+                    target = null; // a link to nothing, or to what cannot be reached
                 }
+                if (target != null && target.isDirectory()) {
+                    continue; // links to folders are not followed (no loops, no walking out of the tree)
+                }
+            }
+            if (isIgnoredName(name)) {
+                if (hidden++ < MAX_IGNORED_NAMED) {
+                    hiddenNames.add(entry.toString());
+                }
+                continue;
+            }
+            if (target != null && target.isRegularFile()) {
+                file(entry, false, insideMaildirStore, target.size(), sink);
+            } else {
+                skipSpecial(entry.toString()); // a device, a named pipe or a socket: opening it may block or never end
             }
         }
     }
 
-    private void file(Path file, boolean explicit, boolean maildirMessage, Sink sink) throws InterruptedException {
+    /**
+     * @param size the file's size on disk, in bytes, as read just before; a regular file (only those are opened: a
+     *             named pipe would block, a device never end)
+     */
+    private void file(Path file, boolean explicit, boolean maildirMessage, long size, Sink sink)
+            throws InterruptedException {
         String name = file.toString();
         Kind kind;
         try {
@@ -173,7 +353,7 @@ final class InputWalker {
             ignore(name);
             return;
         }
-        if (kind == Kind.OTHER && "mbox".equals(extension(name)) && isEmpty(file)) {
+        if (kind == Kind.OTHER && "mbox".equals(extension(name)) && size == 0) {
             return; // an empty mailbox holds no message
         }
         switch (kind) {
@@ -183,9 +363,9 @@ final class InputWalker {
                     ignore(name); // another OLE2 document (.doc, .xls) found in a folder
                     return;
                 }
-                sink.accept(new Input(next++, name, () -> readMessage(file), true));
+                sink.accept(new Input(next++, name, () -> readMessage(file, size), true, size));
             }
-            default -> sink.accept(new Input(next++, name, () -> readMessage(file)));
+            default -> sink.accept(new Input(next++, name, () -> readMessage(file, size), false, size));
         }
     }
 
@@ -197,8 +377,10 @@ final class InputWalker {
     private void mbox(Path file, String name, boolean single, Sink sink) throws InterruptedException {
         // the first message of such a file is held until the reader says whether a second one follows
         Held held = single ? new Held() : null;
+        long[] last = {0}; // the number of the last message handed over
         try {
             formats.readMbox(file, maxMessageBytes, (number, bytes, reason) -> {
+                last[0] = number;
                 if (held != null && number == 1) {
                     held.bytes = bytes;
                     held.reason = reason;
@@ -216,6 +398,14 @@ final class InputWalker {
                 sink.accept(member(name + "#1", held));
             }
             sink.accept(Input.failed(next++, name, "mbox cannot be read (" + reason(e) + ")"));
+            return;
+        } catch (OutOfMemoryError e) {
+            // the message being read is dropped with the reader; the messages already handed over stand
+            if (held != null && held.present) {
+                sink.accept(member(name + "#1", held));
+            }
+            sink.accept(Input.failed(next++, last[0] == 0 ? name : name + "#" + (last[0] + 1), OUT_OF_MEMORY
+                    + (last[0] == 0 ? "; none of its messages was read" : "; the messages after it were not read")));
             return;
         }
         if (held != null && held.present) {
@@ -250,17 +440,55 @@ final class InputWalker {
         return extension.isEmpty() || extension.equals("mbox") || extension.equals("mbx");
     }
 
-    private byte[] readMessage(Path file) throws InputException {
-        try {
-            long size = Files.size(file);
-            if (size > maxMessageBytes) {
-                throw new InputException("too large: " + size + " bytes, the limit is " + maxMessageBytes
-                        + " bytes (see --limits)");
+    /**
+     * Reads a message file, never more than {@code maxMessageBytes} + 1 bytes whatever the size the file claims: a
+     * file that grows while it is read, or whose size is not known in advance ({@code /proc}), is cut there and
+     * reported too large instead of filling the memory.
+     *
+     * @param size the file's size on disk as read when it was found, in bytes; the buffer is allocated for that
+     */
+    private byte[] readMessage(Path file, long size) throws InputException {
+        if (size > maxMessageBytes) {
+            throw new InputException("too large: " + size + " bytes, the limit is " + maxMessageBytes
+                    + " bytes (see --limits)");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = readBounded(in, size, maxMessageBytes);
+            if (bytes == null) {
+                throw new InputException("too large: more than " + maxMessageBytes + " bytes once read (it grew, or"
+                        + " its size was not known), the limit is " + maxMessageBytes + " bytes (see --limits)");
             }
-            return Files.readAllBytes(file);
+            return bytes;
         } catch (IOException | SecurityException e) {
             throw new InputException("file cannot be read (" + reason(e) + ")");
+        } catch (OutOfMemoryError e) {
+            throw new InputException(OUT_OF_MEMORY);
         }
+    }
+
+    /**
+     * @param expected how many bytes the stream is expected to hold: allocated at once when within {@code max}
+     * @param max      the most bytes accepted
+     * @return the stream's bytes, or {@code null} when it holds more than {@code max}; never reads more than
+     *         {@code max + 1} bytes
+     */
+    static byte[] readBounded(InputStream in, long expected, long max) throws IOException {
+        int cap = (int) Math.min(max, Integer.MAX_VALUE - 16);
+        byte[] head = new byte[(int) Math.min(Math.max(expected, 0), cap)];
+        int n = in.readNBytes(head, 0, head.length);
+        if (n < head.length) {
+            return java.util.Arrays.copyOf(head, n); // the file shrank
+        }
+        byte[] more = in.readNBytes(cap - n + 1); // the file grew, or its size was not known: one byte over at most
+        if (more.length == 0) {
+            return head;
+        }
+        if ((long) n + more.length > cap) {
+            return null;
+        }
+        byte[] all = java.util.Arrays.copyOf(head, n + more.length);
+        System.arraycopy(more, 0, all, n, more.length);
+        return all;
     }
 
     /** @return what the file holds, from its first bytes. */
@@ -318,16 +546,11 @@ final class InputWalker {
         return dot > slash ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     }
 
-    private static boolean isEmpty(Path file) {
-        try {
-            return Files.size(file) == 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** @return a short reason for an I/O failure, without a stack trace. */
     static String reason(Exception e) {
+        if (e instanceof UncheckedIOException u) {
+            return reason(u.getCause());
+        }
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }

@@ -133,6 +133,12 @@ final class SummarySink implements OutcomeSink {
         return render(counts, ignoredFiles, ignoredNames, 0, List.of());
     }
 
+    /** @return the end-of-run summary, with no special file skipped */
+    String render(Reporter.Counts counts, long ignoredFiles, List<String> ignoredNames, long hiddenFiles,
+            List<String> hiddenNames) {
+        return render(counts, ignoredFiles, ignoredNames, hiddenFiles, hiddenNames, 0, List.of());
+    }
+
     /**
      * @param counts       the run's counts
      * @param ignoredFiles how many files in the folders were ignored as not e-mails
@@ -140,10 +146,13 @@ final class SummarySink implements OutcomeSink {
      * @param hiddenFiles  how many hidden or mail-program files ({@code .DS_Store}, {@code .msf}, Dovecot) the
      *                     folders held, skipped unread
      * @param hiddenNames  the first of them, named in the summary
+     * @param specialFiles how many entries of the folders were not regular files (devices, named pipes, sockets,
+     *                     broken links), skipped unopened
+     * @param specialNames the first of them, named in the summary
      * @return the end-of-run summary
      */
     String render(Reporter.Counts counts, long ignoredFiles, List<String> ignoredNames, long hiddenFiles,
-            List<String> hiddenNames) {
+            List<String> hiddenNames, long specialFiles, List<String> specialNames) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%nAnalysed %s: %,d with trackers, %,d of them without visible consent"
                 + " markers; %s.%n", emails(emails), tracked, withoutMarkers, withIdentifiers == 0
@@ -182,6 +191,12 @@ final class SummarySink implements OutcomeSink {
             sb.append(String.format(Locale.ROOT, "%,d hidden or mail-program file(s) in the folders were skipped "
                     + "unread: hidden files, Thunderbird indexes, Dovecot or Courier metadata (%s%s).%n", hiddenFiles,
                     String.join(", ", hiddenNames), hiddenFiles > hiddenNames.size() ? ", ..." : ""));
+        }
+        if (specialFiles > 0) {
+            sb.append(String.format(Locale.ROOT, "%,d special file(s) in the folders were skipped unopened: not "
+                    + "regular files (devices, named pipes, sockets, broken symbolic links) (%s%s).%n", specialFiles,
+                    Reporter.printable(String.join(", ", specialNames)), specialFiles > specialNames.size() ? ", ..."
+                            : ""));
         }
         if (emails == 0) {
             return sb.toString();
