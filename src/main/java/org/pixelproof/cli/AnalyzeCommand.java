@@ -235,8 +235,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<OutputStream> files = new ArrayList<>();
         SummarySink summary = new SummarySink();
         InputWalker walker = new InputWalker(limits.limits.maxMessageBytes(), backends.mailboxFormats());
+        List<OutcomeSink> sinks = new ArrayList<>();
         try {
-            List<OutcomeSink> sinks = new ArrayList<>();
             boolean stdoutUsed = false;
             if (json) {
                 sinks.add(new JsonArraySink(stdout));
@@ -255,12 +255,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             if (pdf != null) {
                 prepareFolder(pdf, bySender ? "--by-sender" : "--pdf", reporter);
-                sinks.add(bySender ? new BySenderSink(pdf, dossiers, pool, maxPerDossier, reporter, "--by-sender")
-                        : new PdfSink(pdf, reporter));
+                sinks.add(bySender ? new BySenderSink(pdf, dossiers, pool, maxPerDossier, reporter, "--by-sender",
+                        backends.temporaryFolder()) : new PdfSink(pdf, reporter));
             }
             if (senderPdf != null) {
                 prepareFolder(senderPdf, "--sender-pdf", reporter);
-                sinks.add(new BySenderSink(senderPdf, dossiers, pool, maxPerDossier, reporter, "--sender-pdf"));
+                sinks.add(new BySenderSink(senderPdf, dossiers, pool, maxPerDossier, reporter, "--sender-pdf",
+                        backends.temporaryFolder()));
             }
             if (complainant != null) {
                 sinks.add(new ComplainantPointsSink(complainant, reporter));
@@ -268,7 +269,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             sinks.add(summary);
             boolean perSender = pdf != null && bySender || senderPdf != null;
             BatchRunner runner = new BatchRunner(engine, walker, pool, 4 * workers, reporter, sinks,
-                    pdf != null && !bySender ? dossiers : null, perSender, timeoutSeconds);
+                    pdf != null && !bySender ? dossiers : null, perSender, timeoutSeconds,
+                    Runtime.getRuntime().maxMemory() / BatchRunner.DEFAULT_READ_AHEAD_HEAP_DIVISOR,
+                    backends.temporaryFolder());
             runner.run(paths);
             stdout.flush();
         } catch (IOException e) {
@@ -276,6 +279,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             return ExitCodes.OUTPUT_ERROR;
         } finally {
             pool.shutdownNow();
+            for (OutcomeSink sink : sinks) {
+                sink.close(); // temporary files go on every way out, internal errors included
+            }
             for (OutputStream f : files) {
                 try {
                     f.close();

@@ -47,6 +47,14 @@ interface Backends {
      */
     DossierRenderer dossiers(DossierSettings settings);
 
+    /**
+     * @return the folder where the run's temporary files go (the per-sender dossiers' spool, the names kept for
+     *         duplicate detection), or {@code null} for the system's temporary folder ({@code java.io.tmpdir})
+     */
+    default Path temporaryFolder() {
+        return null;
+    }
+
     /** The production back-ends: the whole pipeline of {@code org.pixelproof}. */
     Backends DEFAULT = new PipelineBackends();
 }

@@ -1,6 +1,7 @@
 package org.pixelproof.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,20 +26,32 @@ import org.pixelproof.web.Complaints;
  * message (files are read by the workers), analyses it and, with {@code --pdf}, renders its dossier. The futures go
  * through a bounded queue of {@code queueCapacity} entries that the calling thread takes in order and writes out: the
  * producer blocks when the writer falls behind, so at most about {@code queueCapacity + threads} messages are in
- * memory at once, whatever the number of inputs. An output failure stops the run: the producer stops walking and
- * the pending tasks are cancelled.
+ * memory at once, whatever the number of inputs, and at most {@code readAheadBytes} of their bytes (see
+ * {@link #DEFAULT_READ_AHEAD_HEAP_DIVISOR}; one message is always let through, whatever its size). An output failure
+ * stops the run: the producer stops walking and the pending tasks are cancelled.
+ *
+ * <p>Failures: what goes wrong with one input, one dossier or one path given is reported on stderr and the run goes
+ * on with the others. That covers running out of memory while reading a message or drawing a dossier
+ * ({@link OutOfMemoryError}, reported as a failed input or dossier, exit code {@link ExitCodes#INPUTS_FAILED}): the
+ * buffers of that message are dropped when it fails, and the run, which holds the others within the bounds above,
+ * can usually go on. A defect of PixelProof in one analysis is an internal error of that input (exit code
+ * {@link ExitCodes#INTERNAL_ERROR}, the others analysed); one that stops the walking of the inputs is reported with
+ * the inputs it left unread, the outputs are completed with what was analysed, and the exit code is
+ * {@link ExitCodes#INTERNAL_ERROR}.
  *
  * <p>The same message given twice (the same bytes once line ends are set aside, {@link DuplicateKey}: e.g. the
  * {@code .eml} saved from the mail client, with CRLF line ends, and its copy in an mbox, with LF) is analysed each
  * time but marked {@link Outcome#duplicateOf() as a duplicate} of the first input that held it, so that the outputs
- * that count e-mails count it once; each analysis keeps the exact SHA-256 of its own bytes. The key of every message
- * of the run is kept for that (about 150 bytes each).
+ * that count e-mails count it once; each analysis keeps the exact SHA-256 of its own bytes. The keys of the run's
+ * messages are kept for that in a compact table ({@link SeenMessages}: about 21 to 43 bytes per distinct message),
+ * the first input's names in a temporary file read back only for a copy.
  * Per-e-mail dossiers are rendered only for messages that give grounds for a complaint ({@link Complaints}).
  */
 final class BatchRunner {
     /**
      * Anomaly codes that mean a limit left part of the message unanalysed (MIME parts, nesting, header fields, body,
-     * HTML depth and element count, CSS, references the detector left out): reported on stderr and exit code {@link ExitCodes#PARTIAL} (issue 6).
+     * HTML depth and element count, CSS, references the detector left out): reported on stderr and exit code
+     * {@link ExitCodes#PARTIAL} (issue 6).
      */
     static final Set<AnomalyCode> LIMIT_CODES = Set.of(AnomalyCode.TOO_MANY_PARTS, AnomalyCode.TOO_DEEP,
             AnomalyCode.TOO_MANY_HEADERS, AnomalyCode.BODY_TOO_LARGE, AnomalyCode.HTML_TOO_DEEP,
@@ -49,6 +62,16 @@ final class BatchRunner {
      * header field cut, every field and the whole body still read): reported on stderr, exit code unchanged.
      */
     static final Set<AnomalyCode> NOTED_LIMIT_CODES = Set.of(AnomalyCode.HEADER_LINE_TOO_LONG);
+
+    /**
+     * The bytes of the messages read ahead of the writer (queued, being analysed, or analysed and waiting for their
+     * turn to be written) are bounded by the maximum heap ({@code -Xmx}) divided by this: 8, so 32 MiB in a 256 MiB
+     * heap. Inputs are counted at their size on disk or in their mbox.
+     */
+    static final int DEFAULT_READ_AHEAD_HEAP_DIVISOR = 8;
+
+    /** The reason given for a dossier that could not be drawn for lack of memory. */
+    static final String PDF_OUT_OF_MEMORY = "out of memory while drawing it (give Java more memory with -Xmx)";
 
     /** One submitted input and its pending outcome. */
     private record Pending(Input input, Future<Outcome> future) {
@@ -65,10 +88,27 @@ final class BatchRunner {
     private final DossierRenderer perEmailDossiers;
     private final boolean keepRaw;
     private final long timeoutSeconds;
-    /** {@link DuplicateKey} of each message analysed so far, with the name of the first input that held it. */
-    private final java.util.Map<String, String> seen = new java.util.HashMap<>();
+    private final long readAheadBytes;
+    private final Path temporaryFolder;
+    /** Bytes of the inputs handed to the pool and not yet written out; guarded by {@code this}. */
+    private long inFlightBytes;
     private volatile boolean stopped;
-    private volatile RuntimeException producerFailure;
+    /** True once the writer left its loop: nothing takes from the queue any more. */
+    private volatile boolean writerGone;
+    private volatile Throwable producerFailure;
+
+    /**
+     * A runner whose read-ahead is bounded by the heap ({@link #DEFAULT_READ_AHEAD_HEAP_DIVISOR}) and whose temporary
+     * file goes to the system's temporary folder.
+     *
+     * @see #BatchRunner(Engine, InputWalker, ExecutorService, int, Reporter, List, DossierRenderer, boolean, long,
+     *      long, Path)
+     */
+    BatchRunner(Engine engine, InputWalker walker, ExecutorService pool, int queueCapacity, Reporter reporter,
+            List<OutcomeSink> sinks, DossierRenderer perEmailDossiers, boolean keepRaw, long timeoutSeconds) {
+        this(engine, walker, pool, queueCapacity, reporter, sinks, perEmailDossiers, keepRaw, timeoutSeconds,
+                Runtime.getRuntime().maxMemory() / DEFAULT_READ_AHEAD_HEAP_DIVISOR, null);
+    }
 
     /**
      * @param perEmailDossiers renders one dossier per e-mail in the workers, or {@code null} for none
@@ -77,9 +117,13 @@ final class BatchRunner {
      *                         line before abandoning it as an internal error; 0 waits forever. An abandoned analysis
      *                         cannot be stopped (Java threads cannot be killed): its worker is replaced when the pool
      *                         is a {@link ThreadPoolExecutor}, so the run goes on at full speed
+     * @param readAheadBytes   most bytes of messages in flight (read ahead of the writer), in bytes; one message is
+     *                         always let through
+     * @param temporaryFolder  where the temporary file of duplicate detection goes, or {@code null} for the system's
      */
     BatchRunner(Engine engine, InputWalker walker, ExecutorService pool, int queueCapacity, Reporter reporter,
-            List<OutcomeSink> sinks, DossierRenderer perEmailDossiers, boolean keepRaw, long timeoutSeconds) {
+            List<OutcomeSink> sinks, DossierRenderer perEmailDossiers, boolean keepRaw, long timeoutSeconds,
+            long readAheadBytes, Path temporaryFolder) {
         this.engine = engine;
         this.walker = walker;
         this.pool = pool;
@@ -89,10 +133,13 @@ final class BatchRunner {
         this.perEmailDossiers = perEmailDossiers;
         this.keepRaw = keepRaw;
         this.timeoutSeconds = timeoutSeconds;
+        this.readAheadBytes = readAheadBytes;
+        this.temporaryFolder = temporaryFolder;
     }
 
     /**
-     * Analyses every input and writes every output, then finishes the outputs.
+     * Analyses every input and writes every output, then finishes the outputs. The sinks are not closed: their owner
+     * closes them ({@link OutcomeSink#close()}), also when this throws.
      *
      * @throws IOException when an output cannot be written (the run stopped there)
      */
@@ -100,40 +147,51 @@ final class BatchRunner {
         BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(queueCapacity);
         Thread producer = new Thread(() -> produce(paths, queue), "pixelproof-inputs");
         producer.setDaemon(true);
-        producer.start();
         IOException failure = null;
-        while (true) {
-            Pending next = queue.take();
-            if (next == END) {
-                break;
-            }
-            if (failure != null) {
-                next.future().cancel(true);
-                continue;
-            }
-            Outcome outcome = await(next);
-            if (outcome.ok()) {
-                String first = seen.putIfAbsent(outcome.duplicateKey(), outcome.name());
-                if (first != null) {
-                    outcome = outcome.markedDuplicateOf(first);
+        try (SeenMessages seen = new SeenMessages(temporaryFolder)) {
+            producer.start();
+            while (true) {
+                Pending next = queue.take();
+                if (next == END) {
+                    break;
                 }
-            }
-            reporter.outcome(outcome);
-            try {
-                for (OutcomeSink sink : sinks) {
-                    sink.accept(outcome);
+                if (failure != null) {
+                    next.future().cancel(true);
+                    release(next.input());
+                    continue;
                 }
-            } catch (IOException e) {
-                failure = e;
-                stopped = true;
+                Outcome outcome = await(next);
+                try {
+                    if (outcome.ok()) {
+                        String first = seen.firstOrAdd(outcome.duplicateKey(), outcome.name());
+                        if (first != null) {
+                            outcome = outcome.markedDuplicateOf(first);
+                        }
+                    }
+                    reporter.outcome(outcome);
+                    for (OutcomeSink sink : sinks) {
+                        sink.accept(outcome);
+                    }
+                } catch (IOException e) {
+                    failure = e;
+                    stopped = true;
+                }
+                release(next.input());
             }
+        } finally {
+            stopped = true;
+            writerGone = true;
+            producer.interrupt(); // harmless once it is done; else it must not wait for a writer that is gone
+            producer.join();
         }
-        producer.join();
         if (failure != null) {
             throw failure;
         }
-        if (producerFailure != null) {
-            throw producerFailure;
+        Throwable walking = producerFailure;
+        if (walking != null) {
+            reporter.failure("reading the inputs", "stopped by an internal error (" + describe(walking) + "); the"
+                    + " inputs after the last one reported were not read", true);
+            reporter.debug(walking);
         }
         for (OutcomeSink sink : sinks) {
             sink.finish();
@@ -146,19 +204,44 @@ final class BatchRunner {
                 if (stopped) {
                     throw new InterruptedException("run stopped");
                 }
-                queue.put(new Pending(input, pool.submit(() -> process(input))));
+                acquire(input);
+                try {
+                    queue.put(new Pending(input, pool.submit(() -> process(input))));
+                } catch (InterruptedException | RuntimeException e) {
+                    release(input);
+                    throw e;
+                }
             });
         } catch (InterruptedException e) {
             // the run was stopped by an output failure
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // NOPMD: reported by the writer, which completes the outputs; the inputs left stop
             producerFailure = e;
         } finally {
             try {
-                queue.put(END);
+                if (!writerGone) {
+                    queue.put(END);
+                }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                Thread.currentThread().interrupt(); // the writer is gone: nobody waits for the end mark
             }
         }
+    }
+
+    /** Waits until the input's bytes fit within {@code readAheadBytes}, or nothing else is in flight. */
+    private synchronized void acquire(Input input) throws InterruptedException {
+        long size = Math.max(0, input.size());
+        while (inFlightBytes > 0 && inFlightBytes + size > readAheadBytes) {
+            if (stopped) {
+                throw new InterruptedException("run stopped");
+            }
+            wait();
+        }
+        inFlightBytes += size;
+    }
+
+    private synchronized void release(Input input) {
+        inFlightBytes -= Math.max(0, input.size());
+        notifyAll();
     }
 
     private Outcome await(Pending pending) throws InterruptedException {
@@ -175,18 +258,37 @@ final class BatchRunner {
             return Outcome.failed(pending.input(), "internal error: the analysis took more than " + timeoutSeconds
                     + " s and was abandoned (see --timeout); please report this defect", true, null);
         } catch (ExecutionException e) {
-            // process() catches everything; this is only reached if it has a defect itself
-            throw new IllegalStateException(e.getCause());
+            // process() catches everything; reached only if it has a defect itself: this input is lost, not the run
+            return Outcome.failed(pending.input(), "internal error: " + describe(e.getCause()), true, e.getCause());
+        } catch (java.util.concurrent.CancellationException e) {
+            return Outcome.failed(pending.input(), "internal error: its analysis was cancelled", true, e);
         }
     }
 
-    /** Analyses one input; never throws: every problem becomes a failed outcome. */
+    /**
+     * Analyses one input; never throws: every problem becomes a failed outcome. Running out of memory while reading
+     * or analysing the message fails this input ({@link ExitCodes#INPUTS_FAILED}); while drawing its dossier, this
+     * dossier only (the analysis stands).
+     */
     Outcome process(Input input) {
+        try {
+            return analyse(input);
+        } catch (OutOfMemoryError e) {
+            return Outcome.failed(input, "out of memory while analysing it (give Java more memory with -Xmx, or use"
+                    + " --limits strict)", false, null);
+        } catch (Throwable e) { // NOPMD: a defect of this input's analysis must not stop the others
+            return Outcome.failed(input, "internal error: " + describe(e), true, e);
+        }
+    }
+
+    private Outcome analyse(Input input) {
         byte[] raw;
         try {
             raw = input.loader().load();
         } catch (InputException e) {
-            return Outcome.failed(input, e.getMessage(), false, null);
+            return Outcome.failed(input, e.getMessage(), e.internal(), null);
+        } catch (OutOfMemoryError e) {
+            return Outcome.failed(input, InputWalker.OUT_OF_MEMORY, false, null);
         }
         Analysis analysis;
         try {
@@ -209,6 +311,9 @@ final class BatchRunner {
         if (perEmailDossiers != null && Complaints.possible(analysis)) {
             try {
                 pdf = perEmailDossiers.render(List.of(new DossierRenderer.Item(analysis, raw, input.outlook())));
+            } catch (OutOfMemoryError e) {
+                pdf = null; // what the renderer held is dropped with its stack; the analysis and the other outputs stand
+                pdfError = PDF_OUT_OF_MEMORY;
             } catch (Exception | StackOverflowError e) {
                 pdfError = describe(e);
             }

@@ -24,8 +24,9 @@ import org.pixelproof.web.Complaints;
  * dossiers ({@code <sender>-part2.pdf}...), so that a dossier stays readable and its rendering bounded in memory.
  *
  * <p>To keep memory flat whatever the number of e-mails, each analysis (JSON) and its original bytes are spooled to
- * a private temporary folder as they come, and read back sender by sender at the end; the folder is deleted when the
- * run ends. The dossiers are rendered in parallel on the run's worker pool.
+ * a private temporary folder ({@value #SPOOL_PREFIX}..., owner-only) as they come, and read back sender by sender at
+ * the end; the folder is deleted when the run ends, however it ends ({@link #close()}, and a shutdown hook for a run
+ * stopped by Ctrl-C). The dossiers are rendered in parallel on the run's worker pool.
  *
  * <p>{@code DIR/index.csv} ({@link DossierIndex}) lists each dossier with its sender and number of e-mails.
  *
@@ -43,7 +44,13 @@ final class BySenderSink implements OutcomeSink {
     private final Reporter reporter;
     /** The option that asked for these dossiers, as stderr names it: {@code --by-sender} or {@code --sender-pdf}. */
     private final String option;
+    /**
+     * A private temporary folder holding each e-mail's analysis and original bytes until the dossiers are drawn:
+     * personal data, deleted by {@link #close()} on every way out of the run (and by a shutdown hook when the JVM is
+     * stopped).
+     */
     private final Path spool;
+    private final Thread cleanup;
     private final DossierIndex index;
     /** Per sender: its spool folder number and how many e-mails it has so far. */
     private final Map<String, int[]> senders = new TreeMap<>();
@@ -55,15 +62,35 @@ final class BySenderSink implements OutcomeSink {
 
     BySenderSink(Path dir, DossierRenderer renderer, ExecutorService pool, int maxPerDossier, Reporter reporter,
             String option) throws IOException {
+        this(dir, renderer, pool, maxPerDossier, reporter, option, null);
+    }
+
+    /**
+     * @param temporaryFolder where the spool folder is created, or {@code null} for the system's temporary folder
+     */
+    BySenderSink(Path dir, DossierRenderer renderer, ExecutorService pool, int maxPerDossier, Reporter reporter,
+            String option, Path temporaryFolder) throws IOException {
         this.dir = dir;
         this.option = option;
         this.renderer = renderer;
         this.pool = pool;
         this.maxPerDossier = maxPerDossier;
         this.reporter = reporter;
-        this.spool = Files.createTempDirectory("pixelproof-by-sender-");
+        // owner-only (rwx------) where the file system has POSIX permissions: it holds copies of the e-mails
+        this.spool = temporaryFolder != null ? Files.createTempDirectory(temporaryFolder, SPOOL_PREFIX)
+                : Files.createTempDirectory(SPOOL_PREFIX);
         this.index = new DossierIndex(dir, reporter);
+        // an interrupted run (Ctrl-C, a kill that lets the JVM stop) deletes the spool too
+        this.cleanup = new Thread(this::deleteSpoolQuietly, "pixelproof-spool-cleanup");
+        try {
+            Runtime.getRuntime().addShutdownHook(cleanup);
+        } catch (IllegalStateException e) {
+            // the JVM is already stopping: close() is the only chance
+        }
     }
+
+    /** The name prefix of the spool folder: {@value}. */
+    static final String SPOOL_PREFIX = "pixelproof-by-sender-";
 
     @Override
     public void accept(Outcome outcome) throws IOException {
@@ -148,7 +175,21 @@ final class BySenderSink implements OutcomeSink {
             }
         } finally {
             index.close();
-            deleteSpool();
+            close();
+        }
+    }
+
+    /** Deletes the spool, whatever happened to the run; says on stderr what could not be deleted. */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException e) {
+            // the JVM is stopping: the hook runs, or ran, anyway
+        }
+        if (!deleteSpoolQuietly()) {
+            reporter.warning(option + ": the temporary folder " + Reporter.printable(spool.toString()) + " could not"
+                    + " be deleted entirely; it holds copies of the e-mails: delete it by hand");
         }
     }
 
@@ -201,11 +242,22 @@ final class BySenderSink implements OutcomeSink {
         return items;
     }
 
-    private void deleteSpool() throws IOException {
+    /** @return true when the spool is gone (or was never there) */
+    private boolean deleteSpoolQuietly() {
+        if (!Files.exists(spool, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
         try (Stream<Path> files = Files.walk(spool)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // go on with the others; said below
+                }
             }
+        } catch (IOException | UncheckedIOException e) {
+            // said below
         }
+        return !Files.exists(spool, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 }

@@ -135,6 +135,14 @@ final class Reporter {
         }
     }
 
+    /** Prints the stack trace of an internal error with {@code --debug}; nothing otherwise. */
+    void debug(Throwable cause) {
+        if (debug && cause != null) {
+            cause.printStackTrace(err);
+            err.flush();
+        }
+    }
+
     /**
      * @return {@code name} with control characters (an ANSI escape or a carriage return in a file name could rewrite
      *         the terminal) replaced by {@code ?}

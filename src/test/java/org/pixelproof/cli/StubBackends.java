@@ -33,7 +33,8 @@ import org.pixelproof.ingest.AnomalyCode;
  * independently of the detection stages: it recognises the fictional "MailExemple" ESP of the fixtures under
  * {@code src/test/resources/cli}, and reacts to test headers ({@code X-Test-Limit}, {@code X-Test-Crash},
  * {@code X-Test-Headers-Not-Ended}, {@code X-Test-Long-Header}, {@code X-Test-Doubtful-Sender},
- * {@code X-Test-Dossier-Crash} (the dossier renderer throws),
+ * {@code X-Test-Dossier-Crash} (the dossier renderer throws), {@code X-Test-Dossier-Out-Of-Memory} (it runs out of
+ * memory),
  * {@code X-Test-Delay-Ms}). The end-to-end tests run the real engine.
  */
 final class StubBackends implements Backends {
@@ -67,6 +68,14 @@ final class StubBackends implements Backends {
         return formats;
     }
 
+    /** Where the run's temporary files go; {@code null} for the system's. */
+    volatile Path temporaryFolder;
+
+    @Override
+    public Path temporaryFolder() {
+        return temporaryFolder;
+    }
+
     @Override
     public DossierRenderer dossiers(DossierSettings settings) {
         this.dossierSettings = settings;
@@ -74,6 +83,10 @@ final class StubBackends implements Backends {
             if (items.stream().anyMatch(i -> new String(i.raw(), StandardCharsets.UTF_8)
                     .contains("X-Test-Dossier-Crash:"))) {
                 throw new IllegalStateException("stub dossier renderer crash on purpose");
+            }
+            if (items.stream().anyMatch(i -> new String(i.raw(), StandardCharsets.UTF_8)
+                    .contains("X-Test-Dossier-Out-Of-Memory:"))) {
+                throw new OutOfMemoryError("stub dossier renderer out of memory on purpose");
             }
             List<String> files = items.stream().map(i -> i.analysis().file()).toList();
             dossiers.add(files);
