@@ -312,7 +312,7 @@ final class BatchRunner {
             try {
                 pdf = perEmailDossiers.render(List.of(new DossierRenderer.Item(analysis, raw, input.outlook())));
             } catch (OutOfMemoryError e) {
-                pdf = null; // what the renderer held is dropped with its stack; the analysis and the other outputs stand
+                pdf = null; // what the renderer held goes with its stack; the analysis and other outputs stand
                 pdfError = PDF_OUT_OF_MEMORY;
             } catch (Exception | StackOverflowError e) {
                 pdfError = describe(e);

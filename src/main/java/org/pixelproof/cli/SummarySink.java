@@ -15,17 +15,43 @@ import org.pixelproof.detect.Tracker;
 
 /**
  * The summary printed on stderr at the end of a run (so that stdout stays machine-readable): totals, then one table
- * per sending organisation and one per tracker vendor, each sorted by number of e-mails, at most
- * {@value #MAX_ROWS} rows (the rest counted). Memory grows with the number of distinct senders and vendors, not of
- * e-mails. A message given twice in the run (the same bytes, line ends aside: {@link Outcome#duplicateOf()}) is
- * counted once; the duplicates are listed (at most {@value #MAX_DUPLICATES_NAMED}) under the totals, as are the e-mails whose sender
- * identity is doubtful (counted, their senders named).
+ * per sending organisation and one per tracker vendor, each sorted by number of e-mails, at most {@value #MAX_ROWS}
+ * rows (the rest counted). A message given twice in the run (the same bytes, line ends aside:
+ * {@link Outcome#duplicateOf()}) is counted once; the duplicates are listed (at most
+ * {@value #MAX_DUPLICATES_NAMED}) under the totals, as are the e-mails whose sender identity is doubtful (counted,
+ * their senders named).
+ *
+ * <p>Memory is bounded, whatever the number of e-mails and of senders: the totals are exact counters; at most
+ * {@value #MAX_SENDER_ROWS_KEPT} sender rows are kept (about 300 bytes each, so a few MiB), each with exact counts
+ * and at most {@value #MAX_VENDORS_PER_SENDER} vendors. When a new sender would need one more row, the half of the
+ * rows with the fewest e-mails is folded into an "other senders" line (their counts added to it), so the senders
+ * shown, those with the most e-mails, keep exact counts unless one of them was folded early and met again (then its
+ * earlier e-mails are on the "other senders" line; the table says when rows were folded). Vendors come from the rule
+ * data: at most {@value #MAX_VENDOR_ROWS_KEPT} vendor rows, the vendors met after them summed on one line; a vendor's
+ * number of senders is counted as its senders' rows get it, so a folded sender met again counts twice there.
+ *
+ * <p>Used by the writer thread only.
  */
 final class SummarySink implements OutcomeSink {
+    /** Rows printed per table: 25. */
     static final int MAX_ROWS = 25;
     static final int MAX_DUPLICATES_NAMED = 10;
+    /** Most sender rows kept in memory, each with exact counts: 10,000 (a few MiB). */
+    static final int MAX_SENDER_ROWS_KEPT = 10_000;
+    /** Most vendors kept per sender row (shown, and counted in the vendor's number of senders): 50. */
+    static final int MAX_VENDORS_PER_SENDER = 50;
+    /** Most vendor rows kept: 1,000; the vendors met after them are summed on one line. */
+    static final int MAX_VENDOR_ROWS_KEPT = 1_000;
+    /** The vendor name of trackers whose vendor is not in the rule data. */
+    static final String UNKNOWN_VENDOR = "(unknown vendor)";
+    private static final String OTHER_VENDORS = "(other vendors)";
 
+    private final int maxSenderRows;
     private final Map<String, SenderRow> senders = new HashMap<>();
+    /** The sender rows folded to keep memory bounded, summed. */
+    private final SenderRow otherSenders = new SenderRow();
+    /** How many sender rows were folded into {@link #otherSenders} (a sender folded twice counts twice). */
+    private long foldedSenders;
     private final Map<String, VendorRow> vendors = new HashMap<>();
     private long emails;
     private long tracked;
@@ -45,13 +71,30 @@ final class SummarySink implements OutcomeSink {
         long trackers;
         long identified;
         final Set<String> vendors = new LinkedHashSet<>();
+
+        void add(SenderRow other) {
+            emails += other.emails;
+            tracked += other.tracked;
+            trackers += other.trackers;
+            identified += other.identified;
+        }
     }
 
     private static final class VendorRow {
         long emails;
         long trackers;
         boolean outsideEea;
-        final Set<String> senders = new HashSet<>();
+        /** Senders whose row got this vendor (see the class comment for the one case counted twice). */
+        long senders;
+    }
+
+    SummarySink() {
+        this(MAX_SENDER_ROWS_KEPT);
+    }
+
+    /** @param maxSenderRows most sender rows kept (tests use a small one) */
+    SummarySink(int maxSenderRows) {
+        this.maxSenderRows = Math.max(2, maxSenderRows);
     }
 
     @Override
@@ -91,7 +134,14 @@ final class SummarySink implements OutcomeSink {
                 moreDoubtfulSenders = true;
             }
         }
-        SenderRow s = senders.computeIfAbsent(sender, k -> new SenderRow());
+        SenderRow s = senders.get(sender);
+        if (s == null) {
+            if (senders.size() >= maxSenderRows) {
+                foldSmallestHalf();
+            }
+            s = new SenderRow();
+            senders.put(sender, s);
+        }
         s.emails++;
         s.trackers += a.trackers().size();
         if (hasTrackers) {
@@ -102,19 +152,37 @@ final class SummarySink implements OutcomeSink {
         }
         Set<String> seen = new HashSet<>();
         for (Tracker t : a.trackers()) {
-            String vendor = t.vendor() != null ? t.vendor() : "(unknown vendor)";
-            if (s.vendors.size() < 50) {
-                s.vendors.add(vendor);
+            String vendor = t.vendor() != null ? t.vendor() : UNKNOWN_VENDOR;
+            VendorRow v = vendors.get(vendor);
+            if (v == null) {
+                vendor = vendors.size() < MAX_VENDOR_ROWS_KEPT ? vendor : OTHER_VENDORS;
+                v = vendors.computeIfAbsent(vendor, k -> new VendorRow());
             }
-            VendorRow v = vendors.computeIfAbsent(vendor, k -> new VendorRow());
+            if (s.vendors.size() < MAX_VENDORS_PER_SENDER && s.vendors.add(vendor)) {
+                v.senders++;
+            }
             v.trackers++;
             if (seen.add(vendor)) {
                 v.emails++;
             }
-            if (v.senders.size() < 100_000) {
-                v.senders.add(sender);
-            }
             v.outsideEea |= t.vendorDetails() != null && t.vendorDetails().outsideEea();
+        }
+    }
+
+    /** @return how many sender rows are kept in memory now */
+    int senderRows() {
+        return senders.size();
+    }
+
+    /** Folds the half of the sender rows with the fewest e-mails into {@link #otherSenders}. */
+    private void foldSmallestHalf() {
+        List<Map.Entry<String, SenderRow>> rows = new ArrayList<>(senders.entrySet());
+        rows.sort(Comparator.<Map.Entry<String, SenderRow>>comparingLong(e -> e.getValue().emails)
+                .thenComparing(Map.Entry::getKey));
+        for (Map.Entry<String, SenderRow> e : rows.subList(0, rows.size() / 2)) {
+            otherSenders.add(e.getValue());
+            foldedSenders++;
+            senders.remove(e.getKey());
         }
     }
 
@@ -202,16 +270,31 @@ final class SummarySink implements OutcomeSink {
             return sb.toString();
         }
         List<List<String>> rows = new ArrayList<>();
-        senders.entrySet().stream()
+        List<Map.Entry<String, SenderRow>> sorted = senders.entrySet().stream()
                 .sorted(Comparator.<Map.Entry<String, SenderRow>>comparingLong(e -> -e.getValue().emails)
                         .thenComparing(Map.Entry::getKey))
-                .limit(MAX_ROWS)
+                .toList();
+        sorted.stream().limit(MAX_ROWS)
                 .forEach(e -> rows.add(List.of(e.getKey(), num(e.getValue().emails), num(e.getValue().tracked),
                         num(e.getValue().trackers), num(e.getValue().identified),
                         String.join(", ", e.getValue().vendors))));
         sb.append(System.lineSeparator()).append("By sender").append(System.lineSeparator());
-        table(sb, List.of("sender", "e-mails", "tracked", "trackers", "address in URL", "vendors"), rows,
-                senders.size());
+        List<String> header = List.of("sender", "e-mails", "tracked", "trackers", "address in URL", "vendors");
+        if (foldedSenders == 0) {
+            table(sb, header, rows, senders.size());
+        } else {
+            // rows were folded to bound memory: the rest goes on one line, with what is known of its senders
+            SenderRow rest = new SenderRow();
+            rest.add(otherSenders);
+            sorted.stream().skip(MAX_ROWS).forEach(e -> rest.add(e.getValue()));
+            rows.add(List.of("(other senders)", num(rest.emails), num(rest.tracked), num(rest.trackers),
+                    num(rest.identified), ""));
+            table(sb, header, rows, rows.size());
+            sb.append(String.format(Locale.ROOT, "Over %,d senders: to bound memory, %,d rows with the fewest"
+                    + " e-mails at the time were summed on the line \"(other senders)\" as the run went, with the rows"
+                    + " after the %,d shown; a sender met again after its row was summed has its earlier e-mails there"
+                    + " (every e-mail is in --csv and --jsonl).%n", maxSenderRows, foldedSenders, MAX_ROWS));
+        }
         if (!vendors.isEmpty()) {
             rows.clear();
             vendors.entrySet().stream()
@@ -219,7 +302,7 @@ final class SummarySink implements OutcomeSink {
                             .thenComparing(Map.Entry::getKey))
                     .limit(MAX_ROWS)
                     .forEach(e -> rows.add(List.of(e.getKey(), num(e.getValue().emails), num(e.getValue().trackers),
-                            num(e.getValue().senders.size()), e.getValue().outsideEea ? "yes" : "")));
+                            num(e.getValue().senders), e.getValue().outsideEea ? "yes" : "")));
             sb.append(System.lineSeparator()).append("By tracker vendor").append(System.lineSeparator());
             table(sb, List.of("vendor", "e-mails", "trackers", "senders", "outside EEA"), rows, vendors.size());
         }
