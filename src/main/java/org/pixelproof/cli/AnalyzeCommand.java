@@ -291,10 +291,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         if (walker.undecodableNames() > 0) {
+            String encoding = InputWalker.fileNameEncoding();
+            boolean utf8 = java.nio.charset.StandardCharsets.UTF_8.aliases().contains(encoding)
+                    || "UTF-8".equalsIgnoreCase(encoding);
             reporter.warning(String.format(java.util.Locale.ROOT, "%,d file name(s) in the folders cannot be decoded"
-                    + " in this system's file-name encoding (%s): the outputs show them with \uFFFD in place of the"
-                    + " characters it lacks; run PixelProof with a UTF-8 locale (e.g. LANG=C.UTF-8) to keep them as"
-                    + " they are", walker.undecodableNames(), InputWalker.fileNameEncoding()));
+                    + " in this system's file-name encoding (%s): the outputs show them with \uFFFD in place of what"
+                    + " it cannot decode (the files were read all the same)%s", walker.undecodableNames(), encoding,
+                    utf8 ? "; they are not valid UTF-8" : "; run PixelProof with a UTF-8 locale (e.g. LANG=C.UTF-8)"
+                            + " to keep them as they are"));
         }
         reporter.done();
         Reporter.Counts counts = reporter.counts();

@@ -34,7 +34,8 @@ import org.pixelproof.web.Complaints;
  * on with the others. That covers running out of memory while reading a message or drawing a dossier
  * ({@link OutOfMemoryError}, reported as a failed input or dossier, exit code {@link ExitCodes#INPUTS_FAILED}): the
  * buffers of that message are dropped when it fails, and the run, which holds the others within the bounds above,
- * can usually go on. A defect of PixelProof in one analysis is an internal error of that input (exit code
+ * can usually go on. An mbox message that runs out of memory while read is first read again alone, once the inputs
+ * handed over before it are written ({@link InputWalker.Sink#awaitIdle()}). A defect of PixelProof in one analysis is an internal error of that input (exit code
  * {@link ExitCodes#INTERNAL_ERROR}, the others analysed); one that stops the walking of the inputs is reported with
  * the inputs it left unread, the outputs are completed with what was analysed, and the exit code is
  * {@link ExitCodes#INTERNAL_ERROR}.
@@ -90,7 +91,8 @@ final class BatchRunner {
     private final long timeoutSeconds;
     private final long readAheadBytes;
     private final Path temporaryFolder;
-    /** Bytes of the inputs handed to the pool and not yet written out; guarded by {@code this}. */
+    /** Inputs handed to the pool and not yet written out, and their bytes; guarded by {@code this}. */
+    private long inFlight;
     private long inFlightBytes;
     private volatile boolean stopped;
     /** True once the writer left its loop: nothing takes from the queue any more. */
@@ -200,16 +202,24 @@ final class BatchRunner {
 
     private void produce(List<String> paths, BlockingQueue<Pending> queue) {
         try {
-            walker.walk(paths, input -> {
-                if (stopped) {
-                    throw new InterruptedException("run stopped");
+            walker.walk(paths, new InputWalker.Sink() {
+                @Override
+                public void accept(Input input) throws InterruptedException {
+                    if (stopped) {
+                        throw new InterruptedException("run stopped");
+                    }
+                    acquire(input);
+                    try {
+                        queue.put(new Pending(input, pool.submit(() -> process(input))));
+                    } catch (InterruptedException | RuntimeException e) {
+                        release(input);
+                        throw e;
+                    }
                 }
-                acquire(input);
-                try {
-                    queue.put(new Pending(input, pool.submit(() -> process(input))));
-                } catch (InterruptedException | RuntimeException e) {
-                    release(input);
-                    throw e;
+
+                @Override
+                public void awaitIdle() throws InterruptedException {
+                    BatchRunner.this.awaitIdle();
                 }
             });
         } catch (InterruptedException e) {
@@ -230,18 +240,30 @@ final class BatchRunner {
     /** Waits until the input's bytes fit within {@code readAheadBytes}, or nothing else is in flight. */
     private synchronized void acquire(Input input) throws InterruptedException {
         long size = Math.max(0, input.size());
-        while (inFlightBytes > 0 && inFlightBytes + size > readAheadBytes) {
+        while (inFlight > 0 && inFlightBytes + size > readAheadBytes) {
             if (stopped) {
                 throw new InterruptedException("run stopped");
             }
             wait();
         }
+        inFlight++;
         inFlightBytes += size;
     }
 
     private synchronized void release(Input input) {
+        inFlight--;
         inFlightBytes -= Math.max(0, input.size());
         notifyAll();
+    }
+
+    /** Waits until every input handed to the pool was written out (or the run stops). */
+    private synchronized void awaitIdle() throws InterruptedException {
+        while (inFlight > 0) {
+            if (stopped) {
+                throw new InterruptedException("run stopped");
+            }
+            wait();
+        }
     }
 
     private Outcome await(Pending pending) throws InterruptedException {

@@ -12,10 +12,11 @@ import org.pixelproof.ingest.MboxReader;
  * {@link MailboxFormats} over {@code org.pixelproof.ingest}'s {@link MboxReader} (mboxo and mboxrd, streamed).
  *
  * <p>A message that the memory cannot hold ({@link OutOfMemoryError} while it is read: a message within the size
- * limit, but the heap too small for it beside the messages being analysed) is reported to the visitor as skipped,
- * and the reading goes on with the next message: the failed message's buffers are dropped with the reader, the file
- * is read again without keeping any message (so in constant memory) to find where the next message starts, and a
- * new reader starts there. Not thread-safe per call; stateless otherwise.
+ * limit, but the heap too small for it beside the messages being analysed) is read again once the messages handed
+ * over before it are done with ({@link MboxVisitor#awaitIdle()}); if it still does not fit, alone, it is reported to
+ * the visitor as skipped, and the reading goes on with the next message. The failed reader's buffers are dropped with
+ * it, and the file is read again without keeping any message (so in constant memory) to find where a message starts.
+ * Stateless; each call reads from its own thread.
  */
 final class IngestMailboxFormats implements MailboxFormats {
 
@@ -41,6 +42,7 @@ final class IngestMailboxFormats implements MailboxFormats {
             InterruptedException {
         long start = 0; // where the reader starts in the file, at a From_ line
         long before = 0; // how many messages come before start
+        long retried = 0; // the message read again alone after running out of memory, if any
         while (true) {
             long read = before; // how many messages were handed over
             boolean outOfMemory = false;
@@ -70,36 +72,50 @@ final class IngestMailboxFormats implements MailboxFormats {
                 return;
             }
             long failed = read + 1;
-            long[] skipped = locate(file, start, before, failed);
-            visitor.message(failed, null, String.format(Locale.ROOT, "%s (%,d bytes)", InputWalker.OUT_OF_MEMORY,
-                    skipped[0]));
-            if (skipped[1] < 0) {
+            Located where = locate(file, start, before, failed);
+            if (failed != retried) {
+                visitor.awaitIdle(); // the messages being analysed beside it are written and dropped: once more, alone
+                retried = failed;
+                start = where.start();
+                before = failed - 1;
+                continue;
+            }
+            visitor.message(failed, null, InputWalker.outOfMemory(String.format(Locale.ROOT, "%,d bytes, read alone",
+                    where.size())));
+            if (where.next() < 0) {
                 return;
             }
-            start = skipped[1];
+            start = where.next();
             before = failed;
         }
     }
 
     /**
-     * Reads the mbox again from {@code start} without keeping any message (constant memory).
+     * Where a message lies in the file.
      *
-     * @return the size in bytes of message {@code number}, and the file offset where the message after it starts, or
-     *         -1 when it is the last one
+     * @param start the offset of its {@code From_} line
+     * @param size  its size in bytes
+     * @param next  the offset of the next message's {@code From_} line, or -1 when it is the last one
      */
-    private long[] locate(Path file, long start, long before, long number) throws IOException {
+    private record Located(long start, long size, long next) {
+    }
+
+    /** Reads the mbox again from {@code start} without keeping any message (constant memory) to find one. */
+    private Located locate(Path file, long start, long before, long number) throws IOException {
+        long at = start;
         long size = 0;
         try (InputStream in = open(file, start); MboxReader reader = new MboxReader(in, 1)) {
             for (MboxMessage m = reader.next(); m != null; m = reader.next()) {
                 long n = before + m.index() + 1;
                 if (n == number) {
+                    at = start + m.offset();
                     size = m.sizeBytes();
                 } else if (n == number + 1) {
-                    return new long[] {size, start + m.offset()};
+                    return new Located(at, size, start + m.offset());
                 }
             }
         }
-        return new long[] {size, -1};
+        return new Located(at, size, -1);
     }
 
     private InputStream open(Path file, long offset) throws IOException {

@@ -63,6 +63,13 @@ final class InputWalker {
     @FunctionalInterface
     interface Sink {
         void accept(Input input) throws InterruptedException;
+
+        /**
+         * Waits until every input handed over so far is done with (analysed and written): called before a message
+         * that ran out of memory is read again, alone. The default returns at once.
+         */
+        default void awaitIdle() throws InterruptedException {
+        }
     }
 
     /** What a file holds, as told by its first bytes. */
@@ -157,9 +164,17 @@ final class InputWalker {
         return next;
     }
 
-    /** The reason given for an input lost to a lack of memory, without the end of the sentence. */
-    static final String OUT_OF_MEMORY = "out of memory while reading it (give Java more memory with -Xmx, or use"
-            + " --limits strict)";
+    /** The reason given for an input lost to a lack of memory. */
+    static final String OUT_OF_MEMORY = outOfMemory(null);
+
+    /**
+     * @param detail what is known of the input (its size), or {@code null}
+     * @return the reason given for an input lost to a lack of memory while it was read, with the advice
+     */
+    static String outOfMemory(String detail) {
+        return "out of memory while reading it (" + (detail != null ? detail + "; " : "") + "give Java more memory"
+                + " with -Xmx, or use --limits strict)";
+    }
 
     private void walk(String given, Sink sink) throws InterruptedException {
         Path path;
@@ -290,9 +305,10 @@ final class InputWalker {
                 own = attributes.read(entry, false);
             } catch (AccessDeniedException e) {
                 // the folder can be listed (read permission) but not entered (no search permission)
+                int left = entries.size() - i;
                 sink.accept(Input.failed(next++, dir.toString(), String.format(Locale.ROOT, "folder cannot be entered"
-                        + " (permission denied: it can be listed, not opened); its %,d entries were not read",
-                        entries.size() - i)));
+                        + " (permission denied: it can be listed, not opened); its %,d %s not read", left,
+                        left == 1 ? "entry was" : "entries were")));
                 return;
             } catch (NoSuchFileException e) {
                 continue; // removed since the folder was listed
@@ -379,19 +395,27 @@ final class InputWalker {
         Held held = single ? new Held() : null;
         long[] last = {0}; // the number of the last message handed over
         try {
-            formats.readMbox(file, maxMessageBytes, (number, bytes, reason) -> {
-                last[0] = number;
-                if (held != null && number == 1) {
-                    held.bytes = bytes;
-                    held.reason = reason;
-                    held.present = true;
-                    return;
+            formats.readMbox(file, maxMessageBytes, new MailboxFormats.MboxVisitor() {
+                @Override
+                public void message(long number, byte[] bytes, String reason) throws InterruptedException {
+                    last[0] = number;
+                    if (held != null && number == 1) {
+                        held.bytes = bytes;
+                        held.reason = reason;
+                        held.present = true;
+                        return;
+                    }
+                    if (held != null && held.present) {
+                        sink.accept(member(name + "#1", held));
+                        held.present = false;
+                    }
+                    sink.accept(member(name + "#" + number, bytes, reason));
                 }
-                if (held != null && held.present) {
-                    sink.accept(member(name + "#1", held));
-                    held.present = false;
+
+                @Override
+                public void awaitIdle() throws InterruptedException {
+                    sink.awaitIdle();
                 }
-                sink.accept(member(name + "#" + number, bytes, reason));
             });
         } catch (IOException e) {
             if (held != null && held.present) {

@@ -20,6 +20,13 @@ interface MailboxFormats {
          * @param reason why it was skipped (e.g. larger than the limit), or {@code null}
          */
         void message(long number, byte[] bytes, String reason) throws InterruptedException;
+
+        /**
+         * Waits until the messages handed over so far are done with and their memory free: the reader calls it before
+         * reading again, alone, a message that ran out of memory. The default returns at once.
+         */
+        default void awaitIdle() throws InterruptedException {
+        }
     }
 
     /**
