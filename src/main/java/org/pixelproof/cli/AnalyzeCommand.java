@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every input was analysed in full",
-            "1:some inputs could not be analysed (not an e-mail, empty, too large, unreadable) or their dossier "
-                    + "failed; the others were",
+            "1:some inputs could not be analysed (not an e-mail, empty, too large, unreadable, not a regular file, "
+                    + "out of memory) or their dossier failed; the others were",
             "2:usage error (unknown option, missing PATH, conflicting outputs); nothing was analysed",
             "3:every input was analysed, some only in part because they exceeded a limit (MIME parts, nesting, "
                     + "header count, body, HTML depth or CSS size; see --limits). A header field longer than the "

@@ -10,7 +10,10 @@ package org.pixelproof.cli;
 public final class ExitCodes {
     /** Every input was analysed, none hit a limit. */
     public static final int OK = 0;
-    /** At least one input could not be analysed (not an e-mail, empty, too large, unreadable); the others were. */
+    /**
+     * At least one input could not be analysed (not an e-mail, empty, too large, unreadable, not a regular file, out
+     * of memory) or one dossier could not be drawn; the others were.
+     */
     public static final int INPUTS_FAILED = 1;
     /** The command line itself is wrong (unknown option, missing path, conflicting outputs); nothing was analysed. */
     public static final int USAGE = 2;
@@ -23,7 +26,10 @@ public final class ExitCodes {
     public static final int PARTIAL = 3;
     /** An output could not be written (disk full, closed pipe, unwritable folder); the run stopped. */
     public static final int OUTPUT_ERROR = 4;
-    /** A defect in PixelProof stopped the run or an analysis (re-run with {@code --debug} for details). */
+    /**
+     * A defect in PixelProof stopped an analysis (the others went on) or the reading of the inputs (the outputs hold
+     * what was analysed); re-run with {@code --debug} for details.
+     */
     public static final int INTERNAL_ERROR = 5;
 
     private ExitCodes() {
