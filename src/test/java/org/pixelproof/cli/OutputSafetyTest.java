@@ -115,6 +115,66 @@ class OutputSafetyTest {
     }
 
     @Test
+    void anOutputFileThatIsAnInputIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path box = write("box.mbox", "From a@example.org Mon Jan  1 00:00:00 2025\n" + tracked("a@shop.example", "m"));
+        byte[] before = Files.readAllBytes(box);
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", box.toString(), "--jsonl", box.toString());
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+        assertTrue(r.err().contains("--jsonl " + box + " is also the input " + box), r.err());
+        assertArrayEquals(before, Files.readAllBytes(box));
+
+        Path link = tmp.resolve("link.csv");
+        Files.createSymbolicLink(link, box);
+        r = AnalyzeCommandTest.run("analyze", box.toString(), "--csv", link.toString());
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+        assertArrayEquals(before, Files.readAllBytes(box), "through a link too");
+
+        Path complainant = write("me.yaml", "name: Alex Martin\n");
+        r = AnalyzeCommandTest.run("analyze", box.toString(), "--complainant", complainant.toString(), "--pdf",
+                tmp.resolve("d").toString(), "--csv", complainant.toString());
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+        assertEquals("name: Alex Martin\n", Files.readString(complainant));
+        assertFalse(Files.exists(tmp.resolve("d")), "nothing created");
+
+        r = AnalyzeCommandTest.run("analyze", box.toString(), "--csv", tmp.resolve("same").toString(), "--jsonl",
+                tmp.resolve("./same").toString());
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+        assertTrue(r.err().contains("same file"), r.err());
+    }
+
+    @Test
+    void anOutputInsideAnInputFolderIsRefused() throws IOException {
+        Path dir = tmp.resolve("mail");
+        write("mail/one.eml", tracked("a@shop.example", "one"));
+        Path jsonl = dir.resolve("zz.jsonl");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", dir.toString(), "--jsonl", jsonl.toString());
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+        assertTrue(r.err().contains("lies inside the input folder"), r.err());
+        assertFalse(Files.exists(jsonl));
+
+        r = AnalyzeCommandTest.run("analyze", dir.toString(), "--pdf", dir.resolve("dossiers").toString());
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+        assertFalse(Files.exists(dir.resolve("dossiers")));
+        r = AnalyzeCommandTest.run("analyze", dir.toString(), "--sender-pdf", dir.toString());
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+
+        // an input the run could replace: a file named like what it writes in a dossier folder
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Path named = write("out/index.csv", tracked("a@shop.example", "index"));
+        r = AnalyzeCommandTest.run("analyze", named.toString(), "--pdf", out.toString());
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+        r = AnalyzeCommandTest.run("analyze", dir.toString(), "--pdf", out.toString(), "--csv",
+                out.resolve("INDEX.CSV").toString());
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+
+        // beside the inputs and the dossiers is fine
+        r = AnalyzeCommandTest.run("analyze", dir.toString(), "--pdf", out.toString(), "--csv",
+                out.resolve("summary.csv").toString(), "--jsonl", tmp.resolve("all.jsonl").toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertTrue(Files.exists(out.resolve("one.pdf")));
+    }
+
+    @Test
     void linksPlantedInADossierFolderAreReplacedNotFollowed() throws IOException {
         Path a1 = write("in/a1.eml", tracked("news@shop.example", "a1"));
         Path outside = write("elsewhere/precious.txt", "do not touch\n");
