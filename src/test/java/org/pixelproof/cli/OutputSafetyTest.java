@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -198,5 +199,49 @@ class OutputSafetyTest {
         try (Stream<Path> left = Files.list(out)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
         }
+    }
+
+    @Test
+    void theLinesOnStdoutCarryNoControlOrBidiCharactersFromTheInputs() throws IOException {
+        Path forged = write("in/x\n\u001b[31mFAKE: NO_TRACKING_FOUND\u0007\u202e.eml", tracked("a@shop.example", "f"));
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", forged.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(1, r.out().lines().count(), r.out());
+        assertTrue(r.out().contains("x??[31mFAKE: NO_TRACKING_FOUND?[U+202E].eml: TRACKING_WITHOUT_CONSENT_MARKERS"),
+                r.out());
+        for (String stream : List.of(r.out(), r.err())) {
+            assertTrue(stream.chars().noneMatch(c -> c < 0x20 && c != '\n' || c == 0x7f || c == 0x202e), stream);
+        }
+    }
+
+    @Test
+    void aTrackerHostWrittenWithEscapesReachesTheOneLineResultCleaned() throws Exception {
+        String eml = "From: C <news@c.example>\r\nTo: alex.martin@example.org\r\nSubject: s\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/html; charset=utf-8\r\n\r\n<html><body>"
+                + "<img src=\"https://t\u001b[2K\u001b]0;owned\u0007.example/o.gif?u=alex.martin@example.org\" width=1 "
+                + "height=1><img src=\"https://t.\u202ey.example/o.gif?u=alex.martin@example.org\" width=1 height=1>"
+                + "</body></html>\r\n";
+        var a = new org.pixelproof.analysis.Analyzer(org.pixelproof.rules.RuleSetLoader.loadDefault(),
+                org.pixelproof.ingest.IngestLimits.DEFAULT, org.pixelproof.authenticity.AuthenticityChecker.offline(),
+                java.time.Clock.systemUTC()).analyze(eml.getBytes(StandardCharsets.UTF_8), "esc.eml",
+                        org.pixelproof.analysis.AnalysisOptions.DEFAULT);
+        assertEquals(2, a.trackers().size(), a.trackers().toString());
+        String line = TextSink.line(a);
+        assertEquals("esc.eml: TRACKING_WITHOUT_CONSENT_MARKERS, 2 trackers (t?[2k?]0;owned?.example, "
+                + "t.[U+202E]y.example)", line);
+    }
+
+    @Test
+    void printableShowsBidiControlsAsTheDossierDoes() {
+        assertEquals("t?]0;owned?.example", Reporter.printable("t\u001b]0;owned\u0007.example"));
+        assertEquals("a?b?c", Reporter.printable("a\u2028b\nc"));
+        assertEquals("news@[U+202E]elpmaxe.live", Reporter.printable("news@\u202eelpmaxe.live"));
+    }
+
+    @Test
+    void csvShowsBidiControlsAsTheDossierDoes() {
+        assertEquals("Bank[U+202E]gpj.exe", CsvSink.text("Bank\u202egpj.exe"));
+        assertEquals("'=x[U+2066]", CsvSink.text("=x\u2066"));
+        assertEquals("[U+202E]=cmd", CsvSink.text("\u202e=cmd"), "no formula once revealed");
     }
 }
