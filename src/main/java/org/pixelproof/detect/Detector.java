@@ -498,6 +498,8 @@ public final class Detector {
     private static void textLinks(BodyText body, BodyScanner.Order order, List<RawLink> links) {
         String t = body.text();
         String lower = CaseFold.lowerKeepingIndexes(t);
+        int lineEnd = -1; // the end of the line of the previous link, whose evidence is reused: links on one line
+        String lineEvidence = null; // share it, and a body of one long line of links stays linear
         int i = lower.indexOf("http");
         while (i >= 0) {
             boolean scheme = lower.startsWith("https://", i) || lower.startsWith("http://", i);
@@ -512,11 +514,14 @@ public final class Detector {
                 }
                 WebUrl url = WebUrl.of(t.substring(i, end), null);
                 if (url != null && url.isRemote()) {
-                    int ls = t.lastIndexOf('\n', i) + 1;
-                    int le = t.indexOf('\n', end);
-                    String line = t.substring(ls, le < 0 ? t.length() : le).strip();
+                    if (i >= lineEnd) { // a URL holds no line break: its line is the one around its start
+                        int ls = t.lastIndexOf('\n', i) + 1;
+                        int le = t.indexOf('\n', end);
+                        lineEnd = le < 0 ? t.length() : le;
+                        lineEvidence = BodyScanner.bounded(t.substring(ls, lineEnd).strip());
+                    }
                     links.add(new RawLink(order.next(), url, "", new Location(body.partPath(), "text", null, null),
-                            BodyScanner.bounded(line)));
+                            lineEvidence));
                 }
             }
             i = lower.indexOf("http", Math.max(end, i + 4));
