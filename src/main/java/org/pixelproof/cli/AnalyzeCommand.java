@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
             "0:every input was analysed in full",
             "1:some inputs could not be analysed (not an e-mail, empty, too large, unreadable, not a regular file, "
                     + "out of memory) or their dossier failed; the others were",
-            "2:usage error (unknown option, missing PATH, conflicting outputs); nothing was analysed",
+            "2:usage error (unknown option, missing PATH, conflicting outputs, an output that would overwrite or be "
+                    + "read as an input); nothing was analysed or written",
             "3:every input was analysed, some only in part because they exceeded a limit (MIME parts, nesting, "
                     + "header count, body, HTML depth or CSS size; see --limits). A header field longer than the "
                     + "limit is shortened and reported without changing the exit code: nothing else is left out.",
@@ -369,6 +370,104 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (dkimZoneFile != null && !Files.isReadable(dkimZoneFile)) {
             throw new ParameterException(spec.commandLine(), "--dkim-zone-file: cannot read " + dkimZoneFile);
         }
+        String clash = outputOverInput();
+        if (clash != null) {
+            throw new ParameterException(spec.commandLine(), Reporter.printable(clash));
+        }
+    }
+
+    /**
+     * Checks, before anything is opened for writing, that no output would overwrite or be read as an input: the
+     * {@code --jsonl} and {@code --csv} files must not be an input ({@code PATH}, {@code --complainant},
+     * {@code --dkim-zone-file}), lie inside an input folder (the walk would read the run's own output) or be the same
+     * file as each other, an {@code index.csv} or a {@code .pdf} of a dossier folder; a dossier folder must not be an
+     * input folder or lie inside one (the walk would read its dossiers and {@code index.csv}), and no input may be a
+     * file the run could replace there ({@code index.csv}, a {@code .pdf}). Paths are compared as real paths (links
+     * and {@code ..} resolved, the same file through a hard link too) where they exist; an input that does not exist
+     * is left for the run to report.
+     *
+     * @return what is wrong, in one line, or {@code null}
+     */
+    private String outputOverInput() {
+        /* the inputs that exist: what they are called, as given, real path, whether a folder, path of a link itself */
+        record In(String what, String given, Path real, boolean folder, Path itself) {
+        }
+        List<In> inputs = new ArrayList<>();
+        List<String[]> named = new ArrayList<>();
+        paths.forEach(p -> named.add(new String[] {"the input", p}));
+        if (complainantFile != null) {
+            named.add(new String[] {"the --complainant file", complainantFile.toString()});
+        }
+        if (dkimZoneFile != null) {
+            named.add(new String[] {"the --dkim-zone-file", dkimZoneFile.toString()});
+        }
+        for (String[] n : named) {
+            if (OutputPaths.exists(n[1])) {
+                Path real = OutputPaths.real(n[1]);
+                inputs.add(new In(n[0], n[1], real, Files.isDirectory(real), OutputPaths.unresolved(n[1])));
+            }
+        }
+        List<String[]> outputs = new ArrayList<>();
+        if (jsonl != null && !"-".equals(jsonl)) {
+            outputs.add(new String[] {"--jsonl", jsonl});
+        }
+        if (csv != null && !"-".equals(csv)) {
+            outputs.add(new String[] {"--csv", csv});
+        }
+        List<String[]> folders = new ArrayList<>();
+        if (pdf != null) {
+            folders.add(new String[] {bySender ? "--pdf (--by-sender)" : "--pdf", pdf.toString()});
+        }
+        if (senderPdf != null) {
+            folders.add(new String[] {"--sender-pdf", senderPdf.toString()});
+        }
+        for (String[] out : outputs) {
+            Path file = OutputPaths.real(out[1]);
+            if (file == null) {
+                continue; // not a valid path: opening it fails and says so
+            }
+            boolean exists = Files.exists(file);
+            for (In in : inputs) {
+                if (file.equals(in.real()) || exists && OutputPaths.same(file, in.real())) {
+                    return out[0] + " " + out[1] + " is also " + in.what() + " " + in.given() + ": writing it would "
+                            + "destroy it; choose another output file";
+                }
+                if (in.folder() && file.startsWith(in.real())) {
+                    return out[0] + " " + out[1] + " lies inside " + in.what() + " folder " + in.given() + ": the "
+                            + "run would read its own output as e-mails; write it outside the folders analysed";
+                }
+            }
+            for (String[] other : outputs) {
+                if (other != out && OutputPaths.same(file, OutputPaths.real(other[1]))) {
+                    return "--jsonl and --csv name the same file: give each its own";
+                }
+            }
+            for (String[] folder : folders) {
+                Path dir = OutputPaths.real(folder[1]);
+                if (dir != null && OutputPaths.replaceableIn(dir, file)) {
+                    return out[0] + " " + out[1] + " would be overwritten by the dossiers of " + folder[0] + " "
+                            + folder[1] + " (its index.csv and .pdf files): choose another name";
+                }
+            }
+        }
+        for (String[] folder : folders) {
+            Path dir = OutputPaths.real(folder[1]);
+            if (dir == null) {
+                continue;
+            }
+            for (In in : inputs) {
+                if (in.folder() && dir.startsWith(in.real())) {
+                    return folder[0] + " " + folder[1] + " lies inside " + in.what() + " folder " + in.given()
+                            + ": the run would read the dossiers and index.csv it writes as inputs; choose a dossier "
+                            + "folder outside the folders analysed";
+                }
+                if (OutputPaths.replaceableIn(dir, in.itself()) || OutputPaths.replaceableIn(dir, in.real())) {
+                    return in.what() + " " + in.given() + " is in the dossier folder of " + folder[0] + " "
+                            + folder[1] + ", where the run replaces index.csv and .pdf files: move it elsewhere first";
+                }
+            }
+        }
+        return null;
     }
 
     /** @return true when two paths name the same folder, also through a symbolic link */

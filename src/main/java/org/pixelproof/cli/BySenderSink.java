@@ -22,6 +22,11 @@ import org.pixelproof.web.Complaints;
  * gathering its e-mails in
  * input order, written as {@code DIR/<sender>.pdf}. A sender with more than {@code maxPerDossier} e-mails gets several
  * dossiers ({@code <sender>-part2.pdf}...), so that a dossier stays readable and its rendering bounded in memory.
+ * Every name is unique within the run ({@link DossierFolder#reserveAll}, compared without case): senders are named in
+ * the order of their keys, and a sender one of whose names is already taken (two keys that give the same file name, or
+ * a sender {@code shop.example-part2} next to the second part of {@code shop.example}'s dossiers) gets the first 8 hex
+ * digits of the SHA-256 of its key after its name, for all its parts ({@code shop.example-part2-1a2b3c4d.pdf}). An
+ * existing file or symbolic link of the same name is replaced, a link itself, never its target.
  *
  * <p>To keep memory flat whatever the number of e-mails, each analysis (JSON) and its original bytes are spooled to
  * a private temporary folder ({@value #SPOOL_PREFIX}..., owner-only) as they come, and read back sender by sender at
@@ -37,7 +42,7 @@ import org.pixelproof.web.Complaints;
 final class BySenderSink implements OutcomeSink {
     /** Most sender names listed in the stderr line about senders without a dossier. */
     static final int MAX_NAMED = 20;
-    private final Path dir;
+    private final DossierFolder folder;
     private final DossierRenderer renderer;
     private final ExecutorService pool;
     private final int maxPerDossier;
@@ -70,7 +75,7 @@ final class BySenderSink implements OutcomeSink {
      */
     BySenderSink(Path dir, DossierRenderer renderer, ExecutorService pool, int maxPerDossier, Reporter reporter,
             String option, Path temporaryFolder) throws IOException {
-        this.dir = dir;
+        this.folder = new DossierFolder(dir);
         this.option = option;
         this.renderer = renderer;
         this.pool = pool;
@@ -127,24 +132,25 @@ final class BySenderSink implements OutcomeSink {
         reportLeftOut();
         try {
             List<Job> jobs = new ArrayList<>();
-            java.util.Set<String> used = new java.util.HashSet<>();
             for (Map.Entry<String, int[]> e : senders.entrySet()) {
                 Path senderDir = spool.resolve(Integer.toString(e.getValue()[0]));
                 int total = e.getValue()[1];
-                String base = PdfSink.fileName(SenderKey.fileStem(e.getKey()));
-                if (!used.add(base)) {
-                    base = base + "-" + e.getValue()[0];
-                }
                 int parts = (total + maxPerDossier - 1) / maxPerDossier;
+                List<String> endings = new ArrayList<>();
+                for (int part = 1; part <= parts; part++) {
+                    endings.add(part == 1 ? "" : "-part" + part);
+                }
+                String base = folder.reserveAll(PdfSink.fileName(SenderKey.fileStem(e.getKey())), endings, ".pdf",
+                        senderSuffix(e.getKey()));
                 for (int part = 1; part <= parts; part++) {
                     int from = (part - 1) * maxPerDossier + 1;
                     int to = Math.min(total, part * maxPerDossier);
-                    String name = base + (part == 1 ? "" : "-part" + part);
+                    String name = base + endings.get(part - 1);
                     jobs.add(new Job(name, e.getKey(), to - from + 1, pool.submit(() -> {
                         List<DossierRenderer.Item> items = load(senderDir, from, to);
                         byte[] pdf = renderer.render(items);
                         try {
-                            Files.write(dir.resolve(name + ".pdf"), pdf);
+                            folder.write(name + ".pdf", pdf);
                             List<String> inputs = new ArrayList<>();
                             for (int n = from; n <= to; n++) {
                                 inputs.add(Files.readString(senderDir.resolve(String.format("%09d", n) + ".input")));
@@ -193,9 +199,23 @@ final class BySenderSink implements OutcomeSink {
         }
     }
 
-    /** One dossier being rendered: its file name without extension, its sender, its number of e-mails. */
     /** One dossier being rendered; the future gives its e-mails' inputs and SHA-256s, each {@code ; } separated. */
     private record Job(String name, String sender, int emails, Future<String[]> rendering) {
+    }
+
+    /**
+     * @return what tells a sender's dossiers apart when their names are taken by another sender's (two keys that give
+     *         the same file name, or a sender named {@code shop.example-part2} next to the second part of
+     *         {@code shop.example}'s): the first 8 hex digits of the SHA-256 of its key, the same in every run
+     */
+    static String senderSuffix(String key) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 
     /** Says on stderr which e-mails and senders got no dossier, and why. */

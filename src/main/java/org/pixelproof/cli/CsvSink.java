@@ -25,6 +25,7 @@ import org.pixelproof.detect.RecipientIdentifier;
 import org.pixelproof.detect.RecipientTokens;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.detect.TrackerKind;
+import org.pixelproof.ingest.BidiControls;
 
 /**
  * {@code --csv}: one row per analysed e-mail, for spreadsheets and scripts. UTF-8, RFC 4180 (comma separator, CRLF
@@ -54,6 +55,12 @@ import org.pixelproof.detect.TrackerKind;
  * <p>Guard against formula injection (CWE-1236): a text value starting with {@code =}, {@code +}, {@code -},
  * {@code @}, a tab or a carriage return gets a leading {@code '} so that a spreadsheet shows it as text instead of
  * evaluating it.
+ *
+ * <p>A CSV is read by people, in spreadsheets: Unicode's bidirectional formatting characters (U+202E RIGHT-TO-LEFT
+ * OVERRIDE...; {@link BidiControls}) in a text value (a From display name in {@code organisation}, a file name, a
+ * host) are written as their code point, {@code [U+202E]}, as the dossier and the web pages show them, so that a
+ * spreadsheet cannot show {@code Bank[U+202E]gpj.exe} as {@code Bankexe.jpg}. The JSON outputs keep the exact text.
+ * Other characters are kept as they are, RFC 4180 quoting included (a line break stays inside its quoted field).
  */
 final class CsvSink implements OutcomeSink {
     static final List<String> COLUMNS = List.of("file", "sha256", "date", "received_date", "sender_domain",
@@ -162,11 +169,15 @@ final class CsvSink implements OutcomeSink {
         return row;
     }
 
-    /** @return {@code value} made safe for spreadsheets (see the class comment), {@code ""} for null. */
-    static String text(String value) {
-        if (value == null || value.isEmpty()) {
+    /**
+     * @return {@code value} made safe for spreadsheets (see the class comment: formula guard, bidirectional controls
+     *         written {@code [U+202E]}), {@code ""} for null
+     */
+    static String text(String raw) {
+        if (raw == null || raw.isEmpty()) {
             return "";
         }
+        String value = BidiControls.reveal(raw);
         char c = value.charAt(0);
         if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
             return "'" + value;

@@ -14,10 +14,9 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +33,10 @@ import java.util.Set;
  * index keeps the rows of the earlier dossiers that are still there (in their order), drops the rows of dossiers no
  * longer in the folder and of those this run replaced, and adds this run's rows after them. A folder's PDFs that no
  * index ever listed (written by hand, or before indexes existed) are not listed. The new index replaces the old one
- * in one move once complete, so that an interrupted run leaves the old one. A run that writes no dossier leaves the
- * index as it is. An earlier index that cannot be read (edited by hand into another shape) keeps the rows read before
- * the problem, and stderr says so.
+ * in one move once complete, so that an interrupted run leaves the old one; a symbolic link at {@code index.csv} is
+ * neither read nor followed but replaced by the new index, its target left as it is. A run that writes no dossier
+ * leaves the index as it is. An earlier index that cannot be read (edited by hand into another shape) keeps the rows
+ * read before the problem, and stderr says so.
  *
  * <p>Columns: {@code dossier} (the PDF's file name), {@code sender} (the sender key, {@link SenderKey}),
  * {@code emails} (how many e-mails it holds), {@code inputs} (their inputs as named on the command line, {@code ; }
@@ -109,11 +109,7 @@ final class DossierIndex implements AutoCloseable {
                 text.flush();
                 Files.copy(spool, out);
             }
-            try {
-                Files.move(merged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(merged, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            DossierFolder.moveReplacing(merged, file); // a link at index.csv is replaced, its target left alone
             merged = null;
         } finally {
             Files.deleteIfExists(spool);
@@ -125,7 +121,12 @@ final class DossierIndex implements AutoCloseable {
 
     /** Copies the rows of the earlier index whose dossier is still in the folder and was not replaced by this run. */
     private void keepEarlierRows(Writer out) throws IOException {
-        if (!Files.isRegularFile(file)) {
+        if (Files.isSymbolicLink(file)) {
+            reporter.warning(Reporter.printable(file + " is a symbolic link: not read as an earlier index, and replaced"
+                    + " by this run's index (its target is left as it is)"));
+            return;
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         long read = 0;

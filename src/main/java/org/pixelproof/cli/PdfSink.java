@@ -1,19 +1,19 @@
 package org.pixelproof.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 import org.pixelproof.web.Complaints;
 
 /**
  * {@code --pdf DIR} without {@code --by-sender}: writes the dossier of each analysed e-mail, rendered by the workers,
  * as {@code DIR/<input file name>.pdf} ({@code inbox.mbox#3} gives {@code inbox.mbox-3.pdf}; each run of characters
- * other than letters, digits, {@code .}, {@code -} and {@code _} becomes one {@code _}, none kept at the ends). When two
- * inputs give the same name, the later one gets the first 8 hex digits of its SHA-256 appended. Existing files of the
- * same name are replaced.
+ * other than letters, digits, {@code .}, {@code -} and {@code _} becomes one {@code _}, none kept at the ends). Every
+ * name is unique within the run ({@link DossierFolder#reserve}): when the name is already taken by an earlier dossier
+ * of the run (compared without case), the later one gets the first 8 hex digits of its SHA-256 appended
+ * ({@code message-fb105041.pdf}), and, should that be taken too, a counter ({@code message-fb105041-2.pdf}). Files
+ * already in the folder before the run, or symbolic links, of the same name are replaced (a link itself, never its
+ * target: {@link DossierFolder#write}).
  *
  * <p>{@code DIR/index.csv} ({@link DossierIndex}) says which input each dossier comes from.
  *
@@ -21,9 +21,8 @@ import org.pixelproof.web.Complaints;
  * nor for a second copy of a message already seen in the run; both are counted and said on stderr at the end.
  */
 final class PdfSink implements OutcomeSink {
-    private final Path dir;
+    private final DossierFolder folder;
     private final Reporter reporter;
-    private final Set<String> used = new HashSet<>();
     private long nothingToComplain;
     /** E-mails cut inside their headers ({@code HEADERS_NOT_ENDED}): no body, so nothing found proves nothing. */
     private long cutShort;
@@ -31,7 +30,7 @@ final class PdfSink implements OutcomeSink {
     private final DossierIndex index;
 
     PdfSink(Path dir, Reporter reporter) {
-        this.dir = dir;
+        this.folder = new DossierFolder(dir);
         this.reporter = reporter;
         this.index = new DossierIndex(dir, reporter);
     }
@@ -53,12 +52,8 @@ final class PdfSink implements OutcomeSink {
         if (outcome.pdf() == null) {
             return;
         }
-        String base = fileName(outcome.name());
-        if (!used.add(base)) {
-            base = base + "-" + outcome.analysis().sha256().substring(0, 8);
-            used.add(base);
-        }
-        Files.write(dir.resolve(base + ".pdf"), outcome.pdf());
+        String base = folder.reserve(fileName(outcome.name()), ".pdf", outcome.analysis().sha256().substring(0, 8));
+        folder.write(base + ".pdf", outcome.pdf());
         index.add(base + ".pdf", SenderKey.of(outcome.analysis()), 1, outcome.name(), outcome.analysis().sha256());
     }
 

@@ -3,6 +3,7 @@ package org.pixelproof.cli;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 import org.pixelproof.ingest.Anomaly;
+import org.pixelproof.ingest.BidiControls;
 
 /**
  * Everything the run tells the user on stderr while it goes: one line per input that could not be analysed (with
@@ -144,13 +145,20 @@ final class Reporter {
     }
 
     /**
-     * @return {@code name} with control characters (an ANSI escape or a carriage return in a file name could rewrite
-     *         the terminal) replaced by {@code ?}
+     * Makes a value taken from the inputs (a file name, a host or vendor name, a sender) safe to print on a terminal,
+     * on stderr as in the one-line results on stdout.
+     *
+     * @return {@code name} with control characters (C0, DEL and C1: an ANSI escape, a BEL or a carriage return could
+     *         rewrite the terminal, a newline forge a line) and the line and paragraph separators (U+2028, U+2029)
+     *         replaced by {@code ?}, and Unicode's bidirectional formatting characters (U+202E...), which would reorder
+     *         the text around them, written as their code point, {@code [U+202E]}, as the dossier and the web pages
+     *         show them ({@link BidiControls#reveal})
      */
     static String printable(String name) {
         StringBuilder sb = new StringBuilder(name.length());
-        name.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return sb.toString();
+        name.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029
+                ? '?' : c));
+        return BidiControls.reveal(sb.toString());
     }
 
     /** Prints a line, clearing the progress line first. */

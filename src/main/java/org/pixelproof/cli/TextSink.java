@@ -12,7 +12,9 @@ import org.pixelproof.detect.Tracker;
 
 /**
  * The default stdout output when no machine-readable format is asked for there: one line per analysed e-mail,
- * {@code file: VERDICT, N tracker(s) (vendors)}.
+ * {@code file: VERDICT, N tracker(s) (vendors)}. The file, vendor and host names come from the inputs (a host is
+ * whatever an e-mail wrote in a URL): each is made {@link Reporter#printable printable} as on stderr, so that no
+ * control character reaches the terminal, no newline forges a line and no bidirectional override reorders one.
  */
 final class TextSink implements OutcomeSink {
     private final PrintWriter out;
@@ -43,16 +45,25 @@ final class TextSink implements OutcomeSink {
     static final int MAX_NAMES = 5;
 
     private static String shortened(String name) {
-        return name.length() <= MAX_NAME_CHARS ? name : name.substring(0, MAX_NAME_CHARS - 1) + "\u2026";
+        if (name.length() <= MAX_NAME_CHARS) {
+            return name;
+        }
+        int cut = MAX_NAME_CHARS - 1;
+        if (Character.isHighSurrogate(name.charAt(cut - 1))) {
+            cut--; // never half a character
+        }
+        return name.substring(0, cut) + "\u2026";
     }
 
     static String line(Analysis a) {
         Set<String> vendors = new LinkedHashSet<>();
         for (Tracker t : a.trackers()) {
-            vendors.add(shortened(t.vendor() != null ? t.vendor() : t.host() != null ? t.host() : "?"));
+            vendors.add(shortened(Reporter.printable(t.vendor() != null ? t.vendor()
+                    : t.host() != null ? t.host() : "?")));
         }
         int n = a.trackers().size();
-        StringBuilder sb = new StringBuilder(a.file() == null ? "-" : a.file()).append(": ").append(a.verdict())
+        StringBuilder sb = new StringBuilder(a.file() == null ? "-" : Reporter.printable(a.file())).append(": ")
+                .append(a.verdict())
                 .append(", ").append(n).append(n == 1 ? " tracker" : " trackers");
         if (!vendors.isEmpty()) {
             sb.append(" (").append(String.join(", ", vendors.stream().limit(MAX_NAMES).toList()));

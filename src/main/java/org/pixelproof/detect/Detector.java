@@ -20,6 +20,7 @@ import org.pixelproof.detect.BodyScanner.Candidate;
 import org.pixelproof.detect.BodyScanner.RawLink;
 import org.pixelproof.ingest.Anomaly;
 import org.pixelproof.ingest.AnomalyCode;
+import org.pixelproof.ingest.BidiControls;
 import org.pixelproof.ingest.BodyKind;
 import org.pixelproof.ingest.BodyText;
 import org.pixelproof.ingest.Header;
@@ -277,6 +278,8 @@ public final class Detector {
                     l.location(), l.campaignParameters(), l.recipientIdentifiers()));
         }
 
+        invalidHosts(trackers, remote, anomalies);
+
         // the visible text is read once and shared by the marker finder and the sender identifier (and assess)
         List<VisibleText> texts = VisibleText.ofEmail(email, html, VisibleText.DEFAULT_MAX_CHARS, walked);
         ConsentMarkerFinder.AllAndPrivacy found = markerFinder.findAllAndPrivacyLinks(email, texts);
@@ -297,6 +300,31 @@ public final class Detector {
         return new Detection(new Findings(run.matcher.addresses(), trackers, remote, finalLinks, markers,
                 List.copyOf(missing), sender, espHints(email), headerIdentifiers(email, run.matcher), anomalies), texts,
                 doubts.supporting());
+    }
+
+    /**
+     * Records one {@link AnomalyCode#INVALID_URL_HOST} when trackers or other remote loads name a host holding control
+     * or bidirectional formatting characters ({@link #invalidHost}); they stay listed as written.
+     */
+    private static void invalidHosts(List<Tracker> trackers, List<RemoteResource> remote, List<Anomaly> anomalies) {
+        long t = trackers.stream().filter(x -> invalidHost(x.host())).count();
+        long r = remote.stream().filter(x -> invalidHost(x.host())).count();
+        if (t + r > 0) {
+            anomalies.add(new Anomaly(AnomalyCode.INVALID_URL_HOST, "1", t + " tracker(s) and " + r + " other remote "
+                    + "load(s) name a host holding control or bidirectional formatting characters, which no valid "
+                    + "host holds (WHATWG URL Standard; RFC 3986 section 3.2.2): a client following the standard "
+                    + "would not request them; listed as written"));
+        }
+    }
+
+    /**
+     * @param host a URL's host as {@link WebUrl} reads it (percent-decoded, lower case), may be {@code null}
+     * @return true when it holds a C0 or C1 control character, DEL, or a bidirectional formatting character
+     *         ({@link BidiControls#isBidiControl}): forbidden in a host by the WHATWG URL Standard (forbidden domain
+     *         code points, and UTS #46 processing for the bidirectional controls)
+     */
+    static boolean invalidHost(String host) {
+        return host != null && host.chars().anyMatch(c -> Character.isISOControl(c) || BidiControls.isBidiControl(c));
     }
 
     /** Keeps the first {@code max} items of {@code items}, recording how many were left out. */
@@ -470,6 +498,8 @@ public final class Detector {
     private static void textLinks(BodyText body, BodyScanner.Order order, List<RawLink> links) {
         String t = body.text();
         String lower = CaseFold.lowerKeepingIndexes(t);
+        int lineEnd = -1; // the end of the line of the previous link, whose evidence is reused: links on one line
+        String lineEvidence = null; // share it, and a body of one long line of links stays linear
         int i = lower.indexOf("http");
         while (i >= 0) {
             boolean scheme = lower.startsWith("https://", i) || lower.startsWith("http://", i);
@@ -484,11 +514,14 @@ public final class Detector {
                 }
                 WebUrl url = WebUrl.of(t.substring(i, end), null);
                 if (url != null && url.isRemote()) {
-                    int ls = t.lastIndexOf('\n', i) + 1;
-                    int le = t.indexOf('\n', end);
-                    String line = t.substring(ls, le < 0 ? t.length() : le).strip();
+                    if (i >= lineEnd) { // a URL holds no line break: its line is the one around its start
+                        int ls = t.lastIndexOf('\n', i) + 1;
+                        int le = t.indexOf('\n', end);
+                        lineEnd = le < 0 ? t.length() : le;
+                        lineEvidence = BodyScanner.bounded(t.substring(ls, lineEnd).strip());
+                    }
                     links.add(new RawLink(order.next(), url, "", new Location(body.partPath(), "text", null, null),
-                            BodyScanner.bounded(line)));
+                            lineEvidence));
                 }
             }
             i = lower.indexOf("http", Math.max(end, i + 4));

@@ -105,7 +105,16 @@ public enum AnomalyCode {
      * The input was an Outlook {@code .msg} file, converted to RFC 5322 before reading; the detail says what the
      * conversion could not keep (see {@link OutlookMsgReader}).
      */
-    CONVERTED_FROM_OUTLOOK_MSG(Severity.INFO);
+    CONVERTED_FROM_OUTLOOK_MSG(Severity.INFO),
+    /**
+     * A tracker's or another remote load's URL names a host holding characters no host name may hold: C0 or C1
+     * control characters, DEL, or Unicode's bidirectional formatting characters (U+202E...). The WHATWG URL Standard
+     * (forbidden domain code points; UTS #46 processing disallows the bidirectional controls) and RFC 3986 section
+     * 3.2.2 give such a URL no valid host, so a client that follows the standard would not request it. It is still
+     * listed as written, since the message holds it; such a host is mostly made to deceive whoever reads a listing (an
+     * override reverses it, an escape sequence rewrites a terminal). The detail counts them, without quoting them.
+     */
+    INVALID_URL_HOST(Severity.WARNING);
 
     private final Severity severity;
 

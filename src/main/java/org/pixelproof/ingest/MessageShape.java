@@ -210,9 +210,10 @@ final class MessageShape {
         }
         if (length - start >= 8 && (raw[start] & 0xff) == 0xD0 && (raw[start + 1] & 0xff) == 0xCF
                 && (raw[start + 2] & 0xff) == 0x11 && (raw[start + 3] & 0xff) == 0xE0) {
-            return "it looks like an OLE2 compound file, e.g. an Outlook .msg: the command line reads those "
-                    + "(java -jar target/quarkus-app/quarkus-run.jar analyze file.msg), or save the message as .eml "
-                    + "from Outlook";
+            // said where .msg files are not read (web app, API): the command line reads them with OutlookMsgReader
+            return "it looks like an Outlook .msg file (an OLE2 compound file), which only PixelProof's command line "
+                    + "reads (java -jar target/quarkus-app/quarkus-run.jar analyze file.msg, see the README); or save "
+                    + "the message as .eml from Outlook and send that file";
         }
         if (length - start >= 2 && (raw[start] & 0xff) == 0x1F && (raw[start + 1] & 0xff) == 0x8B) {
             return "it looks like gzip-compressed data";

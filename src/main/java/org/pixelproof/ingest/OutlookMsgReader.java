@@ -145,9 +145,16 @@ public final class OutlookMsgReader {
             m = new MAPIMessage(new POIFSFileSystem(new ByteArrayInputStream(msg)));
             m.setReturnNullOnMissingChunk(true);
         } catch (IOException | RuntimeException e) {
-            anomalies.add(new Anomaly(AnomalyCode.NOT_A_MESSAGE, "1", "the input is not a readable Outlook .msg "
-                    + "file (" + e.getClass().getSimpleName() + "); "
-                    + MessageShape.whatItLooksLike(msg, 0, msg.length)));
+            // the first 4 bytes of the signature, as MessageShape.whatItLooksLike tells an OLE2 file
+            boolean ole2 = msg.length >= 4 && (msg[0] & 0xff) == 0xD0 && (msg[1] & 0xff) == 0xCF
+                    && (msg[2] & 0xff) == 0x11 && (msg[3] & 0xff) == 0xE0;
+            anomalies.add(new Anomaly(AnomalyCode.NOT_A_MESSAGE, "1", ole2
+                    ? "a damaged Outlook .msg file: it starts as one does (an OLE2 compound file), but its structure "
+                            + "cannot be read (" + e.getClass().getSimpleName() + "); save the message from Outlook "
+                            + "again, as .msg or .eml"
+                    : "the input is not a readable Outlook .msg file: it does not start with the OLE2 compound file "
+                            + "signature every .msg file starts with; "
+                            + MessageShape.whatItLooksLike(msg, 0, msg.length)));
             return new Conversion(new byte[0], anomalies);
         }
         try {

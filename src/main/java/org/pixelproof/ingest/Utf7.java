@@ -3,7 +3,9 @@ package org.pixelproof.ingest;
 /**
  * Decoder for UTF-7 (RFC 2152), which the JDK lacks and which old Microsoft mailers still declare
  * ({@code unicode-1-1-utf-7}). Lenient: a broken shift sequence ends where the base64 run ends, and leftover bits are
- * dropped. Stateless and thread-safe.
+ * dropped. A UTF-16 surrogate that the shift sequences leave unpaired ({@code +2AA-} alone) becomes U+FFFD, as a
+ * charset decoder replaces malformed input, so that the text can be written as UTF-8 (JSON, CSV, PDF). Stateless
+ * and thread-safe.
  */
 final class Utf7 {
     private static final String B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -45,6 +47,14 @@ final class Utf7 {
             }
             if (i < length && bytes[i] == '-') {
                 i++;
+            }
+        }
+        for (int k = 0; k < out.length(); k++) {
+            char ch = out.charAt(k);
+            if (Character.isHighSurrogate(ch) && k + 1 < out.length() && Character.isLowSurrogate(out.charAt(k + 1))) {
+                k++; // a pair: one code point
+            } else if (Character.isSurrogate(ch)) {
+                out.setCharAt(k, '\uFFFD');
             }
         }
         return out.toString();

@@ -476,6 +476,26 @@ class DetectorTest {
     }
 
     @Test
+    void aHostWithControlOrBidiCharactersIsListedAsWrittenWithAnAnomaly() {
+        String id = "?u=" + Fixtures.RECIPIENT;
+        Findings f = detect(body("<img src=\"https://t.x\u001b.example/o.gif" + id + "\" width=1 height=1>"
+                + "<img src=\"https://t.\u202ey.example/o.gif" + id + "\" width=1 height=1>"
+                + "<img src=\"https://cdn.shop-example.fr/logo\u0007.png\">"));
+        assertEquals(List.of("t.x\u001b.example", "t.\u202ey.example"), f.trackers().stream().map(Tracker::host)
+                .toList(), "kept as the message writes them");
+        List<org.pixelproof.ingest.Anomaly> invalid = f.anomalies().stream()
+                .filter(a -> a.code() == org.pixelproof.ingest.AnomalyCode.INVALID_URL_HOST).toList();
+        assertEquals(1, invalid.size(), f.anomalies()::toString);
+        assertTrue(invalid.get(0).detail().startsWith("2 tracker(s) and 0 other remote load(s)"), invalid.toString());
+        assertTrue(invalid.get(0).detail().chars().allMatch(c -> c >= 0x20 && c < 0x7f), "no host quoted");
+        assertFalse(detect(body("<img src=\"https://t.x.example/o.gif" + id + "\" width=1 height=1>")).anomalies()
+                .stream()
+                .anyMatch(a -> a.code() == org.pixelproof.ingest.AnomalyCode.INVALID_URL_HOST));
+        assertTrue(Detector.invalidHost("a\u0085b") && Detector.invalidHost("a\u2066b"));
+        assertFalse(Detector.invalidHost("caf\u00e9.fr"));
+    }
+
+    @Test
     void linksPastTheScoringLimitAreLeftOutAndSaidSo() {
         StringBuilder sb = new StringBuilder("<html><body>");
         for (int i = 0; i < Detector.MAX_SCORED_LINKS + 5; i++) {

@@ -106,6 +106,8 @@ public final class HostileCorpus {
                 new Case("gen-css-unterminated.eml", Expect.ANALYSED, () -> HostileMessages.cssUnterminated(MB)),
                 new Case("gen-url-percent-escapes.eml", Expect.ANALYSED, () -> HostileMessages.urlPercentEscapes(MB)),
                 new Case("gen-url-dot-labels.eml", Expect.ANALYSED, () -> HostileMessages.urlDotLabels(MB)),
+                new Case("gen-plain-links-one-line.eml", Expect.ANALYSED,
+                        () -> HostileMessages.plainLinksOnOneLine(2 * MB)),
                 new Case("gen-header-regex-bait.eml", Expect.ANALYSED, () -> HostileMessages.headerRegexBait(MB)),
                 new Case("gen-form-50k-value-4000-buttons.eml", Expect.ANALYSED,
                         () -> HostileMessages.formHugeValueManyButtons(50_000, 4_000)),

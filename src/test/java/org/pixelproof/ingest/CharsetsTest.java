@@ -55,6 +55,17 @@ class CharsetsTest {
         assertTrue(log.has(AnomalyCode.UNKNOWN_CHARSET), "the JDK lacks UTF-7");
     }
 
+    /** An unpaired surrogate (+2AA- is U+D800 alone) cannot be written as UTF-8: it becomes U+FFFD; pairs stay. */
+    @Test
+    void utf7LoneSurrogatesBecomeReplacementCharacters() {
+        byte[] lone = "a+2AA-b +3AA- c".getBytes(StandardCharsets.US_ASCII);
+        assertEquals("a\uFFFDb \uFFFD c", Utf7.decode(lone, lone.length));
+        byte[] pair = "+2D3eAA-".getBytes(StandardCharsets.US_ASCII); // U+D83D U+DE00: one emoji
+        assertEquals("\uD83D\uDE00", Utf7.decode(pair, pair.length));
+        byte[] reversed = "+3gDYPQ-".getBytes(StandardCharsets.US_ASCII); // U+DE00 U+D83D: both unpaired
+        assertEquals("\uFFFD\uFFFD", Utf7.decode(reversed, reversed.length));
+    }
+
     @Test
     void unknownCharsetFallsBackBySniffing() {
         byte[] b = "café".getBytes(StandardCharsets.ISO_8859_1);

@@ -245,6 +245,17 @@ public final class HostileMessages {
     }
 
     /**
+     * A plain-text body of about {@code bytes} characters on one line, made only of short links
+     * ({@code http://a.bc http://a.bc ...}): each link's evidence is its line, which must not be read again per link.
+     */
+    public static byte[] plainLinksOnOneLine(int bytes) {
+        Out o = new Out(bytes + 1024);
+        o.ascii(HEADERS).ascii("Content-Type: text/plain; charset=utf-8\r\n\r\n").repeat("http://a.bc ", bytes / 12)
+                .ascii("\r\n");
+        return o.toByteArray();
+    }
+
+    /**
      * One attribute value of {@code bytes} characters: the {@code src} of a pixel, whose URL then carries them, and a
      * second, ordinary pixel after it.
      */

@@ -3,14 +3,18 @@ package org.pixelproof.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class MboxReaderTest {
@@ -127,5 +131,41 @@ class MboxReaderTest {
         MboxMessage m = readAll(mbox, 1 << 20).get(0);
         assertEquals("From: a@example.org\n\n" + longLine + "\nFrom escaped\n",
                 new String(m.bytes(), StandardCharsets.US_ASCII));
+    }
+
+    /** The two linear steps accept exactly the lines the one regular expression accepted. */
+    @Test
+    void separatorLinesAreTheOnesOfTheRegularExpression() {
+        Pattern regex = Pattern.compile(MboxReader.SEPARATOR_REGEX);
+        String[] pieces = {"a", "b@x", "@", ":", "1", "12", "2:30", "9:0", " ", "\t", "\u0085", "\r", "-", "_", "é",
+            "MAILER-DAEMON", "Mon Mar  2 10:00:00 2026", "x\u2028"};
+        Random random = new Random(5);
+        int separators = 0;
+        for (int round = 0; round < 300_000; round++) {
+            StringBuilder b = new StringBuilder(round % 10 == 0 ? "From" : "From ");
+            for (int k = random.nextInt(8); k >= 0; k--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String line = b.toString();
+            boolean expected = regex.matcher(line).matches();
+            separators += expected ? 1 : 0;
+            assertEquals(expected, MboxReader.isSeparatorLine(line), line);
+        }
+        assertTrue(separators > 20_000 && separators < 280_000, separators + " separators");
+    }
+
+    /**
+     * A body of 40,000 unescaped "From " lines of 999 bytes without a time, each after an empty line: the
+     * separator test stays linear (the single regular expression backtracked for minutes). Hang guard only.
+     */
+    @Test
+    void longFromLinesWithoutATimeDoNotBacktrack() {
+        StringBuilder b = new StringBuilder("From a@example.org Mon Mar  2 10:00:00 2026\nFrom: a@example.org\n\n");
+        String body = "From " + "a".repeat(994) + "\n\n";
+        b.append(body.repeat(40_000));
+        byte[] mbox = b.toString().getBytes(StandardCharsets.US_ASCII);
+        List<MboxMessage> messages = assertTimeoutPreemptively(Duration.ofSeconds(120),
+                () -> readAll(mbox, 64L << 20));
+        assertEquals(1, messages.size());
     }
 }

@@ -154,6 +154,18 @@ class OutlookMsgReaderTest {
         assertEquals(AnomalyCode.NOT_A_MESSAGE, READER.read(noise, null).rejection().orElseThrow().code());
     }
 
+    @Test
+    void aDamagedMsgFileIsSaidToBeOneNotSentToTheCommandLine() {
+        byte[] damaged = new byte[700]; // the OLE2 signature, then a header that does not hold together
+        byte[] sig = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        System.arraycopy(sig, 0, damaged, 0, sig.length);
+        Anomaly a = READER.read(damaged, "cut.msg").rejection().orElseThrow();
+        assertEquals(AnomalyCode.NOT_A_MESSAGE, a.code());
+        assertTrue(a.detail().startsWith("a damaged Outlook .msg file: it starts as one does (an OLE2 compound "
+                + "file), but its structure cannot be read ("), a.detail());
+        assertTrue(!a.detail().contains("command line"), "this is the command line: " + a.detail());
+    }
+
     private static byte[] readNoise() {
         try (var in = EmailParserTest.class.getResourceAsStream("/hostile/binary-noise.bin")) {
             return in.readAllBytes();

@@ -144,7 +144,9 @@ class ResultPageWordingTest {
                 .when().post("/api/analyses")
                 .then().statusCode(422).body("error", equalTo("NOT_A_MESSAGE"))
                 .body("reason", not(containsString("OutlookMsgReader")))
-                .body("reason", containsString("java -jar target/quarkus-app/quarkus-run.jar analyze file.msg"))
+                .body("reason", containsString("it looks like an Outlook .msg file (an OLE2 compound file), which "
+                        + "only PixelProof's command line reads (java -jar target/quarkus-app/quarkus-run.jar analyze "
+                        + "file.msg, see the README); or save the message as .eml from Outlook"))
                 .body("reason", containsString("save the message as .eml"));
         PageSession s = new PageSession();
         Response r = s.upload(outlookMsg(), "");
