@@ -46,7 +46,7 @@ public final class LanguageLeaks {
             "sign-up", "random-looking", "person-to-person", "audience-measurement", "personal-data",
             "non-personal", "high-entropy", "hex-encoded", "url-encoded", "customer-account", "self-hosted",
             "boundary-like", "open-tracking", "sous-titres", "sous-titre",
-            "quoted-printable", "out-of-band", "real-world", "in-house", "de-facto");
+            "quoted-printable", "out-of-band", "real-world", "in-house", "de-facto", "look-alike");
     /**
      * English words that are not French words either: any of them in a French text, outside quotes and code, is
      * English prose left untranslated.

@@ -1308,6 +1308,20 @@ public record Dossier(
         }
 
         /**
+         * @return when the From domain is written with look-alike characters (decision 0034: {@code 𝗩𝗲𝗿𝗸𝗮𝗱𝗲.𝗻𝗹}), the
+         *         domain it imitates and its exact characters for the record, which the sender section states once
+         *         (everywhere else the dossier writes the readable form of {@link LookalikeDomainText}); else
+         *         {@code null}
+         */
+        public DisguisedDomain disguisedFromDomain() {
+            if (!LookalikeDomainText.isDisguisedDomain(fromDomain)) {
+                return null;
+            }
+            return new DisguisedDomain(org.pixelproof.ingest.LookalikeCharacters.folded(fromDomain),
+                    LookalikeDomainText.codePoints(fromDomain));
+        }
+
+        /**
          * @return the SIREN when its check key passes (Luhn, {@link org.pixelproof.detect.SirenCheck#isValidSiren}),
          *         else {@code null}: the only form in which a letter may give it as the organisation's identifier
          */
@@ -1655,5 +1669,15 @@ public record Dossier(
         public boolean dateUnknown() {
             return "date-unknown".equals(status);
         }
+    }
+
+    /**
+     * A From domain written with look-alike characters, as the sender section states it once.
+     *
+     * @param imitated   the domain it imitates, its NFKC fold in lower case ({@code verkade.nl}), which it is not
+     * @param codePoints its characters one by one, ASCII as themselves, others as {@code U+XXXX}
+     *                   ({@code U+1D5E9 U+1D5F2 ... . U+1D5FB U+1D5F9})
+     */
+    public record DisguisedDomain(String imitated, String codePoints) {
     }
 }

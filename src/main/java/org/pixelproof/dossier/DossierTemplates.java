@@ -329,7 +329,9 @@ public final class DossierTemplates {
      * then escaped, unless it is raw. A letter's lines are the template's own, never a value's: a subject, a display
      * name or a footer address taken from the e-mail cannot write a paragraph into the complainant's letter. The
      * complainant's postal address keeps its lines because the templates write it line by line
-     * ({@code postalAddressLines}).
+     * ({@code postalAddressLines}). A From domain disguised with look-alike characters is written in a readable
+     * and truthful form ({@link LookalikeDomainText}), except in a header's raw value ({@code {h.raw}}), which the
+     * annex quotes exactly.
      */
     private static final class ValueMapper implements ResultMapper {
         @Override
@@ -344,7 +346,23 @@ public final class DossierTemplates {
             if (oneLineIn(origin)) {
                 s = oneLine(s);
             }
-            return text(origin) || result instanceof RawString ? s : escape(s);
+            if (result instanceof RawString) {
+                return s;
+            }
+            if (!quotedExactly(expression)) {
+                s = LookalikeDomainText.readable(s, english(origin));
+            }
+            return text(origin) ? s : escape(s);
+        }
+
+        /** @return true for a header's raw value ({@code {h.raw}}), quoted byte for byte in the annex */
+        private static boolean quotedExactly(Expression expression) {
+            return expression.toOriginalString().endsWith(".raw");
+        }
+
+        private static boolean english(TemplateNode.Origin origin) {
+            String id = origin.getTemplateId();
+            return id != null && (id.startsWith("dossier/en/") || id.startsWith("letters/en/"));
         }
 
         private static boolean text(TemplateNode.Origin origin) {

@@ -10,6 +10,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.pixelproof.analysis.Analysis;
 import org.pixelproof.analysis.AnalysisOptions;
@@ -17,6 +22,7 @@ import org.pixelproof.analysis.Analyzer;
 import org.pixelproof.authenticity.AuthenticityChecker;
 import org.pixelproof.detect.DetectLabels;
 import org.pixelproof.ingest.IngestLimits;
+import org.pixelproof.pdf.DossierPdf;
 import org.pixelproof.rules.RuleSetLoader;
 
 /**
@@ -65,7 +71,7 @@ class LookalikeSenderDossierTest {
             assertTrue(dossier.contains(label), l + ": reason worded in the dossier");
             assertTrue(dossier.contains(fr ? "l'identité de l'expéditeur est douteuse"
                     : "the sender's identity is doubtful"), l + ": warning");
-            assertTrue(dossier.contains(DOMAIN), l + ": the From domain as written");
+            assertTrue(dossier.contains(DOMAIN), l + ": the From domain as written, in the raw header quote");
             assertFalse(dossier.contains("(brume.example)") || dossier.contains("domaine brume.example")
                     || dossier.contains("domain brume.example"), l + ": never given as the domain it imitates");
             String dpo = flat(TEMPLATES.letterText(d, LetterKind.DPO_REQUEST));
@@ -79,5 +85,52 @@ class LookalikeSenderDossierTest {
             assertTrue(complaint.contains(fr ? "L'identité de cet expéditeur est douteuse"
                     : "The sender's identity is doubtful"), l + ": " + complaint);
         }
+    }
+
+    /** "Brume" and the dot in the notation of the sender section: the exact characters, one by one. */
+    private static final String CODE_POINTS = "U+1D5D5 U+1D5FF U+1D602 U+1D5FA U+1D5F2 . e x a m p l e";
+
+    @Test
+    void thePdfAndTheComplaintNameTheImitatedDomainReadablyAndGiveTheCodePointsOnce() throws Exception {
+        CaseEmail e = caseOf();
+        for (Language l : Language.values()) {
+            boolean fr = l == Language.FR;
+            Dossier d = DossierFixtures.builder().build(List.of(e), DossierFixtures.complainant(), l);
+            String readable = fr ? "[imitation de \u00AB\u00A0brume.example\u00A0\u00BB en caract\u00E8res"
+                    + " d'apparence trompeuse]" : "[imitation of \u201Cbrume.example\u201D in look-alike characters]";
+            String text;
+            try (PDDocument pdf = Loader.loadPDF(DossierPdf.standard().dossier(d))) {
+                text = flat(new PDFTextStripper().getText(pdf));
+            }
+            String flatReadable = flat(readable);
+            assertTrue(text.contains("@" + flatReadable), l + ": the sending address, readable: " + text);
+            String org = fr ? "Organisme expéditeur" : "Sending organisation";
+            assertTrue(text.contains(org), l.toString());
+            assertTrue(text.contains(fr ? "Le domaine de l'adresse d'expédition n'est pas brume.example : c'est un"
+                    + " autre nom" : "The domain of the sending address is not brume.example: it is another name"),
+                    l + ": says the real domain is not the imitated one");
+            assertEquals(1, count(text, Pattern.quote(CODE_POINTS)), l + ": the exact characters, once: " + text);
+            // the code points spelled by the renderer ([U+1D5D5]...) are left only in the raw header quote (annex A):
+            // one From header, plus the annex's own explanation of the notation
+            assertEquals(1, count(text, Pattern.quote("[U+1D5D5]")), l + ": " + text);
+            String complaint = flat(TEMPLATES.letterText(d, LetterKind.CNIL_COMPLAINT));
+            assertTrue(complaint.contains(flatReadable), l + ": the complaint names the imitated domain: " + complaint);
+            assertFalse(complaint.contains(DOMAIN), l + ": no unreadable characters in the complaint: " + complaint);
+            assertFalse(complaint.contains("domaine brume.example") || complaint.contains("domain brume.example"),
+                    l + ": never given as the sender's domain: " + complaint);
+        }
+        // the French complaint, the one to file, also in the English dossier
+        Dossier en = DossierFixtures.builder().build(List.of(e), DossierFixtures.complainant(), Language.EN);
+        String xhtml = flat(DossierTemplatesTest.plain(DossierLabelsTest.unescaped(TEMPLATES.dossierXhtml(en))));
+        assertTrue(xhtml.contains("[imitation de « brume.example » en caractères d'apparence trompeuse]"), xhtml);
+    }
+
+    private static int count(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 }
