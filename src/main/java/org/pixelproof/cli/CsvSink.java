@@ -185,8 +185,11 @@ final class CsvSink implements OutcomeSink {
         return value;
     }
 
-    /** ISO 8601 date and time to the second with the offset ({@code Z} for UTC): text order is date order. */
-    private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX",
+    /**
+     * ISO 8601 date and time to the second with the offset as written, {@code +00:00} included (never {@code Z}, so
+     * that every row writes its offset the same way).
+     */
+    private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx",
             Locale.ROOT);
 
     /**
@@ -207,6 +210,7 @@ final class CsvSink implements OutcomeSink {
         if (date.offsetKnown()) {
             return ISO_SECONDS.format(date.dateTime());
         }
-        return ISO_SECONDS.format(date.dateTime().withOffsetSameInstant(ZoneOffset.UTC)).replaceFirst("Z$", "-00:00");
+        String utc = ISO_SECONDS.format(date.dateTime().withOffsetSameInstant(ZoneOffset.UTC));
+        return utc.substring(0, utc.length() - "+00:00".length()) + "-00:00";
     }
 }

@@ -369,6 +369,11 @@ final class InputWalker {
             ignore(name);
             return;
         }
+        if (kind == Kind.EML && !explicit && !maildirMessage && !MAIL_EXTENSIONS.contains(extension(name))
+                && !looksLikeMessage(file)) {
+            ignore(name); // a note starting "Notes: ...": 'Name: value' lines, none of a message
+            return;
+        }
         if (kind == Kind.OTHER && "mbox".equals(extension(name)) && size == 0) {
             return; // an empty mailbox holds no message
         }
@@ -522,6 +527,19 @@ final class InputWalker {
             head = in.readNBytes(SNIFF_BYTES);
         }
         return sniff(head);
+    }
+
+    /**
+     * @return false when the file's first {@link #SNIFF_BYTES} bytes hold a whole header block that is not a
+     *         message's ({@link org.pixelproof.ingest.EmailParser#mayBeginMessage})
+     */
+    private static boolean looksLikeMessage(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(SNIFF_BYTES);
+            return org.pixelproof.ingest.EmailParser.mayBeginMessage(head, head.length);
+        } catch (IOException | SecurityException e) {
+            return true; // read as a message: the failure is then reported with its reason
+        }
     }
 
     /** @return what bytes starting with {@code head} hold. */

@@ -389,6 +389,21 @@ public final class EmailParser {
         }
     }
 
+    /**
+     * Whether a file whose first bytes are {@code head} may be a message, for a caller choosing which files of a folder
+     * to read: false only when those bytes hold a whole header block that is not a message's (no field a received
+     * message carries, such as a note starting {@code Notes: ...}), or do not start as a message at all. The rule is
+     * {@link #parse}'s own (RFC 5322 section 2.2 and 3.6); a header block longer than {@code head} may still be one.
+     * Stateless and thread-safe.
+     *
+     * @param head   the file's first bytes
+     * @param length how many of them to read, {@code <= head.length}
+     * @return true when the file should be read as a message
+     */
+    public static boolean mayBeginMessage(byte[] head, int length) {
+        return MessageShape.mayBegin(head, length);
+    }
+
     static String sha256(byte[] bytes, int offset, int length) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");

@@ -40,6 +40,8 @@ final class MessageShape {
             "content-type", "content-transfer-encoding", "delivered-to", "x-original-to", "dkim-signature",
             "arc-seal", "arc-message-signature", "authentication-results", "list-unsubscribe", "list-id");
 
+    private static final String NO_MESSAGE_FIELD = "the input starts with 'Name: value' lines but none ";
+
     private MessageShape() {
     }
 
@@ -106,7 +108,7 @@ final class MessageShape {
             }
         }
         if (!found) {
-            return new Shape(0, AnomalyCode.NOT_A_MESSAGE, "the input starts with 'Name: value' lines but none "
+            return new Shape(0, AnomalyCode.NOT_A_MESSAGE, NO_MESSAGE_FIELD
                     + "of them is a field of a received message (From, To, Subject, Date, Received, Content-Type...)");
         }
         if ((long) nul * NUL_RATIO > i - start && nul > 1) {
@@ -114,6 +116,27 @@ final class MessageShape {
                     + whatItLooksLike(raw, start, length));
         }
         return new Shape(start, null, null, nul);
+    }
+
+    /**
+     * @param head   the first bytes of a file (its first kilobyte, say)
+     * @param length how many of them to read
+     * @return false only when these bytes hold a whole header block (an empty line ends it) that {@link #examine}
+     *         rejects: a note starting "Notes: ..." is not a message; true when they may begin one (a header block
+     *         longer than {@code head} is given the benefit of the doubt)
+     */
+    static boolean mayBegin(byte[] head, int length) {
+        Shape s = examine(head, length);
+        if (s.rejection() == null) {
+            return true;
+        }
+        for (int i = prefixLength(head, length); i + 1 < length; i++) {
+            if (head[i] == '\n' && (head[i + 1] == '\n' || head[i + 1] == '\r' && i + 2 < length
+                    && head[i + 2] == '\n')) {
+                return false; // the header block ended within the bytes given, and was rejected
+            }
+        }
+        return s.detail().startsWith(NO_MESSAGE_FIELD); // none yet, but the header block goes on past the bytes given
     }
 
     /**

@@ -234,6 +234,26 @@ class AnalyzeCommandTest {
                 + dir.resolve("._newsletter.eml") + ", " + dir.resolve("Inbox.msf") + ")."), r.err());
     }
 
+    /**
+     * A note whose first line has the shape of a header field ("Notes: ...") but whose header block holds no field of a
+     * message is ignored like any other file that is not an e-mail: the exit code stays 0. A file of the same shape
+     * that carries a message field, or is named .eml, is still read.
+     */
+    @Test
+    void aNoteStartingWithNameColonIsIgnoredNotFailed() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("members"));
+        Files.copy(Path.of(N1), dir.resolve("newsletter.eml"));
+        Files.writeString(dir.resolve("notes.txt"), "Notes: e-mails forwarded by members, March 2026\n\nTo file.\n");
+        Files.writeString(dir.resolve("saved-message"), "X-Mozilla-Status: 0001\nFrom: Shop <news@shop.example>\n"
+                + "Subject: hi\n\nHello\n");
+        Run r = run("analyze", dir.toString(), "--json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(List.of(dir.resolve("newsletter.eml").toString(), dir.resolve("saved-message").toString()),
+                files(r.json()));
+        assertTrue(r.err().contains("1 file(s) in the folders were ignored: not e-mails (" + dir.resolve("notes.txt")
+                + ")."), r.err());
+    }
+
     @Test
     void badInputsAreReportedWithTheirReasonAndSkippedWithoutStoppingTheRun() throws IOException {
         Path empty = Files.createFile(tmp.resolve("empty.eml"));

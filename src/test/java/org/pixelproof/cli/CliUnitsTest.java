@@ -74,7 +74,7 @@ class CliUnitsTest {
     @Test
     void csvDatesAreIsoWhenTheyParseAndAsWrittenOtherwise() {
         assertEquals("2025-10-14T08:30:00+02:00", CsvSink.isoDate("Tue, 14 Oct 2025 08:30:00 +0200"));
-        assertEquals("2025-10-04T08:30:00Z", CsvSink.isoDate("Sat, 4 Oct 2025 08:30:00 +0000 (UTC)"));
+        assertEquals("2025-10-04T08:30:00+00:00", CsvSink.isoDate("Sat, 4 Oct 2025 08:30:00 +0000 (UTC)"));
         assertEquals("2025-10-14T08:30:00+02:00", CsvSink.isoDate("Tue, 14 Oct 2025 08:30 +0200"), "to the second");
         assertEquals("le 4 octobre", CsvSink.isoDate("le 4 octobre"));
     }
@@ -87,8 +87,8 @@ class CliUnitsTest {
         assertEquals("2002-01-09T19:47:50-04:00", CsvSink.isoDate("Wed, 9 Jan 02 19:47:50 EDT"));
         assertEquals("2002-01-09T19:47:50-08:00", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 PST"));
         assertEquals("2002-01-09T19:47:50-05:00", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 CDT"));
-        assertEquals("2002-01-09T19:47:50Z", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 UT"));
-        assertEquals("2002-01-09T19:47:50Z", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 GMT"));
+        assertEquals("2002-01-09T19:47:50+00:00", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 UT"));
+        assertEquals("2002-01-09T19:47:50+00:00", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 GMT"));
         // military letters, -0000 and unknown names: the time in UTC, the local offset unknown (RFC 3339 -00:00)
         assertEquals("2002-01-09T19:47:50-00:00", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 A"));
         assertEquals("2002-01-09T19:47:50-00:00", CsvSink.isoDate("Wed, 9 Jan 2002 19:47:50 Z"));
