@@ -359,8 +359,10 @@ final class InputWalker {
             throws InterruptedException {
         String name = file.toString();
         Kind kind;
+        byte[] head;
         try {
-            kind = sniff(file);
+            head = head(file);
+            kind = sniff(head);
         } catch (IOException | SecurityException e) {
             sink.accept(Input.failed(next++, name, "file cannot be read (" + reason(e) + ")"));
             return;
@@ -370,7 +372,7 @@ final class InputWalker {
             return;
         }
         if (kind == Kind.EML && !explicit && !maildirMessage && !MAIL_EXTENSIONS.contains(extension(name))
-                && !looksLikeMessage(file)) {
+                && !org.pixelproof.ingest.EmailParser.mayBeginMessage(head, head.length)) {
             ignore(name); // a note starting "Notes: ...": 'Name: value' lines, none of a message
             return;
         }
@@ -520,25 +522,10 @@ final class InputWalker {
         return all;
     }
 
-    /** @return what the file holds, from its first bytes. */
-    static Kind sniff(Path file) throws IOException {
-        byte[] head;
+    /** @return the file's first {@link #SNIFF_BYTES} bytes (fewer when it is shorter) */
+    private static byte[] head(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(SNIFF_BYTES);
-        }
-        return sniff(head);
-    }
-
-    /**
-     * @return false when the file's first {@link #SNIFF_BYTES} bytes hold a whole header block that is not a
-     *         message's ({@link org.pixelproof.ingest.EmailParser#mayBeginMessage})
-     */
-    private static boolean looksLikeMessage(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(SNIFF_BYTES);
-            return org.pixelproof.ingest.EmailParser.mayBeginMessage(head, head.length);
-        } catch (IOException | SecurityException e) {
-            return true; // read as a message: the failure is then reported with its reason
+            return in.readNBytes(SNIFF_BYTES);
         }
     }
 
