@@ -777,8 +777,8 @@ class AnalyzeCommandTest {
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertEquals(List.of(List.of(N1, N2)), backends.dossiers, "the duplicate is in the dossier once");
         assertTrue(r.err().contains("Analysed 2 e-mails:"), r.err());
-        assertTrue(r.err().contains("1 e-mail(s) given twice (the same message as an earlier input, line ends and mail-program state fields aside),"
-                + " counted once: " + copy + " = " + N1), r.err());
+        assertTrue(r.err().contains("1 e-mail(s) given twice (the same message as an earlier input, line ends and"
+                + " mail-program state fields aside), counted once: " + copy + " = " + N1), r.err());
         assertTrue(r.err().contains("--by-sender: 1 e-mail(s) given twice"), r.err());
         assertTrue(r.err().matches("(?s).*\\bgazette-exemple\\.fr\\s+2\\s+2\\s+.*"), "by-sender row counts 2: " + r.err());
         List<List<String>> rows = readCsv(Files.readString(csv));
@@ -811,8 +811,8 @@ class AnalyzeCommandTest {
                 "--sender-pdf", perSender.toString(), "--csv", csv.toString(), "--jsonl", jsonl.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertTrue(r.err().contains("Analysed 1 e-mail:"), r.err());
-        assertTrue(r.err().contains("1 e-mail(s) given twice (the same message as an earlier input, line ends and mail-program state fields aside),"
-                + " counted once: " + mbox + "#1 = " + eml), r.err());
+        assertTrue(r.err().contains("1 e-mail(s) given twice (the same message as an earlier input, line ends and"
+                + " mail-program state fields aside), counted once: " + mbox + "#1 = " + eml), r.err());
         assertEquals(List.of("saved.pdf"), pdfs(perEmail), "one dossier for the two copies");
         assertEquals("%PDF-stub\n" + eml + "\n", Files.readString(perSender.resolve("gazette-exemple.fr.pdf")),
                 "the sender's dossier holds the message once");
@@ -825,6 +825,9 @@ class AnalyzeCommandTest {
         assertEquals(List.of(crlfSha, lfSha), List.of(col(rows.get(1), "sha256"), col(rows.get(2), "sha256")));
         List<String> lines = Files.readAllLines(jsonl);
         assertEquals(lfSha, CliJson.mapper().readTree(lines.get(1)).get("sha256").asText());
+        // the JSON Lines say which line is a copy, as the CSV does
+        assertFalse(CliJson.mapper().readTree(lines.get(0)).has("duplicateOf"), lines.get(0));
+        assertEquals(eml.toString(), CliJson.mapper().readTree(lines.get(1)).get("duplicateOf").asText());
     }
 
     @Test
