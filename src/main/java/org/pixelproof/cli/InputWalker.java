@@ -280,6 +280,12 @@ final class InputWalker {
         }
     }
 
+    /** @return true when {@code head} starts like a ZIP archive (a local file header or an empty archive's end) */
+    static boolean isZip(byte[] head) {
+        return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 && head[3] == 4
+                || head[2] == 5 && head[3] == 6);
+    }
+
     private void skipSpecial(String name) {
         if (special++ < MAX_IGNORED_NAMED) {
             specialNames.add(name);
@@ -375,7 +381,7 @@ final class InputWalker {
             return;
         }
         if (kind == Kind.OTHER && !explicit && !maildirMessage && !MAIL_EXTENSIONS.contains(extension(name))) {
-            ignore(name);
+            ignore(isZip(head) && "zip".equals(extension(name)) ? name + " (ZIP archive: unpack it to analyse the e-mails in it)" : name);
             return;
         }
         if (kind == Kind.EML && !explicit && !maildirMessage && !MAIL_EXTENSIONS.contains(extension(name))

@@ -256,22 +256,25 @@ class AnalyzeCommandTest {
 
     /**
      * Empty files found in a folder (an empty .eml, an empty Maildir message, an empty Thunderbird folder file) hold
-     * nothing to analyse or to miss: they are counted with the ignored files, and the run does not fail.
+     * nothing to analyse or to miss: they are counted with the ignored files, and the run does not fail. A ZIP
+     * archive is named with the advice to unpack it.
      */
     @Test
-    void emptyFilesInAFolderAreIgnoredAndCountedNotFailed() throws IOException {
+    void emptyFilesAndArchivesInAFolderAreIgnoredAndCountedNotFailed() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("box"));
         Files.copy(Path.of(N1), dir.resolve("newsletter.eml"));
         Files.createFile(dir.resolve("vide.eml"));
         Files.createFile(dir.resolve("Trash"));
+        Files.write(dir.resolve("archive.zip"), new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0});
         Files.createDirectories(dir.resolve("md/tmp"));
         Files.createDirectories(dir.resolve("md/new"));
         Files.createFile(Files.createDirectories(dir.resolve("md/cur")).resolve("1700000000.M1P1.host:2,S"));
         Run r = run("analyze", dir.toString(), "--json");
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertEquals(List.of(dir.resolve("newsletter.eml").toString()), files(r.json()));
-        assertTrue(r.err().contains("3 file(s) in the folders were ignored: not e-mails (" + dir.resolve("Trash")
-                + " (empty), " + dir.resolve("md/cur/1700000000.M1P1.host:2,S") + " (empty), " + dir.resolve("vide.eml")
+        assertTrue(r.err().contains("4 file(s) in the folders were ignored: not e-mails (" + dir.resolve("Trash")
+                + " (empty), " + dir.resolve("archive.zip") + " (ZIP archive: unpack it to analyse the e-mails in it), " + dir.resolve("md/cur/1700000000.M1P1.host:2,S") + " (empty), " + dir.resolve("vide.eml")
                 + " (empty))."), r.err());
         assertFalse(r.err().contains("could not be analysed"), r.err());
     }
