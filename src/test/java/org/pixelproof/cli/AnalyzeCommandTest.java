@@ -274,7 +274,8 @@ class AnalyzeCommandTest {
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertEquals(List.of(dir.resolve("newsletter.eml").toString()), files(r.json()));
         assertTrue(r.err().contains("4 file(s) in the folders were ignored: not e-mails (" + dir.resolve("Trash")
-                + " (empty), " + dir.resolve("archive.zip") + " (ZIP archive: unpack it to analyse the e-mails in it), " + dir.resolve("md/cur/1700000000.M1P1.host:2,S") + " (empty), " + dir.resolve("vide.eml")
+                + " (empty), " + dir.resolve("archive.zip") + " (ZIP archive: unpack it to analyse the e-mails in it), "
+                + dir.resolve("md/cur/1700000000.M1P1.host:2,S") + " (empty), " + dir.resolve("vide.eml")
                 + " (empty))."), r.err());
         assertFalse(r.err().contains("could not be analysed"), r.err());
     }
