@@ -145,7 +145,11 @@ class CliUnitsTest {
         assertEquals("newsletter", PdfSink.fileName("mail/2025/newsletter.eml"));
         assertEquals("inbox.mbox-3", PdfSink.fileName("/home/a/inbox.mbox#3"));
         assertEquals("1760522531.M1P100.mx.example.net_2_S", PdfSink.fileName("cur/1760522531.M1P100.mx.example.net:2,S"));
-        assertEquals("etc_passwd", PdfSink.fileName("x/\u00e9\u00e9\u00e9etc_passwd"));
+        assertEquals("eeeetc_passwd", PdfSink.fileName("x/\u00e9\u00e9\u00e9etc_passwd"));
+        assertEquals("Boite_de_reception.mbox-1", PdfSink.fileName("box/Bo\u00eete de r\u00e9ception.mbox#1"));
+        assertEquals("Free-Work_Reactivation", PdfSink.fileName("Free-Work R\u00e9activation.eml"));
+        assertEquals("Strasse_OEuvre_Lodz", PdfSink.fileName("Stra\u00dfe \u0152uvre \u0141\u00f3d\u017a.eml"));
+        assertEquals("Newsletter", PdfSink.fileName("\ud83d\udcc8 Newsletter \u65e5\u672c.eml"), "other scripts: _");
         assertEquals("shop.example_identity_doubtful", PdfSink.fileName("shop.example (identity doubtful)"));
         assertEquals("message", PdfSink.fileName(".."));
         assertEquals("a_b", PdfSink.fileName("C:\\mail\\a b.msg"));
