@@ -87,14 +87,30 @@ final class CsvSink implements OutcomeSink {
      * @param close whether {@link #finish()} closes {@code out} (a file) or only flushes it (stdout)
      */
     CsvSink(OutputStream out, boolean close) throws IOException {
+        this(out, close, false);
+    }
+
+    /**
+     * @param close whether {@link #finish()} closes {@code out} (a file) or only flushes it (stdout)
+     * @param excel {@code --csv-excel}: the file starts with a UTF-8 byte-order mark (U+FEFF) and separates fields
+     *              with {@code ;}, as a spreadsheet set for French (and most continental European) conventions reads a
+     *              CSV opened with a double click: without them Excel reads UTF-8 as Windows-1252 ({@code BoÃ®te}) and
+     *              puts a whole row in one column. Quoting stays RFC 4180's (a field holding {@code ;} is quoted).
+     */
+    CsvSink(OutputStream out, boolean close, boolean excel) throws IOException {
         this.close = close;
+        char separator = excel ? ';' : ',';
         // the header is written here rather than by Jackson, which writes it with the first row only
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false).setLineSeparator("\r\n");
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false).setLineSeparator("\r\n")
+                .setColumnSeparator(separator);
         for (String column : COLUMNS) {
             schema.addColumn(column);
         }
         this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writer.write(String.join(",", COLUMNS) + "\r\n"); // column names need no quoting
+        if (excel) {
+            writer.write('\uFEFF');
+        }
+        writer.write(String.join(String.valueOf(separator), COLUMNS) + "\r\n"); // column names need no quoting
         // quote a field only when it needs it (by default Jackson quotes every value over 24 characters)
         this.rows = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writer(schema.build())
                 .writeValues(writer);

@@ -381,7 +381,8 @@ final class InputWalker {
             return;
         }
         if (kind == Kind.OTHER && !explicit && !maildirMessage && !MAIL_EXTENSIONS.contains(extension(name))) {
-            ignore(isZip(head) && "zip".equals(extension(name)) ? name + " (ZIP archive: unpack it to analyse the e-mails in it)" : name);
+            boolean zip = isZip(head) && "zip".equals(extension(name));
+            ignore(zip ? name + " (ZIP archive: unpack it to analyse the e-mails in it)" : name);
             return;
         }
         if (kind == Kind.EML && !explicit && !maildirMessage && !MAIL_EXTENSIONS.contains(extension(name))

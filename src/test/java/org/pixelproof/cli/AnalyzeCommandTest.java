@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -159,6 +160,30 @@ class AnalyzeCommandTest {
         assertEquals("NO_TRACKING_FOUND", col(rows.get(2), "verdict"));
     }
 
+    /** French Excel opens a CSV with a double click only when it starts with a BOM and separates fields with ';'. */
+    @Test
+    void csvForExcelHasAByteOrderMarkAndSemicolons() throws IOException {
+        Path csv = tmp.resolve("excel.csv");
+        Run r = run("analyze", N1, ORDER, "--csv", csv.toString(), "--csv-excel");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        byte[] bytes = Files.readAllBytes(csv);
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]));
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith(String.join(";", CsvSink.COLUMNS) + "\r\n"), text);
+        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        List<List<String>> rows = new ArrayList<>();
+        try (MappingIterator<List<String>> it = mapper.readerForListOf(String.class)
+                .with(CsvSchema.emptySchema().withColumnSeparator(';')).readValues(text)) {
+            it.forEachRemaining(rows::add);
+        }
+        assertEquals(3, rows.size());
+        assertEquals("gazette-exemple.fr", col(rows.get(1), "sender_domain"));
+        assertEquals("clic.mailexemple.com; ouverture.mailexemple.com", col(rows.get(1), "tracker_hosts"),
+                "a value holding ';' is quoted");
+        Run alone = run("analyze", N1, "--csv-excel");
+        assertEquals(ExitCodes.USAGE, alone.exit(), alone.err());
+    }
+
     @Test
     void csvToStdoutKeepsStdoutMachineReadable() throws IOException {
         Run r = run("analyze", N1, ORDER, "--csv", "-");
@@ -274,7 +299,8 @@ class AnalyzeCommandTest {
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertEquals(List.of(dir.resolve("newsletter.eml").toString()), files(r.json()));
         assertTrue(r.err().contains("4 file(s) in the folders were ignored: not e-mails (" + dir.resolve("Trash")
-                + " (empty), " + dir.resolve("archive.zip") + " (ZIP archive: unpack it to analyse the e-mails in it), " + dir.resolve("md/cur/1700000000.M1P1.host:2,S") + " (empty), " + dir.resolve("vide.eml")
+                + " (empty), " + dir.resolve("archive.zip") + " (ZIP archive: unpack it to analyse the e-mails in it), "
+                + dir.resolve("md/cur/1700000000.M1P1.host:2,S") + " (empty), " + dir.resolve("vide.eml")
                 + " (empty))."), r.err());
         assertFalse(r.err().contains("could not be analysed"), r.err());
     }
