@@ -97,10 +97,10 @@ final class DossierFolder {
      * @throws IOException when it cannot be written; the file of that name is then left as it was
      */
     void write(String name, byte[] content) throws IOException {
-        Path tmp = dir.resolve("." + name + "." + HexFormat.of().formatHex(randomBytes()) + ".tmp");
+        Path tmp = temporaryName(dir, name);
+        OutputStream created = createNew(tmp); // fails, deleting nothing, should that name exist
         try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (OutputStream out = created) {
                 out.write(content);
             }
             moveReplacing(tmp, dir.resolve(name));
@@ -110,6 +110,27 @@ final class DossierFolder {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /**
+     * @param dir  a folder
+     * @param name the final name of the file being written there
+     * @return a hidden name for it while it is written, {@code .<name>.<random>.tmp}, in {@code dir}
+     */
+    static Path temporaryName(Path dir, String name) {
+        return dir.resolve("." + name + "." + HexFormat.of().formatHex(randomBytes()) + ".tmp");
+    }
+
+    /**
+     * Creates a new file, exclusively (never an existing path, nor through a link), with the permissions a new file
+     * gets from the user's umask ({@code 0666} less the umask on POSIX systems), as every file the run writes in a
+     * dossier folder: unlike {@link Files#createTempFile}, which makes it readable by its owner only.
+     *
+     * @return the open stream; the caller closes it
+     * @throws IOException when the file exists or cannot be created
+     */
+    static OutputStream createNew(Path file) throws IOException {
+        return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     /**

@@ -33,7 +33,8 @@ import java.util.Set;
  * index keeps the rows of the earlier dossiers that are still there (in their order), drops the rows of dossiers no
  * longer in the folder and of those this run replaced, and adds this run's rows after them. A folder's PDFs that no
  * index ever listed (written by hand, or before indexes existed) are not listed. The new index replaces the old one
- * in one move once complete, so that an interrupted run leaves the old one; a symbolic link at {@code index.csv} is
+ * in one move once complete, so that an interrupted run leaves the old one, and is created with the permissions
+ * the user's umask gives a new file, as the dossiers are; a symbolic link at {@code index.csv} is
  * neither read nor followed but replaced by the new index, its target left as it is. A run that writes no dossier
  * leaves the index as it is. An earlier index that cannot be read (edited by hand into another shape) keeps the rows
  * read before the problem, and stderr says so.
@@ -101,8 +102,12 @@ final class DossierIndex implements AutoCloseable {
         rows = null;
         Path merged = null;
         try {
-            merged = Files.createTempFile(dir, ".index-", ".csv.tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(merged), 1 << 16)) {
+            // created as the dossiers are (DossierFolder.write): its mode follows the umask, where createTempFile
+            // would make it owner-only
+            Path temporary = DossierFolder.temporaryName(dir, FILE_NAME);
+            OutputStream created = DossierFolder.createNew(temporary);
+            merged = temporary; // ours from here: deleted if anything below fails
+            try (OutputStream out = new BufferedOutputStream(created, 1 << 16)) {
                 Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 text.write(String.join(",", COLUMNS) + "\r\n"); // column names need no quoting
                 keepEarlierRows(text);

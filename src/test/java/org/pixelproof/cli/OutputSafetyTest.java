@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -199,6 +202,25 @@ class OutputSafetyTest {
         try (Stream<Path> left = Files.list(out)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
         }
+    }
+
+    @Test
+    void theIndexGetsTheSamePermissionsAsTheDossiersItLists() throws IOException {
+        Path a1 = write("in/a1.eml", tracked("news@shop.example", "a1"));
+        Path out = tmp.resolve("out");
+        Path bySender = tmp.resolve("by-sender");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", a1.toString(), "--pdf", out.toString(),
+                "--sender-pdf", bySender.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        Assumptions.assumeTrue(Files.getFileStore(out).supportsFileAttributeView("posix"), "no POSIX permissions");
+        Set<PosixFilePermission> pdf = Files.getPosixFilePermissions(out.resolve("a1.pdf"));
+        Assumptions.assumeTrue(pdf.contains(PosixFilePermission.GROUP_READ)
+                || pdf.contains(PosixFilePermission.OTHERS_READ), "a umask that makes every new file owner-only");
+        assertEquals(PosixFilePermissions.toString(pdf),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(DossierIndex.FILE_NAME))),
+                "index.csv follows the umask as the dossiers do");
+        assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(bySender.resolve("shop.example.pdf"))),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(bySender.resolve(DossierIndex.FILE_NAME))));
     }
 
     @Test
