@@ -413,6 +413,20 @@ public record Dossier(
         return emails.stream().flatMap(e -> e.trackers().stream()).toList();
     }
 
+    /**
+     * @return the extension of the attached originals, for the dossier's example of checking a fingerprint
+     *         ({@code sha256sum file.msg}): {@code .msg} when every original is an Outlook file
+     *         ({@link EmailRecord#outlookMsg()}), attached as such, else {@code .eml}; see also {@link #mixedOriginals()}
+     */
+    public String originalExtension() {
+        return emails.stream().allMatch(EmailRecord::outlookMsg) ? ".msg" : ".eml";
+    }
+
+    /** @return true when some originals are Outlook {@code .msg} files and others {@code .eml} messages. */
+    public boolean mixedOriginals() {
+        return emails.stream().anyMatch(EmailRecord::outlookMsg) && !emails.stream().allMatch(EmailRecord::outlookMsg);
+    }
+
     /** @return every SHA-256 of the originals, in e-mail order. */
     public List<String> sha256s() {
         return emails.stream().map(EmailRecord::sha256).toList();
