@@ -147,6 +147,29 @@ class OutputSafetyTest {
     }
 
     @Test
+    void anOutputThatIsOneOfTheInputsOfAFolderIsRefusedAsSuch() throws IOException {
+        Path dir = tmp.resolve("mail");
+        Path one = write("mail/one.eml", tracked("a@shop.example", "one"));
+        Path notes = write("mail/sub/notes.txt", "not an e-mail, but read by the walk all the same\n");
+        Path hidden = write("mail/.summary.csv", "an earlier output, hidden\n");
+        for (String option : List.of("--jsonl", "--csv")) {
+            for (Path input : List.of(one, notes)) {
+                byte[] before = Files.readAllBytes(input);
+                AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", dir.toString(), option,
+                        input.toString());
+                assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+                assertTrue(r.err().contains(option + " " + input + " is itself one of the inputs found in the input "
+                        + "folder " + dir + ": writing it would overwrite that input"), r.err());
+                assertArrayEquals(before, Files.readAllBytes(input));
+            }
+        }
+        // a hidden file is not an input of the walk: said as before
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", dir.toString(), "--csv", hidden.toString());
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+        assertTrue(r.err().contains("lies inside the input folder"), r.err());
+    }
+
+    @Test
     void anOutputInsideAnInputFolderIsRefused() throws IOException {
         Path dir = tmp.resolve("mail");
         write("mail/one.eml", tracked("a@shop.example", "one"));
