@@ -707,7 +707,8 @@ public record Dossier(
      * @param forwarded           true when the upload wrapped it as an attachment
      * @param dkimDomains         the DKIM signing domains ({@code d=})
      * @param fromName            the From display name, decoded, or {@code null}
-     * @param fromAddress         the From address, or {@code null}
+     * @param fromAddress         the From address as written, its domain in lower case (the local part is
+     *                            case-sensitive, RFC 5321 section 2.4), or {@code null}
      */
     public record MessageIdentification(
             String from,
@@ -1230,7 +1231,7 @@ public record Dossier(
      * The sender as data controller: what the message shows of it, where, and what is missing.
      *
      * @param name               the organisation's name (footer, else the From display name), or {@code null}
-     * @param fromAddress        the From address
+     * @param fromAddress        the From address as written, its domain in lower case
      * @param fromDomain         its domain
      * @param replyTo            Reply-To
      * @param returnPath         Return-Path
