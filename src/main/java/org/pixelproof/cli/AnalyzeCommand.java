@@ -257,7 +257,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (pdf != null) {
                 prepareFolder(pdf, bySender ? "--by-sender" : "--pdf", reporter);
                 sinks.add(bySender ? new BySenderSink(pdf, dossiers, pool, maxPerDossier, reporter, "--by-sender",
-                        backends.temporaryFolder()) : new PdfSink(pdf, reporter));
+                        backends.temporaryFolder()) : new PdfSink(pdf, reporter, backends.temporaryFolder()));
             }
             if (senderPdf != null) {
                 prepareFolder(senderPdf, "--sender-pdf", reporter);

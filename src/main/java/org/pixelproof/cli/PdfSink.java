@@ -17,6 +17,9 @@ import org.pixelproof.web.Complaints;
  *
  * <p>{@code DIR/index.csv} ({@link DossierIndex}) says which input each dossier comes from.
  *
+ * <p>Memory: a few bytes per dossier written ({@link NameSet}, for the names handed out and those the index replaces),
+ * whatever the length of the names.
+ *
  * <p>No dossier is made for a message that gives no grounds for a complaint ({@link Complaints}: no tracking found)
  * nor for a second copy of a message already seen in the run; both are counted and said on stderr at the end.
  */
@@ -30,9 +33,20 @@ final class PdfSink implements OutcomeSink {
     private final DossierIndex index;
 
     PdfSink(Path dir, Reporter reporter) {
-        this.folder = new DossierFolder(dir);
+        this(dir, reporter, null);
+    }
+
+    /**
+     * @param dir             the dossier folder, which must exist
+     * @param reporter        where what was left out is said
+     * @param temporaryFolder where the names of the dossiers handed out and this run's index rows are kept until the
+     *                        end ({@link DossierFolder}, {@link DossierIndex}), or {@code null} for the system's
+     *                        temporary folder
+     */
+    PdfSink(Path dir, Reporter reporter, Path temporaryFolder) {
+        this.folder = new DossierFolder(dir, temporaryFolder);
         this.reporter = reporter;
-        this.index = new DossierIndex(dir, reporter);
+        this.index = new DossierIndex(dir, reporter, temporaryFolder);
     }
 
     @Override
@@ -71,6 +85,17 @@ final class PdfSink implements OutcomeSink {
         if (duplicates > 0) {
             reporter.note(String.format(Locale.ROOT, "--pdf: no second dossier for %,d e-mail(s) given twice "
                     + "(the same message as an earlier input, line ends aside)", duplicates));
+        }
+    }
+
+    /** Releases the names kept for the run and the index's spool, whether or not {@link #finish()} ran. */
+    @Override
+    public void close() {
+        index.discard();
+        try {
+            folder.close();
+        } catch (IOException e) {
+            // an unlinked temporary file: nothing is left on disk
         }
     }
 

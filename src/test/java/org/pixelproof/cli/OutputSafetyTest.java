@@ -108,14 +108,15 @@ class OutputSafetyTest {
     }
 
     @Test
-    void namesAreReservedAsAGroupAndComparedWithoutCase() {
-        DossierFolder folder = new DossierFolder(tmp);
-        assertEquals("x", folder.reserve("x", ".pdf", "11111111"));
-        assertEquals("X-11111111", folder.reserve("X", ".pdf", "11111111"));
-        assertEquals("x-11111111-2", folder.reserve("x", ".pdf", "11111111"));
-        assertEquals("s", folder.reserveAll("s", List.of("", "-part2"), ".pdf", "22222222"));
-        assertEquals("s-part2-33333333", folder.reserveAll("s-part2", List.of(""), ".pdf", "33333333"));
-        assertEquals("s-44444444", folder.reserveAll("s", List.of(""), ".pdf", "44444444"));
+    void namesAreReservedAsAGroupAndComparedWithoutCase() throws IOException {
+        try (DossierFolder folder = new DossierFolder(tmp, tmp)) {
+            assertEquals("x", folder.reserve("x", ".pdf", "11111111"));
+            assertEquals("X-11111111", folder.reserve("X", ".pdf", "11111111"));
+            assertEquals("x-11111111-2", folder.reserve("x", ".pdf", "11111111"));
+            assertEquals("s", folder.reserveAll("s", List.of("", "-part2"), ".pdf", "22222222"));
+            assertEquals("s-part2-33333333", folder.reserveAll("s-part2", List.of(""), ".pdf", "33333333"));
+            assertEquals("s-44444444", folder.reserveAll("s", List.of(""), ".pdf", "44444444"));
+        }
     }
 
     @Test
