@@ -50,7 +50,14 @@ import org.pixelproof.ingest.BidiControls;
  * organisation it names may not have sent it), {@code anomalies} (anomaly codes), {@code duplicate_of} (the earlier
  * input of the run that held the same message, the same bytes once line ends are set aside ({@link DuplicateKey}), else
  * empty: the row is kept, with the exact SHA-256 of its own bytes, so that every input has one, but the message counts
- * once). Failed inputs have no row (they are reported on stderr).
+ * once), {@code sender_key} (the sending organisation the run files the e-mail under: the summary's sender row and
+ * the {@code --sender-pdf} dossier it goes into, {@link SenderKey#of}: the sender domain, or the whole From address at
+ * a public mailbox provider, with {@value SenderKey#DOUBTFUL_SUFFIX} when its identity is doubtful),
+ * {@code header_recipient_identifiers} (how many times the recipient's address was found, in any encoding, in header
+ * fields the sender fills, such as a VERP Return-Path or an ESP's X-header: per-recipient tagging that is not a
+ * tracker, {@link Analysis#headerIdentifiers}) and {@code header_identifier_fields} (those header names,
+ * {@code ; }-separated, as written). The last three columns came after the others so that scripts reading columns by
+ * position keep working. Failed inputs have no row (they are reported on stderr).
  *
  * <p>Guard against formula injection (CWE-1236): a text value starting with {@code =}, {@code +}, {@code -},
  * {@code @}, a tab or a carriage return gets a leading {@code '} so that a spreadsheet shows it as text instead of
@@ -66,7 +73,8 @@ final class CsvSink implements OutcomeSink {
     static final List<String> COLUMNS = List.of("file", "sha256", "date", "received_date", "sender_domain",
             "organisation", "vendors", "tracker_hosts", "open_pixel", "css_beacon", "click_tracking", "read_receipt", "other_beacon",
             "trackers", "trackers_with_recipient_id", "recipient_identifiers", "identifier_encodings", "verdict", "message_class",
-            "sender_identity_doubtful", "anomalies", "duplicate_of");
+            "sender_identity_doubtful", "anomalies", "duplicate_of", "sender_key", "header_recipient_identifiers",
+            "header_identifier_fields");
 
     private final Writer writer;
     private final SequenceWriter rows;
@@ -166,6 +174,11 @@ final class CsvSink implements OutcomeSink {
         row.add(SenderKey.doubtful(a) ? "true" : "false");
         row.add(String.join("; ", anomalies));
         row.add(text(duplicateOf));
+        row.add(text(SenderKey.of(a)));
+        row.add(a.headerIdentifiers().size());
+        Set<String> fields = new LinkedHashSet<>();
+        a.headerIdentifiers().forEach(id -> fields.add(id.whereName() != null ? id.whereName() : id.where()));
+        row.add(text(String.join("; ", fields)));
         return row;
     }
 

@@ -229,7 +229,8 @@ final class SummarySink implements OutcomeSink {
                         + " hashed)"));
         if (duplicates > 0) {
             sb.append(String.format(Locale.ROOT, "%,d e-mail(s) given twice (the same message as an earlier input, "
-                    + "line ends aside), counted once: %s%s.%n", duplicates, String.join("; ", duplicatesNamed),
+                    + "line ends and mail-program state fields aside), counted once: %s%s.%n", duplicates,
+                    String.join("; ", duplicatesNamed),
                     duplicates > duplicatesNamed.size() ? "; ..." : ""));
         }
         if (doubtfulSender > 0) {
