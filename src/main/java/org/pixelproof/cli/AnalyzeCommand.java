@@ -87,6 +87,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "FILE, or to stdout with '-'.")
     String csv;
 
+    @Option(names = "--csv-excel", description = "Write the --csv file for a spreadsheet such as Excel set for French:"
+            + " a UTF-8 byte-order mark first and ';' between fields (without them a double click shows accents wrong"
+            + " and a whole row in one column).")
+    boolean csvExcel;
+
     @Option(names = "--pdf", paramLabel = "DIR", description = "Write one evidence dossier (PDF) per e-mail in "
             + "DIR, created if needed. E-mails in which no tracker was found get none (nothing to complain about); "
             + "stderr says how many.")
@@ -249,7 +254,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 stdoutUsed |= "-".equals(jsonl);
             }
             if (csv != null) {
-                sinks.add(new CsvSink(open(csv, files), !"-".equals(csv)));
+                sinks.add(new CsvSink(open(csv, files), !"-".equals(csv), csvExcel));
                 stdoutUsed |= "-".equals(csv);
             }
             if (!stdoutUsed && !quiet) {
@@ -348,6 +353,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (onStdout > 1) {
             throw new ParameterException(spec.commandLine(),
                     "only one of --json, --jsonl - and --csv - can write to stdout");
+        }
+        if (csvExcel && csv == null) {
+            throw new ParameterException(spec.commandLine(), "--csv-excel needs --csv FILE");
         }
         if (bySender && pdf == null) {
             throw new ParameterException(spec.commandLine(), "--by-sender needs --pdf DIR");

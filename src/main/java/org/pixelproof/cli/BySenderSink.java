@@ -241,7 +241,8 @@ final class BySenderSink implements OutcomeSink {
         }
         if (duplicates > 0) {
             reporter.note(String.format(Locale.ROOT, "%s: %,d e-mail(s) given twice (the same message as an "
-                    + "earlier input, line ends aside) put in their dossier once", option, duplicates));
+                    + "earlier input, line ends and mail-program state fields aside) put in their dossier once", option,
+                    duplicates));
         }
     }
 

@@ -50,7 +50,14 @@ import org.pixelproof.ingest.BidiControls;
  * organisation it names may not have sent it), {@code anomalies} (anomaly codes), {@code duplicate_of} (the earlier
  * input of the run that held the same message, the same bytes once line ends are set aside ({@link DuplicateKey}), else
  * empty: the row is kept, with the exact SHA-256 of its own bytes, so that every input has one, but the message counts
- * once). Failed inputs have no row (they are reported on stderr).
+ * once), {@code sender_key} (the sending organisation the run files the e-mail under: the summary's sender row and
+ * the {@code --sender-pdf} dossier it goes into, {@link SenderKey#of}: the sender domain, or the whole From address at
+ * a public mailbox provider, with {@value SenderKey#DOUBTFUL_SUFFIX} when its identity is doubtful),
+ * {@code header_recipient_identifiers} (how many times the recipient's address was found, in any encoding, in header
+ * fields the sender fills, such as a VERP Return-Path or an ESP's X-header: per-recipient tagging that is not a
+ * tracker, {@link Analysis#headerIdentifiers}) and {@code header_identifier_fields} (those header names,
+ * {@code ; }-separated, as written). The last three columns came after the others so that scripts reading columns by
+ * position keep working. Failed inputs have no row (they are reported on stderr).
  *
  * <p>Guard against formula injection (CWE-1236): a text value starting with {@code =}, {@code +}, {@code -},
  * {@code @}, a tab or a carriage return gets a leading {@code '} so that a spreadsheet shows it as text instead of
@@ -66,7 +73,8 @@ final class CsvSink implements OutcomeSink {
     static final List<String> COLUMNS = List.of("file", "sha256", "date", "received_date", "sender_domain",
             "organisation", "vendors", "tracker_hosts", "open_pixel", "css_beacon", "click_tracking", "read_receipt", "other_beacon",
             "trackers", "trackers_with_recipient_id", "recipient_identifiers", "identifier_encodings", "verdict", "message_class",
-            "sender_identity_doubtful", "anomalies", "duplicate_of");
+            "sender_identity_doubtful", "anomalies", "duplicate_of", "sender_key", "header_recipient_identifiers",
+            "header_identifier_fields");
 
     private final Writer writer;
     private final SequenceWriter rows;
@@ -79,14 +87,30 @@ final class CsvSink implements OutcomeSink {
      * @param close whether {@link #finish()} closes {@code out} (a file) or only flushes it (stdout)
      */
     CsvSink(OutputStream out, boolean close) throws IOException {
+        this(out, close, false);
+    }
+
+    /**
+     * @param close whether {@link #finish()} closes {@code out} (a file) or only flushes it (stdout)
+     * @param excel {@code --csv-excel}: the file starts with a UTF-8 byte-order mark (U+FEFF) and separates fields
+     *              with {@code ;}, as a spreadsheet set for French (and most continental European) conventions reads a
+     *              CSV opened with a double click: without them Excel reads UTF-8 as Windows-1252 ({@code BoÃ®te}) and
+     *              puts a whole row in one column. Quoting stays RFC 4180's (a field holding {@code ;} is quoted).
+     */
+    CsvSink(OutputStream out, boolean close, boolean excel) throws IOException {
         this.close = close;
+        char separator = excel ? ';' : ',';
         // the header is written here rather than by Jackson, which writes it with the first row only
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false).setLineSeparator("\r\n");
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false).setLineSeparator("\r\n")
+                .setColumnSeparator(separator);
         for (String column : COLUMNS) {
             schema.addColumn(column);
         }
         this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        writer.write(String.join(",", COLUMNS) + "\r\n"); // column names need no quoting
+        if (excel) {
+            writer.write('\uFEFF');
+        }
+        writer.write(String.join(String.valueOf(separator), COLUMNS) + "\r\n"); // column names need no quoting
         // quote a field only when it needs it (by default Jackson quotes every value over 24 characters)
         this.rows = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writer(schema.build())
                 .writeValues(writer);
@@ -166,6 +190,11 @@ final class CsvSink implements OutcomeSink {
         row.add(SenderKey.doubtful(a) ? "true" : "false");
         row.add(String.join("; ", anomalies));
         row.add(text(duplicateOf));
+        row.add(text(SenderKey.of(a)));
+        row.add(a.headerIdentifiers().size());
+        Set<String> fields = new LinkedHashSet<>();
+        a.headerIdentifiers().forEach(id -> fields.add(id.whereName() != null ? id.whereName() : id.where()));
+        row.add(text(String.join("; ", fields)));
         return row;
     }
 

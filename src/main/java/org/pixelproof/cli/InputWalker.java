@@ -32,7 +32,10 @@ import java.util.stream.Stream;
  *   <li>A Maildir (a folder with {@code cur/} and {@code new/}) is read from {@code new/} and {@code cur/}; its
  *       {@code tmp/} (messages being delivered) is skipped; Maildir++ sub-folders ({@code .Sent/}) are walked. Other
  *       hidden folders ({@code .git/}, {@code .Trash-1000/}) are not walked.</li>
- *   <li>A path given explicitly is always analysed, whatever its name.</li>
+ *   <li>A path given explicitly is always analysed, whatever its name. An empty file (0 bytes) found in a folder is
+ *       ignored and counted with the files that are not e-mails, named with {@code (empty)}, whatever its name: it
+ *       holds nothing to analyse nor to miss (an empty mailbox, a file a crash left behind), so it does not make the
+ *       run fail; given explicitly, it is reported as a failed input (an empty mbox holds no message and is not).</li>
  *   <li>Only regular files are opened, symbolic links followed: a device ({@code /dev/zero}), a named pipe (opening
  *       it waits for a writer, forever), a socket or a link to one of them is never read. Named on the command line
  *       it is reported as not a regular file (a failed input); found in a folder, it is skipped and counted
@@ -277,6 +280,12 @@ final class InputWalker {
         }
     }
 
+    /** @return true when {@code head} starts like a ZIP archive (a local file header or an empty archive's end) */
+    static boolean isZip(byte[] head) {
+        return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 && head[3] == 4
+                || head[2] == 5 && head[3] == 6);
+    }
+
     private void skipSpecial(String name) {
         if (special++ < MAX_IGNORED_NAMED) {
             specialNames.add(name);
@@ -358,6 +367,10 @@ final class InputWalker {
     private void file(Path file, boolean explicit, boolean maildirMessage, long size, Sink sink)
             throws InterruptedException {
         String name = file.toString();
+        if (size == 0 && !explicit) {
+            ignore(name + " (empty)"); // nothing in it to analyse or to miss: an empty mailbox, a file left by a crash
+            return;
+        }
         Kind kind;
         byte[] head;
         try {
@@ -368,7 +381,8 @@ final class InputWalker {
             return;
         }
         if (kind == Kind.OTHER && !explicit && !maildirMessage && !MAIL_EXTENSIONS.contains(extension(name))) {
-            ignore(name);
+            boolean zip = isZip(head) && "zip".equals(extension(name));
+            ignore(zip ? name + " (ZIP archive: unpack it to analyse the e-mails in it)" : name);
             return;
         }
         if (kind == Kind.EML && !explicit && !maildirMessage && !MAIL_EXTENSIONS.contains(extension(name))

@@ -23,7 +23,7 @@ final class JsonArraySink implements OutcomeSink {
         }
         out.write((first ? "[\n" : ",\n").getBytes(StandardCharsets.US_ASCII));
         first = false;
-        out.write(CliJson.mapper().writeValueAsBytes(outcome.analysis()));
+        out.write(CliJson.analysis(outcome));
     }
 
     @Override

@@ -17,7 +17,7 @@ final class JsonLinesSink implements OutcomeSink {
     @Override
     public void accept(Outcome outcome) throws IOException {
         if (outcome.ok()) {
-            out.write(CliJson.mapper().writeValueAsBytes(outcome.analysis()));
+            out.write(CliJson.analysis(outcome));
             out.write('\n');
         }
     }

@@ -2,7 +2,9 @@ package org.pixelproof.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.pixelproof.web.Complaints;
 
 /**
@@ -70,11 +72,22 @@ final class PdfSink implements OutcomeSink {
         }
         if (duplicates > 0) {
             reporter.note(String.format(Locale.ROOT, "--pdf: no second dossier for %,d e-mail(s) given twice "
-                    + "(the same message as an earlier input, line ends aside)", duplicates));
+                    + "(the same message as an earlier input, line ends and mail-program state fields aside)",
+                    duplicates));
         }
     }
 
-    /** @return a safe file name (without extension) for an input's name. */
+    /**
+     * A dossier's file name for an input: the input's last path element, {@code #} made {@code -}, without its
+     * {@code .eml}/{@code .msg} extension, in ASCII letters, digits, {@code .}, {@code _} and {@code -}. Latin letters
+     * with accents lose them ({@code Boîte de réception.mbox#1} gives {@code Boite_de_reception.mbox-1}: the canonical
+     * decomposition, Unicode NFD, with the combining marks removed; {@code ß}, {@code æ}, {@code œ}, {@code ø},
+     * {@code ł}, {@code đ} and {@code þ} are spelled out); any other run of characters is one {@code _}; at most 120
+     * characters; {@code message} when nothing is left.
+     *
+     * @param inputName the input's name as the run reports it ({@code mail/a.eml}, {@code box.mbox#3})
+     * @return a safe file name, without extension, never empty
+     */
     static String fileName(String inputName) {
         String name = inputName.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).replace('#', '-');
@@ -82,6 +95,7 @@ final class PdfSink implements OutcomeSink {
         if (lower.endsWith(".eml") || lower.endsWith(".msg")) {
             name = name.substring(0, name.length() - 4);
         }
+        name = withoutAccents(name);
         name = name.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^_+|_+$", "");
         if (name.length() > 120) {
             name = name.substring(0, 120);
@@ -90,5 +104,33 @@ final class PdfSink implements OutcomeSink {
             name = "message";
         }
         return name;
+    }
+
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{Mn}+");
+
+    /** @return {@code text} with the accents of Latin letters removed and the letters NFD keeps whole spelled out */
+    private static String withoutAccents(String text) {
+        String s = COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\u00DF' -> sb.append("ss");
+                case '\u00E6' -> sb.append("ae");
+                case '\u00C6' -> sb.append("AE");
+                case '\u0153' -> sb.append("oe");
+                case '\u0152' -> sb.append("OE");
+                case '\u00F8' -> sb.append('o');
+                case '\u00D8' -> sb.append('O');
+                case '\u0142' -> sb.append('l');
+                case '\u0141' -> sb.append('L');
+                case '\u0111' -> sb.append('d');
+                case '\u0110' -> sb.append('D');
+                case '\u00FE' -> sb.append("th");
+                case '\u00DE' -> sb.append("Th");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 }

@@ -16,8 +16,8 @@ import org.pixelproof.detect.Tracker;
 /**
  * The summary printed on stderr at the end of a run (so that stdout stays machine-readable): totals, then one table
  * per sending organisation and one per tracker vendor, each sorted by number of e-mails, at most {@value #MAX_ROWS}
- * rows (the rest counted). A message given twice in the run (the same bytes, line ends aside:
- * {@link Outcome#duplicateOf()}) is counted once; the duplicates are listed (at most
+ * rows (the rest counted). A message given twice in the run (the same bytes, line ends and mail-program state
+ * fields aside: {@link Outcome#duplicateOf()}) is counted once; the duplicates are listed (at most
  * {@value #MAX_DUPLICATES_NAMED}) under the totals, as are the e-mails whose sender identity is doubtful (counted,
  * their senders named).
  *
@@ -229,7 +229,8 @@ final class SummarySink implements OutcomeSink {
                         + " hashed)"));
         if (duplicates > 0) {
             sb.append(String.format(Locale.ROOT, "%,d e-mail(s) given twice (the same message as an earlier input, "
-                    + "line ends aside), counted once: %s%s.%n", duplicates, String.join("; ", duplicatesNamed),
+                    + "line ends and mail-program state fields aside), counted once: %s%s.%n", duplicates,
+                    String.join("; ", duplicatesNamed),
                     duplicates > duplicatesNamed.size() ? "; ..." : ""));
         }
         if (doubtfulSender > 0) {

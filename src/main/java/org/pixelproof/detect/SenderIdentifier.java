@@ -520,12 +520,15 @@ public final class SenderIdentifier {
     /**
      * @return the names of the sender's domains (From and Reply-To): the first label of each registrable domain,
      *         hyphens removed, of at least {@value #MIN_SENDER_LABEL_CHARS} characters ({@code mail.zeit-zu-leben.de}
-     *         gives {@code zeitzuleben})
+     *         gives {@code zeitzuleben}); for a platform tenant's default domain, the tenant's label
+     *         ({@code contoso} of {@code contoso.onmicrosoft.com}, never {@code onmicrosoft}:
+     *         {@link PlatformTenantDomains}), so that a copied "Microsoft Corporation" footer is not scored as the
+     *         sender's own name
      */
-    private static Set<String> senderLabels(String fromDomain, String replyTo) {
+    static Set<String> senderLabels(String fromDomain, String replyTo) {
         Set<String> labels = new LinkedHashSet<>();
         for (String d : new String[] {fromDomain, domain(replyTo)}) {
-            String reg = Domains.registrable(d == null ? null : d.toLowerCase(Locale.ROOT));
+            String reg = PlatformTenantDomains.organisationalDomain(d == null ? null : d.toLowerCase(Locale.ROOT));
             if (reg == null) {
                 continue;
             }

@@ -229,7 +229,8 @@ final class MessageShape {
             return "it looks like a PDF document";
         }
         if (startsWith(raw, start, length, "PK\u0003\u0004") || startsWith(raw, start, length, "PK\u0005\u0006")) {
-            return "it looks like a ZIP archive (or an Office document)";
+            return "it looks like a ZIP archive (or an Office document); e-mails inside an archive are not read:"
+                    + " unpack it first and analyse the folder";
         }
         if (length - start >= 8 && (raw[start] & 0xff) == 0xD0 && (raw[start + 1] & 0xff) == 0xCF
                 && (raw[start + 2] & 0xff) == 0x11 && (raw[start + 3] & 0xff) == 0xE0) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -159,6 +160,30 @@ class AnalyzeCommandTest {
         assertEquals("NO_TRACKING_FOUND", col(rows.get(2), "verdict"));
     }
 
+    /** French Excel opens a CSV with a double click only when it starts with a BOM and separates fields with ';'. */
+    @Test
+    void csvForExcelHasAByteOrderMarkAndSemicolons() throws IOException {
+        Path csv = tmp.resolve("excel.csv");
+        Run r = run("analyze", N1, ORDER, "--csv", csv.toString(), "--csv-excel");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        byte[] bytes = Files.readAllBytes(csv);
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]));
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith(String.join(";", CsvSink.COLUMNS) + "\r\n"), text);
+        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        List<List<String>> rows = new ArrayList<>();
+        try (MappingIterator<List<String>> it = mapper.readerForListOf(String.class)
+                .with(CsvSchema.emptySchema().withColumnSeparator(';')).readValues(text)) {
+            it.forEachRemaining(rows::add);
+        }
+        assertEquals(3, rows.size());
+        assertEquals("gazette-exemple.fr", col(rows.get(1), "sender_domain"));
+        assertEquals("clic.mailexemple.com; ouverture.mailexemple.com", col(rows.get(1), "tracker_hosts"),
+                "a value holding ';' is quoted");
+        Run alone = run("analyze", N1, "--csv-excel");
+        assertEquals(ExitCodes.USAGE, alone.exit(), alone.err());
+    }
+
     @Test
     void csvToStdoutKeepsStdoutMachineReadable() throws IOException {
         Run r = run("analyze", N1, ORDER, "--csv", "-");
@@ -252,6 +277,32 @@ class AnalyzeCommandTest {
                 files(r.json()));
         assertTrue(r.err().contains("1 file(s) in the folders were ignored: not e-mails (" + dir.resolve("notes.txt")
                 + ")."), r.err());
+    }
+
+    /**
+     * Empty files found in a folder (an empty .eml, an empty Maildir message, an empty Thunderbird folder file) hold
+     * nothing to analyse or to miss: they are counted with the ignored files, and the run does not fail. A ZIP
+     * archive is named with the advice to unpack it.
+     */
+    @Test
+    void emptyFilesAndArchivesInAFolderAreIgnoredAndCountedNotFailed() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("box"));
+        Files.copy(Path.of(N1), dir.resolve("newsletter.eml"));
+        Files.createFile(dir.resolve("vide.eml"));
+        Files.createFile(dir.resolve("Trash"));
+        Files.write(dir.resolve("archive.zip"), new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+            0, 0, 0, 0});
+        Files.createDirectories(dir.resolve("md/tmp"));
+        Files.createDirectories(dir.resolve("md/new"));
+        Files.createFile(Files.createDirectories(dir.resolve("md/cur")).resolve("1700000000.M1P1.host:2,S"));
+        Run r = run("analyze", dir.toString(), "--json");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        assertEquals(List.of(dir.resolve("newsletter.eml").toString()), files(r.json()));
+        assertTrue(r.err().contains("4 file(s) in the folders were ignored: not e-mails (" + dir.resolve("Trash")
+                + " (empty), " + dir.resolve("archive.zip") + " (ZIP archive: unpack it to analyse the e-mails in it), "
+                + dir.resolve("md/cur/1700000000.M1P1.host:2,S") + " (empty), " + dir.resolve("vide.eml")
+                + " (empty))."), r.err());
+        assertFalse(r.err().contains("could not be analysed"), r.err());
     }
 
     @Test
@@ -757,8 +808,8 @@ class AnalyzeCommandTest {
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertEquals(List.of(List.of(N1, N2)), backends.dossiers, "the duplicate is in the dossier once");
         assertTrue(r.err().contains("Analysed 2 e-mails:"), r.err());
-        assertTrue(r.err().contains("1 e-mail(s) given twice (the same message as an earlier input, line ends aside),"
-                + " counted once: " + copy + " = " + N1), r.err());
+        assertTrue(r.err().contains("1 e-mail(s) given twice (the same message as an earlier input, line ends and"
+                + " mail-program state fields aside), counted once: " + copy + " = " + N1), r.err());
         assertTrue(r.err().contains("--by-sender: 1 e-mail(s) given twice"), r.err());
         assertTrue(r.err().matches("(?s).*\\bgazette-exemple\\.fr\\s+2\\s+2\\s+.*"), "by-sender row counts 2: " + r.err());
         List<List<String>> rows = readCsv(Files.readString(csv));
@@ -791,8 +842,8 @@ class AnalyzeCommandTest {
                 "--sender-pdf", perSender.toString(), "--csv", csv.toString(), "--jsonl", jsonl.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertTrue(r.err().contains("Analysed 1 e-mail:"), r.err());
-        assertTrue(r.err().contains("1 e-mail(s) given twice (the same message as an earlier input, line ends aside),"
-                + " counted once: " + mbox + "#1 = " + eml), r.err());
+        assertTrue(r.err().contains("1 e-mail(s) given twice (the same message as an earlier input, line ends and"
+                + " mail-program state fields aside), counted once: " + mbox + "#1 = " + eml), r.err());
         assertEquals(List.of("saved.pdf"), pdfs(perEmail), "one dossier for the two copies");
         assertEquals("%PDF-stub\n" + eml + "\n", Files.readString(perSender.resolve("gazette-exemple.fr.pdf")),
                 "the sender's dossier holds the message once");
@@ -805,20 +856,24 @@ class AnalyzeCommandTest {
         assertEquals(List.of(crlfSha, lfSha), List.of(col(rows.get(1), "sha256"), col(rows.get(2), "sha256")));
         List<String> lines = Files.readAllLines(jsonl);
         assertEquals(lfSha, CliJson.mapper().readTree(lines.get(1)).get("sha256").asText());
+        // the JSON Lines say which line is a copy, as the CSV does
+        assertFalse(CliJson.mapper().readTree(lines.get(0)).has("duplicateOf"), lines.get(0));
+        assertEquals(eml.toString(), CliJson.mapper().readTree(lines.get(1)).get("duplicateOf").asText());
     }
 
     @Test
-    void aFinalNewlineMoreOrLessIsTheSameMessageButAChangedHeaderIsNot() throws IOException {
+    void aFinalNewlineMoreOrLessOrAMailProgramStateFieldIsTheSameMessageButAChangedHeaderIsNot() throws IOException {
         String lf = Files.readString(Path.of(N1));
         Path withoutFinalNewline = Files.writeString(tmp.resolve("a.eml"), lf.replaceAll("\n+$", "")
                 .replace("\n", "\r\n"));
         Path withBlankLines = Files.writeString(tmp.resolve("b.eml"), lf + "\n\n");
-        Path status = Files.writeString(tmp.resolve("c.eml"), "Status: RO\n" + lf);
+        Path status = Files.writeString(tmp.resolve("c.eml"), "Status: RO\nX-Mozilla-Status: 0001\n" + lf);
+        Path mailer = Files.writeString(tmp.resolve("d.eml"), "X-Mailer: Exemple 1.0\n" + lf);
         Run r = run("analyze", N1, withoutFinalNewline.toString(), withBlankLines.toString(), status.toString(),
-                "--csv", "-");
+                mailer.toString(), "--csv", "-");
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         List<List<String>> rows = readCsv(r.out());
-        assertEquals(List.of("", N1, N1, ""), rows.subList(1, 5).stream().map(row -> col(row, "duplicate_of"))
+        assertEquals(List.of("", N1, N1, N1, ""), rows.subList(1, 6).stream().map(row -> col(row, "duplicate_of"))
                 .toList());
     }
 

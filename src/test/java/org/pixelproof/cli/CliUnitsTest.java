@@ -3,6 +3,15 @@ package org.pixelproof.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import org.pixelproof.analysis.Analysis;
+import org.pixelproof.analysis.AnalysisOptions;
+import org.pixelproof.analysis.Analyzer;
+import org.pixelproof.authenticity.AuthenticityChecker;
+import org.pixelproof.ingest.IngestLimits;
+import org.pixelproof.rules.RuleSetLoader;
 import org.junit.jupiter.api.Test;
 
 /** Small pieces of the command line: content sniffing, CSV guards and dates, PDF file names. */
@@ -71,6 +80,29 @@ class CliUnitsTest {
         assertEquals("", CsvSink.text(null));
     }
 
+    /**
+     * The real engine on a message whose ESP wrote the recipient's address into a VERP Return-Path and an X-header
+     * (hex): the CSV counts them in their own columns, and gives the key the run files the sender under.
+     */
+    @Test
+    void csvRowCountsRecipientIdentifiersInHeadersAndGivesTheSenderKey() throws Exception {
+        String hex = HexFormat.of().formatHex("alex.martin@example.org".getBytes(StandardCharsets.US_ASCII));
+        String eml = "Return-Path: <bounce-alex.martin=example.org@bounces.mailer.example.com>\r\n"
+                + "From: La Gazette <news@gazette-exemple.fr>\r\nTo: alex.martin@example.org\r\n"
+                + "X-Campaign-Recipient: " + hex + "\r\nSubject: Nouvelles\r\n"
+                + "Date: Tue, 14 Oct 2025 08:30:00 +0200\r\nMessage-ID: <1@gazette-exemple.fr>\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\nBonjour\r\n";
+        Analyzer analyzer = new Analyzer(RuleSetLoader.loadDefault(), IngestLimits.DEFAULT,
+                AuthenticityChecker.offline(), Clock.systemUTC());
+        Analysis a = analyzer.analyze(eml.getBytes(StandardCharsets.UTF_8), "n.eml", AnalysisOptions.DEFAULT);
+        List<Object> row = CsvSink.row(a);
+        assertEquals(CsvSink.COLUMNS.size(), row.size());
+        assertEquals("gazette-exemple.fr", row.get(CsvSink.COLUMNS.indexOf("sender_key")));
+        assertEquals(2, row.get(CsvSink.COLUMNS.indexOf("header_recipient_identifiers")));
+        assertEquals("Return-Path; X-Campaign-Recipient", row.get(CsvSink.COLUMNS.indexOf("header_identifier_fields")));
+        assertEquals(0, row.get(CsvSink.COLUMNS.indexOf("recipient_identifiers")), "no tracker URL carries it");
+    }
+
     @Test
     void csvDatesAreIsoWhenTheyParseAndAsWrittenOtherwise() {
         assertEquals("2025-10-14T08:30:00+02:00", CsvSink.isoDate("Tue, 14 Oct 2025 08:30:00 +0200"));
@@ -113,7 +145,11 @@ class CliUnitsTest {
         assertEquals("newsletter", PdfSink.fileName("mail/2025/newsletter.eml"));
         assertEquals("inbox.mbox-3", PdfSink.fileName("/home/a/inbox.mbox#3"));
         assertEquals("1760522531.M1P100.mx.example.net_2_S", PdfSink.fileName("cur/1760522531.M1P100.mx.example.net:2,S"));
-        assertEquals("etc_passwd", PdfSink.fileName("x/\u00e9\u00e9\u00e9etc_passwd"));
+        assertEquals("eeeetc_passwd", PdfSink.fileName("x/\u00e9\u00e9\u00e9etc_passwd"));
+        assertEquals("Boite_de_reception.mbox-1", PdfSink.fileName("box/Bo\u00eete de r\u00e9ception.mbox#1"));
+        assertEquals("Free-Work_Reactivation", PdfSink.fileName("Free-Work R\u00e9activation.eml"));
+        assertEquals("Strasse_OEuvre_Lodz", PdfSink.fileName("Stra\u00dfe \u0152uvre \u0141\u00f3d\u017a.eml"));
+        assertEquals("Newsletter", PdfSink.fileName("\ud83d\udcc8 Newsletter \u65e5\u672c.eml"), "other scripts: _");
         assertEquals("shop.example_identity_doubtful", PdfSink.fileName("shop.example (identity doubtful)"));
         assertEquals("message", PdfSink.fileName(".."));
         assertEquals("a_b", PdfSink.fileName("C:\\mail\\a b.msg"));
