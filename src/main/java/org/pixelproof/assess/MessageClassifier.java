@@ -260,7 +260,7 @@ public final class MessageClassifier {
                 }
                 NormalizedText nt = sources.get(i);
                 Cancellation.check(); // per pattern run over a body's text
-                Matcher matcher = phrase.pattern().matcher(Cancellation.checking(nt.text()));
+                Matcher matcher = phrase.pattern().matcher(nt.text());
                 if (candidates.get(i).find(k, matcher, 0)) { // as matcher.find(), only where the phrase may start
                     done.add(phrase.id());
                     String excerpt = excerpt(nt, matcher.start(), matcher.end());

@@ -721,7 +721,7 @@ public final class ConsentMarkerFinder {
                     continue;
                 }
                 Cancellation.check(); // per pattern run over a paragraph, which may hold a whole body
-                Matcher m = r.phrase().pattern().matcher(Cancellation.checking(nt.text()));
+                Matcher m = r.phrase().pattern().matcher(nt.text());
                 if (!candidates.find(k, m, 0)) { // as m.find(), only where the phrase may start
                     continue;
                 }

@@ -17,10 +17,17 @@ package org.pixelproof.ingest;
  * ({@code EmailParser}), per HTML body, per remote load and per link scored, per header field searched for
  * identifiers ({@code Detector}), every {@value #EVERY} nodes of the jsoup walks ({@code BodyScanner},
  * {@code VisibleText}), per style rule ({@code TextVisibility}, {@code Detector}'s class styles), per paragraph and per
- * line of text read for markers and links ({@code ConsentMarkerFinder}, {@code VisibleText}), per DKIM signature
- * ({@code authenticity}). A regular expression that runs over text whose length has no small bound gets the text
- * through {@link #checking(CharSequence)} when it is long, so that even one slow {@code find()} stops.
- * A check point is never put inside a per-character loop.
+ * line of text read for markers and links ({@code ConsentMarkerFinder}, {@code VisibleText}), per pattern run over a
+ * body's text ({@code ConsentMarkerFinder}, {@code MessageClassifier}), per DKIM signature and key look-up
+ * ({@code authenticity}). A check point is never put inside a per-character loop.
+ *
+ * <p><b>Regular expressions.</b> One {@code find()} over a long text cannot be stopped from outside; the link pattern
+ * of plain-text lines, whose one line may hold a whole body and whose scan grows faster than the line (a 1 MiB line
+ * took seconds), reads a long line through {@link #checking(CharSequence)}. The other patterns over body text are not
+ * wrapped: they are tried only where the prefilter ({@code PatternPrefilter}) allows a match to start, over texts cut
+ * to a bound, with a check point per pattern; and a wrapper seen by {@code java.util.regex} turns its
+ * {@code charAt} call sites, shared by every pattern of the process, from one receiver type into two, a cost that
+ * is better paid only for the rare long line.
  *
  * <p><b>Catch-alls.</b> Where the engine catches {@link RuntimeException} (or wider) to turn a library's defect on
  * hostile input into an anomaly, and the guarded code can reach a check point, the catch first calls
