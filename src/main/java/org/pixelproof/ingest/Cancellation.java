@@ -4,9 +4,9 @@ package org.pixelproof.ingest;
  * The engine's cooperative cancellation: the check points at which an analysis notices that its thread was
  * interrupted and stops with an {@link AnalysisCancelledException}.
  *
- * <p><b>Why the interrupt status and not a deadline object.</b> Both callers that bound an analysis in time (the
- * command line's worker pool, the web app's analysis pool) run it as a {@link java.util.concurrent.Future} and give up
- * with {@code cancel(true)}, which interrupts the thread; {@link java.util.concurrent.ExecutorService#shutdownNow()}
+ * <p><b>Why the interrupt status and not a deadline object.</b> A caller that bounds an analysis in time runs it as
+ * a {@link java.util.concurrent.Future} and gives up with {@code cancel(true)}, which interrupts the thread (the
+ * command line's worker pool does, {@code --timeout}; a web request could do the same); {@link java.util.concurrent.ExecutorService#shutdownNow()}
  * does the same. Reading the interrupt status therefore needs no new parameter threaded through every stage's API (a
  * deadline object would have to reach the jsoup visitors, the CSS index, the marker finder and the footer reader),
  * cannot be forgotten by a caller, and costs one read of a field of the current thread: {@link Thread#isInterrupted()}
