@@ -5,8 +5,7 @@ package org.pixelproof.ingest;
  * {@link org.pixelproof.analysis.Analyzer} around them) when the thread analysing a message was interrupted: whoever
  * started the analysis gave up on it (the command line's {@code --timeout}, a cancelled
  * {@link java.util.concurrent.Future}, {@link java.util.concurrent.ExecutorService#shutdownNow()}). The analysis is
- * abandoned
- * as a whole: nothing of it is returned, and the cancellation is never recorded as an {@link Anomaly}.
+ * abandoned as a whole: nothing of it is returned, and the cancellation is never recorded as an {@link Anomaly}.
  *
  * <p>The engine notices the interrupt at its {@linkplain Cancellation check points}, so the thread stops within a
  * short, bounded stretch of work (typically well under a millisecond of CPU). The thread's interrupt status is left
