@@ -45,14 +45,14 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:every input was analysed in full",
             "1:some inputs could not be analysed (not an e-mail, empty, too large, unreadable, not a regular file, "
-                    + "out of memory) or their dossier failed; the others were",
+                    + "out of memory, abandoned after --timeout) or their dossier failed; the others were",
             "2:usage error (unknown option, missing PATH, conflicting outputs, an output that would overwrite or be "
                     + "read as an input); nothing was analysed or written",
             "3:every input was analysed, some only in part because they exceeded a limit (MIME parts, nesting, "
                     + "header count, body, HTML depth or CSS size; see --limits). A header field longer than the "
                     + "limit is shortened and reported without changing the exit code: nothing else is left out.",
             "4:an output could not be written; the run stopped",
-            "5:internal error (re-run with --debug)"})
+            "5:internal error (re-run with --debug), or an analysis abandoned after --timeout did not stop"})
 final class AnalyzeCommand implements Callable<Integer> {
 
     /** The ingest limits presets, by name. */
@@ -159,8 +159,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     Limits limits;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Abandon the "
-            + "analysis of one e-mail after this many seconds, report it as an internal error and go on; 0 waits "
-            + "forever (default: ${DEFAULT-VALUE}).")
+            + "analysis of one e-mail after this many seconds: it is stopped, reported on stderr as 'analysis "
+            + "abandoned after N s (--timeout)' (exit code 1) and the run goes on; 0 waits forever (default: "
+            + "${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only what failed, the files cut short inside their "

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pixelproof.ingest.Cancellation;
 import org.pixelproof.ingest.Header;
 import org.pixelproof.ingest.LookalikeCharacters;
 import org.pixelproof.ingest.Mailboxes;
@@ -323,6 +324,7 @@ public final class SenderIdentifier {
         String dpo = null;
         String rightsContact = null;
         for (int textIndex = 0; textIndex < texts.size(); textIndex++) {
+            Cancellation.check();
             VisibleText vt = texts.get(textIndex);
             String where = "footer text, part " + vt.partPath();
             List<FooterReader.Fact> located = new ArrayList<>();

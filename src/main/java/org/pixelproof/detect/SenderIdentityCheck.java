@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pixelproof.ingest.Cancellation;
 import org.pixelproof.ingest.Header;
 import org.pixelproof.ingest.LookalikeCharacters;
 import org.pixelproof.ingest.Mailboxes;
@@ -303,6 +304,7 @@ public final class SenderIdentityCheck {
         }
         Set<String> written = new LinkedHashSet<>();
         for (VisibleText vt : texts) {
+            Cancellation.check();
             if (vt.text().indexOf("www.") < 0 && vt.text().indexOf("WWW.") < 0) {
                 continue;
             }
