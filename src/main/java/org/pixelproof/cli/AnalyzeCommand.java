@@ -262,7 +262,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (pdf != null) {
                 prepareFolder(pdf, bySender ? "--by-sender" : "--pdf", reporter);
                 sinks.add(bySender ? new BySenderSink(pdf, dossiers, pool, maxPerDossier, reporter, "--by-sender",
-                        backends.temporaryFolder()) : new PdfSink(pdf, reporter));
+                        backends.temporaryFolder()) : new PdfSink(pdf, reporter, backends.temporaryFolder()));
             }
             if (senderPdf != null) {
                 prepareFolder(senderPdf, "--sender-pdf", reporter);
@@ -385,6 +385,23 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /**
+     * @return true when the walk of input folder {@code folder} meets {@code file} as an input: a regular file, not
+     *         skipped for its name ({@link InputWalker#isIgnoredName}: hidden, a mail program's own file) nor for a
+     *         hidden folder on the way
+     */
+    private static boolean walkedAsInput(Path folder, Path file) {
+        if (!Files.isRegularFile(file) || InputWalker.isIgnoredName(file.getFileName().toString())) {
+            return false;
+        }
+        for (Path part : folder.relativize(file.getParent() == null ? file : file.getParent())) {
+            if (part.toString().startsWith(".")) {
+                return false; // hidden folders are not walked (a Maildir's own ones aside: said the other way)
+            }
+        }
+        return true;
+    }
+
+    /**
      * Checks, before anything is opened for writing, that no output would overwrite or be read as an input: the
      * {@code --jsonl} and {@code --csv} files must not be an input ({@code PATH}, {@code --complainant},
      * {@code --dkim-zone-file}), lie inside an input folder (the walk would read the run's own output) or be the same
@@ -441,6 +458,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                             + "destroy it; choose another output file";
                 }
                 if (in.folder() && file.startsWith(in.real())) {
+                    if (exists && walkedAsInput(in.real(), file)) {
+                        return out[0] + " " + out[1] + " is itself one of the inputs found in " + in.what()
+                                + " folder " + in.given() + ": writing it would overwrite that input (and the run "
+                                + "would read its own output as e-mails); write it outside the folders analysed";
+                    }
                     return out[0] + " " + out[1] + " lies inside " + in.what() + " folder " + in.given() + ": the "
                             + "run would read its own output as e-mails; write it outside the folders analysed";
                 }

@@ -317,7 +317,7 @@ final class BatchRunner {
             analysis = input.outlook() ? engine.analyzeOutlookMsg(raw, input.name())
                     : engine.analyze(raw, input.name());
         } catch (UnanalysableInputException e) {
-            return Outcome.failed(input, describe(e), false, null);
+            return Outcome.failed(input, describe(e, input.outlook()), false, null);
         } catch (OutOfMemoryError e) {
             raw = null;
             return Outcome.failed(input, "out of memory while analysing it (give Java more memory with -Xmx, or use"
@@ -351,11 +351,23 @@ final class BatchRunner {
      *         quote the input's content)
      */
     static String describe(Throwable e) {
+        return describe(e, false);
+    }
+
+    /**
+     * @param e       what went wrong
+     * @param outlook true when the input was read as an Outlook {@code .msg} file ({@link Input#outlook()})
+     * @return as {@link #describe(Throwable)}; for an Outlook file that cannot be read, what the reader says of it
+     *         ({@code a damaged Outlook .msg file: ...}, {@code the Outlook .msg file could not be converted (...)}):
+     *         it is an e-mail, saved in a form that cannot be read, not something else than an e-mail
+     */
+    static String describe(Throwable e, boolean outlook) {
         if (e instanceof UnanalysableInputException u) {
             Anomaly reason = u.reason();
             return switch (reason.code()) {
                 case EMPTY_INPUT -> "empty file";
-                case NOT_A_MESSAGE -> "not an e-mail (" + reason.detail() + ")";
+                case NOT_A_MESSAGE -> outlook && reason.detail().contains("Outlook .msg") ? reason.detail()
+                        : "not an e-mail (" + reason.detail() + ")";
                 case MESSAGE_TOO_LARGE -> "too large (" + reason.detail() + "); see --limits";
                 default -> reason.code() + " (" + reason.detail() + ")";
             };

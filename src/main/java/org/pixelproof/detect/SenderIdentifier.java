@@ -275,8 +275,10 @@ public final class SenderIdentifier {
         String fromName = null;
         String fromDomain = null;
         Mailboxes.Mailbox author = from.author();
+        String fromAddressAsWritten = null;
         if (author != null) {
             fromAddress = addrSpec(author.address());
+            fromAddressAsWritten = addrSpecAsWritten(author.address());
             fromName = author.displayName() == null ? null : NormalizedText.collapse(author.displayName());
             fromDomain = domain(fromAddress);
         }
@@ -441,7 +443,8 @@ public final class SenderIdentifier {
         }
         return new SenderIdentity(fromAddress, fromName, fromDomain, replyTo, returnPath, List.copyOf(dkim),
                 listUnsubscribe, organisationName, postalAddress, siren, siret, sirenValid, privacyUrl, dpoContact,
-                clues.size() > MAX_CLUES ? clues.subList(0, MAX_CLUES) : clues, missing, privacyStatus);
+                clues.size() > MAX_CLUES ? clues.subList(0, MAX_CLUES) : clues, missing, privacyStatus, List.of(),
+                fromAddressAsWritten);
     }
 
     /** The fields of the footer facts that tie a name to the footer: its addresses and register numbers. */
@@ -623,6 +626,24 @@ public final class SenderIdentifier {
      * @return the normalised address, or {@code null} when {@code spec} has no local part, no {@code @} or no domain
      */
     public static String addrSpec(String spec) {
+        return addrSpec(spec, true);
+    }
+
+    /**
+     * Reads an addr-spec as {@link #addrSpec} does, for showing it: the local part keeps the case it was written in,
+     * since only the receiving host may interpret it (RFC 5321 section 2.4: "the local-part of a mailbox MUST BE
+     * treated as case sensitive"), and the domain, which is case-insensitive (RFC 5321 section 2.4, RFC 1035 section
+     * 2.3.3), is written in lower case. Compare addresses with {@link #addrSpec}. Pure string work; thread-safe.
+     *
+     * @param spec the text between the angle brackets, or a bare address; may be {@code null}
+     * @return the address as written, its domain in lower case ({@code info+Agence-Nationale@example.org}); equal to
+     *         {@link #addrSpec} ignoring case; {@code null} when {@link #addrSpec} gives {@code null}
+     */
+    public static String addrSpecAsWritten(String spec) {
+        return addrSpec(spec, false);
+    }
+
+    private static String addrSpec(String spec, boolean lowerLocalPart) {
         if (spec == null) {
             return null;
         }
@@ -655,7 +676,7 @@ public final class SenderIdentifier {
                         : "\"" + content.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
                 rest = after.substring(1);
             } else if (after.isEmpty() && q.indexOf("@") > 0 && q.charAt(0) != '"') {
-                return addrSpec(q.toString());
+                return addrSpec(q.toString(), lowerLocalPart);
             } else {
                 return null;
             }
@@ -683,7 +704,8 @@ public final class SenderIdentifier {
         if (local.isEmpty() || domain.isEmpty()) {
             return null;
         }
-        return (local + "@" + domain).toLowerCase(Locale.ROOT);
+        String domainLower = domain.toLowerCase(Locale.ROOT);
+        return (lowerLocalPart ? local.toLowerCase(Locale.ROOT) : local) + "@" + domainLower;
     }
 
     /**
