@@ -258,12 +258,13 @@ final class Charsets {
         return new String(bytes, Charset.forName(name));
     }
 
-    /** @return the charset a byte-order mark names ({@code UTF-8}, or {@code UTF-16}, which reads the mark), or null. */
+    /** @return the charset a byte-order mark names ({@code UTF-8}, or {@code UTF-16}, which reads it), or null. */
     private static String bomCharset(byte[] b, int len) {
         if (len >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
             return "UTF-8";
         }
-        if (len >= 2 && ((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF || (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE)) {
+        if (len >= 2 && ((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF
+                || (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE)) {
             return "UTF-16";
         }
         return null;

@@ -138,8 +138,8 @@ final class HeaderFields {
     }
 
     private static String tooManyDetail(int fields, int kept, int past, IngestLimits limits,
-            Set<String> keptPastLimit, int dropped, Map<String, Integer> droppedByName, Map<String, String> droppedNames,
-            int droppedOthers) {
+            Set<String> keptPastLimit, int dropped, Map<String, Integer> droppedByName,
+            Map<String, String> droppedNames, int droppedOthers) {
         StringBuilder d = new StringBuilder();
         d.append(Safe.count(fields)).append(" header fields, over the limit of ")
                 .append(Safe.count(limits.maxHeaderCount())).append(" (IngestLimits.maxHeaderCount): ")

