@@ -31,7 +31,10 @@ public enum AnomalyCode {
     UNREADABLE_PART(Severity.WARNING),
 
     // --- headers
-    /** More header fields than {@link IngestLimits#maxHeaderCount()}; the rest were dropped. */
+    /**
+     * More header fields than {@link IngestLimits#maxHeaderCount()}: past it, the fields the analysis needs (From, To,
+     * Date, Subject...) were still kept and the others dropped; the detail counts both, the dropped ones by name.
+     */
     TOO_MANY_HEADERS(Severity.WARNING),
     /** A header line longer than {@link IngestLimits#maxHeaderLineBytes()}; its value was cut. */
     HEADER_LINE_TOO_LONG(Severity.WARNING),
@@ -63,7 +66,14 @@ public enum AnomalyCode {
     BAD_BASE64(Severity.WARNING),
     /** Invalid escapes in quoted-printable content; they were kept literally. */
     BAD_QUOTED_PRINTABLE(Severity.WARNING),
-    /** A charset the JDK does not know (e.g. {@code x-mac-cyrillic}); a fallback charset was used. */
+    /**
+     * A declared charset that mail clients do not all decode as PixelProof's JDK would by its name: a label outside the
+     * WHATWG Encoding Standard's table (e.g. EBCDIC {@code IBM037}), decoded by byte sniffing as clients fall back to
+     * a default; a label the standard maps to {@code replacement} ({@code iso-2022-kr}...), which most clients show
+     * as nothing and Outlook decodes; one whose decoder this Java runtime lacks; or a label the JDK does not know
+     * itself (e.g. {@code x-mac-cyrillic}, UTF-7), decoded through the table (see {@code Charsets}). The part was
+     * decoded and analysed all the same: not a limit, nothing is left out.
+     */
     UNKNOWN_CHARSET(Severity.WARNING),
     /** The bytes are not valid in the declared charset; decoded with replacement characters or a fallback. */
     CHARSET_MISMATCH(Severity.WARNING),

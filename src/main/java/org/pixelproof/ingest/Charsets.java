@@ -8,26 +8,51 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns the bytes of a text body or an encoded word into characters, with explicit fallbacks for the charset labels
- * real mail carries.
+ * Turns the bytes of a text body or an encoded word into characters as the mail clients that render HTML do, with
+ * explicit fallbacks.
  *
- * <p><b>Resolution of a declared label</b>, in order:
- * <ol>
- *   <li>the alias table below, modelled on the WHATWG Encoding Standard's label table (what browser-based mail
- *       clients do): {@code x-mac-cyrillic}, {@code iso-8859-8-i}, {@code ks_c_5601-1987} (Microsoft's name for
- *       windows-949), {@code gb2312} (read as its superset GBK), {@code us-ascii} and {@code iso-8859-1} (read as
- *       their superset windows-1252, as browsers do), {@code cp932}, {@code tis-620}, {@code iso-2022-jp} (read
- *       with Microsoft's extensions)...; plus the UTF-7 labels
- *       ({@code utf-7}, {@code unicode-1-1-utf-7}, RFC 2152), which the JDK lacks and which {@link Utf7} decodes;</li>
- *   <li>the JDK's own charset names and aliases ({@code utf8}, {@code koi8-r}, {@code iso-2022-jp}...);</li>
- *   <li>otherwise the label is unknown: the bytes are sniffed (below) and an {@link AnomalyCode#UNKNOWN_CHARSET} is
- *       recorded. It is also recorded when the alias table rescued a label that the JDK itself does not know.</li>
- * </ol>
+ * <p><b>Resolution of a declared label</b> (MIME {@code charset} parameter, RFC 2046 section 4.1.2 and RFC 6657;
+ * {@code <meta>}; RFC 2047 word): through the WHATWG Encoding Standard's label table, plus UTF-7
+ * ({@link EncodingLabels}), never through the JDK's own list of names, which holds charsets no mail client decodes
+ * (EBCDIC {@code IBM037}, {@code UTF-32}, {@code x-UTF-16LE-BOM}...: decoding an ASCII body with one of them would hide
+ * its tracking pixel from the analysis while every client shows and loads it). Each encoding of the table is decoded
+ * by the JDK charset closest to the standard's decoder:
+ * <ul>
+ *   <li>{@code windows-1252} (which the standard also names {@code us-ascii}, {@code iso-8859-1}, {@code latin1}...),
+ *       the other {@code windows-125x}, {@code iso-8859-x}, {@code koi8-r/u}, {@code ibm866}, {@code utf-8},
+ *       {@code gb18030}, {@code euc-jp}: the JDK charset of that name; {@code iso-8859-8-i} as {@code ISO-8859-8};</li>
+ *   <li>{@code macintosh} and {@code x-mac-cyrillic} as {@code x-MacRoman} and {@code x-MacCyrillic};
+ *       {@code windows-874} as {@code x-windows-874}; {@code euc-kr} as {@code x-windows-949} (Microsoft's superset,
+ *       as the standard's decoder); {@code gbk} as {@code GBK}; {@code big5} as {@code Big5-HKSCS};
+ *       {@code shift_jis} as {@code windows-31j}; {@code iso-2022-jp} as {@code x-windows-50221} (Microsoft's
+ *       extensions, e.g. the No. sign, as the standard's decoder);</li>
+ *   <li>{@code utf-16le} (label {@code utf-16} included) and {@code utf-16be}: as labelled, unless the content starts
+ *       with a byte-order mark, which wins (the standard's "decode" algorithm);</li>
+ *   <li>{@code x-user-defined}: bytes 0x00-0x7F as ASCII, 0x80-0xFF as U+F780-U+F7FF (the standard's decoder);</li>
+ *   <li>UTF-7 (RFC 2152), the one extra label set, which Thunderbird still decodes in mail: {@link Utf7};</li>
+ *   <li>{@code replacement} ({@code iso-2022-kr}, {@code csiso2022kr}, {@code hz-gb-2312}, {@code iso-2022-cn},
+ *       {@code iso-2022-cn-ext}): a client that follows the standard (webmails, Thunderbird, Apple Mail) shows one
+ *       U+FFFD for the whole part and loads nothing from it, but Outlook decodes these with the Windows code pages
+ *       and loads what the part holds. Since a tracking detector must show what some client the recipient may use
+ *       would load, the part is analysed, not skipped: with the JDK's {@code ISO-2022-KR} or {@code ISO-2022-CN}
+ *       decoder (what Outlook does; a pixel hidden behind a shift sequence stays hidden, as in Outlook), else by
+ *       byte sniffing; an {@link AnomalyCode#UNKNOWN_CHARSET} says that most clients show nothing of the part.</li>
+ * </ul>
+ * A label outside the table is unknown, as it is to mail clients, which then fall back to a default ASCII-compatible
+ * decoding: the bytes are sniffed (below) and an {@link AnomalyCode#UNKNOWN_CHARSET} names the label and the charset
+ * used. So is a label of the table whose decoder this Java runtime lacks ({@code iso-8859-10}, {@code iso-8859-14}).
+ * An {@link AnomalyCode#UNKNOWN_CHARSET} is also recorded, as before the table was the standard's, when the JDK does
+ * not know the label itself ({@code x-mac-cyrillic}, {@code ks_c_5601-1987}, UTF-7...), though it is decoded as
+ * clients do. These anomalies leave nothing unanalysed: the part was decoded and analysed, so they are warnings, not
+ * limits (the command line's exit code 3 and the "part not analysed" caveat ignore them).
+ *
+ * <p>A label read from a {@code <meta>} element follows the HTML Standard's prescan: {@code utf-16le} and
+ * {@code utf-16be} become {@code utf-8}, {@code x-user-defined} becomes {@code windows-1252} (an ASCII document cannot
+ * be UTF-16, whatever it says of itself).
  *
  * <p><b>Byte sniffing</b> (no usable label): a byte-order mark wins; pure ASCII is read as US-ASCII; bytes that form
  * valid UTF-8 are read as UTF-8; anything else as windows-1252 (which maps every byte). For HTML without a MIME
@@ -43,41 +68,30 @@ final class Charsets {
     /** Canonical name used for UTF-7, which has no JDK {@link Charset}. */
     static final String UTF_7 = "UTF-7";
 
-    private static final Map<String, String> ALIASES = new HashMap<>();
+    /** Canonical name used for the WHATWG {@code x-user-defined} encoding, which has no JDK {@link Charset}. */
+    static final String X_USER_DEFINED = "x-user-defined";
 
-    static {
-        alias("windows-1252", "us-ascii", "ascii", "ansi_x3.4-1968", "iso-ir-6", "iso646-us", "us", "cp367",
-                "iso-8859-1", "iso8859-1", "iso_8859-1", "iso88591", "iso_8859-1:1987", "latin1", "l1", "cp819",
-                "ibm819", "iso-ir-100", "csisolatin1", "8859-1", "cp1252", "x-cp1252", "windows-1252");
-        alias("x-MacCyrillic", "x-mac-cyrillic", "x-mac-ukrainian", "mac-cyrillic", "maccyrillic");
-        alias("x-MacRoman", "x-mac-roman", "macintosh", "mac", "csmacintosh", "macroman");
-        alias("x-MacCentralEurope", "x-mac-ce", "x-mac-centraleurroman", "maccentraleurope");
-        alias("ISO-8859-8", "iso-8859-8-i", "iso-8859-8-e", "csiso88598i", "csiso88598e", "logical", "visual");
-        alias("ISO-8859-6", "iso-8859-6-i", "iso-8859-6-e", "csiso88596i", "csiso88596e");
-        alias("x-windows-949", "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "ksc_5601", "korean", "euc-kr",
-                "cseuckr", "csksc56011987", "iso-ir-149", "windows-949", "cp949", "ms949");
-        alias("GBK", "gb2312", "gb_2312", "gb_2312-80", "chinese", "csgb2312", "csiso58gb231280", "iso-ir-58",
-                "x-gbk", "gbk", "cp936", "ms936", "windows-936", "euc-cn", "x-euc-cn");
-        alias("Big5-HKSCS", "big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5");
-        alias("windows-31j", "cp932", "ms932", "windows-31j", "x-sjis", "shift_jis", "shift-jis", "sjis", "ms_kanji",
-                "csshiftjis", "x-ms-cp932");
-        alias("x-windows-874", "tis-620", "iso-8859-11", "windows-874", "dos-874", "iso8859-11");
-        alias("windows-1254", "iso-8859-9", "iso8859-9", "iso_8859-9", "latin5", "l5", "csisolatin5", "iso-ir-148");
-        alias("UTF-8", "utf8", "utf-8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8");
-        alias(UTF_7, "utf-7", "utf7", "unicode-1-1-utf-7", "unicode-2-0-utf-7", "x-unicode-2-0-utf-7",
-                "csunicode11utf7");
-        alias("IBM850", "cp-850", "cp850", "ibm-850");
-        // Microsoft's ISO-2022-JP (CP50221) adds the NEC and IBM rows (e.g. No. sign), as WHATWG's decoder does
-        alias("x-windows-50221", "iso-2022-jp", "csiso2022jp");
-    }
+    /** The JDK charset that decodes each encoding of {@link EncodingLabels} whose name the JDK does not take as is. */
+    private static final Map<String, String> DECODERS = Map.ofEntries(
+            Map.entry("iso-8859-8-i", "ISO-8859-8"),
+            Map.entry("macintosh", "x-MacRoman"),
+            Map.entry("x-mac-cyrillic", "x-MacCyrillic"),
+            Map.entry("windows-874", "x-windows-874"),
+            Map.entry("euc-kr", "x-windows-949"),
+            Map.entry("gbk", "GBK"),
+            Map.entry("big5", "Big5-HKSCS"),
+            Map.entry("shift_jis", "windows-31j"),
+            Map.entry("iso-2022-jp", "x-windows-50221"),
+            Map.entry(EncodingLabels.UTF_7, UTF_7),
+            Map.entry("x-user-defined", X_USER_DEFINED));
+
+    /** The JDK decoders of the labels WHATWG maps to {@code replacement}, for those the JDK has (what Outlook uses). */
+    private static final Map<String, String> REPLACEMENT_DECODERS = Map.of(
+            "iso-2022-kr", "ISO-2022-KR",
+            "csiso2022kr", "ISO-2022-KR",
+            "iso-2022-cn", "ISO-2022-CN");
 
     private Charsets() {
-    }
-
-    private static void alias(String target, String... labels) {
-        for (String l : labels) {
-            ALIASES.put(l, target);
-        }
     }
 
     /** The outcome of decoding: the text and the name of the charset actually used. */
@@ -85,19 +99,53 @@ final class Charsets {
     }
 
     /**
-     * @param label a charset label as written in a message (quotes and case tolerated)
-     * @return the canonical name to decode with ({@link #UTF_7} or a JDK charset name), or {@code null} when unknown
+     * @param label a charset label as written in a message (quotes, surrounding white space and case tolerated)
+     * @return the canonical name to decode with ({@link #UTF_7}, {@link #X_USER_DEFINED} or a JDK charset name), or
+     *         {@code null} when mail clients do not know the label (it is not in {@link EncodingLabels}) or this Java
+     *         runtime lacks its decoder
      */
     static String resolve(String label) {
-        String l = normalise(label);
-        if (l.isEmpty()) {
+        String encoding = EncodingLabels.encodingOf(unquote(label));
+        return encoding == null ? null : decoderOf(encoding, unquote(label));
+    }
+
+    /**
+     * The charset of a {@code <meta>} label, for a caller that decodes HTML itself: the label resolved as
+     * {@link #resolve} does, after the HTML Standard's prescan rules (UTF-16 becomes UTF-8, {@code x-user-defined}
+     * becomes windows-1252).
+     *
+     * @return a JDK charset name, or {@code null} when the label is unknown, UTF-7, or lacks a decoder here
+     */
+    static String resolveMeta(String label) {
+        String encoding = EncodingLabels.encodingOf(unquote(label));
+        if (encoding == null || encoding.equals(EncodingLabels.UTF_7)) {
             return null;
         }
-        String mapped = ALIASES.get(l);
-        if (mapped != null) {
-            return mapped;
+        return decoderOf(metaPrescan(encoding), unquote(label));
+    }
+
+    /** HTML Standard, "prescan a byte stream to determine its encoding": UTF-16 to UTF-8, x-user-defined to 1252. */
+    private static String metaPrescan(String encoding) {
+        return switch (encoding) {
+            case "utf-16le", "utf-16be" -> "utf-8";
+            case "x-user-defined" -> "windows-1252";
+            default -> encoding;
+        };
+    }
+
+    /** @return the decoder of a WHATWG encoding ({@code label} picks the one of {@code replacement}), or null. */
+    private static String decoderOf(String encoding, String label) {
+        String name = encoding.equals(EncodingLabels.REPLACEMENT)
+                ? REPLACEMENT_DECODERS.get(EncodingLabels.asciiLowerCase(EncodingLabels.trimAsciiWhitespace(label)))
+                : DECODERS.getOrDefault(encoding, encoding);
+        if (name == null || name.equals(UTF_7) || name.equals(X_USER_DEFINED)) {
+            return name;
         }
-        return jdkKnows(l) ? Charset.forName(l).name() : null;
+        try {
+            return Charset.isSupported(name) ? Charset.forName(name).name() : null;
+        } catch (IllegalCharsetNameException e) {
+            return null;
+        }
     }
 
     /** @return true when the JDK itself knows {@code label}. */
@@ -110,15 +158,20 @@ final class Charsets {
         }
     }
 
-    private static String normalise(String label) {
+    /** @return the label without the quotes a lenient writer left around it, or {@code ""} for {@code null}. */
+    private static String unquote(String label) {
         if (label == null) {
             return "";
         }
-        String l = label.strip();
+        String l = EncodingLabels.trimAsciiWhitespace(label);
         if (l.length() >= 2 && (l.startsWith("\"") && l.endsWith("\"") || l.startsWith("'") && l.endsWith("'"))) {
-            l = l.substring(1, l.length() - 1).strip();
+            l = l.substring(1, l.length() - 1);
         }
-        return l.toLowerCase(Locale.ROOT);
+        return l;
+    }
+
+    private static String normalise(String label) {
+        return EncodingLabels.asciiLowerCase(EncodingLabels.trimAsciiWhitespace(unquote(label)));
     }
 
     /**
@@ -134,36 +187,60 @@ final class Charsets {
     static Decoded decodeBody(byte[] bytes, int length, String declared, boolean html, AnomalyLog log, String path) {
         String label = declared;
         String source = "declared";
+        boolean meta = false;
         if ((label == null || label.isBlank()) && html) {
             label = metaCharset(bytes, length);
             source = "<meta>";
+            meta = true;
         }
-        if (label != null && !label.isBlank()) {
-            String name = resolve(label);
-            if (name == null || !jdkKnows(label)) {
-                String fallback = name != null ? name : sniff(bytes, length);
-                log.add(AnomalyCode.UNKNOWN_CHARSET, path, source + " charset " + Safe.token(label)
-                        + " is unknown to the JDK; decoded as " + fallback
-                        + (name != null ? " (alias table)" : " (byte sniffing)"));
-                name = fallback;
-            } else if ("windows-1252".equals(name) && isAsciiLabel(label) && !isAscii(bytes, length)) {
-                String sniffed = sniff(bytes, length);
-                log.add(AnomalyCode.CHARSET_MISMATCH, path, source + " charset " + Safe.token(label)
-                        + " but the content has 8-bit bytes; decoded as " + sniffed + " (byte sniffing)");
-                name = sniffed;
+        if (label == null || label.isBlank()) {
+            String sniffed = sniff(bytes, length);
+            if (!isAscii(bytes, length)) {
+                log.add(AnomalyCode.CHARSET_MISMATCH, path, "no charset declared but the content has 8-bit bytes;"
+                        + " decoded as " + sniffed + " (byte sniffing)");
             }
-            return new Decoded(decode(bytes, length, name, log, path), name);
+            return new Decoded(decode(bytes, length, sniffed, log, path), sniffed);
         }
-        String sniffed = sniff(bytes, length);
-        if (!isAscii(bytes, length)) {
-            log.add(AnomalyCode.CHARSET_MISMATCH, path,
-                    "no charset declared but the content has 8-bit bytes; decoded as " + sniffed + " (byte sniffing)");
+        String what = source + " charset " + Safe.token(label);
+        String encoding = EncodingLabels.encodingOf(unquote(label));
+        if (encoding != null && meta) {
+            encoding = metaPrescan(encoding);
         }
-        return new Decoded(decode(bytes, length, sniffed, log, path), sniffed);
+        String name = encoding == null ? null : decoderOf(encoding, unquote(label));
+        if (encoding == null) {
+            name = sniff(bytes, length);
+            log.add(AnomalyCode.UNKNOWN_CHARSET, path, what + " is not one mail clients decode (not a label of the"
+                    + " WHATWG Encoding Standard); decoded as " + name + " (byte sniffing), as clients fall back to a"
+                    + " default");
+        } else if (encoding.equals(EncodingLabels.REPLACEMENT)) {
+            String used = name != null ? name : sniff(bytes, length);
+            log.add(AnomalyCode.UNKNOWN_CHARSET, path, what + " is one the WHATWG Encoding Standard maps to"
+                    + " 'replacement': webmails, Thunderbird and Apple Mail show nothing of this part, Outlook decodes"
+                    + " it; decoded as " + used + (name != null ? "" : " (byte sniffing)")
+                    + " to see what Outlook would load");
+            name = used;
+        } else if (name == null) {
+            name = sniff(bytes, length);
+            log.add(AnomalyCode.UNKNOWN_CHARSET, path, what + " is one mail clients decode (" + encoding
+                    + ") but this Java runtime lacks; decoded as " + name + " (byte sniffing)");
+        } else if (!jdkKnows(label)) {
+            log.add(AnomalyCode.UNKNOWN_CHARSET, path, what + " is unknown to the JDK; decoded as " + name
+                    + " (alias table)");
+        } else if ("windows-1252".equals(name) && isAsciiLabel(label) && !isAscii(bytes, length)) {
+            String sniffed = sniff(bytes, length);
+            log.add(AnomalyCode.CHARSET_MISMATCH, path, what + " but the content has 8-bit bytes; decoded as "
+                    + sniffed + " (byte sniffing)");
+            name = sniffed;
+        }
+        if (encoding != null && encoding.startsWith("utf-16")) {
+            String bom = bomCharset(bytes, length);
+            name = bom != null ? bom : name;
+        }
+        return new Decoded(decode(bytes, length, name, log, path), name);
     }
 
     /**
-     * Decodes the bytes of an RFC 2047 encoded word; unknown labels fall back like bodies do.
+     * Decodes the bytes of an RFC 2047 encoded word; the label is resolved as a body's ({@link #resolve}).
      *
      * @return the text, or {@code null} when the label is unknown (the caller keeps the word as written)
      */
@@ -175,7 +252,32 @@ final class Charsets {
         if (UTF_7.equals(name)) {
             return Utf7.decode(bytes, bytes.length);
         }
+        if (X_USER_DEFINED.equals(name)) {
+            return xUserDefined(bytes, bytes.length);
+        }
         return new String(bytes, Charset.forName(name));
+    }
+
+    /** @return the charset a byte-order mark names ({@code UTF-8}, or {@code UTF-16}, which reads it), or null. */
+    private static String bomCharset(byte[] b, int len) {
+        if (len >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+            return "UTF-8";
+        }
+        if (len >= 2 && ((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF
+                || (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE)) {
+            return "UTF-16";
+        }
+        return null;
+    }
+
+    /** WHATWG Encoding Standard, x-user-defined decoder: ASCII bytes as they are, 0x80-0xFF to U+F780-U+F7FF. */
+    static String xUserDefined(byte[] bytes, int length) {
+        char[] out = new char[length];
+        for (int i = 0; i < length; i++) {
+            int b = bytes[i] & 0xff;
+            out[i] = (char) (b < 0x80 ? b : 0xF780 + b - 0x80);
+        }
+        return new String(out);
     }
 
     private static boolean isAsciiLabel(String label) {
@@ -185,11 +287,9 @@ final class Charsets {
 
     /** @return the charset chosen by byte sniffing: UTF-8/UTF-16 by BOM, US-ASCII, UTF-8 when valid, else windows-1252. */
     static String sniff(byte[] b, int len) {
-        if (len >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
-            return "UTF-8";
-        }
-        if (len >= 2 && ((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF || (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE)) {
-            return "UTF-16";
+        String bom = bomCharset(b, len);
+        if (bom != null) {
+            return bom;
         }
         if (isAscii(b, len)) {
             return "US-ASCII";
@@ -240,6 +340,9 @@ final class Charsets {
     private static String decode(byte[] bytes, int length, String name, AnomalyLog log, String path) {
         if (UTF_7.equals(name)) {
             return Utf7.decode(bytes, length);
+        }
+        if (X_USER_DEFINED.equals(name)) {
+            return xUserDefined(bytes, length);
         }
         Charset cs = Charset.forName(name);
         CharsetDecoder strict = cs.newDecoder()

@@ -75,8 +75,10 @@ import org.jsoup.Jsoup;
  *   <li>{@code mail.mime.decodetext.strict} and {@code mail.mime.decodefilename}: {@link EncodedWords} decodes RFC
  *       2047 words everywhere (file names included) and reports undecodable ones
  *       ({@link AnomalyCode#BAD_ENCODED_WORD}); RFC 2231 parameters are decoded by Angus' parameter list;</li>
- *   <li>charsets the JDK lacks ({@code x-mac-cyrillic}, {@code iso-8859-8-i}, {@code unicode-1-1-utf-7}...): an alias
- *       table and byte sniffing in {@link Charsets} ({@link AnomalyCode#UNKNOWN_CHARSET}).</li>
+ *   <li>charset labels: resolved through the WHATWG Encoding Standard's label table plus UTF-7, as mail clients do,
+ *       never through the JDK's wider list (EBCDIC, UTF-32... would hide an ASCII body's pixel); an unknown label
+ *       is decoded by byte sniffing ({@link Charsets}, {@link EncodingLabels},
+ *       {@link AnomalyCode#UNKNOWN_CHARSET}).</li>
  * </ul>
  *
  * <h2>Tree, bodies, limits</h2>

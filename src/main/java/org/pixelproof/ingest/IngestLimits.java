@@ -10,7 +10,12 @@ package org.pixelproof.ingest;
  * @param maxMessageBytes    largest accepted message, in bytes; default 26,214,400 (25 MiB)
  * @param maxParts           most MIME parts read, counting every node of the tree; default 1,000
  * @param maxDepth           deepest MIME nesting read (the message itself is depth 1); default 30
- * @param maxHeaderCount     most header fields kept per part; default 1,000
+ * @param maxHeaderCount     most header fields kept per message header block whatever their name; default 1,000.
+ *                           Past it the block is still read to its end and the fields the analysis needs (From, To,
+ *                           Date, Subject, Message-ID, List-Unsubscribe, Content-Type... see {@code HeaderFields}) are
+ *                           still kept, at most 16 of each name, so that padding cannot push them out; the other
+ *                           fields past it are dropped and counted ({@link AnomalyCode#TOO_MANY_HEADERS}). Memory is
+ *                           bounded by the header block's size, itself within {@code maxMessageBytes}
  * @param maxHeaderLineBytes longest header field kept (unfolded), in characters; default 65,536 (64 KiB)
  * @param maxBodyBytes       largest decoded HTML or text body analysed, in bytes of its decoded content; default
  *                           5,242,880 (5 MiB); a longer body is cut there. It also bounds the decompressed RTF body

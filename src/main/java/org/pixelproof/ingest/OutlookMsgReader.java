@@ -305,8 +305,8 @@ public final class OutlookMsgReader {
         if (htmlBytes != null && htmlBytes.getValue() != null && htmlBytes.getValue().length > 0) {
             byte[] b = htmlBytes.getValue();
             String label = Charsets.metaCharset(b, b.length);
-            String name = label != null ? Charsets.resolve(label) : null;
-            if (name == null || Charsets.UTF_7.equals(name)) {
+            String name = label != null ? Charsets.resolveMeta(label) : null;
+            if (name == null) {
                 name = Charsets.sniff(b, b.length);
             }
             html = new String(b, Charset.forName(name));

@@ -2,6 +2,7 @@ package org.pixelproof.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,12 +19,14 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pixelproof.analysis.Analysis;
 import org.pixelproof.analysis.AnalysisOptions;
 import org.pixelproof.analysis.Analyzer;
 import org.pixelproof.analysis.UnanalysableInputException;
+import org.pixelproof.assess.Verdict;
 import org.pixelproof.authenticity.AuthenticityChecker;
 import org.pixelproof.dossier.CaseEmail;
 import org.pixelproof.dossier.Complainant;
@@ -68,6 +71,28 @@ class HostilePipelineTest {
     @MethodSource("corpus")
     void eachHostileInputEndsInAClearOutcome(HostileCorpus.Case c) {
         assertTimeoutPreemptively(HANG_GUARD, () -> check(c), () -> c.name() + " did not finish: a hang");
+    }
+
+    /**
+     * Issue 17: the two ingest evasions end in the analysis a mail client's rendering calls for: the pixel found, the
+     * recipient's address recognised in it, the sender known.
+     */
+    @Test
+    void exoticCharsetAndHeaderPaddingDoNotHideTheTracker() throws UnanalysableInputException {
+        int checked = 0;
+        for (HostileCorpus.Case c : HostileCorpus.all()) {
+            if (!c.name().equals("exotic-charset-ibm037.eml")
+                    && !c.name().equals("gen-1500-received-before-from.eml")) {
+                continue;
+            }
+            Analysis a = ANALYZER.analyze(c.bytes(), c.name(), AnalysisOptions.DEFAULT);
+            assertNotEquals(Verdict.NO_TRACKING_FOUND, a.verdict(), c.name());
+            assertTrue(a.trackers().stream().flatMap(t -> t.recipientIdentifiers().stream())
+                    .anyMatch(r -> r.address().equals("camille.durand@example.org")), c.name());
+            assertNotNull(a.sender().fromAddress(), c.name());
+            checked++;
+        }
+        assertEquals(2, checked, "both cases are in the hostile corpus");
     }
 
     private static void check(HostileCorpus.Case c) {

@@ -337,6 +337,44 @@ class EmailParserTest {
         assertTrue(b.text().contains("10 €"), b.text());
     }
 
+    /**
+     * Issue 17: past the header-count limit the block is still read, and the fields the analysis needs are kept
+     * wherever they stand (at most 16 of a name); only the surplus of the others is dropped, and counted.
+     */
+    @Test
+    void keepsTheFieldsTheAnalysisNeedsPastTheHeaderCount() {
+        StringBuilder m = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            m.append("Received: from relay").append(i).append(".example.net by mx.example.org; Tue, 3 Mar 2026\r\n");
+        }
+        m.append("X-Campaign: c-77\r\nFrom: Boutique <news@boutique.example>\r\nTo: camille.durand@example.org\r\n")
+                .append("Date: Tue, 3 Mar 2026 09:15:00 +0100\r\nSubject: Soldes\r\n")
+                .append("List-Unsubscribe: <https://boutique.example/u?e=camille.durand@example.org>\r\n");
+        for (int i = 0; i < 20; i++) {
+            m.append("Cc: copie").append(i).append("@example.org\r\n");
+        }
+        m.append("Content-Type: text/plain; charset=utf-8\r\n\r\nBonjour\r\n");
+        IngestLimits small = new IngestLimits(1 << 20, 100, 10, 10, 1 << 10, 1 << 20, 100, 1 << 10);
+        ReceivedEmail e = new EmailParser(small, CLOCK).parse(m.toString().getBytes(StandardCharsets.US_ASCII), null);
+        assertEquals("Boutique <news@boutique.example>", e.header("From").orElseThrow());
+        assertEquals("camille.durand@example.org", e.header("To").orElseThrow());
+        assertEquals("Soldes", e.header("Subject").orElseThrow());
+        assertTrue(e.header("Date").isPresent());
+        assertTrue(e.header("List-Unsubscribe").isPresent());
+        assertTrue(e.header("Content-Type").isPresent());
+        assertFalse(e.header("X-Campaign").isPresent(), "extension fields past the limit are dropped");
+        assertEquals(10, e.headers().stream().filter(h -> h.is("Received")).count());
+        assertEquals(HeaderFields.MAX_KEPT_PER_NAME, e.headers().stream().filter(h -> h.is("Cc")).count());
+        assertEquals(10 + 6 + HeaderFields.MAX_KEPT_PER_NAME, e.headers().size());
+        assertTrue(e.headers().get(10).is("From"), "message order is kept");
+        assertFalse(codes(e).contains(AnomalyCode.MISSING_HEADER));
+        Anomaly a = e.anomalies().stream().filter(x -> x.code() == AnomalyCode.TOO_MANY_HEADERS).findFirst()
+                .orElseThrow();
+        assertEquals("57 header fields, over the limit of 10 (IngestLimits.maxHeaderCount): 25 dropped (20 'Received',"
+                + " 1 'X-Campaign', 4 'Cc'); 32 kept, of which 22 past the limit because the analysis needs them"
+                + " ('From', 'To', 'Date', 'Subject', 'List-Unsubscribe', 'Cc', 'Content-Type')", a.detail());
+    }
+
     @Test
     void limitsHeaderCountAndLength() {
         StringBuilder m = new StringBuilder("From: a@example.org\r\nDate: Tue, 3 Mar 2026 09:15:00 +0100\r\n");

@@ -204,8 +204,41 @@ class HostileIngestTest {
     @Test
     void hundredThousandHeaders() {
         ReceivedEmail e = PARSER.parse(HostileMessages.manyHeaders(100_000), null);
-        assertEquals(IngestLimits.DEFAULT.maxHeaderCount(), e.headers().size());
-        assertTrue(codes(e).contains(AnomalyCode.TOO_MANY_HEADERS));
+        assertEquals(IngestLimits.DEFAULT.maxHeaderCount() + 1, e.headers().size(),
+                "the first 1,000 fields, then only the Content-Type that ends the block");
+        assertTrue(e.header("Content-Type").isPresent());
+        Anomaly a = e.anomalies().stream().filter(x -> x.code() == AnomalyCode.TOO_MANY_HEADERS).findFirst()
+                .orElseThrow();
+        assertTrue(a.detail().contains("99,005 dropped"), a.detail());
+        assertTrue(a.detail().contains("of other names"), "the dropped names are tallied in bounded memory");
         assertFalse(e.bodies().isEmpty());
+    }
+
+    /** Issue 17: padding fields before From, To and Date no longer push them past the header-count limit. */
+    @Test
+    void paddingFieldsDoNotPushOutFromToAndDate() {
+        ReceivedEmail e = PARSER.parse(HostileMessages.paddedHeaders(1_500), null);
+        assertEquals("Expediteur <expediteur@exemple-hostile.org>", e.header("From").orElseThrow());
+        assertEquals("camille.durand@example.org", e.header("To").orElseThrow());
+        assertTrue(e.header("Date").isPresent());
+        assertEquals("<padded@exemple-hostile.org>", e.header("Message-ID").orElseThrow());
+        assertFalse(codes(e).contains(AnomalyCode.MISSING_HEADER), e.anomalies()::toString);
+        Anomaly a = e.anomalies().stream().filter(x -> x.code() == AnomalyCode.TOO_MANY_HEADERS).findFirst()
+                .orElseThrow();
+        assertTrue(a.detail().contains("500 dropped (500 'Received')"), a.detail());
+        assertTrue(a.detail().contains("'From', 'To'"), a.detail());
+        assertEquals(1_000, e.headers().stream().filter(h -> h.is("Received")).count());
+    }
+
+    /** Issue 17: an ASCII body declared in EBCDIC is read as clients read it, so its open pixel is seen. */
+    @Test
+    void exoticJdkCharsetDoesNotHideThePixel() {
+        ReceivedEmail e = PARSER.parse(hostile("exotic-charset-ibm037.eml"), null);
+        BodyText html = e.bodies(BodyKind.HTML).get(0);
+        assertEquals("US-ASCII", html.usedCharset());
+        assertTrue(html.text().contains("list-manage.com/track/open.php"), html.text());
+        Anomaly a = e.anomalies().stream().filter(x -> x.code() == AnomalyCode.UNKNOWN_CHARSET).findFirst()
+                .orElseThrow();
+        assertTrue(a.detail().contains("'IBM037'") && a.detail().contains("WHATWG"), a.detail());
     }
 }

