@@ -14,7 +14,9 @@ import org.pixelproof.detect.Findings;
 import org.pixelproof.detect.SenderIdentity;
 import org.pixelproof.detect.SenderIdentityCheck;
 import org.pixelproof.ingest.Anomaly;
+import org.pixelproof.ingest.AnalysisCancelledException;
 import org.pixelproof.ingest.AnomalyCode;
+import org.pixelproof.ingest.Cancellation;
 import org.pixelproof.ingest.EmailParser;
 import org.pixelproof.ingest.IngestLimits;
 import org.pixelproof.ingest.Mailboxes;
@@ -27,6 +29,11 @@ import org.pixelproof.rules.RuleSet;
  * DKIM keys excepted, and only when the {@link AuthenticityChecker} allows them).
  *
  * <p>Thread-safe: one instance serves concurrent analyses.
+ *
+ * <p>Cancellation: an analysis whose thread is interrupted stops with an {@link AnalysisCancelledException} at the
+ * next of the engine's check points ({@link Cancellation}: between stages and inside every loop whose work grows with
+ * the input), and returns nothing. It is checked once more just before a result is returned, so an interrupted
+ * analysis never returns a result; the thread's interrupt status is left set.
  */
 public final class Analyzer {
     private final RuleSet rules;
@@ -62,6 +69,7 @@ public final class Analyzer {
      * @param raw      the input's bytes, not modified
      * @param fileName its name, display only, may be {@code null}
      * @return the message as read; check {@link ReceivedEmail#rejection()}
+     * @throws AnalysisCancelledException when the calling thread is interrupted before or during the reading
      */
     public ReceivedEmail read(byte[] raw, String fileName) {
         return parser.parse(raw, fileName);
@@ -75,8 +83,10 @@ public final class Analyzer {
      * @param options  extra recipients and the id to use
      * @return the analysis
      * @throws UnanalysableInputException when the input is empty, not a message or over the size limit
+     * @throws AnalysisCancelledException when the calling thread is interrupted before or during the analysis
      */
     public Analysis analyze(byte[] raw, String fileName, AnalysisOptions options) throws UnanalysableInputException {
+        Cancellation.check();
         return analyzeRead(read(raw, fileName), options);
     }
 
@@ -84,16 +94,22 @@ public final class Analyzer {
      * Analyses a message already read with {@link #read}.
      *
      * @throws UnanalysableInputException when {@code email} was rejected by {@code ingest}
+     * @throws AnalysisCancelledException  when the calling thread is interrupted before or during the analysis
      */
     public Analysis analyzeRead(ReceivedEmail email, AnalysisOptions options) throws UnanalysableInputException {
         if (email.rejection().isPresent()) {
             throw new UnanalysableInputException(email.rejection().get());
         }
+        Cancellation.check();
         Detector.Detection detection = detector.detectWithTexts(email, options.recipientAddresses());
         Findings findings = detection.findings();
+        Cancellation.check();
         Authenticity auth = authenticity.check(email, findings);
         findings = withFromAuthentication(email, detection, auth);
+        Cancellation.check();
         Assessment assessment = assessor.assess(email, findings, auth, detection.visibleTexts());
+        // the last guard: a cancellation that a catch-all of a stage would have swallowed is still noticed here
+        Cancellation.check();
         String id = options.id() != null ? options.id() : AnalysisIds.newId();
         List<Anomaly> anomalies = new ArrayList<>(anomalies(email, findings));
         return new Analysis(id, email.fileName(), email.sha256(), email.sizeBytes(), clock.instant(),

@@ -13,6 +13,7 @@ import org.pixelproof.detect.Findings;
 import org.pixelproof.detect.NormalizedText;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.detect.VisibleText;
+import org.pixelproof.ingest.Cancellation;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.ClassificationPhrase;
 import org.pixelproof.rules.PatternPrefilter;
@@ -258,6 +259,7 @@ public final class MessageClassifier {
                     continue; // none of the words the phrase needs is in this text
                 }
                 NormalizedText nt = sources.get(i);
+                Cancellation.check(); // per pattern run over a body's text
                 Matcher matcher = phrase.pattern().matcher(nt.text());
                 if (candidates.get(i).find(k, matcher, 0)) { // as matcher.find(), only where the phrase may start
                     done.add(phrase.id());

@@ -21,6 +21,7 @@ import org.pixelproof.detect.Findings;
 import org.pixelproof.detect.RecipientIdentifier;
 import org.pixelproof.detect.RecipientMatcher;
 import org.pixelproof.detect.Tracker;
+import org.pixelproof.ingest.Cancellation;
 import org.pixelproof.ingest.Header;
 import org.pixelproof.ingest.ReceivedEmail;
 
@@ -157,6 +158,7 @@ public final class AuthenticityChecker {
             try {
                 dkim = new DkimVerification(raw, keys, trackers, deliveredAt, notes).verify();
             } catch (RuntimeException e) {
+                Cancellation.rethrowIfCancelled(e);
                 notes.add("DKIM verification could not be completed (" + e.getClass().getSimpleName() + ")");
             }
         }
@@ -406,8 +408,10 @@ public final class AuthenticityChecker {
         try {
             k = source.lookup(selector, domain);
         } catch (RuntimeException e) {
+            Cancellation.rethrowIfCancelled(e);
             k = KeyLookup.tempError("key source failed (" + e.getClass().getSimpleName() + ")");
         }
+        Cancellation.check(); // a lookup cut short by the interrupt is not a temperror of the domain
         if (k.status() == Status.FOUND || k.status() == Status.NOT_FOUND) {
             if (cache.size() >= MAX_CACHED_KEYS) {
                 cache.clear();

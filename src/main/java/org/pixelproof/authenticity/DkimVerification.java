@@ -27,6 +27,7 @@ import org.apache.james.jdkim.tagvalue.PublicKeyRecordImpl;
 import org.pixelproof.authenticity.DkimKeySource.KeyLookup;
 import org.pixelproof.authenticity.DkimKeySource.Status;
 import org.pixelproof.detect.Tracker;
+import org.pixelproof.ingest.Cancellation;
 
 /**
  * Verifies every DKIM-Signature of one message with Apache James jDKIM ({@link DKIMVerifier}) and turns jDKIM's
@@ -110,6 +111,7 @@ final class DkimVerification {
             notes.add(sigs.size() + " DKIM signatures; only the first " + MAX_SIGNATURES + " were checked");
         }
         for (Sig s : checked) {
+            Cancellation.check(); // per signature: each may hash the whole body
             readRecord(s);
         }
         if (keys != null) {
@@ -193,6 +195,7 @@ final class DkimVerification {
         } catch (FailException e) {
             // no signature verified: the per-signature results are in getResults()
         } catch (IOException | RuntimeException e) {
+            Cancellation.rethrowIfCancelled(e); // from a key lookup's check point
             notes.add("DKIM verification stopped: " + e.getClass().getSimpleName());
         }
         Map<Sig, Boolean> assigned = new IdentityHashMap<>();

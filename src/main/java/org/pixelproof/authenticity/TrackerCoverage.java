@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.pixelproof.detect.Tracker;
+import org.pixelproof.ingest.Cancellation;
 import org.pixelproof.ingest.SharedBytes;
 
 /**
@@ -226,6 +227,7 @@ final class TrackerCoverage {
                 MimeMessage root = new MimeMessage(session, new SharedBytes(message.wire()));
                 walk(session, root, "1", 1, new int[] {message.bodyStart()}, new int[] {0});
             } catch (MessagingException | IOException | RuntimeException e) {
+                Cancellation.rethrowIfCancelled(e);
                 notes.add("DKIM coverage: MIME structure could not be fully read (" + e.getClass().getSimpleName()
                         + ")");
             }
@@ -249,6 +251,7 @@ final class TrackerCoverage {
         if (++count[0] > MAX_PARTS || depth > MAX_DEPTH) {
             return;
         }
+        Cancellation.check(); // per MIME part
         if (part.isMimeType("multipart/*")) {
             MimeMultipart mp = new MimeMultipart(new MimePartDataSource(part));
             for (int i = 0; i < mp.getCount(); i++) {

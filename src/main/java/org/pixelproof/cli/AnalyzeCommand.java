@@ -45,14 +45,14 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:every input was analysed in full",
             "1:some inputs could not be analysed (not an e-mail, empty, too large, unreadable, not a regular file, "
-                    + "out of memory) or their dossier failed; the others were",
+                    + "out of memory, abandoned after --timeout) or their dossier failed; the others were",
             "2:usage error (unknown option, missing PATH, conflicting outputs, an output that would overwrite or be "
                     + "read as an input); nothing was analysed or written",
             "3:every input was analysed, some only in part because they exceeded a limit (MIME parts, nesting, "
                     + "header count, body, HTML depth or CSS size; see --limits). A header field longer than the "
                     + "limit is shortened and reported without changing the exit code: nothing else is left out.",
             "4:an output could not be written; the run stopped",
-            "5:internal error (re-run with --debug)"})
+            "5:internal error (re-run with --debug), or an analysis abandoned after --timeout did not stop"})
 final class AnalyzeCommand implements Callable<Integer> {
 
     /** The ingest limits presets, by name. */
@@ -159,8 +159,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     Limits limits;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Abandon the "
-            + "analysis of one e-mail after this many seconds, report it as an internal error and go on; 0 waits "
-            + "forever (default: ${DEFAULT-VALUE}).")
+            + "analysis of one e-mail after this many seconds: it is stopped, reported on stderr as 'analysis "
+            + "abandoned after N s (--timeout)' (exit code 1) and the run goes on; 0 waits forever (default: "
+            + "${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only what failed, the files cut short inside their "
@@ -262,7 +263,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (pdf != null) {
                 prepareFolder(pdf, bySender ? "--by-sender" : "--pdf", reporter);
                 sinks.add(bySender ? new BySenderSink(pdf, dossiers, pool, maxPerDossier, reporter, "--by-sender",
-                        backends.temporaryFolder()) : new PdfSink(pdf, reporter));
+                        backends.temporaryFolder()) : new PdfSink(pdf, reporter, backends.temporaryFolder()));
             }
             if (senderPdf != null) {
                 prepareFolder(senderPdf, "--sender-pdf", reporter);
@@ -385,6 +386,23 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /**
+     * @return true when the walk of input folder {@code folder} meets {@code file} as an input: a regular file, not
+     *         skipped for its name ({@link InputWalker#isIgnoredName}: hidden, a mail program's own file) nor for a
+     *         hidden folder on the way
+     */
+    private static boolean walkedAsInput(Path folder, Path file) {
+        if (!Files.isRegularFile(file) || InputWalker.isIgnoredName(file.getFileName().toString())) {
+            return false;
+        }
+        for (Path part : folder.relativize(file.getParent() == null ? file : file.getParent())) {
+            if (part.toString().startsWith(".")) {
+                return false; // hidden folders are not walked (a Maildir's own ones aside: said the other way)
+            }
+        }
+        return true;
+    }
+
+    /**
      * Checks, before anything is opened for writing, that no output would overwrite or be read as an input: the
      * {@code --jsonl} and {@code --csv} files must not be an input ({@code PATH}, {@code --complainant},
      * {@code --dkim-zone-file}), lie inside an input folder (the walk would read the run's own output) or be the same
@@ -441,6 +459,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                             + "destroy it; choose another output file";
                 }
                 if (in.folder() && file.startsWith(in.real())) {
+                    if (exists && walkedAsInput(in.real(), file)) {
+                        return out[0] + " " + out[1] + " is itself one of the inputs found in " + in.what()
+                                + " folder " + in.given() + ": writing it would overwrite that input (and the run "
+                                + "would read its own output as e-mails); write it outside the folders analysed";
+                    }
                     return out[0] + " " + out[1] + " lies inside " + in.what() + " folder " + in.given() + ": the "
                             + "run would read its own output as e-mails; write it outside the folders analysed";
                 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.pixelproof.analysis.Analysis;
 import org.pixelproof.analysis.UnanalysableInputException;
+import org.pixelproof.ingest.AnalysisCancelledException;
 import org.pixelproof.ingest.Anomaly;
 import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.web.Complaints;
@@ -35,9 +37,19 @@ import org.pixelproof.web.Complaints;
  * ({@link OutOfMemoryError}, reported as a failed input or dossier, exit code {@link ExitCodes#INPUTS_FAILED}): the
  * buffers of that message are dropped when it fails, and the run, which holds the others within the bounds above,
  * can usually go on. An mbox message that runs out of memory while read is first read again alone, once the inputs
- * handed over before it are written ({@link InputWalker.Sink#awaitIdle()}). A defect of PixelProof in one analysis is an internal error of that input (exit code
- * {@link ExitCodes#INTERNAL_ERROR}, the others analysed); one that stops the walking of the inputs is reported with
- * the inputs it left unread, the outputs are completed with what was analysed, and the exit code is
+ * handed over before it are written ({@link InputWalker.Sink#awaitIdle()}). A defect of PixelProof in one analysis is
+ * an internal error of that input (exit code {@link ExitCodes#INTERNAL_ERROR}, the others analysed); one that stops
+ * the walking of the inputs is reported with the inputs it left unread, the outputs are completed with what was
+ * analysed, and the exit code is {@link ExitCodes#INTERNAL_ERROR}.
+ *
+ * <p>Time limit ({@code --timeout}): a message whose outcome is not ready {@code timeoutSeconds} after the writer
+ * started waiting for it is abandoned: its task is cancelled, which interrupts its worker, and the engine stops at its
+ * next check point ({@link org.pixelproof.ingest.Cancellation}) with an {@link AnalysisCancelledException}. The
+ * message is reported as a failed input ("analysis abandoned after N s (--timeout)", exit code
+ * {@link ExitCodes#INPUTS_FAILED}), the writer waits (at most {@code stopGraceMillis}) for the worker to be free
+ * again, and the run goes on with the same threads. Only a worker that is still busy after that grace is a defect
+ * (an engine loop without a check point, or a dossier being drawn, which cannot be interrupted): it is said once on
+ * stderr, the pool gets one more thread so that the run keeps its pace, and the exit code is
  * {@link ExitCodes#INTERNAL_ERROR}.
  *
  * <p>The same message given twice (the same bytes once line ends are set aside, {@link DuplicateKey}: e.g. the
@@ -74,11 +86,24 @@ final class BatchRunner {
     /** The reason given for a dossier that could not be drawn for lack of memory. */
     static final String PDF_OUT_OF_MEMORY = "out of memory while drawing it (give Java more memory with -Xmx)";
 
-    /** One submitted input and its pending outcome. */
-    private record Pending(Input input, Future<Outcome> future) {
+    /**
+     * How long the writer waits, by default, for the worker of an abandoned message to be free again before it
+     * reports a defect and gives the pool one more thread: 5,000 ms. The engine notices a cancellation within
+     * milliseconds; a dossier being drawn when the time ran out may need a few seconds more.
+     */
+    static final long DEFAULT_STOP_GRACE_MILLIS = 5_000;
+
+    /** Whether the task of one input was taken by a worker, and when it ended. */
+    private static final class Worker {
+        private final CountDownLatch ended = new CountDownLatch(1);
+        private volatile boolean started;
     }
 
-    private static final Pending END = new Pending(null, CompletableFuture.completedFuture(null));
+    /** One submitted input, its pending outcome and its worker's state. */
+    private record Pending(Input input, Future<Outcome> future, Worker worker) {
+    }
+
+    private static final Pending END = new Pending(null, CompletableFuture.completedFuture(null), new Worker());
 
     private final Engine engine;
     private final InputWalker walker;
@@ -91,6 +116,9 @@ final class BatchRunner {
     private final long timeoutSeconds;
     private final long readAheadBytes;
     private final Path temporaryFolder;
+    private final long stopGraceMillis;
+    /** True once a worker did not stop within the grace: said once on stderr. */
+    private boolean stuckWorkerReported;
     /** Inputs handed to the pool and not yet written out, and their bytes; guarded by {@code this}. */
     private long inFlight;
     private long inFlightBytes;
@@ -116,9 +144,7 @@ final class BatchRunner {
      * @param perEmailDossiers renders one dossier per e-mail in the workers, or {@code null} for none
      * @param keepRaw          whether outcomes keep the message's bytes (for per-sender dossiers)
      * @param timeoutSeconds   how long, in seconds, the writer waits for one message's outcome once it is next in
-     *                         line before abandoning it as an internal error; 0 waits forever. An abandoned analysis
-     *                         cannot be stopped (Java threads cannot be killed): its worker is replaced when the pool
-     *                         is a {@link ThreadPoolExecutor}, so the run goes on at full speed
+     *                         line before abandoning it (a failed input, see the class comment); 0 waits forever
      * @param readAheadBytes   most bytes of messages in flight (read ahead of the writer), in bytes; one message is
      *                         always let through
      * @param temporaryFolder  where the temporary file of duplicate detection goes, or {@code null} for the system's
@@ -126,6 +152,22 @@ final class BatchRunner {
     BatchRunner(Engine engine, InputWalker walker, ExecutorService pool, int queueCapacity, Reporter reporter,
             List<OutcomeSink> sinks, DossierRenderer perEmailDossiers, boolean keepRaw, long timeoutSeconds,
             long readAheadBytes, Path temporaryFolder) {
+        this(engine, walker, pool, queueCapacity, reporter, sinks, perEmailDossiers, keepRaw, timeoutSeconds,
+                readAheadBytes, temporaryFolder, DEFAULT_STOP_GRACE_MILLIS);
+    }
+
+    /**
+     * As {@link #BatchRunner(Engine, InputWalker, ExecutorService, int, Reporter, List, DossierRenderer, boolean,
+     * long, long, Path)}.
+     *
+     * @param stopGraceMillis how long, in milliseconds, the writer waits for the worker of an abandoned message to be
+     *                        free again before it reports a defect and gives the pool one more thread (when it is a
+     *                        {@link ThreadPoolExecutor}); see {@link #DEFAULT_STOP_GRACE_MILLIS}
+     */
+    BatchRunner(Engine engine, InputWalker walker, ExecutorService pool, int queueCapacity, Reporter reporter,
+            List<OutcomeSink> sinks, DossierRenderer perEmailDossiers, boolean keepRaw, long timeoutSeconds,
+            long readAheadBytes, Path temporaryFolder, long stopGraceMillis) {
+        this.stopGraceMillis = stopGraceMillis;
         this.engine = engine;
         this.walker = walker;
         this.pool = pool;
@@ -210,7 +252,15 @@ final class BatchRunner {
                     }
                     acquire(input);
                     try {
-                        queue.put(new Pending(input, pool.submit(() -> process(input))));
+                        Worker worker = new Worker();
+                        queue.put(new Pending(input, pool.submit(() -> {
+                            worker.started = true;
+                            try {
+                                return process(input);
+                            } finally {
+                                worker.ended.countDown();
+                            }
+                        }), worker));
                     } catch (InterruptedException | RuntimeException e) {
                         release(input);
                         throw e;
@@ -271,19 +321,43 @@ final class BatchRunner {
             return timeoutSeconds > 0 ? pending.future().get(timeoutSeconds, TimeUnit.SECONDS)
                     : pending.future().get();
         } catch (TimeoutException e) {
-            pending.future().cancel(true);
-            if (pool instanceof ThreadPoolExecutor tpe) {
-                // the abandoned worker may never return: give the pool one more thread
-                tpe.setMaximumPoolSize(tpe.getMaximumPoolSize() + 1);
-                tpe.setCorePoolSize(tpe.getCorePoolSize() + 1);
-            }
-            return Outcome.failed(pending.input(), "internal error: the analysis took more than " + timeoutSeconds
-                    + " s and was abandoned (see --timeout); please report this defect", true, null);
+            pending.future().cancel(true); // interrupts the worker: the engine stops at its next check point
+            awaitStop(pending);
+            return Outcome.failed(pending.input(), abandoned(timeoutSeconds), false, null);
         } catch (ExecutionException e) {
             // process() catches everything; reached only if it has a defect itself: this input is lost, not the run
             return Outcome.failed(pending.input(), "internal error: " + describe(e.getCause()), true, e.getCause());
         } catch (java.util.concurrent.CancellationException e) {
             return Outcome.failed(pending.input(), "internal error: its analysis was cancelled", true, e);
+        }
+    }
+
+    /** @return the reason given for a message abandoned after {@code timeoutSeconds} */
+    static String abandoned(long timeoutSeconds) {
+        return "analysis abandoned after " + timeoutSeconds + " s (--timeout)";
+    }
+
+    /**
+     * Waits, at most {@link #stopGraceMillis}, until the worker of an abandoned message is free again. One still busy
+     * after that is a defect: said once on stderr, and the pool gets one more thread so that the run keeps its pace.
+     */
+    private void awaitStop(Pending pending) throws InterruptedException {
+        Worker worker = pending.worker();
+        if (!worker.started) {
+            return; // cancelled before a worker took it: it never will (or, taken at this very moment, sees the interrupt)
+        }
+        if (worker.ended.await(stopGraceMillis, TimeUnit.MILLISECONDS)) {
+            return;
+        }
+        if (pool instanceof ThreadPoolExecutor tpe) {
+            tpe.setMaximumPoolSize(tpe.getMaximumPoolSize() + 1);
+            tpe.setCorePoolSize(tpe.getCorePoolSize() + 1);
+        }
+        if (!stuckWorkerReported) {
+            stuckWorkerReported = true;
+            reporter.defect(pending.input().name(), "its worker thread was still busy " + stopGraceMillis
+                    + " ms after the analysis was abandoned (--timeout); the run goes on with one more thread; please"
+                    + " report this defect");
         }
     }
 
@@ -317,7 +391,9 @@ final class BatchRunner {
             analysis = input.outlook() ? engine.analyzeOutlookMsg(raw, input.name())
                     : engine.analyze(raw, input.name());
         } catch (UnanalysableInputException e) {
-            return Outcome.failed(input, describe(e), false, null);
+            return Outcome.failed(input, describe(e, input.outlook()), false, null);
+        } catch (AnalysisCancelledException e) { // abandoned: the writer already reported it (or the run stopped)
+            return Outcome.failed(input, abandoned(timeoutSeconds), false, null);
         } catch (OutOfMemoryError e) {
             raw = null;
             return Outcome.failed(input, "out of memory while analysing it (give Java more memory with -Xmx, or use"
@@ -351,11 +427,23 @@ final class BatchRunner {
      *         quote the input's content)
      */
     static String describe(Throwable e) {
+        return describe(e, false);
+    }
+
+    /**
+     * @param e       what went wrong
+     * @param outlook true when the input was read as an Outlook {@code .msg} file ({@link Input#outlook()})
+     * @return as {@link #describe(Throwable)}; for an Outlook file that cannot be read, what the reader says of it
+     *         ({@code a damaged Outlook .msg file: ...}, {@code the Outlook .msg file could not be converted (...)}):
+     *         it is an e-mail, saved in a form that cannot be read, not something else than an e-mail
+     */
+    static String describe(Throwable e, boolean outlook) {
         if (e instanceof UnanalysableInputException u) {
             Anomaly reason = u.reason();
             return switch (reason.code()) {
                 case EMPTY_INPUT -> "empty file";
-                case NOT_A_MESSAGE -> "not an e-mail (" + reason.detail() + ")";
+                case NOT_A_MESSAGE -> outlook && reason.detail().contains("Outlook .msg") ? reason.detail()
+                        : "not an e-mail (" + reason.detail() + ")";
                 case MESSAGE_TOO_LARGE -> "too large (" + reason.detail() + "); see --limits";
                 default -> reason.code() + " (" + reason.detail() + ")";
             };

@@ -75,7 +75,7 @@ final class BySenderSink implements OutcomeSink {
      */
     BySenderSink(Path dir, DossierRenderer renderer, ExecutorService pool, int maxPerDossier, Reporter reporter,
             String option, Path temporaryFolder) throws IOException {
-        this.folder = new DossierFolder(dir);
+        this.folder = new DossierFolder(dir, temporaryFolder);
         this.option = option;
         this.renderer = renderer;
         this.pool = pool;
@@ -84,7 +84,7 @@ final class BySenderSink implements OutcomeSink {
         // owner-only (rwx------) where the file system has POSIX permissions: it holds copies of the e-mails
         this.spool = temporaryFolder != null ? Files.createTempDirectory(temporaryFolder, SPOOL_PREFIX)
                 : Files.createTempDirectory(SPOOL_PREFIX);
-        this.index = new DossierIndex(dir, reporter);
+        this.index = new DossierIndex(dir, reporter, temporaryFolder);
         // an interrupted run (Ctrl-C, a kill that lets the JVM stop) deletes the spool too
         this.cleanup = new Thread(this::deleteSpoolQuietly, "pixelproof-spool-cleanup");
         try {
@@ -192,6 +192,12 @@ final class BySenderSink implements OutcomeSink {
             Runtime.getRuntime().removeShutdownHook(cleanup);
         } catch (IllegalStateException e) {
             // the JVM is stopping: the hook runs, or ran, anyway
+        }
+        index.discard();
+        try {
+            folder.close();
+        } catch (IOException e) {
+            // an unlinked temporary file: nothing is left on disk
         }
         if (!deleteSpoolQuietly()) {
             reporter.warning(option + ": the temporary folder " + Reporter.printable(spool.toString()) + " could not"

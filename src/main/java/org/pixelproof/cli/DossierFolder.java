@@ -1,5 +1,6 @@
 package org.pixelproof.cli;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,7 +14,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * One dossier folder of a run ({@code --pdf DIR}, {@code --sender-pdf DIR}): hands out the dossiers' file names, each
@@ -31,18 +31,31 @@ import java.util.Set;
  * untouched. The rename is atomic where the file system allows it, so that a reader sees the old file or the new one,
  * never half of one.
  *
+ * <p>Memory: a few bytes per name handed out, whatever its length ({@link NameSet}: 21 to 43 bytes per name, the names
+ * themselves in an unlinked temporary file). {@link #close()} releases that file.
+ *
  * <p>Thread-safe: names are reserved under a lock, and writes of different names may run at once.
  */
-final class DossierFolder {
+final class DossierFolder implements Closeable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
-    /** The names handed out in this run, in lower case (Locale.ROOT). */
-    private final Set<String> taken = new HashSet<>();
+    /** The names handed out in this run, in lower case (Locale.ROOT): a few bytes per name ({@link NameSet}). */
+    private final NameSet taken;
 
-    /** @param dir the dossier folder, which must exist */
-    DossierFolder(Path dir) {
+    /**
+     * @param dir             the dossier folder, which must exist
+     * @param temporaryFolder where the names handed out are logged ({@link NameSet}), or {@code null} for the
+     *                        system's temporary folder
+     */
+    DossierFolder(Path dir, Path temporaryFolder) {
+        this(dir, new NameSet(temporaryFolder));
+    }
+
+    /** @param taken where the names handed out are kept (tests give one whose names collide) */
+    DossierFolder(Path dir, NameSet taken) {
         this.dir = dir;
+        this.taken = taken;
     }
 
     Path dir() {
@@ -58,8 +71,9 @@ final class DossierFolder {
      *                  SHA-256
      * @return the first free name of {@code stem}, {@code stem-suffix}, {@code stem-suffix-2},
      *         {@code stem-suffix-3}..., without extension; reserved for the caller
+     * @throws IOException when the names handed out cannot be logged or read back ({@link NameSet})
      */
-    synchronized String reserve(String stem, String extension, String suffix) {
+    synchronized String reserve(String stem, String extension, String suffix) throws IOException {
         return reserveAll(stem, List.of(""), extension, suffix);
     }
 
@@ -74,19 +88,38 @@ final class DossierFolder {
      * @param suffix    what tells this group apart when one of its names is taken
      * @return the first stem among {@code stem}, {@code stem-suffix}, {@code stem-suffix-2}... under which every name
      *         of the group is free; those names are reserved for the caller
+     * @throws IOException when the names handed out cannot be logged or read back ({@link NameSet})
      */
-    synchronized String reserveAll(String stem, List<String> endings, String extension, String suffix) {
+    synchronized String reserveAll(String stem, List<String> endings, String extension, String suffix)
+            throws IOException {
         for (int n = 0; ; n++) {
             String candidate = n == 0 ? stem : n == 1 ? stem + "-" + suffix : stem + "-" + suffix + "-" + n;
             List<String> keys = new ArrayList<>(endings.size());
             for (String ending : endings) {
                 keys.add((candidate + ending + extension).toLowerCase(Locale.ROOT));
             }
-            if (keys.stream().noneMatch(taken::contains) && new HashSet<>(keys).size() == keys.size()) {
-                taken.addAll(keys);
+            if (new HashSet<>(keys).size() == keys.size() && noneTaken(keys)) {
+                for (String key : keys) {
+                    taken.add(key);
+                }
                 return candidate;
             }
         }
+    }
+
+    private boolean noneTaken(List<String> keys) throws IOException {
+        for (String key : keys) {
+            if (taken.contains(key)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Releases the log of the names handed out; the folder's files are left as they are. */
+    @Override
+    public synchronized void close() throws IOException {
+        taken.close();
     }
 
     /**
@@ -97,10 +130,10 @@ final class DossierFolder {
      * @throws IOException when it cannot be written; the file of that name is then left as it was
      */
     void write(String name, byte[] content) throws IOException {
-        Path tmp = dir.resolve("." + name + "." + HexFormat.of().formatHex(randomBytes()) + ".tmp");
+        Path tmp = temporaryName(dir, name);
+        OutputStream created = createNew(tmp); // fails, deleting nothing, should that name exist
         try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (OutputStream out = created) {
                 out.write(content);
             }
             moveReplacing(tmp, dir.resolve(name));
@@ -110,6 +143,27 @@ final class DossierFolder {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /**
+     * @param dir  a folder
+     * @param name the final name of the file being written there
+     * @return a hidden name for it while it is written, {@code .<name>.<random>.tmp}, in {@code dir}
+     */
+    static Path temporaryName(Path dir, String name) {
+        return dir.resolve("." + name + "." + HexFormat.of().formatHex(randomBytes()) + ".tmp");
+    }
+
+    /**
+     * Creates a new file, exclusively (never an existing path, nor through a link), with the permissions a new file
+     * gets from the user's umask ({@code 0666} less the umask on POSIX systems), as every file the run writes in a
+     * dossier folder: unlike {@link Files#createTempFile}, which makes it readable by its owner only.
+     *
+     * @return the open stream; the caller closes it
+     * @throws IOException when the file exists or cannot be created
+     */
+    static OutputStream createNew(Path file) throws IOException {
+        return Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
     /**

@@ -12,16 +12,15 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code index.csv} in a dossier folder: which dossier holds which e-mails, so that a dossier can be matched to its
@@ -33,7 +32,8 @@ import java.util.Set;
  * index keeps the rows of the earlier dossiers that are still there (in their order), drops the rows of dossiers no
  * longer in the folder and of those this run replaced, and adds this run's rows after them. A folder's PDFs that no
  * index ever listed (written by hand, or before indexes existed) are not listed. The new index replaces the old one
- * in one move once complete, so that an interrupted run leaves the old one; a symbolic link at {@code index.csv} is
+ * in one move once complete, so that an interrupted run leaves the old one, and is created with the permissions
+ * the user's umask gives a new file, as the dossiers are; a symbolic link at {@code index.csv} is
  * neither read nor followed but replaced by the new index, its target left as it is. A run that writes no dossier
  * leaves the index as it is. An earlier index that cannot be read (edited by hand into another shape) keeps the rows
  * read before the problem, and stderr says so.
@@ -41,7 +41,9 @@ import java.util.Set;
  * <p>Columns: {@code dossier} (the PDF's file name), {@code sender} (the sender key, {@link SenderKey}),
  * {@code emails} (how many e-mails it holds), {@code inputs} (their inputs as named on the command line, {@code ; }
  * separated, in the dossier's order), {@code sha256} (the SHA-256 of each e-mail, in the same order, {@code ; }
- * separated). This run's rows are spooled to a temporary file until {@link #close()}, so that memory stays flat.
+ * separated). This run's rows are spooled to a temporary file until {@link #close()}, and the names of its dossiers
+ * kept in a {@link NameSet} (a few bytes per dossier, the names in an unlinked temporary file), so that memory stays
+ * flat.
  * Used by the writer thread only.
  */
 final class DossierIndex implements AutoCloseable {
@@ -53,20 +55,30 @@ final class DossierIndex implements AutoCloseable {
     private final Path dir;
     private final Path file;
     private final Reporter reporter;
-    /** The dossiers this run wrote, by file name: their earlier rows are replaced. */
-    private final Set<String> written = new HashSet<>();
+    private final Path temporaryFolder;
+    /** The dossiers this run wrote, by file name: their earlier rows are replaced. A few bytes per name. */
+    private final NameSet written;
     private Path spool;
     private Writer writer;
     private SequenceWriter rows;
 
     /**
-     * @param dir      the dossier folder
-     * @param reporter where an earlier index that cannot be read is reported
+     * @param dir             the dossier folder
+     * @param reporter        where an earlier index that cannot be read is reported
+     * @param temporaryFolder where this run's rows are spooled and the names of its dossiers logged
+     *                        ({@link NameSet}), or {@code null} for the system's temporary folder
      */
-    DossierIndex(Path dir, Reporter reporter) {
+    DossierIndex(Path dir, Reporter reporter, Path temporaryFolder) {
+        this(dir, reporter, temporaryFolder, new NameSet(temporaryFolder));
+    }
+
+    /** @param written where the names of this run's dossiers are kept (tests give one whose names collide) */
+    DossierIndex(Path dir, Reporter reporter, Path temporaryFolder, NameSet written) {
         this.dir = dir;
         this.file = dir.resolve(FILE_NAME);
         this.reporter = reporter;
+        this.temporaryFolder = temporaryFolder;
+        this.written = written;
     }
 
     /**
@@ -76,7 +88,8 @@ final class DossierIndex implements AutoCloseable {
      */
     void add(String dossier, String sender, int emails, String inputs, String sha256) throws IOException {
         if (rows == null) {
-            spool = Files.createTempFile("pixelproof-index-", ".csv");
+            spool = temporaryFolder != null ? Files.createTempFile(temporaryFolder, "pixelproof-index-", ".csv")
+                    : Files.createTempFile("pixelproof-index-", ".csv");
             writer = new OutputStreamWriter(Files.newOutputStream(spool), StandardCharsets.UTF_8);
             rows = MAPPER.writer(schema()).writeValues(writer);
         }
@@ -94,6 +107,7 @@ final class DossierIndex implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (rows == null) {
+            discard();
             return;
         }
         rows.close();
@@ -101,8 +115,12 @@ final class DossierIndex implements AutoCloseable {
         rows = null;
         Path merged = null;
         try {
-            merged = Files.createTempFile(dir, ".index-", ".csv.tmp");
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(merged), 1 << 16)) {
+            // created as the dossiers are (DossierFolder.write): its mode follows the umask, where createTempFile
+            // would make it owner-only
+            Path temporary = DossierFolder.temporaryName(dir, FILE_NAME);
+            OutputStream created = DossierFolder.createNew(temporary);
+            merged = temporary; // ours from here: deleted if anything below fails
+            try (OutputStream out = new BufferedOutputStream(created, 1 << 16)) {
                 Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 text.write(String.join(",", COLUMNS) + "\r\n"); // column names need no quoting
                 keepEarlierRows(text);
@@ -111,11 +129,41 @@ final class DossierIndex implements AutoCloseable {
             }
             DossierFolder.moveReplacing(merged, file); // a link at index.csv is replaced, its target left alone
             merged = null;
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the names of this run's dossiers could not be read back
         } finally {
-            Files.deleteIfExists(spool);
             if (merged != null) {
                 Files.deleteIfExists(merged);
             }
+            discard();
+        }
+    }
+
+    /**
+     * Releases what the index holds (the spool of this run's rows, the names of its dossiers) without writing
+     * {@code index.csv}: for a run that stops before its end. Quiet; may be called after {@link #close()}.
+     */
+    void discard() {
+        try {
+            if (writer != null) {
+                writer.close();
+            }
+        } catch (IOException e) {
+            // nothing more to write to it
+        }
+        rows = null;
+        try {
+            if (spool != null) {
+                Files.deleteIfExists(spool);
+            }
+        } catch (IOException e) {
+            reporter.warning(Reporter.printable("the temporary file " + spool + " could not be deleted ("
+                    + InputWalker.reason(e) + "); it lists this run's dossiers: delete it by hand"));
+        }
+        try {
+            written.close();
+        } catch (IOException e) {
+            // an unlinked temporary file: nothing is left on disk
         }
     }
 
@@ -138,7 +186,8 @@ final class DossierIndex implements AutoCloseable {
                 Map<String, String> row = it.nextValue();
                 read++;
                 String dossier = row.getOrDefault("dossier", "");
-                if (isPlainName(dossier) && !written.contains(dossier) && Files.isRegularFile(dir.resolve(dossier))) {
+                if (isPlainName(dossier) && !replacedByThisRun(dossier)
+                        && Files.isRegularFile(dir.resolve(dossier))) {
                     kept.write(COLUMNS.stream().map(c -> CsvSink.text(row.getOrDefault(c, ""))).toList());
                 }
             }
@@ -148,6 +197,15 @@ final class DossierIndex implements AutoCloseable {
                     ? "not a CSV of the expected shape" : InputWalker.reason(e);
             reporter.warning(Reporter.printable(String.format(Locale.ROOT, "%s could not be read past its row %,d (%s):"
                     + " the rows after it are left out of the new index", file, read + 1, why)));
+        }
+    }
+
+    /** @return true when this run wrote a dossier of that name; a failure to tell is unchecked, not a reading one */
+    private boolean replacedByThisRun(String dossier) {
+        try {
+            return written.contains(dossier);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

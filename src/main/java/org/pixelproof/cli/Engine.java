@@ -14,6 +14,9 @@ public interface Engine {
      * @param name its display name
      * @return the analysis
      * @throws UnanalysableInputException when the input is not an e-mail, is empty or is over the size limit
+     * @throws org.pixelproof.ingest.AnalysisCancelledException when the calling thread is interrupted (the run
+     *                                                          abandoned the message, {@code --timeout}): an engine
+     *                                                          stops soon after the interrupt and returns nothing
      */
     Analysis analyze(byte[] raw, String name) throws UnanalysableInputException;
 

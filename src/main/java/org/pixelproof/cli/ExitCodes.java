@@ -12,7 +12,7 @@ public final class ExitCodes {
     public static final int OK = 0;
     /**
      * At least one input could not be analysed (not an e-mail, empty, too large, unreadable, not a regular file, out
-     * of memory) or one dossier could not be drawn; the others were.
+     * of memory, abandoned after {@code --timeout} seconds) or one dossier could not be drawn; the others were.
      */
     public static final int INPUTS_FAILED = 1;
     /** The command line itself is wrong (unknown option, missing path, conflicting outputs); nothing was analysed. */
@@ -28,7 +28,8 @@ public final class ExitCodes {
     public static final int OUTPUT_ERROR = 4;
     /**
      * A defect in PixelProof stopped an analysis (the others went on) or the reading of the inputs (the outputs hold
-     * what was analysed); re-run with {@code --debug} for details.
+     * what was analysed), or an analysis abandoned after {@code --timeout} did not stop (its worker thread stayed
+     * busy); re-run with {@code --debug} for details.
      */
     public static final int INTERNAL_ERROR = 5;
 

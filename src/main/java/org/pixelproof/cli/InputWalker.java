@@ -577,7 +577,11 @@ final class InputWalker {
         return Files.isDirectory(dir.resolve("cur")) && Files.isDirectory(dir.resolve("new"));
     }
 
-    private static boolean isIgnoredName(String name) {
+    /**
+     * @return true for a file name the walk skips without reading: hidden ({@code .DS_Store}), Thunderbird's
+     *         {@code .msf} indexes, Dovecot and Courier metadata
+     */
+    static boolean isIgnoredName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return name.startsWith(".") || lower.endsWith(".msf") || IGNORED_NAMES.contains(lower)
                 || lower.startsWith("dovecot.") || lower.startsWith("courierimap");

@@ -19,6 +19,9 @@ import org.pixelproof.web.Complaints;
  *
  * <p>{@code DIR/index.csv} ({@link DossierIndex}) says which input each dossier comes from.
  *
+ * <p>Memory: a few bytes per dossier written ({@link NameSet}, for the names handed out and those the index replaces),
+ * whatever the length of the names.
+ *
  * <p>No dossier is made for a message that gives no grounds for a complaint ({@link Complaints}: no tracking found)
  * nor for a second copy of a message already seen in the run; both are counted and said on stderr at the end.
  */
@@ -32,9 +35,20 @@ final class PdfSink implements OutcomeSink {
     private final DossierIndex index;
 
     PdfSink(Path dir, Reporter reporter) {
-        this.folder = new DossierFolder(dir);
+        this(dir, reporter, null);
+    }
+
+    /**
+     * @param dir             the dossier folder, which must exist
+     * @param reporter        where what was left out is said
+     * @param temporaryFolder where the names of the dossiers handed out and this run's index rows are kept until the
+     *                        end ({@link DossierFolder}, {@link DossierIndex}), or {@code null} for the system's
+     *                        temporary folder
+     */
+    PdfSink(Path dir, Reporter reporter, Path temporaryFolder) {
+        this.folder = new DossierFolder(dir, temporaryFolder);
         this.reporter = reporter;
-        this.index = new DossierIndex(dir, reporter);
+        this.index = new DossierIndex(dir, reporter, temporaryFolder);
     }
 
     @Override
@@ -77,13 +91,26 @@ final class PdfSink implements OutcomeSink {
         }
     }
 
+    /** Releases the names kept for the run and the index's spool, whether or not {@link #finish()} ran. */
+    @Override
+    public void close() {
+        index.discard();
+        try {
+            folder.close();
+        } catch (IOException e) {
+            // an unlinked temporary file: nothing is left on disk
+        }
+    }
+
     /**
      * A dossier's file name for an input: the input's last path element, {@code #} made {@code -}, without its
      * {@code .eml}/{@code .msg} extension, in ASCII letters, digits, {@code .}, {@code _} and {@code -}. Latin letters
      * with accents lose them ({@code Boîte de réception.mbox#1} gives {@code Boite_de_reception.mbox-1}: the canonical
      * decomposition, Unicode NFD, with the combining marks removed; {@code ß}, {@code æ}, {@code œ}, {@code ø},
-     * {@code ł}, {@code đ} and {@code þ} are spelled out); any other run of characters is one {@code _}; at most 120
-     * characters; {@code message} when nothing is left.
+     * {@code ł}, {@code đ} and {@code þ} are spelled out); any other run of characters is one {@code _}; never
+     * starting with {@code -}, {@code .} or {@code _} (a dossier {@code -rf.pdf} would be read as an option by a
+     * command such as {@code rm *.pdf}, and a leading dot hides a file); at most 120 characters; {@code message} when
+     * nothing is left.
      *
      * @param inputName the input's name as the run reports it ({@code mail/a.eml}, {@code box.mbox#3})
      * @return a safe file name, without extension, never empty
@@ -96,7 +123,7 @@ final class PdfSink implements OutcomeSink {
             name = name.substring(0, name.length() - 4);
         }
         name = withoutAccents(name);
-        name = name.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^_+|_+$", "");
+        name = name.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[-._]+|_+$", "");
         if (name.length() > 120) {
             name = name.substring(0, 120);
         }

@@ -116,6 +116,17 @@ final class Reporter {
     }
 
     /**
+     * Reports a defect of the program that cost no input (its inputs are reported on their own): exit code 5.
+     *
+     * @param subject the input it concerns
+     * @param reason  what happened, in a few words
+     */
+    void defect(String subject, String reason) {
+        internal++;
+        line(printable(subject) + ": " + reason);
+    }
+
+    /**
      * Reports a dossier that could not be written, its e-mails having been analysed.
      *
      * @param subject    the dossier or the input it was for

@@ -21,6 +21,7 @@ import org.jsoup.select.QueryParser;
 import org.pixelproof.ingest.Anomaly;
 import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.ingest.BodyKind;
+import org.pixelproof.ingest.Cancellation;
 import org.pixelproof.ingest.IngestLimits;
 
 /**
@@ -244,8 +245,11 @@ final class BodyScanner {
 
     private void scan(Node root) {
         NodeTraversor.traverse(new NodeVisitor() {
+            private int visited;
+
             @Override
             public void head(Node node, int depth) {
+                Cancellation.checkEvery(++visited);
                 if (depth > maxDepthSeen) {
                     maxDepthSeen = depth;
                 }

@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pixelproof.ingest.BodyKind;
 import org.pixelproof.ingest.BodyText;
+import org.pixelproof.ingest.Cancellation;
 import org.pixelproof.ingest.MimePart;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.MarkerPhrase;
@@ -316,6 +317,7 @@ public final class ConsentMarkerFinder {
         undisplayedTypes.removeAll(NOT_FROM_UNDISPLAYED);
         int bodyOrder = 1;
         for (VisibleText vt : texts) {
+            Cancellation.check();
             int base = bodyOrder++ * 10_000_000;
             Set<ConsentMarkerType> wanted = undisplayed.contains(vt.partPath()) ? undisplayedTypes : types;
             if (wanted.isEmpty()) {
@@ -480,6 +482,7 @@ public final class ConsentMarkerFinder {
             if (n++ >= MAX_LINKS_PER_BODY) {
                 break;
             }
+            Cancellation.checkEvery(n);
             if (link.href().isEmpty() || link.href().startsWith("#")) {
                 continue;
             }
@@ -699,7 +702,9 @@ public final class ConsentMarkerFinder {
         if (textRules.isEmpty()) {
             return;
         }
+        int read = 0;
         for (VisibleText.Paragraph p : vt.paragraphs()) {
+            Cancellation.checkEvery(++read);
             NormalizedText nt = null;
             PatternPrefilter.Candidates candidates = null;
             Set<ConsentMarkerType> done = EnumSet.noneOf(ConsentMarkerType.class);
@@ -715,6 +720,7 @@ public final class ConsentMarkerFinder {
                 if (!candidates.mayMatch(k)) {
                     continue;
                 }
+                Cancellation.check(); // per pattern run over a paragraph, which may hold a whole body
                 Matcher m = r.phrase().pattern().matcher(nt.text());
                 if (!candidates.find(k, m, 0)) { // as m.find(), only where the phrase may start
                     continue;

@@ -23,6 +23,7 @@ import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.ingest.BidiControls;
 import org.pixelproof.ingest.BodyKind;
 import org.pixelproof.ingest.BodyText;
+import org.pixelproof.ingest.Cancellation;
 import org.pixelproof.ingest.Header;
 import org.pixelproof.ingest.IngestLimits;
 import org.pixelproof.ingest.ReceivedEmail;
@@ -193,6 +194,8 @@ public final class Detector {
      * @param email           the message
      * @param extraRecipients as for {@link #detect}
      * @return the findings and the visible texts; never throws for malformed content
+     * @throws org.pixelproof.ingest.AnalysisCancelledException when the calling thread is interrupted (checked per
+     *                                                          body, walk, rule, link and stage, {@link Cancellation})
      */
     public Detection detectWithTexts(ReceivedEmail email, List<String> extraRecipients) {
         Objects.requireNonNull(email, "email");
@@ -207,6 +210,7 @@ public final class Detector {
         Map<HtmlBody, List<CssScanner.Sheet>> sheets = new IdentityHashMap<>();
         Map<Document, TextVisibility.Walked> walked = new IdentityHashMap<>(); // reused by the visible text
         for (BodyText b : email.bodies()) {
+            Cancellation.check(); // per body: parsing and walking one body is the bulk of the work
             if (b.kind() == BodyKind.PLAIN) {
                 textLinks(b, order, run.links);
                 continue;
@@ -222,6 +226,7 @@ public final class Detector {
             sheets.put(hb, bodySheets);
         }
         for (HtmlBody hb : html) {
+            Cancellation.check();
             run.classStyles.putAll(classStyles(hb, sheets.get(hb)));
         }
         run.lastContent.addAll(lastContent.values());
@@ -235,7 +240,10 @@ public final class Detector {
         Map<String, RemoteResource> remoteByUrl = new LinkedHashMap<>();
         Set<String> trackedUrls = new HashSet<>();
         Map<String, Draft> draftByUrl = new HashMap<>();
+        Cancellation.check();
+        int scored = 0;
         for (Candidate c : run.candidates) {
+            Cancellation.checkEvery(++scored);
             Draft d = run.scoreLoad(c);
             if (d != null) {
                 if (trackedUrls.add(d.url.url())) {
@@ -286,19 +294,23 @@ public final class Detector {
         }
 
         invalidHosts(trackers, remote, anomalies);
+        Cancellation.check();
 
         // the visible text is read once and shared by the marker finder and the sender identifier (and assess)
         List<VisibleText> texts = VisibleText.ofEmail(email, html, VisibleText.DEFAULT_MAX_CHARS, walked);
+        Cancellation.check();
         ConsentMarkerFinder.AllAndPrivacy found = markerFinder.findAllAndPrivacyLinks(email, texts);
         List<ConsentMarker> markers = found.all();
         EnumSet<ConsentMarkerType> missing = EnumSet.allOf(ConsentMarkerType.class);
         for (ConsentMarker m : markers) {
             missing.remove(m.type());
         }
+        Cancellation.check();
         SenderIdentity sender = senderIdentifier.identifyFrom(email, texts, run.matcher.addresses(),
                 found.privacyPolicyLinks());
         // a read-receipt request alone does not make mass mail: people ask for one in their own correspondence
         boolean tracked = trackers.stream().anyMatch(t -> t.kind() != TrackerKind.READ_RECEIPT);
+        Cancellation.check();
         SenderIdentityCheck.Outcome doubts = SenderIdentityCheck.check(email, sender, finalLinks, texts, run.parties,
                 vendors, tracked, decoder);
         if (!doubts.caveats().isEmpty()) {
@@ -407,10 +419,12 @@ public final class Detector {
         if (matcher.isEmpty()) {
             return out;
         }
+        int searched = 0;
         for (Header h : email.headers()) {
             if (!mayCarryIdentifier(h.name().toLowerCase(Locale.ROOT))) {
                 continue;
             }
+            Cancellation.checkEvery(++searched);
             for (RecipientMatcher.Match m : matcher.find(h.decoded())) {
                 out.add(new RecipientIdentifier(m.value(), m.encoding(), h.name(), m.address(), "header",
                         h.name()));
@@ -561,6 +575,7 @@ public final class Detector {
                 if (++tried > 200) {
                     return out;
                 }
+                Cancellation.check(); // per rule: each select walks the whole document
                 Elements matched;
                 try {
                     matched = body.document().select(rule.selector());
@@ -730,7 +745,9 @@ public final class Detector {
 
         void prepare() {
             Set<String> seenUrls = new HashSet<>();
+            int prepared = 0;
             for (RawLink l : links) {
+                Cancellation.checkEvery(++prepared);
                 LinkDecoder.Unwrapped u = l.url().isRemote() ? decoder.unwrap(l.url()) : new LinkDecoder.Unwrapped(
                         l.url(), null);
                 unwrappedLinks.put(l, u);
@@ -741,6 +758,7 @@ public final class Detector {
                 }
             }
             for (Candidate c : candidates) {
+                Cancellation.checkEvery(++prepared);
                 LinkDecoder.Unwrapped u = decoder.unwrap(c.url());
                 unwrappedLoads.put(c, u);
                 WebUrl url = u.url() != null ? u.url() : c.url();
@@ -1452,7 +1470,9 @@ public final class Detector {
         List<Link> scoreLinks(List<Draft> drafts) {
             List<Link> out = new ArrayList<>(links.size());
             Map<String, Draft> groups = new HashMap<>();
+            int scored = 0;
             for (RawLink l : links) {
+                Cancellation.checkEvery(++scored);
                 LinkDecoder.Unwrapped uw = unwrappedLinks.get(l);
                 WebUrl url = uw.url();
                 if (!l.url().isRemote() || url == null || !url.isRemote()) {

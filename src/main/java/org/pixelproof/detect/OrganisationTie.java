@@ -92,13 +92,7 @@ final class OrganisationTie {
      *         their labels
      */
     static OrganisationTie of(SenderIdentity sender, List<Link> links, VendorIndex vendors) {
-        Set<String> header = new LinkedHashSet<>();
-        add(header, sender.fromDomain());
-        sender.dkimDomains().forEach(d -> add(header, d));
-        add(header, Domains.domainOf(sender.returnPath()));
-        for (String u : sender.listUnsubscribe()) {
-            add(header, hostOfUri(u));
-        }
+        Set<String> header = headerHosts(sender);
         Set<String> all = new LinkedHashSet<>(header);
         for (Link l : links) {
             add(all, l.host());
@@ -113,6 +107,42 @@ final class OrganisationTie {
             labels.addAll(labelsOf(h, vendor, header.contains(h)));
         }
         return new OrganisationTie(all, labels);
+    }
+
+    /**
+     * The ties of the header hosts alone, those no vendor rule claims: what the sender's own domains say, for
+     * {@link SenderIdentityCheck#FROM_PLATFORM_TENANT_DOMAIN}. Links are left out (a copied campaign links to the brand
+     * it copies), and so are an ESP's shared domains ({@code amazonses.com}), which anyone sending through the ESP
+     * gets.
+     *
+     * @param sender  the sender as identified (From domain, DKIM domains, Return-Path, List-Unsubscribe)
+     * @param vendors to tell the hosts a vendor rule claims
+     * @return the ties of the header hosts no vendor claims
+     */
+    static OrganisationTie ofSenderDomains(SenderIdentity sender, VendorIndex vendors) {
+        Set<String> own = new LinkedHashSet<>();
+        for (String h : headerHosts(sender)) {
+            if (vendors.vendorsOfHost(h).isEmpty()) {
+                own.add(h);
+            }
+        }
+        List<Label> labels = new ArrayList<>();
+        for (String h : own) {
+            labels.addAll(labelsOf(h, false, true));
+        }
+        return new OrganisationTie(own, labels);
+    }
+
+    /** @return the header hosts: From, DKIM {@code d=}, Return-Path and List-Unsubscribe hosts, lower case */
+    private static Set<String> headerHosts(SenderIdentity sender) {
+        Set<String> header = new LinkedHashSet<>();
+        add(header, sender.fromDomain());
+        sender.dkimDomains().forEach(d -> add(header, d));
+        add(header, Domains.domainOf(sender.returnPath()));
+        for (String u : sender.listUnsubscribe()) {
+            add(header, hostOfUri(u));
+        }
+        return header;
     }
 
     /** @return the tie hosts, lower case */
@@ -350,9 +380,17 @@ final class OrganisationTie {
     /**
      * @return the host without its public suffix ({@code shop.katjes} of {@code shop.katjes.de}, {@code brand} of
      *         {@code brand.co.uk}); without its last label when it has no public suffix ({@code news.brand} of
-     *         {@code news.brand.example}); the host itself when it is one label
+     *         {@code news.brand.example}); the host itself when it is one label. A platform tenant's host loses the
+     *         platform's suffix as well ({@code contoso} of {@code contoso.onmicrosoft.com}: {@link
+     *         PlatformTenantDomains}): the platform's labels ({@code onmicrosoft}, which holds {@code microsoft}) are
+     *         no tie to the platform's owner
      */
     static String withoutPublicSuffix(String host) {
+        PlatformTenantDomains.Platform platform = PlatformTenantDomains.platformOf(host);
+        if (platform != null) {
+            String h = host.toLowerCase(Locale.ROOT).replaceAll("\\.+$", "");
+            return h.substring(0, h.length() - platform.suffix().length() - 1);
+        }
         int last = host.lastIndexOf('.');
         if (last <= 0) {
             return host;

@@ -50,21 +50,25 @@ final class PartyResolver {
         String from = author == null ? null : Domains.domainOf(SenderIdentifier.addrSpec(author.address()));
         if (from != null) {
             fromDomain = from.toLowerCase(java.util.Locale.ROOT);
-            senderDomains.add(Domains.registrable(from));
+            senderDomains.add(PlatformTenantDomains.organisationalDomain(fromDomain));
         }
         for (String d : dkimDomains(email)) {
             if (vendors.vendorsOfHost(d).isEmpty()) {
-                senderDomains.add(Domains.registrable(d));
+                senderDomains.add(PlatformTenantDomains.organisationalDomain(d));
             }
         }
         String rp = Domains.domainOf(email.header("Return-Path").orElse(null));
         if (rp != null && vendors.vendorsOfHost(rp).isEmpty()) {
-            senderDomains.add(Domains.registrable(rp));
+            senderDomains.add(PlatformTenantDomains.organisationalDomain(rp));
         }
         senderDomains.remove(null);
     }
 
-    /** @return the sender's registrable domains, From first. */
+    /**
+     * @return the sender's registrable domains, From first; a platform tenant's default domain stands for itself
+     *         ({@code contoso.onmicrosoft.com}, not {@code onmicrosoft.com}: {@link PlatformTenantDomains}), so that
+     *         another tenant's host is not taken for the sender's
+     */
     Set<String> senderDomains() {
         return senderDomains;
     }
@@ -109,7 +113,7 @@ final class PartyResolver {
         while (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);
         }
-        if (senderDomains.contains(Domains.registrable(h))) {
+        if (senderDomains.contains(PlatformTenantDomains.organisationalDomain(h))) {
             return true;
         }
         if (fromDomain != null && (h.equals(fromDomain) || h.endsWith("." + fromDomain))) {
@@ -139,7 +143,8 @@ final class PartyResolver {
         if (underSenderDomain(host)) {
             return true;
         }
-        String label = firstLabel(Domains.registrable(host == null ? null : host.toLowerCase(Locale.ROOT)));
+        String label = firstLabel(
+                PlatformTenantDomains.organisationalDomain(host == null ? null : host.toLowerCase(Locale.ROOT)));
         if (label == null || label.length() < MIN_BRAND_LABEL_CHARS) {
             return false;
         }

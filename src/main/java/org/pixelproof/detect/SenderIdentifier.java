@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pixelproof.ingest.Cancellation;
 import org.pixelproof.ingest.Header;
 import org.pixelproof.ingest.LookalikeCharacters;
 import org.pixelproof.ingest.Mailboxes;
@@ -275,8 +276,10 @@ public final class SenderIdentifier {
         String fromName = null;
         String fromDomain = null;
         Mailboxes.Mailbox author = from.author();
+        String fromAddressAsWritten = null;
         if (author != null) {
             fromAddress = addrSpec(author.address());
+            fromAddressAsWritten = addrSpecAsWritten(author.address());
             fromName = author.displayName() == null ? null : NormalizedText.collapse(author.displayName());
             fromDomain = domain(fromAddress);
         }
@@ -321,6 +324,7 @@ public final class SenderIdentifier {
         String dpo = null;
         String rightsContact = null;
         for (int textIndex = 0; textIndex < texts.size(); textIndex++) {
+            Cancellation.check();
             VisibleText vt = texts.get(textIndex);
             String where = "footer text, part " + vt.partPath();
             List<FooterReader.Fact> located = new ArrayList<>();
@@ -441,7 +445,8 @@ public final class SenderIdentifier {
         }
         return new SenderIdentity(fromAddress, fromName, fromDomain, replyTo, returnPath, List.copyOf(dkim),
                 listUnsubscribe, organisationName, postalAddress, siren, siret, sirenValid, privacyUrl, dpoContact,
-                clues.size() > MAX_CLUES ? clues.subList(0, MAX_CLUES) : clues, missing, privacyStatus);
+                clues.size() > MAX_CLUES ? clues.subList(0, MAX_CLUES) : clues, missing, privacyStatus, List.of(),
+                fromAddressAsWritten);
     }
 
     /** The fields of the footer facts that tie a name to the footer: its addresses and register numbers. */
@@ -518,12 +523,15 @@ public final class SenderIdentifier {
     /**
      * @return the names of the sender's domains (From and Reply-To): the first label of each registrable domain,
      *         hyphens removed, of at least {@value #MIN_SENDER_LABEL_CHARS} characters ({@code mail.zeit-zu-leben.de}
-     *         gives {@code zeitzuleben})
+     *         gives {@code zeitzuleben}); for a platform tenant's default domain, the tenant's label
+     *         ({@code contoso} of {@code contoso.onmicrosoft.com}, never {@code onmicrosoft}:
+     *         {@link PlatformTenantDomains}), so that a copied "Microsoft Corporation" footer is not scored as the
+     *         sender's own name
      */
-    private static Set<String> senderLabels(String fromDomain, String replyTo) {
+    static Set<String> senderLabels(String fromDomain, String replyTo) {
         Set<String> labels = new LinkedHashSet<>();
         for (String d : new String[] {fromDomain, domain(replyTo)}) {
-            String reg = Domains.registrable(d == null ? null : d.toLowerCase(Locale.ROOT));
+            String reg = PlatformTenantDomains.organisationalDomain(d == null ? null : d.toLowerCase(Locale.ROOT));
             if (reg == null) {
                 continue;
             }
@@ -620,6 +628,24 @@ public final class SenderIdentifier {
      * @return the normalised address, or {@code null} when {@code spec} has no local part, no {@code @} or no domain
      */
     public static String addrSpec(String spec) {
+        return addrSpec(spec, true);
+    }
+
+    /**
+     * Reads an addr-spec as {@link #addrSpec} does, for showing it: the local part keeps the case it was written in,
+     * since only the receiving host may interpret it (RFC 5321 section 2.4: "the local-part of a mailbox MUST BE
+     * treated as case sensitive"), and the domain, which is case-insensitive (RFC 5321 section 2.4, RFC 1035 section
+     * 2.3.3), is written in lower case. Compare addresses with {@link #addrSpec}. Pure string work; thread-safe.
+     *
+     * @param spec the text between the angle brackets, or a bare address; may be {@code null}
+     * @return the address as written, its domain in lower case ({@code info+Agence-Nationale@example.org}); equal to
+     *         {@link #addrSpec} ignoring case; {@code null} when {@link #addrSpec} gives {@code null}
+     */
+    public static String addrSpecAsWritten(String spec) {
+        return addrSpec(spec, false);
+    }
+
+    private static String addrSpec(String spec, boolean lowerLocalPart) {
         if (spec == null) {
             return null;
         }
@@ -652,7 +678,7 @@ public final class SenderIdentifier {
                         : "\"" + content.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
                 rest = after.substring(1);
             } else if (after.isEmpty() && q.indexOf("@") > 0 && q.charAt(0) != '"') {
-                return addrSpec(q.toString());
+                return addrSpec(q.toString(), lowerLocalPart);
             } else {
                 return null;
             }
@@ -680,7 +706,8 @@ public final class SenderIdentifier {
         if (local.isEmpty() || domain.isEmpty()) {
             return null;
         }
-        return (local + "@" + domain).toLowerCase(Locale.ROOT);
+        String domainLower = domain.toLowerCase(Locale.ROOT);
+        return (lowerLocalPart ? local.toLowerCase(Locale.ROOT) : local) + "@" + domainLower;
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.List;
  * <p>Every field may be {@code null} (or empty) when the message does not show it; {@link #missing()} lists what a
  * complaint would need and was not found. Immutable and thread-safe.
  *
- * @param fromAddress      the From address, lower case
+ * @param fromAddress      the From address, lower case: for comparing (see {@code fromAddressAsWritten} for showing)
  * @param fromName         the From display name, decoded
  * @param fromDomain       the From address's domain
  * @param replyTo          the Reply-To address
@@ -40,6 +40,11 @@ import java.util.List;
  *                         ({@link SenderIdentityCheck}): the organisation named, the From and DKIM domains and the
  *                         link destinations disagree as in impersonation; the dossier must warn that the data
  *                         controller it addresses may not be the real sender
+ * @param fromAddressAsWritten the From address as the sender wrote it, its domain in lower case
+ *                         ({@link SenderIdentifier#addrSpecAsWritten}: the local part is case-sensitive, RFC 5321
+ *                         section 2.4), e.g. {@code info+Agence-Nationale@example.org}: what the dossier and the web
+ *                         result page show. Equal to {@code fromAddress} ignoring case; {@code fromAddress} itself
+ *                         when not given, or when it is not that address (an analysis stored before this field)
  */
 public record SenderIdentity(
         String fromAddress,
@@ -59,7 +64,8 @@ public record SenderIdentity(
         List<SenderClue> clues,
         List<String> missing,
         String privacyPolicyUrlStatus,
-        List<String> identityCaveats) {
+        List<String> identityCaveats,
+        String fromAddressAsWritten) {
 
     public SenderIdentity {
         dkimDomains = List.copyOf(dkimDomains);
@@ -67,6 +73,20 @@ public record SenderIdentity(
         clues = List.copyOf(clues);
         missing = List.copyOf(missing);
         identityCaveats = identityCaveats == null ? List.of() : List.copyOf(identityCaveats);
+        if (fromAddressAsWritten == null || !fromAddressAsWritten.equalsIgnoreCase(fromAddress)) {
+            fromAddressAsWritten = fromAddress;
+        }
+    }
+
+    /** The form without {@code fromAddressAsWritten} (the lower-case {@code fromAddress} is shown). */
+    public SenderIdentity(String fromAddress, String fromName, String fromDomain, String replyTo, String returnPath,
+            List<String> dkimDomains, List<String> listUnsubscribe, String organisationName, String postalAddress,
+            String siren, String siret, boolean sirenValid, String privacyPolicyUrl, String dpoContact,
+            List<SenderClue> clues, List<String> missing, String privacyPolicyUrlStatus,
+            List<String> identityCaveats) {
+        this(fromAddress, fromName, fromDomain, replyTo, returnPath, dkimDomains, listUnsubscribe, organisationName,
+                postalAddress, siren, siret, sirenValid, privacyPolicyUrl, dpoContact, clues, missing,
+                privacyPolicyUrlStatus, identityCaveats, null);
     }
 
     /** The form without identity caveats (none). */
@@ -83,7 +103,7 @@ public record SenderIdentity(
     public SenderIdentity withIdentityCaveats(List<String> caveats) {
         return new SenderIdentity(fromAddress, fromName, fromDomain, replyTo, returnPath, dkimDomains,
                 listUnsubscribe, organisationName, postalAddress, siren, siret, sirenValid, privacyPolicyUrl,
-                dpoContact, clues, missing, privacyPolicyUrlStatus, caveats);
+                dpoContact, clues, missing, privacyPolicyUrlStatus, caveats, fromAddressAsWritten);
     }
 
     /** The form without {@code privacyPolicyUrlStatus} ({@code AS_WRITTEN} when a URL is given, else null). */

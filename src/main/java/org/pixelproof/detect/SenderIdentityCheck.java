@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pixelproof.ingest.Cancellation;
 import org.pixelproof.ingest.Header;
 import org.pixelproof.ingest.LookalikeCharacters;
 import org.pixelproof.ingest.Mailboxes;
@@ -47,6 +48,14 @@ import org.pixelproof.ingest.ReceivedEmail;
  * that name nor the From display name is tied to any host the message was sent, signed, bounced, unsubscribed or
  * linked through ({@link OrganisationTie}; the From local part does not count: {@code "Hiba from Ledger"
  * <ledger-notifications@unrelated.example>} with a "Ledger SAS" footer sent through an ESP's shared domain).</li>
+ * <li>{@link #FROM_PLATFORM_TENANT_DOMAIN}: the From address is on a customer's default sub-domain of a shared cloud
+ * mail or hosting platform ({@link PlatformTenantDomains}: Microsoft 365's {@code contoso.onmicrosoft.com}, Amazon
+ * WorkMail's {@code contoso.awsapps.com}...), and the organisation the message presents itself as (the footer's legal
+ * name, or, in mass mail, the From display name) is tied to none of the sender's own domains with the platform's
+ * labels left out: not to the tenant's label, nor to a DKIM, Return-Path or List-Unsubscribe domain no vendor rule
+ * claims ({@link OrganisationTie#ofSenderDomains}; links do not count, since a copied campaign links to the brand it
+ * copies). As for {@link #ORGANISATION_NOT_TIED_TO_SENDER}, a footer name is spared when the display name is tied and
+ * repeats no word of it.</li>
  * <li>{@link #MIXED_SCRIPT_NAME}: a word of the From display name or of the organisation name mixes Latin letters
  * with Greek or Cyrillic ones ({@code Αmazοn} with a Greek capital alpha and omicron, {@code Lerοy}): letters that
  * look alike but are different characters, so that the name reads as an organisation's while no filter or search for
@@ -102,6 +111,9 @@ import org.pixelproof.ingest.ReceivedEmail;
  * mass mail shows its sender's name, or its brand's, in at least one of those hosts (measured on the real and golden
  * corpora: docs/decisions/0029-sender-links-and-identity-doubts.md). {@link #MIXED_SCRIPT_NAME} is enough on its own
  * as well: nobody writes their own name with letters borrowed from another alphabet but to pass for someone else.
+ * {@link #FROM_PLATFORM_TENANT_DOMAIN} is enough on its own: anyone creates such a tenant domain, free and under any
+ * name, a brand's genuine mail comes from its own domain, and a sender using one at least names it after itself
+ * (docs/decisions/0035-platform-tenant-domains.md).
  * {@link #MIXED_SCRIPT_DOMAIN} and {@link #FROM_DOMAIN_LOOKALIKE_CHARACTERS} are enough on their own: no registry
  * registers such a domain, so it exists only to be taken for another.
  * {@link #DECEPTIVE_LINK_TEXT} is enough on its own; {@link #REPLY_TO_PUBLIC_MAILBOX} counts as the second reason
@@ -142,6 +154,16 @@ public final class SenderIdentityCheck {
      * the message was sent or linked from, and neither is the From display name ({@link OrganisationTie}).
      */
     public static final String ORGANISATION_NOT_TIED_TO_SENDER = "ORGANISATION_NOT_TIED_TO_SENDER";
+
+    /**
+     * The From address is on a customer's ("tenant's") default sub-domain of a shared cloud mail or hosting platform
+     * ({@code contoso.onmicrosoft.com}, {@code contoso.awsapps.com}: {@link PlatformTenantDomains}), and the
+     * organisation the message presents itself as is tied neither to the tenant's label nor to another domain of the
+     * sender's own ({@link #platformTenantNotNamed}). Such a domain is free for anyone to create under any name; a
+     * brand's genuine mail comes from the brand's own domain, never from a tenant domain named otherwise (and never
+     * from the platform's: {@code onmicrosoft.com} is not Microsoft's mail).
+     */
+    public static final String FROM_PLATFORM_TENANT_DOMAIN = "FROM_PLATFORM_TENANT_DOMAIN";
 
     /** The From display name shows another address than the From address, on another domain. */
     public static final String NAME_IS_OTHER_ADDRESS = "NAME_IS_OTHER_ADDRESS";
@@ -215,11 +237,12 @@ public final class SenderIdentityCheck {
         boolean fromAmbiguous = fromAmbiguous(email, from);
         boolean nameOtherAddress = nameIsOtherAddress(sender.fromName(), sender.fromAddress());
         boolean untied = organisationNotTied(email, sender, links, vendors, tracked);
+        boolean tenant = platformTenantNotNamed(email, sender, vendors, tracked);
         boolean deceptive = deceptiveLink(links, decoder, vendors) != null;
         boolean replyPublic = replyToPublicMailbox(sender);
         boolean lookalike = lookalikeDomain(sender);
         if (senderDomains.isEmpty()) {
-            if (!fromAmbiguous && !nameOtherAddress && !untied && !deceptive && !lookalike) {
+            if (!fromAmbiguous && !nameOtherAddress && !untied && !deceptive && !lookalike && !tenant) {
                 return Outcome.supportedBy(replyPublic ? List.of(REPLY_TO_PUBLIC_MAILBOX) : List.of());
             }
             List<String> out = new ArrayList<>();
@@ -234,6 +257,9 @@ public final class SenderIdentityCheck {
             }
             if (untied) {
                 out.add(ORGANISATION_NOT_TIED_TO_SENDER);
+            }
+            if (tenant) {
+                out.add(FROM_PLATFORM_TENANT_DOMAIN);
             }
             if (nameOtherAddress) {
                 out.add(NAME_IS_OTHER_ADDRESS);
@@ -259,7 +285,7 @@ public final class SenderIdentityCheck {
                 host = u.host();
             }
             destinationHosts.add(host);
-            String reg = Domains.registrable(host);
+            String reg = PlatformTenantDomains.organisationalDomain(host);
             if (reg == null || IGNORED_LINK_DOMAINS.contains(reg) || !vendors.vendorsOfHost(host).isEmpty()) {
                 continue;
             }
@@ -270,7 +296,7 @@ public final class SenderIdentityCheck {
         boolean bidi = bidiControl(sender.fromName()) || bidiControl(sender.organisationName());
         boolean mixedDomain = mixedScript(sender.fromDomain());
         boolean alone = brandNotSender || mixedScript || bidi || mixedDomain || lookalike || nameOtherAddress
-                || fromAmbiguous || untied || deceptive;
+                || fromAmbiguous || untied || deceptive || tenant;
         if (!alone
                 && (destinations.isEmpty() || destinations.stream().anyMatch(senderDomains::contains))) {
             // the common case, decided without reading the text
@@ -278,12 +304,13 @@ public final class SenderIdentityCheck {
         }
         Set<String> written = new LinkedHashSet<>();
         for (VisibleText vt : texts) {
+            Cancellation.check();
             if (vt.text().indexOf("www.") < 0 && vt.text().indexOf("WWW.") < 0) {
                 continue;
             }
             Matcher m = WEB_ADDRESS.matcher(vt.text());
             while (m.find() && written.size() < 20) {
-                String reg = Domains.registrable(m.group(1).toLowerCase(Locale.ROOT));
+                String reg = PlatformTenantDomains.organisationalDomain(m.group(1).toLowerCase(Locale.ROOT));
                 if (reg != null) {
                     written.add(reg);
                 }
@@ -330,6 +357,9 @@ public final class SenderIdentityCheck {
         }
         if (untied) {
             reasons.add(ORGANISATION_NOT_TIED_TO_SENDER);
+        }
+        if (tenant) {
+            reasons.add(FROM_PLATFORM_TENANT_DOMAIN);
         }
         if (mixedScript) {
             reasons.add(MIXED_SCRIPT_NAME);
@@ -468,7 +498,7 @@ public final class SenderIdentityCheck {
         if (org == null || sender.missing().contains("organisation-name")) {
             return false; // no legal name in the footer: the dossier already says the organisation is to be identified
         }
-        if (!tracked && sender.listUnsubscribe().isEmpty() && email.header("List-Unsubscribe").isEmpty()) {
+        if (!massMail(email, sender, tracked)) {
             return false;
         }
         OrganisationTie ties = OrganisationTie.of(sender, links, vendors);
@@ -485,6 +515,58 @@ public final class SenderIdentityCheck {
         // word ("Velmora Wallet" <alerts@wallet-secure.example>) vouches for nothing
         return !Boolean.TRUE.equals(ties.tied(sender.fromName(), null))
                 || OrganisationTie.shareAWord(org, sender.fromName());
+    }
+
+    /**
+     * @return true when the message is mass mail: it carries a tracker other than a read-receipt request, or a
+     *         List-Unsubscribe field
+     */
+    private static boolean massMail(ReceivedEmail email, SenderIdentity sender, boolean tracked) {
+        return tracked || !sender.listUnsubscribe().isEmpty() || email.header("List-Unsubscribe").isPresent();
+    }
+
+    /**
+     * {@link #FROM_PLATFORM_TENANT_DOMAIN}: the From domain is a platform tenant's default domain
+     * ({@link PlatformTenantDomains#platformOf}), and the name the message presents itself as is tied to none of the
+     * sender's own domains ({@link OrganisationTie#ofSenderDomains}: From, DKIM {@code d=}, Return-Path and
+     * List-Unsubscribe hosts no vendor rule claims, the platform's labels left out, so that only the tenant's label
+     * speaks for a tenant domain). The name is the footer's legal name (the data controller the dossier would name);
+     * with none, the From display name, in mass mail only (a tracker other than a read-receipt request, or a
+     * List-Unsubscribe field): a person writing from their employer's tenant signs with their own name, which claims
+     * no organisation. As for {@link #organisationNotTied}, a footer name is spared when the display name is tied and
+     * repeats no word of it; a name with nothing to compare makes no claim. The From local part never counts: the
+     * sender writes it freely ({@code TotalEnergies@desti-ini.awsapps.com}).
+     *
+     * @param email   the message
+     * @param sender  the sender as identified
+     * @param vendors to leave out the hosts a vendor rule claims (an ESP's shared domains)
+     * @param tracked true when the message carries a tracker other than a read-receipt request
+     * @return true when the From domain is a platform tenant's and the organisation named is not that tenant's
+     */
+    static boolean platformTenantNotNamed(ReceivedEmail email, SenderIdentity sender, VendorIndex vendors,
+            boolean tracked) {
+        if (PlatformTenantDomains.platformOf(sender.fromDomain()) == null) {
+            return false;
+        }
+        boolean legal = sender.organisationName() != null && !sender.missing().contains("organisation-name");
+        String name = legal ? sender.organisationName() : massMail(email, sender, tracked) ? sender.fromName() : null;
+        if (name == null) {
+            return false;
+        }
+        OrganisationTie ties = OrganisationTie.ofSenderDomains(sender, vendors);
+        StringBuilder evidence = new StringBuilder();
+        if (legal) {
+            for (SenderClue c : sender.clues()) {
+                if ("organisation-name".equals(c.field()) && name.equals(c.value()) && c.evidence() != null) {
+                    evidence.append(c.evidence()).append('\n');
+                }
+            }
+        }
+        if (!Boolean.FALSE.equals(ties.tied(name, evidence.toString()))) {
+            return false;
+        }
+        return !legal || !Boolean.TRUE.equals(ties.tied(sender.fromName(), null))
+                || OrganisationTie.shareAWord(name, sender.fromName());
     }
 
     /**
@@ -518,11 +600,11 @@ public final class SenderIdentityCheck {
             return false;
         }
         String realHost = Domains.domainOf(fromAddress);
-        String real = realHost == null ? null : Domains.registrable(realHost);
+        String real = realHost == null ? null : PlatformTenantDomains.organisationalDomain(realHost);
         Matcher m = ADDRESS_IN_NAME.matcher(name);
         while (m.find()) {
             String host = m.group(1).toLowerCase(Locale.ROOT);
-            String shown = Domains.registrable(host);
+            String shown = PlatformTenantDomains.organisationalDomain(host);
             boolean related = realHost != null && (host.equals(realHost) || host.endsWith("." + realHost)
                     || realHost.endsWith("." + host)); // an unknown top-level domain has no registrable part
             if (shown != null && !shown.equals(real) && !related) {
@@ -869,9 +951,18 @@ public final class SenderIdentityCheck {
                 || s.contains("preferences");
     }
 
-    /** @return true when a word of 4+ letters of the name is in a sender domain label or the From local part. */
+    /**
+     * @return true when a word of 4+ letters of the name is in a sender domain label or the From local part; of a
+     *         platform tenant's domain only the tenant's label is read ({@code contoso} of
+     *         {@code contoso.onmicrosoft.com}, whose {@code onmicrosoft} does not make "Microsoft" the sender)
+     */
     static boolean nameMatches(String name, Set<String> senderDomains, String fromAddress) {
-        String haystack = String.join(" ", senderDomains);
+        StringBuilder domains = new StringBuilder();
+        for (String d : senderDomains) {
+            String tenant = PlatformTenantDomains.tenantLabel(d);
+            domains.append(tenant != null ? tenant : d).append(' ');
+        }
+        String haystack = domains.toString();
         if (fromAddress != null && fromAddress.indexOf('@') > 0) {
             haystack += " " + fromAddress.substring(0, fromAddress.indexOf('@'));
         }

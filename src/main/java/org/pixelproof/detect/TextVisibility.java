@@ -13,6 +13,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
+import org.pixelproof.ingest.Cancellation;
 import org.pixelproof.ingest.IngestLimits;
 
 /**
@@ -185,6 +186,7 @@ final class TextVisibility {
                     return v;
                 }
                 for (String part : selectorParts(selector)) {
+                    Cancellation.check(); // per selector matched: each may visit every element
                     if (index == null) {
                         index = new ElementIndex(all);
                     }
@@ -192,6 +194,7 @@ final class TextVisibility {
                     try {
                         matched = index.select(document, part);
                     } catch (RuntimeException e) {
+                        Cancellation.rethrowIfCancelled(e);
                         continue; // a selector jsoup does not read: a browser would drop the rule too
                     }
                     if (matched == null) { // MAX_MATCH_STEPS spent: the remaining rules are not applied

@@ -17,6 +17,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.pixelproof.ingest.BodyKind;
 import org.pixelproof.ingest.BodyText;
+import org.pixelproof.ingest.Cancellation;
 import org.pixelproof.ingest.IngestLimits;
 import org.pixelproof.ingest.ReceivedEmail;
 
@@ -187,6 +188,7 @@ public final class VisibleText {
         }
         List<VisibleText> out = new ArrayList<>();
         for (BodyText body : email.bodies()) {
+            Cancellation.check();
             if (body.kind() == BodyKind.PLAIN) {
                 out.add(ofPlain(body.partPath(), body.text(), maxChars));
             } else {
@@ -224,8 +226,11 @@ public final class VisibleText {
                 ? visibility.enter(TextVisibility.State.ROOT, html) : TextVisibility.State.ROOT);
         Element root = document.body() != null ? document.body() : document;
         root.filter(new NodeFilter() {
+            private int visited;
+
             @Override
             public FilterResult head(Node node, int depth) {
+                Cancellation.checkEvery(++visited);
                 if (b.full()) {
                     return FilterResult.STOP;
                 }
@@ -310,7 +315,9 @@ public final class VisibleText {
         Builder b = new Builder(maxChars);
         List<String> lines = lines(plain);
         boolean inParagraph = false;
+        int read = 0;
         for (String line : lines) {
+            Cancellation.checkEvery(++read);
             if (b.full()) {
                 break;
             }
@@ -331,7 +338,7 @@ public final class VisibleText {
                 b.appendText(line); // no scheme and no "www.": no link the pattern could find
                 continue;
             }
-            Matcher m = PLAIN_LINK.matcher(line);
+            Matcher m = PLAIN_LINK.matcher(Cancellation.checking(line)); // one line may hold a whole body
             int at = 0;
             while (m.find()) {
                 b.appendText(line.substring(at, m.start()));

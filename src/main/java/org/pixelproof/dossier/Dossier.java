@@ -413,6 +413,20 @@ public record Dossier(
         return emails.stream().flatMap(e -> e.trackers().stream()).toList();
     }
 
+    /**
+     * @return the extension of the attached originals, for the dossier's example of checking a fingerprint
+     *         ({@code sha256sum file.msg}): {@code .msg} when every original is an Outlook file
+     *         ({@link EmailRecord#outlookMsg()}), attached as such, else {@code .eml}; see also {@link #mixedOriginals()}
+     */
+    public String originalExtension() {
+        return emails.stream().allMatch(EmailRecord::outlookMsg) ? ".msg" : ".eml";
+    }
+
+    /** @return true when some originals are Outlook {@code .msg} files and others {@code .eml} messages. */
+    public boolean mixedOriginals() {
+        return emails.stream().anyMatch(EmailRecord::outlookMsg) && !emails.stream().allMatch(EmailRecord::outlookMsg);
+    }
+
     /** @return every SHA-256 of the originals, in e-mail order. */
     public List<String> sha256s() {
         return emails.stream().map(EmailRecord::sha256).toList();
@@ -693,7 +707,8 @@ public record Dossier(
      * @param forwarded           true when the upload wrapped it as an attachment
      * @param dkimDomains         the DKIM signing domains ({@code d=})
      * @param fromName            the From display name, decoded, or {@code null}
-     * @param fromAddress         the From address, or {@code null}
+     * @param fromAddress         the From address as written, its domain in lower case (the local part is
+     *                            case-sensitive, RFC 5321 section 2.4), or {@code null}
      */
     public record MessageIdentification(
             String from,
@@ -1216,7 +1231,7 @@ public record Dossier(
      * The sender as data controller: what the message shows of it, where, and what is missing.
      *
      * @param name               the organisation's name (footer, else the From display name), or {@code null}
-     * @param fromAddress        the From address
+     * @param fromAddress        the From address as written, its domain in lower case
      * @param fromDomain         its domain
      * @param replyTo            Reply-To
      * @param returnPath         Return-Path

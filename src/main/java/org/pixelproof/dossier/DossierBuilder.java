@@ -577,10 +577,14 @@ public final class DossierBuilder {
         return group ? null : t.destination();
     }
 
-    /** @return the From display name and address: the sender identity's when there is one, else read from the header. */
+    /**
+     * @return the From display name and address: the sender identity's when there is one, else read from the header;
+     *         the address as written, its domain in lower case ({@link SenderIdentity#fromAddressAsWritten}: the local
+     *         part is case-sensitive, RFC 5321 section 2.4)
+     */
     private static String[] fromParts(String header, SenderIdentity s) {
         String name = s == null ? null : s.fromName();
-        String address = s == null ? null : s.fromAddress();
+        String address = s == null ? null : s.fromAddressAsWritten();
         if (header != null && s == null) { // the identity read the From per RFC 5322: never second-guess its address
             try {
                 InternetAddress[] parsed = InternetAddress.parseHeader(header, false);
@@ -595,9 +599,9 @@ public final class DossierBuilder {
                 }
             }
         }
-        String normalised = address == null ? null : org.pixelproof.detect.SenderIdentifier.addrSpec(address);
-        return new String[] {Complainant.blankToNull(name), normalised != null ? normalised
-                : address == null ? null : address.toLowerCase(Locale.ROOT)};
+        String normalised = address == null ? null
+                : org.pixelproof.detect.SenderIdentifier.addrSpecAsWritten(address);
+        return new String[] {Complainant.blankToNull(name), normalised != null ? normalised : address};
     }
 
     /**
@@ -848,7 +852,7 @@ public final class DossierBuilder {
             while (m.find()) {
                 String address = m.group().toLowerCase(Locale.ROOT);
                 String domain = m.group(1).toLowerCase(Locale.ROOT);
-                if (!address.equals(fromAddress) && own.contains(registrable(domain))
+                if (!address.equalsIgnoreCase(fromAddress) && own.contains(registrable(domain))
                         && !address.matches("(?i)(no-?reply|ne-pas-repondre|bounce|newsletter)@.*")) {
                     return new String[] {address, "footer-email"};
                 }

@@ -166,7 +166,9 @@ public final class EmailParser {
      * @param raw      the message bytes, not modified
      * @param fileName display name, may be null; never used as a path
      * @return the message read; never throws for bad content, see {@link ReceivedEmail#rejection()}
-     * @throws NullPointerException when {@code raw} is null
+     * @throws NullPointerException        when {@code raw} is null
+     * @throws AnalysisCancelledException when the calling thread is interrupted (checked per MIME part,
+     *                                     {@link Cancellation})
      */
     public ReceivedEmail parse(byte[] raw, String fileName) {
         Objects.requireNonNull(raw, "raw");
@@ -433,6 +435,7 @@ public final class EmailParser {
         /** Reads one node and, within the limits, its subtree. */
         MimePart node(jakarta.mail.internet.MimePart p, String path, int depth, String defaultType,
                 List<String> boundaries, boolean insideCarried) {
+            Cancellation.check(); // per MIME part: outside the try below, which records unreadable parts
             parts++;
             String contentType = header(p, "Content-Type");
             String cte = header(p, "Content-Transfer-Encoding");
@@ -460,6 +463,7 @@ public final class EmailParser {
                     size = leaf(p, type, charset, cte, disposition[0], path, insideCarried);
                 }
             } catch (IOException | MessagingException | RuntimeException e) {
+                Cancellation.rethrowIfCancelled(e); // from a child part's check point
                 log.add(AnomalyCode.UNREADABLE_PART, path, type.baseType() + " part could not be read ("
                         + e.getClass().getSimpleName() + "); skipped");
             }

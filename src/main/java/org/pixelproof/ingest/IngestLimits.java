@@ -13,7 +13,8 @@ package org.pixelproof.ingest;
  * @param maxHeaderCount     most header fields kept per part; default 1,000
  * @param maxHeaderLineBytes longest header field kept (unfolded), in characters; default 65,536 (64 KiB)
  * @param maxBodyBytes       largest decoded HTML or text body analysed, in bytes of its decoded content; default
- *                           5,242,880 (5 MiB); a longer body is cut there
+ *                           5,242,880 (5 MiB); a longer body is cut there. It also bounds the decompressed RTF body
+ *                           of an Outlook {@code .msg} ([MS-OXRTFCP]), whatever size its header claims
  * @param maxHtmlDepth       deepest HTML element nesting analysed; default 512
  * @param maxCssBytes        most CSS characters analysed per {@code <style>} block or {@code style} attribute; default
  *                           262,144 (256 KiB)

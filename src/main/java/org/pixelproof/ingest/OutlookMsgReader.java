@@ -41,7 +41,9 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
  *       Cc, Subject, Date and Message-ID synthesised from the MAPI properties.</li>
  *   <li>Body: the HTML body ({@code PR_HTML}) when present; else the HTML encapsulated in the compressed RTF body
  *       ({@code \fromhtml1}, see {@link RtfHtml}); else the plain text body. Written as UTF-8, quoted-printable or
- *       base64 as Angus chooses.</li>
+ *       base64 as Angus chooses. The RTF is decompressed ([MS-OXRTFCP]) up to
+ *       {@link IngestLimits#maxBodyBytes()} only, whatever size its header claims ({@link BoundedRtf}); past it,
+ *       {@link AnomalyCode#BODY_TOO_LARGE}, as for any body over the limit.</li>
  *   <li>Attachments: as MIME parts with their file name, MIME type and Content-ID (so that {@code cid:} references
  *       resolve); an attached Outlook message is kept as an opaque {@code application/vnd.ms-outlook} part.</li>
  * </ul>
@@ -180,8 +182,8 @@ public final class OutlookMsgReader {
                         + "are absent");
                 synthesiseHeaders(m, out);
             }
-            String[] body = body(m, lost);
             List<MimeBodyPart> attachments = attachments(m, anomalies);
+            String[] body = body(m, lost, anomalies, attachments.isEmpty() ? "1" : "1.1");
             if (attachments.isEmpty()) {
                 out.setText(body[0], "UTF-8", body[1]);
             } else {
@@ -293,8 +295,11 @@ public final class OutlookMsgReader {
         return MimeUtility.encodeText(name.strip(), "UTF-8", null) + " <" + address.strip() + ">";
     }
 
-    /** @return the body text and its subtype ({@code html} or {@code plain}). */
-    private static String[] body(MAPIMessage m, List<String> lost) {
+    /**
+     * @param bodyPath the part path the body will have in the converted message, for anomalies
+     * @return the body text and its subtype ({@code html} or {@code plain}).
+     */
+    private String[] body(MAPIMessage m, List<String> lost, List<Anomaly> anomalies, String bodyPath) {
         ByteChunk htmlBytes = m.getMainChunks().getHtmlBodyChunkBinary();
         String html = null;
         if (htmlBytes != null && htmlBytes.getValue() != null && htmlBytes.getValue().length > 0) {
@@ -309,7 +314,7 @@ public final class OutlookMsgReader {
             html = chunk(m.getMainChunks().getHtmlBodyChunkString());
         }
         if (html == null) {
-            String rtf = get(m::getRtfBody);
+            String rtf = rtfBody(m, anomalies, bodyPath);
             String fromRtf = RtfHtml.extract(rtf);
             if (fromRtf != null && !fromRtf.isBlank()) {
                 html = fromRtf;
@@ -328,6 +333,36 @@ public final class OutlookMsgReader {
             text = "";
         }
         return new String[] {text, "plain"};
+    }
+
+    /**
+     * Decompresses the RTF body ({@code PR_RTF_COMPRESSED}, [MS-OXRTFCP]) within {@link IngestLimits#maxBodyBytes()}
+     * (see {@link BoundedRtf}), instead of POI's {@code MAPIMessage.getRtfBody()}, which decompresses without bound.
+     * Like an HTML body of an {@code .eml} over the limit, an RTF body over it is read up to the limit, analysed,
+     * and reported as {@link AnomalyCode#BODY_TOO_LARGE}.
+     *
+     * @return the RTF, or {@code null} when the message has none or it cannot be decompressed at all
+     */
+    private String rtfBody(MAPIMessage m, List<Anomaly> anomalies, String bodyPath) {
+        ByteChunk chunk = m.getMainChunks().getRtfBodyChunk();
+        byte[] stream = chunk == null ? null : chunk.getValue();
+        if (stream == null || stream.length == 0) {
+            return null;
+        }
+        long limit = parser.limits().maxBodyBytes();
+        BoundedRtf.Result r = BoundedRtf.decompress(stream, limit);
+        if (r.truncated()) {
+            anomalies.add(new Anomaly(AnomalyCode.BODY_TOO_LARGE, bodyPath, "the compressed RTF body of the .msg "
+                    + "file claims " + Safe.count(r.claimedRawBytes()) + " bytes once decompressed (RAWSIZE, "
+                    + "MS-OXRTFCP section 2.1.3.1); only the first " + Safe.count(limit) + " were decompressed and "
+                    + "analysed (IngestLimits.maxBodyBytes)"));
+        }
+        if (r.problem() != null) {
+            anomalies.add(new Anomaly(AnomalyCode.UNREADABLE_PART, bodyPath, r.problem()
+                    + (r.rtf().isEmpty() ? "" : "; the " + Safe.count(r.rtf().length())
+                            + " bytes decompressed before it were kept")));
+        }
+        return r.rtf().isEmpty() && r.problem() != null ? null : r.rtf();
     }
 
     private List<MimeBodyPart> attachments(MAPIMessage m, List<Anomaly> anomalies) {

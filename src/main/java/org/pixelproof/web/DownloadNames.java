@@ -1,18 +1,19 @@
 package org.pixelproof.web;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.pixelproof.analysis.Analysis;
+import org.pixelproof.authenticity.MailDates;
 
 /**
  * File names of the downloads of an analysis, specific enough to be told apart in a Downloads folder:
  * {@code pixelproof-<sender domain>-<date>-<what>[-<lang>].<ext>}, e.g.
  * {@code pixelproof-maison-lumiere.fr-2026-11-12-dossier-fr.pdf}. The date is the message's Date header (the day
- * in Europe/Paris) when it parses as RFC 5322, else the day of the analysis. Only lower-case ASCII letters, digits,
+ * in Europe/Paris) when it can be read as the rest of the product reads it ({@link MailDates#parse}: RFC 5322 section
+ * 3.3 with the obsolete forms of section 4.3, such as the zone {@code MST}, comments, missing seconds, two-digit
+ * years), else the day of the analysis. Only lower-case ASCII letters, digits,
  * {@code .} and {@code -} are kept, so that the name is safe in a {@code Content-Disposition} header and on every
  * file system. Stateless and thread-safe.
  */
@@ -51,18 +52,9 @@ final class DownloadNames {
     }
 
     private static LocalDate day(Analysis a) {
-        String date = a.message() == null ? null : a.message().date();
-        if (date != null && !date.isBlank()) {
-            // RFC 5322 dates often carry a trailing comment, "(CET)", that RFC_1123 does not accept.
-            String d = date.replaceAll("\\s*\\([^)]*\\)\\s*$", "").strip();
-            try {
-                return ZonedDateTime.parse(d, DateTimeFormatter.RFC_1123_DATE_TIME).withZoneSameInstant(PARIS)
-                        .toLocalDate();
-            } catch (DateTimeParseException e) {
-                // fall back to the day of the analysis
-            }
-        }
-        return a.analysedAt().atZone(PARIS).toLocalDate();
+        OffsetDateTime written = a.message() == null ? null : MailDates.parse(a.message().date());
+        return written != null ? written.atZoneSameInstant(PARIS).toLocalDate()
+                : a.analysedAt().atZone(PARIS).toLocalDate();
     }
 
     /** @return {@code s} in lower case with every character other than a-z, 0-9, '.' and '-' replaced by '-'. */

@@ -146,6 +146,9 @@ class CliUnitsTest {
         assertEquals("inbox.mbox-3", PdfSink.fileName("/home/a/inbox.mbox#3"));
         assertEquals("1760522531.M1P100.mx.example.net_2_S", PdfSink.fileName("cur/1760522531.M1P100.mx.example.net:2,S"));
         assertEquals("eeeetc_passwd", PdfSink.fileName("x/\u00e9\u00e9\u00e9etc_passwd"));
+        assertEquals("rf", PdfSink.fileName("in/-rf.eml"), "never read as an option by rm *.pdf");
+        assertEquals("cmd_calc_A1", PdfSink.fileName("=cmd|calc!A1.eml"));
+        assertEquals("hidden", PdfSink.fileName("box/.hidden.eml"));
         assertEquals("Boite_de_reception.mbox-1", PdfSink.fileName("box/Bo\u00eete de r\u00e9ception.mbox#1"));
         assertEquals("Free-Work_Reactivation", PdfSink.fileName("Free-Work R\u00e9activation.eml"));
         assertEquals("Strasse_OEuvre_Lodz", PdfSink.fileName("Stra\u00dfe \u0152uvre \u0141\u00f3d\u017a.eml"));

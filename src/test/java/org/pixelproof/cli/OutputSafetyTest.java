@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,14 +108,15 @@ class OutputSafetyTest {
     }
 
     @Test
-    void namesAreReservedAsAGroupAndComparedWithoutCase() {
-        DossierFolder folder = new DossierFolder(tmp);
-        assertEquals("x", folder.reserve("x", ".pdf", "11111111"));
-        assertEquals("X-11111111", folder.reserve("X", ".pdf", "11111111"));
-        assertEquals("x-11111111-2", folder.reserve("x", ".pdf", "11111111"));
-        assertEquals("s", folder.reserveAll("s", List.of("", "-part2"), ".pdf", "22222222"));
-        assertEquals("s-part2-33333333", folder.reserveAll("s-part2", List.of(""), ".pdf", "33333333"));
-        assertEquals("s-44444444", folder.reserveAll("s", List.of(""), ".pdf", "44444444"));
+    void namesAreReservedAsAGroupAndComparedWithoutCase() throws IOException {
+        try (DossierFolder folder = new DossierFolder(tmp, tmp)) {
+            assertEquals("x", folder.reserve("x", ".pdf", "11111111"));
+            assertEquals("X-11111111", folder.reserve("X", ".pdf", "11111111"));
+            assertEquals("x-11111111-2", folder.reserve("x", ".pdf", "11111111"));
+            assertEquals("s", folder.reserveAll("s", List.of("", "-part2"), ".pdf", "22222222"));
+            assertEquals("s-part2-33333333", folder.reserveAll("s-part2", List.of(""), ".pdf", "33333333"));
+            assertEquals("s-44444444", folder.reserveAll("s", List.of(""), ".pdf", "44444444"));
+        }
     }
 
     @Test
@@ -141,6 +145,29 @@ class OutputSafetyTest {
                 tmp.resolve("./same").toString());
         assertEquals(ExitCodes.USAGE, r.exit(), r.err());
         assertTrue(r.err().contains("same file"), r.err());
+    }
+
+    @Test
+    void anOutputThatIsOneOfTheInputsOfAFolderIsRefusedAsSuch() throws IOException {
+        Path dir = tmp.resolve("mail");
+        Path one = write("mail/one.eml", tracked("a@shop.example", "one"));
+        Path notes = write("mail/sub/notes.txt", "not an e-mail, but read by the walk all the same\n");
+        Path hidden = write("mail/.summary.csv", "an earlier output, hidden\n");
+        for (String option : List.of("--jsonl", "--csv")) {
+            for (Path input : List.of(one, notes)) {
+                byte[] before = Files.readAllBytes(input);
+                AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", dir.toString(), option,
+                        input.toString());
+                assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+                assertTrue(r.err().contains(option + " " + input + " is itself one of the inputs found in the input "
+                        + "folder " + dir + ": writing it would overwrite that input"), r.err());
+                assertArrayEquals(before, Files.readAllBytes(input));
+            }
+        }
+        // a hidden file is not an input of the walk: said as before
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", dir.toString(), "--csv", hidden.toString());
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+        assertTrue(r.err().contains("lies inside the input folder"), r.err());
     }
 
     @Test
@@ -199,6 +226,25 @@ class OutputSafetyTest {
         try (Stream<Path> left = Files.list(out)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
         }
+    }
+
+    @Test
+    void theIndexGetsTheSamePermissionsAsTheDossiersItLists() throws IOException {
+        Path a1 = write("in/a1.eml", tracked("news@shop.example", "a1"));
+        Path out = tmp.resolve("out");
+        Path bySender = tmp.resolve("by-sender");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", a1.toString(), "--pdf", out.toString(),
+                "--sender-pdf", bySender.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        Assumptions.assumeTrue(Files.getFileStore(out).supportsFileAttributeView("posix"), "no POSIX permissions");
+        Set<PosixFilePermission> pdf = Files.getPosixFilePermissions(out.resolve("a1.pdf"));
+        Assumptions.assumeTrue(pdf.contains(PosixFilePermission.GROUP_READ)
+                || pdf.contains(PosixFilePermission.OTHERS_READ), "a umask that makes every new file owner-only");
+        assertEquals(PosixFilePermissions.toString(pdf),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(DossierIndex.FILE_NAME))),
+                "index.csv follows the umask as the dossiers do");
+        assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(bySender.resolve("shop.example.pdf"))),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(bySender.resolve(DossierIndex.FILE_NAME))));
     }
 
     @Test

@@ -110,6 +110,28 @@ class PipelineEndToEndTest {
                 .keySet()), "an mbox message keeps its name");
     }
 
+    @Test
+    void aDamagedOutlookFileIsReportedAsOneNotAsSomethingElseThanAnEmail() throws IOException {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        byte[] damaged = new byte[700]; // the OLE2 signature, then a header that does not hold together
+        byte[] sig = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        System.arraycopy(sig, 0, damaged, 0, sig.length);
+        Path msg = Files.write(in.resolve("cut.msg"), damaged);
+        Files.copy(FIXTURES.resolve("newsletter-1.eml"), in.resolve("newsletter-1.eml"));
+        Path csv = tmp.resolve("out.csv");
+        Path jsonl = tmp.resolve("out.jsonl");
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze", in.toString(), "--csv",
+                csv.toString(), "--jsonl", jsonl.toString());
+        assertEquals(ExitCodes.INPUTS_FAILED, r.exit(), r.err());
+        assertTrue(r.err().contains(msg + ": skipped: a damaged Outlook .msg file: it starts as one does (an OLE2 "
+                + "compound file), but its structure cannot be read"), r.err());
+        assertFalse(r.err().contains("not an e-mail"), r.err());
+        // no row for it in the outputs, so no other wording of the error
+        assertEquals(2, AnalyzeCommandTest.readCsv(Files.readString(csv)).size());
+        assertEquals(1, Files.readAllLines(jsonl).size());
+        assertFalse(Files.readString(jsonl).contains("cut.msg"));
+    }
+
     /** A file embedded in a PDF: its bytes and its media type. */
     private record Attached(byte[] bytes, String subtype) {
     }

@@ -80,6 +80,81 @@ class RunMemoryTest {
         }
     }
 
+    @Test
+    void aNameSetTellsNamesApartExactlyWhenTheirHashesCollide() throws IOException {
+        try (NameSet names = new NameSet(tmp, name -> 42L)) { // every name collides with every other
+            for (int i = 0; i < 1_000; i++) {
+                assertTrue(names.add("message-" + i + ".pdf"), "a name that only shares a hash is not there");
+            }
+            assertEquals(1_000, names.size());
+            assertFalse(names.add("message-7.pdf"), "the same name is there");
+            assertTrue(names.contains("message-999.pdf"));
+            assertFalse(names.contains("message-1000.pdf"));
+            assertFalse(names.contains("Message-7.pdf"), "compared exactly: the caller folds case if it wants");
+            assertEquals(1_000, names.size());
+        }
+    }
+
+    @Test
+    void aNameSetHoldsManyNamesWithItsOwnHash() throws IOException {
+        try (NameSet names = new NameSet(tmp)) {
+            for (int i = 0; i < 20_000; i++) {
+                assertTrue(names.add("box.mbox-" + i + (i % 5 == 0 ? "-\u00e9t\u00e9" : "") + ".pdf"));
+            }
+            assertEquals(20_000, names.size());
+            assertTrue(names.contains("box.mbox-0-\u00e9t\u00e9.pdf"));
+            assertTrue(names.contains("box.mbox-19999.pdf"));
+            assertFalse(names.contains("box.mbox-20000.pdf"));
+            assertFalse(names.add("box.mbox-12346.pdf"));
+            String longName = "x".repeat(100_000);
+            assertTrue(names.add(longName), "a name longer than the log's write buffer");
+            assertTrue(names.contains(longName));
+            assertFalse(names.inMemory());
+        }
+    }
+
+    @Test
+    void dossierNamesStayUniqueWhenTheirHashesCollide() throws IOException {
+        try (DossierFolder folder = new DossierFolder(tmp, new NameSet(tmp, name -> 7L))) {
+            assertEquals("a", folder.reserve("a", ".pdf", "11111111"));
+            assertEquals("b", folder.reserve("b", ".pdf", "22222222"), "a collision alone takes no name");
+            assertEquals("A-33333333", folder.reserve("A", ".pdf", "33333333"), "a.pdf is taken, whatever the case");
+            assertEquals("a-44444444", folder.reserve("a", ".pdf", "44444444"));
+            assertEquals("a-44444444-2", folder.reserve("a", ".pdf", "44444444"));
+            assertEquals("s", folder.reserveAll("s", List.of("", "-part2"), ".pdf", "55555555"));
+            assertEquals("s-part2-66666666", folder.reserveAll("s-part2", List.of(""), ".pdf", "66666666"));
+        }
+    }
+
+    @Test
+    void theIndexKeepsEveryEarlierRowStillTrueWhenNamesCollide() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("dossiers"));
+        Reporter quiet = new Reporter(new java.io.PrintWriter(new java.io.ByteArrayOutputStream()), true, false,
+                false);
+        DossierIndex first = new DossierIndex(dir, quiet, tmp, new NameSet(tmp, name -> 7L));
+        for (String name : List.of("a.pdf", "b.pdf", "c.pdf")) {
+            Files.writeString(dir.resolve(name), "%PDF-1 " + name);
+            first.add(name, "shop.example", 1, "in/" + name, "00");
+        }
+        first.close();
+        // a second run writes b.pdf again and d.pdf: every name collides with every other in its set
+        DossierIndex second = new DossierIndex(dir, quiet, tmp, new NameSet(tmp, name -> 7L));
+        for (String name : List.of("b.pdf", "d.pdf")) {
+            Files.writeString(dir.resolve(name), "%PDF-2 " + name);
+            second.add(name, "shop.example", 1, "again/" + name, "11");
+        }
+        second.close();
+        List<List<String>> rows = AnalyzeCommandTest.readCsv(Files.readString(dir.resolve(DossierIndex.FILE_NAME)));
+        assertEquals(List.of(DossierIndex.COLUMNS, List.of("a.pdf", "shop.example", "1", "in/a.pdf", "00"),
+                List.of("c.pdf", "shop.example", "1", "in/c.pdf", "00"),
+                List.of("b.pdf", "shop.example", "1", "again/b.pdf", "11"),
+                List.of("d.pdf", "shop.example", "1", "again/d.pdf", "11")), rows,
+                "a.pdf and c.pdf kept (a collision drops no row), b.pdf replaced, d.pdf added");
+        try (java.util.stream.Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(dir), left.toList(), "no spool or name log left behind");
+        }
+    }
+
     private static Outcome outcome(String from, boolean tracked) throws Exception {
         String eml = "From: News <news@" + from + ">\nSubject: s\n\n"
                 + (tracked ? "<img src=\"https://ouverture.mailexemple.com/o/7f3a\">\n" : "hello\n");

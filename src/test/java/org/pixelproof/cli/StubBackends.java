@@ -35,7 +35,8 @@ import org.pixelproof.ingest.AnomalyCode;
  * {@code X-Test-Headers-Not-Ended}, {@code X-Test-Long-Header}, {@code X-Test-Doubtful-Sender},
  * {@code X-Test-Dossier-Crash} (the dossier renderer throws), {@code X-Test-Dossier-Out-Of-Memory} (it runs out of
  * memory),
- * {@code X-Test-Delay-Ms}). The end-to-end tests run the real engine.
+ * {@code X-Test-Delay-Ms}: sleeps, and stops with an {@link org.pixelproof.ingest.AnalysisCancelledException} when
+ * interrupted, as the real engine does). The end-to-end tests run the real engine.
  */
 final class StubBackends implements Backends {
     private static final Pattern FROM = Pattern.compile("(?mi)^From:.*?@([A-Za-z0-9.-]+)>?\\s*$");
@@ -110,8 +111,9 @@ final class StubBackends implements Backends {
         if (delay.find()) {
             try {
                 Thread.sleep(Long.parseLong(delay.group(1)));
-            } catch (InterruptedException e) {
+            } catch (InterruptedException e) { // cancelled (--timeout): stop as the real engine does
                 Thread.currentThread().interrupt();
+                throw new org.pixelproof.ingest.AnalysisCancelledException();
             }
         }
         Matcher from = FROM.matcher(text);

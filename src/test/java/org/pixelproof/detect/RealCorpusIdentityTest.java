@@ -104,4 +104,28 @@ class RealCorpusIdentityTest {
         assertEquals(List.of(verkade), flagged);
         assertEquals(HONEYPOT, SOURCES.get(verkade));
     }
+
+    /**
+     * {@link SenderIdentityCheck#FROM_PLATFORM_TENANT_DOMAIN} (docs/decisions/0035-platform-tenant-domains.md): the
+     * copied Xbox campaign from a Microsoft 365 tenant (052) and the "TotalEnergies-Invest" spam from an Amazon
+     * WorkMail tenant (040) are doubtful, and only honeypot messages carry the reason.
+     */
+    @Test
+    void spamFromPlatformTenantDomainsIsDoubtfulAndOnlyHoneypotMailHasTheReason() {
+        assumeCorpus();
+        for (String f : List.of("040-amazon-ses-invest-spam-fr.eml", "052-braze-xbox-copy-spam-de.eml")) {
+            List<String> c = CAVEATS.get(f);
+            assertTrue(c != null, f + " analysed");
+            assertEquals(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, c.isEmpty() ? null : c.get(0), f + " " + c);
+            assertTrue(c.contains(SenderIdentityCheck.FROM_PLATFORM_TENANT_DOMAIN), f + " " + c);
+        }
+        List<String> flagged = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : CAVEATS.entrySet()) {
+            if (e.getValue().contains(SenderIdentityCheck.FROM_PLATFORM_TENANT_DOMAIN)) {
+                flagged.add(e.getKey());
+                assertEquals(HONEYPOT, SOURCES.get(e.getKey()), e.getKey() + " is not from the honeypot");
+            }
+        }
+        System.out.println("FROM_PLATFORM_TENANT_DOMAIN: " + flagged);
+    }
 }

@@ -204,6 +204,38 @@ class SenderIdentifierTest {
     }
 
     @Test
+    void theFromAddressIsComparedInLowerCaseAndShownAsWritten() {
+        SenderIdentity s = identify(TestEmails.message()
+                .header("From", "\"Vacances Pour Tous\" <info+Agence-Nationale-Vacances@News.Vacances-Exemple.FR>")
+                .plain("Bonnes vacances.\n").build());
+        assertEquals("info+agence-nationale-vacances@news.vacances-exemple.fr", s.fromAddress(), "for comparing");
+        assertEquals("info+Agence-Nationale-Vacances@news.vacances-exemple.fr", s.fromAddressAsWritten(),
+                "the local part is case-sensitive (RFC 5321 section 2.4), the domain is not");
+        assertEquals("news.vacances-exemple.fr", s.fromDomain());
+        assertEquals("Jane.Doe@example.org", SenderIdentifier.addrSpecAsWritten("<\"Jane.Doe\"@Example.ORG>"),
+                "quotes of a plain dot-atom go");
+        assertEquals("\"Jane Doe\"@example.org", SenderIdentifier.addrSpecAsWritten("\"Jane Doe\"@EXAMPLE.org"));
+        assertEquals("\"jane doe\"@example.org", SenderIdentifier.addrSpec("\"Jane Doe\"@EXAMPLE.org"));
+        assertNull(SenderIdentifier.addrSpecAsWritten("no-at-sign"));
+    }
+
+    @Test
+    void anIdentityWithoutTheAddressAsWrittenShowsTheLowerCaseOne() {
+        SenderIdentity old = new SenderIdentity("news@shop.example", null, "shop.example", null, null, List.of(),
+                List.of(), null, null, null, null, false, null, null, List.of(), List.of(), null, List.of());
+        assertEquals("news@shop.example", old.fromAddressAsWritten(), "an analysis stored before the field");
+        SenderIdentity other = new SenderIdentity("news@shop.example", null, "shop.example", null, null, List.of(),
+                List.of(), null, null, null, null, false, null, null, List.of(), List.of(), null, List.of(),
+                "someone@else.example");
+        assertEquals("news@shop.example", other.fromAddressAsWritten(), "never another address than fromAddress");
+        SenderIdentity kept = new SenderIdentity("news@shop.example", null, "shop.example", null, null, List.of(),
+                List.of(), null, null, null, null, false, null, null, List.of(), List.of(), null, List.of(),
+                "News@shop.example");
+        assertEquals("News@shop.example", kept.withIdentityCaveats(List.of("SENDER_IDENTITY_DOUBTFUL"))
+                .fromAddressAsWritten());
+    }
+
+    @Test
     void invalidSirenAndSiretAreReportedAsSuch() {
         SenderIdentity s = identify(TestEmails.message().header("From", "a@example.com")
                 .plain("Dupont SARL - SIRET : 123 456 789 00012 - 3 place du Marché 13001 Marseille\n").build());

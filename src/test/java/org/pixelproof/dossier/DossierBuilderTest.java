@@ -38,6 +38,32 @@ class DossierBuilderTest {
     }
 
     @Test
+    void theFromAddressIsShownAsWrittenItsDomainInLowerCase() throws Exception {
+        byte[] raw = ("From: Vacances Pour Tous <info+Agence-Nationale-Vacances@News.Vacances-Exemple.FR>\r\n"
+                + "To: Camille Durand <camille.durand@example.org>\r\nSubject: Vos vacances\r\n"
+                + "Date: Tue, 12 May 2026 09:14:03 +0200\r\nMessage-ID: <v1@news.vacances-exemple.fr>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+                + "<html><body><p>Partez.</p><img src=\"https://t.sendwave.example/o/7f3a9c2e5b1d.gif\" width=\"1\""
+                + " height=\"1\" alt=\"\"></body></html>\r\n").getBytes(StandardCharsets.UTF_8);
+        org.pixelproof.analysis.Analyzer an = new org.pixelproof.analysis.Analyzer(
+                org.pixelproof.rules.RuleSetLoader.loadDefault(), org.pixelproof.ingest.IngestLimits.DEFAULT,
+                org.pixelproof.authenticity.AuthenticityChecker.offline(), DossierFixtures.CLOCK);
+        Analysis a = an.analyze(raw, "vacances.eml", org.pixelproof.analysis.AnalysisOptions.DEFAULT);
+        String written = "info+Agence-Nationale-Vacances@news.vacances-exemple.fr";
+        assertEquals(written.toLowerCase(java.util.Locale.ROOT), a.sender().fromAddress(), "compared in lower case");
+        for (Language lang : List.of(Language.FR, Language.EN)) {
+            Dossier d = DossierFixtures.builder().build(List.of(new CaseEmail(a, raw, an.read(raw, "vacances.eml"))),
+                    DossierFixtures.complainant(), lang);
+            assertEquals(written, d.organisation().fromAddress());
+            assertEquals(written, d.primary().message().fromAddress());
+            String xhtml = DossierTemplates.standard().dossierXhtml(d);
+            assertTrue(xhtml.contains(written), "the sender table shows it as written");
+            assertFalse(xhtml.contains("info+agence-nationale-vacances@"), "never lower-cased");
+            assertTrue(DossierTemplates.standard().letterText(d, LetterKind.CNIL_COMPLAINT).contains(written));
+        }
+    }
+
+    @Test
     void oneNewsletterGivesEverySectionItsFactsWithProvenance() {
         Dossier d = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()),
                 DossierFixtures.complainant(), Language.FR);

@@ -179,4 +179,41 @@ class DossierTemplatesTest {
         assertSame(normal, DossierTemplates.shown(normal, false));
         assertNull(DossierTemplates.shown(null, true));
     }
+    /** @return the newsletter case as the command line gives an Outlook file: its analysis says it was converted */
+    private static CaseEmail outlookCase() {
+        CaseEmail eml = DossierFixtures.newsletterCase();
+        Analysis a = eml.analysis();
+        List<org.pixelproof.ingest.Anomaly> anomalies = new java.util.ArrayList<>(a.anomalies());
+        anomalies.add(0, new org.pixelproof.ingest.Anomaly(org.pixelproof.ingest.AnomalyCode.CONVERTED_FROM_OUTLOOK_MSG,
+                "1", "converted from an Outlook .msg file"));
+        Analysis converted = new Analysis(a.id(), "offre.msg", a.sha256(), a.sizeBytes(), a.analysedAt(),
+                a.toolVersion(), a.rulesVersion(), a.verdict(), a.message(), a.recipients(), a.trackers(),
+                a.remoteContent(), a.consentMarkers(), a.missingConsentMarkers(), a.links(), a.sender(), a.assessment(),
+                a.authenticity(), anomalies);
+        return new CaseEmail(converted, eml.original(), eml.email());
+    }
+
+    @Test
+    void theFingerprintCheckNamesTheOriginalAsItIsAttached() {
+        for (Language lang : List.of(Language.FR, Language.EN)) {
+            String file = lang == Language.FR ? "fichier" : "file";
+            String eml = plain(TEMPLATES.dossierXhtml(dossier(DossierFixtures.complainant(), lang)));
+            assertTrue(eml.contains("sha256sum " + file + ".eml"), eml);
+            assertFalse(eml.contains(file + ".msg"), eml);
+
+            Dossier outlook = DossierFixtures.builder().build(List.of(outlookCase()), DossierFixtures.complainant(),
+                    lang);
+            assertTrue(outlook.primary().outlookMsg());
+            String msg = plain(TEMPLATES.dossierXhtml(outlook));
+            assertTrue(msg.contains("sha256sum " + file + ".msg"), msg);
+            assertTrue(msg.contains("certutil -hashfile " + file + ".msg SHA256"), msg);
+            assertFalse(msg.contains(file + ".eml"), "the .msg is attached as .msg, not as an .eml: " + msg);
+
+            Dossier mixed = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase(), outlookCase()),
+                    DossierFixtures.complainant(), lang);
+            String both = plain(TEMPLATES.dossierXhtml(mixed));
+            assertTrue(both.contains("sha256sum " + file + ".eml"), both);
+            assertTrue(both.contains("sha256sum " + file + ".msg"), both);
+        }
+    }
 }

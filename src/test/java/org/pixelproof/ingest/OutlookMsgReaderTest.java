@@ -54,6 +54,91 @@ class OutlookMsgReaderTest {
         return b.array();
     }
 
+    /**
+     * A compressed-RTF bomb ([MS-OXRTFCP] section 2.2.1): the 16-byte header (COMPSIZE, RAWSIZE = {@code claimedRaw}
+     * as an unsigned 32-bit integer, COMPTYPE "LZFu", CRC 0, which POI does not check), {@code prefix} as literal
+     * runs (a control byte 0x00, then 8 literal bytes), then {@code references} dictionary references in runs of 8
+     * (a control byte 0xFF, then 8 big-endian 16-bit references: offset 0, length 15, meaning 17 bytes), so that each
+     * 2-byte reference expands to 17 bytes: about 8 times the compressed size.
+     */
+    static byte[] lzfuBomb(String prefix, int references, long claimedRaw) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        byte[] literal = prefix.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < literal.length; i += 8) {
+            data.write(0x00);
+            for (int k = i; k < i + 8; k++) {
+                data.write(k < literal.length ? literal[k] : ' ');
+            }
+        }
+        for (int r = 0; r < references; r += 8) {
+            data.write(0xFF);
+            for (int k = 0; k < 8; k++) {
+                data.write(0x00); // offset 0 (high 8 of 12 bits)
+                data.write(0x0F); // offset low 4 bits 0, length 15 (+2 = 17 bytes)
+            }
+        }
+        byte[] body = data.toByteArray();
+        ByteBuffer b = ByteBuffer.allocate(16 + body.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(body.length + 12).putInt((int) claimedRaw).putInt(0x75465A4C).putInt(0).put(body);
+        return b.array();
+    }
+
+    /** The literal start of an RTF bomb: RTF that encapsulates HTML with a web beacon in it. */
+    static final String BOMB_PREFIX = "{\\rtf1\\ansi\\fromhtml1 {\\*\\htmltag84 <img "
+            + "src=\"http://pixel.exemple-boutique.fr/o.gif?u=42\" width=1>}";
+
+    @Test
+    void anRtfBodyThatExpandsPastTheBodyLimitIsDecompressedOnlyUpToItAndReported() throws IOException {
+        int limit = 4096;
+        OutlookMsgReader reader = new OutlookMsgReader(
+                new EmailParser(IngestLimits.DEFAULT.withMaxBodyBytes(limit), EmailParserTest.CLOCK));
+        // 2,400 references: about 5 KB that expand to about 40 KB, ten times the limit, and say so in RAWSIZE
+        long claimed = 2_400L * 17 + BOMB_PREFIX.length();
+        byte[] bomb = lzfuBomb(BOMB_PREFIX, 2_400, claimed);
+        Map<String, byte[]> s = new TreeMap<>();
+        s.put("__substg1.0_0037001F", unicode("Soldes"));
+        s.put("__substg1.0_0C1F001F", unicode("news@exemple-boutique.fr"));
+        s.put("__substg1.0_10090102", bomb);
+        byte[] file = msg(s, Map.of());
+        assertTrue(file.length < limit * 4, "the .msg itself is small: " + file.length);
+
+        OutlookMsgReader.Conversion c = reader.convert(file);
+        assertTrue(c.message().length < limit * 2, "the converted message holds at most the limit's worth of RTF "
+                + "(plus headers and transfer encoding): " + c.message().length);
+        Anomaly tooLarge = c.anomalies().stream().filter(a -> a.code() == AnomalyCode.BODY_TOO_LARGE).findFirst()
+                .orElseThrow(() -> new AssertionError(c.anomalies().toString()));
+        assertEquals("1", tooLarge.partPath(), "the path of the body in the converted message");
+        assertTrue(tooLarge.detail().contains(Safe.count(claimed)) && tooLarge.detail().contains("4,096")
+                && tooLarge.detail().contains("RAWSIZE"), tooLarge.detail());
+
+        ReceivedEmail e = reader.read(file, "soldes.msg");
+        assertTrue(e.rejection().isEmpty(), () -> e.anomalies().toString());
+        assertTrue(e.anomalies().stream().anyMatch(a -> a.code() == AnomalyCode.BODY_TOO_LARGE), "kept by read()");
+        String html = e.bodies(BodyKind.HTML).get(0).text();
+        assertTrue(html.length() <= limit, "the HTML rebuilt from at most " + limit + " bytes of RTF: "
+                + html.length());
+        assertTrue(html.contains("<img src=\"http://pixel.exemple-boutique.fr/o.gif?u=42\""),
+                "what lies within the limit is analysed: " + html);
+    }
+
+    @Test
+    void anRtfBodyWhoseHeaderUnderstatesItsSizeStaysWithinTheClaimAndTheLimit() throws IOException {
+        int limit = 4096;
+        OutlookMsgReader reader = new OutlookMsgReader(
+                new EmailParser(IngestLimits.DEFAULT.withMaxBodyBytes(limit), EmailParserTest.CLOCK));
+        // RAWSIZE says 1,000 bytes; the references expand to about 40 KB
+        Map<String, byte[]> s = new TreeMap<>();
+        s.put("__substg1.0_0037001F", unicode("Soldes"));
+        s.put("__substg1.0_10090102", lzfuBomb(BOMB_PREFIX, 2_400, 1_000));
+        ReceivedEmail e = reader.read(msg(s, Map.of()), "soldes.msg");
+        assertTrue(e.rejection().isEmpty(), () -> e.anomalies().toString());
+        String html = e.bodies(BodyKind.HTML).get(0).text();
+        assertTrue(html.length() <= 1_000, "cut at RAWSIZE, the size of the RTF: " + html.length());
+        assertTrue(html.contains("o.gif?u=42"), html);
+        assertFalse(e.anomalies().stream().anyMatch(a -> a.code() == AnomalyCode.BODY_TOO_LARGE),
+                "within the limit: " + e.anomalies());
+    }
+
     @Test
     void keepsTransportHeadersAndTheHtmlBody() throws IOException {
         String headers = "Received: from mail.exemple-boutique.fr by mx.example.org; Tue, 3 Mar 2026 09:15:02 +0100\r\n"

@@ -48,6 +48,15 @@ class SenderDisplayPageTest {
     }
 
     @Test
+    void theFromAddressKeepsTheCaseOfItsLocalPart() {
+        Document page = upload("\"Vacances Pour Tous\" <info+Agence-Nationale-Vacances@News.Vacances-Exemple.FR>",
+                "vacances.eml");
+        Element from = senderFrom(page);
+        assertEquals("info+Agence-Nationale-Vacances@news.vacances-exemple.fr", from.select("bdi").get(1).text(),
+                from.outerHtml());
+    }
+
+    @Test
     void aFromDomainInLookalikeLettersIsShownAsWrittenWithItsCodePointsAndADoubt() {
         String bold = "\uD835\uDDD5\uD835\uDDFF\uD835\uDE02\uD835\uDDFA\uD835\uDDF2"; // "Brume", mathematical bold
         Document page = upload("\"Brume\"<noreply@" + bold + ".example>", "testeur.eml");
