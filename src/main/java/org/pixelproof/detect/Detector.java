@@ -69,12 +69,18 @@ public final class Detector {
     /** Most per-recipient tokens listed per tracker. */
     static final int MAX_TOKENS = 10;
     /**
-     * Most remote loads (images, CSS, frames...) scored per message, in document order; default 10,000 (a large real
-     * newsletter has a few hundred). The others are not analysed, and a {@link AnomalyCode#REFERENCES_NOT_ANALYSED}
-     * anomaly says how many: scoring costs a fraction of a millisecond each, and a hostile message may hold 100,000.
+     * Most remote loads (images, CSS, frames...) scored per message, in references (one per URL occurrence); default
+     * 10,000 (a large real newsletter has a few hundred). Over it, {@link ReferenceTriage} chooses which are scored,
+     * those that show a sign of tracking or that a client really loads first, so that decoys (style rules no element
+     * uses) cannot push the real tracker out; the others are not analysed, and a
+     * {@link AnomalyCode#REFERENCES_NOT_ANALYSED} anomaly says how many: scoring costs a fraction of a millisecond
+     * each, and a hostile message may hold 100,000.
      */
     static final int MAX_SCORED_LOADS = 10_000;
-    /** Most links scored per message, in document order; default 10,000 (as {@link #MAX_SCORED_LOADS}). */
+    /**
+     * Most links scored per message, in references; default 10,000. Over it, those carrying the recipient's address or
+     * on a known vendor's host are scored first ({@link ReferenceTriage}), then the others in document order.
+     */
     static final int MAX_SCORED_LINKS = 10_000;
 
     private static final Set<String> IMAGE_VECTORS = Set.of("img", "img-srcset", "picture-source", "input-image",
@@ -224,8 +230,9 @@ public final class Detector {
             run.classStyles.putAll(classStyles(hb, sheets.get(hb)));
         }
         run.lastContent.addAll(lastContent.values());
-        bound(run.candidates, MAX_SCORED_LOADS, "remote loads", anomalies);
-        bound(run.links, MAX_SCORED_LINKS, "links", anomalies);
+        ReferenceTriage triage = new ReferenceTriage(run.matcher, vendors);
+        bound(run.candidates, MAX_SCORED_LOADS, "remote loads", triage::loadRank, anomalies);
+        bound(run.links, MAX_SCORED_LINKS, "links", triage::linkRank, anomalies);
 
         run.prepare();
         // the same URL loaded twice is one request (the client's cache): keep its first tracker, else one resource
@@ -339,12 +346,19 @@ public final class Detector {
         return host != null && host.chars().anyMatch(c -> Character.isISOControl(c) || BidiControls.isBidiControl(c));
     }
 
-    /** Keeps the first {@code max} items of {@code items}, recording how many were left out. */
-    private static void bound(List<?> items, int max, String what, List<Anomaly> anomalies) {
-        if (items.size() > max) {
-            anomalies.add(new Anomaly(AnomalyCode.REFERENCES_NOT_ANALYSED, "1", items.size() + " " + what
-                    + " found; only the first " + max + " were analysed"));
-            items.subList(max, items.size()).clear();
+    /**
+     * Keeps {@code max} items of {@code items} when there are more, chosen by {@link ReferenceTriage#keep} (those
+     * carrying the recipient's identifier or on a vendor's host first, ...), recording how many were left out.
+     */
+    private static <T> void bound(List<T> items, int max, String what, java.util.function.ToIntFunction<T> rank,
+            List<Anomaly> anomalies) {
+        int found = items.size();
+        int left = ReferenceTriage.keep(items, max, rank);
+        if (left > 0) {
+            anomalies.add(new Anomaly(AnomalyCode.REFERENCES_NOT_ANALYSED, "1", found + " " + what + " found; only "
+                    + max + " were analysed: first those carrying the recipient's address or on a known vendor's"
+                    + " host, then those an element loads, then style-sheet rules that may apply to an element,"
+                    + " each in document order; " + left + " left out"));
         }
     }
 

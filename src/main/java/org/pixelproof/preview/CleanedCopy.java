@@ -44,6 +44,11 @@ import org.pixelproof.ingest.ReceivedEmail;
  *       link is made inert (no {@code href}) and followed by a note with its address defanged
  *       ({@code hxxps://...}, see {@link #trackedLinkNote(String)}): clicking it would tell the sender who clicked,
  *       so reaching it must be a deliberate act;</li>
+ *   <li>a web link that is not among the links given (the analysis lists at most {@code Analyzer.MAX_LISTED}, and
+ *       {@code detect} scores at most {@code Detector.MAX_SCORED_LINKS}) is made inert the same way, followed by
+ *       {@link #uncheckedLinkNote(String)}: nothing vouches that it is not a tracked link carrying the recipient's
+ *       address. References are matched as written, resolved against {@code <base href>}, or read as {@code detect}
+ *       reads them ({@code ReferenceUrls.asListed}), so every link the analysis listed is recognised;</li>
  *   <li>comments are removed (Outlook renders what its conditional comments hold, {@code <!--[if mso]>...}, which
  *       the cleaning of elements does not reach);</li>
  *   <li>scripts, event handlers, {@code ping} attributes, form {@code action}s and {@code formaction}s (a
@@ -61,9 +66,12 @@ import org.pixelproof.ingest.ReceivedEmail;
  * Remote content that shows no sign of tracking (a logo on a CDN) reveals the opening and the IP address to its host
  * all the same: by default ({@link RemoteContent#PLACEHOLDER}) every remote image, frame, video, object, style sheet,
  * {@code srcset}, {@code background}, CSS {@code url()}, SVG presentation {@code url()} and {@code base} is removed
- * too, each element replaced by a visible placeholder that shows the address as a link (not loaded; opening it is the
- * reader's choice). Only {@code cid:} and {@code data:} images stay. {@link RemoteContent#KEEP_UNTRACKED} keeps the
- * untracked ones, so that the copy looks like the message. Nothing here dereferences a URL.
+ * too, each element replaced by a visible placeholder that shows the address as text, defanged ({@code hxxps://}),
+ * never as a link: the copy must be safe whatever the caps of the analysis, and a remote image it did not list may be
+ * a pixel carrying the recipient's address. Only {@code cid:} and {@code data:} images stay.
+ * {@link RemoteContent#KEEP_UNTRACKED} keeps the untracked ones, so that the copy looks like the message (a reference
+ * the analysis did not list is then kept too: use the default when the analysis says references were left out).
+ * Nothing here dereferences a URL.
  *
  * <p>Immutable and thread-safe.
  */
@@ -85,7 +93,7 @@ public final class CleanedCopy {
 
     /** What the copy does with remote content that shows no sign of tracking. */
     public enum RemoteContent {
-        /** Replace it with a visible placeholder linking to it, not loaded (the default): nothing loads at all. */
+        /** Replace it with a visible placeholder naming its address, not loaded (the default): nothing loads at all. */
         PLACEHOLDER,
         /** Keep it: the copy looks like the message, but opening it tells those hosts when and from where. */
         KEEP_UNTRACKED
@@ -438,6 +446,13 @@ public final class CleanedCopy {
                                 .attr("style", "font:12px sans-serif;color:#444;overflow-wrap:anywhere")
                                 .text(" " + trackedLinkNote(href)));
                     }
+                } else if (link == null && t == null && isWebUrl(refs.resolve(href))) {
+                    // not among the analysed links: nothing vouches for it, so it is made inert like a tracked link
+                    el.removeAttr("href");
+                    el.attr("title", "PixelProof: link not checked by the analysis");
+                    el.after(new Element("span").addClass(PLACEHOLDER_CLASS)
+                            .attr("style", "font:12px sans-serif;color:#444;overflow-wrap:anywhere")
+                            .text(" " + uncheckedLinkNote(href)));
                 }
             }
         }
@@ -518,6 +533,12 @@ public final class CleanedCopy {
         return !"cid".equals(scheme) && !"data".equals(scheme);
     }
 
+    /** @return true for an {@code http:}, {@code https:} or scheme-relative ({@code //host}) address */
+    private static boolean isWebUrl(String url) {
+        String scheme = UrlRefs.scheme(url);
+        return "http".equals(scheme) || "https".equals(scheme) || scheme == null && url.strip().startsWith("//");
+    }
+
     /**
      * Replaces a remote element by a visible placeholder: a bordered box naming what it was (its {@code alt} or
      * {@code title} text when it has one) with the address as a link that is not loaded, opened without referrer.
@@ -531,13 +552,24 @@ public final class CleanedCopy {
                 .attr("title", "PixelProof: remote " + el.normalName() + " not loaded");
         box.appendText("[" + (el.normalName().equals("img") ? "image" : el.normalName()) + " not loaded / non chargée"
                 + (what.isEmpty() ? "" : ": " + what) + "] ");
-        String scheme = UrlRefs.scheme(url);
-        if ("http".equals(scheme) || "https".equals(scheme)) {
-            box.appendElement("a").attr("href", url.strip()).attr("rel", "noreferrer noopener").text(url.strip());
-        } else {
-            box.appendText(url.strip());
-        }
+        // the address as text, defanged, never a link: a reference the analysis did not list (past its caps) may be
+        // a tracker carrying the recipient's address, and a link to it would be one click from confirming the opening
+        box.appendText(defang(url.strip()));
         el.replaceWith(box);
+    }
+
+    /** @return {@code url} with an {@code http} scheme written {@code hxxp}, so that no client turns it into a link */
+    static String defang(String url) {
+        return url.regionMatches(true, 0, "http", 0, 4) ? "hxxp" + url.substring(4) : url;
+    }
+
+    /**
+     * @param url a link's address, as written
+     * @return a bilingual note, French first, with the address defanged: the link was not among the analysis's listed
+     *         links (over {@code Analyzer.MAX_LISTED}, or not found), so nothing vouches that it is not tracked
+     */
+    static String uncheckedLinkNote(String url) {
+        return "[lien non vérifié / unchecked link: " + defang(url.strip()) + "]";
     }
 
     /**
@@ -568,9 +600,7 @@ public final class CleanedCopy {
      *         never clickable
      */
     static String trackedLinkNote(String url) {
-        String u = url.strip();
-        String defanged = u.regionMatches(true, 0, "http", 0, 4) ? "hxxp" + u.substring(4) : u;
-        return "[lien suivi, destination inconnue / tracked link, destination unknown: " + defanged + "]";
+        return "[lien suivi, destination inconnue / tracked link, destination unknown: " + defang(url.strip()) + "]";
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pixelproof.detect.Link;
+import org.pixelproof.detect.ReferenceUrls;
 import org.pixelproof.detect.Tracker;
 
 /**
@@ -25,6 +26,7 @@ final class UrlRefs {
     private final Map<String, Tracker> trackers = new HashMap<>();
     private final Map<String, Link> links = new HashMap<>();
     private final URI base;
+    private final String baseHref;
 
     UrlRefs(List<Tracker> trackerList, List<Link> linkList, String baseHref) {
         for (Tracker t : trackerList) {
@@ -36,6 +38,7 @@ final class UrlRefs {
             links.putIfAbsent(l.url().trim(), l);
         }
         this.base = parseBase(baseHref);
+        this.baseHref = baseHref;
     }
 
     private static URI parseBase(String href) {
@@ -63,7 +66,10 @@ final class UrlRefs {
         }
     }
 
-    /** @return the tracker whose URL is this reference, as written or resolved, or {@code null}. */
+    /**
+     * @return the tracker whose URL is this reference, as written, resolved, or read as {@code detect} reads it
+     *         ({@link ReferenceUrls#asListed}), or {@code null}
+     */
     Tracker tracker(String ref) {
         if (ref == null) {
             return null;
@@ -72,10 +78,17 @@ final class UrlRefs {
         if (t == null) {
             t = trackers.get(resolve(ref));
         }
+        if (t == null && !trackers.isEmpty()) {
+            String listed = ReferenceUrls.asListed(ref, baseHref);
+            t = listed == null ? null : trackers.get(listed);
+        }
         return t;
     }
 
-    /** @return the link whose URL is this reference, as written or resolved, or {@code null}. */
+    /**
+     * @return the link whose URL is this reference, as written, resolved, or read as {@code detect} reads it
+     *         ({@link ReferenceUrls#asListed}), or {@code null}
+     */
     Link link(String ref) {
         if (ref == null) {
             return null;
@@ -83,6 +96,10 @@ final class UrlRefs {
         Link l = links.get(ref.trim());
         if (l == null) {
             l = links.get(resolve(ref));
+        }
+        if (l == null && !links.isEmpty()) {
+            String listed = ReferenceUrls.asListed(ref, baseHref);
+            l = listed == null ? null : links.get(listed);
         }
         return l;
     }

@@ -14,7 +14,8 @@ import org.pixelproof.ingest.HostileMessages;
  * committed, never all in memory at once: each {@link Case#bytes()} builds its input when asked).
  *
  * <p>Each case says what a user must get with the default limits ({@code IngestLimits.DEFAULT}, 25 MiB uploads):
- * an analysis (possibly with anomalies), or a refusal with its reason. Stateless and thread-safe.
+ * an analysis (possibly with anomalies), or a refusal with its reason. A case named {@code gen-tracker-...} holds a
+ * tracker that the analysis must find whatever the decoys around it. Stateless and thread-safe.
  */
 public final class HostileCorpus {
 
@@ -119,7 +120,11 @@ public final class HostileCorpus {
                 new Case("gen-jsoup-formatting-at-depth-limit.eml", Expect.ANALYSED,
                         () -> HostileMessages.formattingAtDepthLimit(507)),
                 new Case("gen-dotted-capital-i-before-address.eml", Expect.ANALYSED,
-                        HostileMessages::dottedCapitalIBeforeAddress));
+                        HostileMessages::dottedCapitalIBeforeAddress),
+                new Case("gen-tracker-after-12000-decoy-rules.eml", Expect.ANALYSED,
+                        () -> HostileMessages.decoyRulesThenPixel(12_000)),
+                new Case("gen-tracker-1200-pixels.eml", Expect.ANALYSED,
+                        () -> HostileMessages.pixelsWithAddress(1_200)));
     }
 
     /** @return the bytes of a committed fixture of {@code src/test/resources/hostile/} */

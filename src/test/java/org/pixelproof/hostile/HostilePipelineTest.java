@@ -36,6 +36,7 @@ import org.pixelproof.dossier.Language;
 import org.pixelproof.ingest.IngestLimits;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.pdf.DossierPdf;
+import org.pixelproof.preview.CleanedCopy;
 import org.pixelproof.preview.PreviewResult;
 import org.pixelproof.preview.RemoteReferences;
 import org.pixelproof.preview.SafePreview;
@@ -62,6 +63,7 @@ class HostilePipelineTest {
     static final Analyzer ANALYZER = new Analyzer(RULES, IngestLimits.DEFAULT, AuthenticityChecker.offline(), CLOCK);
     static final SafePreview PREVIEW = new SafePreview();
     static final DossierPdf PDF = DossierPdf.standard();
+    static final CleanedCopy CLEANED = new CleanedCopy();
 
     static List<HostileCorpus.Case> corpus() {
         return HostileCorpus.all();
@@ -109,11 +111,16 @@ class HostilePipelineTest {
         assertNotNull(analysis.verdict());
         assertEquals(CaseEmail.sha256(raw), analysis.sha256());
 
+        if (c.name().startsWith("gen-tracker-")) {
+            assertFalse(analysis.trackers().isEmpty(), c.name() + ": the tracker hidden among decoys is not found");
+        }
+
         ReceivedEmail email = ANALYZER.read(raw, c.name());
         PreviewResult preview = PREVIEW.render(email, analysis.trackers(), analysis.links());
         List<String> remote = RemoteReferences.in(preview.htmlDocument());
         assertTrue(remote.isEmpty(), () -> c.name() + ": the preview could load " + remote.subList(0,
                 Math.min(5, remote.size())));
+        checkCleanedCopy(c, analysis, CLEANED.html(email, analysis.trackers(), analysis.links()));
 
         Dossier dossier = new DossierBuilder(RULES, CLOCK)
                 .build(List.of(new CaseEmail(analysis, raw, email)), Complainant.UNKNOWN, Language.FR);
@@ -133,5 +140,43 @@ class HostilePipelineTest {
         if (!firstPages.contains(analysis.sha256())) {
             fail(c.name() + ": the dossier's first pages do not state the SHA-256");
         }
+    }
+
+    /**
+     * The cleaned copy is safe whatever the caps: its only live web addresses are links the analysis listed without a
+     * tracker, or the decoded destinations of tracked links; no element loads or links to anything else.
+     */
+    private static void checkCleanedCopy(HostileCorpus.Case c, Analysis analysis, String cleaned) {
+        java.util.Set<String> vouched = new java.util.HashSet<>();
+        for (org.pixelproof.detect.Link l : analysis.links()) {
+            if (l.trackerId() == null) {
+                vouched.add(l.url());
+            }
+            if (l.destination() != null) {
+                vouched.add(l.destination());
+            }
+        }
+        analysis.trackers().stream().filter(t -> t.destination() != null).forEach(t -> vouched.add(t.destination()));
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(cleaned);
+        for (org.jsoup.nodes.Element el : doc.getAllElements()) {
+            for (org.jsoup.nodes.Attribute attr : el.attributes()) {
+                String v = attr.getValue().strip().toLowerCase(java.util.Locale.ROOT);
+                if (!(v.startsWith("http:") || v.startsWith("https:") || v.startsWith("//"))) {
+                    continue;
+                }
+                boolean listedLink = el.normalName().equals("a") && attr.getKey().equals("href")
+                        && (vouched.contains(attr.getValue().strip())
+                                || vouched.contains(org.pixelproof.detect.ReferenceUrls.asListed(attr.getValue(), null)));
+                if (!listedLink) {
+                    fail(c.name() + ": the cleaned copy keeps a live address: <" + el.normalName() + " "
+                            + cut(attr.toString()) + ">");
+                }
+            }
+        }
+    }
+
+    /** @return {@code s} cut to 300 characters, for failure messages */
+    private static String cut(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 }

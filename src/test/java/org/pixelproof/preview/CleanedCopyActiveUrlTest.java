@@ -35,7 +35,11 @@ class CleanedCopyActiveUrlTest {
     void javascriptUrlsAndDataFramesAreRemovedFromTheCopy() {
         for (CleanedCopy.RemoteContent mode : CleanedCopy.RemoteContent.values()) {
             CleanedCopy clean = new CleanedCopy(PreviewLimits.DEFAULT, mode);
-            String copy = clean.cleanHtml(HTML, List.of(), List.of());
+            // the site link as the analysis lists it: a link it did not list would be made inert
+            org.pixelproof.detect.Link site = new org.pixelproof.detect.Link(
+                    "https://www.boutique-orage.example/automne", "www.boutique-orage.example", "Site", null, null,
+                    new org.pixelproof.detect.Location("1", "a", "href", null));
+            String copy = clean.cleanHtml(HTML, List.of(), List.of(site));
             Document doc = Jsoup.parse(copy);
             for (String id : List.of("a1", "a2", "a3", "a4")) {
                 Element a = doc.getElementById(id);

@@ -37,13 +37,13 @@ class CleanedCopyTest {
         Document doc = Jsoup.parse(html);
         assertEquals(DossierFixtures.DESTINATION, doc.selectFirst("a:contains(Découvrir les soldes)").attr("href"));
         // an untracked remote image (a logo on the sender's CDN) would still reveal the opening: by default it
-        // becomes a visible placeholder with its address as a link, not loaded
+        // becomes a visible placeholder with its address as defanged text, neither loaded nor linked
         assertNull(doc.selectFirst("img[src^=https:]"), "a remote image is still loaded: " + doc.select("img"));
         org.jsoup.nodes.Element logo = doc.selectFirst("span." + CleanedCopy.PLACEHOLDER_CLASS
                 + ":contains(Maison Lumière)");
         assertNotNull(logo, "the logo's placeholder names it by its alt text");
-        assertEquals("https://cdn.maison-lumiere.example/img/logo.png", logo.selectFirst("a").attr("href"));
-        assertEquals("noreferrer noopener", logo.selectFirst("a").attr("rel"));
+        assertNull(logo.selectFirst("a"), "the placeholder never links to the image: " + logo);
+        assertTrue(logo.text().contains("hxxps://cdn.maison-lumiere.example/img/logo.png"), logo.text());
         assertTrue(doc.text().contains("Soldes d'été : jusqu'à -40 % sur nos luminaires"));
         String csp = doc.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
         assertTrue(csp.contains("img-src data: cid:"), csp);
@@ -71,7 +71,7 @@ class CleanedCopyTest {
     }
 
     @Test
-    void noRemoteReferenceIsLeftInTheCopyExceptAsAPlaceholderLink() {
+    void noRemoteReferenceIsLeftInTheCopyExceptAnAnalysedLink() {
         String html = "<html><head><link rel=stylesheet href=\"https://cdn.example.com/a.css\">"
                 + "<style>.b{background:url(https://cdn.example.com/bg.png)}</style></head><body>"
                 + "<img src=\"https://cdn.example.com/logo.png\" alt=\"Logo\" srcset=\"https://cdn.example.com/l2.png 2x\">"
@@ -79,7 +79,9 @@ class CleanedCopyTest {
                 + "url('https://cdn.example.com/td.png')\">x</td></tr></table>"
                 + "<svg><image href=\"https://cdn.example.com/s.png\"/></svg>"
                 + "<img src=\"cid:inline@example.com\" alt=inline><a href=\"https://example.com/\">site</a></body></html>";
-        Document doc = Jsoup.parse(CLEAN.cleanHtml(html, List.of(), List.of()));
+        org.pixelproof.detect.Link site = new org.pixelproof.detect.Link("https://example.com/", "example.com", "site",
+                null, null, new org.pixelproof.detect.Location("1", "a", "href", null));
+        Document doc = Jsoup.parse(CLEAN.cleanHtml(html, List.of(), List.of(site)));
         for (org.jsoup.nodes.Element el : doc.getAllElements()) {
             for (org.jsoup.nodes.Attribute attr : el.attributes()) {
                 boolean link = el.normalName().equals("a") && attr.getKey().equals("href");
@@ -91,6 +93,63 @@ class CleanedCopyTest {
         assertEquals("cid:inline@example.com", doc.selectFirst("img[alt=inline]").attr("src"));
         assertEquals("https://example.com/", doc.selectFirst("a:contains(site)").attr("href"));
         assertEquals(1, doc.select("span." + CleanedCopy.PLACEHOLDER_CLASS).size());
+    }
+
+    @Test
+    void aLinkTheAnalysisDidNotListIsMadeInertAndAListedOneIsRecognisedHoweverWritten() {
+        String listedUrl = "https://shop.example.com/produits?id=42";
+        org.pixelproof.detect.Link listed = new org.pixelproof.detect.Link(listedUrl, "shop.example.com", "Produits",
+                null, null, new org.pixelproof.detect.Location("1", "a", "href", null));
+        String unlisted = "https://t.shop.example.com/c?e=YWxleC5tYXJ0aW5AZXhhbXBsZS5vcmc";
+        // the listed link written with a newline inside its address, as real messages do: detect reads it without
+        Document doc = Jsoup.parse(CLEAN.cleanHtml("<html><body><a href=\"https://shop.example.com/prod\nuits?id=42\">"
+                + "Produits</a> <a href=\"" + unlisted + "\">Offre</a></body></html>", List.of(), List.of(listed)));
+        assertTrue(doc.selectFirst("a:contains(Produits)").hasAttr("href"), doc.html());
+        org.jsoup.nodes.Element offer = doc.selectFirst("a:contains(Offre)");
+        assertFalse(offer.hasAttr("href"), "an unlisted link must not be clickable: " + offer);
+        assertTrue(doc.text().contains("[lien non vérifié / unchecked link: hxxps://t.shop.example.com/c?e="),
+                doc.text());
+    }
+
+    @Test
+    void pixelsAndLinksPastTheListingCapLeaveNoLiveAddressInTheCopy() throws Exception {
+        // hostile test F6: past the analysis's listing cap, pixels became placeholders linking to the tracker URL
+        String id = java.util.Base64.getEncoder().withoutPadding().encodeToString(
+                "alex.martin@example.org".getBytes(StandardCharsets.UTF_8));
+        int count = org.pixelproof.analysis.Analyzer.MAX_LISTED + 50;
+        StringBuilder html = new StringBuilder("<html><body><p>Bonjour</p>");
+        for (int i = 0; i < count; i++) {
+            html.append("<img src=\"https://t.shop-example.fr/o.gif?e=").append(id).append("&n=").append(i)
+                    .append("\" width=\"1\" height=\"1\">");
+            html.append("<a href=\"https://t.shop-example.fr/c?e=").append(id).append("&n=").append(i)
+                    .append("\">offre ").append(i).append("</a>");
+        }
+        byte[] raw = ("From: Boutique <news@shop-example.fr>\r\nTo: alex.martin@example.org\r\nSubject: Promo\r\n"
+                + "Date: Tue, 17 Nov 2026 09:30:00 +0100\r\nMessage-ID: <cap@shop-example.fr>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/html; charset=utf-8\r\n\r\n" + html + "</body></html>\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        org.pixelproof.analysis.Analyzer an = new org.pixelproof.analysis.Analyzer(
+                org.pixelproof.rules.RuleSetLoader.loadDefault(), org.pixelproof.ingest.IngestLimits.DEFAULT,
+                org.pixelproof.authenticity.AuthenticityChecker.offline(), java.time.Clock.systemUTC());
+        Analysis a = an.analyze(raw, "cap.eml", org.pixelproof.analysis.AnalysisOptions.DEFAULT);
+        assertEquals(org.pixelproof.analysis.Analyzer.MAX_LISTED, a.trackers().size(), "the listing cap is reached");
+        ReceivedEmail email = an.read(raw, "cap.eml");
+        MimeMessage m = new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(CLEAN.eml(email, a.trackers(), a.links())));
+        List<String> emlTexts = new ArrayList<>();
+        collect(m, emlTexts, new ArrayList<>());
+        assertEquals(1, emlTexts.size(), "the cleaned .eml holds the HTML body");
+        for (String copy : List.of(CLEAN.html(email, a.trackers(), a.links()), emlTexts.get(0))) {
+            Document doc = Jsoup.parse(copy);
+            for (org.jsoup.nodes.Element el : doc.getAllElements()) {
+                for (org.jsoup.nodes.Attribute attr : el.attributes()) {
+                    assertFalse(attr.getValue().contains("t.shop-example.fr"),
+                            () -> "a live reference to the tracker host: <" + el.normalName() + " " + attr + ">");
+                }
+            }
+            assertTrue(doc.text().contains("hxxps://t.shop-example.fr/o.gif?e=" + id + "&n=" + (count - 1)),
+                    "the last pixel's placeholder names it as text");
+        }
     }
 
     @Test

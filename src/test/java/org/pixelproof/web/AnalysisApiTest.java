@@ -265,4 +265,48 @@ class AnalysisApiTest {
                 .body("paths.'/api/analyses'.post.responses.'413'", notNullValue())
                 .body("paths.'/'", equalTo(null));
     }
+
+    /** A message of {@code html}, from a shop to alex@example.org. */
+    private static byte[] message(String html) {
+        return ("From: Boutique <news@shop-example.fr>\r\nTo: alex@example.org\r\nSubject: Promo\r\n"
+                + "Date: Tue, 17 Nov 2026 09:30:00 +0100\r\nMessage-ID: <caps@shop-example.fr>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/html; charset=utf-8\r\n\r\n<html><head>" + html + "</body></html>\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void decoyStyleRulesDoNotHideTheOpenPixel() {
+        // hostile test F2: 10,000 rules for classes no element uses, then a Mailchimp open pixel naming the recipient
+        StringBuilder html = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            html.append("<style>.u").append(i).append("{background:url(https://cdn.shop-example.fr/u").append(i)
+                    .append(".png)}</style>\n");
+        }
+        html.append("</head><body><p>Bonjour</p><img src=\"https://shop.us3.list-manage.com/track/open.php?u=4f1e2d3c"
+                + "&id=7a8b&e=alex@example.org\" width=\"1\" height=\"1\">");
+        given().multiPart("email", "decoy.eml", message(html.toString()), "message/rfc822")
+                .when().post("/api/analyses")
+                .then().statusCode(201)
+                .body("verdict", equalTo("TRACKING_WITHOUT_CONSENT_MARKERS"))
+                .body("trackers.url", hasItem(containsString("list-manage.com/track/open.php")))
+                .body("anomalies.code", hasItem("REFERENCES_NOT_ANALYSED"));
+    }
+
+    @Test
+    void theCleanedCopyLinksToNoPixelPastTheListingCap() {
+        // hostile test F6: pixels past the 1,000 listed trackers became placeholders linking to the tracker URL
+        String id64 = "YWxleEBleGFtcGxlLm9yZw"; // alex@example.org in base64
+        StringBuilder html = new StringBuilder("</head><body><p>Bonjour</p>");
+        for (int i = 0; i < 1_100; i++) {
+            html.append("<img src=\"https://t.shop-example.fr/i").append(i).append(".gif?e=").append(id64)
+                    .append("\" width=\"1\" height=\"1\">");
+        }
+        String id = upload(message(html.toString()));
+        String cleaned = given().get("/analyses/" + id + "/cleaned.html").then().statusCode(200).extract().asString();
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(cleaned);
+        assertTrue(doc.select("[href], [src]").stream().noneMatch(e -> (e.attr("href") + e.attr("src"))
+                .contains("t.shop-example.fr")), () -> "a live reference to the tracker host: "
+                        + doc.select("[href*=t.shop-example.fr], [src*=t.shop-example.fr]").first());
+        assertTrue(doc.text().contains("hxxps://t.shop-example.fr/i1099.gif?e=" + id64), "named as text");
+    }
 }
