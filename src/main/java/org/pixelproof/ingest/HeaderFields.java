@@ -61,7 +61,7 @@ final class HeaderFields {
 
     static List<Header> read(Enumeration<String> lines, IngestLimits limits, AnomalyLog log, String path) {
         List<Header> out = new ArrayList<>();
-        Map<String, Integer> keptByName = new HashMap<>();
+        Map<String, Integer> keptByName = null; // built once the count limit is reached
         Map<String, Integer> droppedByName = new LinkedHashMap<>();
         Map<String, String> droppedNames = new HashMap<>();
         Set<String> keptPastLimit = new LinkedHashSet<>();
@@ -81,6 +81,15 @@ final class HeaderFields {
             String name = colon <= 0 ? "" : line.substring(0, colon).strip();
             boolean pastLimit = keptWithin >= limits.maxHeaderCount();
             if (pastLimit) {
+                if (keptByName == null) { // the limit is reached: count the listed fields kept so far, once
+                    keptByName = new HashMap<>();
+                    for (Header h : out) {
+                        String kept = h.name().toLowerCase(Locale.ROOT);
+                        if (KEPT_PAST_COUNT_LIMIT.contains(kept)) {
+                            keptByName.merge(kept, 1, Integer::sum);
+                        }
+                    }
+                }
                 String lower = name.toLowerCase(Locale.ROOT);
                 if (!KEPT_PAST_COUNT_LIMIT.contains(lower) || keptByName.getOrDefault(lower, 0) >= MAX_KEPT_PER_NAME) {
                     dropped++;
@@ -121,13 +130,11 @@ final class HeaderFields {
             }
             String decoded = EncodedWords.decode(unfolded, log, path, name).strip();
             out.add(new Header(name, raw, decoded));
-            keptWithin += pastLimit ? 0 : 1;
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (KEPT_PAST_COUNT_LIMIT.contains(lower)) {
-                keptByName.merge(lower, 1, Integer::sum);
-                if (pastLimit) {
-                    keptPastLimit.add(name);
-                }
+            if (pastLimit) { // a listed field (the others were dropped above)
+                keptByName.merge(name.toLowerCase(Locale.ROOT), 1, Integer::sum);
+                keptPastLimit.add(name);
+            } else {
+                keptWithin++;
             }
         }
         if (dropped > 0) {
