@@ -8,7 +8,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,21 +49,26 @@ import java.util.Map;
  * clients do. These anomalies leave nothing unanalysed: the part was decoded and analysed, so they are warnings, not
  * limits (the command line's exit code 3 and the "part not analysed" caveat ignore them).
  *
- * <p>A label read from a {@code <meta>} element follows the HTML Standard's prescan: {@code utf-16le} and
- * {@code utf-16be} become {@code utf-8}, {@code x-user-defined} becomes {@code windows-1252} (an ASCII document cannot
- * be UTF-16, whatever it says of itself).
+ * <p><b>Byte-order mark first</b>: a body that starts with a UTF-8 ({@code EF BB BF}), UTF-16BE ({@code FE FF}) or
+ * UTF-16LE ({@code FF FE}) byte-order mark is decoded by it, whatever label the MIME header or a {@code <meta>}
+ * declares (WHATWG Encoding Standard, "decode": BOM sniffing comes before the label; HTML Standard, "encoding sniffing
+ * algorithm", step 1), as browser engines, and so webmails, do; a label that disagrees is recorded as
+ * {@link AnomalyCode#CHARSET_MISMATCH}.
  *
- * <p><b>Byte sniffing</b> (no usable label): a byte-order mark wins; pure ASCII is read as US-ASCII; bytes that form
- * valid UTF-8 are read as UTF-8; anything else as windows-1252 (which maps every byte). For HTML without a MIME
- * charset, a {@code <meta charset>} or {@code <meta http-equiv="Content-Type">} in the first 8 KiB is used first.
+ * <p>For HTML without a MIME charset, the {@code <meta>} declaration is read by the HTML Standard's prescan
+ * ({@link MetaPrescan}: first 1,024 bytes, comments and other tags' attribute values skipped, {@code content=} only
+ * with {@code http-equiv="content-type"}); there {@code utf-16le} and {@code utf-16be} become {@code utf-8},
+ * {@code x-user-defined} becomes {@code windows-1252} (an ASCII document cannot be UTF-16, whatever it says of itself)
+ * and UTF-7, which is no WHATWG encoding, is ignored (recorded as {@link AnomalyCode#UNKNOWN_CHARSET}). A MIME
+ * {@code charset=utf-7} is still decoded as UTF-7, as Thunderbird does.
+ *
+ * <p><b>Byte sniffing</b> (no usable label): pure ASCII is read as US-ASCII; bytes that form valid UTF-8 are read as
+ * UTF-8; anything else as windows-1252 (which maps every byte).
  *
  * <p>Bytes that are invalid in the chosen charset are replaced by U+FFFD and recorded as
  * {@link AnomalyCode#CHARSET_MISMATCH}. Stateless and thread-safe.
  */
 final class Charsets {
-    /** Bytes of an HTML body searched for a {@code <meta>} charset declaration: 8 KiB. */
-    static final int META_PRESCAN_BYTES = 8 << 10;
-
     /** Canonical name used for UTF-7, which has no JDK {@link Charset}. */
     static final String UTF_7 = "UTF-7";
 
@@ -185,11 +189,30 @@ final class Charsets {
      * @param path     the part path for anomalies
      */
     static Decoded decodeBody(byte[] bytes, int length, String declared, boolean html, AnomalyLog log, String path) {
+        String bom = bomEncoding(bytes, length);
+        if (bom != null) {
+            String declaredEncoding = declared == null || declared.isBlank() ? null
+                    : EncodingLabels.encodingOf(unquote(declared));
+            if (declared != null && !declared.isBlank() && !bom.equals(declaredEncoding)) {
+                log.add(AnomalyCode.CHARSET_MISMATCH, path, "declared charset " + Safe.token(declared)
+                        + " but the content starts with a " + bom + " byte-order mark, which overrides the label"
+                        + " (WHATWG Encoding Standard, decode); decoded as " + bom);
+            }
+            String name = bom.equals("utf-8") ? "UTF-8" : "UTF-16"; // the JDK's UTF-16 reads the mark
+            return new Decoded(decode(bytes, length, name, log, path), name);
+        }
         String label = declared;
         String source = "declared";
         boolean meta = false;
+        String metaEncoding = null;
         if ((label == null || label.isBlank()) && html) {
-            label = metaCharset(bytes, length);
+            MetaPrescan.Result m = MetaPrescan.scan(bytes, length);
+            if (m.ignored() != null) {
+                log.add(AnomalyCode.UNKNOWN_CHARSET, path, "<meta> charset " + Safe.token(m.ignored())
+                        + " ignored: not a label of the WHATWG Encoding Standard (HTML Standard prescan)");
+            }
+            label = m.label();
+            metaEncoding = m.encoding();
             source = "<meta>";
             meta = true;
         }
@@ -202,10 +225,7 @@ final class Charsets {
             return new Decoded(decode(bytes, length, sniffed, log, path), sniffed);
         }
         String what = source + " charset " + Safe.token(label);
-        String encoding = EncodingLabels.encodingOf(unquote(label));
-        if (encoding != null && meta) {
-            encoding = metaPrescan(encoding);
-        }
+        String encoding = meta ? metaEncoding : EncodingLabels.encodingOf(unquote(label));
         String name = encoding == null ? null : decoderOf(encoding, unquote(label));
         if (encoding == null) {
             name = sniff(bytes, length);
@@ -232,10 +252,6 @@ final class Charsets {
                     + sniffed + " (byte sniffing)");
             name = sniffed;
         }
-        if (encoding != null && encoding.startsWith("utf-16")) {
-            String bom = bomCharset(bytes, length);
-            name = bom != null ? bom : name;
-        }
         return new Decoded(decode(bytes, length, name, log, path), name);
     }
 
@@ -258,16 +274,29 @@ final class Charsets {
         return new String(bytes, Charset.forName(name));
     }
 
-    /** @return the charset a byte-order mark names ({@code UTF-8}, or {@code UTF-16}, which reads it), or null. */
-    private static String bomCharset(byte[] b, int len) {
+    /**
+     * WHATWG Encoding Standard, "BOM sniff".
+     *
+     * @return {@code utf-8}, {@code utf-16be} or {@code utf-16le} when the bytes start with that byte-order mark, else
+     *         null
+     */
+    private static String bomEncoding(byte[] b, int len) {
         if (len >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
-            return "UTF-8";
+            return "utf-8";
         }
-        if (len >= 2 && ((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF
-                || (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE)) {
-            return "UTF-16";
+        if (len >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+            return "utf-16be";
+        }
+        if (len >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+            return "utf-16le";
         }
         return null;
+    }
+
+    /** @return the JDK charset a byte-order mark names ({@code UTF-8}, or {@code UTF-16}, which reads it), or null. */
+    private static String bomCharset(byte[] b, int len) {
+        String bom = bomEncoding(b, len);
+        return bom == null ? null : bom.equals("utf-8") ? "UTF-8" : "UTF-16";
     }
 
     /** WHATWG Encoding Standard, x-user-defined decoder: ASCII bytes as they are, 0x80-0xFF to U+F780-U+F7FF. */
@@ -359,53 +388,12 @@ final class Charsets {
     }
 
     /**
-     * Finds a charset declared by an HTML {@code <meta>} element in the first {@link #META_PRESCAN_BYTES} bytes
-     * (HTML Standard, "prescan a byte stream", simplified: {@code <meta charset=...>} and
-     * {@code <meta http-equiv=Content-Type content="...; charset=...">}).
+     * Finds the charset label declared by an HTML {@code <meta>} element, by the HTML Standard's prescan
+     * ({@link MetaPrescan}).
      *
-     * @return the label, or {@code null}
+     * @return the label as written (lower case), or {@code null} when no {@code <meta>} declares a WHATWG label
      */
     static String metaCharset(byte[] bytes, int length) {
-        int n = Math.min(length, META_PRESCAN_BYTES);
-        String head = new String(bytes, 0, n, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-        int from = 0;
-        while (true) {
-            int meta = head.indexOf("<meta", from);
-            if (meta < 0) {
-                return null;
-            }
-            int end = head.indexOf('>', meta);
-            if (end < 0) {
-                end = head.length();
-            }
-            String tag = head.substring(meta, end);
-            int cs = tag.indexOf("charset");
-            while (cs >= 0) {
-                int i = cs + "charset".length();
-                while (i < tag.length() && (tag.charAt(i) == ' ' || tag.charAt(i) == '\t' || tag.charAt(i) == '\n'
-                        || tag.charAt(i) == '\r')) {
-                    i++;
-                }
-                if (i < tag.length() && tag.charAt(i) == '=') {
-                    i++;
-                    while (i < tag.length() && (tag.charAt(i) == ' ' || tag.charAt(i) == '"' || tag.charAt(i) == '\'')) {
-                        i++;
-                    }
-                    int s = i;
-                    while (i < tag.length() && isLabelChar(tag.charAt(i))) {
-                        i++;
-                    }
-                    if (i > s) {
-                        return tag.substring(s, i);
-                    }
-                }
-                cs = tag.indexOf("charset", cs + 1);
-            }
-            from = end;
-        }
-    }
-
-    private static boolean isLabelChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':';
+        return MetaPrescan.scan(bytes, length).label();
     }
 }

@@ -443,7 +443,7 @@ public final class EmailParser {
             String cte = header(p, "Content-Transfer-Encoding");
             String[] disposition = MimeValues.disposition(header(p, "Content-Disposition"), log, path);
             MimeValues.Type type = MimeValues.contentType(contentType, defaultType, log, path);
-            String charset = type.parameter("charset");
+            String charset = MimeValues.charset(contentType, type, log, path);
             String fileName = fileName(disposition[1] != null ? disposition[1] : type.parameter("name"), path);
             String contentId = contentId(header(p, "Content-ID"));
             String encoding = cte == null ? null : cte.strip().toLowerCase(Locale.ROOT);

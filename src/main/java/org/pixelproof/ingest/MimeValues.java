@@ -2,6 +2,7 @@ package org.pixelproof.ingest;
 
 import jakarta.mail.internet.ContentDisposition;
 import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.HeaderTokenizer;
 import jakarta.mail.internet.ParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,80 @@ final class MimeValues {
         }
         String base = (ct.getPrimaryType() + "/" + ct.getSubType()).toLowerCase(Locale.ROOT);
         return new Type(base, ct);
+    }
+
+    /**
+     * The charset of a Content-Type, the FIRST {@code charset} parameter when the value repeats it
+     * ({@code text/html; charset=utf-8; charset=utf-16}). Angus keeps the last one of a repeated parameter name; the
+     * WHATWG MIME Sniffing Standard ("parse a MIME type") and browser engines keep the first, so a second
+     * {@code charset} must not make the analysis decode, say, an ASCII body as UTF-16 and miss its tracking pixel
+     * while a webmail shows it. A repetition is recorded as {@link AnomalyCode#MALFORMED_HEADER} (RFC 2045 section
+     * 5.1 gives each parameter once). The parameters are walked with Angus's {@link HeaderTokenizer}; RFC 2231 forms
+     * ({@code charset*=}, {@code charset*0=}) count as occurrences, but when one of them comes first, Angus's decoded
+     * value is kept.
+     *
+     * @param value the Content-Type value as written, or {@code null}
+     * @param type  the value parsed by {@link #contentType}
+     * @return the charset label as written, or {@code null} when there is none
+     */
+    static String charset(String value, Type type, AnomalyLog log, String path) {
+        String angus = type.parameter("charset");
+        if (value == null || angus == null) {
+            return angus;
+        }
+        List<String[]> found = charsetParameters(value);
+        if (found == null) {
+            found = charsetParameters(repair(value));
+        }
+        if (found == null || found.size() < 2) {
+            return angus;
+        }
+        String first = found.get(0)[0].equals("charset") ? found.get(0)[1] : angus;
+        StringBuilder all = new StringBuilder();
+        for (String[] f : found) {
+            all.append(all.length() == 0 ? "" : ", ").append(Safe.token(f[0] + "=" + f[1]));
+        }
+        log.add(AnomalyCode.MALFORMED_HEADER, path, "Content-Type repeats the charset parameter (" + all
+                + "); the first is used, as browsers do (WHATWG MIME Sniffing, parse a MIME type)");
+        return first;
+    }
+
+    /**
+     * @return the {@code charset} parameters (RFC 2231 first segments included) of a Content-Type value in order, as
+     *         {lower-case name, value}, or {@code null} when the value does not tokenize
+     */
+    private static List<String[]> charsetParameters(String value) {
+        List<String[]> out = new ArrayList<>();
+        try {
+            HeaderTokenizer t = new HeaderTokenizer(value, HeaderTokenizer.MIME, true);
+            if (t.next().getType() != HeaderTokenizer.Token.ATOM || t.next().getType() != '/'
+                    || t.next().getType() != HeaderTokenizer.Token.ATOM) {
+                return null;
+            }
+            while (true) {
+                HeaderTokenizer.Token sep = t.next();
+                if (sep.getType() == HeaderTokenizer.Token.EOF) {
+                    return out;
+                }
+                HeaderTokenizer.Token name = t.next();
+                if (sep.getType() != ';' || name.getType() == HeaderTokenizer.Token.EOF) {
+                    return sep.getType() == ';' ? out : null; // a trailing ';' is tolerated
+                }
+                HeaderTokenizer.Token eq = t.next();
+                HeaderTokenizer.Token val = t.next();
+                if (name.getType() != HeaderTokenizer.Token.ATOM || eq.getType() != '='
+                        || val.getType() != HeaderTokenizer.Token.ATOM
+                        && val.getType() != HeaderTokenizer.Token.QUOTEDSTRING) {
+                    return null;
+                }
+                String n = name.getValue().toLowerCase(Locale.ROOT);
+                if (n.equals("charset") || n.equals("charset*") || n.equals("charset*0") || n.equals("charset*0*")) {
+                    out.add(new String[] {n, val.getValue()});
+                }
+            }
+        } catch (ParseException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
