@@ -101,6 +101,9 @@ class CliUnitsTest {
         assertEquals(2, row.get(CsvSink.COLUMNS.indexOf("header_recipient_identifiers")));
         assertEquals("Return-Path; X-Campaign-Recipient", row.get(CsvSink.COLUMNS.indexOf("header_identifier_fields")));
         assertEquals(0, row.get(CsvSink.COLUMNS.indexOf("recipient_identifiers")), "no tracker URL carries it");
+        assertEquals("Nouvelles", row.get(CsvSink.COLUMNS.indexOf("subject")));
+        assertEquals("La Gazette", row.get(CsvSink.COLUMNS.indexOf("from_name")));
+        assertEquals("", row.get(CsvSink.COLUMNS.indexOf("identity_doubt_reasons")));
     }
 
     @Test
