@@ -97,6 +97,8 @@ final class BatchRunner {
     private static final class Worker {
         private final CountDownLatch ended = new CountDownLatch(1);
         private volatile boolean started;
+        /** Set once the engine has returned the analysis: what is left is drawing its dossier, if any. */
+        private volatile boolean analysed;
     }
 
     /** One submitted input, its pending outcome and its worker's state. */
@@ -144,7 +146,10 @@ final class BatchRunner {
      * @param perEmailDossiers renders one dossier per e-mail in the workers, or {@code null} for none
      * @param keepRaw          whether outcomes keep the message's bytes (for per-sender dossiers)
      * @param timeoutSeconds   how long, in seconds, the writer waits for one message's outcome once it is next in
-     *                         line before abandoning it (a failed input, see the class comment); 0 waits forever
+     *                         line before abandoning it (a failed input, see the class comment); 0 waits forever.
+     *                         Only the reading and the analysis are bounded: once the engine has returned, the
+     *                         writer waits for the dossier being drawn (bounded by the input limits; a renderer
+     *                         cannot be interrupted), so that an e-mail analysed in time keeps its rows
      * @param readAheadBytes   most bytes of messages in flight (read ahead of the writer), in bytes; one message is
      *                         always let through
      * @param temporaryFolder  where the temporary file of duplicate detection goes, or {@code null} for the system's
@@ -256,7 +261,7 @@ final class BatchRunner {
                         queue.put(new Pending(input, pool.submit(() -> {
                             worker.started = true;
                             try {
-                                return process(input);
+                                return process(input, worker);
                             } finally {
                                 worker.ended.countDown();
                             }
@@ -321,6 +326,16 @@ final class BatchRunner {
             return timeoutSeconds > 0 ? pending.future().get(timeoutSeconds, TimeUnit.SECONDS)
                     : pending.future().get();
         } catch (TimeoutException e) {
+            if (pending.worker().analysed) {
+                // the analysis ended in time; drawing its dossier, bounded by the input limits and not interruptible,
+                // is not counted: the e-mail keeps its rows and its dossier
+                try {
+                    return pending.future().get();
+                } catch (ExecutionException ex) {
+                    return Outcome.failed(pending.input(), "internal error: " + describe(ex.getCause()), true,
+                            ex.getCause());
+                }
+            }
             pending.future().cancel(true); // interrupts the worker: the engine stops at its next check point
             awaitStop(pending);
             return Outcome.failed(pending.input(), abandoned(timeoutSeconds), false, null);
@@ -367,8 +382,13 @@ final class BatchRunner {
      * dossier only (the analysis stands).
      */
     Outcome process(Input input) {
+        return process(input, null);
+    }
+
+    /** @param worker the state the writer reads ({@link Worker#analysed}), or null */
+    private Outcome process(Input input, Worker worker) {
         try {
-            return analyse(input);
+            return analyse(input, worker);
         } catch (OutOfMemoryError e) {
             return Outcome.failed(input, "out of memory while analysing it (give Java more memory with -Xmx, or use"
                     + " --limits strict)", false, null);
@@ -377,7 +397,7 @@ final class BatchRunner {
         }
     }
 
-    private Outcome analyse(Input input) {
+    private Outcome analyse(Input input, Worker worker) {
         byte[] raw;
         try {
             raw = input.loader().load();
@@ -400,6 +420,9 @@ final class BatchRunner {
                     + " --limits strict)", false, null);
         } catch (RuntimeException | StackOverflowError e) {
             return Outcome.failed(input, "internal error: " + describe(e), true, e);
+        }
+        if (worker != null) {
+            worker.analysed = true;
         }
         List<Anomaly> limitHits = analysis.anomalies().stream().filter(a -> LIMIT_CODES.contains(a.code())).toList();
         List<Anomaly> limitNotes = analysis.anomalies().stream().filter(a -> NOTED_LIMIT_CODES.contains(a.code()))
