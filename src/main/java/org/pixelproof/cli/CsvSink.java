@@ -56,8 +56,10 @@ import org.pixelproof.ingest.BidiControls;
  * {@code header_recipient_identifiers} (how many times the recipient's address was found, in any encoding, in header
  * fields the sender fills, such as a VERP Return-Path or an ESP's X-header: per-recipient tagging that is not a
  * tracker, {@link Analysis#headerIdentifiers}) and {@code header_identifier_fields} (those header names,
- * {@code ; }-separated, as written). The last three columns came after the others so that scripts reading columns by
- * position keep working. Failed inputs have no row (they are reported on stderr).
+ * {@code ; }-separated, as written), {@code subject} (the Subject, decoded), {@code from_name} (the From display
+ * name, decoded) and {@code identity_doubt_reasons} (the reasons the sender's identity is doubtful, codes such as
+ * {@code NAME_NOT_IN_SENDER_DOMAINS}, {@code ; }-separated; empty when it is not). The last six columns came after the
+ * others so that scripts reading columns by position keep working. Failed inputs have no row (they are reported on stderr).
  *
  * <p>Guard against formula injection (CWE-1236): a text value starting with {@code =}, {@code +}, {@code -},
  * {@code @}, a tab or a carriage return gets a leading {@code '} so that a spreadsheet shows it as text instead of
@@ -74,7 +76,7 @@ final class CsvSink implements OutcomeSink {
             "organisation", "vendors", "tracker_hosts", "open_pixel", "css_beacon", "click_tracking", "read_receipt", "other_beacon",
             "trackers", "trackers_with_recipient_id", "recipient_identifiers", "identifier_encodings", "verdict", "message_class",
             "sender_identity_doubtful", "anomalies", "duplicate_of", "sender_key", "header_recipient_identifiers",
-            "header_identifier_fields");
+            "header_identifier_fields", "subject", "from_name", "identity_doubt_reasons");
 
     private final Writer writer;
     private final SequenceWriter rows;
@@ -195,6 +197,11 @@ final class CsvSink implements OutcomeSink {
         Set<String> fields = new LinkedHashSet<>();
         a.headerIdentifiers().forEach(id -> fields.add(id.whereName() != null ? id.whereName() : id.where()));
         row.add(text(String.join("; ", fields)));
+        row.add(text(a.message() == null ? null : a.message().subject()));
+        row.add(text(a.sender() == null ? null : a.sender().fromName()));
+        List<String> reasons = a.sender() == null ? List.of() : a.sender().identityCaveats().stream()
+                .filter(c -> !"SENDER_IDENTITY_DOUBTFUL".equals(c)).toList();
+        row.add(text(String.join("; ", reasons)));
         return row;
     }
 

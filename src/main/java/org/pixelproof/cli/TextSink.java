@@ -12,7 +12,8 @@ import org.pixelproof.detect.Tracker;
 
 /**
  * The default stdout output when no machine-readable format is asked for there: one line per analysed e-mail,
- * {@code file: VERDICT, N tracker(s) (vendors)}. The file, vendor and host names come from the inputs (a host is
+ * {@code file: VERDICT, N tracker(s) (vendors)}, followed by {@code [sender identity doubtful]} when the analysis
+ * found signs of phishing or a forged sender (the CSV's {@code sender_identity_doubtful}). The file, vendor and host names come from the inputs (a host is
  * whatever an e-mail wrote in a URL): each is made {@link Reporter#printable printable} as on stderr, so that no
  * control character reaches the terminal, no newline forges a line and no bidirectional override reorders one.
  */
@@ -26,7 +27,8 @@ final class TextSink implements OutcomeSink {
     @Override
     public void accept(Outcome outcome) {
         if (outcome.ok()) {
-            out.println(line(outcome.analysis()) + (outcome.duplicate()
+            out.println(line(outcome.analysis()) + (SenderKey.doubtful(outcome.analysis())
+                    ? " [sender identity doubtful]" : "") + (outcome.duplicate()
                     ? " (same message as " + Reporter.printable(outcome.duplicateOf()) + ", counted once)" : ""));
         }
     }

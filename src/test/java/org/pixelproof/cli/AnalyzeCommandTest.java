@@ -289,7 +289,7 @@ class AnalyzeCommandTest {
         Path dir = Files.createDirectories(tmp.resolve("box"));
         Files.copy(Path.of(N1), dir.resolve("newsletter.eml"));
         Files.createFile(dir.resolve("vide.eml"));
-        Files.createFile(dir.resolve("Trash"));
+        Files.writeString(dir.resolve("Trash"), "\n");
         Files.write(dir.resolve("archive.zip"), new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
             0, 0, 0, 0});
         Files.createDirectories(dir.resolve("md/tmp"));
@@ -367,6 +367,16 @@ class AnalyzeCommandTest {
         List<List<String>> rows = readCsv(r.out());
         assertEquals("true", col(rows.get(1), "sender_identity_doubtful"));
         assertEquals("false", col(rows.get(2), "sender_identity_doubtful"));
+        assertEquals("brand-domain-mismatch", col(rows.get(1), "identity_doubt_reasons"), "the reasons, not the flag");
+        assertEquals("", col(rows.get(2), "identity_doubt_reasons"));
+        assertEquals("s", col(rows.get(1), "subject"));
+        // without a machine format on stdout, the per-e-mail line says it too
+        Run lines = run("analyze", phish.toString(), N1);
+        assertTrue(lines.out().contains(phish + ": NO_TRACKING_FOUND, 0 trackers [sender identity doubtful]")
+                || lines.out().lines().anyMatch(l -> l.startsWith(phish + ":") && l.endsWith(
+                "[sender identity doubtful]")), lines.out());
+        assertFalse(lines.out().lines().anyMatch(l -> l.startsWith(N1 + ":") && l.contains("doubtful")),
+                lines.out());
         assertTrue(r.err().contains("1 e-mail whose sender's identity is doubtful (signs of phishing or a forged sender;"
                 + " senders banque-exemple.example)"), r.err());
         assertTrue(r.err().contains("banque-exemple.example (identity doubtful)"), "the per-sender table keeps it apart: "

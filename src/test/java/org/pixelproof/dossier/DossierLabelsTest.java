@@ -69,13 +69,15 @@ class DossierLabelsTest {
         assertTrue(d.caveats().contains("sender-identity-doubtful"), d.caveats().toString());
 
         String dpo = DossierTemplatesTest.plain(TEMPLATES.letterText(d, LetterKind.DPO_REQUEST));
-        assertTrue(dpo.contains("Banque Horizon SA (organisme nommé dans le message, s'il en est bien l'expéditeur)"),
-                dpo);
-        assertTrue(dpo.contains("Je m'adresse à vous comme à l'organisme nommé dans le message"), dpo);
+        assertTrue(dpo.contains("[à compléter : nom de l'organisme] (le message se présente comme « Banque Horizon SA »,"
+                + " identité douteuse"), dpo);
+        assertTrue(dpo.contains("Je m'adresse à vous comme à l'organisme responsable de ce message, s'il en est bien"
+                + " l'expéditeur"), dpo);
 
         String complaint = DossierTemplatesTest.plain(TEMPLATES.letterText(d, LetterKind.CNIL_COMPLAINT));
-        assertTrue(complaint.contains("Banque Horizon SA (domaine secure-notice-mailer.example) – organisme nommé dans "
-                + "le message, s'il en est bien l'expéditeur"), complaint);
+        assertTrue(complaint.contains("Organisme mis en cause : [à compléter : nom de l'organisme] (organisme à identifier :"
+                + " le message se présente comme « Banque Horizon SA », identité douteuse ; domaine d'envoi"
+                + " secure-notice-mailer.example)"), complaint);
         assertTrue(complaint.contains("dissimulé (attributs de largeur et de hauteur de 0 à 3 pixels ou d’un pixel au plus sur un côté, "
                 + "un élément englobant masqué par CSS)"), complaint);
     }
@@ -107,18 +109,20 @@ class DossierLabelsTest {
             String request = unescaped(TEMPLATES.dossierXhtml(d)).replaceAll("\\s+", " ");
             String named = d.organisation().name();
             String hedge = l == Language.FR
-                    ? "que lui adresse " + named + " (organisme nommé dans le message, s'il en est bien l'expéditeur"
-                    : "the e-mails " + named + " (the organisation named in the message, if it is indeed the sender";
+                    ? "que lui adresse l'organisme expéditeur, à identifier (le message se présente comme « " + named
+                            + " », identité douteuse"
+                    : "the e-mails the sending organisation, to be identified (the message presents itself as “" + named
+                            + "”, doubtful identity";
             assertTrue(request.contains(hedge), l + ": " + request);
             assertTrue(request.contains(l == Language.FR
-                    ? named + " (" + d.organisation().fromDomain() + ") – organisme nommé dans le message, s'il en est"
-                            + " bien l'expéditeur (identité douteuse"
-                    : named + " (" + d.organisation().fromDomain() + ") – the organisation named in the message, if it"
-                            + " is indeed the sender (doubtful identity"), l + " summary: " + request);
+                    ? "organisme à identifier ; se présente comme « " + named + " » ; domaine d'envoi "
+                            + d.organisation().fromDomain() + " ; identité douteuse"
+                    : "organisation to be identified; presents itself as “" + named + "”; sending domain "
+                            + d.organisation().fromDomain() + "; doubtful identity"), l + " summary: " + request);
         }
         Dossier plain = DossierFixtures.builder().build(List.of(DossierFixtures.newsletterCase()),
                 DossierFixtures.complainant(), Language.FR);
-        assertFalse(unescaped(TEMPLATES.dossierXhtml(plain)).contains("organisme nommé dans le message"),
+        assertFalse(unescaped(TEMPLATES.dossierXhtml(plain)).contains("se présente comme"),
                 "no doubt, no hedge");
     }
 

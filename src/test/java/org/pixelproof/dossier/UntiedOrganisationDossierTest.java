@@ -70,7 +70,8 @@ class UntiedOrganisationDossierTest {
             Locale locale = l == Language.FR ? Locale.FRENCH : Locale.ENGLISH;
             assertTrue(all.contains(DetectLabels.label(CODE, locale).replace('\u00A0', ' ')), l + ": reason worded");
             // an English dossier also offers the French complaint: either language's hedge
-            List<String> hedges = List.of("organisme nommé dans le message, s'il en est bien l'expéditeur",
+            List<String> hedges = List.of("se présente comme « Nimbrix SAS »", "presents itself as “Nimbrix SAS”",
+                    "organisme nommé dans le message, s'il en est bien l'expéditeur",
                     "identité douteuse", "l'identité de l'expéditeur est douteuse",
                     "the organisation named in the message, if it is indeed the sender", "doubtful identity",
                     "identity doubtful", "the sender's identity is doubtful");
@@ -90,8 +91,8 @@ class UntiedOrganisationDossierTest {
             assertTrue(named >= 4, l + ": summary, organisation, request, letters name it: " + named);
             String title = DossierLabelsTest.unescaped(TEMPLATES.dossierXhtml(d));
             title = title.substring(title.indexOf("<title>"), title.indexOf("</title>"));
-            assertTrue(title.contains(l == Language.FR ? "Nimbrix SAS (identité douteuse)"
-                    : "Nimbrix SAS (identity doubtful)"), title);
+            assertTrue(title.contains(l == Language.FR ? "se présente comme « Nimbrix SAS » (identité douteuse)"
+                    : "presents itself as “Nimbrix SAS” (identity doubtful)"), title);
         }
     }
 
