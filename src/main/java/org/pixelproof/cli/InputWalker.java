@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  *   <li>A Maildir (a folder with {@code cur/} and {@code new/}) is read from {@code new/} and {@code cur/}; its
  *       {@code tmp/} (messages being delivered) is skipped; Maildir++ sub-folders ({@code .Sent/}) are walked. Other
  *       hidden folders ({@code .git/}, {@code .Trash-1000/}) are not walked.</li>
- *   <li>A path given explicitly is always analysed, whatever its name. An empty file (0 bytes) found in a folder is
- *       ignored and counted with the files that are not e-mails, named with {@code (empty)}, whatever its name: it
+ *   <li>A path given explicitly is always analysed, whatever its name. An empty file (0 bytes, or white space only)
+ *       found in a folder is ignored and counted with the files that are not e-mails, named with {@code (empty)},
+ *       whatever its name: it
  *       holds nothing to analyse nor to miss (an empty mailbox, a file a crash left behind), so it does not make the
  *       run fail; given explicitly, it is reported as a failed input (an empty mbox holds no message and is not).</li>
  *   <li>Only regular files are opened, symbolic links followed: a device ({@code /dev/zero}), a named pipe (opening
@@ -280,6 +281,16 @@ final class InputWalker {
         }
     }
 
+    /** @return true when every byte of {@code bytes} is ASCII white space (space, tab, CR, LF, FF, VT) */
+    static boolean blank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != '\f' && b != 0x0B) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @return true when {@code head} starts like a ZIP archive (a local file header or an empty archive's end) */
     static boolean isZip(byte[] head) {
         return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 && head[3] == 4
@@ -378,6 +389,10 @@ final class InputWalker {
             kind = sniff(head);
         } catch (IOException | SecurityException e) {
             sink.accept(Input.failed(next++, name, "file cannot be read (" + reason(e) + ")"));
+            return;
+        }
+        if (!explicit && size <= head.length && blank(head)) {
+            ignore(name + " (empty)"); // only white space: nothing to analyse or to miss, as a file of 0 bytes
             return;
         }
         if (kind == Kind.OTHER && !explicit && !maildirMessage && !MAIL_EXTENSIONS.contains(extension(name))) {

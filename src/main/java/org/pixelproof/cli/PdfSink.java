@@ -105,8 +105,9 @@ final class PdfSink implements OutcomeSink {
     /**
      * A dossier's file name for an input: the input's last path element, {@code #} made {@code -}, without its
      * {@code .eml}/{@code .msg} extension, in ASCII letters, digits, {@code .}, {@code _} and {@code -}. Latin letters
-     * with accents lose them ({@code Boîte de réception.mbox#1} gives {@code Boite_de_reception.mbox-1}: the canonical
-     * decomposition, Unicode NFD, with the combining marks removed; {@code ß}, {@code æ}, {@code œ}, {@code ø},
+     * with accents lose them ({@code Boîte de réception.mbox#1} gives {@code Boite_de_reception.mbox-1}: the
+     * compatibility decomposition, Unicode NFKD, with the combining marks removed, which also spells ligatures and
+     * full-width letters out, {@code ﬁle} giving {@code file}); {@code ß}, {@code æ}, {@code œ}, {@code ø},
      * {@code ł}, {@code đ} and {@code þ} are spelled out); any other run of characters is one {@code _}; never
      * starting with {@code -}, {@code .} or {@code _} (a dossier {@code -rf.pdf} would be read as an option by a
      * command such as {@code rm *.pdf}, and a leading dot hides a file); at most 120 characters; {@code message} when
@@ -137,7 +138,7 @@ final class PdfSink implements OutcomeSink {
 
     /** @return {@code text} with the accents of Latin letters removed and the letters NFD keeps whole spelled out */
     private static String withoutAccents(String text) {
-        String s = COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        String s = COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -25,6 +25,8 @@ import java.util.Set;
  * <li>it is a real directory, not a symbolic link (checked without following links);</li>
  * <li>it is owned by the server's user;</li>
  * <li>it grants nothing to group or others (mode {@code 0700} or stricter);</li>
+ * <li>no symbolic link on its path as written belongs to another user than {@code root} or the server's user (its
+ * owner could point it at another folder at any time);</li>
  * <li>no folder above it lets another user rename or replace it: each ancestor (links resolved) is owned by
  * {@code root} or by the server's user, and is not writable by group or others unless it has the sticky bit (as
  * {@code /tmp} has, mode {@code 1777}). This is the rule OpenSSH's {@code StrictModes} applies to a home folder.
@@ -176,6 +178,23 @@ public final class UploadsFolder {
     }
 
     private static void verifyAncestors(Path dir, UserPrincipal serverUser, String fix) {
+        // the path as written first: a symbolic link on the way that another user owns can be pointed elsewhere by
+        // that user at any time, whatever the folders it points to now
+        for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            try {
+                if (Files.isSymbolicLink(p)) {
+                    UserPrincipal owner = Files.getOwner(p, LinkOption.NOFOLLOW_LINKS);
+                    if (!owner.equals(serverUser) && !"root".equals(owner.getName())) {
+                        throw new UnsafeFolderException("the path of the uploads folder " + dir + " goes through the"
+                                + " symbolic link " + p + ", which belongs to " + owner.getName() + ", who can point it"
+                                + " at another folder." + fix);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UnsafeFolderException("cannot read " + p + " on the path of the uploads folder " + dir + " ("
+                        + e.getClass().getSimpleName() + ")." + fix, e);
+            }
+        }
         Path parent;
         try {
             parent = dir.getParent() == null ? null : dir.getParent().toRealPath();

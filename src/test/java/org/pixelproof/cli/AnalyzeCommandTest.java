@@ -289,7 +289,7 @@ class AnalyzeCommandTest {
         Path dir = Files.createDirectories(tmp.resolve("box"));
         Files.copy(Path.of(N1), dir.resolve("newsletter.eml"));
         Files.createFile(dir.resolve("vide.eml"));
-        Files.createFile(dir.resolve("Trash"));
+        Files.writeString(dir.resolve("Trash"), "\n");
         Files.write(dir.resolve("archive.zip"), new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
             0, 0, 0, 0});
         Files.createDirectories(dir.resolve("md/tmp"));

@@ -147,6 +147,7 @@ class CliUnitsTest {
         assertEquals("1760522531.M1P100.mx.example.net_2_S", PdfSink.fileName("cur/1760522531.M1P100.mx.example.net:2,S"));
         assertEquals("eeeetc_passwd", PdfSink.fileName("x/\u00e9\u00e9\u00e9etc_passwd"));
         assertEquals("rf", PdfSink.fileName("in/-rf.eml"), "never read as an option by rm *.pdf");
+        assertEquals("file", PdfSink.fileName("\ufb01le.eml"), "a ligature is spelled out");
         assertEquals("cmd_calc_A1", PdfSink.fileName("=cmd|calc!A1.eml"));
         assertEquals("hidden", PdfSink.fileName("box/.hidden.eml"));
         assertEquals("Boite_de_reception.mbox-1", PdfSink.fileName("box/Bo\u00eete de r\u00e9ception.mbox#1"));

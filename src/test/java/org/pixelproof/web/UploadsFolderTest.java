@@ -128,4 +128,26 @@ class UploadsFolderTest {
         var e = assertThrows(UploadsFolder.UnsafeFolderException.class, () -> UploadsFolder.verify(inside, me));
         assertTrue(e.getMessage().contains("sticky"), e.getMessage());
     }
+
+    /** A link on the way that another user owns can be pointed elsewhere by them mid-upload (hostile trial F6). */
+    @Test
+    void aPathThroughAnotherUsersSymbolicLinkIsRefused() throws IOException {
+        Path real = folder("real", "rwx------");
+        Path up = Files.createDirectory(real.resolve("up"));
+        Files.setPosixFilePermissions(up, PosixFilePermissions.fromString("rwx------"));
+        Path link = Files.createSymbolicLink(tmp.resolve("lnk"), real);
+        Path through = link.resolve("up");
+        UploadsFolder.verify(through, me); // the link is the server user's own: accepted
+        UserPrincipal other = tmp.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName("root".equals(me.getName()) ? "nobody" : "root");
+        try {
+            Files.getFileAttributeView(link, java.nio.file.attribute.PosixFileAttributeView.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).setOwner(other);
+        } catch (IOException e) {
+            assumeTrue(false, "only root can give a symbolic link to another user");
+        }
+        var refused = assertThrows(UploadsFolder.UnsafeFolderException.class, () -> UploadsFolder.verify(through,
+                me));
+        assertTrue(refused.getMessage().contains("symbolic link " + link), refused.getMessage());
+    }
 }
