@@ -118,9 +118,16 @@ final class BodyScanner {
      * @param element   the element that carries it ({@code <style>} for style-sheet rules), or {@code null}
      * @param condition the CSS context in which it fires only sometimes, or {@code null}
      * @param mso       true when found inside an Outlook conditional comment
+     * @param inert     true when found in the content of a {@code <template>} element of an HTML body (or in a
+     *                  srcdoc document or conditional comment held there): inert content, neither rendered nor
+     *                  loaded by a client (HTML Standard 4.12.3); false in AMP bodies, whose {@code amp-list} and
+     *                  {@code amp-mustache} templates are rendered with their data
+     * @param alternate true for a {@code srcset} (or {@code imagesrcset}) URL after the first remote one of its
+     *                  attribute: a client fetches one candidate per element, chosen by screen density or width
+     *                  (HTML Standard 4.8.4.3), so the others are alternatives to it
      */
     record Candidate(int order, WebUrl url, String vector, Location location, String evidence, Element element,
-            String condition, boolean mso) {
+            String condition, boolean mso, boolean inert, boolean alternate) {
     }
 
     /**
@@ -171,6 +178,10 @@ final class BodyScanner {
     private final int msoLevel;
     /** 0 for the body itself, n for the document of an iframe srcdoc nested n levels deep */
     private final int srcdocLevel;
+    /** true when this document is held in a {@code <template>}'s content (a srcdoc or conditional comment there) */
+    private final boolean inertHost;
+    /** how many {@code <template>} elements of an HTML body enclose the node being walked */
+    private int templateDepth;
     private final List<Candidate> candidates;
     private final List<RawLink> links;
     private final List<CssScanner.Sheet> sheets;
@@ -191,12 +202,12 @@ final class BodyScanner {
      */
     BodyScanner(HtmlBody body, String source, IngestLimits limits, Order order, List<Candidate> candidates,
             List<RawLink> links, List<CssScanner.Sheet> sheets, List<Anomaly> anomalies) {
-        this(body, source, limits, order, baseOf(body.document()), 0, 0, candidates, links, sheets, anomalies);
+        this(body, source, limits, order, baseOf(body.document()), 0, 0, false, candidates, links, sheets, anomalies);
     }
 
     private BodyScanner(HtmlBody body, String source, IngestLimits limits, Order order, WebUrl base, int msoLevel,
-            int srcdocLevel, List<Candidate> candidates, List<RawLink> links, List<CssScanner.Sheet> sheets,
-            List<Anomaly> anomalies) {
+            int srcdocLevel, boolean inertHost, List<Candidate> candidates, List<RawLink> links,
+            List<CssScanner.Sheet> sheets, List<Anomaly> anomalies) {
         this.body = body;
         this.source = source;
         this.limits = limits;
@@ -205,6 +216,7 @@ final class BodyScanner {
         this.mso = msoLevel > 0;
         this.msoLevel = msoLevel;
         this.srcdocLevel = srcdocLevel;
+        this.inertHost = inertHost;
         this.candidates = candidates;
         this.links = links;
         this.sheets = sheets;
@@ -257,6 +269,9 @@ final class BodyScanner {
                     if (walkedElements != null && root == body.document()) {
                         walkedElements.add(el);
                     }
+                    if (isTemplate(el)) {
+                        templateDepth++;
+                    }
                     element(el);
                 } else if (node instanceof Comment c) {
                     comment(c);
@@ -265,6 +280,9 @@ final class BodyScanner {
 
             @Override
             public void tail(Node node, int depth) {
+                if (node instanceof Element el && isTemplate(el)) {
+                    templateDepth--;
+                }
             }
         }, root);
         if (!mso && srcdocLevel == 0 && maxDepthSeen >= limits.maxHtmlDepth()) {
@@ -498,12 +516,43 @@ final class BodyScanner {
     }
 
     private void addUrl(Element el, String attr, String vector, String raw, String cssRule, String condition) {
+        addUrl(el, attr, vector, raw, cssRule, condition, false);
+    }
+
+    /** @return true when the URL is remote and was added */
+    private boolean addUrl(Element el, String attr, String vector, String raw, String cssRule, String condition,
+            boolean alternate) {
         WebUrl url = WebUrl.of(raw, base);
         if (url == null || !url.isRemote()) {
-            return;
+            return false;
         }
         candidates.add(new Candidate(order.next(), url, vector, location(el.normalName(), attr, cssRule),
-                startTag(el), el, condition, mso));
+                startTag(el), el, condition, mso, inert(), alternate));
+        return true;
+    }
+
+    /**
+     * @return true inside the content of a {@code <template>} of an HTML body, or of a document held there: inert
+     *         content (HTML Standard 4.12.3). Not in AMP bodies: AMP renders its templates with the data of an
+     *         {@code amp-list} or {@code amp-state}.
+     */
+    private boolean inert() {
+        return inertHost || templateDepth > 0;
+    }
+
+    /** @return true for a {@code <template>} element of an HTML body (see {@link #inert()}) */
+    private boolean isTemplate(Element el) {
+        return body.kind() != BodyKind.AMP_HTML && "template".equals(el.normalName());
+    }
+
+    /** Adds each remote URL of a {@code srcset}-like attribute, those after the first marked as alternates. */
+    private void srcsetUrls(Element el, String attr, String vector) {
+        boolean first = true;
+        for (String u : parseSrcset(el.attr(attr))) {
+            if (addUrl(el, attr, vector, u, null, null, !first)) {
+                first = false;
+            }
+        }
     }
 
     private Location location(String element, String attribute, String cssRule) {
@@ -517,9 +566,7 @@ final class BodyScanner {
         if (!el.hasAttr("srcset")) {
             return;
         }
-        for (String u : parseSrcset(el.attr("srcset"))) {
-            addUrl(el, "srcset", vector, u, null, null);
-        }
+        srcsetUrls(el, "srcset", vector);
     }
 
     /** Splits a {@code srcset} value into its URLs (HTML Standard "parse a srcset attribute"). */
@@ -593,9 +640,7 @@ final class BodyScanner {
         }
         add(el, "href", vector);
         if (el.hasAttr("imagesrcset")) {
-            for (String u : parseSrcset(el.attr("imagesrcset"))) {
-                addUrl(el, "imagesrcset", vector, u, null, null);
-            }
+            srcsetUrls(el, "imagesrcset", vector);
         }
     }
 
@@ -690,7 +735,7 @@ final class BodyScanner {
                             .contains("@font-face") ? "font-face"
                     : "css-stylesheet";
             candidates.add(new Candidate(order.next(), url, vector, location("style", ref.property(), ref.rule()),
-                    ref.excerpt(), el, ref.condition(), mso));
+                    ref.excerpt(), el, ref.condition(), mso, inert(), false));
         }
     }
 
@@ -1190,8 +1235,8 @@ final class BodyScanner {
         }
         Document fragment = guardedParse(content);
         HtmlBody inner = new HtmlBody(body.partPath(), body.kind(), fragment);
-        new BodyScanner(inner, content, limits, order, base, msoLevel + 1, srcdocLevel, candidates, links, sheets,
-                anomalies).scan(fragment);
+        new BodyScanner(inner, content, limits, order, base, msoLevel + 1, srcdocLevel, inert(), candidates, links,
+                sheets, anomalies).scan(fragment);
     }
 
     // ------------------------------------------------------------------------------------------ iframe srcdoc
@@ -1228,8 +1273,8 @@ final class BodyScanner {
         }
         HtmlBody inner = new HtmlBody(body.partPath(), body.kind(), doc);
         // its style sheets apply to its own document only: they are not added to the body's
-        new BodyScanner(inner, html, limits, order, innerBase, msoLevel, srcdocLevel + 1, candidates, links,
-                new ArrayList<>(), anomalies).scan(doc);
+        new BodyScanner(inner, html, limits, order, innerBase, msoLevel, srcdocLevel + 1, inert(), candidates,
+                links, new ArrayList<>(), anomalies).scan(doc);
     }
 
     /** Parses a conditional comment's or a srcdoc's markup; a jsoup failure is recorded as an anomaly. */

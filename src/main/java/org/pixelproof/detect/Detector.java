@@ -71,8 +71,9 @@ public final class Detector {
     /**
      * Most remote loads (images, CSS, frames...) scored per message, in references (one per URL occurrence); default
      * 10,000 (a large real newsletter has a few hundred). Over it, {@link ReferenceTriage} chooses which are scored,
-     * those that show a sign of tracking or that a client really loads first, so that decoys (style rules no element
-     * uses) cannot push the real tracker out; the others are not analysed, and a
+     * those a client really loads first (within them, those that show a sign of tracking first), so that decoys (style
+     * rules no element uses, template content, srcset alternatives, whatever their URL) cannot push the real tracker
+     * out; the others are not analysed, and a
      * {@link AnomalyCode#REFERENCES_NOT_ANALYSED} anomaly says how many: scoring costs a fraction of a millisecond
      * each, and a hostile message may hold 100,000.
      */
@@ -231,8 +232,12 @@ public final class Detector {
         }
         run.lastContent.addAll(lastContent.values());
         ReferenceTriage triage = new ReferenceTriage(run.matcher, vendors);
-        bound(run.candidates, MAX_SCORED_LOADS, "remote loads", triage::loadRank, anomalies);
-        bound(run.links, MAX_SCORED_LINKS, "links", triage::linkRank, anomalies);
+        bound(run.candidates, MAX_SCORED_LOADS, "remote loads", "first those an element loads, then style-sheet rules"
+                + " that may apply to an element, then the other candidates of a srcset, then rules that apply to no"
+                + " element and template content (never loaded); within each, those carrying the recipient's address"
+                + " first, then those on a known vendor's host", triage::loadRank, anomalies);
+        bound(run.links, MAX_SCORED_LINKS, "links", "first those carrying the recipient's address, then those on a"
+                + " known vendor's host", triage::linkRank, anomalies);
 
         run.prepare();
         // the same URL loaded twice is one request (the client's cache): keep its first tracker, else one resource
@@ -347,18 +352,19 @@ public final class Detector {
     }
 
     /**
-     * Keeps {@code max} items of {@code items} when there are more, chosen by {@link ReferenceTriage#keep} (those
-     * carrying the recipient's identifier or on a vendor's host first, ...), recording how many were left out.
+     * Keeps {@code max} items of {@code items} when there are more, chosen by {@link ReferenceTriage#keep} (those a
+     * client loads first, and within them those carrying the recipient's identifier or on a vendor's host, ...),
+     * recording how many were left out.
+     *
+     * @param order how the kept ones were chosen, for the anomaly's detail
      */
-    private static <T> void bound(List<T> items, int max, String what, java.util.function.ToIntFunction<T> rank,
-            List<Anomaly> anomalies) {
+    private static <T> void bound(List<T> items, int max, String what, String order,
+            java.util.function.ToIntFunction<T> rank, List<Anomaly> anomalies) {
         int found = items.size();
         int left = ReferenceTriage.keep(items, max, rank);
         if (left > 0) {
             anomalies.add(new Anomaly(AnomalyCode.REFERENCES_NOT_ANALYSED, "1", found + " " + what + " found; only "
-                    + max + " were analysed: first those carrying the recipient's address or on a known vendor's"
-                    + " host, then those an element loads, then style-sheet rules that may apply to an element,"
-                    + " each in document order; " + left + " left out"));
+                    + max + " were analysed: " + order + ", each in document order; " + left + " left out"));
         }
     }
 

@@ -20,18 +20,31 @@ import org.pixelproof.detect.BodyScanner.RawLink;
  * tracker past the cap cheaply (10,000 {@code <style>} rules for classes no element uses, then the open pixel).
  *
  * <p>Every reference gets a rank from a cheap look at it, bounded per reference; the lowest ranks are scored first,
- * each rank in document order, and the list keeps its document order. Ranks of remote loads:
+ * each rank in document order, and the list keeps its document order. The rank of a remote load is its tier (would a
+ * mail client load it on opening?) then, within the tier, its sign of tracking: {@code 3 * tier + sign}. Tiers:
  * <ol start="0">
- *   <li>the URL carries an identifier of the recipient ({@link RecipientMatcher}, over at most
- *       {@link #MAX_TRIAGE_CHARS} characters of the URL);</li>
- *   <li>its host is a known vendor's ({@link VendorIndex#vendorsOfHost}, a cached host lookup);</li>
- *   <li>an element loads it ({@code <img>}, {@code <input type=image>}, a {@code background} or {@code style}
- *       attribute, a frame...) or an {@code @import} rule: what a mail client really fetches on opening;</li>
- *   <li>a style-sheet rule whose selector may match an element of its document (see {@link #mayMatch}), or an
- *       {@code @font-face} rule;</li>
- *   <li>a style-sheet rule whose selector matches no element: a client never loads its URL.</li>
+ *   <li>{@link #LOADED}: an element loads it ({@code <img>}, {@code <input type=image>}, a {@code background} or
+ *       {@code style} attribute, a frame..., and the first remote candidate of a {@code srcset}), or an
+ *       {@code @import} rule: what a client really fetches;</li>
+ *   <li>{@link #MAY_LOAD}: a style-sheet rule whose selector may match an element of its document (see
+ *       {@link #mayMatch}, a necessary condition only), or an {@code @font-face} rule;</li>
+ *   <li>{@link #ALTERNATE}: a {@code srcset} candidate after the first remote one of its attribute (a client fetches
+ *       one candidate per element);</li>
+ *   <li>{@link #NOT_LOADED}: a style-sheet rule whose selector matches no element, or anything in the inert content
+ *       of a {@code <template>} (HTML Standard 4.12.3): a client never loads it.</li>
  * </ol>
- * Links rank 0 and 1 the same way, and 2 otherwise. Under the cap nothing is ranked and nothing changes.
+ * Signs: {@link #RECIPIENT} (the URL carries an identifier of the recipient, {@link RecipientMatcher} over at most
+ * {@link #MAX_TRIAGE_CHARS} characters of the URL), {@link #VENDOR_HOST} (its host is a known vendor's,
+ * {@link VendorIndex#vendorsOfHost}, a cached host lookup), {@link #NO_SIGN}.
+ *
+ * <p>Why the tier comes first: a sign is in the URL, which costs the sender nothing to write, so a sign ranked before
+ * the tier let 10,001 never-loaded references (unused rules on a vendor's host, or carrying the recipient's address)
+ * push a pixel an element really loads out of the scoring, and listed trackers that no client requests. A tier is
+ * read from the document's structure, which a sender cannot inflate without the client really fetching: every
+ * reference an element really loads ranks before every rule, alternate or template reference, whatever its URL.
+ *
+ * <p>Links rank by their sign only ({@code 0}, {@code 1} or {@code 2}). Under the cap nothing is ranked and nothing
+ * changes.
  *
  * <p>Never dereferences a URL (the host lookup is in the rule set's vendor index, no DNS). Not thread-safe: one
  * instance per analysis.
@@ -45,16 +58,21 @@ final class ReferenceTriage {
      */
     static final int MAX_TRIAGE_CHARS = 8_192;
 
-    /** Rank of a reference carrying an identifier of the recipient. */
+    /** Sign of a reference carrying an identifier of the recipient. */
     static final int RECIPIENT = 0;
-    /** Rank of a reference on a known vendor's host. */
+    /** Sign of a reference on a known vendor's host. */
     static final int VENDOR_HOST = 1;
-    /** Rank of a load made by an element, or of a link without sign of tracking. */
-    static final int ELEMENT = 2;
-    /** Rank of a style-sheet rule that may apply to an element. */
-    static final int USED_RULE = 3;
-    /** Rank of a style-sheet rule that applies to no element. */
-    static final int UNUSED_RULE = 4;
+    /** Sign of a reference showing neither. */
+    static final int NO_SIGN = 2;
+
+    /** Tier of a load made by an element (the first candidate of a {@code srcset}), or of an {@code @import}. */
+    static final int LOADED = 0;
+    /** Tier of a style-sheet rule that may apply to an element, or of an {@code @font-face} rule. */
+    static final int MAY_LOAD = 1;
+    /** Tier of a {@code srcset} candidate after the first of its attribute. */
+    static final int ALTERNATE = 2;
+    /** Tier of a style-sheet rule that applies to no element, or of anything in {@code <template>} content. */
+    static final int NOT_LOADED = 3;
 
     private final RecipientMatcher matcher;
     private final VendorIndex vendors;
@@ -112,34 +130,37 @@ final class ReferenceTriage {
         return n - max;
     }
 
-    /** @return the rank of a remote load (see the class description) */
+    /** @return the rank of a remote load: {@code 3 * tier + sign} (see the class description) */
     int loadRank(Candidate c) {
-        int sign = signRank(c.url());
-        if (sign >= 0) {
-            return sign;
+        return 3 * tier(c) + sign(c.url());
+    }
+
+    /** @return {@link #LOADED}, {@link #MAY_LOAD}, {@link #ALTERNATE} or {@link #NOT_LOADED} */
+    int tier(Candidate c) {
+        if (c.inert()) {
+            return NOT_LOADED;
+        }
+        if (c.alternate()) {
+            return ALTERNATE;
         }
         Element el = c.element();
-        if (el == null || !"style".equals(el.normalName())) {
-            return ELEMENT;
-        }
-        if ("css-import".equals(c.vector())) {
-            return ELEMENT;
+        if (el == null || !"style".equals(el.normalName()) || "css-import".equals(c.vector())) {
+            return LOADED;
         }
         if ("font-face".equals(c.vector())) {
-            return USED_RULE;
+            return MAY_LOAD;
         }
         String selector = innermostLabel(c.location().cssRule());
-        return selector == null || mayMatch(selector, namesOf(el.ownerDocument())) ? USED_RULE : UNUSED_RULE;
+        return selector == null || mayMatch(selector, namesOf(el.ownerDocument())) ? MAY_LOAD : NOT_LOADED;
     }
 
-    /** @return the rank of a link: 0 or 1 on a sign of tracking, else 2 */
+    /** @return the rank of a link: its sign ({@link #RECIPIENT}, {@link #VENDOR_HOST} or {@link #NO_SIGN}) */
     int linkRank(RawLink l) {
-        int sign = signRank(l.url());
-        return sign >= 0 ? sign : ELEMENT;
+        return sign(l.url());
     }
 
-    /** @return {@link #RECIPIENT}, {@link #VENDOR_HOST}, or -1 when the URL shows neither */
-    private int signRank(WebUrl url) {
+    /** @return {@link #RECIPIENT}, {@link #VENDOR_HOST}, or {@link #NO_SIGN} when the URL shows neither */
+    private int sign(WebUrl url) {
         String u = url.url();
         if (!matcher.isEmpty()
                 && !matcher.find(u.length() > MAX_TRIAGE_CHARS ? u.substring(0, MAX_TRIAGE_CHARS) : u).isEmpty()) {
@@ -148,7 +169,7 @@ final class ReferenceTriage {
         if (url.host() != null && !vendors.vendorsOfHost(url.host()).isEmpty()) {
             return VENDOR_HOST;
         }
-        return -1;
+        return NO_SIGN;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pixelproof.ingest.AnomalyCode;
+import org.pixelproof.ingest.BodyKind;
 import org.pixelproof.ingest.IngestLimits;
 
 /** Which references are scored when a message holds more than the detector's caps (decoy loads, hostile test F2). */
@@ -67,6 +68,94 @@ class ReferenceTriageTest {
         assertFalse(f.remoteContent().stream().anyMatch(r -> r.url().endsWith("/u" + (Detector.MAX_SCORED_LOADS - 1)
                 + ".png")), "the last unused rule is left out");
         assertTrue(f.remoteContent().stream().anyMatch(r -> r.url().endsWith("/u0.png")), "the first is analysed");
+    }
+
+    /** A hidden first-party 1x1 pixel with an opaque token: no address, no vendor host, only an element loads it. */
+    private static final String HIDDEN_TOKEN = "8f3a9c2e1b7d4f60a5c3e9d1b2f4a6c8";
+    private static final String HIDDEN_PIXEL = "<img src=\"https://news.shop-example.fr/o/" + HIDDEN_TOKEN
+            + ".gif\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;width:1px;height:1px;border:0\">";
+    /** One more decoy than the cap. */
+    private static final int DECOYS = Detector.MAX_SCORED_LOADS + 1;
+
+    /** {@code count} rules for classes no element uses, 1,000 per style block, the URL of rule i from {@code url}. */
+    private static String unusedRules(int count, java.util.function.IntFunction<String> url) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            if (i % 1000 == 0) {
+                sb.append(i == 0 ? "" : "</style>").append("<style>");
+            }
+            sb.append(".zz").append(i).append("{background:url(").append(url.apply(i)).append(")}");
+        }
+        return sb.append("</style>").toString();
+    }
+
+    /** Asserts that the hidden pixel is found behind decoys, and that it is found without them (the control). */
+    private void assertHiddenPixelFound(String head, String bodyBeforePixel) {
+        Findings control = detect("<html><head></head><body><p>Bonjour, voici nos soldes.</p>" + HIDDEN_PIXEL
+                + "</body></html>");
+        assertTrue(control.trackers().stream().anyMatch(t -> t.url().contains(HIDDEN_TOKEN)),
+                () -> "control: the pixel is a tracker without decoys: " + control.trackers());
+        Findings f = detect("<html><head>" + head + "</head><body><p>Bonjour, voici nos soldes.</p>" + bodyBeforePixel
+                + HIDDEN_PIXEL + "</body></html>");
+        assertTrue(capRecorded(f), f.anomalies().toString());
+        assertTrue(f.trackers().stream().anyMatch(t -> t.url().contains(HIDDEN_TOKEN)
+                && t.kind() == TrackerKind.OPEN_PIXEL), () -> f.trackers().size() + " trackers, not the pixel");
+    }
+
+    @Test
+    void theCandidatesOfOneSrcsetDoNotHideAPixel() {
+        StringBuilder srcset = new StringBuilder();
+        for (int i = 0; i < DECOYS; i++) {
+            srcset.append(i == 0 ? "" : ", ").append("https://cdn.shop-example.fr/h/").append(i).append(".jpg ")
+                    .append(i + 1).append('w');
+        }
+        assertHiddenPixelFound("", "<img src=\"https://cdn.shop-example.fr/hero.jpg\" alt=\"\" width=\"600\" srcset=\""
+                + srcset + "\">");
+    }
+
+    @Test
+    void templateContentDoesNotHideAPixel() {
+        StringBuilder template = new StringBuilder("<template>");
+        for (int i = 0; i < DECOYS; i++) {
+            template.append("<img src=\"https://cdn.shop-example.fr/t/").append(i).append(".jpg\">");
+        }
+        assertHiddenPixelFound("", template.append("</template>").toString());
+    }
+
+    @Test
+    void unusedRulesOnAVendorHostDoNotHideAPixel() {
+        assertHiddenPixelFound(unusedRules(DECOYS, i -> "https://acct.us3.list-manage.com/i/" + i + ".png"), "");
+    }
+
+    @Test
+    void unusedRulesCarryingTheAddressDoNotHideAPixel() {
+        assertHiddenPixelFound(unusedRules(DECOYS, i -> "https://cdn.shop-example.fr/b/" + i + ".png?e="
+                + Fixtures.RECIPIENT), "");
+    }
+
+    @Test
+    void theTierOfALoadComesBeforeItsSignOfTracking() {
+        String addr = "?e=" + Fixtures.RECIPIENT;
+        String html = "<html><head><style>.zz{background:url(https://cdn.shop-example.fr/r" + addr + ")}</style>"
+                + "</head><body><template><img src=\"https://acct.us3.list-manage.com/t.gif\"></template>"
+                + "<img src=\"https://cdn.shop-example.fr/a.jpg\" srcset=\"data:,x 1x,"
+                + " https://cdn.shop-example.fr/b.jpg 2x, https://cdn.shop-example.fr/c.jpg" + addr + " 3x\">"
+                + "</body></html>";
+        List<BodyScanner.Candidate> candidates = new ArrayList<>();
+        HtmlBody body = new HtmlBody("1", BodyKind.HTML,
+                HtmlParsing.parseGuarded(html, IngestLimits.DEFAULT.maxHtmlDepth(), true).document());
+        new BodyScanner(body, html, IngestLimits.DEFAULT, new BodyScanner.Order(), candidates, new ArrayList<>(),
+                new ArrayList<>(), new ArrayList<>()).scan();
+        ReferenceTriage triage = new ReferenceTriage(new RecipientMatcher(List.of(Fixtures.RECIPIENT)),
+                new VendorIndex(Fixtures.rules()));
+        // unused rule with the address, template content on a vendor's host, the src, the first remote srcset
+        // candidate, the next one with the address
+        assertEquals(List.of(3 * ReferenceTriage.NOT_LOADED + ReferenceTriage.RECIPIENT,
+                3 * ReferenceTriage.NOT_LOADED + ReferenceTriage.VENDOR_HOST,
+                3 * ReferenceTriage.LOADED + ReferenceTriage.NO_SIGN,
+                3 * ReferenceTriage.LOADED + ReferenceTriage.NO_SIGN,
+                3 * ReferenceTriage.ALTERNATE + ReferenceTriage.RECIPIENT),
+                candidates.stream().map(triage::loadRank).toList(), candidates::toString);
     }
 
     @Test
