@@ -244,25 +244,10 @@ final class ReferenceTriage {
     /** @return {@code s} split at {@code sep} outside brackets, parentheses and quotes */
     private static List<String> splitTopLevel(String s, char sep) {
         List<String> out = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
         int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '[') {
-                depth++;
-            } else if ((c == ')' || c == ']') && depth > 0) {
-                depth--;
-            } else if (c == sep && depth == 0) {
-                out.add(s.substring(start, i));
-                start = i + 1;
-            }
+        for (int at : TextVisibility.topLevel(s, c -> c == sep)) {
+            out.add(s.substring(start, at));
+            start = at + 1;
         }
         out.add(s.substring(start));
         return out;
@@ -270,26 +255,9 @@ final class ReferenceTriage {
 
     /** @return the last compound selector of a complex selector, or {@code null} when there is none to read */
     private static String lastCompound(String complex) {
-        int depth = 0;
-        char quote = 0;
-        int start = 0;
-        for (int i = 0; i < complex.length(); i++) {
-            char c = complex.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '[') {
-                depth++;
-            } else if ((c == ')' || c == ']') && depth > 0) {
-                depth--;
-            } else if (depth == 0 && (CssScanner.isWhite(c) || c == '>' || c == '+' || c == '~')) {
-                start = i + 1;
-            }
-        }
-        String last = complex.substring(start);
+        List<Integer> combinators = TextVisibility.topLevel(complex, c -> CssScanner.isWhite((char) c) || c == '>'
+                || c == '+' || c == '~');
+        String last = complex.substring(combinators.isEmpty() ? 0 : combinators.get(combinators.size() - 1) + 1);
         return last.isEmpty() ? null : last;
     }
 

@@ -790,7 +790,7 @@ final class TextVisibility {
      * @return the indexes, in order, of the characters {@code separator} accepts that stand outside brackets,
      *         parentheses and quoted strings
      */
-    private static List<Integer> topLevel(String selector, java.util.function.IntPredicate separator) {
+    static List<Integer> topLevel(String selector, java.util.function.IntPredicate separator) {
         List<Integer> out = new ArrayList<>();
         int depth = 0;
         char quote = 0;
