@@ -251,6 +251,63 @@ final class OrganisationTie {
         return false;
     }
 
+    /**
+     * @param a a name as written (an organisation's legal name, a From display name), or {@code null}
+     * @param b another, or {@code null}
+     * @return true when the two names may be one organisation's, as far as their words show: they share a word that
+     *         {@link #tied} compares (four letters or more, or three letters, or two capital letters; not a legal form,
+     *         a generic or connecting word, nor a number), accents and case aside ({@code FTX} in "FTX Ltd" and "FTX
+     *         Trading, LLC"); or a short word of one (two to five letters) is the initials of the other's first words
+     *         ("EDF SA" and "Électricité de France SA"). False when either has no word to compare.
+     */
+    static boolean mayBeOneOrganisation(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        List<String> left = nameWords(a);
+        List<String> right = nameWords(b);
+        for (String w : right) {
+            if (left.contains(w)) {
+                return true;
+            }
+        }
+        return initialsOfOther(left, allWords(b)) || initialsOfOther(right, allWords(a));
+    }
+
+    /** @return true when one of {@code words} of two to five letters is the initials of {@code other}'s words */
+    private static boolean initialsOfOther(List<String> words, List<String> other) {
+        Set<String> initials = initials(other);
+        return words.stream().anyMatch(w -> w.length() <= 5 && initials.contains(w));
+    }
+
+    /** @return the folded words of the name (legal form left out) that {@link #tied} compares, in order */
+    private static List<String> nameWords(String name) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(withoutLegalForm(name));
+        for (int n = 0; m.find() && n < MAX_NAME_WORDS; n++) {
+            String original = m.group();
+            String w = fold(original);
+            if (comparedNever(w)) {
+                continue;
+            }
+            if (w.length() >= 3 || (w.length() == 2 && original.equals(original.toUpperCase(Locale.ROOT))
+                    && !original.equals(original.toLowerCase(Locale.ROOT)))) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** @return every folded word of the name, legal form left out, as {@link #initials} reads them */
+    private static List<String> allWords(String name) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(withoutLegalForm(name));
+        for (int n = 0; m.find() && n < MAX_NAME_WORDS; n++) {
+            out.add(fold(m.group()));
+        }
+        return out;
+    }
+
     /** @return the folded words of four letters or more of the name's first words that rule 1 compares */
     private static Set<String> comparedWords(String name) {
         Set<String> out = new LinkedHashSet<>();

@@ -56,6 +56,12 @@ import org.pixelproof.ingest.ReceivedEmail;
  * claims ({@link OrganisationTie#ofSenderDomains}; links do not count, since a copied campaign links to the brand it
  * copies). As for {@link #ORGANISATION_NOT_TIED_TO_SENDER}, a footer name is spared when the display name is tied and
  * repeats no word of it.</li>
+ * <li>{@link #TWO_ORGANISATIONS_NEITHER_SENDER}: in mass mail, the From display name names an organisation with its
+ * legal form ({@code "Norvexa Exchange Ltd"}), the footer names another one ("Talvenport Capital, LLC": no word, nor
+ * initials, in common), and neither name is tied to the sender's own domains (From, DKIM {@code d=}, Return-Path,
+ * List-Unsubscribe hosts no vendor rule claims: {@link OrganisationTie#ofSenderDomains}; links do not count). Two
+ * organisations claim the message, and the domain it comes from is neither's: the sign of a campaign copied and
+ * re-sent under another name ({@link #twoOrganisationsNeitherSender}).</li>
  * <li>{@link #MIXED_SCRIPT_NAME}: a word of the From display name or of the organisation name mixes Latin letters
  * with Greek or Cyrillic ones ({@code Αmazοn} with a Greek capital alpha and omicron, {@code Lerοy}): letters that
  * look alike but are different characters, so that the name reads as an organisation's while no filter or search for
@@ -111,6 +117,8 @@ import org.pixelproof.ingest.ReceivedEmail;
  * mass mail shows its sender's name, or its brand's, in at least one of those hosts (measured on the real and golden
  * corpora: docs/decisions/0029-sender-links-and-identity-doubts.md). {@link #MIXED_SCRIPT_NAME} is enough on its own
  * as well: nobody writes their own name with letters borrowed from another alphabet but to pass for someone else.
+ * {@link #TWO_ORGANISATIONS_NEITHER_SENDER} is enough on its own: a genuine sender's display name and footer name one
+ * organisation, or one of them at least is its domain's (docs/decisions/0036-two-organisations-neither-sender.md).
  * {@link #FROM_PLATFORM_TENANT_DOMAIN} is enough on its own: anyone creates such a tenant domain, free and under any
  * name, a brand's genuine mail comes from its own domain, and a sender using one at least names it after itself
  * (docs/decisions/0035-platform-tenant-domains.md).
@@ -164,6 +172,13 @@ public final class SenderIdentityCheck {
      * from the platform's: {@code onmicrosoft.com} is not Microsoft's mail).
      */
     public static final String FROM_PLATFORM_TENANT_DOMAIN = "FROM_PLATFORM_TENANT_DOMAIN";
+
+    /**
+     * The From display name names an organisation with a legal form, the footer's legal name another one, and neither
+     * is tied to the sender's own domains ({@link #twoOrganisationsNeitherSender}): a copied campaign re-sent under
+     * another organisation's name.
+     */
+    public static final String TWO_ORGANISATIONS_NEITHER_SENDER = "TWO_ORGANISATIONS_NEITHER_SENDER";
 
     /** The From display name shows another address than the From address, on another domain. */
     public static final String NAME_IS_OTHER_ADDRESS = "NAME_IS_OTHER_ADDRESS";
@@ -238,11 +253,13 @@ public final class SenderIdentityCheck {
         boolean nameOtherAddress = nameIsOtherAddress(sender.fromName(), sender.fromAddress());
         boolean untied = organisationNotTied(email, sender, links, vendors, tracked);
         boolean tenant = platformTenantNotNamed(email, sender, vendors, tracked);
+        boolean twoOrganisations = twoOrganisationsNeitherSender(email, sender, vendors, tracked);
         boolean deceptive = deceptiveLink(links, decoder, vendors) != null;
         boolean replyPublic = replyToPublicMailbox(sender);
         boolean lookalike = lookalikeDomain(sender);
         if (senderDomains.isEmpty()) {
-            if (!fromAmbiguous && !nameOtherAddress && !untied && !deceptive && !lookalike && !tenant) {
+            if (!fromAmbiguous && !nameOtherAddress && !untied && !deceptive && !lookalike && !tenant
+                    && !twoOrganisations) {
                 return Outcome.supportedBy(replyPublic ? List.of(REPLY_TO_PUBLIC_MAILBOX) : List.of());
             }
             List<String> out = new ArrayList<>();
@@ -260,6 +277,9 @@ public final class SenderIdentityCheck {
             }
             if (tenant) {
                 out.add(FROM_PLATFORM_TENANT_DOMAIN);
+            }
+            if (twoOrganisations) {
+                out.add(TWO_ORGANISATIONS_NEITHER_SENDER);
             }
             if (nameOtherAddress) {
                 out.add(NAME_IS_OTHER_ADDRESS);
@@ -296,7 +316,7 @@ public final class SenderIdentityCheck {
         boolean bidi = bidiControl(sender.fromName()) || bidiControl(sender.organisationName());
         boolean mixedDomain = mixedScript(sender.fromDomain());
         boolean alone = brandNotSender || mixedScript || bidi || mixedDomain || lookalike || nameOtherAddress
-                || fromAmbiguous || untied || deceptive || tenant;
+                || fromAmbiguous || untied || deceptive || tenant || twoOrganisations;
         if (!alone
                 && (destinations.isEmpty() || destinations.stream().anyMatch(senderDomains::contains))) {
             // the common case, decided without reading the text
@@ -360,6 +380,9 @@ public final class SenderIdentityCheck {
         }
         if (tenant) {
             reasons.add(FROM_PLATFORM_TENANT_DOMAIN);
+        }
+        if (twoOrganisations) {
+            reasons.add(TWO_ORGANISATIONS_NEITHER_SENDER);
         }
         if (mixedScript) {
             reasons.add(MIXED_SCRIPT_NAME);
@@ -567,6 +590,87 @@ public final class SenderIdentityCheck {
         }
         return !legal || !Boolean.TRUE.equals(ties.tied(sender.fromName(), null))
                 || OrganisationTie.shareAWord(name, sender.fromName());
+    }
+
+    /**
+     * {@link #TWO_ORGANISATIONS_NEITHER_SENDER}: two different organisations claim the message, and the sender is
+     * neither. All of these must hold:
+     * <ol>
+     * <li>the message is mass mail (a tracker other than a read-receipt request, or a List-Unsubscribe field): a
+     * person's message forwarding another organisation's mail is correspondence, and names no controller of any
+     * tracking;</li>
+     * <li>the From display name ends with a legal form ({@link FooterReader#LEGAL_FORM}: Ltd, LLC, Inc., SAS, GmbH,
+     * B.V., S.A....) after at least one word ({@code "FTX Trading Ltd"}): it names an organisation, not a person, a
+     * brand or a product;</li>
+     * <li>the footer gives a legal name (the data controller the dossier would name: {@code organisation-name} is not
+     * missing), and the two names may not be one organisation's ({@link OrganisationTie#mayBeOneOrganisation}: no word
+     * of three letters or more in common, nor the initials of one as a word of the other), so that a subsidiary or a
+     * brand's legal entity sharing its name ("Meta Platforms Ireland Ltd" and "Meta Platforms, Inc.") is not
+     * counted;</li>
+     * <li>the From domain is not claimed by a vendor rule (an ESP's shared sending domain speaks for none of its
+     * customers), and neither name is tied to the sender's own domains ({@link OrganisationTie#ofSenderDomains}: the
+     * From, DKIM {@code d=}, Return-Path and List-Unsubscribe hosts no vendor rule claims, platform tenants' labels
+     * only). Links, written web addresses and the From local part do not count: a copied campaign keeps the links and
+     * addresses of the brand it copies ({@code email.grayscale.com/dc/...}, {@code www.grayscale.com}), which tie the
+     * footer name to the message for {@link #ORGANISATION_NOT_TIED_TO_SENDER} and make the links lead to a domain
+     * "written in the text" for {@link #LINKS_LEAD_ELSEWHERE}; and the sender writes its local part freely.</li>
+     * </ol>
+     * Why it is enough on its own: a genuine organisation's display name and footer name the same organisation (its
+     * brand and its legal entity share a word), or one of them at least is tied to the domain it sends from (an agency
+     * sending for a client sends from the agency's or the client's domain). An organisation's name over another one's
+     * footer, sent from a third domain, is a campaign copied and re-sent: the real-corpus case is an FTX phish ("FTX
+     * Trading Ltd" from {@code iceapple.tech}) reusing a Grayscale Marketo e-mail whose footer reads "Grayscale
+     * Investments, LLC"; a dossier naming Grayscale as the controller would accuse a company that did not send it.
+     *
+     * @param email   the message
+     * @param sender  the sender as identified
+     * @param vendors to tell the hosts a vendor rule claims (an ESP's shared domains)
+     * @param tracked true when the message carries a tracker other than a read-receipt request
+     * @return true when the display name and the footer name two different organisations, neither tied to the
+     *         sender's own domains
+     */
+    static boolean twoOrganisationsNeitherSender(ReceivedEmail email, SenderIdentity sender, VendorIndex vendors,
+            boolean tracked) {
+        String org = sender.organisationName();
+        String display = sender.fromName();
+        if (org == null || display == null || sender.missing().contains("organisation-name")
+                || !endsWithLegalForm(display) || !massMail(email, sender, tracked)) {
+            return false;
+        }
+        if (sender.fromDomain() == null || !vendors.vendorsOfHost(sender.fromDomain()).isEmpty()
+                || OrganisationTie.mayBeOneOrganisation(org, display)) {
+            return false;
+        }
+        OrganisationTie ties = OrganisationTie.ofSenderDomains(sender, vendors);
+        StringBuilder evidence = new StringBuilder();
+        for (SenderClue c : sender.clues()) {
+            if ("organisation-name".equals(c.field()) && org.equals(c.value()) && c.evidence() != null) {
+                evidence.append(c.evidence()).append('\n');
+            }
+        }
+        return Boolean.FALSE.equals(ties.tied(org, evidence.toString()))
+                && Boolean.FALSE.equals(ties.tied(display, null));
+    }
+
+    /** Characters that may follow a legal form at the end of a display name: closing punctuation, spaces. */
+    private static final String AFTER_FORM = ".,;:)]\"' ";
+
+    /**
+     * @param name a From display name
+     * @return true when the name ends with a legal form ({@link FooterReader#LEGAL_FORM}) written after at least one
+     *         word ({@code "Norvexa Exchange Ltd"}, {@code "Brisaleo SARL."}); a bare form ({@code "SAS"}) or one
+     *         inside the name ({@code "Ltd Offers Weekly"}) does not count
+     */
+    static boolean endsWithLegalForm(String name) {
+        String t = name.strip();
+        Matcher m = FooterReader.LEGAL_FORM.matcher(t);
+        while (m.find()) {
+            if (m.start() > 0 && t.substring(m.end()).chars().allMatch(c -> AFTER_FORM.indexOf(c) >= 0)
+                    && t.substring(0, m.start()).codePoints().anyMatch(Character::isLetter)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

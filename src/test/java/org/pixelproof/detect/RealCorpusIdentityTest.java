@@ -128,4 +128,27 @@ class RealCorpusIdentityTest {
         }
         System.out.println("FROM_PLATFORM_TENANT_DOMAIN: " + flagged);
     }
+
+    /**
+     * {@link SenderIdentityCheck#TWO_ORGANISATIONS_NEITHER_SENDER}: the FTX phish reusing a Grayscale Marketo e-mail
+     * (055: "FTX Trading Ltd" from {@code iceapple.tech}, footer "Grayscale Investments, LLC", the copy's links and
+     * written addresses on {@code grayscale.com}) is doubtful, and only honeypot messages carry the reason.
+     */
+    @Test
+    void aCopiedCampaignResentUnderAnotherOrganisationsNameIsDoubtfulAndOnlyHoneypotMailHasTheReason() {
+        assumeCorpus();
+        String grayscale = "055-marketo-grayscale-copy-phish-en.eml";
+        List<String> c = CAVEATS.get(grayscale);
+        assertTrue(c != null, "055 analysed");
+        assertEquals(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, c.isEmpty() ? null : c.get(0), c.toString());
+        assertTrue(c.contains(SenderIdentityCheck.TWO_ORGANISATIONS_NEITHER_SENDER), c.toString());
+        List<String> flagged = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : CAVEATS.entrySet()) {
+            if (e.getValue().contains(SenderIdentityCheck.TWO_ORGANISATIONS_NEITHER_SENDER)) {
+                flagged.add(e.getKey());
+                assertEquals(HONEYPOT, SOURCES.get(e.getKey()), e.getKey() + " is not from the honeypot");
+            }
+        }
+        System.out.println("TWO_ORGANISATIONS_NEITHER_SENDER: " + flagged);
+    }
 }

@@ -488,6 +488,99 @@ class SenderIdentityCheckTest {
                 .identityCaveats());
     }
 
+    // ---------------------------------------------- two organisations claim the message, the sender is neither
+
+    @Test
+    void aCopiedCampaignResentUnderAnotherOrganisationsNameIsDoubtful() {
+        // modelled on a real FTX phish reusing a Marketo e-mail (invented names): the copy keeps the brand's tracked
+        // links and writes its web address, so the footer name is tied through the links and the links lead to a
+        // domain written in the text; the From display name names another organisation, the From domain neither
+        SenderIdentity s = senderOf("two-organisations-copied-campaign-en.eml");
+        assertEquals("Talvenport Capital, LLC", s.organisationName(), s.toString());
+        assertEquals("quillbright.tech", s.fromDomain(), s.toString());
+        assertEquals(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL,
+                s.identityCaveats().isEmpty() ? null : s.identityCaveats().get(0), s.toString());
+        assertTrue(s.identityCaveats().contains(SenderIdentityCheck.TWO_ORGANISATIONS_NEITHER_SENDER), s.toString());
+        assertFalse(s.identityCaveats().contains(SenderIdentityCheck.ORGANISATION_NOT_TIED_TO_SENDER),
+                "the copied links tie the footer name: " + s);
+        assertFalse(s.identityCaveats().contains(SenderIdentityCheck.LINKS_LEAD_ELSEWHERE),
+                "the links lead to domains the copied text writes: " + s);
+    }
+
+    @Test
+    void anOrganisationsNameOverAnotherFooterFromAThirdDomainIsDoubtfulOnItsOwn() {
+        // the copied footer writes its site, and the links go there: the links do not lead elsewhere, and the name
+        // matching no sender domain is not enough alone
+        SenderIdentity s = massMail("Norvexa Exchange Ltd <alerts@quillbright.tech>",
+                "&copy; 2024 Brisaleo SARL, 3 rue du Port, 44000 Nantes, www.brisaleo.fr",
+                "https://www.brisaleo.fr/collection");
+        assertEquals("Brisaleo SARL", s.organisationName(), s.toString());
+        assertEquals(List.of(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL,
+                SenderIdentityCheck.NAME_NOT_IN_SENDER_DOMAINS, SenderIdentityCheck.TWO_ORGANISATIONS_NEITHER_SENDER),
+                s.identityCaveats(), s.toString());
+    }
+
+    @Test
+    void twoNamesOfOneOrganisationOrANameOfTheSendersDomainAreNotTwoOrganisations() {
+        String footer = "&copy; 2024 Brisaleo SARL, 3 rue du Port, 44000 Nantes, www.brisaleo.fr";
+        String site = "https://www.brisaleo.fr/collection";
+        // an agency sending for its client from its own domain: the display name is the From domain's
+        assertEquals(List.of(), massMail("Agence Lumio SAS <news@agence-lumio.fr>", footer, site).identityCaveats());
+        // the footer name is the From domain's
+        assertEquals(List.of(), massMail("Norvexa Exchange Ltd <news@brisaleo.fr>", footer).identityCaveats());
+        // a subsidiary and its parent share a word, even from an unrelated domain
+        assertFalse(massMail("Brisaleo Europe Ltd <alerts@quillbright.tech>", footer, site).identityCaveats()
+                .contains(SenderIdentityCheck.TWO_ORGANISATIONS_NEITHER_SENDER));
+        // a display name without a legal form names a brand or a person, not an organisation (left to the other
+        // reasons, none of which holds here)
+        assertEquals(List.of(), massMail("Norvexa Exchange <alerts@quillbright.tech>", footer, site)
+                .identityCaveats());
+        // initials of the other's words are one organisation's
+        assertTrue(OrganisationTie.mayBeOneOrganisation("EDF SA", "Électricité de France SA"));
+        assertTrue(OrganisationTie.mayBeOneOrganisation("FTX Ltd", "FTX Trading, LLC"), "a three-letter word");
+        assertFalse(OrganisationTie.mayBeOneOrganisation("FTX Trading Ltd", "Grayscale Investments, LLC"));
+        assertFalse(OrganisationTie.mayBeOneOrganisation("Service Client SAS", "Service Norvexa Ltd"),
+                "a generic word is no claim");
+    }
+
+    @Test
+    void aPersonForwardingAnotherOrganisationsMailIsNotTwoOrganisations() {
+        // no tracker but a read-receipt request, no List-Unsubscribe: correspondence
+        ReceivedEmail e = TestEmails.message().header("From", "Orvande Conseil SARL <contact@orvande.example>")
+                .header("To", "alex.martin@example.org")
+                .header("Disposition-Notification-To", "contact@orvande.example")
+                .html("""
+                        <html><body><p>Bonjour, voici le message de notre fournisseur.</p>
+                        <p>&copy; 2024 Brisaleo SARL, 3 rue du Port, 44000 Nantes</p></body></html>""")
+                .build();
+        SenderIdentity s = DETECTOR.detect(e, List.of()).sender();
+        assertFalse(s.identityCaveats().contains(SenderIdentityCheck.TWO_ORGANISATIONS_NEITHER_SENDER),
+                s.toString());
+    }
+
+    @Test
+    void onlyALegalFormEndingANameAfterAWordMakesItAnOrganisations() {
+        for (String n : new String[] {"FTX Trading Ltd", "Norvexa Exchange Ltd.", "Brisaleo SARL", "Acme, Inc.",
+                "Velden GmbH & Co. KG", "\"Norvexa B.V.\"", "Talvenport Capital, LLC"}) {
+            assertTrue(SenderIdentityCheck.endsWithLegalForm(n), n);
+        }
+        for (String n : new String[] {"SAS", "Ltd Offers Weekly", "Marie Dupont", "Norvexa", "GmbH Newsletter",
+                "sas brisaleo"}) {
+            assertFalse(SenderIdentityCheck.endsWithLegalForm(n), n);
+        }
+    }
+
+    @Test
+    void theTwoOrganisationsReasonIsWordedInBothLanguages() {
+        for (java.util.Locale l : List.of(java.util.Locale.FRENCH, java.util.Locale.ENGLISH)) {
+            String label = DetectLabels.label(SenderIdentityCheck.TWO_ORGANISATIONS_NEITHER_SENDER, l);
+            assertTrue(label != null && !label.contains("TWO_ORGANISATIONS"), l + ": " + label);
+        }
+        String fr = DetectLabels.label(SenderIdentityCheck.TWO_ORGANISATIONS_NEITHER_SENDER, java.util.Locale.FRENCH);
+        assertTrue(fr.contains("organismes"), fr);
+        assertFalse(fr.matches("(?s).* [:;!?].*"), "French: a no-break space before : ; ! ?: " + fr);
+    }
+
     // ---------------------------------------------------------------- deceptive link text, Reply-To at a public mailbox
 
     /** A refund phish modelled on a health insurer's (invented names): link text on its domain, href on a look-alike. */
