@@ -79,7 +79,10 @@ public final class RemoteReferences {
         List<String> out = new ArrayList<>();
         Matcher m = CSS_URL.matcher(css);
         while (m.find()) {
-            if (!m.group(1).trim().toLowerCase(Locale.ROOT).startsWith("data:image/")) {
+            String value = m.group(1).trim().toLowerCase(Locale.ROOT);
+            // an empty url() resolves to an invalid resource and loads nothing (CSS Values and Units Level 4, "Resource Locators":
+            // "If the value of the url() is the empty string ... the url must resolve to an invalid resource")
+            if (!value.isEmpty() && !value.startsWith("data:image/")) {
                 out.add("css url(" + m.group(1) + ")");
             }
         }
