@@ -80,8 +80,8 @@ public final class RemoteReferences {
         Matcher m = CSS_URL.matcher(css);
         while (m.find()) {
             String value = m.group(1).trim().toLowerCase(Locale.ROOT);
-            // an empty url() resolves to an invalid resource and loads nothing (CSS Values and Units Level 4, "Resource Locators":
-            // "If the value of the url() is the empty string ... the url must resolve to an invalid resource")
+            // an empty url() loads nothing (CSS Values and Units Level 4, "Resource Locators": "If the value of the
+            // url() is the empty string ... the url must resolve to an invalid resource")
             if (!value.isEmpty() && !value.startsWith("data:image/")) {
                 out.add("css url(" + m.group(1) + ")");
             }
