@@ -16,7 +16,12 @@ import org.jsoup.nodes.Element;
  * nothing until clicked).
  */
 public final class RemoteReferences {
-    private static final Pattern CSS_URL = Pattern.compile("(?i)url\\s*\\(\\s*['\"]?([^'\")]*)");
+    /**
+     * A CSS {@code url(} function: the name and the parenthesis touch (CSS Syntax Level 3, "Consume an ident-like
+     * token": {@code url} followed by white space and then {@code (} is an identifier and a parenthesis, which loads
+     * nothing).
+     */
+    private static final Pattern CSS_URL = Pattern.compile("(?i)url\\(\\s*['\"]?([^'\")]*)");
     /** {@code @import} as a CSS at-keyword: {@code @importe} or {@code @import-x} is another keyword, loading nothing. */
     private static final Pattern CSS_IMPORT = Pattern.compile("(?i)@import(?![-_a-z0-9\\u0080-\\uffff\\\\])");
     private static final Pattern CSS_STRING_URL = Pattern.compile("(?i)[\"'](?:https?:)?//[^\"']*[\"']");
