@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.pixelproof.ingest.EmailParser;
 import org.pixelproof.ingest.IngestLimits;
 import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.RuleSetLoader;
@@ -26,16 +22,10 @@ import org.pixelproof.rules.RuleSetLoader;
 class PlatformTenantDomainsTest {
 
     private static final Detector DETECTOR = new Detector(RuleSetLoader.loadDefault(), IngestLimits.DEFAULT);
-    private static final String FIXTURES = "/org/pixelproof/detect/sender-identity/";
 
+    /** @return the sender identity of a fixture of {@code sender-identity/}, read as SenderIdentityCheckTest does */
     private static SenderIdentity senderOf(String fixture) {
-        try (InputStream in = PlatformTenantDomainsTest.class.getResourceAsStream(FIXTURES + fixture)) {
-            assertTrue(in != null, "missing fixture " + fixture);
-            ReceivedEmail e = new EmailParser(IngestLimits.DEFAULT).parse(in.readAllBytes(), fixture);
-            return DETECTOR.detect(e, List.of()).sender();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return SenderIdentityCheckTest.senderOf(fixture);
     }
 
     @Test

@@ -22,7 +22,7 @@ class SenderIdentityCheckTest {
     private static final String FIXTURES = "/org/pixelproof/detect/sender-identity/";
 
     /** @return the caveats of a fixture of {@code sender-identity/}, read as an upload is */
-    private static SenderIdentity senderOf(String fixture) {
+    static SenderIdentity senderOf(String fixture) {
         try (InputStream in = SenderIdentityCheckTest.class.getResourceAsStream(FIXTURES + fixture)) {
             assertTrue(in != null, "missing fixture " + fixture);
             ReceivedEmail e = new EmailParser(IngestLimits.DEFAULT).parse(in.readAllBytes(), fixture);
