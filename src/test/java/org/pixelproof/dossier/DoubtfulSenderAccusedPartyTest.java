@@ -106,6 +106,11 @@ class DoubtfulSenderAccusedPartyTest {
             String points = dossier.substring(box, dossier.indexOf("</div>", box));
             assertTrue(points.contains(fr ? "organisme mis en cause reste à identifier"
                     : "organisation complained about is still to be identified"), l + ": " + points);
+            // the warning box agrees with the letters: they name nobody
+            assertFalse(dossier.contains(fr ? "s'adressent à l'organisme nommé dans le message"
+                    : "are addressed to the organisation named in the message"), l + ": warning box");
+            assertTrue(dossier.contains(fr ? "ne nomment donc pas l'organisme mis en cause"
+                    : "therefore do not name the organisation complained about"), l + ": warning box");
         }
     }
 
