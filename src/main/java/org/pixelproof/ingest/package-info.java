@@ -24,8 +24,10 @@
  *       view of the input; bodies are decoded streaming up to {@code maxBodyBytes}. Memory stays a small multiple of
  *       the input, which the hostile tests check under {@code -Xmx256m}.</li>
  *   <li><b>Jakarta Mail's per-part service look-up.</b> Every part Angus creates runs a {@code ServiceLoader}
- *       look-up over the class path (jakartaee/mail-api issues 699 and 861); {@code MailProviderLoader} answers it
- *       from memory while parsing, which took 10,000 parts from seconds to a fraction of a second.</li>
+ *       look-up over the class path (jakartaee/mail-api issues 699 and 861); {@code MailProviderLoader} sets the
+ *       {@code jakarta.mail.util.StreamProvider} system property that Jakarta Mail reads first (when unset) and
+ *       answers the look-up from memory while parsing, which took 10,000 parts from seconds to a fraction of a
+ *       second.</li>
  *   <li><b>Charsets as a browser-based mail client reads them.</b> The alias table follows the WHATWG Encoding
  *       Standard (us-ascii and iso-8859-1 read as windows-1252, gb2312 as GBK, ks_c_5601-1987 as windows-949), plus
  *       UTF-7 for old Microsoft mail. A body is decoded as declared even when the bytes disagree (a client shows the
