@@ -4,14 +4,20 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Brands that phishing often names in the From display name while sending from unrelated domains, each with the
  * registrable domains it runs, for {@link SenderIdentityCheck#BRAND_NOT_SENDER}. The list is deliberately short:
  * crypto-asset wallets and exchanges, whose names wallet-draining phish puts in the display name ("TrustWallet APP",
- * "MetaMask Support", "Ripple Insights", "Hiba from Ledger" in the real corpus) and whose genuine mail comes from the
- * brand's own domain. A brand is named by whole words of the folded display name (accents removed, lower case; a name
- * of several words also matches written as one, {@code TrustWallet}).
+ * "MetaMask Support", "Ripple Insights", "Hiba from Ledger", "LEDGER" from {@code email-ledger.net} in the real
+ * corpus), plus the other brands the real corpus's phish imitate: Netflix ("N e t f l i x !") and the French
+ * state's training account, Mon Compte Formation ("Service CPF"). Their genuine mail comes from the brand's own
+ * domains. A brand is named by whole words of the folded display name (accents removed, lower case; a name of
+ * several words also matches written as one, {@code TrustWallet}; a run of at least three single letters separated
+ * by single spaces is read as one word too, {@code N e t f l i x} as {@code netflix}, a spelling whose only purpose
+ * is to slip past filters).
  *
  * <p>A name that is also a common word ({@code ripple}, {@code ledger}) counts only when the message also uses a word
  * of the brand's own vocabulary ({@link Brand#context()}), so that a newsletter called "The Ripple Effect" or "The
@@ -56,7 +62,14 @@ final class ImpersonatedBrands {
             new Brand("Coinbase", List.of("coinbase"), Set.of("coinbase.com"), List.of()),
             new Brand("Binance", List.of("binance"), Set.of("binance.com"), List.of()),
             new Brand("OpenSea", List.of("opensea"), Set.of("opensea.io"), List.of()),
-            new Brand("PancakeSwap", List.of("pancakeswap"), Set.of("pancakeswap.finance"), List.of()));
+            new Brand("PancakeSwap", List.of("pancakeswap"), Set.of("pancakeswap.finance"), List.of()),
+            new Brand("Netflix", List.of("netflix"), Set.of("netflix.com", "netflix.net"), List.of()),
+            // the state's CPF service (Caisse des Depots); cold calling about CPF training is banned since 2022-12-19
+            new Brand("Mon Compte Formation", List.of("mon", "compte", "formation"),
+                    Set.of("moncompteformation.gouv.fr", "caissedesdepots.fr"), List.of()),
+            new Brand("Mon Compte Formation (CPF)", List.of("cpf"),
+                    Set.of("moncompteformation.gouv.fr", "caissedesdepots.fr"),
+                    List.of("formation", "compte formation", "droits")));
 
     private ImpersonatedBrands() {
     }
@@ -70,9 +83,27 @@ final class ImpersonatedBrands {
         if (displayName == null || displayName.isBlank()) {
             return List.of();
         }
-        String[] tokens = fold(displayName).split("[^a-z0-9]+");
+        String[] tokens = tokens(fold(displayName));
         return BRANDS.stream().filter(b -> names(tokens, b)).toList();
     }
+
+    /**
+     * @param folded a folded display name
+     * @return its words (runs of letters and digits), with each run of at least three single letters separated by
+     *         single spaces added as one more word ({@code "n e t f l i x !"} gives its seven letters and
+     *         {@code netflix})
+     */
+    static String[] tokens(String folded) {
+        List<String> out = new java.util.ArrayList<>(List.of(folded.split("[^a-z0-9]+")));
+        Matcher spaced = SPACED_LETTERS.matcher(folded);
+        while (spaced.find()) {
+            out.add(spaced.group().replace(" ", ""));
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /** Three or more single letters or digits, one space between each, not part of a longer word. */
+    private static final Pattern SPACED_LETTERS = Pattern.compile("(?<![a-z0-9])[a-z0-9](?: [a-z0-9]){2,}(?![a-z0-9])");
 
     private static boolean names(String[] tokens, Brand b) {
         List<String> w = b.words();

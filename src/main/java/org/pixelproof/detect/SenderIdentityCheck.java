@@ -796,8 +796,9 @@ public final class SenderIdentityCheck {
 
     /**
      * {@link #BRAND_NOT_SENDER}: the From display name names a brand of {@link ImpersonatedBrands} (with its context
-     * when its name is a common word), no sender domain is one of the brand's or carries its name, and no link's host
-     * or decoded destination is on one of the brand's domains.
+     * when its name is a common word), no sender domain is one of the brand's (a domain that merely carries the
+     * brand's name, {@code email-ledger.net}, is not), and no link's host or decoded destination is on one of the
+     * brand's domains.
      */
     private static boolean brandNotSender(ReceivedEmail email, SenderIdentity sender, List<Link> links,
             List<VisibleText> texts, Set<String> senderDomains) {
@@ -822,9 +823,9 @@ public final class SenderIdentityCheck {
         }
         String context = null;
         for (ImpersonatedBrands.Brand b : named) {
-            String joined = b.joined();
+            // a domain that only carries the brand's name (email-ledger.net) is a look-alike, not the brand's
             boolean senderIsBrand = hosts.stream().anyMatch(h -> b.domains().contains(h)
-                    || b.domains().contains(Domains.registrable(h)) || h.replace("-", "").contains(joined));
+                    || b.domains().contains(Domains.registrable(h)));
             if (senderIsBrand || linked.stream().anyMatch(b.domains()::contains)) {
                 continue;
             }

@@ -130,6 +130,28 @@ class RealCorpusIdentityTest {
     }
 
     /**
+     * {@link SenderIdentityCheck#BRAND_NOT_SENDER} (docs/decisions/0037-brand-look-alikes-and-spelled-out-names.md):
+     * the Ledger phish from the look-alike {@code email-ledger.net} (054), "N e t f l i x !" (058) and "Service CPF"
+     * (114) are doubtful, and only honeypot messages carry the reason.
+     */
+    @Test
+    void lookAlikeAndSpelledOutBrandsAreDoubtfulAndOnlyHoneypotMailHasTheReason() {
+        assumeCorpus();
+        for (String f : List.of("054-activecampaign-ledger-phish-en.eml", "058-multipart-digest-misuse-netflix-es.eml",
+                "114-ses-cpf-formation-phish-fr.eml")) {
+            List<String> c = CAVEATS.get(f);
+            assertTrue(c != null, f + " analysed");
+            assertEquals(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, c.isEmpty() ? null : c.get(0), f + " " + c);
+            assertTrue(c.contains(SenderIdentityCheck.BRAND_NOT_SENDER), f + " " + c);
+        }
+        for (Map.Entry<String, List<String>> e : CAVEATS.entrySet()) {
+            if (e.getValue().contains(SenderIdentityCheck.BRAND_NOT_SENDER)) {
+                assertEquals(HONEYPOT, SOURCES.get(e.getKey()), e.getKey() + " is not from the honeypot");
+            }
+        }
+    }
+
+    /**
      * {@link SenderIdentityCheck#TWO_ORGANISATIONS_NEITHER_SENDER}: the FTX phish reusing a Grayscale Marketo e-mail
      * (055: "FTX Trading Ltd" from {@code iceapple.tech}, footer "Grayscale Investments, LLC", the copy's links and
      * written addresses on {@code grayscale.com}) is doubtful, and only honeypot messages carry the reason.

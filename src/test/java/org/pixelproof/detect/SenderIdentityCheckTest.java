@@ -350,18 +350,75 @@ class SenderIdentityCheckTest {
     }
 
     @Test
-    void aBrandSendingFromItsOwnDomainOrACarryingDomainIsNotDoubtful() {
+    void aBrandSendingFromItsOwnDomainOrItsOwnersIsNotDoubtful() {
         for (String from : List.of("Trust Wallet <hello@trustwallet.com>", "Trust Wallet <news@mail.binance.com>",
-                "LEDGER <info@email-ledger-news.com>")) {
-            ReceivedEmail e = TestEmails.message().header("From", from).header("To", "alex.martin@example.org")
-                    .header("Subject", "Your recovery phrase and you")
-                    .html("<html><body><p>Never share your recovery phrase.</p>"
-                            + "<p><a href=\"https://e.esp-clicks.example.com/c/Zx81mQv0Lp3TnRb7YcWk2HdJs5Ea\">Read</a>"
-                            + "</p></body></html>").build();
-            SenderIdentity s = DETECTOR.detect(e, List.of()).sender();
+                "LEDGER <info@news.ledger.com>", "N e t f l i x <info@members.netflix.com>")) {
+            SenderIdentity s = DETECTOR.detect(recoveryPhraseMail(from), List.of()).sender();
             assertFalse(s.identityCaveats().contains(SenderIdentityCheck.BRAND_NOT_SENDER),
                     from + " " + s.identityCaveats());
         }
+    }
+
+    @Test
+    void aDomainThatOnlyCarriesTheBrandsNameIsALookAlike() {
+        // real 054: "LEDGER" <info@email-ledger.net>, signed and linked by that domain alone
+        for (String from : List.of("LEDGER <info@email-ledger-news.com>", "Trust Wallet <support@trust-wallet.app>",
+                "MetaMask <no-reply@metamask-secure.io>")) {
+            SenderIdentity s = DETECTOR.detect(recoveryPhraseMail(from), List.of()).sender();
+            assertEquals(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, s.identityCaveats().get(0), from + " " + s);
+            assertTrue(s.identityCaveats().contains(SenderIdentityCheck.BRAND_NOT_SENDER),
+                    from + " " + s.identityCaveats());
+        }
+    }
+
+    private static ReceivedEmail recoveryPhraseMail(String from) {
+        return TestEmails.message().header("From", from).header("To", "alex.martin@example.org")
+                .header("Subject", "Your recovery phrase and you")
+                .html("<html><body><p>Never share your recovery phrase.</p>"
+                        + "<p><a href=\"https://e.esp-clicks.example.com/c/Zx81mQv0Lp3TnRb7YcWk2HdJs5Ea\">Read</a>"
+                        + "</p></body></html>").build();
+    }
+
+    @Test
+    void aBrandSpelledOutLetterByLetterIsNamed() {
+        // real 058: "N e t f l i x !" from an unrelated .click domain
+        assertEquals(List.of("Netflix"), names("N e t f l i x !"));
+        assertEquals(List.of("Ledger"), names("Support L E D G E R"));
+        assertEquals(List.of(), names("N e t flix"), "a run of single letters only");
+        assertEquals(List.of(), names("A B C Wallets"));
+        SenderIdentity s = DETECTOR.detect(TestEmails.message()
+                .header("From", "N e t f l i x ! <Kevin_68278@mail3.unrelated-shop.example>")
+                .header("To", "alex.martin@example.org").header("Subject", "Por favor confirmar la recepcion")
+                .html("<html><body><p>Su cuenta ha sido suspendida.</p>"
+                        + "<p><a href=\"https://renew-account.example/x\">Actualizar</a></p></body></html>").build(),
+                List.of()).sender();
+        assertEquals(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, s.identityCaveats().get(0), s.toString());
+        assertTrue(s.identityCaveats().contains(SenderIdentityCheck.BRAND_NOT_SENDER), s.identityCaveats().toString());
+    }
+
+    @Test
+    void theStatesTrainingAccountIsNamedByItsNameOrByCpfWithItsVocabulary() {
+        assertEquals(List.of("Mon Compte Formation"), names("Mon Compte Formation"));
+        assertEquals(List.of("Mon Compte Formation (CPF)"), names("Service CPF"));
+        ImpersonatedBrands.Brand cpf = ImpersonatedBrands.namedIn("Service CPF").get(0);
+        assertTrue(ImpersonatedBrands.contextHolds(cpf, "verifiez vos droits cpf maintenant"));
+        assertFalse(ImpersonatedBrands.contextHolds(cpf, "cpf annual report"));
+        for (String from : List.of("Service CPF <info+Dossier@quotes-for-you.example>",
+                "Mon Compte Formation <alerte@mcf-dossier.example>")) {
+            SenderIdentity s = DETECTOR.detect(TestEmails.message().header("From", from)
+                    .header("To", "alex.martin@example.org").header("Subject", "Vérifiez vos droits CPF maintenant")
+                    .html("<html><body><p>Votre solde de formation expire le 31.</p>"
+                            + "<p><a href=\"https://mes-droits-cpf.example/v\">Voir mes droits</a></p></body></html>")
+                    .build(), List.of()).sender();
+            assertTrue(s.identityCaveats().contains(SenderIdentityCheck.BRAND_NOT_SENDER),
+                    from + " " + s.identityCaveats());
+        }
+        SenderIdentity genuine = DETECTOR.detect(TestEmails.message()
+                .header("From", "Mon Compte Formation <ne-pas-repondre@moncompteformation.gouv.fr>")
+                .header("To", "alex.martin@example.org").header("Subject", "Vos droits CPF")
+                .html("<html><body><p>Votre solde de formation.</p></body></html>").build(), List.of()).sender();
+        assertFalse(genuine.identityCaveats().contains(SenderIdentityCheck.BRAND_NOT_SENDER),
+                genuine.identityCaveats().toString());
     }
 
     @Test
