@@ -50,7 +50,7 @@ import java.util.Map;
  * separated, in the dossier's order), {@code sha256} (the SHA-256 of each e-mail, in the same order, {@code ; }
  * separated), {@code duplicate_of} (empty on a dossier's row). An input that was the same message as one of a
  * dossier's e-mails ({@link DuplicateKey}: the same message given twice, which gets no dossier of its own) has a row
- * of its own after the dossiers' rows ({@link #addCopy}): the dossier that holds the message, its sender, {@code 0}
+ * of its own after its dossier's row ({@link #addCopy}): the dossier that holds the message, its sender, {@code 0}
  * e-mails (it adds none to the dossier), the copy's input and the SHA-256 of its own bytes, and in
  * {@code duplicate_of} the input of the dossier's row that it is a copy of. So every input that went into a dossier,
  * once or as a copy, is on a row of the index. This run's rows are spooled to a temporary file until {@link #close()},
