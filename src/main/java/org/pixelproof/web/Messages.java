@@ -510,6 +510,10 @@ public interface Messages {
     @Message
     String dossier_privacy();
 
+    /** Which answers of the dossier form the complaint and the letters quote word for word (in English: in French). */
+    @Message
+    String dossier_quoted();
+
     /** Above the list of dates the dossier form refused. */
     @Message
     String dossier_problems();
