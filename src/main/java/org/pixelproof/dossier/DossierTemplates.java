@@ -466,16 +466,17 @@ public final class DossierTemplates {
     }
 
     /** The French digit-group separator: U+00A0, a non-breaking space, so that a number never breaks over lines. */
-    static final char FRENCH_DIGIT_GROUPS = '\u00A0';
+    public static final char FRENCH_DIGIT_GROUPS = '\u00A0';
 
     /**
      * @param n       a number (a size in bytes, a count)
      * @param english true for English
      * @return {@code n} with its digits grouped by three as the language writes them: {@code 59,697} in English,
      *         {@code 59 697} in French (separated by {@link #FRENCH_DIGIT_GROUPS}, as the French typography of the
-     *         templates does); four-digit numbers are grouped too ({@code 1 234}), so that sizes read alike
+     *         templates does); four-digit numbers are grouped too ({@code 1 234}), so that sizes read alike. The web
+     *         pages use it too, so that a size reads the same on the page and in the dossier
      */
-    static String grouped(long n, boolean english) {
+    public static String grouped(long n, boolean english) {
         String s = String.format(Locale.ROOT, "%,d", n);
         return english ? s : s.replace(',', FRENCH_DIGIT_GROUPS);
     }

@@ -495,8 +495,9 @@ public interface Messages {
     @Message
     String tech_anomalies(int n);
 
+    /** @param n a size, its digits already grouped ({@code ViewExtensions.grouped}) */
     @Message
-    String bytes(long n);
+    String bytes(String n);
 
     @Message
     String dossier_title();

@@ -25,6 +25,7 @@ import org.pixelproof.detect.SenderIdentity;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.dossier.Dossier;
 import org.pixelproof.dossier.DossierBuilder;
+import org.pixelproof.dossier.DossierTemplates;
 import org.pixelproof.ingest.Anomaly;
 import org.pixelproof.ingest.BidiControls;
 
@@ -76,6 +77,14 @@ public final class ViewExtensions {
      */
     static boolean nothingFoundInPart(Analysis analysis) {
         return analysis.verdict() == Verdict.NO_TRACKING_FOUND && partNotAnalysed(analysis);
+    }
+
+    /**
+     * @return a number with its digits grouped as the page's language writes them: {@code 59 697} (no-break space) in
+     *         French, {@code 59,697} in English, as in the dossier ({@link DossierTemplates#grouped})
+     */
+    static String grouped(long n, String lang) {
+        return DossierTemplates.grouped(n, "en".equals(Locale.forLanguageTag(lang).getLanguage()));
     }
 
     /** @return the size in whole mebibytes, e.g. {@code 25} for 26,214,400 bytes (at least 1). */
