@@ -176,6 +176,9 @@ class MultiMessageWordingTest {
         lacks(x, "<li>Le message a été reçu avant la publication");
         contains(xhtml(d.inLanguage(Language.EN)), "Both messages were received before the CNIL's recommendation "
                 + "was published");
+        contains(x, "les messages seuls ne permettent pas de le savoir", "tels qu'ils figurent dans les messages ;");
+        contains(xhtml(d.inLanguage(Language.EN)), "the messages alone cannot show it", "as they appear in the "
+                + "messages; none");
     }
 
     @Test
