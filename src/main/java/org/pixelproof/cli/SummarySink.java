@@ -260,6 +260,50 @@ final class SummarySink implements OutcomeSink {
         return String.format(Locale.ROOT, n == 1 ? "%,d e-mail" : "%,d e-mails", n);
     }
 
+    /**
+     * The summary's first sentence, worded for the counts it gives: "No e-mails were analysed.", "Analysed 1 e-mail:
+     * no tracker found.", "Analysed 1 e-mail: it has trackers, without visible consent markers; a tracker URL carries
+     * the recipient's address (plain, encoded or hashed).", "Analysed 144 e-mails: 101 with trackers, 98 of them
+     * without visible consent markers; in 12 e-mails, a tracker URL carries the recipient's address (plain, encoded
+     * or hashed)."
+     *
+     * @param emails          the e-mails analysed
+     * @param tracked         of those, the e-mails with at least one tracker
+     * @param withoutMarkers  of those, the e-mails with trackers and no visible consent or opt-out marker
+     * @param withIdentifiers the e-mails in which a tracker URL carries the recipient's address
+     * @return the sentence, ending with a full stop, without a line break
+     */
+    static String headline(long emails, long tracked, long withoutMarkers, long withIdentifiers) {
+        if (emails == 0) {
+            return "No e-mails were analysed.";
+        }
+        StringBuilder sb = new StringBuilder("Analysed ").append(emails(emails)).append(": ");
+        if (tracked == 0) {
+            return sb.append(emails == 1 ? "no tracker found." : "none with trackers.").toString();
+        }
+        String markers = withoutMarkers == tracked ? "without visible consent markers"
+                : withoutMarkers == 0 ? "with visible consent markers"
+                : String.format(Locale.ROOT, "%,d of them without visible consent markers", withoutMarkers);
+        if (emails == 1) {
+            sb.append("it has trackers, ").append(markers);
+        } else if (tracked == 1) {
+            sb.append("1 with trackers, ").append(markers);
+        } else {
+            sb.append(String.format(Locale.ROOT, "%,d with trackers, ", tracked))
+                    .append(withoutMarkers == tracked || withoutMarkers == 0 ? "all " : "").append(markers);
+        }
+        String address = "a tracker URL carries the recipient's address (plain, encoded or hashed)";
+        if (withIdentifiers == 0) {
+            sb.append(tracked == 1 ? "; its tracker URLs do not carry the recipient's address"
+                    : "; no tracker URL carries the recipient's address");
+        } else if (emails == 1) {
+            sb.append("; ").append(address);
+        } else {
+            sb.append("; in ").append(emails(withIdentifiers)).append(", ").append(address);
+        }
+        return sb.append('.').toString();
+    }
+
     /** @return the summary text, ending with a newline. */
     String render(Reporter.Counts counts, long ignoredFiles) {
         return render(counts, ignoredFiles, List.of());
@@ -291,11 +335,7 @@ final class SummarySink implements OutcomeSink {
     String render(Reporter.Counts counts, long ignoredFiles, List<String> ignoredNames, long hiddenFiles,
             List<String> hiddenNames, long specialFiles, List<String> specialNames) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%nAnalysed %s: %,d with trackers, %,d of them without visible consent"
-                + " markers; %s.%n", emails(emails), tracked, withoutMarkers, withIdentifiers == 0
-                ? "in none, a tracker URL carries the recipient's address"
-                : "in " + emails(withIdentifiers) + ", a tracker URL carries the recipient's address (plain, encoded or"
-                        + " hashed)"));
+        sb.append(String.format("%n%s%n", headline(emails, tracked, withoutMarkers, withIdentifiers)));
         if (duplicates > 0) {
             sb.append(String.format(Locale.ROOT, "%,d e-mail(s) given twice (the same message as an earlier input, "
                     + "line ends and mail-program state fields aside), counted once: %s%s.%n", duplicates,
