@@ -695,6 +695,14 @@ public record Dossier(
             List<TrackerRow> setAside,
             boolean previewTruncated) {
 
+        /**
+         * Most trackers of one message given a card of their own in the trackers section and a source excerpt in
+         * annex B: 100. Every tracker keeps its row in the section's table and counts everywhere; past this number the
+         * dossier says how many more there are and where to find them (the attached original, the analysis), so that
+         * a message built with a thousand pixels gives a dossier that can be read and drawn in bounded memory
+         * (1,200 pixels gave 577 pages).
+         */
+        public static final int MAX_DETAILED_TRACKERS = 100;
         /** Longest base name of an attached original, in characters (its end is kept): 100. */
         public static final int MAX_ATTACHED_BASE_NAME = 100;
         /** Longest attachment name the dossier's text writes whole, in characters: 60. */
@@ -715,6 +723,26 @@ public record Dossier(
             anomalies = List.copyOf(anomalies);
             caveats = List.copyOf(caveats);
             links = List.copyOf(links);
+        }
+
+        /** @return the trackers given a card and an excerpt: the first {@link #MAX_DETAILED_TRACKERS}, in order */
+        public List<TrackerRow> detailedTrackers() {
+            return trackers.size() <= MAX_DETAILED_TRACKERS ? trackers : trackers.subList(0, MAX_DETAILED_TRACKERS);
+        }
+
+        /** @return how many trackers have a table row but neither a card nor an excerpt (0 when few) */
+        public int undetailedTrackers() {
+            return Math.max(0, trackers.size() - MAX_DETAILED_TRACKERS);
+        }
+
+        /** @return the number of the first tracker without a card ({@code T101}), or {@code null} when none */
+        public String firstUndetailedTracker() {
+            return undetailedTrackers() == 0 ? null : trackers.get(MAX_DETAILED_TRACKERS).id();
+        }
+
+        /** @return the number of the last tracker, or {@code null} when there is none */
+        public String lastTracker() {
+            return trackers.isEmpty() ? null : trackers.get(trackers.size() - 1).id();
         }
 
         /** @return this record with another rendering ({@code ""}: none). */
