@@ -87,14 +87,17 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "FILE, or to stdout with '-'.")
     String csv;
 
-    @Option(names = "--csv-excel", description = "Write the --csv file for a spreadsheet such as Excel set for French:"
-            + " a UTF-8 byte-order mark first and ';' between fields (without them a double click shows accents wrong"
-            + " and a whole row in one column).")
+    @Option(names = "--csv-excel", description = "Write every CSV of the run (the --csv file and the index.csv of the "
+            + "--pdf and --sender-pdf folders) for a spreadsheet such as Excel set for French: a UTF-8 byte-order mark "
+            + "first and ';' between fields (without them a double click shows accents wrong and a whole row in one "
+            + "column).")
     boolean csvExcel;
 
     @Option(names = "--pdf", paramLabel = "DIR", description = "Write one evidence dossier (PDF) per e-mail in "
-            + "DIR, created if needed. E-mails in which no tracker was found get none (nothing to complain about); "
-            + "stderr says how many.")
+            + "DIR, created if needed, named after the e-mail's path below the folder the PATHs share (folders joined "
+            + "with '_', mbox messages numbered 00001...: 2024_Inbox-00017.pdf); DIR/index.csv says which e-mail, and "
+            + "which copies of it, each dossier holds. E-mails in which no tracker was found get none (nothing to "
+            + "complain about); stderr says how many.")
     Path pdf;
 
     @Option(names = "--by-sender", description = "With --pdf: one dossier per sending organisation (From domain; "
@@ -263,12 +266,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (pdf != null) {
                 prepareFolder(pdf, bySender ? "--by-sender" : "--pdf", reporter);
                 sinks.add(bySender ? new BySenderSink(pdf, dossiers, pool, maxPerDossier, reporter, "--by-sender",
-                        backends.temporaryFolder()) : new PdfSink(pdf, reporter, backends.temporaryFolder()));
+                        backends.temporaryFolder(), csvExcel) : new PdfSink(pdf, reporter, backends.temporaryFolder(),
+                        DossierNames.forPaths(paths), csvExcel));
             }
             if (senderPdf != null) {
                 prepareFolder(senderPdf, "--sender-pdf", reporter);
                 sinks.add(new BySenderSink(senderPdf, dossiers, pool, maxPerDossier, reporter, "--sender-pdf",
-                        backends.temporaryFolder()));
+                        backends.temporaryFolder(), csvExcel));
             }
             if (complainant != null) {
                 sinks.add(new ComplainantPointsSink(complainant, reporter));
@@ -354,8 +358,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "only one of --json, --jsonl - and --csv - can write to stdout");
         }
-        if (csvExcel && csv == null) {
-            throw new ParameterException(spec.commandLine(), "--csv-excel needs --csv FILE");
+        if (csvExcel && csv == null && pdf == null && senderPdf == null) {
+            throw new ParameterException(spec.commandLine(), "--csv-excel needs a CSV to write: --csv FILE, or the "
+                    + "index.csv of --pdf DIR or --sender-pdf DIR");
         }
         if (bySender && pdf == null) {
             throw new ParameterException(spec.commandLine(), "--by-sender needs --pdf DIR");

@@ -441,7 +441,7 @@ final class BatchRunner {
         }
         String duplicateKey = DuplicateKey.of(raw, input.outlook(), analysis.sha256());
         return new Outcome(input.index(), input.name(), analysis, null, false, limitHits, limitNotes,
-                keepRaw ? raw : null, input.outlook(), pdf, pdfError, null, null, duplicateKey);
+                keepRaw ? raw : null, input.outlook(), pdf, pdfError, null, null, duplicateKey, input.member());
     }
 
     /**

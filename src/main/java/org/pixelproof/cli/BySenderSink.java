@@ -33,9 +33,13 @@ import org.pixelproof.web.Complaints;
  * the end; the folder is deleted when the run ends, however it ends ({@link #close()}, and a shutdown hook for a run
  * stopped by Ctrl-C). The dossiers are rendered in parallel on the run's worker pool.
  *
- * <p>{@code DIR/index.csv} ({@link DossierIndex}) lists each dossier with its sender and number of e-mails.
+ * <p>{@code DIR/index.csv} ({@link DossierIndex}) lists each dossier with its sender and number of e-mails, written
+ * plain or for Excel ({@code --csv-excel}).
  *
- * <p>A message given twice in the run ({@link DuplicateKey}) goes into its sender's dossier once. A message that
+ * <p>A message given twice in the run ({@link DuplicateKey}) goes into its sender's dossier once; each later copy has
+ * a row of its own in the index, after the dossiers' rows, naming the dossier (the part) that holds the message
+ * ({@link DossierIndex#addCopy}). To find that part, the sender and place of each message put in a dossier are kept
+ * in a {@link SeenMessages} (a few bytes per message) and the copies in the spool folder until the end. A message that
  * gives no grounds for a complaint ({@link Complaints}: no tracking found) goes into no dossier, so that a personal
  * e-mail is never embedded in a complaint; a sender left with no such message gets no dossier. Both are said on stderr.
  */
@@ -64,6 +68,11 @@ final class BySenderSink implements OutcomeSink {
     /** E-mails cut inside their headers: no body, so that no tracker was found says nothing about their sender. */
     private long cutShort;
     private long duplicates;
+    /** Per message put in a dossier, by {@link DuplicateKey}: its place and sender, {@code n:sender}. */
+    private final SeenMessages placed;
+    /** The copies of messages put in a dossier, one JSON array a line: sender, place, input, SHA-256, first input. */
+    private java.io.BufferedWriter copies;
+    private long copiesListed;
 
     BySenderSink(Path dir, DossierRenderer renderer, ExecutorService pool, int maxPerDossier, Reporter reporter,
             String option) throws IOException {
@@ -75,6 +84,15 @@ final class BySenderSink implements OutcomeSink {
      */
     BySenderSink(Path dir, DossierRenderer renderer, ExecutorService pool, int maxPerDossier, Reporter reporter,
             String option, Path temporaryFolder) throws IOException {
+        this(dir, renderer, pool, maxPerDossier, reporter, option, temporaryFolder, false);
+    }
+
+    /**
+     * @param temporaryFolder where the spool folder is created, or {@code null} for the system's temporary folder
+     * @param excel           {@code --csv-excel}: {@code index.csv} written for Excel ({@link DossierIndex})
+     */
+    BySenderSink(Path dir, DossierRenderer renderer, ExecutorService pool, int maxPerDossier, Reporter reporter,
+            String option, Path temporaryFolder, boolean excel) throws IOException {
         this.folder = new DossierFolder(dir, temporaryFolder);
         this.option = option;
         this.renderer = renderer;
@@ -84,7 +102,8 @@ final class BySenderSink implements OutcomeSink {
         // owner-only (rwx------) where the file system has POSIX permissions: it holds copies of the e-mails
         this.spool = temporaryFolder != null ? Files.createTempDirectory(temporaryFolder, SPOOL_PREFIX)
                 : Files.createTempDirectory(SPOOL_PREFIX);
-        this.index = new DossierIndex(dir, reporter, temporaryFolder);
+        this.index = new DossierIndex(dir, reporter, temporaryFolder, excel);
+        this.placed = new SeenMessages(temporaryFolder);
         // an interrupted run (Ctrl-C, a kill that lets the JVM stop) deletes the spool too
         this.cleanup = new Thread(this::deleteSpoolQuietly, "pixelproof-spool-cleanup");
         try {
@@ -104,6 +123,17 @@ final class BySenderSink implements OutcomeSink {
         }
         if (outcome.duplicate()) {
             duplicates++;
+            String where = outcome.duplicateKey() == null ? null : placed.find(outcome.duplicateKey());
+            if (where != null) {
+                int colon = where.indexOf(':');
+                if (copies == null) {
+                    copies = Files.newBufferedWriter(spool.resolve(COPIES_FILE));
+                }
+                copies.write(CliJson.mapper().writeValueAsString(List.of(where.substring(colon + 1),
+                        where.substring(0, colon), outcome.name(), outcome.analysis().sha256(),
+                        outcome.duplicateOf())));
+                copies.write('\n');
+            }
             return;
         }
         String sender = SenderKey.of(outcome.analysis());
@@ -125,7 +155,13 @@ final class BySenderSink implements OutcomeSink {
         Files.write(senderDir.resolve(stem + (outcome.outlook() ? ".msg" : ".eml")), outcome.raw());
         Files.write(senderDir.resolve(stem + ".json"), CliJson.mapper().writeValueAsBytes(outcome.analysis()));
         Files.writeString(senderDir.resolve(stem + ".input"), outcome.name());
+        if (outcome.duplicateKey() != null) {
+            placed.firstOrAdd(outcome.duplicateKey(), n + ":" + sender);
+        }
     }
+
+    /** The spool file of the copies of messages put in a dossier: {@value}. */
+    private static final String COPIES_FILE = "copies.jsonl";
 
     @Override
     public void finish() throws IOException {
@@ -146,7 +182,7 @@ final class BySenderSink implements OutcomeSink {
                     int from = (part - 1) * maxPerDossier + 1;
                     int to = Math.min(total, part * maxPerDossier);
                     String name = base + endings.get(part - 1);
-                    jobs.add(new Job(name, e.getKey(), to - from + 1, pool.submit(() -> {
+                    jobs.add(new Job(name, e.getKey(), part, to - from + 1, pool.submit(() -> {
                         List<DossierRenderer.Item> items = load(senderDir, from, to);
                         byte[] pdf = renderer.render(items);
                         try {
@@ -163,10 +199,12 @@ final class BySenderSink implements OutcomeSink {
                     })));
                 }
             }
+            Map<String, String> written = new java.util.HashMap<>(); // sender and part -> dossier file name
             for (Job job : jobs) {
                 try {
                     String[] members = job.rendering().get();
                     index.add(job.name() + ".pdf", job.sender(), job.emails(), members[0], members[1]);
+                    written.put(job.part() + ":" + job.sender(), job.name() + ".pdf");
                 } catch (ExecutionException ex) {
                     Throwable cause = ex.getCause();
                     if (cause instanceof UncheckedIOException io) {
@@ -179,6 +217,8 @@ final class BySenderSink implements OutcomeSink {
                     throw new IOException("interrupted");
                 }
             }
+            listCopies(written);
+            reportDuplicates();
         } finally {
             index.close();
             close();
@@ -199,14 +239,51 @@ final class BySenderSink implements OutcomeSink {
         } catch (IOException e) {
             // an unlinked temporary file: nothing is left on disk
         }
+        try {
+            placed.close();
+            if (copies != null) {
+                copies.close(); // before the spool that holds it is deleted
+                copies = null;
+            }
+        } catch (IOException e) {
+            // deleted with the spool below
+        }
         if (!deleteSpoolQuietly()) {
             reporter.warning(option + ": the temporary folder " + Reporter.printable(spool.toString()) + " could not"
                     + " be deleted entirely; it holds copies of the e-mails: delete it by hand");
         }
     }
 
-    /** One dossier being rendered; the future gives its e-mails' inputs and SHA-256s, each {@code ; } separated. */
-    private record Job(String name, String sender, int emails, Future<String[]> rendering) {
+    /**
+     * One dossier being rendered, part {@code part} (1-based) of its sender's; the future gives its e-mails' inputs and
+     * SHA-256s, each {@code ; } separated.
+     */
+    private record Job(String name, String sender, int part, int emails, Future<String[]> rendering) {
+    }
+
+    /**
+     * Adds to the index a row for each copy of a message put in a dossier that was written, naming that dossier.
+     *
+     * @param written the dossiers written, by {@code part:sender}
+     */
+    private void listCopies(Map<String, String> written) throws IOException {
+        if (copies == null) {
+            return;
+        }
+        copies.close();
+        copies = null;
+        try (java.io.BufferedReader lines = Files.newBufferedReader(spool.resolve(COPIES_FILE))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                List<String> copy = List.of(CliJson.mapper().readValue(line, String[].class));
+                String sender = copy.get(0);
+                int part = (Integer.parseInt(copy.get(1)) - 1) / maxPerDossier + 1;
+                String dossier = written.get(part + ":" + sender);
+                if (dossier != null) { // else its dossier could not be drawn: said on stderr
+                    index.addCopy(dossier, sender, copy.get(2), copy.get(3), copy.get(4));
+                    copiesListed++;
+                }
+            }
+        }
     }
 
     /**
@@ -245,10 +322,14 @@ final class BySenderSink implements OutcomeSink {
             reporter.note(String.format(Locale.ROOT, "%s: %,d e-mail(s) cut short inside their headers left out of the"
                     + " dossiers: without a body, that no tracker was found says nothing", option, cutShort));
         }
+    }
+
+    /** Says on stderr how many e-mails were given twice, and which of them the index lists. */
+    private void reportDuplicates() {
         if (duplicates > 0) {
             reporter.note(String.format(Locale.ROOT, "%s: %,d e-mail(s) given twice (the same message as an "
-                    + "earlier input, line ends and mail-program state fields aside) put in their dossier once", option,
-                    duplicates));
+                    + "earlier input, line ends and mail-program state fields aside) put in their dossier once%s",
+                    option, duplicates, PdfSink.copiesListed(copiesListed, duplicates)));
         }
     }
 

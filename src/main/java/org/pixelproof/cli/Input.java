@@ -14,11 +14,18 @@ import java.util.Objects;
  * @param size    how many bytes the input holds in memory, or will once read, as far as known when it is found (a
  *                mailbox member's length, a file's size on disk), 0 when nothing is to be read; the run bounds the
  *                bytes read ahead with it ({@link BatchRunner})
+ * @param member  the message's 1-based number in its mbox when {@code name} ends with {@code #member}, else 0 (a
+ *                file of its own, a single message named as its file); its dossier's name is made from it
+ *                ({@link DossierNames})
  */
-record Input(long index, String name, Loader loader, boolean outlook, long size) {
+record Input(long index, String name, Loader loader, boolean outlook, long size, long member) {
     Input {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(loader, "loader");
+    }
+
+    Input(long index, String name, Loader loader, boolean outlook, long size) {
+        this(index, name, loader, outlook, size, 0);
     }
 
     Input(long index, String name, Loader loader) {
@@ -48,6 +55,15 @@ record Input(long index, String name, Loader loader, boolean outlook, long size)
 
     /** @return an input whose bytes are already read. */
     static Input ofBytes(long index, String name, byte[] bytes) {
-        return new Input(index, name, () -> bytes, false, bytes.length);
+        return ofBytes(index, name, bytes, 0);
+    }
+
+    /**
+     * @param member the message's 1-based number in its mbox, {@code name} ending with {@code #member}; 0 for a
+     *               message named as its file
+     * @return an input whose bytes are already read
+     */
+    static Input ofBytes(long index, String name, byte[] bytes, long member) {
+        return new Input(index, name, () -> bytes, false, bytes.length, member);
     }
 }

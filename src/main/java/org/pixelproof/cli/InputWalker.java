@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>A file is told by its content, not its name: an mbox starts with a {@code From } line (RFC 4155), an Outlook
  *       {@code .msg} with the OLE2 signature, anything else is taken as one RFC 5322 message ({@code .eml}).</li>
- *   <li>A folder is walked recursively, entries sorted by name; symbolic links to folders are not followed. In a
+ *   <li>A folder is walked recursively, entries sorted by name ({@link #byName}: names of digits only, as an MH
+ *       folder's messages, by their number); symbolic links to folders are not followed. In a
  *       folder, files named {@code *.eml}, {@code *.msg}, {@code *.mbox}, {@code *.mbx} and the files of a Maildir's
  *       {@code cur/} and {@code new/} are always analysed (and reported when they are not e-mails); any other file is
  *       analysed only when its first bytes look like a message or an mbox, else it is ignored and counted (a
@@ -311,7 +312,7 @@ final class InputWalker {
             sink.accept(Input.failed(next++, dir.toString(), "folder cannot be read (" + reason(e) + ")"));
             return;
         }
-        entries.sort(null);
+        entries.sort(InputWalker::byName);
         boolean maildir = isMaildir(dir);
         for (int i = 0; i < entries.size(); i++) {
             Path entry = entries.get(i);
@@ -442,10 +443,10 @@ final class InputWalker {
                         return;
                     }
                     if (held != null && held.present) {
-                        sink.accept(member(name + "#1", held));
+                        sink.accept(member(name, 1, held));
                         held.present = false;
                     }
-                    sink.accept(member(name + "#" + number, bytes, reason));
+                    sink.accept(member(name, number, bytes, reason));
                 }
 
                 @Override
@@ -455,21 +456,21 @@ final class InputWalker {
             });
         } catch (IOException e) {
             if (held != null && held.present) {
-                sink.accept(member(name + "#1", held));
+                sink.accept(member(name, 1, held));
             }
             sink.accept(Input.failed(next++, name, "mbox cannot be read (" + reason(e) + ")"));
             return;
         } catch (OutOfMemoryError e) {
             // the message being read is dropped with the reader; the messages already handed over stand
             if (held != null && held.present) {
-                sink.accept(member(name + "#1", held));
+                sink.accept(member(name, 1, held));
             }
             sink.accept(Input.failed(next++, last[0] == 0 ? name : name + "#" + (last[0] + 1), OUT_OF_MEMORY
                     + (last[0] == 0 ? "; none of its messages was read" : "; the messages after it were not read")));
             return;
         }
         if (held != null && held.present) {
-            sink.accept(member(name, held));
+            sink.accept(member(name, 0, held)); // the only message: named as the file
         }
     }
 
@@ -480,14 +481,54 @@ final class InputWalker {
         boolean present;
     }
 
-    private Input member(String name, Held held) {
-        Input input = member(name, held.bytes, held.reason);
+    private Input member(String mbox, long number, Held held) {
+        Input input = member(mbox, number, held.bytes, held.reason);
         held.bytes = null;
         return input;
     }
 
-    private Input member(String name, byte[] bytes, String reason) {
-        return bytes != null ? Input.ofBytes(next++, name, bytes) : Input.failed(next++, name, reason);
+    /**
+     * @param mbox   the mbox's name
+     * @param number the message's 1-based number in it; 0 for the only message of a file named as that file
+     */
+    private Input member(String mbox, long number, byte[] bytes, String reason) {
+        String name = number == 0 ? mbox : mbox + "#" + number;
+        return bytes != null ? Input.ofBytes(next++, name, bytes, number) : Input.failed(next++, name, reason);
+    }
+
+    /**
+     * The order of a folder's entries: by name (UTF-16 code units, as {@link Path#compareTo} on Linux), except that
+     * names of digits only come first, in the order of their numbers ({@code 1}, {@code 2}, ..., {@code 10}, not
+     * {@code 1}, {@code 10}, {@code 2}): the messages of an MH folder (Claws Mail, nmh), which are named by their
+     * number, are then read in their order. A consistent total order (its outputs follow it run after run).
+     */
+    static int byName(Path a, Path b) {
+        String x = a.getFileName() == null ? "" : a.getFileName().toString();
+        String y = b.getFileName() == null ? "" : b.getFileName().toString();
+        boolean dx = allDigits(x);
+        boolean dy = allDigits(y);
+        if (dx && dy) {
+            String nx = x.replaceFirst("^0+(?=.)", "");
+            String ny = y.replaceFirst("^0+(?=.)", "");
+            int c = nx.length() != ny.length() ? Integer.compare(nx.length(), ny.length()) : nx.compareTo(ny);
+            return c != 0 ? c : a.compareTo(b);
+        }
+        if (dx != dy) {
+            return dx ? -1 : 1;
+        }
+        return a.compareTo(b);
+    }
+
+    private static boolean allDigits(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -24,21 +24,30 @@ import org.pixelproof.ingest.Anomaly;
  *                  e-mails (summary, per-sender dossiers) count it once
  * @param duplicateKey the key on which copies of one message are recognised ({@link DuplicateKey}: its SHA-256 with
  *                  line ends set aside), or {@code null} when it failed
+ * @param member    the message's 1-based number in its mbox ({@link Input#member()}), else 0
  */
 record Outcome(long index, String name, Analysis analysis, String error, boolean internal, List<Anomaly> limitHits,
         List<Anomaly> limitNotes,
         byte[] raw, boolean outlook, byte[] pdf, String pdfError, Throwable defect, String duplicateOf,
-        String duplicateKey) {
+        String duplicateKey, long member) {
+
+    /** An outcome of a file of its own ({@link #member()} 0). */
+    Outcome(long index, String name, Analysis analysis, String error, boolean internal, List<Anomaly> limitHits,
+            List<Anomaly> limitNotes, byte[] raw, boolean outlook, byte[] pdf, String pdfError, Throwable defect,
+            String duplicateOf, String duplicateKey) {
+        this(index, name, analysis, error, internal, limitHits, limitNotes, raw, outlook, pdf, pdfError, defect,
+                duplicateOf, duplicateKey, 0);
+    }
 
     static Outcome failed(Input input, String error, boolean internal, Throwable defect) {
         return new Outcome(input.index(), input.name(), null, error, internal, List.of(), List.of(), null,
-                input.outlook(), null, null, defect, null, null);
+                input.outlook(), null, null, defect, null, null, input.member());
     }
 
     /** @return this outcome marked as the same message as the earlier input {@code first}, without its dossier */
     Outcome markedDuplicateOf(String first) {
         return new Outcome(index, name, analysis, error, internal, limitHits, limitNotes, raw, outlook, null, null,
-                defect, first, duplicateKey);
+                defect, first, duplicateKey, member);
     }
 
     /**

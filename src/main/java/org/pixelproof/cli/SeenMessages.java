@@ -11,6 +11,8 @@ import java.util.HexFormat;
 /**
  * The messages met so far in a run, by {@link DuplicateKey}, with the name of the first input that held each: what
  * the run needs to tell the same message given twice, in memory that grows by a few bytes per distinct message only.
+ * The dossier sinks keep one too, with the dossier that holds each message instead of an input's name, to list its
+ * copies in {@code index.csv}.
  *
  * <p>Memory: an open-addressing table of two {@code long}s (16 bytes) per slot, at most {@value #MAX_LOAD_PERCENT}%
  * full and doubled when it would be fuller: between about 21 and 43 bytes per distinct message (100,000 messages:
@@ -62,26 +64,12 @@ final class SeenMessages implements Closeable {
      * @throws IOException when the name log cannot be written or read
      */
     String firstOrAdd(String key, String name) throws IOException {
-        byte[] whole = HexFormat.of().parseHex(key);
-        if (whole.length != KEY_BYTES) {
-            throw new IllegalArgumentException("a duplicate key is a SHA-256");
-        }
+        byte[] whole = keyBytes(key);
         long hi = ByteBuffer.wrap(whole, 0, 8).getLong();
         long tag = (ByteBuffer.wrap(whole, 8, 8).getLong() >>> 40) << 40; // the next 24 bits, in the high bits
-        int mask = table.length / 2 - 1;
-        int slot = (int) (mix(hi) & mask);
-        while (true) {
-            long offsetPlusOne = table[2 * slot + 1] & OFFSET_MASK;
-            if (offsetPlusOne == 0) {
-                break;
-            }
-            if (table[2 * slot] == hi && (table[2 * slot + 1] & ~OFFSET_MASK) == tag) {
-                byte[] entry = log.read(offsetPlusOne - 1);
-                if (Arrays.equals(entry, 0, KEY_BYTES, whole, 0, KEY_BYTES)) {
-                    return new String(entry, KEY_BYTES, entry.length - KEY_BYTES, StandardCharsets.UTF_8);
-                }
-            }
-            slot = (slot + 1) & mask;
+        int slot = slotOf(whole, hi, tag);
+        if (slot < 0) {
+            return nameAt(-slot - 1);
         }
         byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
         byte[] entry = Arrays.copyOf(whole, KEY_BYTES + utf8.length);
@@ -96,6 +84,52 @@ final class SeenMessages implements Closeable {
             grow();
         }
         return null;
+    }
+
+    /**
+     * @param key a message's {@link DuplicateKey}: 64 lower-case hex digits
+     * @return the name recorded with that key ({@link #firstOrAdd}), or {@code null} when none was; records nothing
+     * @throws IOException when the name log cannot be read
+     */
+    String find(String key) throws IOException {
+        byte[] whole = keyBytes(key);
+        long hi = ByteBuffer.wrap(whole, 0, 8).getLong();
+        long tag = (ByteBuffer.wrap(whole, 8, 8).getLong() >>> 40) << 40;
+        int slot = slotOf(whole, hi, tag);
+        return slot < 0 ? nameAt(-slot - 1) : null;
+    }
+
+    private static byte[] keyBytes(String key) {
+        byte[] whole = HexFormat.of().parseHex(key);
+        if (whole.length != KEY_BYTES) {
+            throw new IllegalArgumentException("a duplicate key is a SHA-256");
+        }
+        return whole;
+    }
+
+    /** @return {@code -(slot + 1)} for the slot that holds the key, else the empty slot where it would go */
+    private int slotOf(byte[] whole, long hi, long tag) throws IOException {
+        int mask = table.length / 2 - 1;
+        int slot = (int) (mix(hi) & mask);
+        while (true) {
+            long offsetPlusOne = table[2 * slot + 1] & OFFSET_MASK;
+            if (offsetPlusOne == 0) {
+                return slot;
+            }
+            if (table[2 * slot] == hi && (table[2 * slot + 1] & ~OFFSET_MASK) == tag) {
+                byte[] entry = log.read(offsetPlusOne - 1);
+                if (Arrays.equals(entry, 0, KEY_BYTES, whole, 0, KEY_BYTES)) {
+                    return -slot - 1;
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    /** @return the name recorded in a slot that holds a key */
+    private String nameAt(int slot) throws IOException {
+        byte[] entry = log.read((table[2 * slot + 1] & OFFSET_MASK) - 1);
+        return new String(entry, KEY_BYTES, entry.length - KEY_BYTES, StandardCharsets.UTF_8);
     }
 
     /** @return how many distinct messages were recorded */

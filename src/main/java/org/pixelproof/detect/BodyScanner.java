@@ -39,9 +39,13 @@ import org.pixelproof.ingest.IngestLimits;
  * {@link #svgPresentation}), {@code vml-fill}, {@code vml-image}, {@code vml-imagedata}, {@code meta-refresh},
  * {@code amp-img}, {@code amp-pixel},
  * {@code amp-analytics}, {@code amp-list}. Outlook conditional comments ({@code <!--[if mso]>...<![endif]-->}) are
- * parsed as HTML and walked too, their findings marked as such.
+ * parsed as HTML and walked too, their findings marked as such. An SVG animation ({@code <set>}, {@code <animate>})
+ * that writes a URL into its target's {@code href} or {@code xlink:href} (or a {@code url()} into a presentation
+ * attribute) makes the load, or the link, that the same URL written on the target makes, with the animation as
+ * evidence (see {@link #animation}).
  *
- * <p>Links: {@code <a href>}, {@code <area href>}, SVG {@code <a xlink:href>}, VML {@code href}; and each URL of the
+ * <p>Links: {@code <a href>}, {@code <area href>}, SVG {@code <a xlink:href>} (and an animation of its
+ * {@code href}), VML {@code href}; and each URL of the
  * {@code ping} attribute of an {@code <a>} or {@code <area>} with an {@code href} (hyperlink auditing, HTML Standard
  * 4.6.6: on a click the browser POSTs to every one of them), as a link marked {@link RawLink#ping()}; and where a form
  * sends its data when the recipient submits it: {@code <form action>}, and {@code <button formaction>} /
@@ -105,6 +109,14 @@ final class BodyScanner {
      */
     static final int MAX_FORM_SUBMITTERS = 100;
 
+    /**
+     * Most URLs read from one SVG animation element ({@code <set>}, {@code <animate>}), in URLs; default 100 (a real
+     * animation switches between a handful of images). The later ones are not analysed, and an
+     * {@link AnomalyCode#REFERENCES_NOT_ANALYSED} anomaly is recorded once per message: a {@code values} list of
+     * thousands of URLs would otherwise make as many references, each with its own evidence.
+     */
+    static final int MAX_ANIMATION_URLS = 100;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -162,6 +174,8 @@ final class BodyScanner {
         private boolean formQueryCut;
         /** True once a form's submit buttons were over {@link #MAX_FORM_SUBMITTERS} (one anomaly per message). */
         private boolean formSubmittersCut;
+        /** True once an animation's URLs were over {@link #MAX_ANIMATION_URLS} (one anomaly per message). */
+        private boolean animationUrlsCut;
 
         int next() {
             return next++;
@@ -428,6 +442,11 @@ final class BodyScanner {
             case "amp-analytics" -> ampAnalytics(el);
             case "amp-list", "amp-state" -> add(el, "src", "amp-list");
             case "style" -> styleSheet(el);
+            case "set", "animate" -> {
+                if (Parser.NamespaceSvg.equals(el.tag().namespace())) {
+                    animation(el);
+                }
+            }
             case "a", "area" -> link(el, el.hasAttr("href") || !el.hasAttr("xlink:href") ? "href" : "xlink:href");
             default -> {
                 if (name.startsWith("v:") && el.hasAttr("href")) {
@@ -491,6 +510,189 @@ final class BodyScanner {
     static boolean fragmentOnly(String cssUrl) {
         String t = cssUrl.strip();
         return !t.isEmpty() && t.charAt(0) == '#';
+    }
+
+    // ------------------------------------------------------------------------------------------- SVG animation
+
+    /**
+     * An SVG animation element ({@code <set>}, {@code <animate>}; SVG Animations, after SMIL 3.0 "Animation") writes
+     * its values into the attribute its {@code attributeName} names, on its target element: the element its own
+     * {@code href} (else its {@code xlink:href}; SVG 2 gives {@code href} precedence) names by {@code #id}, or its
+     * parent when it has neither. A browser applies the value when the animation begins, at once with the default
+     * {@code begin="0s"}; a URL attribute of an element that loads it is then loaded as if the value were written
+     * there. So each value is reported as the same URL written on the target is ({@link #element}): same vector, the
+     * target as {@link Candidate#element()} (its size and hiding are scored), located at the animation's attribute
+     * ({@code <set to>}, {@code <animate values>}) with the animation's start tag as evidence.
+     *
+     * <p>What is read, on SVG elements only (SMIL animates nothing else): {@code href} and {@code xlink:href} of an
+     * {@code <image>} ({@code svg-image}; its {@code src}, which {@link #element} reads as {@code img}), of a
+     * {@code <use>} ({@code svg-use}) or {@code <feImage>} ({@code svg-feimage}) unless a fragment of the document,
+     * and of an {@code <a>} (a link, with the anchor's text); and an SVG presentation attribute that takes a
+     * {@code url()} ({@code fill}, {@code stroke}..., see {@link #svgPresentation}) of any element. Other attributes
+     * and targets load nothing. The values: the semicolon-separated {@code values} list when there is one (SMIL:
+     * {@code from}, {@code to} and {@code by} are then ignored), else {@code from}, {@code to} and {@code by}; of a
+     * {@code <set>}, only {@code to}. At most {@link #MAX_ANIMATION_URLS} URLs per animation are reported. When the
+     * animation begins is not read: a value that a {@code begin="click"} delays, or an {@code "indefinite"} one
+     * never applies without a script, is reported as loaded all the same.
+     */
+    private void animation(Element anim) {
+        String attribute = anim.attributes().getIgnoreCase("attributeName").strip();
+        boolean href = attribute.equals("href") || attribute.equals("xlink:href");
+        boolean presentation = SVG_URL_PROPERTIES.contains(attribute);
+        if (!href && !presentation && !attribute.equals("src")) {
+            return;
+        }
+        Element target = animationTarget(anim);
+        if (target == null || !Parser.NamespaceSvg.equals(target.tag().namespace())) {
+            return;
+        }
+        String t = target.normalName();
+        String vector;
+        if (presentation) {
+            vector = "svg-presentation";
+        } else if (t.equals("image") || t.equals("svg:image")) {
+            vector = href ? "svg-image" : "img";
+        } else if (href && t.equals("use")) {
+            vector = "svg-use";
+        } else if (href && t.equals("feimage")) {
+            vector = "svg-feimage";
+        } else if (href && t.equals("a")) {
+            vector = null; // a link
+        } else {
+            return;
+        }
+        AnimationValues values = new AnimationValues(anim, target, vector);
+        if (anim.normalName().equals("set")) {
+            values.read("to", false);
+        } else if (anim.hasAttr("values")) {
+            values.read("values", true);
+        } else {
+            values.read("from", false);
+            values.read("to", false);
+            values.read("by", false);
+        }
+    }
+
+    /** SVG presentation attributes whose value may be a {@code url()} (see {@link #svgPresentation}). */
+    private static final java.util.Set<String> SVG_URL_PROPERTIES = java.util.Set.of("fill", "stroke", "filter",
+            "mask", "clip-path", "marker-start", "marker-mid", "marker-end", "cursor");
+
+    /** The URLs of one animation element, reported as its target's (see {@link #animation}). */
+    private final class AnimationValues {
+        private final Element anim;
+        private final Element target;
+        /** the vector of a load, {@code null} for a link */
+        private final String vector;
+        private String evidence;
+        private int reported;
+        private int read;
+
+        AnimationValues(Element anim, Element target, String vector) {
+            this.anim = anim;
+            this.target = target;
+            this.vector = vector;
+        }
+
+        /** Reads one attribute of the animation: one value, or a semicolon-separated list. */
+        void read(String attr, boolean list) {
+            if (!anim.hasAttr(attr)) {
+                return;
+            }
+            String v = anim.attr(attr);
+            int start = 0;
+            while (start <= v.length()) {
+                int end = list ? v.indexOf(';', start) : -1;
+                if (end < 0) {
+                    end = v.length();
+                }
+                Cancellation.checkEvery(++read);
+                String value = v.substring(start, end).strip();
+                if (!value.isEmpty() && !value(attr, value)) {
+                    return;
+                }
+                start = end + 1;
+            }
+        }
+
+        /** @return false once {@link #MAX_ANIMATION_URLS} were reported (the rest is not read) */
+        private boolean value(String attr, String value) {
+            if ("svg-presentation".equals(vector)) {
+                if (CssScanner.indexOfIgnoreCase(value, "url(") < 0 && value.indexOf('\\') < 0) {
+                    return true;
+                }
+                for (String u : CssScanner.urlsInValue(value)) {
+                    if (!fragmentOnly(u) && !add(attr, u)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (value.charAt(0) == '#' && vector != null) {
+                return true; // <use href="#id">: an element of this document
+            }
+            return add(attr, value);
+        }
+
+        private boolean add(String attr, String raw) {
+            WebUrl url = WebUrl.of(raw, base);
+            if (url == null || vector != null && !url.isRemote()) {
+                return true;
+            }
+            if (reported >= MAX_ANIMATION_URLS) {
+                if (!order.animationUrlsCut) {
+                    order.animationUrlsCut = true;
+                    anomalies.add(new Anomaly(AnomalyCode.REFERENCES_NOT_ANALYSED, body.partPath(), "an SVG animation"
+                            + " with more than " + MAX_ANIMATION_URLS + " URLs; the later ones were not analysed"));
+                }
+                return false;
+            }
+            reported++;
+            if (evidence == null) {
+                evidence = startTag(anim);
+            }
+            Location where = location(anim.normalName(), attr, null);
+            if (vector == null) {
+                links.add(new RawLink(order.next(), url, linkText(target), where, evidence));
+            } else {
+                candidates.add(new Candidate(order.next(), url, vector, where, evidence, target, null, mso, inert(),
+                        false));
+            }
+            return true;
+        }
+    }
+
+    /**
+     * @return the element an animation acts on: the element its {@code href} (else {@code xlink:href}) names by
+     *         {@code #id}, the first one with that ID in its document; its parent when it has neither; {@code null}
+     *         when the reference is not a fragment or names no element
+     */
+    private Element animationTarget(Element anim) {
+        String ref = anim.hasAttr("href") ? anim.attr("href") : anim.hasAttr("xlink:href") ? anim.attr("xlink:href")
+                : null;
+        if (ref == null) {
+            return anim.parent();
+        }
+        String r = ref.strip();
+        if (r.length() < 2 || r.charAt(0) != '#') {
+            return null;
+        }
+        Document doc = anim.ownerDocument();
+        return doc == null ? null : ids.computeIfAbsent(doc, BodyScanner::idIndex).get(r.substring(1));
+    }
+
+    /** The elements of each document met, by ID, built once per document when an animation names its target. */
+    private final Map<Document, Map<String, Element>> ids = new IdentityHashMap<>();
+
+    /** @return the first element of the document with each ID */
+    private static Map<String, Element> idIndex(Document doc) {
+        Map<String, Element> byId = new java.util.HashMap<>();
+        for (Element e : doc.getAllElements()) {
+            String id = e.id();
+            if (!id.isEmpty()) {
+                byId.putIfAbsent(id, e);
+            }
+        }
+        return byId;
     }
 
     private static boolean hasOwnText(Element el) {

@@ -3,7 +3,8 @@ package org.pixelproof.ingest;
 /**
  * Thrown by the engine (every stage from {@code ingest} to {@code assess}, and
  * {@link org.pixelproof.analysis.Analyzer} around them) when the thread analysing a message was interrupted: whoever
- * started the analysis gave up on it (the command line's {@code --timeout}, a cancelled
+ * started the analysis gave up on it (the command line's {@code --timeout}, the web app's
+ * {@code pixelproof.analysis.timeout}, a cancelled
  * {@link java.util.concurrent.Future}, {@link java.util.concurrent.ExecutorService#shutdownNow()}). The analysis is
  * abandoned as a whole: nothing of it is returned, and the cancellation is never recorded as an {@link Anomaly}.
  *

@@ -6,7 +6,8 @@ package org.pixelproof.ingest;
  *
  * <p><b>Why the interrupt status and not a deadline object.</b> A caller that bounds an analysis in time runs it as
  * a {@link java.util.concurrent.Future} and gives up with {@code cancel(true)}, which interrupts the thread (the
- * command line's worker pool does, {@code --timeout}; a web request could do the same); {@link java.util.concurrent.ExecutorService#shutdownNow()}
+ * command line's worker pool does, {@code --timeout}, and so does the web app, {@code pixelproof.analysis.timeout});
+ * {@link java.util.concurrent.ExecutorService#shutdownNow()}
  * does the same. Reading the interrupt status therefore needs no new parameter threaded through every stage's API (a
  * deadline object would have to reach the jsoup visitors, the CSS index, the marker finder and the footer reader),
  * cannot be forgotten by a caller, and costs one read of a field of the current thread: {@link Thread#isInterrupted()}

@@ -38,9 +38,14 @@ import org.pixelproof.ingest.ReceivedEmail;
  *   <li>open pixels and other beacons ({@code img}, {@code iframe}, {@code video}... whose URL is a tracker) are
  *       removed; a tracker URL in {@code srcset}, a {@code background} attribute, a CSS {@code url()} or an SVG
  *       presentation attribute ({@code fill="url(...)"}, {@code stroke}, {@code filter}, {@code mask},
- *       {@code clip-path}, {@code marker-*}, {@code cursor}) is removed;</li>
+ *       {@code clip-path}, {@code marker-*}, {@code cursor}) is removed; so is, whatever the mode, a remote
+ *       {@code lowsrc} or {@code dynsrc} (images old Internet Explorer loaded), and every value of an SVG animation
+ *       ({@code <set>}, {@code <animate>}) that would write a URL other than {@code #id} into its target's
+ *       {@code href}, {@code xlink:href}, {@code src}... or a {@code url()} into a presentation attribute (see
+ *       {@link #neutraliseAnimation});</li>
  *   <li>{@code @import} rules and {@code @font-face} blocks are removed (every font load reveals the opening);</li>
- *   <li>a tracked link's {@code href} becomes its decoded destination; when the destination cannot be decoded the
+ *   <li>a tracked link's {@code href} ({@code <a>}, {@code <area>}, SVG {@code <a xlink:href>}) becomes its decoded
+ *       destination; when the destination cannot be decoded the
  *       link is made inert (no {@code href}) and followed by a note with its address defanged
  *       ({@code hxxps://...}, see {@link #trackedLinkNote(String)}): clicking it would tell the sender who clicked,
  *       so reaching it must be a deliberate act;</li>
@@ -392,15 +397,26 @@ public final class CleanedCopy {
                     && (refs.tracker(el.attr("background")) != null || block && isRemote(el.attr("background")))) {
                 el.removeAttr("background");
             }
+            for (String attr : List.of("lowsrc", "dynsrc")) {
+                // images old Internet Explorer loaded (lowsrc first, dynsrc a video clip); no client today shows
+                // them, so a remote one goes whatever the mode
+                if (el.hasAttr(attr) && isRemote(el.attr(attr))) {
+                    el.removeAttr(attr);
+                }
+            }
+            if (ANIMATIONS.contains(tag)) {
+                neutraliseAnimation(el);
+            }
             el.removeAttr("ping"); // <area ping> too: a request on every click
             // a form sends its data (hidden fields naming the recipient included) to its action when submitted; the
             // .eml copy is read in mail clients that ignore the CSP's form-action
             el.removeAttr("action");
             el.removeAttr("formaction");
-            if (block && !tag.equals("a") && !tag.equals("area") && !tag.equals("base")) {
-                // SVG <image href>, <use xlink:href>, <feImage href>; <object codebase>, <object archive>
+            if (!tag.equals("a") && !tag.equals("area") && !tag.equals("base")) {
+                // SVG <image href>, <use xlink:href>, <feImage href>; <object codebase>, <object archive>: a
+                // tracker goes in every mode, other remote content with the placeholders
                 for (String attr : List.of("href", "xlink:href", "codebase", "archive")) {
-                    if (el.hasAttr(attr) && isRemote(el.attr(attr))) {
+                    if (el.hasAttr(attr) && (block && isRemote(el.attr(attr)) || refs.tracker(el.attr(attr)) != null)) {
                         el.removeAttr(attr);
                     }
                 }
@@ -422,37 +438,12 @@ public final class CleanedCopy {
                     el.attr("style", css.css());
                 }
             }
-            if (tag.equals("a") && el.hasAttr("href")) {
-                String href = el.attr("href");
-                Link link = refs.link(href);
-                Tracker t = refs.tracker(href);
-                String id = link != null && link.trackerId() != null ? link.trackerId() : t != null ? t.id() : null;
-                if (t == null) {
-                    t = refs.trackerById(id);
-                }
-                String dest = link != null && link.destination() != null ? link.destination()
-                        : t != null ? t.destination() : null;
-                if (id != null) {
-                    String scheme = UrlRefs.scheme(dest);
-                    if (dest != null && ("http".equals(scheme) || "https".equals(scheme) || "mailto".equals(scheme))) {
-                        el.attr("href", dest);
-                        el.attr("title", "PixelProof: " + id + " rewritten to its destination");
-                    } else {
-                        // Following it would tell the sender who clicked: the link is made inert, its address shown
-                        // defanged, so that reaching it is a deliberate act (copy, restore "http", paste).
-                        el.removeAttr("href");
-                        el.attr("title", "PixelProof: " + id + " is a tracked link (destination unknown)");
-                        el.after(new Element("span").addClass(PLACEHOLDER_CLASS)
-                                .attr("style", "font:12px sans-serif;color:#444;overflow-wrap:anywhere")
-                                .text(" " + trackedLinkNote(href)));
+            if (tag.equals("a") || tag.equals("area")) {
+                // <area href> is a link like <a href>; an SVG <a> may carry its address in xlink:href
+                for (String attr : List.of("href", "xlink:href")) {
+                    if (el.hasAttr(attr)) {
+                        rewriteLink(el, attr, refs);
                     }
-                } else if (link == null && t == null && isWebUrl(refs.resolve(href))) {
-                    // not among the analysed links: nothing vouches for it, so it is made inert like a tracked link
-                    el.removeAttr("href");
-                    el.attr("title", "PixelProof: link not checked by the analysis");
-                    el.after(new Element("span").addClass(PLACEHOLDER_CLASS)
-                            .attr("style", "font:12px sans-serif;color:#444;overflow-wrap:anywhere")
-                            .text(" " + uncheckedLinkNote(href)));
                 }
             }
         }
@@ -462,6 +453,101 @@ public final class CleanedCopy {
         doc.head().prependElement("meta").attr("charset", "utf-8");
         doc.outputSettings().prettyPrint(false);
         return doc.outerHtml();
+    }
+
+    /**
+     * Points a link ({@code <a>}, {@code <area>}, SVG {@code <a>}) that the analysis found tracked to its decoded
+     * destination, or makes it inert with its address shown defanged; a web link the analysis did not list is made
+     * inert the same way (see the class description).
+     *
+     * @param attr the attribute that holds the address: {@code href}, or {@code xlink:href} on SVG
+     */
+    private static void rewriteLink(Element el, String attr, UrlRefs refs) {
+        String href = el.attr(attr);
+        Link link = refs.link(href);
+        Tracker t = refs.tracker(href);
+        String id = link != null && link.trackerId() != null ? link.trackerId() : t != null ? t.id() : null;
+        if (t == null) {
+            t = refs.trackerById(id);
+        }
+        String dest = link != null && link.destination() != null ? link.destination()
+                : t != null ? t.destination() : null;
+        if (id != null) {
+            String scheme = UrlRefs.scheme(dest);
+            if (dest != null && ("http".equals(scheme) || "https".equals(scheme) || "mailto".equals(scheme))) {
+                el.attr(attr, dest);
+                el.attr("title", "PixelProof: " + id + " rewritten to its destination");
+            } else {
+                // Following it would tell the sender who clicked: the link is made inert, its address shown
+                // defanged, so that reaching it is a deliberate act (copy, restore "http", paste).
+                el.removeAttr(attr);
+                el.attr("title", "PixelProof: " + id + " is a tracked link (destination unknown)");
+                noteAfter(el, trackedLinkNote(href));
+            }
+        } else if (link == null && t == null && isWebUrl(refs.resolve(href))) {
+            // not among the analysed links: nothing vouches for it, so it is made inert like a tracked link
+            el.removeAttr(attr);
+            el.attr("title", "PixelProof: link not checked by the analysis");
+            noteAfter(el, uncheckedLinkNote(href));
+        }
+    }
+
+    /**
+     * Writes a note after a link: right after it in HTML; after the outermost SVG or MathML element that holds it
+     * otherwise, since an HTML {@code <span>} inside SVG would end the SVG when the copy is read again (HTML
+     * Standard, 13.2.6.5 "The rules for parsing tokens in foreign content") and spill the rest of it as HTML.
+     */
+    private static void noteAfter(Element el, String note) {
+        Element host = el;
+        while (host.parent() != null && !org.jsoup.parser.Parser.NamespaceHtml.equals(host.tag().namespace())
+                && !org.jsoup.parser.Parser.NamespaceHtml.equals(host.parent().tag().namespace())) {
+            host = host.parent();
+        }
+        host.after(new Element("span").addClass(PLACEHOLDER_CLASS)
+                .attr("style", "font:12px sans-serif;color:#444;overflow-wrap:anywhere").text(" " + note));
+    }
+
+    /** SVG animation elements that can write a string into an attribute (SVG Animations: set, animate). */
+    private static final java.util.Set<String> ANIMATIONS = java.util.Set.of("set", "animate");
+    /** The values an animation writes into its target's attribute (SMIL: from, to, by, values). */
+    private static final List<String> ANIMATION_VALUES = List.of("to", "from", "by", "values");
+
+    /**
+     * Removes the values of an SVG animation ({@code <set>}, {@code <animate>}) that would write anything but a
+     * reference to an element of the message ({@code #id}) into a URL attribute of its target ({@code href},
+     * {@code xlink:href}, {@code src} and the others of {@link #URL_ATTRIBUTES}, whatever their prefix and case): a
+     * browser loads the URL an {@code <image>}'s animated {@code href} takes as soon as the animation starts, and an
+     * animated {@code <a href>} is a link the copy cannot rewrite; and those that would write a {@code url()} other
+     * than {@code url(#id)} into an SVG presentation attribute ({@code fill}...) or a {@code style}. An animation
+     * without values animates nothing; the element stays, with whatever it holds. Done in every mode: such an
+     * animation shows nothing of the message.
+     */
+    private void neutraliseAnimation(Element el) {
+        String name = el.attributes().getIgnoreCase("attributeName").strip().toLowerCase(Locale.ROOT);
+        String local = name.substring(name.lastIndexOf(':') + 1);
+        boolean url = URL_ATTRIBUTES.contains(local) || local.equals("srcset");
+        boolean css = SVG_URL_ATTRIBUTES.contains(local) || local.equals("style");
+        if (!url && !css) {
+            return;
+        }
+        for (String attr : ANIMATION_VALUES) {
+            if (!el.hasAttr(attr)) {
+                continue;
+            }
+            String value = el.attr(attr);
+            boolean remote;
+            if (url) {
+                remote = java.util.Arrays.stream(value.split(";")).map(String::strip)
+                        .anyMatch(v -> !v.isEmpty() && !v.startsWith("#"));
+            } else {
+                // as the presentation attributes themselves are checked (url(#id) is local and stays)
+                remote = !CssSanitizer.sanitize((local.equals("style") ? "" : local + ":") + value,
+                        limits.maxCssChars(), u -> u.strip().startsWith("#"), "svg-presentation").removed().isEmpty();
+            }
+            if (remote) {
+                el.removeAttr(attr);
+            }
+        }
     }
 
     /** Attributes holding a URL a mail client may follow, load or frame. */

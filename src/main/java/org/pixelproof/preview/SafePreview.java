@@ -449,6 +449,9 @@ public final class SafePreview {
         private List<String> urlsOf(Element el) {
             List<String> urls = new ArrayList<>();
             String tag = el.normalName();
+            if (tag.equals("set") || tag.equals("animate")) {
+                animatedUrls(el, urls);
+            }
             for (Attribute a : el.attributes()) {
                 String key = a.getKey().toLowerCase(Locale.ROOT);
                 String v = a.getValue().trim();
@@ -483,6 +486,38 @@ public final class SafePreview {
                 }
             }
             return urls;
+        }
+
+        /**
+         * Most URLs of one SVG animation shown as placeholders, in URLs; default 100 (as many as {@code detect}
+         * reports). The SVG holding it is replaced whole, so the others load nothing either.
+         */
+        private static final int MAX_ANIMATION_URLS = 100;
+
+        /**
+         * Adds the URLs an SVG animation ({@code <set>}, {@code <animate>}) writes into its target's {@code href},
+         * {@code xlink:href} or {@code src}: a browser loads an animated {@code <image href>} when the animation
+         * starts, so the placeholder of the enclosing SVG names them (numbered when a tracker). References to an
+         * element of the message ({@code #id}) load nothing; nor does the link of an SVG {@code <a>}, the target of
+         * an animation without {@code href} of its own, whose address is no more shown than the anchor's own.
+         */
+        private void animatedUrls(Element el, List<String> urls) {
+            String name = el.attributes().getIgnoreCase("attributeName").strip().toLowerCase(Locale.ROOT);
+            String local = name.substring(name.lastIndexOf(':') + 1);
+            boolean ownTarget = el.hasAttr("href") || el.hasAttr("xlink:href");
+            if (!(local.equals("href") || local.equals("src"))
+                    || !ownTarget && el.parent() != null && el.parent().normalName().equals("a")) {
+                return;
+            }
+            int added = 0;
+            for (String attr : List.of("values", "from", "to", "by")) {
+                for (String v : el.attr(attr).split(";")) {
+                    String u = v.strip();
+                    if (!u.isEmpty() && !u.startsWith("#") && added++ < MAX_ANIMATION_URLS) {
+                        urls.add(u);
+                    }
+                }
+            }
         }
 
         /** Pass 3: nothing but data: images and http(s)/mailto links may survive. */

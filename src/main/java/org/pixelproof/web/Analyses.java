@@ -47,6 +47,8 @@ public class Analyses {
      * @throws SeveralMessagesException    when the bytes are an mbox holding several messages (see
      *                                     {@link MailboxShape}); nothing is stored
      * @throws ServerBusyException         when no turn for the analysis came in time ({@link HeavyWork})
+     * @throws AnalysisTimeoutException    when the analysis ran longer than {@code pixelproof.analysis.timeout}
+     *                                     ({@link HeavyWork#runAnalysis}); nothing is stored
      */
     public StoredAnalysis create(byte[] raw, String fileName, String recipient) throws UnanalysableInputException {
         if (raw.length > limits.maxMessageBytes()) {
@@ -61,8 +63,10 @@ public class Analyses {
             throw new SeveralMessagesException(messages);
         }
         List<String> extra = recipient == null || recipient.isBlank() ? List.of() : List.of(recipient.strip());
-        Analysis analysis = heavy.run(() -> pipeline.analyze(raw, safeName(fileName), new AnalysisOptions(extra,
-                null)));
+        // Only the analysis runs under the time limit; storing comes after it returned, on this thread, so that an
+        // abandoned analysis leaves nothing behind, even when its worker ends it after the request gave up.
+        Analysis analysis = heavy.runAnalysis(() -> pipeline.analyze(raw, safeName(fileName),
+                new AnalysisOptions(extra, null)));
         store.save(analysis, raw);
         return store.record(analysis.id()).orElseThrow();
     }

@@ -84,8 +84,14 @@ public class AnalysisApi {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "422", description = "The upload is empty, is not an e-mail message, or is a mailbox "
             + "(mbox) holding several messages (error `SEVERAL_MESSAGES`: upload them one by one or use the command "
-            + "line)",
+            + "line), or its analysis ran longer than the time limit (error `ANALYSIS_TIMED_OUT`, "
+            + "pixelproof.analysis.timeout, default 30 s: the message may be built to slow analysis down; nothing is "
+            + "stored, and sending it again would fail again)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "503", description = "Every turn for analyses stayed taken longer than "
+            + "pixelproof.web.job-wait (error `SERVER_BUSY`): try again after `Retry-After` seconds; nothing is stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApiError.class)))
     public Response create(UploadForm form, UriInfo uri) throws UnanalysableInputException {
         if (form == null || form.email == null) {
             throw new BadUploadException("MISSING_FIELD", "the multipart field `email` (the .eml file) is missing");

@@ -35,7 +35,8 @@ import org.pixelproof.store.StoredAnalysis;
  * (checked against their SHA-256) and read again by {@code ingest}: the dossier attests exactly the stored file.
  * PDFs are cached in the store per kind and language, and dropped when the complainant's details change. Making a
  * PDF, the preview or a cleaned copy takes a turn of {@link HeavyWork} (a {@link ServerBusyException} when none comes
- * in time). Thread-safe.
+ * in time), on the request's thread and with no time limit: unlike the analysis, these cannot be interrupted, and they
+ * are bounded by the input and preview limits (see {@link HeavyWork} for the reasons). Thread-safe.
  */
 @ApplicationScoped
 public class Documents {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.pixelproof.analysis.UnanalysableInputException;
+import org.pixelproof.ingest.AnalysisCancelledException;
 import org.pixelproof.ingest.AnomalyCode;
 import org.pixelproof.store.IntegrityException;
 
@@ -55,6 +56,27 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response busy(ServerBusyException e, HttpServerRequest request) {
         Response r = answer(request, 503, ServerBusyException.CODE, e.getMessage(), null);
+        return Response.fromResponse(r).header("Retry-After", ServerBusyException.RETRY_AFTER_SECONDS).build();
+    }
+
+    /**
+     * @return 422 {@value AnalysisTimeoutException#CODE}: the message made the analysis run past its time limit (why
+     *         422 and not 503: {@link AnalysisTimeoutException}); the upload form handles it itself, with the form
+     */
+    @ServerExceptionMapper
+    public Response timedOut(AnalysisTimeoutException e, HttpServerRequest request) {
+        return answer(request, 422, AnalysisTimeoutException.CODE, e.getMessage(), null);
+    }
+
+    /**
+     * @return 503 {@value ServerBusyException#CODE} with {@code Retry-After}: an analysis stopped because the server
+     *         is stopping (its workers were interrupted), not because of the message; nothing was stored
+     */
+    @ServerExceptionMapper
+    public Response cancelled(AnalysisCancelledException e, HttpServerRequest request) {
+        Response r = answer(request, 503, ServerBusyException.CODE, "the server stopped the analysis (it is shutting"
+                + " down); nothing was stored; try again in " + ServerBusyException.RETRY_AFTER_SECONDS + " seconds",
+                null);
         return Response.fromResponse(r).header("Retry-After", ServerBusyException.RETRY_AFTER_SECONDS).build();
     }
 

@@ -39,7 +39,8 @@ public class HomeResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(Page page, String csrfToken, Problem problem, int messages,
-                String recipient, long maxUploadBytes, long retentionDays, boolean deleted, boolean dnsLookup);
+                long timeoutSeconds, String recipient, long maxUploadBytes, long retentionDays, boolean deleted,
+                boolean dnsLookup);
 
         static native TemplateInstance mine(Page page, List<StoredAnalysis> analyses);
 
@@ -70,14 +71,16 @@ public class HomeResource {
         Page page = Languages.page(request);
         // The token quarkus-rest-csrf made for this request (and set as its cookie).
         String token = routing.get("csrf_token");
-        return Templates.home(page, token, null, 0, "", analyses.maxUploadBytes(), store.retention().toDays(), deleted,
-                dnsLookup())
+        return Templates.home(page, token, null, 0, 0, "", analyses.maxUploadBytes(), store.retention().toDays(),
+                deleted, dnsLookup())
                 .setLocale(page.locale());
     }
 
     /**
      * Analyses the file or the pasted source and redirects to the result page (303), remembering the id in the
-     * {@link MyAnalysesCookie}. A refused upload shows the form again with the reason (400, 413 or 422).
+     * {@link MyAnalysesCookie}. A refused upload shows the form again with the reason (400, 413 or 422), an
+     * analysis abandoned at its time limit too (422, {@link AnalysisTimeoutException}: the reason gives the limit in
+     * seconds); nothing is stored or remembered then.
      */
     @POST
     @Path("analyses")
@@ -91,6 +94,7 @@ public class HomeResource {
         String problem = null;
         int status = 400;
         int messages = 0;
+        long timeoutSeconds = 0;
         byte[] raw = null;
         String name = null;
         boolean hasFile = file != null && file.fileName() != null && !file.fileName().isBlank();
@@ -143,12 +147,17 @@ public class HomeResource {
                 problem = Problem.SEVERAL_MESSAGES.name();
                 messages = e.messages();
                 status = 422;
+            } catch (AnalysisTimeoutException e) {
+                problem = Problem.ANALYSIS_TIMED_OUT.name();
+                timeoutSeconds = e.seconds();
+                status = 422;
             }
         }
         String keptRecipient = recipient == null ? "" : recipient.strip();
         return Response.status(status)
                 .entity(Templates.home(page, csrfToken, Problem.of(problem, Problem.BAD_REQUEST), messages,
-                        keptRecipient, analyses.maxUploadBytes(), store.retention().toDays(), false, dnsLookup())
+                        timeoutSeconds, keptRecipient, analyses.maxUploadBytes(), store.retention().toDays(), false,
+                        dnsLookup())
                         .setLocale(page.locale()))
                 .build();
     }

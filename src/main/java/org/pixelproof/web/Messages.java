@@ -646,6 +646,10 @@ public interface Messages {
     @Message
     String problem_several_messages(int n);
 
+    /** The upload form's reason when the analysis was abandoned at {@code pixelproof.analysis.timeout}. */
+    @Message
+    String problem_analysis_timed_out(long seconds);
+
     @Message
     String result_nothing_to_complain();
 

@@ -46,7 +46,10 @@ public enum Problem {
     /** A dossier or letter was asked for an analysis without tracking ({@link NothingToComplainException}). */
     NOTHING_TO_COMPLAIN,
     /** Every turn for heavy work stayed taken too long ({@link ServerBusyException}). */
-    SERVER_BUSY;
+    SERVER_BUSY,
+    /** The analysis ran longer than {@code pixelproof.analysis.timeout} and was abandoned
+     * ({@link AnalysisTimeoutException}). */
+    ANALYSIS_TIMED_OUT;
 
     /** @return the problem named {@code code}, or {@code fallback} when there is none. */
     public static Problem of(String code, Problem fallback) {

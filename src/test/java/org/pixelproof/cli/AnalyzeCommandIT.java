@@ -102,14 +102,22 @@ class AnalyzeCommandIT {
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         List<String> lines = Files.readAllLines(jsonl);
         assertEquals(inputs.size(), lines.size());
+        // index.csv says which dossier holds which input
+        java.util.Map<String, String> dossierOf = new java.util.HashMap<>();
+        List<List<String>> index = AnalyzeCommandTest.readCsv(Files.readString(dir.resolve(DossierIndex.FILE_NAME)));
+        for (List<String> row : index.subList(1, index.size())) {
+            dossierOf.put(row.get(3), row.get(0));
+        }
         int trackersChecked = 0;
         for (String line : lines) {
             JsonNode a = CliJson.mapper().readTree(line);
-            Path pdf = dir.resolve(PdfSink.fileName(a.get("file").asText()) + ".pdf");
+            String dossier = dossierOf.get(a.get("file").asText());
             if ("NO_TRACKING_FOUND".equals(a.get("verdict").asText())) {
-                assertFalse(Files.exists(pdf), "no dossier when nothing was found: " + pdf);
+                assertEquals(null, dossier, "no dossier when nothing was found: " + a.get("file").asText());
                 continue;
             }
+            assertTrue(dossier != null, "no index row for " + a.get("file").asText());
+            Path pdf = dir.resolve(dossier);
             assertTrue(Files.isRegularFile(pdf), pdf.toString());
             String text = text(pdf);
             assertTrue(text.contains(a.get("sha256").asText()), pdf + " lacks the SHA-256");

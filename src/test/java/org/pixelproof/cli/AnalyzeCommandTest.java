@@ -415,7 +415,8 @@ class AnalyzeCommandTest {
         String genuine = Files.readString(Path.of(N1));
         Path crash = Files.writeString(tmp.resolve("crash.eml"), genuine.replaceFirst("(?m)^Subject:",
                 "X-Test-Dossier-Crash: 1\nSubject:"));
-        Run perEmail = run("analyze", N1, crash.toString(), "--pdf", tmp.resolve("p").toString());
+        String n1 = Files.copy(Path.of(N1), tmp.resolve("newsletter-1.eml")).toString(); // named in their folder
+        Run perEmail = run("analyze", n1, crash.toString(), "--pdf", tmp.resolve("p").toString());
         assertEquals(ExitCodes.INPUTS_FAILED, perEmail.exit(), perEmail.err());
         assertTrue(perEmail.err().contains(crash + ": dossier not written"), perEmail.err());
         assertTrue(perEmail.err().contains("1 dossier(s) could not be written (see above); their e-mails were analysed"),
@@ -700,7 +701,9 @@ class AnalyzeCommandTest {
         Path dir = tmp.resolve("dossiers");
         String n4 = Files.writeString(tmp.resolve("newsletter-4.eml"), "X-Test-Copy: 4\r\n"
                 + Files.readString(Path.of(N1))).toString();
-        Run first = run("analyze", N1, N2, n4, "--pdf", dir.toString());
+        String n1 = Files.copy(Path.of(N1), tmp.resolve("newsletter-1.eml")).toString(); // one folder: short names
+        String n2 = Files.copy(Path.of(N2), tmp.resolve("newsletter-2.eml")).toString();
+        Run first = run("analyze", n1, n2, n4, "--pdf", dir.toString());
         assertEquals(ExitCodes.OK, first.exit(), first.err());
         assertEquals(List.of("newsletter-1.pdf", "newsletter-2.pdf", "newsletter-4.pdf"), pdfs(dir));
         Files.delete(dir.resolve("newsletter-2.pdf")); // the user removed one

@@ -89,11 +89,12 @@ class OutputSafetyTest {
 
     @Test
     void aPerEmailDossierNeverTakesTheNameAnEarlierDossierGotWithItsSuffix() throws IOException {
-        Path d2 = write("d2/a.eml", tracked("news@shop.example", "d2"));
+        // a.eml and a.msg both want a.pdf; the files of one folder are named without it (DossierNames)
+        Path d2 = write("in/a.msg", tracked("news@shop.example", "d2"));
         String sha8 = StubBackends.sha256(Files.readAllBytes(d2)).substring(0, 8);
-        Path z = write("z/a-" + sha8 + ".eml", tracked("news@shop.example", "z"));
-        Path d1 = write("d1/a.eml", tracked("news@shop.example", "d1"));
-        Path upper = write("u/A.eml", tracked("news@shop.example", "upper"));
+        Path z = write("in/a-" + sha8 + ".eml", tracked("news@shop.example", "z"));
+        Path d1 = write("in/a.eml", tracked("news@shop.example", "d1"));
+        Path upper = write("in/A.eml", tracked("news@shop.example", "upper")); // beside a.eml on Linux
         Path out = tmp.resolve("pdf");
         AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", z.toString(), d1.toString(), d2.toString(),
                 upper.toString(), "--pdf", out.toString());

@@ -94,10 +94,12 @@ class PipelineEndToEndTest {
                 """, "Offre", "lettre@gazette-exemple.fr", "Offre.",
                 "<html><body><p>Offre.</p><img src=\"https://ouverture.mailexemple.com/o/7f3a.gif\" "
                         + "width=\"1\" height=\"1\" alt=\"\"></body></html>");
-        Path mbox = FIXTURES.resolve("mixed/inbox.mbox");
+        // the inputs of one folder: their dossiers are named after their files alone
+        Path mbox = Files.copy(FIXTURES.resolve("mixed/inbox.mbox"), tmp.resolve("inbox.mbox"));
+        Path n1 = Files.copy(FIXTURES.resolve("newsletter-1.eml"), tmp.resolve("newsletter-1.eml"));
         Path dir = tmp.resolve("dossiers");
         AnalyzeCommandTest.Run r = AnalyzeCommandTest.run(Backends.DEFAULT, "analyze", msg.toString(),
-                FIXTURES.resolve("newsletter-1.eml").toString(), mbox.toString(), "--pdf", dir.toString());
+                n1.toString(), mbox.toString(), "--pdf", dir.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         Map<String, Attached> outlook = attachments(dir.resolve("offre.pdf"));
         assertEquals(List.of("E1-offre.msg"), List.copyOf(outlook.keySet()), "the .msg file, named as one");
@@ -106,7 +108,7 @@ class PipelineEndToEndTest {
         Map<String, Attached> eml = attachments(dir.resolve("newsletter-1.pdf"));
         assertEquals(List.of("E1-newsletter-1.eml"), List.copyOf(eml.keySet()));
         assertEquals("message/rfc822", eml.get("E1-newsletter-1.eml").subtype());
-        assertEquals(List.of("E1-inbox.mbox#1.eml"), List.copyOf(attachments(dir.resolve("inbox.mbox-1.pdf"))
+        assertEquals(List.of("E1-inbox.mbox#1.eml"), List.copyOf(attachments(dir.resolve("inbox.mbox-00001.pdf"))
                 .keySet()), "an mbox message keeps its name");
     }
 

@@ -185,7 +185,8 @@ class RobustRunTest {
                 .replaceFirst("Subject:", "X-Test-Dossier-Out-Of-Memory: 1\nSubject:"));
         Path dir = tmp.resolve("dossiers");
         Path jsonl = tmp.resolve("out.jsonl");
-        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", oom.toString(), N1, "--pdf", dir.toString(),
+        String n1 = Files.copy(Path.of(N1), tmp.resolve("newsletter-1.eml")).toString(); // named in their folder
+        AnalyzeCommandTest.Run r = AnalyzeCommandTest.run("analyze", oom.toString(), n1, "--pdf", dir.toString(),
                 "--jsonl", jsonl.toString());
         assertEquals(ExitCodes.INPUTS_FAILED, r.exit(), r.err());
         assertEquals(2, Files.readAllLines(jsonl).size(), "both e-mails analysed and written");

@@ -145,10 +145,10 @@ class RunMemoryTest {
         }
         second.close();
         List<List<String>> rows = AnalyzeCommandTest.readCsv(Files.readString(dir.resolve(DossierIndex.FILE_NAME)));
-        assertEquals(List.of(DossierIndex.COLUMNS, List.of("a.pdf", "shop.example", "1", "in/a.pdf", "00"),
-                List.of("c.pdf", "shop.example", "1", "in/c.pdf", "00"),
-                List.of("b.pdf", "shop.example", "1", "again/b.pdf", "11"),
-                List.of("d.pdf", "shop.example", "1", "again/d.pdf", "11")), rows,
+        assertEquals(List.of(DossierIndex.COLUMNS, List.of("a.pdf", "shop.example", "1", "in/a.pdf", "00", ""),
+                List.of("c.pdf", "shop.example", "1", "in/c.pdf", "00", ""),
+                List.of("b.pdf", "shop.example", "1", "again/b.pdf", "11", ""),
+                List.of("d.pdf", "shop.example", "1", "again/d.pdf", "11", "")), rows,
                 "a.pdf and c.pdf kept (a collision drops no row), b.pdf replaced, d.pdf added");
         try (java.util.stream.Stream<Path> left = Files.list(tmp)) {
             assertEquals(List.of(dir), left.toList(), "no spool or name log left behind");

@@ -538,7 +538,7 @@ class DossierReviewTest {
     @Test
     void eNoEnglishDiagnosticsInTheFrenchDossier() {
         String x = xhtml(newsletter(DossierFixtures.complainant(), Language.FR));
-        contains(x, "partie MIME 1.2.1, élément &lt;img src&gt;", "en-tête List-Unsubscribe",
+        contains(x, "partie MIME 1.2.1, élément <span class=\"mono\">&lt;img src&gt;</span>", "en-tête List-Unsubscribe",
                 "correspond à la règle sendwave.open", "taille déclarée width=1 height=1", "masqué (CSS display:none)",
                 "non vérifiée : recherche des clés désactivée", "pied de message, partie MIME 1.2.1");
         lacks(x, "part 1.2.1", "header List-Unsubscribe", "matches sendwave", "footer text", "key lookups switched off",

@@ -20,6 +20,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.pixelproof.analysis.Analysis;
+import org.pixelproof.detect.Tracker;
+import org.pixelproof.detect.TrackerKind;
 import org.pixelproof.dossier.DossierFixtures;
 import org.pixelproof.dossier.TestEmails;
 import org.pixelproof.ingest.ReceivedEmail;
@@ -244,6 +246,88 @@ class CleanedCopyTest {
     void evasiveVectorsCannotReachTheSenderFromTheCopy() {
         SafePreviewTest.assertEvasiveVectorsNeutralised(CLEAN.cleanHtml(SafePreviewTest.EVASIVE_VECTORS, List.of(),
                 List.of()));
+    }
+
+    private static final String ANIMATED = "<html><body><p>Hello</p>"
+            + "<svg width=\"1\" height=\"1\"><image width=\"1\" height=\"1\"><set attributeName=\"href\""
+            + " to=\"https://t.esp.example/open/abc123?u=alex.martin%40example.org\"/></image></svg>"
+            + "<svg><image><animate attributeName=\"xlink:href\" values=\"https://t.example/o/1.gif;"
+            + "https://t.example/o/2.gif\" dur=\"1s\"/></image></svg>"
+            + "<svg><a id=\"lien\"><set attributeName=\"href\" to=\"https://click.example/c/xyz\"/><text>Click</text>"
+            + "</a></svg>"
+            + "<svg><image id=\"p\" width=\"1\" height=\"1\"/><set href=\"#p\" attributeName=\" HREF \""
+            + " to=\"https://t.example/o.gif\"/><animate xlink:href=\"#p\" attributeName=\"src\""
+            + " from=\"https://t.example/from.gif\" by=\"https://t.example/by.gif\"/>"
+            + "<set attributeName=\"href\" to=\"javascript:alert(1)\"/>"
+            + "<rect width=\"9\" height=\"9\"><animate attributeName=\"fill\""
+            + " values=\"red;url(https://t.example/p.svg#a)\"/></rect>"
+            + "<use id=\"u\" href=\"#sym\"><set attributeName=\"href\" to=\"#autre\"/></use></svg>"
+            + "<img id=\"logo\" lowsrc=\"https://t.example/low.gif\" src=\"cid:logo\" alt=\"Logo\">"
+            + " <img id=\"clip\" dynsrc=\"https://t.example/v.avi\" alt=\"\"></body></html>";
+
+    @Test
+    void svgAnimationsAndLegacyImageAttributesLoadNothingFromTheCopy() {
+        Tracker pixel = SafePreviewTest.tracker("T1", TrackerKind.OPEN_PIXEL,
+                "https://t.esp.example/open/abc123?u=alex.martin%40example.org");
+        for (CleanedCopy.RemoteContent mode : CleanedCopy.RemoteContent.values()) {
+            String copy = new CleanedCopy(PreviewLimits.DEFAULT, mode).cleanHtml(ANIMATED, List.of(pixel), List.of());
+            assertFalse(copy.contains("t.esp.example") || copy.contains("t.example") || copy.contains("click.example")
+                    || copy.contains("javascript:"), mode + ": " + copy);
+            Document doc = Jsoup.parse(copy);
+            for (org.jsoup.nodes.Element anim : doc.select("set, animate")) {
+                for (String attr : List.of("to", "from", "by", "values")) {
+                    assertTrue(anim.attr(attr).isEmpty() || anim.attr(attr).startsWith("#"), mode + ": " + anim);
+                }
+            }
+            assertTrue(doc.select("[lowsrc], [dynsrc]").isEmpty(), mode + ": " + copy);
+            assertTrue(doc.text().contains("Hello") && doc.text().contains("Click"), doc.text());
+            assertEquals("cid:logo", doc.getElementById("logo").attr("src"), "the inline image stays");
+            // a local reference loads nothing: the animation between two symbols of the message stays
+            assertEquals("#autre", doc.getElementById("u").selectFirst("set").attr("to"), copy);
+        }
+    }
+
+    @Test
+    void anAreaLinkIsRewrittenOrMadeInertLikeAnAnchor() {
+        String tracked = "https://t.mailing.example/r/?id=h7f3a9c2e1";
+        String unknown = "https://t.mailing.example/r/?id=b4d5e6f7a8";
+        String unlisted = "https://t.shop.example.com/c?e=YWxleC5tYXJ0aW5AZXhhbXBsZS5vcmc";
+        List<org.pixelproof.detect.Link> links = List.of(
+                SafePreviewTest.link(tracked, "https://www.shop.example.com/soldes", "T1"),
+                SafePreviewTest.link(unknown, null, "T2"));
+        String html = "<html><body><img src=\"cid:plan\" usemap=\"#m\" alt=\"Plan\"><map name=\"m\">"
+                + "<area id=\"a1\" shape=\"rect\" coords=\"0,0,10,10\" href=\"" + tracked + "\">"
+                + "<area id=\"a2\" shape=\"rect\" coords=\"10,0,20,10\" href=\"" + unknown + "\">"
+                + "<area id=\"a3\" shape=\"rect\" coords=\"20,0,30,10\" href=\"" + unlisted + "\"></map>"
+                + "<svg><a id=\"s1\" xlink:href=\"" + tracked + "\"><text>Soldes</text></a></svg></body></html>";
+        for (CleanedCopy.RemoteContent mode : CleanedCopy.RemoteContent.values()) {
+            Document doc = Jsoup.parse(new CleanedCopy(PreviewLimits.DEFAULT, mode).cleanHtml(html, List.of(),
+                    links));
+            assertEquals("https://www.shop.example.com/soldes", doc.getElementById("a1").attr("href"), mode + "");
+            assertFalse(doc.getElementById("a2").hasAttr("href"), mode + ": " + doc.getElementById("a2"));
+            assertFalse(doc.getElementById("a3").hasAttr("href"), mode + ": " + doc.getElementById("a3"));
+            assertTrue(doc.text().contains("hxxps://t.mailing.example/r/?id=b4d5e6f7a8"), doc.text());
+            assertTrue(doc.text().contains("[lien non vérifié / unchecked link: hxxps://t.shop.example.com/c?e="),
+                    doc.text());
+            assertEquals("https://www.shop.example.com/soldes", doc.getElementById("s1").attr("xlink:href"),
+                    mode + ": " + doc.getElementById("s1"));
+            assertFalse(doc.html().contains("t.mailing.example/r/?id=h7f3a9c2e1\""), doc.html());
+            assertFalse(doc.html().contains("t.shop.example.com/c?e=YWxl\""), doc.html());
+        }
+    }
+
+    @Test
+    void anSvgImageTrackerIsRemovedEvenWhenUntrackedContentIsKept() {
+        String pixel = "https://img.lumiere-mail.example/svg/d3465286634333a03aba8cab9eb94bab.png";
+        String html = "<html><body><p>Hello</p><svg><image id=\"i1\" href=\"" + pixel + "\" width=\"1\" height=\"1\"/>"
+                + "<filter><feImage id=\"i2\" xlink:href=\"" + pixel + "?fe\"/></filter>"
+                + "<image id=\"logo\" href=\"https://cdn.lumiere.example/logo.png\"/></svg></body></html>";
+        String copy = new CleanedCopy(PreviewLimits.DEFAULT, CleanedCopy.RemoteContent.KEEP_UNTRACKED)
+                .cleanHtml(html, List.of(SafePreviewTest.tracker("T1", TrackerKind.OPEN_PIXEL, pixel),
+                        SafePreviewTest.tracker("T2", TrackerKind.OPEN_PIXEL, pixel + "?fe")), List.of());
+        assertFalse(copy.contains("img.lumiere-mail.example"), copy);
+        assertEquals("https://cdn.lumiere.example/logo.png", Jsoup.parse(copy).getElementById("logo").attr("href"),
+                "untracked content is kept in this mode");
     }
 
     @Test

@@ -58,6 +58,16 @@ public final class RemoteReferences {
                     }
                     continue;
                 }
+                if (List.of("to", "from", "by", "values").contains(key) && animatesAUrl(el)) {
+                    for (String value : v.split(";")) {
+                        String u = value.strip();
+                        if (!u.isEmpty() && !u.startsWith("#")
+                                && !u.toLowerCase(Locale.ROOT).startsWith("data:image/")) {
+                            out.add(el.normalName() + " " + key + "=" + u);
+                        }
+                    }
+                    continue;
+                }
                 if (key.startsWith("on")) {
                     out.add("event handler " + key);
                     continue;
@@ -78,6 +88,21 @@ public final class RemoteReferences {
             }
         }
         return out;
+    }
+
+    /**
+     * @return true for an SVG animation ({@code <set>}, {@code <animate>}) that writes into a URL attribute or an SVG
+     *         presentation attribute (whose value may be a {@code url()}) of its target: its values are loaded or
+     *         followed as that attribute's would be
+     */
+    private static boolean animatesAUrl(Element el) {
+        if (!el.normalName().equals("set") && !el.normalName().equals("animate")) {
+            return false;
+        }
+        String name = el.attributes().getIgnoreCase("attributeName").strip().toLowerCase(Locale.ROOT);
+        String local = name.substring(name.indexOf(':') + 1);
+        return List.of("href", "src", "fill", "stroke", "filter", "mask", "clip-path", "marker-start", "marker-mid",
+                "marker-end", "cursor").contains(local);
     }
 
     private static List<String> css(String css) {

@@ -191,6 +191,12 @@ class SafePreviewTest {
             <div style="background:u\\72\r\nl(https://esc-crlf-inline.example/w.png)">CRLF</div>
             <iframe srcdoc="&lt;img src=&quot;https://srcdoc.example/p.gif&quot;&gt;"></iframe>
             <a href="https://shop.example/page" ping="https://ping1.example/ https://ping2.example/">Lien</a>
+            <svg width="1" height="1"><image width="1" height="1"><set attributeName="href"
+              to="https://svg-set.example/o.gif"/></image><image id="p2"/><animate href="#p2"
+              attributeName="xlink:href" values="https://svg-animate.example/1.gif;https://svg-animate2.example/2.gif"
+              dur="1s"/><a><set attributeName="href" to="https://svg-set-link.example/c"/><text>Clic</text></a></svg>
+            <img lowsrc="https://lowsrc.example/l.gif" src="cid:logo@x" alt="Logo">
+            <img dynsrc="https://dynsrc.example/v.avi">
             <img src="https://after-svg.example/p.gif" width="1" height="1">
             <p>Apres</p>
             </body></html>
@@ -199,7 +205,8 @@ class SafePreviewTest {
     static final List<String> EVASIVE_HOSTS = List.of("manifest.example", "icon.example", "module.example",
             "esc-import.example", "esc-import2.example", "esc-sheet.example", "svg-script.example", "esc-inline.example",
             "srcdoc.example", "ping1.example", "ping2.example", "after-svg.example", "esc-crlf-sheet.example",
-            "esc-crlf-inline.example", "svg-fill.example", "svg-clip.example", "svg-cursor.example");
+            "esc-crlf-inline.example", "svg-fill.example", "svg-clip.example", "svg-cursor.example", "svg-set.example",
+            "svg-animate.example", "svg-animate2.example", "svg-set-link.example", "lowsrc.example", "dynsrc.example");
 
     /**
      * Fails when a host of {@link #EVASIVE_HOSTS} is left where a browser could load it: any attribute but a
@@ -234,6 +241,22 @@ class SafePreviewTest {
         PreviewResult r = PREVIEW.render(htmlEmail(EVASIVE_VECTORS), List.of(), List.of());
         for (String out : List.of(r.htmlDocument(), r.htmlFragment(), r.xhtmlFragment())) {
             assertEvasiveVectorsNeutralised(out);
+            assertEquals(List.of(), RemoteReferences.in(out), "remote references survived");
+        }
+    }
+
+    @Test
+    void aTrackerThatAnSvgAnimationLoadsGetsItsNumberedPlaceholder() {
+        String pixel = "https://t.esp.example/open/abc123?u=alex.martin%40example.org";
+        String other = "https://img.esp.example/o/2.gif";
+        PreviewResult r = PREVIEW.render(htmlEmail("<p>Bonjour</p><svg width=\"1\" height=\"1\"><image width=\"1\""
+                + " height=\"1\"><set attributeName=\"href\" to=\"" + pixel + "\"/></image><image id=\"b\"/>"
+                + "<animate href=\"#b\" attributeName=\"xlink:href\" values=\"#local;" + other + "\"/></svg>"),
+                List.of(tracker("T1", TrackerKind.OPEN_PIXEL, pixel)), List.of());
+        assertEquals(List.of("T1"), r.trackerPlaceholders().stream().map(Placeholder::trackerId).toList());
+        assertTrue(r.placeholders().stream().anyMatch(p -> p.url().equals(other) && p.trackerId() == null),
+                r.placeholders().toString());
+        for (String out : List.of(r.htmlDocument(), r.htmlFragment(), r.xhtmlFragment())) {
             assertEquals(List.of(), RemoteReferences.in(out), "remote references survived");
         }
     }
