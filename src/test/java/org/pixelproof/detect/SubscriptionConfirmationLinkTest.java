@@ -96,6 +96,18 @@ class SubscriptionConfirmationLinkTest {
     }
 
     @Test
+    void theRoleSurvivesTheAnalysisJsonAndAnOldAnalysisHasNone() throws IOException {
+        Link confirm = confirmationLinks(fixture("mailchimp-confirm-en.eml")).get(0);
+        com.fasterxml.jackson.databind.ObjectMapper json = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        String written = json.writeValueAsString(confirm);
+        assertTrue(written.contains("\"role\":\"subscription-confirmation\""), written);
+        assertEquals(confirm, json.readValue(written, Link.class));
+        String stored = written.replace(",\"role\":\"subscription-confirmation\"", "");
+        assertNull(json.readValue(stored, Link.class).role(), "an analysis stored before the field: " + stored);
+    }
+
+    @Test
     void realDoubleOptInLinks() throws IOException {
         Findings doi = real("129");
         assertFalse(confirmationLinks(doi).isEmpty(), "129's act=csub link: " + doi.links());
