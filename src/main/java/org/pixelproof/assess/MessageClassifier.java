@@ -75,7 +75,7 @@ import org.pixelproof.rules.UrlParts;
  * to. Promotional wording still counts (a discount promised for confirming is marketing content), so a confirmation
  * request with more promotional phrases than half its service cues stays {@code UNKNOWN}. The exemption checks still
  * look at the cues themselves (marketing content in a service message is reported as mixed). See
- * {@code docs/decisions/0041-double-opt-in-confirmations.md}.
+ * {@code docs/decisions/0042-double-opt-in-confirmations.md}.
  *
  * <p>At most {@value #MAX_CHARS_PER_BODY} characters of visible text per body are read. Thread-safe: immutable.
  */

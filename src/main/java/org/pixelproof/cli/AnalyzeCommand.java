@@ -38,9 +38,11 @@ import picocli.CommandLine.Spec;
                     + "and counted; a path given explicitly is always analysed.",
             "",
             "Outputs name each input by the path given (file.mbox#3 for the 3rd message of an mbox) and follow the "
-                    + "order of the inputs. When no output goes to stdout (no --json, --jsonl - or --csv -), one line per "
-                    + "e-mail is printed there, unless --quiet. A summary per sender and per tracker vendor goes to "
-                    + "stderr at the end, so stdout stays machine-readable."},
+                    + "order of the inputs. When no output goes to stdout (no --json, --jsonl -, --csv - or "
+                    + "--senders-csv -), one line per e-mail is printed there, unless --quiet. A summary per sender "
+                    + "and per tracker vendor goes to stderr at the end, so stdout stays machine-readable: senders "
+                    + "(and vendors) with the most e-mails carrying an identifier of the recipient first, then the "
+                    + "most trackers, then the most e-mails, senders whose identity is doubtful last."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every input was analysed in full",
@@ -87,8 +89,20 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "FILE, or to stdout with '-'.")
     String csv;
 
-    @Option(names = "--csv-excel", description = "Write every CSV of the run (the --csv file and the index.csv of the "
-            + "--pdf and --sender-pdf folders) for a spreadsheet such as Excel set for French: a UTF-8 byte-order mark "
+    @Option(names = "--senders-csv", paramLabel = "FILE", description = "Write the summary's sender table whole, one "
+            + "row per sender in its order (most e-mails with an identifier of the recipient first), to FILE, or to "
+            + "stdout with '-': sender_key, emails_with_recipient_id, trackers, emails, emails_with_trackers, "
+            + "emails_with_address_in_url, sender_identity_doubtful, vendors. Written even with --quiet.")
+    String sendersCsv;
+
+    @Option(names = "--summary-rows", paramLabel = "N", defaultValue = "25", description = "Rows of each table of the "
+            + "summary printed on stderr at the end (by sender, by tracker vendor); 0 prints them all (default: "
+            + "${DEFAULT-VALUE}).")
+    int summaryRows;
+
+    @Option(names = "--csv-excel", description = "Write every CSV of the run (the --csv and --senders-csv files and "
+            + "the index.csv of the --pdf and --sender-pdf folders) for a spreadsheet such as Excel set for French: "
+            + "a UTF-8 byte-order mark "
             + "first and ';' between fields (without them a double click shows accents wrong and a whole row in one "
             + "column).")
     boolean csvExcel;
@@ -109,6 +123,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "(as --by-sender) in DIR, created if needed; with --pdf DIR2, the same run also writes one dossier per "
             + "e-mail in DIR2.")
     Path senderPdf;
+
+    @Option(names = "--sender", paramLabel = "KEY", description = "With --pdf, --by-sender or --sender-pdf: write "
+            + "dossiers only for the e-mails of this sender, as the CSV's sender_key column, the summary and "
+            + "--senders-csv name it (shop.example, lea@gmail.com, 'shop.example (identity doubtful)'), whole, case "
+            + "aside. Repeatable. --json, --jsonl, --csv, --senders-csv and the summary still cover every e-mail; a "
+            + "KEY that matches no e-mail is said on stderr.")
+    List<String> senders = new ArrayList<>();
 
     @Option(names = "--max-per-dossier", paramLabel = "N", defaultValue = "100", description = "With --by-sender or "
             + "--sender-pdf: most e-mails in one dossier; a sender with more gets several (default: ${DEFAULT-VALUE}).")
@@ -167,9 +188,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only what failed, the files cut short inside their "
-            + "headers and the warnings about files already on disk (a dossier folder that already holds files): no "
-            + "per-e-mail lines, no notes, no summary, no progress.")
+    @Option(names = {"-q", "--quiet"}, description = "No per-e-mail lines, no notes (what was left out of the "
+            + "dossiers and why), no summary, no progress. Still printed: what failed, the files cut short inside "
+            + "their headers, the points where --complainant contradicts the e-mails (to check before sending), "
+            + "a --sender KEY that matches no e-mail, and the warnings about files on disk (a dossier folder that "
+            + "already holds files, file names that cannot be decoded, a temporary folder left behind).")
     boolean quiet;
 
     @Option(names = "--progress", negatable = true, description = "Show a progress line on stderr (default: only "
@@ -243,7 +266,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
                 daemonThreads());
         List<OutputStream> files = new ArrayList<>();
-        SummarySink summary = new SummarySink();
+        SenderSelection chosen = new SenderSelection(senders);
+        SummarySink summary = null;
         InputWalker walker = new InputWalker(limits.limits.maxMessageBytes(), backends.mailboxFormats());
         List<OutcomeSink> sinks = new ArrayList<>();
         try {
@@ -260,29 +284,39 @@ final class AnalyzeCommand implements Callable<Integer> {
                 sinks.add(new CsvSink(open(csv, files), !"-".equals(csv), csvExcel));
                 stdoutUsed |= "-".equals(csv);
             }
+            OutputStream sendersOut = null;
+            if (sendersCsv != null) {
+                sendersOut = open(sendersCsv, files);
+                stdoutUsed |= "-".equals(sendersCsv);
+            }
             if (!stdoutUsed && !quiet) {
                 sinks.add(new TextSink(stdout));
             }
             if (pdf != null) {
                 prepareFolder(pdf, bySender ? "--by-sender" : "--pdf", reporter);
                 sinks.add(bySender ? new BySenderSink(pdf, dossiers, pool, maxPerDossier, reporter, "--by-sender",
-                        backends.temporaryFolder(), csvExcel) : new PdfSink(pdf, reporter, backends.temporaryFolder(),
-                        DossierNames.forPaths(paths), csvExcel));
+                        backends.temporaryFolder(), csvExcel, chosen) : new PdfSink(pdf, reporter,
+                        backends.temporaryFolder(), DossierNames.forPaths(paths), csvExcel, chosen));
             }
             if (senderPdf != null) {
                 prepareFolder(senderPdf, "--sender-pdf", reporter);
                 sinks.add(new BySenderSink(senderPdf, dossiers, pool, maxPerDossier, reporter, "--sender-pdf",
-                        backends.temporaryFolder(), csvExcel));
+                        backends.temporaryFolder(), csvExcel, chosen));
             }
             if (complainant != null) {
-                sinks.add(new ComplainantPointsSink(complainant, reporter));
+                sinks.add(new ComplainantPointsSink(complainant, reporter, chosen));
             }
+            if (!chosen.all()) {
+                sinks.add(chosen.sink(reporter));
+            }
+            summary = new SummarySink(SummarySink.MAX_SENDER_ROWS_KEPT, summaryRows, sendersOut,
+                    sendersOut != null && !"-".equals(sendersCsv), csvExcel);
             sinks.add(summary);
             boolean perSender = pdf != null && bySender || senderPdf != null;
             BatchRunner runner = new BatchRunner(engine, walker, pool, 4 * workers, reporter, sinks,
-                    pdf != null && !bySender ? dossiers : null, perSender, timeoutSeconds,
+                    pdf != null && !bySender ? dossiers : null, chosen, perSender, timeoutSeconds,
                     Runtime.getRuntime().maxMemory() / BatchRunner.DEFAULT_READ_AHEAD_HEAP_DIVISOR,
-                    backends.temporaryFolder());
+                    backends.temporaryFolder(), BatchRunner.DEFAULT_STOP_GRACE_MILLIS);
             runner.run(paths);
             stdout.flush();
         } catch (IOException e) {
@@ -310,6 +344,12 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " it cannot decode (the files were read all the same)%s", walker.undecodableNames(), encoding,
                     utf8 ? "; they are not valid UTF-8" : "; run PixelProof with a UTF-8 locale (e.g. LANG=C.UTF-8)"
                             + " to keep them as they are"));
+        }
+        if (sendersCsv != null && summary.folded()) {
+            reporter.warning(String.format(java.util.Locale.ROOT, "--senders-csv: over %,d senders, the rows that came"
+                    + " last were summed on its last row, \"%s\", to bound memory; a sender met again after its row"
+                    + " was summed has its earlier e-mails there (group --csv by sender_key for exact counts)",
+                    SummarySink.MAX_SENDER_ROWS_KEPT, SummarySink.OTHER_SENDERS));
         }
         reporter.done();
         Reporter.Counts counts = reporter.counts();
@@ -353,14 +393,26 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        int onStdout = (json ? 1 : 0) + ("-".equals(jsonl) ? 1 : 0) + ("-".equals(csv) ? 1 : 0);
+        int onStdout = (json ? 1 : 0) + ("-".equals(jsonl) ? 1 : 0) + ("-".equals(csv) ? 1 : 0)
+                + ("-".equals(sendersCsv) ? 1 : 0);
         if (onStdout > 1) {
             throw new ParameterException(spec.commandLine(),
-                    "only one of --json, --jsonl - and --csv - can write to stdout");
+                    "only one of --json, --jsonl -, --csv - and --senders-csv - can write to stdout");
         }
-        if (csvExcel && csv == null && pdf == null && senderPdf == null) {
-            throw new ParameterException(spec.commandLine(), "--csv-excel needs a CSV to write: --csv FILE, or the "
-                    + "index.csv of --pdf DIR or --sender-pdf DIR");
+        if (csvExcel && csv == null && sendersCsv == null && pdf == null && senderPdf == null) {
+            throw new ParameterException(spec.commandLine(), "--csv-excel needs a CSV to write: --csv FILE, "
+                    + "--senders-csv FILE, or the index.csv of --pdf DIR or --sender-pdf DIR");
+        }
+        if (!senders.isEmpty() && pdf == null && senderPdf == null) {
+            throw new ParameterException(spec.commandLine(), "--sender chooses the senders that get dossiers: it "
+                    + "needs --pdf DIR or --sender-pdf DIR (--json, --jsonl and --csv always cover every e-mail)");
+        }
+        if (senders.stream().anyMatch(String::isBlank)) {
+            throw new ParameterException(spec.commandLine(), "--sender needs a sender key (the CSV's sender_key "
+                    + "column), not an empty value");
+        }
+        if (summaryRows < 0) {
+            throw new ParameterException(spec.commandLine(), "--summary-rows must be 0 (all) or more");
         }
         if (bySender && pdf == null) {
             throw new ParameterException(spec.commandLine(), "--by-sender needs --pdf DIR");
@@ -409,13 +461,13 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /**
      * Checks, before anything is opened for writing, that no output would overwrite or be read as an input: the
-     * {@code --jsonl} and {@code --csv} files must not be an input ({@code PATH}, {@code --complainant},
-     * {@code --dkim-zone-file}), lie inside an input folder (the walk would read the run's own output) or be the same
-     * file as each other, an {@code index.csv} or a {@code .pdf} of a dossier folder; a dossier folder must not be an
-     * input folder or lie inside one (the walk would read its dossiers and {@code index.csv}), and no input may be a
-     * file the run could replace there ({@code index.csv}, a {@code .pdf}). Paths are compared as real paths (links
-     * and {@code ..} resolved, the same file through a hard link too) where they exist; an input that does not exist
-     * is left for the run to report.
+     * {@code --jsonl}, {@code --csv} and {@code --senders-csv} files must not be an input ({@code PATH},
+     * {@code --complainant}, {@code --dkim-zone-file}), lie inside an input folder (the walk would read the run's own
+     * output) or be the same file as each other, an {@code index.csv} or a {@code .pdf} of a dossier folder; a
+     * dossier folder must not be an input folder or lie inside one (the walk would read its dossiers and
+     * {@code index.csv}), and no input may be a file the run could replace there ({@code index.csv}, a {@code .pdf}).
+     * Paths are compared as real paths (links and {@code ..} resolved, the same file through a hard link too) where
+     * they exist; an input that does not exist is left for the run to report.
      *
      * @return what is wrong, in one line, or {@code null}
      */
@@ -444,6 +496,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (csv != null && !"-".equals(csv)) {
             outputs.add(new String[] {"--csv", csv});
+        }
+        if (sendersCsv != null && !"-".equals(sendersCsv)) {
+            outputs.add(new String[] {"--senders-csv", sendersCsv});
         }
         List<String[]> folders = new ArrayList<>();
         if (pdf != null) {
@@ -475,7 +530,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             for (String[] other : outputs) {
                 if (other != out && OutputPaths.same(file, OutputPaths.real(other[1]))) {
-                    return "--jsonl and --csv name the same file: give each its own";
+                    return out[0] + " and " + other[0] + " name the same file: give each its own";
                 }
             }
             for (String[] folder : folders) {

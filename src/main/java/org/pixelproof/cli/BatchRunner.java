@@ -58,7 +58,8 @@ import org.pixelproof.web.Complaints;
  * that count e-mails count it once; each analysis keeps the exact SHA-256 of its own bytes. The keys of the run's
  * messages are kept for that in a compact table ({@link SeenMessages}: about 21 to 43 bytes per distinct message),
  * the first input's names in a temporary file read back only for a copy.
- * Per-e-mail dossiers are rendered only for messages that give grounds for a complaint ({@link Complaints}).
+ * Per-e-mail dossiers are rendered only for messages that give grounds for a complaint ({@link Complaints}), and, with
+ * {@code --sender}, whose sender was chosen ({@link SenderSelection}).
  */
 final class BatchRunner {
     /**
@@ -114,6 +115,7 @@ final class BatchRunner {
     private final Reporter reporter;
     private final List<OutcomeSink> sinks;
     private final DossierRenderer perEmailDossiers;
+    private final SenderSelection chosen;
     private final boolean keepRaw;
     private final long timeoutSeconds;
     private final long readAheadBytes;
@@ -172,6 +174,20 @@ final class BatchRunner {
     BatchRunner(Engine engine, InputWalker walker, ExecutorService pool, int queueCapacity, Reporter reporter,
             List<OutcomeSink> sinks, DossierRenderer perEmailDossiers, boolean keepRaw, long timeoutSeconds,
             long readAheadBytes, Path temporaryFolder, long stopGraceMillis) {
+        this(engine, walker, pool, queueCapacity, reporter, sinks, perEmailDossiers, SenderSelection.ALL, keepRaw,
+                timeoutSeconds, readAheadBytes, temporaryFolder, stopGraceMillis);
+    }
+
+    /**
+     * As {@link #BatchRunner(Engine, InputWalker, ExecutorService, int, Reporter, List, DossierRenderer, boolean,
+     * long, long, Path, long)}.
+     *
+     * @param chosen the senders whose e-mails get a per-e-mail dossier ({@code --sender}); the others' are not drawn
+     */
+    BatchRunner(Engine engine, InputWalker walker, ExecutorService pool, int queueCapacity, Reporter reporter,
+            List<OutcomeSink> sinks, DossierRenderer perEmailDossiers, SenderSelection chosen, boolean keepRaw,
+            long timeoutSeconds, long readAheadBytes, Path temporaryFolder, long stopGraceMillis) {
+        this.chosen = chosen;
         this.stopGraceMillis = stopGraceMillis;
         this.engine = engine;
         this.walker = walker;
@@ -429,7 +445,7 @@ final class BatchRunner {
                 .toList();
         byte[] pdf = null;
         String pdfError = null;
-        if (perEmailDossiers != null && Complaints.possible(analysis)) {
+        if (perEmailDossiers != null && Complaints.possible(analysis) && chosen.test(analysis)) {
             try {
                 pdf = perEmailDossiers.render(List.of(new DossierRenderer.Item(analysis, raw, input.outlook())));
             } catch (OutOfMemoryError e) {

@@ -42,6 +42,8 @@ import org.pixelproof.web.Complaints;
  * in a {@link SeenMessages} (a few bytes per message) and the copies in the spool folder until the end. A message that
  * gives no grounds for a complaint ({@link Complaints}: no tracking found) goes into no dossier, so that a personal
  * e-mail is never embedded in a complaint; a sender left with no such message gets no dossier. Both are said on stderr.
+ * With {@code --sender}, only the senders chosen get dossiers ({@link SenderSelection}); the e-mails of the others are
+ * left out before anything is spooled, and counted on stderr.
  */
 final class BySenderSink implements OutcomeSink {
     /** Most sender names listed in the stderr line about senders without a dossier. */
@@ -65,6 +67,9 @@ final class BySenderSink implements OutcomeSink {
     private final Map<String, int[]> senders = new TreeMap<>();
     /** Per sender: how many of its e-mails were left out because nothing was found to complain about. */
     private final Map<String, Integer> leftOut = new TreeMap<>();
+    /** E-mails of senders not chosen with {@code --sender}. */
+    private long notChosen;
+    private final SenderSelection selection;
     /** E-mails cut inside their headers: no body, so that no tracker was found says nothing about their sender. */
     private long cutShort;
     private long duplicates;
@@ -93,6 +98,18 @@ final class BySenderSink implements OutcomeSink {
      */
     BySenderSink(Path dir, DossierRenderer renderer, ExecutorService pool, int maxPerDossier, Reporter reporter,
             String option, Path temporaryFolder, boolean excel) throws IOException {
+        this(dir, renderer, pool, maxPerDossier, reporter, option, temporaryFolder, excel, SenderSelection.ALL);
+    }
+
+    /**
+     * @param temporaryFolder where the spool folder is created, or {@code null} for the system's temporary folder
+     * @param excel           {@code --csv-excel}: {@code index.csv} written for Excel ({@link DossierIndex})
+     * @param selection       the senders that get dossiers ({@code --sender}); the e-mails of the others are neither
+     *                        spooled nor drawn, only counted and said on stderr at the end
+     */
+    BySenderSink(Path dir, DossierRenderer renderer, ExecutorService pool, int maxPerDossier, Reporter reporter,
+            String option, Path temporaryFolder, boolean excel, SenderSelection selection) throws IOException {
+        this.selection = selection;
         this.folder = new DossierFolder(dir, temporaryFolder);
         this.option = option;
         this.renderer = renderer;
@@ -134,6 +151,10 @@ final class BySenderSink implements OutcomeSink {
                         outcome.duplicateOf())));
                 copies.write('\n');
             }
+            return;
+        }
+        if (!selection.test(outcome.analysis())) {
+            notChosen++;
             return;
         }
         String sender = SenderKey.of(outcome.analysis());
@@ -303,6 +324,10 @@ final class BySenderSink implements OutcomeSink {
 
     /** Says on stderr which e-mails and senders got no dossier, and why. */
     private void reportLeftOut() {
+        if (notChosen > 0) {
+            reporter.note(String.format(Locale.ROOT, "%s: %,d e-mail(s) of senders not chosen with --sender left out "
+                    + "of the dossiers", option, notChosen));
+        }
         long messages = leftOut.values().stream().mapToLong(Integer::longValue).sum();
         if (messages > 0) {
             List<String> without = leftOut.keySet().stream().filter(k -> !senders.containsKey(k)).toList();

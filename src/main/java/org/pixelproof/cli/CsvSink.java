@@ -101,20 +101,37 @@ final class CsvSink implements OutcomeSink {
      */
     CsvSink(OutputStream out, boolean close, boolean excel) throws IOException {
         this.close = close;
+        this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        this.rows = rows(writer, COLUMNS, excel);
+    }
+
+    /**
+     * Starts a CSV of the run as this class writes one (the {@code --csv} file, {@code --senders-csv}): a UTF-8
+     * byte-order mark first with {@code excel}, the header row at once (so that a run with no row still gives a CSV a
+     * script can read), then the rows written through the result: RFC 4180, CRLF line ends, fields quoted only when
+     * they need it, separated by {@code ,} or, with {@code excel}, {@code ;}. Text values are to go through
+     * {@link #text} first.
+     *
+     * @param writer  where the CSV goes, UTF-8
+     * @param columns the column names, which need no quoting
+     * @param excel   {@code --csv-excel}
+     * @return the writer of the rows, each a list of values in {@code columns} order
+     * @throws IOException when the header cannot be written
+     */
+    static SequenceWriter rows(Writer writer, List<String> columns, boolean excel) throws IOException {
         char separator = excel ? ';' : ',';
         // the header is written here rather than by Jackson, which writes it with the first row only
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false).setLineSeparator("\r\n")
                 .setColumnSeparator(separator);
-        for (String column : COLUMNS) {
+        for (String column : columns) {
             schema.addColumn(column);
         }
-        this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         if (excel) {
             writer.write('\uFEFF');
         }
-        writer.write(String.join(String.valueOf(separator), COLUMNS) + "\r\n"); // column names need no quoting
+        writer.write(String.join(String.valueOf(separator), columns) + "\r\n"); // column names need no quoting
         // quote a field only when it needs it (by default Jackson quotes every value over 24 characters)
-        this.rows = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writer(schema.build())
+        return new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writer(schema.build())
                 .writeValues(writer);
     }
 

@@ -22,7 +22,9 @@ import org.pixelproof.web.Complaints;
  * <p>Memory: a few bytes per dossier written ({@link NameSet}, for the names handed out and those the index replaces;
  * {@link SeenMessages}, for the dossier of each message), whatever the length of the names.
  *
- * <p>No dossier is made for a message that gives no grounds for a complaint ({@link Complaints}: no tracking found)
+ * <p>With {@code --sender}, only the e-mails of the senders chosen get a dossier ({@link SenderSelection}); the others
+ * are counted and said on stderr at the end. No dossier is made for a message that gives no grounds for a complaint
+ * ({@link Complaints}: no tracking found)
  * nor for a second copy of a message already seen in the run; both are counted and said on stderr at the end. A copy
  * of a message that got a dossier has a row of its own in the index, naming that dossier
  * ({@link DossierIndex#addCopy}).
@@ -34,6 +36,9 @@ final class PdfSink implements OutcomeSink {
     /** E-mails cut inside their headers ({@code HEADERS_NOT_ENDED}): no body, so nothing found proves nothing. */
     private long cutShort;
     private long duplicates;
+    /** E-mails of senders not chosen with {@code --sender}. */
+    private long notChosen;
+    private final SenderSelection selection;
     /** Copies listed in the index with the dossier of their message (the others' message has none). */
     private long copiesListed;
     private final DossierIndex index;
@@ -60,6 +65,17 @@ final class PdfSink implements OutcomeSink {
      * @param excel           {@code --csv-excel}: {@code index.csv} written for Excel ({@link DossierIndex})
      */
     PdfSink(Path dir, Reporter reporter, Path temporaryFolder, DossierNames names, boolean excel) {
+        this(dir, reporter, temporaryFolder, names, excel, SenderSelection.ALL);
+    }
+
+    /**
+     * @see #PdfSink(Path, Reporter, Path, DossierNames, boolean)
+     * @param selection the senders whose e-mails get a dossier ({@code --sender}); the workers render none for the
+     *                  others ({@link BatchRunner}), which are counted and said on stderr at the end
+     */
+    PdfSink(Path dir, Reporter reporter, Path temporaryFolder, DossierNames names, boolean excel,
+            SenderSelection selection) {
+        this.selection = selection;
         this.folder = new DossierFolder(dir, temporaryFolder);
         this.reporter = reporter;
         this.names = names;
@@ -77,6 +93,10 @@ final class PdfSink implements OutcomeSink {
                 index.addCopy(dossier, SenderKey.of(outcome.analysis()), outcome.name(), outcome.analysis().sha256(),
                         outcome.duplicateOf());
             }
+            return;
+        }
+        if (outcome.ok() && !selection.test(outcome.analysis())) {
+            notChosen++;
             return;
         }
         if (outcome.ok() && !Complaints.possible(outcome.analysis())) {
@@ -102,6 +122,10 @@ final class PdfSink implements OutcomeSink {
     @Override
     public void finish() throws IOException {
         index.close();
+        if (notChosen > 0) {
+            reporter.note(String.format(Locale.ROOT, "--pdf: no dossier for %,d e-mail(s) of senders not chosen with "
+                    + "--sender", notChosen));
+        }
         if (nothingToComplain > 0) {
             reporter.note(String.format(Locale.ROOT, "--pdf: no dossier for %,d e-mail(s) without any tracker found: "
                     + "nothing to complain about", nothingToComplain));

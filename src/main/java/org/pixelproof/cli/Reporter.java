@@ -98,9 +98,10 @@ final class Reporter {
     }
 
     /**
-     * Prints a warning about what the run does to files already on disk (a dossier folder that already holds files,
-     * an earlier index that cannot be read), even with {@code --quiet}: quiet hides progress and notes, not what
-     * changes the user's files.
+     * Prints a warning, even with {@code --quiet}: quiet hides progress, per-e-mail lines and notes, not what changes
+     * the user's files (a dossier folder that already holds files, an earlier index that cannot be read) nor what
+     * makes a dossier untrue or missing (the {@code --complainant} statements the e-mails contradict, to check before
+     * sending; a {@code --sender} key that chose nothing).
      */
     void warning(String text) {
         line(text);

@@ -7,6 +7,7 @@ import org.pixelproof.authenticity.DkimResult;
 import org.pixelproof.detect.PublicMailboxProviders;
 import org.pixelproof.detect.SenderIdentity;
 import org.pixelproof.ingest.LookalikeCharacters;
+import org.pixelproof.ingest.Mailboxes;
 
 /**
  * How the command line names and groups e-mails by sending organisation (the CSV's {@code sender_domain}, the summary
@@ -22,6 +23,13 @@ import org.pixelproof.ingest.LookalikeCharacters;
  * {@code FROM_DOMAIN_LOOKALIKE_CHARACTERS}) is kept as written in every output, never folded to the domain it imitates
  * ({@code verkade.nl}); its sender identity is doubtful, so its key carries {@value #DOUBTFUL_SUFFIX} too. Only a file
  * name, which must be ASCII, shows the domain it imitates, after {@value #LOOKALIKE_PREFIX} ({@link #fileStem}).
+ *
+ * <p>A From address whose only {@code @} is inside a quoted local part ({@code <"63409624@brand.example">}) has no
+ * domain at all (RFC 5322 section 3.4.1: the quotes make the whole of it a local part), so no receiving server checked
+ * the domain a reader sees in it. That domain is not taken as the sender's ({@link #quotedOnlyDomain}): the rule above
+ * applies as for any From without a domain (a DKIM domain that verified, else none), and with none the key is
+ * {@value #QUOTED_ONLY_PREFIX} and the domain shown ({@code unknown-sender-quoting-brand.example}), so that neither the
+ * outputs nor a dossier's file name present that domain, often a brand's the message imitates, as the sender's.
  *
  * <p>A public mailbox provider's domain ({@code gmail.com}, {@code orange.fr}...: {@link PublicMailboxProviders}) is
  * shared by people and organisations that have nothing to do with each other: there the whole From address (lower
@@ -39,6 +47,11 @@ final class SenderKey {
     static final String DOUBTFUL_SUFFIX = " (identity doubtful)";
     /** Put before the domain a look-alike imitates, in a file name ({@link #fileStem}). */
     static final String LOOKALIKE_PREFIX = "lookalike-of-";
+    /**
+     * The key of a sender whose From address has no domain, only one inside a quoted local part, and no DKIM domain
+     * that verified: this, then the domain shown in the quotes ({@link #quotedOnlyDomain}).
+     */
+    static final String QUOTED_ONLY_PREFIX = UNKNOWN + "-quoting-";
 
     private SenderKey() {
     }
@@ -64,12 +77,13 @@ final class SenderKey {
      *
      * @param a an analysis
      * @return the From address's domain as written, lower case (the JSON's {@code sender.fromDomain}); when the From
-     *         has no readable domain, the domain of the first DKIM signature that verified ({@code pass}: RFC 6376
-     *         section 1, the signer takes responsibility for the message); else {@code null}
+     *         has no readable domain, or only one inside a quoted local part ({@link #quotedOnlyDomain}), the domain of
+     *         the first DKIM signature that verified ({@code pass}: RFC 6376 section 1, the signer takes
+     *         responsibility for the message); else {@code null}
      */
     static String domain(Analysis a) {
         SenderIdentity s = a.sender();
-        if (s != null && s.fromDomain() != null && !s.fromDomain().isBlank()) {
+        if (s != null && s.fromDomain() != null && !s.fromDomain().isBlank() && quotedOnlyDomain(a) == null) {
             return s.fromDomain().trim().toLowerCase(Locale.ROOT);
         }
         if (a.authenticity() != null) {
@@ -85,7 +99,8 @@ final class SenderKey {
     private static String named(Analysis a) {
         String domain = domain(a);
         if (domain == null) {
-            return UNKNOWN;
+            String quoted = quotedOnlyDomain(a);
+            return quoted != null ? QUOTED_ONLY_PREFIX + quoted : UNKNOWN;
         }
         SenderIdentity s = a.sender();
         boolean fromDomain = s != null && s.fromDomain() != null
@@ -95,6 +110,55 @@ final class SenderKey {
             return s.fromAddress().trim().toLowerCase(Locale.ROOT);
         }
         return domain;
+    }
+
+    /**
+     * The domain a reader sees in a From address that has none: the author's address (the first mailbox of the From,
+     * as {@link org.pixelproof.analysis.MessageSummary#from()} writes it back) is a quoted string holding the only
+     * {@code @}, as in {@code "Zomerspel" <"63409624@centerParcs.nl">}; by RFC 5322 section 3.4.1 it is all local
+     * part. The detector still gives the part after that {@code @} as {@code sender.fromDomain}, and flags the address
+     * ({@code FROM_ADDRESS_WITHOUT_DOMAIN}) when it counts towards a doubtful identity.
+     *
+     * @param a an analysis
+     * @return the domain shown after the {@code @} inside the quotes, lower case, without the quotes
+     *         ({@code centerparcs.nl}); {@code null} for a usual address (a domain after the local part, quoted or
+     *         not: {@code "j.doe@x"@example.com}), for none, or for an analysis without the From as written
+     */
+    static String quotedOnlyDomain(Analysis a) {
+        SenderIdentity s = a.sender();
+        String from = a.message() == null ? null : a.message().from();
+        if (s == null || s.fromDomain() == null || from == null) {
+            return null;
+        }
+        String shown = s.fromDomain().trim().toLowerCase(Locale.ROOT);
+        if (shown.isEmpty() || !from.toLowerCase(Locale.ROOT).contains("@" + shown + "\"")) {
+            return null; // cheap test first: the domain is not followed by a closing quote anywhere in the From
+        }
+        Mailboxes.Mailbox author = Mailboxes.read(from).first();
+        if (author == null) {
+            return null;
+        }
+        String address = author.address();
+        boolean inQuotes = false;
+        int quotedAt = -1;
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (c == '\\' && inQuotes) {
+                i++;
+            } else if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (c == '@') {
+                if (!inQuotes) {
+                    return null; // a domain after the local part: a usual address
+                }
+                quotedAt = i;
+            }
+        }
+        if (quotedAt < 0 || inQuotes) {
+            return null;
+        }
+        String domain = address.substring(quotedAt + 1).replace("\"", "").trim().toLowerCase(Locale.ROOT);
+        return domain.isEmpty() ? null : domain;
     }
 
     /**

@@ -573,7 +573,7 @@ public final class ConsentMarkerFinder {
             }
             if (near) {
                 hits.put(r.type(), new String[] {r.phrase().id(), NormalizedText.clip(
-                        NormalizedText.collapse(display), MAX_TEXT)});
+                        ConsentMarker.withoutUrlBrackets(NormalizedText.collapse(display)), MAX_TEXT)});
             }
         }
     }

@@ -36,7 +36,7 @@ public record Link(String url, String host, String text, String destination, Str
      * the subscription the recipient asked for, so it must identify the subscriber. It is never click tracking by
      * itself (Loi n° 78-17 art. 82 and ePrivacy Directive art. 5(3): access strictly necessary for a service the user
      * expressly asked for); the identifiers it carries are recorded on the link. See
-     * {@code docs/decisions/0041-double-opt-in-confirmations.md}.
+     * {@code docs/decisions/0042-double-opt-in-confirmations.md}.
      */
     public static final String SUBSCRIPTION_CONFIRMATION = "subscription-confirmation";
 

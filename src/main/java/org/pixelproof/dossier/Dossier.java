@@ -250,6 +250,122 @@ public record Dossier(
         return emails.stream().anyMatch(e -> !e.ownCopy());
     }
 
+    /**
+     * @return the e-mails the complainant received themselves in which trackers were found without any visible
+     *         consent or opt-out marker (verdict {@code TRACKING_WITHOUT_CONSENT_MARKERS}), in dossier order: what
+     *         the complaint says carries "no information about this tracking"
+     */
+    public List<EmailRecord> ownWithoutMarkers() {
+        return ownEmails().stream().filter(e -> e.verdict() == Verdict.TRACKING_WITHOUT_CONSENT_MARKERS).toList();
+    }
+
+    /**
+     * @return the e-mails the complainant received themselves whose trackers come with consent or opt-out markers
+     *         (verdict {@code TRACKING_WITH_CONSENT_MARKERS}), in dossier order
+     */
+    public List<EmailRecord> ownWithMarkers() {
+        return ownEmails().stream().filter(e -> e.verdict() == Verdict.TRACKING_WITH_CONSENT_MARKERS).toList();
+    }
+
+    /** @return the e-mails the complainant received themselves that are classified as marketing, in dossier order. */
+    public List<EmailRecord> ownMarketing() {
+        return ownEmails().stream().filter(e -> e.messageClass() == MessageClass.MARKETING).toList();
+    }
+
+    /**
+     * @param claim one of {@link EmailRecord#stopMeansClaim()}'s values ({@code marketing}, {@code uncertain}...)
+     * @return the e-mails the complainant received themselves for which the dossier may make that claim about the
+     *         means to stop the mailing, in dossier order
+     */
+    public List<EmailRecord> ownStopMeans(String claim) {
+        return ownEmails().stream().filter(e -> e.stopMeansClaim().equals(claim)).toList();
+    }
+
+    /** @return the labels of the e-mails classified as marketing, in dossier order. */
+    public List<String> marketingLabels() {
+        return emails.stream().filter(e -> e.messageClass() == MessageClass.MARKETING).map(EmailRecord::label)
+                .toList();
+    }
+
+    /**
+     * @param caveat a caveat code ({@link #caveats()})
+     * @return the labels of the e-mails whose own caveats hold that code, in dossier order ({@code E1}, {@code E3}):
+     *         for the dossier to say which of several messages a caveat is about; empty for a caveat of the dossier
+     *         as a whole
+     */
+    public List<String> labelsWith(String caveat) {
+        return emails.stream().filter(e -> e.caveats().contains(caveat)).map(EmailRecord::label).toList();
+    }
+
+    /**
+     * The e-mails in the order the complaint's facts state them: each of the complainant's own e-mails (in dossier
+     * order), followed by the copies of the same campaign that other people received and that were compared with it
+     * ({@link #copyComparisons()}); copies of others compared with none of the complainant's come last. A copy of
+     * someone else is thus never stated before the complainant's own copy it refers to ("the same day", "the same
+     * e-mail"), whatever order the e-mails were given in.
+     *
+     * @return one fact per e-mail, every e-mail once
+     */
+    public List<Fact> facts() {
+        List<Fact> out = new ArrayList<>();
+        List<EmailRecord> others = othersCopies();
+        Map<String, EmailRecord> ownByLabel = new java.util.LinkedHashMap<>();
+        ownEmails().forEach(e -> ownByLabel.put(e.label(), e));
+        Map<EmailRecord, EmailRecord> copyOf = new java.util.IdentityHashMap<>();
+        for (EmailRecord o : others) {
+            String label = ownCopyCompared(o.label(), List.copyOf(ownByLabel.keySet()));
+            if (label != null) {
+                copyOf.put(o, ownByLabel.get(label));
+            }
+        }
+        for (EmailRecord own : ownByLabel.values()) {
+            out.add(new Fact(own, null, false));
+            for (EmailRecord o : others) {
+                if (copyOf.get(o) == own) {
+                    boolean sameDay = o.receivedDate() != null && o.receivedDate().equals(own.receivedDate());
+                    out.add(new Fact(o, own, sameDay));
+                }
+            }
+        }
+        others.stream().filter(o -> !copyOf.containsKey(o)).forEach(o -> out.add(new Fact(o, null, false)));
+        return out;
+    }
+
+    /**
+     * @return the label of the complainant's copy that the copy {@code otherLabel} was compared with: the one whose
+     *         comparison found a single differing value ({@link #singleDifference(String)}) when there is one, else
+     *         the first compared; {@code null} when none of the complainant's copies was compared with it
+     */
+    private String ownCopyCompared(String otherLabel, List<String> ownLabels) {
+        String first = null;
+        for (CopyComparison c : copyComparisons) {
+            String own = c.emailA().equals(otherLabel) ? c.emailB()
+                    : c.emailB().equals(otherLabel) ? c.emailA() : null;
+            if (own == null || !ownLabels.contains(own)) {
+                continue;
+            }
+            if (c.values().size() == 1) {
+                return own;
+            }
+            if (first == null) {
+                first = own;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * One e-mail as the complaint's facts state it ({@link #facts()}).
+     *
+     * @param email   the e-mail
+     * @param copyOf  for a copy received by someone else, the complainant's copy of the same campaign it was compared
+     *                with (stated just before it), else {@code null}
+     * @param sameDay true when {@code copyOf} is set and both copies were received on the same day: the sentence then
+     *                starts "Le même jour" / "The same day" instead of repeating the date
+     */
+    public record Fact(EmailRecord email, EmailRecord copyOf, boolean sameDay) {
+    }
+
     /** @return true when a prior request to the sender was stated (the CNIL can then be asked about its follow-up). */
     public boolean priorRequestGiven() {
         return priorSteps != null && !priorSteps.none();
@@ -580,6 +696,11 @@ public record Dossier(
             List<TrackerRow> setAside,
             boolean previewTruncated) {
 
+        /** Longest base name of an attached original, in characters (its end is kept): 100. */
+        public static final int MAX_ATTACHED_BASE_NAME = 100;
+        /** Longest attachment name the dossier's text writes whole, in characters: 60. */
+        public static final int MAX_SHOWN_ATTACHMENT_NAME = 60;
+
         public EmailRecord {
             setAside = List.copyOf(setAside);
             Objects.requireNonNull(original, "original");
@@ -615,6 +736,42 @@ public record Dossier(
             }
             String n = fileName.replace('\\', '/');
             return n.substring(n.lastIndexOf('/') + 1);
+        }
+
+        /**
+         * @return the name the original is attached to the dossier's PDF under: the label, a hyphen and the file's
+         *         base name ({@link #fileBaseName()}) with its control and reserved characters ({@code "*:<>?|}) made
+         *         {@code _}, kept to its last {@value #MAX_ATTACHED_BASE_NAME} characters, and ending with {@code .eml}
+         *         as the bytes attached are ({@code .msg} for an Outlook file, {@link #outlookMsg()}); without a
+         *         usable name, {@code E1-message.eml}
+         */
+        public String attachmentName() {
+            String extension = outlookMsg() ? ".msg" : ".eml";
+            String base = fileBaseName() == null ? ""
+                    : fileBaseName().replaceAll("[\\p{Cntrl}\"*:<>?|]", "_").strip();
+            if (base.isEmpty()) {
+                base = "message";
+            }
+            if (base.length() > MAX_ATTACHED_BASE_NAME) {
+                base = base.substring(base.length() - MAX_ATTACHED_BASE_NAME);
+            }
+            return label + "-" + (base.toLowerCase(Locale.ROOT).endsWith(extension) ? base : base + extension);
+        }
+
+        /**
+         * @return {@link #attachmentName()} as the dossier's text writes it: whole up to
+         *         {@value #MAX_SHOWN_ATTACHMENT_NAME} characters; a longer name keeps its start and its end around an
+         *         ellipsis ({@code E1-Re_ Votre commande…2024-05-12.eml}), enough to find it in the PDF reader's
+         *         attachments panel, where its label comes first
+         */
+        public String attachmentNameShown() {
+            String name = attachmentName();
+            if (name.length() <= MAX_SHOWN_ATTACHMENT_NAME) {
+                return name;
+            }
+            int head = (MAX_SHOWN_ATTACHMENT_NAME - 1) / 2;
+            int tail = MAX_SHOWN_ATTACHMENT_NAME - 1 - head;
+            return name.substring(0, head) + "\u2026" + name.substring(name.length() - tail);
         }
 
         /**

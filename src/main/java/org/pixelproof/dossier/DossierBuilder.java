@@ -425,7 +425,7 @@ public final class DossierBuilder {
         }
         List<MarkerRow> markers = new ArrayList<>();
         for (ConsentMarker m : a.consentMarkers()) {
-            markers.add(new MarkerRow(m.type(), m.text(), m.url(), m.location().describe(), m.ruleId(),
+            markers.add(new MarkerRow(m.type(), m.shownText(), m.url(), m.location().describe(), m.ruleId(),
                     evidence(m.location(), null)));
         }
         Assessment as = a.assessment();

@@ -48,6 +48,7 @@ import org.pixelproof.ingest.Anomaly;
  * {@link OffsetDateTime} or {@link Instant} in the template's language ({@code 12 mai 2026}); times, whatever their
  * offset, are written in Paris time with UTC in brackets ({@code 17 mars 2015 à 03:43 (heure de Paris ; 02:43 UTC)},
  * {@code 17 March 2015, 03:43 (Paris time; 02:43 UTC)}); {@code {someDate.iso}} gives the ISO-8601 form.
+ * Numbers are grouped by {@code {n.grouped}}: {@code 59 697} in French (no-break space), {@code 59,697} in English.
  * {@code {someString.markup}} writes a string that already is XHTML (the e-mail's safe rendering) without escaping
  * it; nothing else is ever written unescaped. {@code {name.withDe}} writes the French preposition "de" before a name,
  * elided before a vowel ({@code d'Amazon}, {@code d'Alex Martin}, {@code de Jean Petit}). {@code {code.label}} writes
@@ -83,6 +84,9 @@ public final class DossierTemplates {
                 .addValueResolvers(dateResolvers())
                 .addValueResolver(ValueResolver.builder().applyToBaseClass(String.class).applyToName("shown")
                         .priority(20).resolveSync(ctx -> shown((String) ctx.getBase(), english(ctx))).build())
+                .addValueResolver(ValueResolver.builder().applyToBaseClass(Number.class).applyToName("grouped")
+                        .priority(20).resolveSync(ctx -> grouped(((Number) ctx.getBase()).longValue(),
+                                english(ctx))).build())
                 .addValueResolver(ValueResolver.builder().applyToBaseClass(Dossier.MessageIdentification.class)
                         .applyToName("quotedSubject").priority(20).resolveSync(ctx -> nestedQuotes(
                                 ((Dossier.MessageIdentification) ctx.getBase()).subject(), english(ctx))).build())
@@ -455,10 +459,26 @@ public final class DossierTemplates {
         if (url == null || url.length() <= MAX_SHOWN_URL_CHARS) {
             return url;
         }
-        String n = String.format(Locale.ROOT, "%,d", url.length() - MAX_SHOWN_URL_CHARS);
+        String n = grouped(url.length() - MAX_SHOWN_URL_CHARS, english);
         return url.substring(0, MAX_SHOWN_URL_CHARS) + (english
                 ? " [… " + n + " more characters, in the attached original]"
-                : " [… " + n.replace(',', '\u00A0') + " caractères de plus, dans l'original joint]");
+                : " [… " + n + " caractères de plus, dans l'original joint]");
+    }
+
+    /** The French digit-group separator: U+00A0, a non-breaking space, so that a number never breaks over lines. */
+    public static final char FRENCH_DIGIT_GROUPS = '\u00A0';
+
+    /**
+     * @param n       a number (a size in bytes, a count)
+     * @param english true for English
+     * @return {@code n} with its digits grouped by three as the language writes them: {@code 59,697} in English,
+     *         {@code 59 697} in French (separated by {@link #FRENCH_DIGIT_GROUPS}, as the French typography of the
+     *         templates does); four-digit numbers are grouped too ({@code 1 234}), so that sizes read alike. The web
+     *         pages use it too, so that a size reads the same on the page and in the dossier
+     */
+    public static String grouped(long n, boolean english) {
+        String s = String.format(Locale.ROOT, "%,d", n);
+        return english ? s : s.replace(',', FRENCH_DIGIT_GROUPS);
     }
 
     private static Locale locale(io.quarkus.qute.EvalContext ctx) {

@@ -10,8 +10,9 @@ import org.pixelproof.dossier.LetterKind;
 /**
  * The dossier and its letters as PDFs: the entry point for the web and the command line.
  *
- * <p>A dossier PDF holds, besides its pages, each original as an embedded file (named {@code E1-<file name>}, described
- * with its SHA-256): the {@code .eml} ({@code message/rfc822}), or the Outlook {@code .msg} file as the user gave it
+ * <p>A dossier PDF holds, besides its pages, each original as an embedded file (named
+ * {@link Dossier.EmailRecord#attachmentName()}, {@code E1-<file name>}, described with its SHA-256): the
+ * {@code .eml} ({@code message/rfc822}), or the Outlook {@code .msg} file as the user gave it
  * ({@code application/vnd.ms-outlook}, the name ending with {@code .msg}). It also holds the document information
  * (title, subject and keywords from the template's {@code <title>} and {@code <meta>} elements, author = the
  * complainant when they gave their name, creator = PixelProof and its version) and one bookmark per section. A letter
@@ -54,7 +55,7 @@ public final class DossierPdf {
     public PdfOutput renderDossier(Dossier dossier) {
         List<PdfAttachment> files = new ArrayList<>();
         for (Dossier.EmailRecord e : dossier.emails()) {
-            files.add(new PdfAttachment(e.label() + "-" + safeName(e.fileName(), e.outlookMsg()),
+            files.add(new PdfAttachment(e.attachmentName(),
                     e.label() + " original message, SHA-256 " + e.sha256(),
                     e.outlookMsg() ? OUTLOOK_MSG_TYPE : "message/rfc822", e.original()));
         }
@@ -82,27 +83,5 @@ public final class DossierPdf {
     private static PdfDocumentInfo info(Dossier d) {
         return new PdfDocumentInfo(null, null, d.complainant().name(), null, "PixelProof " + d.toolVersion(),
                 d.generatedAt());
-    }
-
-    /**
-     * @param fileName the original's name as analysed, or {@code null}
-     * @param outlook  true when the original is an Outlook {@code .msg} file rather than an RFC 5322 message
-     * @return a file name safe to show in a PDF reader: the original's base name, ending with {@code .eml} (or
-     *         {@code .msg} for an Outlook file) as the bytes attached are, or {@code message.eml} ({@code message.msg})
-     */
-    static String safeName(String fileName, boolean outlook) {
-        String extension = outlook ? ".msg" : ".eml";
-        if (fileName == null || fileName.isBlank()) {
-            return "message" + extension;
-        }
-        String base = fileName.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"*:<>?|]", "_").strip();
-        if (base.isEmpty()) {
-            return "message" + extension;
-        }
-        if (base.length() > 100) {
-            base = base.substring(base.length() - 100);
-        }
-        return base.toLowerCase(java.util.Locale.ROOT).endsWith(extension) ? base : base + extension;
     }
 }

@@ -12,7 +12,7 @@ public enum PatternKind {
      * The vendor's subscription-confirmation endpoint (double opt-in): following the link confirms the subscription
      * the recipient asked for, which is why it identifies the subscriber. A functional link, strictly necessary for the
      * service requested (Loi Informatique et Libertés art. 82, ePrivacy art. 5(3)): not click tracking by itself. See
-     * {@code docs/decisions/0041-double-opt-in-confirmations.md}.
+     * {@code docs/decisions/0042-double-opt-in-confirmations.md}.
      */
     CONFIRM
 }

@@ -495,8 +495,9 @@ public interface Messages {
     @Message
     String tech_anomalies(int n);
 
+    /** @param n a size, its digits already grouped ({@code ViewExtensions.grouped}) */
     @Message
-    String bytes(long n);
+    String bytes(String n);
 
     @Message
     String dossier_title();
@@ -509,6 +510,10 @@ public interface Messages {
 
     @Message
     String dossier_privacy();
+
+    /** Which answers of the dossier form the complaint and the letters quote word for word (in English: in French). */
+    @Message
+    String dossier_quoted();
 
     /** Above the list of dates the dossier form refused. */
     @Message

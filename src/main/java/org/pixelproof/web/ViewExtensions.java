@@ -25,6 +25,7 @@ import org.pixelproof.detect.SenderIdentity;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.dossier.Dossier;
 import org.pixelproof.dossier.DossierBuilder;
+import org.pixelproof.dossier.DossierTemplates;
 import org.pixelproof.ingest.Anomaly;
 import org.pixelproof.ingest.BidiControls;
 
@@ -76,6 +77,14 @@ public final class ViewExtensions {
      */
     static boolean nothingFoundInPart(Analysis analysis) {
         return analysis.verdict() == Verdict.NO_TRACKING_FOUND && partNotAnalysed(analysis);
+    }
+
+    /**
+     * @return a number with its digits grouped as the page's language writes them: {@code 59 697} (no-break space) in
+     *         French, {@code 59,697} in English, as in the dossier ({@link DossierTemplates#grouped})
+     */
+    static String grouped(long n, String lang) {
+        return DossierTemplates.grouped(n, "en".equals(Locale.forLanguageTag(lang).getLanguage()));
     }
 
     /** @return the size in whole mebibytes, e.g. {@code 25} for 26,214,400 bytes (at least 1). */
@@ -315,13 +324,14 @@ public final class ViewExtensions {
 
     /**
      * @return the marker's text as quoted from the message: for a {@code List-Unsubscribe} header, the header and its
-     *         URI only (whether it is one-click is worded apart, see {@link #oneClick}); the marker's text otherwise
+     *         URI only (whether it is one-click is worded apart, see {@link #oneClick}); the marker's text otherwise,
+     *         without the empty brackets a bare URL of a plain-text body leaves ({@link ConsentMarker#shownText()})
      */
     static String quoted(ConsentMarker m) {
         if (m.type() == ConsentMarkerType.LIST_UNSUBSCRIBE_HEADER && m.url() != null) {
             return "List-Unsubscribe: <" + m.url() + ">";
         }
-        return m.text();
+        return m.shownText();
     }
 
     /** @return true for a {@code List-Unsubscribe} header URI with RFC 8058 one-click unsubscription. */
@@ -332,12 +342,13 @@ public final class ViewExtensions {
     /**
      * @return a reading anomaly in the page's language ("séquences quoted-printable invalides, gardées telles
      *         quelles"); the English page adds the analysis's own English detail, which names the specifics (how many
-     *         escapes, which charset)
+     *         escapes, which charset), after a dash: many labels already hold a colon ("message forwarded as an
+     *         attachment: the attached message was analysed – the input only wraps...")
      */
     static String anomalyText(Anomaly anomaly, String lang) {
         Locale locale = Locale.forLanguageTag(lang);
         String label = DetectLabels.label("anomaly." + anomaly.code().name(), locale);
-        return "en".equals(locale.getLanguage()) && !anomaly.detail().isBlank() ? label + ": " + anomaly.detail()
+        return "en".equals(locale.getLanguage()) && !anomaly.detail().isBlank() ? label + " \u2013 " + anomaly.detail()
                 : label;
     }
 

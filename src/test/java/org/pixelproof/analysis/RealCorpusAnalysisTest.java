@@ -45,7 +45,7 @@ class RealCorpusAnalysisTest {
             "129-activecampaign-doi-injected-name-de.eml", new Override(false,
                     "a double-opt-in confirmation: its only link is ActiveCampaign's confirm link"
                     + " (proc.php?...&act=csub), which must name the subscriber to confirm the subscription asked"
-                    + " for and is not click tracking (docs/decisions/0041); the 'open pixel' of the first reading"
+                    + " for and is not click tracking (docs/decisions/0042); the 'open pixel' of the first reading"
                     + " is a 480-pixel-wide picture widget (image-td) reported as remote content, and the address"
                     + " in X-KumoRef is a header identifier, which no client loads"));
 

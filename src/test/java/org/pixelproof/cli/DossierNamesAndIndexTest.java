@@ -114,8 +114,8 @@ class DossierNamesAndIndexTest {
 
         AnalyzeCommandTest.Run alone = AnalyzeCommandTest.run("analyze", a.toString(), "--json", "--csv-excel");
         assertEquals(ExitCodes.USAGE, alone.exit(), alone.err());
-        assertTrue(alone.err().contains("--csv-excel needs a CSV to write: --csv FILE, or the index.csv of --pdf DIR"
-                + " or --sender-pdf DIR"), alone.err());
+        assertTrue(alone.err().contains("--csv-excel needs a CSV to write: --csv FILE, --senders-csv FILE, or the "
+                + "index.csv of --pdf DIR or --sender-pdf DIR"), alone.err());
     }
 
     @Test

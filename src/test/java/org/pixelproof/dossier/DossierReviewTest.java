@@ -611,8 +611,8 @@ class DossierReviewTest {
         lacks(x, "ces différences ne s'expliquent que par l'identification de chaque destinataire");
         String complaint = letter(d, LetterKind.CNIL_COMPLAINT);
         contains(complaint, "Le même jour, [à compléter : nom], qui m'autorise à produire son exemplaire ([accord "
-                + "écrit ou mandat joint]), a reçu le même courriel.", "accord écrit ou mandat de la personne qui a "
-                + "reçu l'autre exemplaire");
+                + "écrit ou mandat joint]), a reçu le même courriel (E2).", "accord écrit ou mandat de la personne "
+                + "qui a reçu l'autre exemplaire");
         assertEquals(1, count(complaint, "j'ai reçu"), "the complainant received one of the two copies");
         String dpo = letter(d, LetterKind.DPO_REQUEST);
         contains(dpo, "Ce message contient 3 dispositifs de suivi");

@@ -100,6 +100,17 @@ class ResultPageWordingTest {
     }
 
     @Test
+    void theSizeIsWrittenWithItsDigitsGroupedAsInTheDossier() {
+        int size = newsletter().length;
+        assertTrue(page("fr").select("section.technical").text().contains(ViewExtensions.grouped(size, "fr")
+                + " octets"));
+        assertTrue(page("en").select("section.technical").text().contains(ViewExtensions.grouped(size, "en")
+                + " bytes"));
+        assertEquals("59\u00A0697", ViewExtensions.grouped(59_697, "fr"));
+        assertEquals("59,697", ViewExtensions.grouped(59_697, "en"));
+    }
+
+    @Test
     void theDateHeaderIsFormattedInThePageLanguageAndKeptAsWrittenInTheTitle() {
         Element fr = page("fr").select("dl.message-id dd[title]").first();
         assertEquals(RAW_DATE, fr.attr("title"));
