@@ -18,6 +18,7 @@ import org.pixelproof.authenticity.DkimResult;
 import org.pixelproof.authenticity.ReceivedHop;
 import org.pixelproof.detect.Confidence;
 import org.pixelproof.detect.ConsentMarkerType;
+import org.pixelproof.detect.Link;
 import org.pixelproof.detect.Party;
 import org.pixelproof.detect.RecipientIdentifier;
 import org.pixelproof.detect.RecipientTokens;
@@ -848,9 +849,33 @@ public record Dossier(
          */
         public boolean listHeadersNotCounted() {
             return cues.stream().anyMatch(c -> c.code().equals(MessageClassifier.SUBJECT_CONFIRMATION))
+                    && !subscriptionConfirmation()
                     && cues.stream().anyMatch(c -> c.code().equals(MessageClassifier.LIST_UNSUBSCRIBE_HEADER)
                             || c.code().equals(MessageClassifier.LIST_ID_HEADER)
                             || c.code().equals(MessageClassifier.PRECEDENCE_BULK));
+        }
+
+        /**
+         * @return true when the message asks to confirm a subscription and has the link that does it (cue
+         *         {@code subscription-confirmation}, double opt-in): a message its recipient asked for
+         */
+        public boolean subscriptionConfirmation() {
+            return cues.stream().anyMatch(c -> c.code().equals(MessageClassifier.SUBSCRIPTION_CONFIRMATION));
+        }
+
+        /**
+         * @return true when the message asks to confirm a subscription and also has cues that such a request carries
+         *         like any message of its sender (list headers, unsubscribe link, marketing vendor, newsletter
+         *         wording), which the classification then does not count (see {@link MessageClassifier})
+         */
+        public boolean confirmationCuesNotCounted() {
+            return subscriptionConfirmation() && cues.stream().anyMatch(c -> c.pointsTo() == MessageClass.MARKETING
+                    && !c.code().equals("promotional-wording") && !c.code().equals("marketing-wording"));
+        }
+
+        /** @return the links to a vendor's subscription-confirmation endpoint, not counted as click tracking. */
+        public List<LinkRow> confirmationLinks() {
+            return links.stream().filter(LinkRow::subscriptionConfirmation).toList();
         }
 
         /** @return the cues that point to marketing. */
@@ -1236,9 +1261,22 @@ public record Dossier(
      *                    offline, else {@code null} (never another link's)
      * @param trackerId   the click tracker it belongs to, or {@code null}
      * @param evidence    where it was found
+     * @param role        {@link Link#SUBSCRIPTION_CONFIRMATION} for a vendor's double-opt-in confirmation link
+     *                    (functional, not counted as click tracking), else {@code null}
      */
     public record LinkRow(String id, String url, String host, String text, String destination, String trackerId,
-            Evidence evidence) {
+            Evidence evidence, String role) {
+
+        /** The seven-component form, without a role. */
+        public LinkRow(String id, String url, String host, String text, String destination, String trackerId,
+                Evidence evidence) {
+            this(id, url, host, text, destination, trackerId, evidence, null);
+        }
+
+        /** @return true for a subscription-confirmation link ({@link Link#SUBSCRIPTION_CONFIRMATION}). */
+        public boolean subscriptionConfirmation() {
+            return Link.SUBSCRIPTION_CONFIRMATION.equals(role);
+        }
     }
 
     /**
