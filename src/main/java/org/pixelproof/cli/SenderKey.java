@@ -138,27 +138,7 @@ final class SenderKey {
         if (author == null) {
             return null;
         }
-        String address = author.address();
-        boolean inQuotes = false;
-        int quotedAt = -1;
-        for (int i = 0; i < address.length(); i++) {
-            char c = address.charAt(i);
-            if (c == '\\' && inQuotes) {
-                i++;
-            } else if (c == '"') {
-                inQuotes = !inQuotes;
-            } else if (c == '@') {
-                if (!inQuotes) {
-                    return null; // a domain after the local part: a usual address
-                }
-                quotedAt = i;
-            }
-        }
-        if (quotedAt < 0 || inQuotes) {
-            return null;
-        }
-        String domain = address.substring(quotedAt + 1).replace("\"", "").trim().toLowerCase(Locale.ROOT);
-        return domain.isEmpty() ? null : domain;
+        return Mailboxes.quotedOnlyDomain(author.address());
     }
 
     /**

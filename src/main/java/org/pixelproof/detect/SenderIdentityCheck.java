@@ -1029,27 +1029,8 @@ public final class SenderIdentityCheck {
         if (parsed.length != 1 || parsed[0].getAddress() == null) {
             return null;
         }
-        String a = parsed[0].getAddress();
-        boolean inQuotes = false;
-        int quotedAt = -1;
-        for (int i = 0; i < a.length(); i++) {
-            char c = a.charAt(i);
-            if (c == '\\' && inQuotes) {
-                i++;
-            } else if (c == '"') {
-                inQuotes = !inQuotes;
-            } else if (c == '@') {
-                if (!inQuotes) {
-                    return null; // a domain after the quoted local part: a usual address
-                }
-                quotedAt = i;
-            }
-        }
-        if (quotedAt < 0 || inQuotes) {
-            return null; // no @ at all, or a quote left open: no claim about its domain
-        }
-        String shown = a.substring(quotedAt + 1).replace("\"", "").trim().toLowerCase(Locale.ROOT);
-        return shown.isEmpty() ? null : Domains.registrable(shown);
+        String shown = Mailboxes.quotedOnlyDomain(parsed[0].getAddress());
+        return shown == null ? null : Domains.registrable(shown);
     }
 
     private static String registrableOf(String address) {

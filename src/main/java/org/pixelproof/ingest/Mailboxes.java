@@ -5,6 +5,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -243,6 +244,42 @@ public final class Mailboxes {
         boolean plain = n.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == ' ' || c == '-' || c == '\''
                 || c == '!' || c == '#' || c == '&' || c == '+' || c == '_');
         return (plain ? n : "\"" + n.replace("\\", "\\\\").replace("\"", "\\\"") + "\"") + " <" + m.address() + ">";
+    }
+
+    /**
+     * The domain a reader sees in an address that has none: its only {@code @} is inside a quoted local part, as in
+     * {@code "63409624@centerParcs.nl"}, which by RFC 5322 section 3.4.1 is all local part.
+     *
+     * @param address an address as parsed here or by Angus ({@link Mailbox#address()}), its local part possibly a
+     *                quoted string; may be {@code null}
+     * @return what follows that {@code @}, without quotes, trimmed and lower case ({@code centerparcs.nl}); {@code null}
+     *         for a usual address (an {@code @} after the local part, quoted or not: {@code "j.doe@x"@example.com}),
+     *         for one without {@code @}, with a quote left open, or {@code null}
+     */
+    public static String quotedOnlyDomain(String address) {
+        if (address == null) {
+            return null;
+        }
+        boolean inQuotes = false;
+        int quotedAt = -1;
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (c == '\\' && inQuotes) {
+                i++;
+            } else if (c == '"') {
+                inQuotes = !inQuotes;
+            } else if (c == '@') {
+                if (!inQuotes) {
+                    return null; // a domain after the local part: a usual address
+                }
+                quotedAt = i;
+            }
+        }
+        if (quotedAt < 0 || inQuotes) {
+            return null; // no @ at all, or a quote left open: no claim about its domain
+        }
+        String shown = address.substring(quotedAt + 1).replace("\"", "").trim().toLowerCase(Locale.ROOT);
+        return shown.isEmpty() ? null : shown;
     }
 
     private static String personal(InternetAddress a) {
