@@ -29,7 +29,10 @@ public enum ExemptionReason {
     SECURITY_WORDING_FOUND(false),
     /** No password-reset, login or security-alert wording: the authentication-security exemption is ruled out. */
     NO_SECURITY_WORDING(true),
-    /** Order, invoice, delivery, account or booking wording was found (supports the deliverability exemption). */
+    /**
+     * Order, invoice, delivery, account, booking or subscription-confirmation wording was found (supports the
+     * deliverability exemption).
+     */
     TRANSACTIONAL_WORDING_FOUND(false),
     /** No order, invoice, delivery, account or booking wording was found. Outcome {@code CANNOT_TELL} at most. */
     NO_TRANSACTIONAL_WORDING(false),

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pixelproof.detect.ConsentMarkerType;
 import org.pixelproof.detect.Findings;
+import org.pixelproof.detect.Link;
 import org.pixelproof.detect.NormalizedText;
 import org.pixelproof.detect.Tracker;
 import org.pixelproof.detect.VisibleText;
@@ -18,6 +19,7 @@ import org.pixelproof.ingest.ReceivedEmail;
 import org.pixelproof.rules.ClassificationPhrase;
 import org.pixelproof.rules.PatternPrefilter;
 import org.pixelproof.rules.RuleSet;
+import org.pixelproof.rules.UrlParts;
 
 /**
  * Classifies a message as marketing, transactional, security or personal from explicit cues, for the CNIL exemption
@@ -42,9 +44,16 @@ import org.pixelproof.rules.RuleSet;
  *   {@code transactional-wording}, {@code security-wording}, {@code person-to-person-wording}). Each phrase counts
  *   once per message.</li>
  *   <li>{@value #SUBJECT_CONFIRMATION}: the subject states a confirmation of an order, booking or account (an
- *   {@code order-}, {@code booking-} or {@code account-wording} phrase matched in the subject, and the subject holds
- *   a confirmation word: "confirmation", "Bestätigung", "bevestiging", "conferma", "récapitulatif", "receipt",
- *   "merci pour votre commande"...): points to {@code TRANSACTIONAL}.</li>
+ *   {@code order-}, {@code booking-}, {@code account-} or {@code subscription-wording} phrase matched in the subject,
+ *   and the subject holds a confirmation word: "confirmation", "Bestätigung", "bevestiging", "conferma",
+ *   "récapitulatif", "receipt", "merci pour votre commande"...): points to {@code TRANSACTIONAL}.</li>
+ *   <li>{@value #SUBSCRIPTION_CONFIRMATION}: the message asks to confirm a subscription (double opt-in): a
+ *   {@value #SUBSCRIPTION_WORDING} phrase ("confirm your subscription", "Anmeldung bestätigen", "confirmez votre
+ *   inscription"...) was found, and the message has a confirmation link: a link to a vendor's confirmation endpoint
+ *   ({@link Link#SUBSCRIPTION_CONFIRMATION}: ActiveCampaign {@code proc.php?...&act=csub}, Mailchimp
+ *   {@code /subscribe/confirm}), or a link whose own text is such a phrase. The evidence is the link's text and its
+ *   host and path (never its query, which names the subscriber). Points to {@code TRANSACTIONAL}: a message the
+ *   person asked for by signing up.</li>
  * </ul>
  *
  * <h2>Decision rule</h2>
@@ -59,8 +68,14 @@ import org.pixelproof.rules.RuleSet;
  * send, order confirmations included, while the subject says what the message is for (a reader of the cues tells
  * it from the presence of both kinds of cue; the evidence is the subject alone, for wording in any language).
  * An order confirmation with a {@code List-Unsubscribe} header and an unsubscribe link is then {@code TRANSACTIONAL}
- * (there is no "transactional with marketing content" class). The exemption checks still look at the cues themselves
- * (marketing content in a service message is reported as mixed).
+ * (there is no "transactional with marketing content" class). Likewise, when the message asks to confirm a
+ * subscription ({@value #SUBSCRIPTION_CONFIRMATION}), neither the list headers, nor the unsubscribe link, nor a
+ * marketing vendor's tracker, nor newsletter wording are counted: the service that will send the newsletter sends
+ * its confirmation request too, with its usual headers and footer, and the request names the newsletter subscribed
+ * to. Promotional wording still counts (a discount promised for confirming is marketing content), so a confirmation
+ * request with more promotional phrases than half its service cues stays {@code UNKNOWN}. The exemption checks still
+ * look at the cues themselves (marketing content in a service message is reported as mixed). See
+ * {@code docs/decisions/0042-double-opt-in-confirmations.md}.
  *
  * <p>At most {@value #MAX_CHARS_PER_BODY} characters of visible text per body are read. Thread-safe: immutable.
  */
@@ -80,18 +95,32 @@ public final class MessageClassifier {
     public static final String MARKETING_VENDOR = "marketing-vendor";
     /** Cue: the subject states an order, booking or account confirmation; outweighs the list headers. */
     public static final String SUBJECT_CONFIRMATION = "subject-confirmation";
+    /** Cue: a phrase asking to confirm a subscription (double opt-in), from {@code <language>.subscription.*}. */
+    public static final String SUBSCRIPTION_WORDING = "subscription-wording";
+    /**
+     * Cue: the message asks to confirm a subscription and has the link that does it (double opt-in); outweighs the
+     * list headers, the unsubscribe link, a marketing vendor and newsletter wording.
+     */
+    public static final String SUBSCRIPTION_CONFIRMATION = "subscription-confirmation";
     /** Cue: {@code In-Reply-To} or {@code References} headers. */
     public static final String REPLY_HEADERS = "reply-headers";
     /** Cue: a reply or forward subject prefix. */
     public static final String REPLY_SUBJECT = "reply-subject";
     /** Cue: a personal mail client in {@code X-Mailer} or {@code User-Agent}. */
     public static final String PERSONAL_MAIL_CLIENT = "personal-mail-client";
+    /** Most characters of a confirmation link's text quoted in its cue's evidence: 80. */
+    private static final int MAX_LINK_TEXT_CHARS = 80;
     /** Most characters of visible text read per body: 300,000. */
     public static final int MAX_CHARS_PER_BODY = 300_000;
 
     private static final Set<String> CLASS_SEGMENTS = Set.of("MARKETING", "TRANSACTIONAL", "SECURITY", "PERSONAL");
     /** The cue segments of phrases that, matched in the subject with a confirmation word, state a confirmation. */
-    private static final Set<String> CONFIRMED_CUES = Set.of("order", "booking", "account");
+    private static final Set<String> CONFIRMED_CUES = Set.of("order", "booking", "account", "subscription");
+    /** The marketing cues a subscription-confirmation request carries like any message of its sender. */
+    private static final Set<String> NOT_COUNTED_IN_A_CONFIRMATION_REQUEST = Set.of(LIST_UNSUBSCRIBE_HEADER,
+            LIST_ID_HEADER, PRECEDENCE_BULK, UNSUBSCRIBE_LINK, MARKETING_VENDOR, "newsletter-wording");
+    /** The list headers, not counted when the subject states a confirmation. */
+    private static final Set<String> LIST_HEADERS = Set.of(LIST_UNSUBSCRIBE_HEADER, LIST_ID_HEADER, PRECEDENCE_BULK);
     /** A confirmation word, in NORMALISED text (no accents, lower case). Linear: bounded repetitions only. */
     private static final Pattern CONFIRMATION_WORD = Pattern.compile("\\b(?:confirm[a-z]{0,10}"
             + "|(?:bestell)?bestatig[a-z]{0,8}|bevestig[a-z]{0,8}|conferm[a-z]{0,8}|recapitulatif|receipt|recu"
@@ -134,6 +163,8 @@ public final class MessageClassifier {
     private final PatternPrefilter filter;
     /** The class each phrase points to, by index; null for a class name this version does not know (skipped). */
     private final MessageClass[] phraseClasses;
+    /** The phrases asking to confirm a subscription ({@value #SUBSCRIPTION_WORDING}), tried on link texts. */
+    private final List<ClassificationPhrase> subscriptionPhrases;
 
     /** @param rules the rule set: classification phrases and vendor categories */
     public MessageClassifier(RuleSet rules) {
@@ -141,6 +172,8 @@ public final class MessageClassifier {
         this.phrases = rules.classificationPhrases();
         this.filter = PatternPrefilter.of(phrases.stream().map(ClassificationPhrase::pattern).toList());
         this.phraseClasses = new MessageClass[phrases.size()];
+        this.subscriptionPhrases = phrases.stream().filter(ph -> SUBSCRIPTION_WORDING.equals(cueCode(ph))
+                && "TRANSACTIONAL".equals(ph.messageClass())).toList();
         for (int k = 0; k < phrases.size(); k++) {
             try {
                 phraseClasses[k] = MessageClass.valueOf(phrases.get(k).messageClass());
@@ -192,18 +225,69 @@ public final class MessageClassifier {
                     .ifPresent(v -> cues.add(cue(PERSONAL_MAIL_CLIENT, MessageClass.PERSONAL, h + ": " + v)));
         }
         boolean confirmation = wording(subject, texts, cues);
-        int listHeaders = (int) cues.stream().filter(c -> c.code().equals(LIST_UNSUBSCRIBE_HEADER)
-                || c.code().equals(LIST_ID_HEADER) || c.code().equals(PRECEDENCE_BULK)).count();
         if (confirmation) {
             cues.add(cue(SUBJECT_CONFIRMATION, MessageClass.TRANSACTIONAL, "Subject: " + subject));
         }
+        String confirmationLink = cues.stream().anyMatch(c -> c.code().equals(SUBSCRIPTION_WORDING))
+                ? confirmationLink(findings) : null;
+        if (confirmationLink != null) {
+            cues.add(cue(SUBSCRIPTION_CONFIRMATION, MessageClass.TRANSACTIONAL, confirmationLink));
+        }
+        Set<String> notCounted = confirmationLink != null ? NOT_COUNTED_IN_A_CONFIRMATION_REQUEST
+                : confirmation ? LIST_HEADERS : Set.of();
+        int ignored = (int) cues.stream().filter(c -> c.pointsTo() == MessageClass.MARKETING
+                && notCounted.contains(c.code())).count();
 
         int m = count(cues, MessageClass.MARKETING);
         int t = count(cues, MessageClass.TRANSACTIONAL);
         int s = count(cues, MessageClass.SECURITY);
         int p = count(cues, MessageClass.PERSONAL);
-        MessageClass c = decide(confirmation ? m - listHeaders : m, t, s, p);
+        MessageClass c = decide(m - ignored, t, s, p);
         return new Result(c, cues, m, t, s, p);
+    }
+
+    /**
+     * @return the evidence of the message's subscription-confirmation link ("link text" → host/path), or
+     *         {@code null} when it has none: a link to a vendor's confirmation endpoint, else a link whose visible
+     *         text is a {@value #SUBSCRIPTION_WORDING} phrase
+     */
+    private String confirmationLink(Findings findings) {
+        if (findings == null) {
+            return null;
+        }
+        Link endpoint = null;
+        for (Link l : findings.links()) {
+            if (l.subscriptionConfirmation() && (endpoint == null || endpoint.text() == null
+                    || endpoint.text().isBlank())) {
+                endpoint = l; // the first one, or the first with a text to quote
+            }
+        }
+        if (endpoint != null) {
+            return linkEvidence(endpoint);
+        }
+        for (Link l : findings.links()) {
+            if (l.text() == null || l.text().isBlank() || l.host() == null) {
+                continue;
+            }
+            String text = NormalizedText.normalize(l.text());
+            for (ClassificationPhrase phrase : subscriptionPhrases) {
+                if (phrase.pattern().matcher(text).find()) {
+                    return linkEvidence(l);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** @return "“text” → host/path" of a link; not its query or fragment, which may name the subscriber. */
+    private static String linkEvidence(Link l) {
+        String where = UrlParts.parse(l.url()).filter(u -> u.host() != null).map(u -> u.host() + u.path())
+                .orElse(l.host());
+        String text = l.text() == null ? "" : WHITE_SPACE.matcher(l.text()).replaceAll(" ").trim();
+        if (text.length() > MAX_LINK_TEXT_CHARS) {
+            text = text.substring(0, MAX_LINK_TEXT_CHARS - 1) + "\u2026";
+        }
+        return (text.isEmpty() ? "" : "\u201c" + text + "\u201d \u2192 ") + where;
     }
 
     /** The decision rule of the class javadoc. */

@@ -404,6 +404,7 @@ public final class AuthenticityChecker {
         if (c != null && now - c.atNanos() < CACHE_TTL.toNanos()) {
             return c.lookup();
         }
+        Cancellation.check(); // an abandoned analysis sends no more queries
         KeyLookup k;
         try {
             k = source.lookup(selector, domain);

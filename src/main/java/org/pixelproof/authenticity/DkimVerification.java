@@ -175,6 +175,9 @@ final class DkimVerification {
             if (!needed.contains(name)) { // its body hash already fails: no key could help, no lookup is made
                 throw new PermFailException("key not looked up: body hash mismatch");
             }
+            // before each query, not only after: jDKIM goes on with the next signature when a look-up throws, so an
+            // analysis abandoned during one look-up would otherwise send every remaining query at once
+            Cancellation.check();
             KeyLookup k = lookups.computeIfAbsent(name, n -> keys.apply(sel, dom));
             switch (k.status()) {
                 case FOUND:
@@ -198,6 +201,7 @@ final class DkimVerification {
             Cancellation.rethrowIfCancelled(e); // from a key lookup's check point
             notes.add("DKIM verification stopped: " + e.getClass().getSimpleName());
         }
+        Cancellation.check(); // a check point jDKIM caught, signature by signature, still ends the analysis
         Map<Sig, Boolean> assigned = new IdentityHashMap<>();
         for (Result r : verifier.getResults()) {
             Sig s = verifier.sigOf(r.getRecord());

@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * "1234 AB" postcode; {@code BE} for a Dutch street name (straat, laan, plein...) with a bare 4-digit postcode; a
  * German street name with a bare 4-digit postcode is Austrian or Swiss: outside France, country not determined;</li>
  * <li>Italian shape (Via, Viale, Piazza, Corso + 5-digit postcode): {@code IT}; a Portuguese "1234-567" postcode:
- * {@code PT}; Spanish street words (Calle, Avenida...) are also Latin American: outside France, country not
- * determined;</li>
- * <li>American "ST 12345" and British postcodes: {@code US}, {@code GB}.</li>
+ * {@code PT}; a Brazilian "12345-678" postcode: {@code BR}; Spanish street words (Calle, Avenida...) are also Latin
+ * American: outside France, country not determined;</li>
+ * <li>English-language shape: a Canadian postcode ("L1G 6Z8"): {@code CA}; an Australian state and 4-digit
+ * postcode ("3000 VIC"): {@code AU}; a US state (two letters or in full) and ZIP code: {@code US}; else a British
+ * postcode: {@code GB}.</li>
  * </ul>
  * Any other text gives no country ({@link #of} returns {@code null}): a French address the patterns do not know is
  * not declared foreign.
@@ -39,10 +41,16 @@ public record AddressCountry(String code, boolean france) {
     private static final Pattern PREFIXED_OR_DUTCH_POSTCODE = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:(D|A|CH|NL|B)-)?(\\d{4} ?[A-Z]{2}|\\d{5}|\\d{4})(?![\\p{L}\\p{N}])");
     private static final Pattern DUTCH_STREET = Pattern.compile(
-            "(?i)(?:straat|laan|plein|gracht|kade|dijk|singel|steenweg)(?= ?\\d)");
+            "(?i)(?:straat|laan|plein|gracht|kade|dijk|singel|steenweg|dreef)(?= ?,? ?\\d)");
     private static final Pattern ITALIAN_STREET = Pattern.compile("^(?:Via|Viale|Piazza|Corso) ");
     private static final Pattern PORTUGUESE_POSTCODE = Pattern.compile("(?<![\\p{L}\\p{N}])\\d{4}-\\d{3}(?!\\p{N})");
-    private static final Pattern US_ZIP = Pattern.compile("(?<![\\p{L}\\p{N}])[A-Z]{2} \\d{5}(?:-\\d{4})?(?!\\p{N})");
+    private static final Pattern BRAZILIAN_POSTCODE = Pattern.compile("(?<![\\p{L}\\p{N}])\\d{5}-\\d{3}(?!\\p{N})");
+    private static final Pattern US_ZIP = Pattern.compile("(?<![\\p{L}\\p{N}])(?:[A-Z]{2}"
+            + "|\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?|District of Columbia) \\d{5}(?:-\\d{4})?(?!\\p{N})");
+    private static final Pattern CANADIAN_POSTCODE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])[A-Z]\\d[A-Z] ?\\d[A-Z]\\d(?![\\p{L}\\p{N}])");
+    private static final Pattern AUSTRALIAN_POSTCODE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:(?:VIC|NSW|QLD|SA|WA|TAS"
+            + "|ACT|NT) \\d{4}|\\d{4},? (?:VIC|NSW|QLD|SA|WA|TAS|ACT|NT))(?![\\p{L}\\p{N}])");
     private static final Pattern FR_POSTCODE = Pattern.compile("(?<![\\p{L}\\p{N}])(\\d{5})(?![\\p{L}\\p{N}])");
 
     /**
@@ -70,10 +78,15 @@ public record AddressCountry(String code, boolean france) {
             if (PORTUGUESE_POSTCODE.matcher(a).find()) {
                 return new AddressCountry("PT", false);
             }
+            if (BRAZILIAN_POSTCODE.matcher(a).find()) {
+                return new AddressCountry("BR", false);
+            }
             return new AddressCountry(ITALIAN_STREET.matcher(a).find() ? "IT" : null, false);
         }
         if (FooterReader.ANGLO_ADDRESS.matcher(a).find()) {
-            return new AddressCountry(US_ZIP.matcher(a).find() ? "US" : "GB", false);
+            String code = CANADIAN_POSTCODE.matcher(a).find() ? "CA" : AUSTRALIAN_POSTCODE.matcher(a).find() ? "AU"
+                    : US_ZIP.matcher(a).find() ? "US" : "GB";
+            return new AddressCountry(code, false);
         }
         return null;
     }

@@ -1497,12 +1497,21 @@ public final class Detector {
                 d.destination = decoder.destination(url);
                 VendorIndex.VendorMatch click = null;
                 VendorIndex.VendorMatch shape = null;
+                VendorIndex.VendorMatch confirm = null;
                 for (VendorIndex.VendorMatch m : vendorMatches(url)) {
                     if (m.kind() == PatternKind.CLICK && m.hostMatched() && click == null) {
                         click = m;
                     } else if (m.kind() == PatternKind.CLICK && !m.hostMatched() && shape == null) {
                         shape = m;
+                    } else if (m.kind() == PatternKind.CONFIRM && m.vendorHost() && confirm == null) {
+                        confirm = m;
                     }
+                }
+                if (confirm != null) {
+                    // a vendor's double-opt-in confirmation endpoint, as written: functional, not click tracking
+                    out.add(confirmationLink(l, url, confirm));
+                    linkOwners.add(null);
+                    continue;
                 }
                 List<String> campaign = new ArrayList<>();
                 for (WebUrl.QueryParam p : url.params()) {
@@ -1614,6 +1623,17 @@ public final class Detector {
                 linkOwners.add(owner);
             }
             return out;
+        }
+
+        /**
+         * A link to a vendor's subscription-confirmation endpoint ({@link Link#SUBSCRIPTION_CONFIRMATION}): it must
+         * name the subscriber to confirm the subscription, so it is not a tracker; the recipient's address, if it
+         * carries it, is recorded on the link as on an unsubscribe link.
+         */
+        private Link confirmationLink(RawLink l, WebUrl url, VendorIndex.VendorMatch confirm) {
+            List<RecipientIdentifier> ids = identifiersIn(url, null, null);
+            return new Link(l.url().url(), url.host(), l.text(), null, null, l.location(), List.of(), ids,
+                    Link.SUBSCRIPTION_CONFIRMATION);
         }
 
         private void merge(Draft owner, Draft d) {

@@ -98,21 +98,67 @@ final class FooterReader {
                     + "|rond-point|esplanade|parvis|sentier|cit[\u00e9e]|r[\u00e9e]sidence|lotissement|hameau|lieu-dit"
                     + "|parc|zac|zi|za|zone|domaine|mail|promenade|villa|traverse|mont[\u00e9e]e|carrefour|port)"
                     + "(?![\\p{L}])[^\\n]{1,80}?(?<![\\p{L}\\p{N}])\\d{5}(?![\\p{L}\\p{N}])[ ,]{1,3}" + CITY);
-    /** The words that end a German or Dutch street name ("Hauptstraße", "Keizersgracht"), as an alternation. */
+    /**
+     * The words that end a German, Austrian, Swiss or Dutch street name ("Hauptstraße", "Reiterstaffelplatz",
+     * "Keizersgracht", "Technologiepark", "Neumarkt"), as an alternation.
+     */
     private static final String DE_NL_STREET_ENDS = "strasse|stra\u00dfe|str\\."
-            + "|weg|platz|allee|gasse|ring|damm|ufer|laan|straat|plein|gracht|kade|dijk|singel|steenweg";
-    /** The street name of {@link #DE_NL_ADDRESS}: up to three capitalised words, then the word ending the name. */
-    private static final String DE_NL_STREET = "(?<![\\p{L}])(?:\\p{Lu}[\\p{L}\\-]{0,30}+ ){0,3}\\p{L}[\\p{L}\\-.]{0,40}+";
+            + "|weg|platz|allee|gasse|ring|damm|ufer|chaussee|graben|markt|hof|park|promenade"
+            + "|laan|straat|plein|gracht|kade|dijk|singel|steenweg|dreef";
+    /**
+     * The street name of {@link #DE_NL_ADDRESS}: up to three capitalised words ("Frankfurter Allee", "Am Alten Weg"),
+     * then the word ending the name. A legal form is not one of those words: the company's name before the street
+     * ("Beispiel GmbH Hauptstraße 5") is not part of the address.
+     */
+    private static final String DE_NL_STREET = "(?<![\\p{L}])(?:(?!(?:GmbH|mbH|AG|KG|KGaA|OHG|UG|SE|GbR|BV|NV|Ltd|Inc) )"
+            + "\\p{Lu}[\\p{L}\\-]{0,30}+ ){0,3}\\p{L}[\\p{L}\\-.]{0,40}+";
+    /**
+     * Between the street name and its house number: nothing, a space, or a comma ("Reiterstaffelplatz, 11", as
+     * ActiveCampaign and GetResponse lay out an address whose street and number are separate fields).
+     */
+    private static final String DE_NL_NUMBER_SEP = " ?,? ?";
+    /** A house number: "11", "15c", "53-57", "12/14". */
+    private static final String DE_NL_HOUSE_NUMBER = "\\d{1,4}[a-zA-Z]?(?: ?[\\-\u2013/] ?\\d{1,4}[a-zA-Z]?)?";
+    /**
+     * Between the house number and what follows: a space, a comma, a full stop ("Katharinenring 30. 21409 Embsen"),
+     * a middle dot, a bar, a dash or a bullet; or a line break, for an address block whose street and town are on
+     * lines of their own.
+     */
+    private static final String DE_NL_AFTER_NUMBER = "(?:[ ,.]{0,3}\\n ?| ?[.,\u00b7|\\-\u2013\u2022]? ?)";
+    /**
+     * Words that start an imprint's next item, not a town's second word ("50668 Köln Vertreten durch ...") nor a town
+     * written before its postcode ("Telefon 12345").
+     */
+    private static final String NOT_A_TOWN = "(?!(?:Vertreten|Vertretungsberechtigt|Gesch\u00e4ftsf\u00fchr|Inhaber"
+            + "|Telefon|Tel|Fon|Fax|Mobil|Handy|Phone|Hotline|Kontakt|E-Mail|Email|Mail|Web|Internet|Registergericht"
+            + "|Amtsgericht|Handelsregister|Sitz|USt|Steuer|Postfach|Tel\\.)(?![\\p{L}]))";
+    /**
+     * A German or Dutch town: a capitalised word, optionally followed by "am Main", "an der Ruhr", "im Breisgau",
+     * "a. M.", "(Saale)" or a second capitalised word ("Capelle aan den IJssel" is read as "Capelle").
+     */
+    private static final String DE_NL_TOWN = NOT_A_TOWN + "\\p{Lu}[\\p{L}\\-]++(?: (?:(?:am|an der|an|im|in der|ob der"
+            + "|bei) \\p{Lu}[\\p{L}\\-]++|a\\. ?\\p{Lu}\\.?|\\(\\p{Lu}[\\p{L}\\-]++\\)|" + NOT_A_TOWN
+            + "\\p{Lu}[\\p{L}\\-]++))?";
+    /**
+     * A German, Austrian, Swiss, Dutch or Belgian street address: a street whose name ends with one of
+     * {@link #DE_NL_STREET_ENDS}, its house number, then either the postcode and the town ("Hauptstraße 5, 10115
+     * Berlin", "Lohmühlenstraße 65 | 12435 | Berlin", "Castroper Straße, 145, 44791, Bochum", "Keizersgracht 1,
+     * 1015 CJ Amsterdam") or, as ESPs built for American addresses print them, the town, an optional region and a
+     * 5-digit or Dutch postcode ("Albert-Hahn-Straße 20, Duisburg 47269", "Musterstraße 53-57 Emmerich am Rhein,
+     * NRW 46446"). A bare 4-digit number after the town is not read as a postcode there (it is too often a year).
+     */
     static final Pattern DE_NL_ADDRESS = Pattern.compile(
-            DE_NL_STREET + "(?<=(?i:" + DE_NL_STREET_ENDS + "))"
-                    + " ?\\d{1,4}[a-z]?"
-                    + " ?[,\u00b7|\\-\u2013]? ?(?:(?:D|A|CH|NL|B)-)?(?:\\d{4} ?[A-Z]{2}|\\d{4,5})(?![\\p{L}\\p{N}]) "
-                    + "\\p{Lu}[\\p{L}\\-]+(?: (?:am|an|im|a\\.|\\p{Lu}[\\p{L}\\-]+))?");
+            DE_NL_STREET + "(?<=(?i:" + DE_NL_STREET_ENDS + "))" + DE_NL_NUMBER_SEP + DE_NL_HOUSE_NUMBER
+                    + DE_NL_AFTER_NUMBER + "(?:(?:(?:D|A|CH|NL|B)-)?(?:\\d{4} ?[A-Z]{2}|\\d{4,5})(?![\\p{L}\\p{N}])"
+                    + "(?: ?[,|\u00b7\u2022] ?| )" + DE_NL_TOWN
+                    + "|" + DE_NL_TOWN + "(?:, ?(?:[A-Z]{2,3}|\\p{Lu}[\\p{L}\\-]++))?,? (?:\\d{5}|\\d{4} ?[A-Z]{2})"
+                    + "(?![\\p{L}\\p{N}]))");
     /**
      * What every {@link #DE_NL_ADDRESS} match holds: a street-name ending followed by its house number. Cheap to look
      * for (a match starts at a literal), unlike the address itself, whose match may start 270 characters earlier.
      */
-    static final Pattern DE_NL_STREET_NUMBER = Pattern.compile("(?i:" + DE_NL_STREET_ENDS + ")(?= ?\\d)");
+    static final Pattern DE_NL_STREET_NUMBER = Pattern.compile("(?i:" + DE_NL_STREET_ENDS + ")(?=" + DE_NL_NUMBER_SEP
+            + "\\d)");
     /**
      * The most characters a {@link #DE_NL_ADDRESS} match consumes before its street ending ends (the street name), so
      * that it starts at most this far before the end of a {@link #DE_NL_STREET_NUMBER} match.
@@ -120,14 +166,40 @@ final class FooterReader {
     static final int DE_NL_REACH = RequiredLiterals.maxLength(DE_NL_STREET);
     /** Most street endings followed by a number remembered per text; past it the address is searched everywhere. */
     private static final int MAX_STREET_NUMBERS = 100;
+    /**
+     * A Spanish, Italian or Portuguese street address (Calle, Via, Rua...): the street, its number, then a 5-digit or
+     * Portuguese "1234-567" postcode and the town; or, Brazilian style, the district and state before a "12345-678"
+     * postcode, with or without "CEP" ("Avenida Exemplo, 3097, Butantã - SP - CEP 05339-900").
+     */
     static final Pattern LATIN_ADDRESS = Pattern.compile(
             "(?<![\\p{L}])(?:Calle|C/|Avenida|Avda\\.|Plaza|Paseo|Via|Viale|Piazza|Corso|Rua|Travessa|Largo|Pra\u00e7a"
-                    + "|Praca) [^\\n,]{2,50}?,? ?(?:n[\u00ba\u00b0o]\\.? ?)?\\d{1,4}[^\\n]{0,30}?(?<![\\p{L}\\p{N}])"
-                    + "(?:\\d{5}|\\d{4}-\\d{3})(?![\\p{L}\\p{N}]) \\p{Lu}[\\p{L}\\-]+");
+                    + "|Praca) [^\\n,]{2,50}?,? ?(?:n[\u00ba\u00b0o]\\.? ?)?\\d{1,4}(?:[^\\n]{0,30}?(?<![\\p{L}\\p{N}])"
+                    + "(?:\\d{5}|\\d{4}-\\d{3})(?![\\p{L}\\p{N}]) \\p{Lu}[\\p{L}\\-]+|[^\\n]{0,50}?(?<![\\p{L}\\p{N}])"
+                    + "(?:CEP:? ?)?\\d{5}-\\d{3}(?![\\p{L}\\p{N}]))");
+    /** US state names, as written in full before a ZIP code ("New York, New York 10003"). */
+    private static final String US_STATE_NAMES = "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut"
+            + "|Delaware|District of Columbia|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky"
+            + "|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada"
+            + "|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon"
+            + "|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia"
+            + "|Washington|West Virginia|Wisconsin|Wyoming";
+    /** Australian states and territories, as written with their 4-digit postcode ("Melbourne 3000 VIC"). */
+    private static final String AU_STATES = "VIC|NSW|QLD|SA|WA|TAS|ACT|NT";
+    /**
+     * An English-language street address: a number, up to four capitalised or ordinal words ("5th", "47th") and a
+     * street type; or a post-office box ("P.O. Box 2841"). Then, on the same line or the next, a postcode: a US state
+     * (two letters or in full) and ZIP code, a British postcode, a Canadian postcode ("L1G 6Z8") or an Australian
+     * state and postcode ("3000 VIC", "NSW 2000").
+     */
     static final Pattern ANGLO_ADDRESS = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])\\d{1,5} (?:\\p{Lu}[\\p{L}.]{0,30} ){1,4}(?:Street|St\\.|Avenue|Ave\\.?|Road|Rd\\.?"
-                    + "|Boulevard|Blvd\\.?|Drive|Dr\\.?|Lane|Ln\\.?|Way|Place|Court|Suite|Square)(?![\\p{L}])[^\\n]{0,60}?"
-                    + "(?<![\\p{L}\\p{N}])(?:[A-Z]{2} \\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]? \\d[A-Z]{2})(?![\\p{L}\\p{N}])");
+            "(?<![\\p{L}\\p{N}])(?:\\d{1,5}(?:-\\d{1,5})? (?:(?:\\p{Lu}[\\p{L}.]{0,30}|\\d{1,3}(?:st|nd|rd|th)) ){1,4}(?:Street|St\\."
+                    + "|St(?=[,\\n])|Avenue|Ave\\.?|Road|Rd\\.?|Boulevard|Blvd\\.?|Drive|Dr\\.?|Lane|Ln\\.?|Way|Place"
+                    + "|Court|Ct\\.?|Suite|Square|Parkway|Pkwy\\.?|Highway|Hwy\\.?|Circle|Terrace|Plaza|Pike|Crescent"
+                    + "|Parade)|(?:P\\.? ?O\\.?|Post Office) Box \\d{1,7})(?![\\p{L}])"
+                    + "[^\\n]{0,60}?(?:\\n[^\\n]{0,60}?)?"
+                    + "(?<![\\p{L}\\p{N}])(?:(?:[A-Z]{2}|" + US_STATE_NAMES + ") \\d{5}(?:-\\d{4})?"
+                    + "|[A-Z]{1,2}\\d[A-Z\\d]? \\d[A-Z]{2}|[A-Z]\\d[A-Z] ?\\d[A-Z]\\d|(?:" + AU_STATES + ") \\d{4}"
+                    + "|\\d{4},? (?:" + AU_STATES + "))(?![\\p{L}\\p{N}])");
 
     static final Pattern REGISTRATION_LABEL = Pattern.compile(
             "(?<![\\p{L}])(?:SIREN|SIRET|Siren|Siret|siren|siret|RCS|R\\.C\\.S\\.?"
@@ -763,9 +835,20 @@ final class FooterReader {
                 if (overlapsAddress(facts, m.start(), m.end())) {
                     continue;
                 }
-                add(facts, "postal-address", m.group().trim(), m.start(), m.end(), t, true);
+                add(facts, "postal-address", oneLine(m.group()), m.start(), m.end(), t, true);
             }
         }
+    }
+
+    /** A line break inside an address block, with the spaces and commas around it. */
+    private static final Pattern ADDRESS_LINE_BREAK = Pattern.compile("[ ,]*\n[ ,]*");
+
+    /**
+     * @param address an address as matched, possibly over two lines of an address block
+     * @return the address on one line, its lines joined by ", " ("Albert-Hahn-Straße 20, Duisburg 47269")
+     */
+    static String oneLine(String address) {
+        return ADDRESS_LINE_BREAK.matcher(address.trim()).replaceAll(", ");
     }
 
     /**

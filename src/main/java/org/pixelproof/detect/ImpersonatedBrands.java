@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * state's training account, Mon Compte Formation ("Service CPF"). Their genuine mail comes from the brand's own
  * domains. A brand is named by whole words of the folded display name (accents removed, lower case; a name of
  * several words also matches written as one, {@code TrustWallet}; a run of at least three single letters separated
- * by single spaces is read as one word too, {@code N e t f l i x} as {@code netflix}, a spelling whose only purpose
- * is to slip past filters).
+ * by single spaces, dots, hyphens and the like is read as one word too, {@code N e t f l i x} or {@code N-e-t-f-l-i-x}
+ * as {@code netflix}, a spelling whose only purpose is to slip past filters).
  *
  * <p>A name that is also a common word ({@code ripple}, {@code ledger}) counts only when the message also uses a word
  * of the brand's own vocabulary ({@link Brand#context()}), so that a newsletter called "The Ripple Effect" or "The
@@ -30,17 +30,26 @@ final class ImpersonatedBrands {
     /**
      * One brand.
      *
-     * @param name    the brand as written, for reports
-     * @param words   the brand's name as folded words ({@code ["trust", "wallet"]})
-     * @param domains the registrable domains the brand runs (its mail and links come from these)
-     * @param context empty when the name alone names the brand; otherwise folded words or phrases, one of which the
-     *                display name, the subject or the visible text must hold
+     * @param name       the brand as written, for reports
+     * @param words      the brand's name as folded words ({@code ["trust", "wallet"]})
+     * @param domains    the registrable domains the brand runs (its mail and links come from these)
+     * @param context    empty when the name alone names the brand; otherwise folded words or phrases, one of which
+     *                   the display name, the subject or the visible text must hold
+     * @param companions empty when the name may stand among any other words; otherwise the only other words the
+     *                   display name may hold (folded; digits aside) for the brand to be named: an acronym that
+     *                   others use in their own names ("Formations Dupont - éligible CPF") names the brand only in a
+     *                   name that presents itself as the service ("Service CPF", "Mon compte CPF")
      */
-    record Brand(String name, List<String> words, Set<String> domains, List<String> context) {
+    record Brand(String name, List<String> words, Set<String> domains, List<String> context, Set<String> companions) {
         Brand {
             words = List.copyOf(words);
             domains = Set.copyOf(domains);
             context = List.copyOf(context);
+            companions = Set.copyOf(companions);
+        }
+
+        Brand(String name, List<String> words, Set<String> domains, List<String> context) {
+            this(name, words, domains, context, Set.of());
         }
 
         /** @return the brand's name as one folded word ({@code trustwallet}), as a domain label would carry it */
@@ -48,6 +57,13 @@ final class ImpersonatedBrands {
             return String.join("", words);
         }
     }
+
+    /** Words a name presenting itself as a public service may hold besides the service's acronym (folded). */
+    private static final Set<String> SERVICE_WORDS = Set.of("service", "services", "mon", "ma", "mes", "votre", "vos",
+            "ton", "compte", "espace", "formation", "formations", "dossier", "droits", "droit", "alerte", "alertes",
+            "info", "infos", "information", "informations", "support", "assistance", "equipe", "gouv", "fr", "france",
+            "notification", "notifications", "securite", "officiel", "officielle", "de", "du", "des", "la", "le",
+            "les", "l", "d", "et", "personnel", "contact", "caisse", "depots", "cdc", "team", "client", "clients");
 
     /** The brands, most often impersonated first. */
     static final List<Brand> BRANDS = List.of(
@@ -69,7 +85,7 @@ final class ImpersonatedBrands {
                     Set.of("moncompteformation.gouv.fr", "caissedesdepots.fr"), List.of()),
             new Brand("Mon Compte Formation (CPF)", List.of("cpf"),
                     Set.of("moncompteformation.gouv.fr", "caissedesdepots.fr"),
-                    List.of("formation", "compte formation", "droits")));
+                    List.of("formation", "compte formation", "droits"), SERVICE_WORDS));
 
     private ImpersonatedBrands() {
     }
@@ -90,26 +106,30 @@ final class ImpersonatedBrands {
     /**
      * @param folded a folded display name
      * @return its words (runs of letters and digits), with each run of at least three single letters separated by
-     *         single spaces added as one more word ({@code "n e t f l i x !"} gives its seven letters and
-     *         {@code netflix})
+     *         single separators added as one more word ({@code "n e t f l i x !"} and {@code "n.e.t.f.l.i.x"} give
+     *         their seven letters and {@code netflix})
      */
     static String[] tokens(String folded) {
         List<String> out = new java.util.ArrayList<>(List.of(folded.split("[^a-z0-9]+")));
         Matcher spaced = SPACED_LETTERS.matcher(folded);
         while (spaced.find()) {
-            out.add(spaced.group().replace(" ", ""));
+            out.add(spaced.group().replaceAll("[^a-z0-9]", ""));
         }
         return out.toArray(String[]::new);
     }
 
-    /** Three or more single letters or digits, one space between each, not part of a longer word. */
-    private static final Pattern SPACED_LETTERS = Pattern.compile("(?<![a-z0-9])[a-z0-9](?: [a-z0-9]){2,}(?![a-z0-9])");
+    /**
+     * Three or more single letters or digits, one separator between each (a space, dot, hyphen, underscore, star,
+     * middle dot, bullet, slash or bar), not part of a longer word.
+     */
+    private static final Pattern SPACED_LETTERS = Pattern.compile(
+            "(?<![a-z0-9])[a-z0-9](?:[ .\\-_*\u00b7\u2022/|][a-z0-9]){2,}(?![a-z0-9])");
 
     private static boolean names(String[] tokens, Brand b) {
         List<String> w = b.words();
         for (int i = 0; i < tokens.length; i++) {
             if (tokens[i].equals(b.joined())) {
-                return true;
+                return companionsOnly(tokens, b);
             }
             if (i + w.size() <= tokens.length && w.size() > 1) {
                 boolean all = true;
@@ -117,11 +137,25 @@ final class ImpersonatedBrands {
                     all = tokens[i + k].equals(w.get(k));
                 }
                 if (all) {
-                    return true;
+                    return companionsOnly(tokens, b);
                 }
             }
         }
         return false;
+    }
+
+    /** @return true when {@code b} takes any companion words, or every other word of the name is one of its own */
+    private static boolean companionsOnly(String[] tokens, Brand b) {
+        if (b.companions().isEmpty()) {
+            return true;
+        }
+        for (String t : tokens) {
+            if (!t.isEmpty() && !b.words().contains(t) && !t.equals(b.joined()) && !b.companions().contains(t)
+                    && !t.chars().allMatch(Character::isDigit)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -24,14 +24,38 @@ import java.util.Objects;
  * @param recipientIdentifiers the recipient's address found in the link or in its decoded destination, each with its
  *                    encoding and place; also on links that are not trackers (an unsubscribe or preferences link
  *                    that names the recipient, in base64 for example)
+ * @param role        what the link is for when that makes it functional rather than tracking, else {@code null}:
+ *                    {@link #SUBSCRIPTION_CONFIRMATION}, a vendor's double-opt-in confirmation endpoint
  */
 public record Link(String url, String host, String text, String destination, String trackerId, Location location,
-        List<String> campaignParameters, List<RecipientIdentifier> recipientIdentifiers) {
+        List<String> campaignParameters, List<RecipientIdentifier> recipientIdentifiers, String role) {
+
+    /**
+     * {@link #role()} of a link to a vendor's subscription-confirmation endpoint (a {@code kind: confirm} pattern of
+     * the rule set, on the vendor's own host, written as it is rather than behind a redirector): following it confirms
+     * the subscription the recipient asked for, so it must identify the subscriber. It is never click tracking by
+     * itself (Loi n° 78-17 art. 82 and ePrivacy Directive art. 5(3): access strictly necessary for a service the user
+     * expressly asked for); the identifiers it carries are recorded on the link. See
+     * {@code docs/decisions/0042-double-opt-in-confirmations.md}.
+     */
+    public static final String SUBSCRIPTION_CONFIRMATION = "subscription-confirmation";
+
     public Link {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(location, "location");
         campaignParameters = campaignParameters == null ? List.of() : List.copyOf(campaignParameters);
         recipientIdentifiers = recipientIdentifiers == null ? List.of() : List.copyOf(recipientIdentifiers);
+    }
+
+    /** The eight-component form, without a role. */
+    public Link(String url, String host, String text, String destination, String trackerId, Location location,
+            List<String> campaignParameters, List<RecipientIdentifier> recipientIdentifiers) {
+        this(url, host, text, destination, trackerId, location, campaignParameters, recipientIdentifiers, null);
+    }
+
+    /** @return true when the link is a subscription-confirmation link ({@link #SUBSCRIPTION_CONFIRMATION}). */
+    public boolean subscriptionConfirmation() {
+        return SUBSCRIPTION_CONFIRMATION.equals(role);
     }
 
     /** The seven-component form, without recipient identifiers. */

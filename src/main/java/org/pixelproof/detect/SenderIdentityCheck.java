@@ -311,7 +311,7 @@ public final class SenderIdentityCheck {
             }
             destinations.add(reg);
         }
-        boolean brandNotSender = brandNotSender(email, sender, links, texts, senderDomains);
+        boolean brandNotSender = brandNotSender(email, sender, links, texts);
         boolean mixedScript = mixedScript(sender.fromName()) || mixedScript(sender.organisationName());
         boolean bidi = bidiControl(sender.fromName()) || bidiControl(sender.organisationName());
         boolean mixedDomain = mixedScript(sender.fromDomain());
@@ -796,37 +796,45 @@ public final class SenderIdentityCheck {
 
     /**
      * {@link #BRAND_NOT_SENDER}: the From display name names a brand of {@link ImpersonatedBrands} (with its context
-     * when its name is a common word), no sender domain is one of the brand's (a domain that merely carries the
-     * brand's name, {@code email-ledger.net}, is not), and no link's host or decoded destination is on one of the
-     * brand's domains.
+     * when its name is a common word), the From address's domain is not one of the brand's, and not every link of
+     * the message leads to the brand's domains.
+     *
+     * <p>Only the From domain counts as the sender's here: a DKIM {@code d=} domain is what the message claims until
+     * the signature is verified (later, in {@code authenticity}), and a {@code Return-Path} is the envelope sender the
+     * message chose; a phish can name the brand's domain in either (docs/decisions/0037). A domain that merely carries
+     * the brand's name ({@code email-ledger.net}) is a look-alike, and a From address whose {@code @} is quoted has no
+     * domain at all. Links spare the message only when every one of them leads to the brand's domains (by its decoded
+     * destination when known, else its host), unsubscribe links, social networks and app stores aside: a genuine
+     * brand mail sent from an ESP's domain links to the brand's own site, while a phish may add one genuine link to
+     * the brand among its own.
      */
     private static boolean brandNotSender(ReceivedEmail email, SenderIdentity sender, List<Link> links,
-            List<VisibleText> texts, Set<String> senderDomains) {
+            List<VisibleText> texts) {
         List<ImpersonatedBrands.Brand> named = ImpersonatedBrands.namedIn(sender.fromName());
         if (named.isEmpty()) {
             return false;
         }
-        Set<String> linked = new HashSet<>();
+        List<String> leadsTo = new ArrayList<>();
         for (Link l : links) {
-            if (l.host() == null || "ping".equals(l.location().attribute())) {
+            if (l.host() == null || "ping".equals(l.location().attribute()) || unsubscribe(l)) {
                 continue;
             }
-            linked.add(Domains.registrable(l.host()));
             WebUrl u = l.destination() != null ? WebUrl.of(l.destination(), null) : null;
-            if (u != null && u.host() != null) {
-                linked.add(Domains.registrable(u.host()));
+            String host = (u != null && u.host() != null ? u.host() : l.host()).toLowerCase(Locale.ROOT);
+            String reg = Domains.registrable(host);
+            if (reg == null || !IGNORED_LINK_DOMAINS.contains(reg)) {
+                leadsTo.add(reg != null ? reg : host); // an IP address or a bare host counts as itself
             }
         }
-        List<String> hosts = new ArrayList<>(senderDomains);
-        if (sender.fromDomain() != null) {
-            hosts.add(sender.fromDomain());
-        }
+        String from = quotedFromDomain(email) != null || sender.fromDomain() == null ? null
+                : sender.fromDomain().toLowerCase(Locale.ROOT);
         String context = null;
         for (ImpersonatedBrands.Brand b : named) {
             // a domain that only carries the brand's name (email-ledger.net) is a look-alike, not the brand's
-            boolean senderIsBrand = hosts.stream().anyMatch(h -> b.domains().contains(h)
-                    || b.domains().contains(Domains.registrable(h)));
-            if (senderIsBrand || linked.stream().anyMatch(b.domains()::contains)) {
+            boolean senderIsBrand = from != null
+                    && (b.domains().contains(from) || b.domains().contains(Domains.registrable(from)));
+            boolean linksAreBrands = !leadsTo.isEmpty() && leadsTo.stream().allMatch(b.domains()::contains);
+            if (senderIsBrand || linksAreBrands) {
                 continue;
             }
             if (!b.context().isEmpty() && context == null) {

@@ -100,7 +100,8 @@ final class VendorIndex {
                 } else {
                     entries.add(e);
                 }
-                if (p.path() != null && p.kind() != PatternKind.ASSET) {
+                // a confirmation endpoint counts on its vendor's own hosts only, never as a path shape elsewhere
+                if (p.path() != null && p.kind() != PatternKind.ASSET && p.kind() != PatternKind.CONFIRM) {
                     String literal = literalPrefix(p.path().pattern());
                     if (literal.length() >= MIN_SHAPE_LITERAL && literal.startsWith("/") && segments(literal) >= 2) {
                         String seg = firstSegment(literal);

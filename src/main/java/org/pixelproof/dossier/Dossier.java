@@ -18,6 +18,7 @@ import org.pixelproof.authenticity.DkimResult;
 import org.pixelproof.authenticity.ReceivedHop;
 import org.pixelproof.detect.Confidence;
 import org.pixelproof.detect.ConsentMarkerType;
+import org.pixelproof.detect.Link;
 import org.pixelproof.detect.Party;
 import org.pixelproof.detect.RecipientIdentifier;
 import org.pixelproof.detect.RecipientTokens;
@@ -695,6 +696,14 @@ public record Dossier(
             List<TrackerRow> setAside,
             boolean previewTruncated) {
 
+        /**
+         * Most trackers of one message given a card of their own in the trackers section and a source excerpt in
+         * annex B: 100. Every tracker keeps its row in the section's table and counts everywhere; past this number the
+         * dossier says how many more there are and where to find them (the attached original, the analysis), so that
+         * a message built with a thousand pixels gives a dossier that can be read and drawn in bounded memory
+         * (1,200 pixels gave 577 pages).
+         */
+        public static final int MAX_DETAILED_TRACKERS = 100;
         /** Longest base name of an attached original, in characters (its end is kept): 100. */
         public static final int MAX_ATTACHED_BASE_NAME = 100;
         /** Longest attachment name the dossier's text writes whole, in characters: 60. */
@@ -715,6 +724,26 @@ public record Dossier(
             anomalies = List.copyOf(anomalies);
             caveats = List.copyOf(caveats);
             links = List.copyOf(links);
+        }
+
+        /** @return the trackers given a card and an excerpt: the first {@link #MAX_DETAILED_TRACKERS}, in order */
+        public List<TrackerRow> detailedTrackers() {
+            return trackers.size() <= MAX_DETAILED_TRACKERS ? trackers : trackers.subList(0, MAX_DETAILED_TRACKERS);
+        }
+
+        /** @return how many trackers have a table row but neither a card nor an excerpt (0 when few) */
+        public int undetailedTrackers() {
+            return Math.max(0, trackers.size() - MAX_DETAILED_TRACKERS);
+        }
+
+        /** @return the number of the first tracker without a card ({@code T101}), or {@code null} when none */
+        public String firstUndetailedTracker() {
+            return undetailedTrackers() == 0 ? null : trackers.get(MAX_DETAILED_TRACKERS).id();
+        }
+
+        /** @return the number of the last tracker, or {@code null} when there is none */
+        public String lastTracker() {
+            return trackers.isEmpty() ? null : trackers.get(trackers.size() - 1).id();
         }
 
         /** @return this record with another rendering ({@code ""}: none). */
@@ -820,9 +849,33 @@ public record Dossier(
          */
         public boolean listHeadersNotCounted() {
             return cues.stream().anyMatch(c -> c.code().equals(MessageClassifier.SUBJECT_CONFIRMATION))
+                    && !subscriptionConfirmation()
                     && cues.stream().anyMatch(c -> c.code().equals(MessageClassifier.LIST_UNSUBSCRIBE_HEADER)
                             || c.code().equals(MessageClassifier.LIST_ID_HEADER)
                             || c.code().equals(MessageClassifier.PRECEDENCE_BULK));
+        }
+
+        /**
+         * @return true when the message asks to confirm a subscription and has the link that does it (cue
+         *         {@code subscription-confirmation}, double opt-in): a message its recipient asked for
+         */
+        public boolean subscriptionConfirmation() {
+            return cues.stream().anyMatch(c -> c.code().equals(MessageClassifier.SUBSCRIPTION_CONFIRMATION));
+        }
+
+        /**
+         * @return true when the message asks to confirm a subscription and also has cues that such a request carries
+         *         like any message of its sender (list headers, unsubscribe link, marketing vendor, newsletter
+         *         wording), which the classification then does not count (see {@link MessageClassifier})
+         */
+        public boolean confirmationCuesNotCounted() {
+            return subscriptionConfirmation() && cues.stream().anyMatch(c -> c.pointsTo() == MessageClass.MARKETING
+                    && !c.code().equals("promotional-wording") && !c.code().equals("marketing-wording"));
+        }
+
+        /** @return the links to a vendor's subscription-confirmation endpoint, not counted as click tracking. */
+        public List<LinkRow> confirmationLinks() {
+            return links.stream().filter(LinkRow::subscriptionConfirmation).toList();
         }
 
         /** @return the cues that point to marketing. */
@@ -1208,9 +1261,22 @@ public record Dossier(
      *                    offline, else {@code null} (never another link's)
      * @param trackerId   the click tracker it belongs to, or {@code null}
      * @param evidence    where it was found
+     * @param role        {@link Link#SUBSCRIPTION_CONFIRMATION} for a vendor's double-opt-in confirmation link
+     *                    (functional, not counted as click tracking), else {@code null}
      */
     public record LinkRow(String id, String url, String host, String text, String destination, String trackerId,
-            Evidence evidence) {
+            Evidence evidence, String role) {
+
+        /** The seven-component form, without a role. */
+        public LinkRow(String id, String url, String host, String text, String destination, String trackerId,
+                Evidence evidence) {
+            this(id, url, host, text, destination, trackerId, evidence, null);
+        }
+
+        /** @return true for a subscription-confirmation link ({@link Link#SUBSCRIPTION_CONFIRMATION}). */
+        public boolean subscriptionConfirmation() {
+            return Link.SUBSCRIPTION_CONFIRMATION.equals(role);
+        }
     }
 
     /**

@@ -361,7 +361,7 @@ public final class DossierBuilder {
         for (int i = 0; i < a.links().size(); i++) {
             Link l = a.links().get(i);
             links.add(new LinkRow("L" + (i + 1), l.url(), l.host(), l.text() == null ? "" : l.text(),
-                    l.destination(), l.trackerId(), evidence(l.location(), null)));
+                    l.destination(), l.trackerId(), evidence(l.location(), null), l.role()));
         }
         // the identifier values of each tracker, once merge tags, encoded URLs and values shared with the other copy
         // of a campaign are left out

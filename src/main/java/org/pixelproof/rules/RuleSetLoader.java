@@ -390,7 +390,7 @@ public final class RuleSetLoader {
             problem(file, f.line("id"), f.label + ": a pattern id must start with its vendor id and a dot ('"
                     + vendorId + ".')");
         }
-        String kindText = f.oneOf("kind", Set.of("open", "click", "asset"), true);
+        String kindText = f.oneOf("kind", Set.of("open", "click", "asset", "confirm"), true);
         Host host = f.host();
         String pathRe = f.optional("path");
         Pattern path = pathRe == null ? null : f.regex("path", pathRe);

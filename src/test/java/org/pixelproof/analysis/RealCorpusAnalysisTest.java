@@ -41,7 +41,13 @@ class RealCorpusAnalysisTest {
                     "the recipient's address appears, hex-encoded, only in header fields (From local part, List-Id,"
                     + " List-Unsubscribe, X-SID-PRA), which are reported as header identifiers; the body has no"
                     + " pixel and its three links are the same affiliate link for every recipient"
-                    + " (?a=83&c=163&s1=rida16), so nothing a client loads or follows identifies the recipient"));
+                    + " (?a=83&c=163&s1=rida16), so nothing a client loads or follows identifies the recipient"),
+            "129-activecampaign-doi-injected-name-de.eml", new Override(false,
+                    "a double-opt-in confirmation: its only link is ActiveCampaign's confirm link"
+                    + " (proc.php?...&act=csub), which must name the subscriber to confirm the subscription asked"
+                    + " for and is not click tracking (docs/decisions/0042); the 'open pixel' of the first reading"
+                    + " is a 480-pixel-wide picture widget (image-td) reported as remote content, and the address"
+                    + " in X-KumoRef is a header identifier, which no client loads"));
 
     /** A corrected label. */
     record Override(boolean tracking, String reason) {

@@ -35,6 +35,23 @@ class AddressCountryTest {
         assertEquals("NL", code("Keizersgracht 100, 1015 CJ Amsterdam"));
         assertEquals("BE", code("Kerkstraat 5, 2000 Antwerpen"));
         assertEquals("abroad", code("Mariahilfer Straße 12, 1070 Wien"));
+        // the layouts of ESP footers: a comma before the house number, the town before its postcode, line breaks
+        assertEquals("DE", code("Lindenplatz, 7, 50667 Köln"));
+        assertEquals("DE", code("Musterstraße 20, Duisburg 47051"));
+        assertEquals("DE", code("Rheinuferstraße 53-57 Emmerich am Rhein, NRW 46446"));
+        assertEquals("NL", code("Tulpenpark 32, 1012 AB, Amsterdam"));
+        assertEquals("AT", code("Gewerbepark 12, A-4020 Linz"));
+    }
+
+    @Test
+    void americanCanadianAustralianAndBrazilianPostcodes() {
+        assertEquals("US", code("228 Park Ave S, #12345, New York, New York 10003"));
+        assertEquals("US", code("P.O. Box 1234, Springfield, IL 62701"));
+        assertEquals("CA", code("4736 Maple Avenue, Oshawa ON L1G 6Z8"));
+        assertEquals("CA", code("PO Box 4321 Calgary, Alberta T2P 1J9"));
+        assertEquals("AU", code("399 Collins St, Melbourne 3000 VIC"));
+        assertEquals("BR", code("Avenida Exemplo de Souza, 3097, Butantã - SP - CEP 05339-900"));
+        assertFalse(AddressCountry.of("4736 Maple Avenue, Oshawa ON L1G 6Z8").france());
     }
 
     @Test

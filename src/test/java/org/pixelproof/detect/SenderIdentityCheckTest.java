@@ -397,6 +397,57 @@ class SenderIdentityCheckTest {
     }
 
     @Test
+    void aForgedSignatureABounceAddressOrOneGenuineLinkDoNotMakeTheBrandTheSender() {
+        // adversarial trial: each of these cleared "Netflix" <info@netflix-billing-update.com> before
+        String body = "<html><body><p>Votre abonnement Netflix a été suspendu.</p>"
+                + "<p><a href=\"https://netflix-billing-update.com/login?u=alice.martin%40example.org\">Mettre à jour</a>"
+                + "<img src=\"https://netflix-billing-update.com/o.gif?u=alice.martin%40example.org\" width=\"1\""
+                + " height=\"1\"></p>{extra}<p><a href=\"https://netflix-billing-update.com/unsub\">Se désabonner</a>"
+                + "</p></body></html>";
+        List<ReceivedEmail> lures = List.of(
+                lure().header("DKIM-Signature", "v=1; a=rsa-sha256; d=netflix.com; s=s1; h=from; bh=AAAA; b=AAAA")
+                        .html(body.replace("{extra}", "")).build(),
+                lure().header("Return-Path", "<bounce@netflix.com>").html(body.replace("{extra}", "")).build(),
+                lure().html(body.replace("{extra}", "<p><a href=\"https://help.netflix.com/fr\">Aide</a></p>")).build());
+        for (ReceivedEmail e : lures) {
+            SenderIdentity s = DETECTOR.detect(e, List.of()).sender();
+            assertEquals(SenderIdentityCheck.SENDER_IDENTITY_DOUBTFUL, s.identityCaveats().isEmpty() ? null
+                    : s.identityCaveats().get(0), s.toString());
+            assertTrue(s.identityCaveats().contains(SenderIdentityCheck.BRAND_NOT_SENDER), s.identityCaveats()
+                    .toString());
+        }
+    }
+
+    private static TestEmails lure() {
+        return TestEmails.message().header("From", "Netflix <info@netflix-billing-update.com>")
+                .header("To", "alice.martin@example.org").header("Subject", "Votre compte Netflix est suspendu");
+    }
+
+    @Test
+    void lettersSpacedByDotsOrHyphensAreReadAsOneWordToo() {
+        assertEquals(List.of("Netflix"), names("N-e-t-f-l-i-x"));
+        assertEquals(List.of("Netflix"), names("N.e.t.f.l.i.x"));
+        assertEquals(List.of("Netflix"), names("N·e·t·f·l·i·x"));
+        assertEquals(List.of(), names("S.N.C.F. Voyageurs"));
+    }
+
+    @Test
+    void anOrganisationNamingCpfInItsOwnNameIsNotTheStatesService() {
+        // "éligible CPF" is ordinary wording for lawful training providers
+        assertEquals(List.of(), names("Formations Dupont - éligible CPF"));
+        assertEquals(List.of(), names("Dupont Formation CPF"));
+        assertEquals(List.of("Mon Compte Formation (CPF)"), names("Mon compte CPF"));
+        assertEquals(List.of("Mon Compte Formation (CPF)"), names("CPF - Alerte dossier 2026"));
+        SenderIdentity s = DETECTOR.detect(TestEmails.message()
+                .header("From", "Formations Dupont - éligible CPF <contact@formations-dupont.example>")
+                .header("To", "alex.martin@example.org").header("Subject", "Formation")
+                .html("<html><body><p>Des cours éligibles au CPF : utilisez vos droits sur votre compte formation.</p>"
+                        + "<p><a href=\"https://www.formations-dupont.example/\">Voir</a></p></body></html>").build(),
+                List.of()).sender();
+        assertFalse(s.identityCaveats().contains(SenderIdentityCheck.BRAND_NOT_SENDER), s.identityCaveats().toString());
+    }
+
+    @Test
     void theStatesTrainingAccountIsNamedByItsNameOrByCpfWithItsVocabulary() {
         assertEquals(List.of("Mon Compte Formation"), names("Mon Compte Formation"));
         assertEquals(List.of("Mon Compte Formation (CPF)"), names("Service CPF"));

@@ -116,7 +116,8 @@ class DossierClaimsTest {
         assertFalse(x.contains("ne s'applique pas – le message parle de commande"), x);
         assertTrue(x.contains("Délivrabilité d'un message transactionnel ou demandé</b> :\n<span class=\"missing\">ne "
                 + "s'applique pas</span> – le suivi des clics par destinataire dépasse la seule délivrabilité, même si le "
-                + "message parle de commande, de facture, de livraison, de compte ou de réservation."), x);
+                + "message parle de commande, de facture, de livraison, de compte, de réservation ou "
+                + "d'inscription."), x);
         // and per-recipient click tracking is not "beyond deliverability" for the authentication exemption
         assertTrue(x.contains("Sécurité de l'authentification</b> :\n<span class=\"missing\">ne s'applique pas</span> – "
                 + "les règles de PixelProof n'ont reconnu aucun vocabulaire de connexion"), x);
@@ -127,7 +128,7 @@ class DossierClaimsTest {
         assertTrue(xe.contains("It was classified as transactional (section 8): the requirement of Article L34-5 CPCE,"
                 + " which concerns marketing messages, is not raised against it here."), xe);
         assertTrue(xe.contains("does not apply</span> – per-recipient click tracking goes beyond deliverability, even "
-                + "though the message speaks of an order, invoice, delivery, account or booking."), xe);
+                + "though the message speaks of an order, invoice, delivery, account, booking or subscription."), xe);
         assertFalse(xe.contains("does not apply</span> – the message speaks of an order"), xe);
     }
 
