@@ -15,6 +15,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.Range;
 import org.jsoup.parser.Parser;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.QueryParser;
@@ -516,19 +517,19 @@ final class BodyScanner {
 
     /**
      * An SVG animation element ({@code <set>}, {@code <animate>}; SVG Animations, after SMIL 3.0 "Animation") writes
-     * its values into the attribute its {@code attributeName} names, on its target element: the element its own
-     * {@code href} (else its {@code xlink:href}; SVG 2 gives {@code href} precedence) names by {@code #id}, or its
-     * parent when it has neither. A browser applies the value when the animation begins, at once with the default
-     * {@code begin="0s"}; a URL attribute of an element that loads it is then loaded as if the value were written
-     * there. So each value is reported as the same URL written on the target is ({@link #element}): same vector, the
-     * target as {@link Candidate#element()} (its size and hiding are scored), located at the animation's attribute
-     * ({@code <set to>}, {@code <animate values>}) with the animation's start tag as evidence.
+     * its values into the attribute its {@code attributeName} names, on its target element: the element its own {@code
+     * href} (else its {@code xlink:href}; SVG 2 gives {@code href} precedence) names by {@code #id}, or its parent when
+     * it has neither (see {@link #animationTarget}). A browser applies the value when the animation begins, at once
+     * with the default {@code begin="0s"}; a URL attribute of an element that loads it is then loaded as if the value
+     * were written there. So each value is reported as the same URL written on the target is ({@link #element}): same
+     * vector, the target as {@link Candidate#element()} (its size and hiding are scored), located at the animation's
+     * attribute ({@code <set to>}, {@code <animate values>}) with the animation's start tag as evidence.
      *
      * <p>What is read, on SVG elements only (SMIL animates nothing else): {@code href} and {@code xlink:href} of an
      * {@code <image>} ({@code svg-image}; its {@code src}, which {@link #element} reads as {@code img}), of a
      * {@code <use>} ({@code svg-use}) or {@code <feImage>} ({@code svg-feimage}) unless a fragment of the document,
-     * and of an {@code <a>} (a link, with the anchor's text); and an SVG presentation attribute that takes a
-     * {@code url()} ({@code fill}, {@code stroke}..., see {@link #svgPresentation}) of any element. Other attributes
+     * and of an {@code <a>} (a link, with the anchor's text); and a property that takes a {@code url()}
+     * ({@code fill}, {@code stroke}..., see {@link #ANIMATED_URL_PROPERTIES}) of any element. Other attributes
      * and targets load nothing. The values: the semicolon-separated {@code values} list when there is one (SMIL:
      * {@code from}, {@code to} and {@code by} are then ignored), else {@code from}, {@code to} and {@code by}; of a
      * {@code <set>}, only {@code to}. At most {@link #MAX_ANIMATION_URLS} URLs per animation are reported. When the
@@ -538,7 +539,7 @@ final class BodyScanner {
     private void animation(Element anim) {
         String attribute = anim.attributes().getIgnoreCase("attributeName").strip();
         boolean href = attribute.equals("href") || attribute.equals("xlink:href");
-        boolean presentation = SVG_URL_PROPERTIES.contains(attribute);
+        boolean presentation = ANIMATED_URL_PROPERTIES.contains(attribute);
         if (!href && !presentation && !attribute.equals("src")) {
             return;
         }
@@ -573,9 +574,18 @@ final class BodyScanner {
         }
     }
 
-    /** SVG presentation attributes whose value may be a {@code url()} (see {@link #svgPresentation}). */
-    private static final java.util.Set<String> SVG_URL_PROPERTIES = java.util.Set.of("fill", "stroke", "filter",
-            "mask", "clip-path", "marker-start", "marker-mid", "marker-end", "cursor");
+    /**
+     * The properties whose {@code url()} an animation may write and a browser then fetches: those of
+     * {@link #svgPresentation}, plus the {@code marker} shorthand (Gecko animates it and fetches its external
+     * marker; written as an attribute it is no presentation attribute, neither Chromium nor Gecko reads it) and
+     * {@code mask-image} (CSS Masking 1 applies it to SVG elements and SVG Animations let any animatable CSS
+     * property of the target be animated with {@code attributeType="CSS"}; the engines tried do not fetch it, but
+     * no source says none does). Other CSS properties that take a {@code url()} ({@code background-image},
+     * {@code list-style-image}...) do not apply to SVG elements.
+     */
+    private static final java.util.Set<String> ANIMATED_URL_PROPERTIES = java.util.Set.of("fill", "stroke",
+            "filter", "mask", "mask-image", "clip-path", "marker", "marker-start", "marker-mid", "marker-end",
+            "cursor");
 
     /** The URLs of one animation element, reported as its target's (see {@link #animation}). */
     private final class AnimationValues {
@@ -662,37 +672,107 @@ final class BodyScanner {
     }
 
     /**
-     * @return the element an animation acts on: the element its {@code href} (else {@code xlink:href}) names by
-     *         {@code #id}, the first one with that ID in its document; its parent when it has neither; {@code null}
-     *         when the reference is not a fragment or names no element
+     * The element an animation acts on. Its reference is its {@code href}, else its {@code xlink:href} (SVG 2 gives
+     * {@code href} precedence, even an empty one). Without a reference, or with an empty one, it is the animation's
+     * parent: SVG Animations 2 ("href": the parent when no reference is given) and Chromium, which reads an empty
+     * reference as none (Gecko then animates nothing; what one client loads is reported). Otherwise the reference is a
+     * URL: leading and trailing spaces and controls, and tabs and newlines anywhere, are dropped (WHATWG URL Standard),
+     * and only a fragment ({@code #id}) can name an element of the message, its ID being the fragment percent-decoded
+     * as UTF-8, as Chromium and Gecko decode it ({@code #%69m} names {@code id="im"}). The element is the first with
+     * that ID in tree order, as {@code getElementById} finds it: the content of a {@code <template>} is a separate
+     * document fragment that it never searches (HTML Standard 4.12.3), so the document of an animation outside a
+     * template is searched without them, and that of one inside a template is that template's content. The content of
+     * a {@code <noscript>} is left out too: it is text in a browser that runs scripts (HTML Standard 13.2.6.4.7,
+     * "scripting flag"), so an element there does not hide a later one with the same ID from Chromium or Gecko. (It
+     * is markup in a client that runs none, as the rest of this class reads it; but jsoup parses the SVG there as
+     * HTML elements, which are never a target, so what such a client would animate inside a {@code <noscript>} is
+     * not read, nor are SVG animations written there.) A reference that is not a fragment, or names no element,
+     * makes no target: the animation animates nothing (Chromium and Gecko do not fall back to the parent).
+     *
+     * @return the target, or {@code null} when there is none
      */
     private Element animationTarget(Element anim) {
         String ref = anim.hasAttr("href") ? anim.attr("href") : anim.hasAttr("xlink:href") ? anim.attr("xlink:href")
                 : null;
-        if (ref == null) {
+        if (ref == null || ref.isEmpty()) {
             return anim.parent();
         }
-        String r = ref.strip();
+        String id = fragmentId(ref);
+        Node scope = idScope(anim);
+        return id == null || scope == null ? null : ids.computeIfAbsent(scope, this::idIndex).get(id);
+    }
+
+    /**
+     * @param ref an animation's {@code href} (or {@code xlink:href}) as written, entities decoded
+     * @return the ID that its fragment names (see {@link #animationTarget}), or {@code null} when it is no fragment
+     *         or an empty one
+     */
+    static String fragmentId(String ref) {
+        String r = ref.trim(); // String.trim drops U+0000..U+0020: the URL Standard's "C0 control or space"
+        if (r.indexOf('\t') >= 0 || r.indexOf('\n') >= 0 || r.indexOf('\r') >= 0) {
+            r = r.replace("\t", "").replace("\n", "").replace("\r", "");
+        }
         if (r.length() < 2 || r.charAt(0) != '#') {
             return null;
         }
-        Document doc = anim.ownerDocument();
-        return doc == null ? null : ids.computeIfAbsent(doc, BodyScanner::idIndex).get(r.substring(1));
+        String id = WebUrl.percentDecode(r.substring(1));
+        return id.isEmpty() ? null : id;
     }
 
-    /** The elements of each document met, by ID, built once per document when an animation names its target. */
-    private final Map<Document, Map<String, Element>> ids = new IdentityHashMap<>();
-
-    /** @return the first element of the document with each ID */
-    private static Map<String, Element> idIndex(Document doc) {
-        Map<String, Element> byId = new java.util.HashMap<>();
-        for (Element e : doc.getAllElements()) {
-            String id = e.id();
-            if (!id.isEmpty()) {
-                byId.putIfAbsent(id, e);
+    /**
+     * @return where {@code getElementById} looks for the target of an animation: the content of the innermost
+     *         {@code <template>} of an HTML body that holds it, else its document; {@code null} when detached
+     */
+    private Node idScope(Element anim) {
+        if (templateDepth > 0) {
+            for (Element p = anim.parent(); p != null; p = p.parent()) {
+                if (isTemplate(p)) {
+                    return p;
+                }
             }
         }
+        return anim.ownerDocument();
+    }
+
+    /** Built once per scope, when an animation of it names its target. */
+    private final Map<Node, Map<String, Element>> ids = new IdentityHashMap<>();
+
+    /**
+     * @return the first element of one scope with each ID, the content of the {@code <template>}s and
+     *         {@code <noscript>}s in it left out (see {@link #animationTarget})
+     */
+    private Map<String, Element> idIndex(Node scope) {
+        Map<String, Element> byId = new java.util.HashMap<>();
+        NodeTraversor.filter(new NodeFilter() {
+            private int visited;
+
+            @Override
+            public FilterResult head(Node node, int depth) {
+                Cancellation.checkEvery(++visited);
+                if (!(node instanceof Element e)) {
+                    return FilterResult.CONTINUE;
+                }
+                if (e != scope && (isTemplate(e) || isNoscript(e))) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                String id = e.id();
+                if (!id.isEmpty()) {
+                    byId.putIfAbsent(id, e);
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                return FilterResult.CONTINUE;
+            }
+        }, scope);
         return byId;
+    }
+
+    /** @return true for an HTML {@code <noscript>} (an SVG one is an unknown element, its content markup) */
+    private static boolean isNoscript(Element el) {
+        return "noscript".equals(el.normalName()) && Parser.NamespaceHtml.equals(el.tag().namespace());
     }
 
     private static boolean hasOwnText(Element el) {

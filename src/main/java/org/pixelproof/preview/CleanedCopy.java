@@ -517,8 +517,11 @@ public final class CleanedCopy {
      * reference to an element of the message ({@code #id}) into a URL attribute of its target ({@code href},
      * {@code xlink:href}, {@code src} and the others of {@link #URL_ATTRIBUTES}, whatever their prefix and case): a
      * browser loads the URL an {@code <image>}'s animated {@code href} takes as soon as the animation starts, and an
-     * animated {@code <a href>} is a link the copy cannot rewrite; and those that would write a {@code url()} other
-     * than {@code url(#id)} into an SVG presentation attribute ({@code fill}...) or a {@code style}. An animation
+     * animated {@code <a href>} is a link the copy cannot rewrite; and those of any other attribute or CSS property
+     * that hold a {@code url()} other than {@code url(#id)} (or anything else {@link CssSanitizer} removes): the
+     * presentation attributes ({@code fill}...), {@code style}, and the properties only an animation can set on an
+     * SVG element (Gecko fetches the {@code url()} an animated {@code marker} takes; {@code mask-image} applies to
+     * SVG elements too), whatever the browser, the copy does not depend on which ones it fetches. An animation
      * without values animates nothing; the element stays, with whatever it holds. Done in every mode: such an
      * animation shows nothing of the message.
      */
@@ -526,10 +529,6 @@ public final class CleanedCopy {
         String name = el.attributes().getIgnoreCase("attributeName").strip().toLowerCase(Locale.ROOT);
         String local = name.substring(name.lastIndexOf(':') + 1);
         boolean url = URL_ATTRIBUTES.contains(local) || local.equals("srcset");
-        boolean css = SVG_URL_ATTRIBUTES.contains(local) || local.equals("style");
-        if (!url && !css) {
-            return;
-        }
         for (String attr : ANIMATION_VALUES) {
             if (!el.hasAttr(attr)) {
                 continue;
@@ -540,9 +539,12 @@ public final class CleanedCopy {
                 remote = java.util.Arrays.stream(value.split(";")).map(String::strip)
                         .anyMatch(v -> !v.isEmpty() && !v.startsWith("#"));
             } else {
-                // as the presentation attributes themselves are checked (url(#id) is local and stays)
-                remote = !CssSanitizer.sanitize((local.equals("style") ? "" : local + ":") + value,
-                        limits.maxCssChars(), u -> u.strip().startsWith("#"), "svg-presentation").removed().isEmpty();
+                // whatever the attribute or property (fill, marker, mask-image, style...): as the presentation
+                // attributes themselves are checked (url(#id) is local and stays); a value too long to be read
+                // whole goes too
+                CssSanitizer.Result css = CssSanitizer.sanitize(value, limits.maxCssChars(),
+                        u -> u.strip().startsWith("#"), "svg-presentation");
+                remote = !css.removed().isEmpty() || css.truncated();
             }
             if (remote) {
                 el.removeAttr(attr);

@@ -124,6 +124,95 @@ class SvgAnimationVectorsTest {
         assertTrue(f.remoteContent().isEmpty(), f.remoteContent().toString());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"href", "xlink:href"})
+    void anEmptyReferenceOnTheAnimationTargetsItsParentAsChromiumDoes(String ref) {
+        Findings f = detect("<svg width=\"1\" height=\"1\"><image width=\"1\" height=\"1\"><set " + ref
+                + "=\"\" attributeName=\"href\" to=\"" + PIXEL + "\"/></image></svg>");
+        Tracker t = tracker(f, PIXEL);
+        assertEquals(TrackerKind.OPEN_PIXEL, t.kind());
+        assertEquals("set", t.location().element());
+        assertTrue(t.signals().stream().anyMatch(s -> s.code().equals(SignalCodes.DECLARED_SIZE)), t.signals()
+                .toString());
+    }
+
+    @Test
+    void anEmptyHrefWinsOverAnXlinkHrefAndTargetsTheParent() {
+        // SVG 2: href first, even empty; Chromium then animates the parent, not #autre
+        Findings f = detect("<svg><image width=\"1\" height=\"1\"><set href=\"\" xlink:href=\"#autre\""
+                + " attributeName=\"href\" to=\"" + PIXEL + "\"/></image><rect id=\"autre\"/></svg>");
+        assertEquals(TrackerKind.OPEN_PIXEL, tracker(f, PIXEL).kind());
+    }
+
+    @Test
+    void anEmptyReferenceOnTheAnimationOfAnAnchorMakesALink() {
+        String click = "https://clic.esp-exemple.fr/c/vide?u=alex.martin%40example.org";
+        Findings f = detect("<svg width=\"120\" height=\"30\"><a href=\"https://www.boulangerie-exemple.fr/\">"
+                + "<set href=\"\" attributeName=\"href\" to=\"" + click + "\"/><text y=\"20\">Nos pains</text></a>"
+                + "</svg>");
+        Link link = f.links().stream().filter(l -> l.url().equals(click)).findFirst()
+                .orElseThrow(() -> new AssertionError(f.links().toString()));
+        assertEquals("Nos pains", link.text());
+        assertEquals(TrackerKind.CLICK_TRACKING, tracker(f, click).kind());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "#", "# ", "image", "https://www.boulangerie-exemple.fr/page#p"})
+    void aReferenceThatIsNotAFragmentOfTheMessageTargetsNothing(String ref) {
+        // Chromium and Gecko do not fall back to the parent when the reference names no element
+        Findings f = detect("<svg><image id=\"p\" width=\"1\" height=\"1\"><set href=\"" + ref + "\""
+                + " attributeName=\"href\" to=\"" + PIXEL + "\"/></image></svg>");
+        assertTrue(f.trackers().isEmpty() && f.remoteContent().isEmpty(), f.trackers() + " / " + f.remoteContent());
+    }
+
+    @Test
+    void theFragmentIsPercentDecodedAndTrimmedAsBrowsersDo() {
+        String other = "https://t.esp-exemple.fr/o/ete.gif?e=" + MD5;
+        Findings f = detect("<svg><set href=\"#%69m5\" attributeName=\"href\" to=\"" + PIXEL + "\"/>"
+                + "<set href=\" #%C3%A9t%C3%A9\n\" attributeName=\"href\" to=\"" + other + "\"/>"
+                + "<image id=\"im5\" width=\"1\" height=\"1\"/><image id=\"été\" width=\"1\" height=\"1\"/></svg>");
+        assertEquals(TrackerKind.OPEN_PIXEL, tracker(f, PIXEL).kind());
+        assertEquals(TrackerKind.OPEN_PIXEL, tracker(f, other).kind());
+        assertEquals("im5", BodyScanner.fragmentId("#%69m5"));
+        assertEquals("a%zz", BodyScanner.fragmentId("\t#a%zz "), "an invalid escape stays as written");
+    }
+
+    @Test
+    void anElementWithTheSameIdInsideATemplateDoesNotHideTheTarget() {
+        // getElementById does not search template content (a separate document fragment)
+        Findings f = detect("<template><svg><rect id=\"im\"/></svg></template><svg width=\"1\" height=\"1\">"
+                + "<set href=\"#im\" attributeName=\"href\" to=\"" + PIXEL + "\"/>"
+                + "<image id=\"im\" width=\"1\" height=\"1\"/></svg>");
+        assertEquals(TrackerKind.OPEN_PIXEL, tracker(f, PIXEL).kind());
+    }
+
+    @Test
+    void aTargetThatExistsOnlyInsideATemplateIsNoTarget() {
+        Findings f = detect("<svg width=\"1\" height=\"1\"><set href=\"#im2\" attributeName=\"href\" to=\""
+                + PIXEL + "\"/></svg><template><svg><image id=\"im2\" width=\"1\" height=\"1\"/></svg></template>");
+        assertTrue(f.trackers().isEmpty() && f.remoteContent().isEmpty(), f.trackers() + " / " + f.remoteContent());
+    }
+
+    @Test
+    void anAnimationInsideATemplateFindsItsTargetInThatTemplate() {
+        String url = "https://img.esp-exemple.fr/modele.gif";
+        Findings inside = detect("<svg><image id=\"t\" width=\"600\" height=\"90\"/></svg><template><svg>"
+                + "<set href=\"#t\" attributeName=\"href\" to=\"" + url + "\"/><rect id=\"t\"/></svg></template>");
+        assertTrue(remoteAt(inside, url).isEmpty() && trackerAt(inside, url).isEmpty(),
+                "the rect of the template is its target: " + inside.remoteContent());
+    }
+
+    @Test
+    void anElementWithTheSameIdInsideNoscriptDoesNotHideTheTarget() {
+        // a browser that runs scripts reads <noscript> as text: the image is the target there
+        Findings f = detect("<noscript><svg><rect id=\"im9\"/></svg></noscript><svg width=\"1\" height=\"1\">"
+                + "<set href=\"#im9\" attributeName=\"href\" to=\"" + PIXEL + "\"/>"
+                + "<image id=\"im9\" width=\"1\" height=\"1\"/></svg>");
+        Tracker t = tracker(f, PIXEL);
+        assertEquals(TrackerKind.OPEN_PIXEL, t.kind());
+        assertEquals(1, f.trackers().size() + f.remoteContent().size(), f.trackers().toString());
+    }
+
     @Test
     void animatedLinkOfAnSvgAnchorIsALinkWithItsText() {
         String click = "https://clic.esp-exemple.fr/c/xyz?u=alex.martin%40example.org";
@@ -166,6 +255,25 @@ class SvgAnimationVectorsTest {
         assertEquals("svg-presentation", r.vector());
         assertEquals("animate", r.location().element());
         assertEquals(1, f.remoteContent().size(), f.remoteContent().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"marker", "marker-start", "marker-mid", "marker-end", "mask", "mask-image", "clip-path",
+        "filter", "cursor", "stroke"})
+    void everyPropertyWhoseAnimatedUrlABrowserFetchesIsALoad(String property) {
+        String ext = "https://cdn.boulangerie-exemple.fr/motifs.svg#m";
+        Findings f = detect("<svg><path d=\"M0 0L5 5\"><set attributeName=\"" + property + "\""
+                + " attributeType=\"CSS\" to=\"url(" + ext + ")\"/></path></svg>");
+        RemoteResource r = remoteAt(f, ext).orElseThrow(() -> new AssertionError(f.remoteContent().toString()));
+        assertEquals("svg-presentation", r.vector());
+        assertEquals("set", r.location().element());
+    }
+
+    @Test
+    void aPropertyThatDoesNotApplyToSvgElementsLoadsNothing() {
+        Findings f = detect("<svg><rect width=\"9\" height=\"9\"><set attributeName=\"background-image\""
+                + " attributeType=\"CSS\" to=\"url(https://cdn.boulangerie-exemple.fr/fond.png)\"/></rect></svg>");
+        assertTrue(f.remoteContent().isEmpty() && f.trackers().isEmpty(), f.remoteContent().toString());
     }
 
     @Test

@@ -288,6 +288,28 @@ class CleanedCopyTest {
     }
 
     @Test
+    void animationsWritingARemoteUrlIntoAnyPropertyLoadNothingFromTheCopy() {
+        String html = "<html><body><p>Bonjour</p><svg width=\"90\" height=\"40\">"
+                + "<path id=\"p1\" d=\"M0 0L5 5\"><set attributeName=\"marker\""
+                + " to=\"url(https://t.esp.example/m.svg#m)\"/></path>"
+                + "<rect id=\"r1\" width=\"9\" height=\"9\"><set attributeName=\"mask-image\" attributeType=\"CSS\""
+                + " to=\"url(https://t.esp.example/masque.png?u=alex.martin%40example.org)\"/>"
+                + "<animate attributeName=\"marker-start\" values=\"url(#local);url('//t.esp.example/d.svg#m')\"/>"
+                + "<set attributeName=\"cursor\" to=\"url(https://t.esp.example/c.png), auto\"/>"
+                + "<set attributeName=\"background-image\" to=\"url(https://t.esp.example/fond.png)\"/></rect>"
+                + "<rect id=\"r2\" width=\"9\" height=\"9\"><set attributeName=\"mask\" to=\"url(#masque)\"/>"
+                + "<animate attributeName=\"opacity\" values=\"0;1\" dur=\"2s\"/></rect></svg></body></html>";
+        for (CleanedCopy.RemoteContent mode : CleanedCopy.RemoteContent.values()) {
+            String copy = new CleanedCopy(PreviewLimits.DEFAULT, mode).cleanHtml(html, List.of(), List.of());
+            assertFalse(copy.contains("t.esp.example"), mode + ": " + copy);
+            assertEquals(List.of(), RemoteReferences.in(copy), mode + ": " + copy);
+            Document doc = Jsoup.parse(copy);
+            assertEquals("url(#masque)", doc.getElementById("r2").selectFirst("set").attr("to"), "a local mask stays");
+            assertEquals("0;1", doc.getElementById("r2").selectFirst("animate").attr("values"), copy);
+        }
+    }
+
+    @Test
     void anAreaLinkIsRewrittenOrMadeInertLikeAnAnchor() {
         String tracked = "https://t.mailing.example/r/?id=h7f3a9c2e1";
         String unknown = "https://t.mailing.example/r/?id=b4d5e6f7a8";

@@ -58,6 +58,15 @@ public final class RemoteReferences {
                     }
                     continue;
                 }
+                if (List.of("to", "from", "by", "values").contains(key) && isAnimation(el) && !animatesAUrl(el)) {
+                    // any other attribute or CSS property (marker, mask-image...): a url() of another document
+                    for (String u : css(v)) {
+                        if (!u.startsWith("css url(#")) {
+                            out.add(el.normalName() + " " + key + "=" + v);
+                        }
+                    }
+                    continue;
+                }
                 if (List.of("to", "from", "by", "values").contains(key) && animatesAUrl(el)) {
                     for (String value : v.split(";")) {
                         String u = value.strip();
@@ -91,18 +100,21 @@ public final class RemoteReferences {
     }
 
     /**
-     * @return true for an SVG animation ({@code <set>}, {@code <animate>}) that writes into a URL attribute or an SVG
-     *         presentation attribute (whose value may be a {@code url()}) of its target: its values are loaded or
-     *         followed as that attribute's would be
+     * @return true for an SVG animation ({@code <set>}, {@code <animate>}) that writes into a URL attribute of its
+     *         target: its values are loaded or followed as that attribute's would be (those of the others are CSS
+     *         values, checked for {@code url()})
      */
     private static boolean animatesAUrl(Element el) {
-        if (!el.normalName().equals("set") && !el.normalName().equals("animate")) {
+        if (!isAnimation(el)) {
             return false;
         }
         String name = el.attributes().getIgnoreCase("attributeName").strip().toLowerCase(Locale.ROOT);
         String local = name.substring(name.indexOf(':') + 1);
-        return List.of("href", "src", "fill", "stroke", "filter", "mask", "clip-path", "marker-start", "marker-mid",
-                "marker-end", "cursor").contains(local);
+        return List.of("href", "src").contains(local);
+    }
+
+    private static boolean isAnimation(Element el) {
+        return el.normalName().equals("set") || el.normalName().equals("animate");
     }
 
     private static List<String> css(String css) {
