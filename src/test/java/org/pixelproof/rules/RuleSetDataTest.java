@@ -39,7 +39,7 @@ class RuleSetDataTest {
 
     @Test
     void shippedRulesLoadFromClasspathAndFromTheFolder() {
-        assertEquals("2026.11.5", rules.version());
+        assertEquals("2026.11.6", rules.version());
         RuleSet fromFolder = RuleSetLoader.load(Path.of("legal-rules"));
         assertEquals(rules.vendors().size(), fromFolder.vendors().size());
         assertEquals(rules.provisions().size(), fromFolder.provisions().size());
