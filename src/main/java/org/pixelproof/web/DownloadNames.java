@@ -6,11 +6,14 @@ import java.time.ZoneId;
 import java.util.Locale;
 import org.pixelproof.analysis.Analysis;
 import org.pixelproof.authenticity.MailDates;
+import org.pixelproof.ingest.Mailboxes;
 
 /**
  * File names of the downloads of an analysis, specific enough to be told apart in a Downloads folder:
  * {@code pixelproof-<sender domain>-<date>-<what>[-<lang>].<ext>}, e.g.
- * {@code pixelproof-maison-lumiere.fr-2026-11-12-dossier-fr.pdf}. The date is the message's Date header (the day
+ * {@code pixelproof-maison-lumiere.fr-2026-11-12-dossier-fr.pdf}; a From address without a domain
+ * ({@code <"63409624@centerParcs.nl">}) gives {@value #UNKNOWN_SENDER_QUOTING} and the domain shown, never that domain
+ * alone, which would name the organisation it imitates. The date is the message's Date header (the day
  * in Europe/Paris) when it can be read as the rest of the product reads it ({@link MailDates#parse}: RFC 5322 section
  * 3.3 with the obsolete forms of section 4.3, such as the zone {@code MST}, comments, missing seconds, two-digit
  * years), else the day of the analysis. Only lower-case ASCII letters, digits,
@@ -19,6 +22,11 @@ import org.pixelproof.authenticity.MailDates;
  */
 final class DownloadNames {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /**
+     * The sender part of a name when the From address has no domain, its only {@code @} being inside a quoted local
+     * part: this prefix, then the domain shown inside the quotes, as the command line files such a sender.
+     */
+    static final String UNKNOWN_SENDER_QUOTING = "unknown-sender-quoting-";
     /** Longest sender part of a name, in characters. */
     private static final int MAX_SENDER_CHARS = 60;
 
@@ -43,6 +51,13 @@ final class DownloadNames {
 
     private static String sender(Analysis a) {
         String domain = a.sender() == null ? null : a.sender().fromDomain();
+        String from = a.message() == null ? null : a.message().from();
+        Mailboxes.Mailbox author = from == null ? null : Mailboxes.read(from).first();
+        String quoted = author == null ? null : Mailboxes.quotedOnlyDomain(author.address());
+        if (quoted != null) {
+            // <"63409624@centerParcs.nl"> has no domain (RFC 5322 3.4.1): never name the file after the brand shown
+            domain = UNKNOWN_SENDER_QUOTING + quoted;
+        }
         String s = domain == null ? "" : safe(domain);
         s = s.replaceAll("^[.-]+|[.-]+$", "");
         if (s.length() > MAX_SENDER_CHARS) {

@@ -11,9 +11,14 @@ import org.pixelproof.dossier.DossierFixtures;
 class DownloadNamesTest {
     /** @return the fixture newsletter (analysed on 2026-06-01) with another Date header */
     private static Analysis dated(String date) {
+        return changed(DossierFixtures.newsletterAnalysis().message().from(), date);
+    }
+
+    /** @return the fixture newsletter with another From and Date header */
+    private static Analysis changed(String from, String date) {
         Analysis a = DossierFixtures.newsletterAnalysis();
         MessageSummary m = a.message();
-        MessageSummary changed = new MessageSummary(m.from(), m.to(), m.cc(), m.replyTo(), date, m.subject(),
+        MessageSummary changed = new MessageSummary(from, m.to(), m.cc(), m.replyTo(), date, m.subject(),
                 m.messageId(), m.returnPath(), m.listUnsubscribe(), m.listUnsubscribePost(), m.listId(),
                 m.deliveredTo(), m.forwarded());
         return new Analysis(a.id(), a.file(), a.sha256(), a.sizeBytes(), a.analysedAt(), a.toolVersion(),
@@ -52,5 +57,16 @@ class DownloadNamesTest {
         assertEquals("pixelproof-maison-lumiere.example-2026-06-01-dossier-fr.pdf", name(null));
         assertEquals("pixelproof-maison-lumiere.example-2026-06-01-dossier-fr.pdf",
                 name("Tue, 12 May 3609 09:14:03 +0200"), "a year that cannot be right");
+    }
+
+    @Test
+    void aFromWithoutDomainNeverNamesTheFileAfterTheDomainItShows() {
+        // real 036: "Zomerspel" <"63409624@centerParcs.nl">, whose @ is inside the quoted local part
+        String quoted = DownloadNames.of(changed("\"Zomerspel\" <\"63409624@centerParcs.nl\">",
+                "Tue, 12 May 2026 09:14:03 +0200"), "dossier", "fr", "pdf");
+        assertEquals("pixelproof-unknown-sender-quoting-centerparcs.nl-2026-05-12-dossier-fr.pdf", quoted);
+        String usual = DownloadNames.of(changed("\"Maison\" <\"j.doe@x\"@maison-lumiere.example>",
+                "Tue, 12 May 2026 09:14:03 +0200"), "dossier", "fr", "pdf");
+        assertEquals("pixelproof-maison-lumiere.example-2026-05-12-dossier-fr.pdf", usual, "a domain after the quotes");
     }
 }
