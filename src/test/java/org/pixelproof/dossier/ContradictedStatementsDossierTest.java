@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pixelproof.dossier.DossierTemplatesTest.contains;
+import static org.pixelproof.dossier.DossierTemplatesTest.lacks;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -31,18 +33,6 @@ class ContradictedStatementsDossierTest {
 
     private static String plain(String s) {
         return DossierTemplatesTest.plain(s).replace("&#39;", "'");
-    }
-
-    private static void contains(String text, String... parts) {
-        for (String p : parts) {
-            assertTrue(text.contains(p), "missing: " + p + "\n---\n" + text);
-        }
-    }
-
-    private static void lacks(String text, String... parts) {
-        for (String p : parts) {
-            assertFalse(text.contains(p), "should not say: " + p + "\n---\n" + text);
-        }
     }
 
     @Test

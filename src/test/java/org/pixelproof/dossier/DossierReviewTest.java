@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pixelproof.dossier.DossierTemplatesTest.contains;
+import static org.pixelproof.dossier.DossierTemplatesTest.lacks;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -46,18 +48,6 @@ class DossierReviewTest {
 
     private static String letter(Dossier d, LetterKind k) {
         return DossierTemplatesTest.plain(TEMPLATES.letterText(d, k));
-    }
-
-    private static void contains(String text, String... parts) {
-        for (String p : parts) {
-            assertTrue(text.contains(p), "missing: " + p + "\n---\n" + text);
-        }
-    }
-
-    private static void lacks(String text, String... parts) {
-        for (String p : parts) {
-            assertFalse(text.contains(p), "should not say: " + p);
-        }
     }
 
     /** A complainant acting for someone else, without a mandate, who gave only a date for a prior request. */

@@ -28,6 +28,20 @@ class DossierTemplatesTest {
         return text.replace('\u00A0', ' ').replace('\u202F', ' ');
     }
 
+    /** Asserts that {@code text} holds each of {@code parts}; a failure shows the part and the whole text. */
+    static void contains(String text, String... parts) {
+        for (String p : parts) {
+            assertTrue(text.contains(p), "missing: " + p + "\n---\n" + text);
+        }
+    }
+
+    /** Asserts that {@code text} holds none of {@code parts}; a failure shows the part and the whole text. */
+    static void lacks(String text, String... parts) {
+        for (String p : parts) {
+            assertFalse(text.contains(p), "should not say: " + p + "\n---\n" + text);
+        }
+    }
+
     @Test
     void dpoLetterCitesTheArticlesTheDeadlineAndTheComplainantsDetails() {
         String text = plain(TEMPLATES.letterText(dossier(DossierFixtures.complainant(), Language.FR),

@@ -3,6 +3,8 @@ package org.pixelproof.dossier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pixelproof.dossier.DossierTemplatesTest.contains;
+import static org.pixelproof.dossier.DossierTemplatesTest.lacks;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,18 +45,6 @@ class DossierWordingTest {
 
     private static String xhtml(Dossier d) {
         return DossierTemplatesTest.plain(TEMPLATES.dossierXhtml(d)).replace("&#39;", "'");
-    }
-
-    private static void contains(String text, String... parts) {
-        for (String p : parts) {
-            assertTrue(text.contains(p), "missing: " + p + "\n in: " + text);
-        }
-    }
-
-    private static void lacks(String text, String... parts) {
-        for (String p : parts) {
-            assertFalse(text.contains(p), "unexpected: " + p + "\n in: " + text);
-        }
     }
 
     @Test

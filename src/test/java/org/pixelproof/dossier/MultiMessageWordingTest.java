@@ -3,6 +3,8 @@ package org.pixelproof.dossier;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pixelproof.dossier.DossierTemplatesTest.contains;
+import static org.pixelproof.dossier.DossierTemplatesTest.lacks;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,18 +91,6 @@ class MultiMessageWordingTest {
 
     private static String xhtml(Dossier d) {
         return DossierTemplatesTest.plain(TEMPLATES.dossierXhtml(d));
-    }
-
-    private static void contains(String text, String... parts) {
-        for (String p : parts) {
-            assertTrue(text.contains(p), "missing: " + p + "\n---\n" + text);
-        }
-    }
-
-    private static void lacks(String text, String... parts) {
-        for (String p : parts) {
-            assertFalse(text.contains(p), "should not say: " + p + "\n---\n" + text);
-        }
     }
 
     private static void before(String text, String first, String then) {
