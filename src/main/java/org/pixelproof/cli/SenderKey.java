@@ -134,11 +134,7 @@ final class SenderKey {
         if (shown.isEmpty() || !from.toLowerCase(Locale.ROOT).contains("@" + shown + "\"")) {
             return null; // cheap test first: the domain is not followed by a closing quote anywhere in the From
         }
-        Mailboxes.Mailbox author = Mailboxes.read(from).first();
-        if (author == null) {
-            return null;
-        }
-        return Mailboxes.quotedOnlyDomain(author.address());
+        return Mailboxes.authorQuotedOnlyDomain(from);
     }
 
     /**

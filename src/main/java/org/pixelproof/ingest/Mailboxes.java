@@ -247,6 +247,18 @@ public final class Mailboxes {
     }
 
     /**
+     * {@link #quotedOnlyDomain} of the author: the first mailbox of a From field.
+     *
+     * @param fromField a From field's body as written (folding allowed), may be {@code null}
+     * @return the domain shown inside the quoted local part of its first mailbox, lower case; {@code null} for a usual
+     *         address, for none or for {@code null}
+     */
+    public static String authorQuotedOnlyDomain(String fromField) {
+        Mailbox author = fromField == null ? null : read(fromField).first();
+        return author == null ? null : quotedOnlyDomain(author.address());
+    }
+
+    /**
      * The domain a reader sees in an address that has none: its only {@code @} is inside a quoted local part, as in
      * {@code "63409624@centerParcs.nl"}, which by RFC 5322 section 3.4.1 is all local part.
      *

@@ -51,9 +51,7 @@ final class DownloadNames {
 
     private static String sender(Analysis a) {
         String domain = a.sender() == null ? null : a.sender().fromDomain();
-        String from = a.message() == null ? null : a.message().from();
-        Mailboxes.Mailbox author = from == null ? null : Mailboxes.read(from).first();
-        String quoted = author == null ? null : Mailboxes.quotedOnlyDomain(author.address());
+        String quoted = Mailboxes.authorQuotedOnlyDomain(a.message() == null ? null : a.message().from());
         if (quoted != null) {
             // <"63409624@centerParcs.nl"> has no domain (RFC 5322 3.4.1): never name the file after the brand shown
             domain = UNKNOWN_SENDER_QUOTING + quoted;
